@@ -1,0 +1,24 @@
+package dev.kilowatt.core.port;
+
+/**
+ * The contactor that switches mains power to one connector.
+ *
+ * <p>The domain closes it only while the EV asks for energy (pilot state C or D) and the charge point
+ * allows charging. Boards with an auxiliary contact report what the contactor really did; a mismatch
+ * (welded, or failing to close) is reported as a {@link HardwareFault}.
+ */
+public interface Relay {
+
+  /** Called once, before any command, with where to report feedback and faults. */
+  void start(Listener listener);
+
+  void close();
+
+  void open();
+
+  /** Events from the relay, delivered from any thread. */
+  interface Listener extends FaultListener {
+    /** The auxiliary contact's state changed. Boards without feedback never call this. */
+    default void onFeedback(boolean closed) {}
+  }
+}

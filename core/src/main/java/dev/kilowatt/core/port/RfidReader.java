@@ -1,0 +1,14 @@
+package dev.kilowatt.core.port;
+
+/** A card reader. Each presentation of a card is reported once, however long the card stays on the reader. */
+public interface RfidReader {
+
+  /** Called once with where to report cards and faults. */
+  void start(Listener listener);
+
+  /** Events from the reader, delivered from any thread. */
+  interface Listener extends FaultListener {
+    /** A card was presented; {@code idTag} is its identifier as the central system knows it (e.g. UID hex). */
+    void onCardPresented(String idTag);
+  }
+}
