@@ -57,7 +57,7 @@ abstract class DeviceLoop {
   /** One round of talking to the device: poll it, apply pending commands, report what changed. */
   abstract void exchange() throws DeviceException;
 
-  /** Releases the line; never throws. */
+  /** Releases whatever {@link #connect} opened, also after it failed half-way; never throws. */
   abstract void disconnect();
 
   /** How long to wait after a successful exchange; adapters that wait inside {@link #exchange} return zero. */
@@ -125,10 +125,6 @@ abstract class DeviceLoop {
     return discardedInput.get();
   }
 
-  final String device() {
-    return device;
-  }
-
   private void run() {
     boolean connected = false;
     int failures = 0;
@@ -164,7 +160,8 @@ abstract class DeviceLoop {
         } else {
           log.debug("{}: failure {} in a row: {} ({})", device, failures, failure.getMessage(), failure.vendorCode());
         }
-        if (connected && failure.reconnect()) {
+        // A failed connect may have opened the line half-way; release it before the next try.
+        if (!connected || failure.reconnect()) {
           disconnect();
           connected = false;
         }

@@ -10,8 +10,11 @@ import com.fazecast.jSerialComm.SerialPortInvalidPortException;
  */
 final class SerialLink implements AutoCloseable {
 
-  /** Reads wait at most this long at a time, so that deadlines and shutdown are noticed. */
-  private static final int READ_SLICE_MS = 20;
+  /**
+   * Reads wait at most this long at a time, so that deadlines and shutdown are noticed. jSerialComm maps it onto
+   * the termios read timer, which counts tenths of a second: this is the shortest slice there is.
+   */
+  private static final int READ_SLICE_MS = 100;
 
   private final SerialPort port;
   private final String path;

@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 abstract class FakeSerialDevice implements AutoCloseable {
 
+  /** termios counts read timeouts in tenths of a second; this is the shortest. */
+  private static final int READ_TIMEOUT_MS = 100;
+
   private final Path path;
   private volatile SerialPort port;
   private volatile boolean running;
@@ -26,7 +29,7 @@ abstract class FakeSerialDevice implements AutoCloseable {
   final synchronized FakeSerialDevice open() {
     SerialPort p = SerialPort.getCommPort(path.toString());
     p.setComPortParameters(115200, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-    p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 20, 0);
+    p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_TIMEOUT_MS, 0);
     if (!p.openPort()) {
       throw new IllegalStateException("cannot open the device end " + path);
     }
@@ -52,7 +55,10 @@ abstract class FakeSerialDevice implements AutoCloseable {
   public final synchronized void close() throws InterruptedException {
     running = false;
     if (reader != null) {
-      reader.join();
+      reader.join(READ_TIMEOUT_MS * 10);
+      if (reader.isAlive()) {
+        throw new IllegalStateException("the fake's reader is stuck in a read on " + path);
+      }
       reader = null;
     }
     if (port != null) {

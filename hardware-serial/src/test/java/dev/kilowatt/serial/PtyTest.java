@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,24 @@ abstract class PtyTest {
     return SerialDeviceConfig.of(pty.adapterEnd().toString(), baudRate)
         .withPollInterval(POLL)
         .withResponseTimeout(TIMEOUT);
+  }
+
+  /**
+   * Makes {@code device} send {@code noise} again and again, a couple of milliseconds apart, until the returned
+   * handle is closed.
+   */
+  static AutoCloseable babble(FakeSerialDevice device, byte[] noise) {
+    AtomicBoolean on = new AtomicBoolean(true);
+    Thread sender = Thread.ofPlatform().daemon().name("babble").start(() -> {
+      while (on.get()) {
+        device.send(noise);
+        LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+      }
+    });
+    return () -> {
+      on.set(false);
+      sender.join();
+    };
   }
 
   /** Kills socat, waits for {@code source} to be reported, and plugs the line in again (device end reopened). */

@@ -1,10 +1,12 @@
 package dev.kilowatt.serial;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,19 +51,36 @@ final class SocatPty implements AutoCloseable {
     return deviceEnd;
   }
 
+  /**
+   * Starts socat and returns once it reports its data transfer loop: by then both pseudo-terminals have their
+   * raw settings. Opening an end as soon as its link appears could race with those settings, and a port whose
+   * termios socat rewrites afterwards blocks in read.
+   */
   void plugIn() throws IOException {
     Files.deleteIfExists(adapterEnd);
     Files.deleteIfExists(deviceEnd);
-    process = new ProcessBuilder(
+    Process started = new ProcessBuilder(
             "socat", "-d", "-d", "pty,raw,echo=0,link=" + adapterEnd, "pty,raw,echo=0,link=" + deviceEnd)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
-    Process started = process;
+    process = started;
+    CountDownLatch ready = new CountDownLatch(1);
+    // Keeps reading socat's log to the end, so that socat never blocks on a full pipe.
+    Thread.ofPlatform().daemon().name("socat-log").start(() -> {
+      try (BufferedReader log = started.errorReader()) {
+        for (String line = log.readLine(); line != null; line = log.readLine()) {
+          if (line.contains("starting data transfer loop")) {
+            ready.countDown();
+          }
+        }
+      } catch (IOException e) {
+        // socat ended; its exit is what the waiting side notices.
+      }
+    });
     Await.until(
-        () -> !started.isAlive() || (Files.exists(adapterEnd) && Files.exists(deviceEnd)),
+        () -> !started.isAlive() || ready.getCount() == 0,
         Duration.ofSeconds(5),
-        "socat to create its pseudo-terminals");
+        "socat to start its data transfer loop");
     if (!started.isAlive()) {
       throw new IOException("socat exited with " + started.exitValue());
     }
