@@ -48,8 +48,11 @@ public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
   static final int DISABLED = 0xFF;
 
   private static final Logger log = LoggerFactory.getLogger(OpenEvseRapi.class);
-  /** Listening for unasked messages is cut in slices this long so that a new command is not kept waiting. */
-  private static final long LISTEN_SLICE_NANOS = Duration.ofMillis(20).toNanos();
+  /**
+   * Listening for unasked messages is cut in slices this long so that a new command is not kept waiting; the
+   * serial read timer cannot do shorter ones.
+   */
+  private static final long LISTEN_SLICE_NANOS = Duration.ofMillis(100).toNanos();
 
   private final Worker worker;
   private final Relay relay = new BoardRelay("OpenEVSE");
@@ -148,11 +151,11 @@ public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
     @Override
     void exchange() throws DeviceException {
       Rapi.Message status = send("GS");
-      List<String> p = status.parameters();
-      if (!status.type().equals("OK") || p.isEmpty()) {
+      OptionalInt state = hex(status.parameters(), 0);
+      if (!status.type().equals("OK") || state.isEmpty()) {
         throw new DeviceException(DeviceException.BAD_FRAME, "unexpected GS reply " + status, false);
       }
-      evseState(hex(p.get(0), status), p.size() >= 3 ? OptionalInt.of(hex(p.get(2), status)) : OptionalInt.empty());
+      evseState(state.getAsInt(), hex(status.parameters(), 2));
       converge();
       listen(System.nanoTime() + config.pollInterval().toNanos());
     }
@@ -164,7 +167,10 @@ public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
 
     @Override
     void disconnect() {
-      link.close();
+      if (link != null) {
+        link.close();
+        link = null;
+      }
     }
 
     /** Brings the board in line with the latest demand; a board in a fault state must leave it by itself first. */
@@ -176,11 +182,13 @@ public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
       switch (wanted) {
         case PilotDemand.Offer offer -> {
           if (appliedAmperes != offer.amperes()) {
+            // Recorded before sending: a restart announced while we wait for the reply resets it, so the
+            // current is set again; a failed send reconnects, which resets it too.
+            appliedAmperes = offer.amperes();
             Rapi.Message reply = send("SC " + offer.amperes() + " V");
-            if (!reply.isReply() || reply.type().equals("NK")) {
+            if (reply.type().equals("NK")) {
               log.info("OpenEVSE limited the current of {} A: {}", offer.amperes(), reply.parameters());
             }
-            appliedAmperes = offer.amperes();
           }
           if (evseState == SLEEPING || evseState == DISABLED) {
             expectOk("FE");
@@ -219,7 +227,8 @@ public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
           }
           unasked(message.get());
         } else {
-          int n = link.read(buffer, deadline);
+          // A board that streams noise must not keep us here past the deadline.
+          int n = System.nanoTime() - deadline < 0 ? link.read(buffer, deadline) : 0;
           if (n == 0) {
             throw corruptLine
                 ? new DeviceException(DeviceException.CHECKSUM, "corrupt reply to " + command, true)
@@ -246,7 +255,7 @@ public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
       handleWaiting();
     }
 
-    private void handleWaiting() throws DeviceException {
+    private void handleWaiting() {
       for (Optional<Rapi.Message> m = nextMessage(); m.isPresent(); m = nextMessage()) {
         if (m.get().isReply()) {
           log.debug("late reply ignored: {}", m.get());
@@ -269,27 +278,25 @@ public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
       return Optional.empty();
     }
 
-    private void unasked(Rapi.Message message) throws DeviceException {
+    private void unasked(Rapi.Message message) {
       List<String> p = message.parameters();
       switch (message.type()) {
-        case "AT" -> {
-          if (p.size() >= 2) {
-            evseState(hex(p.get(0), message), OptionalInt.of(hex(p.get(1), message)));
-          }
-        }
+        case "AT" -> stateMessage(message, hex(p, 0), hex(p, 1));
+        case "ST" -> stateMessage(message, hex(p, 0), OptionalInt.empty());
         case "AB" -> {
           log.info("OpenEVSE restarted: {}", p);
           appliedAmperes = -1;
-          if (!p.isEmpty()) {
-            evseState(hex(p.get(0), message), OptionalInt.empty());
-          }
-        }
-        case "ST" -> {
-          if (!p.isEmpty()) {
-            evseState(hex(p.get(0), message), OptionalInt.empty());
-          }
+          stateMessage(message, hex(p, 0), OptionalInt.empty());
         }
         default -> log.debug("unasked message ignored: {}", message);
+      }
+    }
+
+    private void stateMessage(Rapi.Message message, OptionalInt state, OptionalInt pilot) {
+      if (state.isPresent()) {
+        evseState(state.getAsInt(), pilot);
+      } else {
+        discarded(message.toString().length(), "malformed " + message.type() + " message");
       }
     }
 
@@ -331,11 +338,16 @@ public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
       }
     }
 
-    private static int hex(String digits, Rapi.Message in) throws DeviceException {
-      if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(HexFormat::isHexDigit)) {
-        throw new DeviceException(DeviceException.BAD_FRAME, "not a hex number in " + in, false);
+    /** The hex number at {@code index}, if there is one. */
+    private static OptionalInt hex(List<String> parameters, int index) {
+      if (index >= parameters.size()) {
+        return OptionalInt.empty();
       }
-      return HexFormat.fromHexDigits(digits);
+      String digits = parameters.get(index);
+      if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(HexFormat::isHexDigit)) {
+        return OptionalInt.empty();
+      }
+      return OptionalInt.of(HexFormat.fromHexDigits(digits));
     }
   }
 }

@@ -186,6 +186,20 @@ class OpenEvseRapiTest {
     }
 
     @Test
+    void aSilentBoardDrownedInNoiseIsStillATimeout() throws Exception {
+      start();
+
+      board.silent = true;
+      try (AutoCloseable noise = babble(board, "~".repeat(32).getBytes(StandardCharsets.US_ASCII))) {
+        Await.until(() -> listener.hasFault("evse-link"), "a link fault despite the noise");
+      }
+
+      assertEquals("TIMEOUT", listener.faults().get(0).vendorErrorCode());
+      board.silent = false;
+      Await.until(() -> listener.cleared().contains("evse-link"), "the link fault to clear");
+    }
+
+    @Test
     void unplugAndReplugRecover() throws Exception {
       start();
       controller.offer(12);
