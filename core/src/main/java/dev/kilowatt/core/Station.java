@@ -273,6 +273,11 @@ final class Station implements Outbox.TransactionReceiver {
   // ---------------------------------------------------------------- hardware events
 
   private void pilotChanged(Connector c, PilotState state) {
+    if (state == PilotState.E || state == PilotState.F) {
+      // A disabled or shorted pilot hides the EV: keep what we knew until the pilot reads a real state again.
+      LOG.log(Level.DEBUG, "connector {0}: pilot reads {1}", c.id, state);
+      return;
+    }
     PilotState before = c.pilot;
     c.pilot = state;
     if (!before.evConnected() && state.evConnected()) {
