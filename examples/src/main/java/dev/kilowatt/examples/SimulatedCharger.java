@@ -86,6 +86,7 @@ public final class SimulatedCharger {
       quit = false;
     }
     if (!quit) {
+      out.println("# end of input: the simulator keeps running until it is stopped (a signal, or quit on a new console)");
       try {
         simulator.awaitClosed();
       } catch (InterruptedException e) {
