@@ -1,6 +1,6 @@
 package dev.kilowatt.examples;
 
-import dev.kilowatt.examples.DemoCentralSystem.Answered;
+import dev.kilowatt.examples.DemoBackOffice.Answered;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +37,7 @@ final class DemoSession {
   static int run(SimulatorOptions options, PrintStream out) {
     Path dataDirectory = options.dataDirectory().orElseGet(SimulatedCharger::temporaryDataDirectory);
     Exchange exchange = new Exchange();
-    try (DemoCentralSystem centralSystem = DemoCentralSystem.start(exchange::add)) {
+    try (DemoCentralSystem centralSystem = DemoCentralSystem.open(exchange::add)) {
       out.println("# demo central system listening on " + centralSystem.url());
       SimulatorSettings settings = SimulatedCharger.settings(options, centralSystem.url(), dataDirectory)
           .withConfiguration("MeterValueSampleInterval", "1");

@@ -1,6 +1,6 @@
 package dev.kilowatt.examples;
 
-import dev.kilowatt.examples.DemoCentralSystem.Answered;
+import dev.kilowatt.examples.DemoBackOffice.Answered;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -33,8 +33,20 @@ final class SimulatorProcess implements AutoCloseable {
 
   /** Starts {@code java -cp <this test's classpath> dev.kilowatt.examples.SimulatedCharger <args>}. */
   static SimulatorProcess start(String... args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SimulatedCharger.class.getName()));
+    return run(List.of("-cp", System.getProperty("java.class.path"), SimulatedCharger.class.getName()), args);
+  }
+
+  /** Starts {@code java <jvmOptions> -jar <jar> <args>}, as a user runs the packaged simulator. */
+  static SimulatorProcess startJar(Path jar, List<String> jvmOptions, String... args) {
+    List<String> launch = new ArrayList<>(jvmOptions);
+    launch.addAll(List.of("-jar", jar.toString()));
+    return run(launch, args);
+  }
+
+  private static SimulatorProcess run(List<String> launch, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(launch);
     command.addAll(List.of(args));
     try {
       return new SimulatorProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
