@@ -57,7 +57,7 @@ public final class LogDirectoryDiagnostics implements DiagnosticsCollector {
       try {
         listener.onCollected(write(request));
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-        LOG.log(Level.WARNING, "collecting diagnostics failed", e);
+        LOG.log(Level.WARNING, "collecting diagnostics failed: {0}", e.toString());
         listener.onFailed(e.toString());
       }
     });
