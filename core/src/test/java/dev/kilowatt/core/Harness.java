@@ -154,16 +154,21 @@ final class Harness {
    * answers that one with {@code response}.
    */
   <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T reply(Class<T> type, Response response) {
+    T request = awaitCall(type);
+    cs.answer(response);
+    run();
+    return request;
+  }
+
+  /** In manual mode: answers the waiting calls the friendly way until one of {@code type} waits, unanswered. */
+  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T awaitCall(Class<T> type) {
     for (int i = 0; i < 100; i++) {
       run();
       if (cs.pending.isEmpty()) {
         throw new AssertionError("no " + type.getSimpleName() + " was sent; sent so far: " + cs.log);
       }
       if (type.isInstance(cs.pending.peek().request())) {
-        T request = type.cast(cs.pending.peek().request());
-        cs.answer(response);
-        run();
-        return request;
+        return type.cast(cs.pending.peek().request());
       }
       cs.answerFriendly();
     }
