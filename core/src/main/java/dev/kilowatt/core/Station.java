@@ -625,6 +625,11 @@ final class Station implements Outbox.TransactionReceiver {
   // ---------------------------------------------------------------- calls from the central system
 
   private void handle(String callId, CentralSystemRequest<?> request) {
+    if (session.rejected()) {
+      counters.increment("call.ignoredWhileRejected");
+      LOG.log(Level.WARNING, "ignoring {0}: the central system rejected this charge point", request.action().ocppName());
+      return;
+    }
     switch (request) {
       case ChangeAvailabilityRequest r -> link.reply(callId, changeAvailability(r));
       case ChangeConfigurationRequest r -> link.reply(callId, new ChangeConfigurationResponse(config.change(r.key(), r.value())));
