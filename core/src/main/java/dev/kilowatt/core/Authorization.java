@@ -36,15 +36,21 @@ final class Authorization {
   private final Outbox outbox;
   private final Supplier<Instant> clock;
   private final Function<String, Optional<IdTagInfo>> localList;
+  private final Consumer<String> onListConflict;
   private final Map<String, IdTagInfo> cache = new LinkedHashMap<>();
 
+  /**
+   * @param localList what the Local Authorization List says about an idTag
+   * @param onListConflict told of an idTag whose status from the central system contradicts the list
+   */
   Authorization(Configuration config, Storage storage, Outbox outbox, Supplier<Instant> clock,
-      Function<String, Optional<IdTagInfo>> localList) {
+      Function<String, Optional<IdTagInfo>> localList, Consumer<String> onListConflict) {
     this.config = config;
     this.storage = storage;
     this.outbox = outbox;
     this.clock = clock;
     this.localList = localList;
+    this.onListConflict = onListConflict;
     storage.load(CACHE_KEY, CacheEntries.class).ifPresent(saved -> saved.entries().forEach(e -> e.idTagInfo().ifPresent(i -> cache.put(e.idTag(), i))));
   }
 
@@ -73,9 +79,20 @@ final class Authorization {
     return found.map(this::withExpiry);
   }
 
-  /** Updates the cache from an IdTagInfo the central system sent (Authorize, StartTransaction, StopTransaction). */
+  /**
+   * Updates the cache from an IdTagInfo the central system sent (Authorize, StartTransaction,
+   * StopTransaction). Listed idTags stay out of the cache (section 3.5.3); when the central system
+   * contradicts the list about one, that is a conflict to report (section 3.5.2).
+   */
   void remember(String idTag, IdTagInfo info) {
-    if (!config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED) || localList.apply(idTag).isPresent()) {
+    Optional<IdTagInfo> listed = localList.apply(idTag);
+    if (listed.isPresent()) {
+      if (validity(withExpiry(listed.get())) != validity(info)) {
+        onListConflict.accept(idTag);
+      }
+      return;
+    }
+    if (!config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED)) {
       return;
     }
     cache.remove(idTag);
@@ -107,6 +124,11 @@ final class Authorization {
 
   private boolean valid(IdTagInfo info) {
     return info.status() == AuthorizationStatus.ACCEPTED;
+  }
+
+  /** The status as the list sees it: ConcurrentTx is a valid idTag that happens to be charging elsewhere. */
+  private static AuthorizationStatus validity(IdTagInfo info) {
+    return info.status() == AuthorizationStatus.CONCURRENT_TX ? AuthorizationStatus.ACCEPTED : info.status();
   }
 
   private IdTagInfo withExpiry(IdTagInfo info) {

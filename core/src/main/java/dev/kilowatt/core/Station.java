@@ -3,6 +3,8 @@ package dev.kilowatt.core;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AvailabilityStatus;
 import dev.kilowatt.core.message.AvailabilityType;
+import dev.kilowatt.core.message.CancelReservationRequest;
+import dev.kilowatt.core.message.CancelReservationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
@@ -18,6 +20,8 @@ import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.DataTransferStatus;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.GetLocalListVersionRequest;
+import dev.kilowatt.core.message.GetLocalListVersionResponse;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.MeterValuesRequest;
@@ -28,11 +32,15 @@ import dev.kilowatt.core.message.RemoteStartTransactionRequest;
 import dev.kilowatt.core.message.RemoteStartTransactionResponse;
 import dev.kilowatt.core.message.RemoteStopTransactionRequest;
 import dev.kilowatt.core.message.RemoteStopTransactionResponse;
+import dev.kilowatt.core.message.ReserveNowRequest;
+import dev.kilowatt.core.message.ReserveNowResponse;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.message.SendLocalListRequest;
+import dev.kilowatt.core.message.SendLocalListResponse;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
@@ -40,6 +48,7 @@ import dev.kilowatt.core.message.StopTransactionResponse;
 import dev.kilowatt.core.message.UnlockConnectorRequest;
 import dev.kilowatt.core.message.UnlockConnectorResponse;
 import dev.kilowatt.core.message.UnlockStatus;
+import dev.kilowatt.core.message.UpdateStatus;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
@@ -73,6 +82,8 @@ final class Station implements Outbox.TransactionReceiver {
   static final String TRANSACTION_ID_PREFIX = "transaction-id/";
   static final String AVAILABILITY_KEY = "availability";
   static final String COUNTER_KEY = "transaction-counter";
+  /** The source of the connector-0 error that reports a conflict between the local list and the central system. */
+  static final String LOCAL_LIST_CONFLICT = "localAuthList";
   /** How long a reset waits for the central system to take the last transaction messages. */
   static final Duration RESET_DRAIN_LIMIT = Duration.ofSeconds(10);
 
@@ -100,6 +111,8 @@ final class Station implements Outbox.TransactionReceiver {
   private final Session.StationClock clock;
   private final Session session;
   private final Authorization authorization;
+  private final LocalAuthList localList;
+  private final Reservations reservations;
   private final StatusReporter status;
   private final List<Connector> connectors = new ArrayList<>();
   private final List<RfidReader> readers;
@@ -122,12 +135,14 @@ final class Station implements Outbox.TransactionReceiver {
     this.vendors = Map.copyOf(setup.vendors);
     this.readers = List.copyOf(setup.readers);
     this.config = new Configuration(storage, setup.configuration);
-    CoreKeys.define(config, setup.limits, setup.connectors.size(), "Core");
+    CoreKeys.define(config, setup.limits, setup.connectors.size(), "Core,LocalAuthListManagement,Reservation");
     this.clock = new Session.StationClock(scheduler);
     this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted,
         this::onReconnected);
-    this.authorization = new Authorization(config, storage, outbox, clock::now, idTag -> Optional.empty());
+    this.localList = new LocalAuthList(config, storage, counters);
+    this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
+    this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     this.status = new StatusReporter(scheduler, outbox, config, clock::now);
     for (int i = 0; i < setup.connectors.size(); i++) {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
@@ -245,6 +260,7 @@ final class Station implements Outbox.TransactionReceiver {
 
   void stop() {
     stopped = true;
+    reservations.stop();
     link.disconnect();
   }
 
@@ -330,6 +346,12 @@ final class Station implements Outbox.TransactionReceiver {
 
   /** Re-derives a connector's status and what its pilot and relay must do, and reports changes. */
   private void refresh(Connector c) {
+    List<Connector> reservedChanged = reservations.update(connectors);
+    report(c);
+    reservedChanged.stream().filter(other -> other != c).forEach(this::report);
+  }
+
+  private void report(Connector c) {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
     c.applyEnergyControl(maxEnergy);
     Connector.Report before = status.current(c.id).orElse(null);
@@ -375,6 +397,12 @@ final class Station implements Outbox.TransactionReceiver {
       cancelPendingStart(pending.get());
       return;
     }
+    if (reservations.turnAway(connectors, idTag)) {
+      // Section 5.13: the free connectors are reserved for others; no need to ask the central system.
+      LOG.log(Level.INFO, "card {0} refused: the free connectors are reserved", idTag);
+      listener.onCardDecision(idTag, false);
+      return;
+    }
     authorization.authorize(idTag, info -> {
       boolean accepted = info.status() == AuthorizationStatus.ACCEPTED;
       Optional<Connector> sameGroup = info.parentIdTag().flatMap(parent -> connectors.stream()
@@ -386,19 +414,11 @@ final class Station implements Outbox.TransactionReceiver {
       }
       listener.onCardDecision(idTag, accepted);
       if (accepted) {
-        chooseConnectorForStart(Optional.empty()).ifPresentOrElse(c -> prepareStart(c, idTag, info, Optional.empty()),
-            () -> LOG.log(Level.INFO, "card {0} accepted, but no connector is free", idTag));
+        reservations.choose(connectors, Optional.empty(), Reservations.Driver.known(idTag, info.parentIdTag()))
+            .ifPresentOrElse(start -> prepareStart(start.connector(), idTag, info, start.reservationId()),
+                () -> LOG.log(Level.INFO, "card {0} accepted, but no connector is free for it", idTag));
       }
     });
-  }
-
-  /** The connector a start without a connector id goes to: one with an EV waiting, else the first free one. */
-  private Optional<Connector> chooseConnectorForStart(Optional<Integer> requested) {
-    if (requested.isPresent()) {
-      return connector(requested.get()).filter(Connector::free);
-    }
-    return connectors.stream().filter(c -> c.free() && c.pilot.evConnected()).findFirst()
-        .or(() -> connectors.stream().filter(Connector::free).findFirst());
   }
 
   /** Starts now if the EV is plugged in, else waits ConnectionTimeOut for it. */
@@ -425,6 +445,7 @@ final class Station implements Outbox.TransactionReceiver {
   // ---------------------------------------------------------------- transactions
 
   private void startTransaction(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId) {
+    reservationId = reservationId.filter(reservations::use);
     long number = nextTransactionNumber++;
     storage.save(COUNTER_KEY, new TransactionCounter(nextTransactionNumber));
     Instant now = clock.now();
@@ -641,6 +662,16 @@ final class Station implements Outbox.TransactionReceiver {
       case GetConfigurationRequest r -> getConfiguration(callId, r);
       case RemoteStartTransactionRequest r -> remoteStart(callId, r);
       case RemoteStopTransactionRequest r -> remoteStop(callId, r);
+      case GetLocalListVersionRequest r -> link.reply(callId, new GetLocalListVersionResponse(localList.version()));
+      case SendLocalListRequest r -> sendLocalList(callId, r);
+      case ReserveNowRequest r -> {
+        link.reply(callId, new ReserveNowResponse(reservations.reserve(r, connectors)));
+        refreshAll();
+      }
+      case CancelReservationRequest r -> {
+        link.reply(callId, new CancelReservationResponse(reservations.cancel(r.reservationId())));
+        refreshAll();
+      }
       case ResetRequest r -> reset(callId, r);
       case UnlockConnectorRequest r -> link.reply(callId, unlock(r));
       default -> link.replyError(callId, new CallError(CallError.Code.NOT_IMPLEMENTED,
@@ -713,27 +744,47 @@ final class Station implements Outbox.TransactionReceiver {
   private void remoteStart(String callId, RemoteStartTransactionRequest r) {
     Optional<Integer> requested = r.connectorId();
     boolean validConnector = requested.map(id -> id >= 1 && id <= connectors.size()).orElse(true);
-    Optional<Connector> target = validConnector && !resetting && !session.pending() ? chooseConnectorForStart(requested) : Optional.empty();
+    boolean authorize = config.bool(CoreKeys.AUTHORIZE_REMOTE_TX_REQUESTS);
+    // Without authorization, only what the list or the cache know of the idTag can match a reservation's parent.
+    Reservations.Driver driver = authorize ? Reservations.Driver.beforeAuthorization(r.idTag())
+        : Reservations.Driver.known(r.idTag(), authorization.knownLocally(r.idTag()).flatMap(IdTagInfo::parentIdTag));
+    Optional<Reservations.Start> target = validConnector && !resetting && !session.pending()
+        ? reservations.choose(connectors, requested, driver) : Optional.empty();
     if (target.isEmpty()) {
       link.reply(callId, new RemoteStartTransactionResponse(RemoteStartStopStatus.REJECTED));
       return;
     }
     link.reply(callId, new RemoteStartTransactionResponse(RemoteStartStopStatus.ACCEPTED));
-    Connector c = target.get();
+    Connector c = target.get().connector();
     afterReply(() -> {
       if (!c.free()) {
         return;
       }
-      if (config.bool(CoreKeys.AUTHORIZE_REMOTE_TX_REQUESTS)) {
+      if (authorize) {
         authorization.authorize(r.idTag(), info -> {
-          if (info.status() == AuthorizationStatus.ACCEPTED && c.free()) {
-            prepareStart(c, r.idTag(), info, Optional.empty());
+          if (info.status() == AuthorizationStatus.ACCEPTED) {
+            reservations.choose(connectors, Optional.of(c.id), Reservations.Driver.known(r.idTag(), info.parentIdTag()))
+                .ifPresent(start -> prepareStart(c, r.idTag(), info, start.reservationId()));
           }
         });
       } else {
-        prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), Optional.empty());
+        reservations.choose(connectors, Optional.of(c.id), driver).ifPresent(start ->
+            prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), start.reservationId()));
       }
     });
+  }
+
+  private void sendLocalList(String callId, SendLocalListRequest r) {
+    UpdateStatus status = localList.update(r);
+    link.reply(callId, new SendLocalListResponse(status));
+    if (status == UpdateStatus.ACCEPTED) {
+      stationFaultCleared(LOCAL_LIST_CONFLICT);
+    }
+  }
+
+  /** Section 3.5.2: the central system contradicts the list; connector 0 reports it until a new list arrives. */
+  private void localListConflict(String idTag) {
+    stationFault(new HardwareFault(LOCAL_LIST_CONFLICT, ChargePointErrorCode.LOCAL_LIST_CONFLICT, "", "idTag " + idTag));
   }
 
   private void remoteStop(String callId, RemoteStopTransactionRequest r) {
@@ -804,9 +855,5 @@ final class Station implements Outbox.TransactionReceiver {
 
   Map<String, String> configurationSnapshot() {
     return config.snapshotMasked();
-  }
-
-  private Optional<Connector> connector(int id) {
-    return id >= 1 && id <= connectors.size() ? Optional.of(connectors.get(id - 1)) : Optional.empty();
   }
 }

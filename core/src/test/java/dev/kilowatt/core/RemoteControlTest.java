@@ -180,7 +180,7 @@ class RemoteControlTest {
     GetConfigurationResponse all = h.callOk(new GetConfigurationRequest(List.of()));
     KeyValue secret = all.configurationKey().stream().filter(k -> k.key().equals("AuthorizationKey")).findFirst().orElseThrow();
     assertEquals(Optional.empty(), secret.value());
-    assertEquals("Core", all.configurationKey().stream().filter(k -> k.key().equals("SupportedFeatureProfiles")).findFirst()
+    assertEquals("Core,LocalAuthListManagement,Reservation", all.configurationKey().stream().filter(k -> k.key().equals("SupportedFeatureProfiles")).findFirst()
         .orElseThrow().value().orElseThrow());
   }
 
@@ -213,7 +213,8 @@ class RemoteControlTest {
   @Test
   void actionsOfUnsupportedProfilesAreNotImplemented() {
     Harness h = new Harness().online();
-    Object answer = h.call(new dev.kilowatt.core.message.GetLocalListVersionRequest());
+    Object answer = h.call(new dev.kilowatt.core.message.TriggerMessageRequest(dev.kilowatt.core.message.MessageTrigger.HEARTBEAT,
+        Optional.empty()));
     assertEquals(CallError.Code.NOT_IMPLEMENTED, assertInstanceOf(CallError.class, answer).code());
   }
 
