@@ -48,7 +48,12 @@ final class Harness {
   }
 
   Harness(int connectors) {
-    this.storage = new InMemoryStorage();
+    this(connectors, new InMemoryStorage());
+  }
+
+  /** A charge point on the given storage, e.g. one that fails or cuts the power on purpose. */
+  Harness(int connectors, Storage storage) {
+    this.storage = storage;
     this.connectorCount = connectors;
     for (int i = 0; i < connectors; i++) {
       relays.add(new FakeRelay());
