@@ -175,9 +175,15 @@ final class Reservations {
         .or(() -> usable.stream().findFirst());
   }
 
-  /** Whether reservations alone keep {@code idTag} from starting: connectors are free, but all held for others. */
+  /**
+   * Whether reservations alone keep {@code idTag} from starting, so that asking the central system is
+   * pointless: connectors are free but all held for others, and no running transaction has a parent
+   * idTag that the card might share to stop it.
+   */
   boolean turnAway(List<Connector> connectors, String idTag) {
-    return connectors.stream().anyMatch(Connector::free) && choose(connectors, Optional.empty(), Driver.beforeAuthorization(idTag)).isEmpty();
+    return connectors.stream().anyMatch(Connector::free)
+        && connectors.stream().noneMatch(c -> c.transaction.flatMap(Transaction::parentIdTag).isPresent())
+        && choose(connectors, Optional.empty(), Driver.beforeAuthorization(idTag)).isEmpty();
   }
 
   /**
