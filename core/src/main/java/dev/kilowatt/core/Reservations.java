@@ -36,6 +36,8 @@ final class Reservations {
   private static final System.Logger LOG = System.getLogger(Reservations.class.getName());
   static final String STORAGE_KEY = "reservations";
   static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
+  /** How long a clock change may go unnoticed at worst. */
+  static final Duration RECHECK = Duration.ofSeconds(60);
 
   /** One reservation; {@code connectorId} 0 means any connector. */
   record Reservation(int id, int connectorId, String idTag, Optional<String> parentIdTag, Instant expiryDate) {
@@ -298,12 +300,16 @@ final class Reservations {
     storage.save(STORAGE_KEY, new Saved(List.copyOf(byId.values())));
   }
 
-  /** One timer, for the earliest expiry; it checks the clock again, which the central system may have moved. */
+  /**
+   * One timer, for the earliest expiry, but at most {@link #RECHECK} away: the central system may move
+   * the domain's clock (BootNotification, Heartbeat), and an expiry date is in its time.
+   */
   private void armTimer() {
     cancelTimer();
     byId.values().stream().map(Reservation::expiryDate).min(Comparator.naturalOrder()).ifPresent(next -> {
       Duration wait = Duration.between(clock.get(), next);
-      expiryTimer = scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait, () -> {
+      wait = wait.isNegative() ? Duration.ZERO : wait.compareTo(RECHECK) > 0 ? RECHECK : wait;
+      expiryTimer = scheduler.schedule(wait, () -> {
         expiryTimer = null;
         Instant now = clock.get();
         if (byId.values().removeIf(r -> !r.expiryDate().isAfter(now))) {

@@ -159,6 +159,17 @@ class ReservationTest {
   }
 
   @Test
+  void aClockSetForwardByTheCentralSystemEndsTheReservationWithinAMinute() {
+    Harness h = new Harness().online();
+    reserve(h, 1, 7, "HOLDER", HOUR);
+    h.cs.clock = () -> h.time.now().plus(Duration.ofHours(2));
+    h.advance(Duration.ofSeconds(300));
+    assertEquals(1, h.cs.sent(dev.kilowatt.core.message.HeartbeatRequest.class).size(), "the heartbeat moved the clock");
+    h.advance(Reservations.RECHECK);
+    assertEquals(ChargePointStatus.AVAILABLE, h.status());
+  }
+
+  @Test
   void aReserveNowWithTheSameIdReplacesTheReservation() {
     Harness h = new Harness().online();
     reserve(h, 1, 7, "FIRST", HOUR);
@@ -324,6 +335,26 @@ class ReservationTest {
     h.callOk(new ChangeAvailabilityRequest(1, AvailabilityType.OPERATIVE));
     assertEquals(ChargePointStatus.AVAILABLE, h.status());
     assertEquals(CancelReservationStatus.REJECTED, cancel(h, 8));
+  }
+
+  @Test
+  void aCardOfTheSameGroupStillStopsATransactionWhileTheFreeConnectorIsReserved() {
+    Harness h = new Harness(2).online();
+    h.cs.automatic = false;
+    ev(h, 1, PilotState.C);
+    h.card("DRIVER");
+    h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.of("FLEET"))));
+    h.replyFriendly();
+    h.cs.automatic = true;
+    assertTrue(h.connector(1).transactionRunning());
+    reserve(h, 2, 7, "HOLDER", HOUR);
+
+    h.cs.automatic = false;
+    h.card("PARTNER");
+    h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.of("FLEET"))));
+    h.replyFriendly();
+    assertFalse(h.connector(1).transactionRunning(), "stopped by a card of the same parent idTag");
+    assertEquals(ChargePointStatus.RESERVED, h.connector(2).status());
   }
 
   @Test
