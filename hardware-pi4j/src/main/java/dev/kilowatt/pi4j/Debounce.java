@@ -37,9 +37,9 @@ final class Debounce<T> {
     return stable;
   }
 
-  /** Makes {@code value} the stable value at once, forgetting any candidate. */
-  void reset(T value) {
-    stable = Optional.of(value);
+  /** Makes {@code value} (or nothing) the stable value at once, forgetting any candidate. */
+  void reset(Optional<T> value) {
+    stable = value;
     candidate = Optional.empty();
     seen = 0;
   }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * The contactor on a GPIO output, with an optional auxiliary contact on a GPIO input.
  *
  * <p>The contactor closes only when the {@link Interlock} allows it, and opens by itself when the interlock
- * says so. With an auxiliary contact, the contact is compared with the command once the contacts have had
+ * says so; a close asked for while the interlock refuses is carried out once it allows, unless the domain
+ * opens first or the interlock forces the contactor open in between. With an auxiliary contact, the contact is compared with the command once the contacts have had
  * their settle time after each command or feedback change: closed while commanded open is a welded
  * contactor, open while commanded closed one that failed to close; both are a {@code PowerSwitchFailure},
  * cleared once the contact agrees again. The residual-current monitor, when the board has one, reports
@@ -36,6 +37,7 @@ final class GpioRelay implements Relay {
   private final FaultLatch contactFault = new FaultLatch("relay");
   private final FaultLatch coilFault = new FaultLatch("relay-coil");
   private Relay.Listener listener = new Relay.Listener() {};
+  private boolean wanted;
   private boolean commandedClosed;
   private Optional<Scheduler.Timer> pendingCheck = Optional.empty();
 
@@ -60,7 +62,7 @@ final class GpioRelay implements Relay {
   @Override
   public void start(Relay.Listener listener) {
     this.listener = listener;
-    interlock.onMustOpen(this::openForSafety);
+    interlock.onChange(this::follow);
     rcm.ifPresent(monitor -> monitor.start(listener));
     feedback.ifPresent(contact -> contact.input().addListener(event -> {
       boolean closed = event.state() == contact.closedLevel();
@@ -71,24 +73,35 @@ final class GpioRelay implements Relay {
 
   @Override
   public void close() {
-    Optional<String> refusal = interlock.closingRefusal();
-    if (refusal.isPresent()) {
-      LOG.log(Level.WARNING, "Not closing the contactor: {0}", refusal.get());
-      drive(false);
-      return;
-    }
-    drive(true);
+    wanted = true;
+    interlock.closingRefusal().ifPresentOrElse(
+        reason -> LOG.log(Level.WARNING, "Not closing the contactor yet: {0}", reason),
+        () -> drive(true));
   }
 
   @Override
   public void open() {
+    wanted = false;
     drive(false);
   }
 
-  private void openForSafety(String reason) {
-    if (commandedClosed) {
-      LOG.log(Level.WARNING, "Opening the contactor by itself: {0}", reason);
-      drive(false);
+  /**
+   * Brings the contactor in line with the interlock. When it must open, it opens, and a close asked for
+   * earlier is forgotten: after a safety opening only a new command closes it. Otherwise a close that was
+   * refused for the moment (the diode check still running) is carried out now, because the domain sends
+   * a command only when its own view changes and would not ask again.
+   */
+  private void follow() {
+    Optional<String> openingReason = interlock.openingReason();
+    if (openingReason.isPresent()) {
+      wanted = false;
+      if (commandedClosed) {
+        LOG.log(Level.WARNING, "Opening the contactor by itself: {0}", openingReason.get());
+        drive(false);
+      }
+    } else if (wanted && !commandedClosed && interlock.closingRefusal().isEmpty()) {
+      LOG.log(Level.INFO, "Closing the contactor, as asked, now that nothing prevents it");
+      drive(true);
     }
   }
 

@@ -2,14 +2,15 @@ package dev.kilowatt.pi4j;
 
 import dev.kilowatt.core.port.PilotState;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * What the contactor must know from the pilot and the residual-current monitor, kept in hardware adapters
- * rather than left to the domain alone: the contactor may close only while the EV asks for energy (C or D),
- * the pilot offers current and the residual-current monitor is quiet, and it opens by itself as soon as the
- * EV stops asking, the pilot is disabled or the monitor trips. Stopping the offer alone does not open it:
- * the EV gets its few seconds to stop drawing current before the domain opens the contactor.
+ * What the contactor must know from the pilot and the residual-current monitor, kept in the hardware
+ * adapters rather than left to the domain alone.
+ *
+ * <p>The contactor may close only while the EV asks for energy (C or D), the pilot offers current, the EV's
+ * diode has checked out since the offer began, and the residual-current monitor is quiet. It must open at
+ * once when the EV stops asking, the pilot is disabled or the monitor trips. Stopping the offer alone does
+ * not force it open: the EV gets its few seconds to stop drawing current before the domain opens it.
  *
  * <p>Used on the scheduler's thread only, like the adapters that share it.
  */
@@ -17,39 +18,41 @@ final class Interlock {
 
   private PilotState pilotState = PilotState.F;
   private int pilotDutyPercent;
+  private boolean diodeChecked;
   private boolean groundFault;
-  private Consumer<String> mustOpen = reason -> {};
+  private Runnable changed = () -> {};
 
-  /** Where to go, with the reason, when the contactor must open at once. */
-  void onMustOpen(Consumer<String> action) {
-    this.mustOpen = action;
+  /** What to run after every change. */
+  void onChange(Runnable action) {
+    this.changed = action;
   }
 
   /** The pilot state as reported to the domain (F while the pilot has a fault). */
   void pilotState(PilotState state) {
     this.pilotState = state;
-    mustOpenReason().ifPresent(mustOpen);
+    changed.run();
   }
 
-  /** The duty cycle the pilot signals: 0 = steady -12 V (disabled), 100 = steady +12 V (not offering). */
-  void pilotDutyCycle(int percent) {
-    this.pilotDutyPercent = percent;
-    mustOpenReason().ifPresent(mustOpen);
+  /**
+   * What the pilot signals, both at once so that the contactor never sees a new offer with an old diode
+   * check.
+   *
+   * @param dutyPercent 0 = steady -12 V (disabled), 100 = steady +12 V (not offering)
+   * @param diodeChecked whether the EV's diode has checked out since the offer began (or cannot be checked)
+   */
+  void pilotOutput(int dutyPercent, boolean diodeChecked) {
+    this.pilotDutyPercent = dutyPercent;
+    this.diodeChecked = diodeChecked;
+    changed.run();
   }
 
   void groundFault(boolean tripped) {
     this.groundFault = tripped;
-    mustOpenReason().ifPresent(mustOpen);
+    changed.run();
   }
 
-  /** Why the contactor may not close now, if it may not. */
-  Optional<String> closingRefusal() {
-    return mustOpenReason().or(() -> pilotDutyPercent >= 100
-        ? Optional.of("the pilot offers no current")
-        : Optional.empty());
-  }
-
-  private Optional<String> mustOpenReason() {
+  /** Why a closed contactor must open now, if it must. */
+  Optional<String> openingReason() {
     if (groundFault) {
       return Optional.of("the residual-current monitor has tripped");
     }
@@ -60,5 +63,15 @@ final class Interlock {
       return Optional.of("the pilot is disabled");
     }
     return Optional.empty();
+  }
+
+  /** Why an open contactor may not close now, if it may not. */
+  Optional<String> closingRefusal() {
+    return openingReason().or(() -> {
+      if (pilotDutyPercent >= 100) {
+        return Optional.of("the pilot offers no current");
+      }
+      return diodeChecked ? Optional.empty() : Optional.of("the EV's diode has not checked out yet");
+    });
   }
 }

@@ -10,6 +10,7 @@ import dev.kilowatt.pi4j.BoardDescription.PilotThresholds;
 import dev.kilowatt.pi4j.Mcp3008PilotSensor.PilotLevels;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,11 +24,17 @@ import java.util.Optional;
  *
  * <p>Input. Every burst interval the sensor reads a burst; the high level maps to A-F through the board's
  * thresholds, and a state counts only once it has been read in a row for the debounce number of bursts.
- * While the PWM offers current and an EV is connected, the low level must be below the diode threshold;
- * failing that (debounced the same way) is a {@code CP_DIODE} fault and the pilot reads F until the diode
- * checks out again or the EV is unplugged. A burst is judged for the diode only when at least ten of its
- * samples are expected in the low phase: at high duty cycles the low phase is short, and a burst that
- * missed it must not look like a missing diode. Only changes of state are reported.
+ * Only changes of state are reported.
+ *
+ * <p>Diode check. While the PWM offers current and an EV is connected, the low level must be below the
+ * diode threshold, debounced the same way. Each new offer starts unchecked, and the contactor may not
+ * close until the diode has checked out. A missing diode is a {@code CP_DIODE} fault and the pilot reads F;
+ * the fault clears when the diode checks out, when the EV is unplugged, or, since the domain answers a
+ * fault by disabling the pilot and -12 V shows neither, after a retry time without PWM, so that the next
+ * offer checks again. A burst is judged only when at least ten of its samples are expected in the low
+ * phase: at high duty cycles the low phase is short, and a burst that missed it must not look like a
+ * missing diode; at such duty cycles the diode goes unchecked (the board file tells how many samples
+ * cover which currents).
  *
  * <p>Commands and bursts run on the scheduler's thread.
  */
@@ -36,6 +43,7 @@ final class PwmPilot implements ControlPilot {
   private static final System.Logger LOG = System.getLogger(PwmPilot.class.getName());
   private static final int MIN_EXPECTED_LOW_SAMPLES = 10;
   private static final int UNKNOWN_DUTY = -1;
+  private static final Duration DIODE_RETRY = Duration.ofSeconds(30);
 
   private final Pwm pwm;
   private final boolean inverted;
@@ -51,6 +59,8 @@ final class PwmPilot implements ControlPilot {
   private final FaultLatch pwmFault = new FaultLatch("pilot-pwm");
   private ControlPilot.Listener listener = state -> {};
   private int dutyPercent = PilotDutyCycle.DISABLED;
+  /** When the diode was last found missing or the PWM last stopped: the retry time counts from there. */
+  private Instant diodeRetryFrom = Instant.MIN;
   private Optional<PilotState> reported = Optional.empty();
   private long adcFailures;
 
@@ -64,7 +74,7 @@ final class PwmPilot implements ControlPilot {
     this.interlock = interlock;
     this.scheduler = scheduler;
     this.measured = new Debounce<>(settings.debounceBursts(), Optional.empty());
-    this.diodePresent = new Debounce<>(settings.debounceBursts(), Optional.of(true));
+    this.diodePresent = new Debounce<>(settings.debounceBursts(), Optional.empty());
   }
 
   @Override
@@ -96,6 +106,7 @@ final class PwmPilot implements ControlPilot {
       return;
     }
     int pinPercent = inverted ? 100 - percent : percent;
+    boolean wasOffering = offering();
     try {
       if (pinPercent == 0) {
         pwm.off();
@@ -103,13 +114,18 @@ final class PwmPilot implements ControlPilot {
         pwm.on(pinPercent);
       }
       dutyPercent = percent;
-      interlock.pilotDutyCycle(percent);
+      if (offering() && !wasOffering && !diodeMissing()) {
+        diodePresent.reset(Optional.empty());
+      } else if (wasOffering && !offering()) {
+        diodeRetryFrom = scheduler.now();
+      }
+      interlock.pilotOutput(percent, diodeAllowsClosing());
       pwmFault.clear(listener);
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "Cannot set the pilot PWM to " + pinPercent + " %", e);
       // what the pin does now is unknown: keep the contactor open, and write again on the next command
       dutyPercent = UNKNOWN_DUTY;
-      interlock.pilotDutyCycle(PilotDutyCycle.DISABLED);
+      interlock.pilotOutput(PilotDutyCycle.DISABLED, false);
       pwmFault.raise(listener, ChargePointErrorCode.INTERNAL_ERROR, "CP_PWM", "pilot PWM output failed");
     }
   }
@@ -117,17 +133,20 @@ final class PwmPilot implements ControlPilot {
   private void sample() {
     scheduler.schedule(burstInterval, this::sample);
     Optional<PilotState> newlyStable = measured.feed(read());
-    if (newlyStable.equals(Optional.of(PilotState.A))) {
-      // unplugged: whatever was wrong with that EV's diode is gone with it
-      diodePresent.reset(true);
+    boolean unplugged = newlyStable.equals(Optional.of(PilotState.A));
+    boolean retry = diodeMissing() && !offering()
+        && !scheduler.now().isBefore(diodeRetryFrom.plus(DIODE_RETRY));
+    if (unplugged || retry) {
+      diodePresent.reset(Optional.empty());
     }
-    boolean diodeMissing = !diodePresent.stable().orElseThrow();
-    Optional<PilotState> state = measured.stable().map(s -> diodeMissing ? PilotState.F : s);
+    Optional<PilotState> state = measured.stable().map(s -> diodeMissing() ? PilotState.F : s);
     boolean changed = state.isPresent() && !state.equals(reported);
+    // the diode first: a state that allows closing must not meet a diode check of the last offer
+    interlock.pilotOutput(dutyPercent, diodeAllowsClosing());
     if (changed) {
       interlock.pilotState(state.get());
     }
-    if (diodeMissing) {
+    if (diodeMissing()) {
       diodeFault.raise(listener, ChargePointErrorCode.EV_COMMUNICATION_ERROR, "CP_DIODE",
           "no EV diode on the control pilot");
     } else {
@@ -159,15 +178,28 @@ final class PwmPilot implements ControlPilot {
     PilotState reading = thresholds.classify(levels.highVolts());
     if (reading.evConnected() && lowPhaseInBurst()) {
       boolean diodeSeen = levels.lowVolts() <= thresholds.diode();
-      diodePresent.feed(diodeSeen).ifPresent(present -> LOG.log(present ? Level.INFO : Level.ERROR,
-          present ? "The EV diode checks out again" : "Diode check failed: pilot low level %.1f V".formatted(
-              levels.lowVolts())));
+      diodePresent.feed(diodeSeen).filter(present -> !present).ifPresent(missing -> {
+        diodeRetryFrom = scheduler.now();
+        LOG.log(Level.ERROR, "Diode check failed: pilot low level %.1f V".formatted(levels.lowVolts()));
+      });
     }
     return reading;
   }
 
+  private boolean offering() {
+    return dutyPercent > 0 && dutyPercent < 100;
+  }
+
   private boolean lowPhaseInBurst() {
-    boolean pwmRuns = dutyPercent > 0 && dutyPercent < 100;
-    return pwmRuns && sensor.samples() * (100 - dutyPercent) >= MIN_EXPECTED_LOW_SAMPLES * 100;
+    return offering() && sensor.samples() * (100 - dutyPercent) >= MIN_EXPECTED_LOW_SAMPLES * 100;
+  }
+
+  private boolean diodeMissing() {
+    return diodePresent.stable().equals(Optional.of(false));
+  }
+
+  /** Checked out, or impossible to check at this duty cycle with this many samples per burst. */
+  private boolean diodeAllowsClosing() {
+    return diodePresent.stable().orElse(!lowPhaseInBurst());
   }
 }

@@ -58,7 +58,7 @@ class GpioRelayTest {
   }
 
   private void evChargesAtSixteenAmperes() {
-    interlock.pilotDutyCycle(OFFERING_16_A);
+    interlock.pilotOutput(OFFERING_16_A, true);
     interlock.pilotState(PilotState.C);
   }
 
@@ -74,19 +74,25 @@ class GpioRelayTest {
     relay.close();
     assertTrue(coil.isLow(), "pilot still F at start-up");
 
-    interlock.pilotDutyCycle(OFFERING_16_A);
+    relay.open();
+    interlock.pilotOutput(OFFERING_16_A, true);
     interlock.pilotState(PilotState.B);
     relay.close();
     assertTrue(coil.isLow(), "EV in B");
 
+    relay.open();
     interlock.pilotState(PilotState.C);
-    interlock.pilotDutyCycle(PilotDutyCycle.NOT_OFFERING);
+    interlock.pilotOutput(PilotDutyCycle.NOT_OFFERING, true);
     relay.close();
     assertTrue(coil.isLow(), "pilot not offering");
 
-    interlock.pilotDutyCycle(OFFERING_16_A);
+    relay.open();
+    interlock.pilotOutput(OFFERING_16_A, false);
     relay.close();
-    assertTrue(coil.isHigh());
+    assertTrue(coil.isLow(), "diode not checked yet");
+
+    interlock.pilotOutput(OFFERING_16_A, true);
+    assertTrue(coil.isHigh(), "closed as asked once nothing prevents it");
     relay.open();
     assertTrue(coil.isLow());
 
@@ -96,20 +102,34 @@ class GpioRelayTest {
   }
 
   @Test
+  void aRefusedCloseIsForgottenOnceTheDomainOpens() {
+    Relay relay = startRelay(false, false);
+    interlock.pilotOutput(OFFERING_16_A, false);
+    interlock.pilotState(PilotState.C);
+    relay.close();
+    relay.open();
+
+    interlock.pilotOutput(OFFERING_16_A, true);
+    assertTrue(coil.isLow());
+  }
+
+  @Test
   void opensByItselfWhenTheEvStopsAskingOrThePilotIsDisabled() {
     Relay relay = startRelay(false, false);
     evChargesAtSixteenAmperes();
     relay.close();
 
-    interlock.pilotDutyCycle(PilotDutyCycle.NOT_OFFERING);
+    interlock.pilotOutput(PilotDutyCycle.NOT_OFFERING, true);
     assertTrue(coil.isHigh(), "the EV gets its seconds to stop drawing current");
 
     interlock.pilotState(PilotState.B);
     assertTrue(coil.isLow());
-
     evChargesAtSixteenAmperes();
+    assertTrue(coil.isLow(), "after a safety opening only a new command closes it");
+
     relay.close();
-    interlock.pilotDutyCycle(PilotDutyCycle.DISABLED);
+    assertTrue(coil.isHigh());
+    interlock.pilotOutput(PilotDutyCycle.DISABLED, false);
     assertTrue(coil.isLow());
   }
 

@@ -9,6 +9,8 @@ import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
+import com.pi4j.io.gpio.digital.DigitalState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -209,6 +211,48 @@ class PwmPilotTest {
     bursts(3);
     assertEquals(List.of(PilotState.F, PilotState.A), events.states);
     assertEquals(Optional.empty(), events.fault("pilot"));
+  }
+
+  @Test
+  void aMissingDiodeIsCheckedAgainAfterThePilotWasOffForTheRetryTime() {
+    ControlPilot pilot = startPilot();
+    pilot.offer(16);
+    rig.adc.pilot(6, -8);
+    bursts(3);
+    assertTrue(events.fault("pilot").isPresent());
+
+    pilot.disable();
+    rig.adc.steady(-12);
+    rig.advance(Duration.ofSeconds(29));
+    assertTrue(events.fault("pilot").isPresent());
+    rig.advance(Duration.ofSeconds(1));
+    assertEquals(Optional.empty(), events.fault("pilot"), "the domain may offer again");
+
+    pilot.offer(16);
+    rig.adc.pilot(6, -8);
+    bursts(3);
+    assertTrue(events.fault("pilot").isPresent(), "and the diode is still missing");
+    assertEquals(List.of("pilot:CP_DIODE", "pilot:cleared", "pilot:CP_DIODE"), events.faultEvents);
+  }
+
+  @Test
+  void theContactorClosesOnlyOnceTheDiodeOfThisOfferHasCheckedOut() {
+    RaspberryPiBoard board = rig.board();
+    rig.input("kilowatt-rcm").mockState(DigitalState.HIGH);
+    board.pilot().start(events);
+    board.relay().start(events);
+    board.pilot().stopOffering();
+    rig.adc.steady(6);
+    bursts(3);
+
+    board.pilot().offer(16);
+    rig.adc.pilot(6, -12);
+    board.relay().close();
+    assertTrue(rig.output("kilowatt-relay").isLow());
+    bursts(2);
+    assertTrue(rig.output("kilowatt-relay").isLow());
+    bursts(1);
+    assertTrue(rig.output("kilowatt-relay").isHigh());
   }
 
   @Test
