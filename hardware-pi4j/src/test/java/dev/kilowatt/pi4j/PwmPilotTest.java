@@ -253,6 +253,15 @@ class PwmPilotTest {
     assertTrue(rig.output("kilowatt-relay").isLow());
     bursts(1);
     assertTrue(rig.output("kilowatt-relay").isHigh());
+
+    board.relay().open();
+    board.pilot().stopOffering();
+    bursts(3);
+    board.pilot().offer(16);
+    board.relay().close();
+    assertTrue(rig.output("kilowatt-relay").isLow(), "a new offer checks the diode again");
+    bursts(3);
+    assertTrue(rig.output("kilowatt-relay").isHigh());
   }
 
   @Test
