@@ -154,8 +154,7 @@ final class Reservations {
 
   /** A transaction started with this reservation: it ends. False when it is gone meanwhile (expired, cancelled). */
   boolean use(int reservationId) {
-    Reservation used = live().filter(r -> r.id() == reservationId).findFirst().orElse(null);
-    if (used == null) {
+    if (live().noneMatch(r -> r.id() == reservationId)) {
       return false;
     }
     byId.remove(reservationId);
@@ -193,7 +192,7 @@ final class Reservations {
    * and returns the connectors whose flag changed (their status changes with it).
    */
   List<Connector> update(List<Connector> connectors) {
-    boolean anyUsable = connectors.stream().anyMatch(c -> c.operative && !c.faulted());
+    boolean anyUsable = connectors.stream().anyMatch(Reservations::usable);
     Instant now = clock.get();
     List<Reservation> ended = byId.values().stream().filter(r -> !r.expiryDate().isAfter(now) || (r.connectorId() == 0
         ? !anyUsable
@@ -209,7 +208,7 @@ final class Reservations {
     }
     Set<Integer> reservedConnectors = byId.values().stream().map(Reservation::connectorId).collect(Collectors.toSet());
     long waiting = openForAnyConnector(connectors);
-    long idleFree = connectors.stream().filter(c -> idle(c) && !reservedConnectors.contains(c.id)).count();
+    long idleFree = idleUnreserved(connectors);
     List<Connector> changed = new ArrayList<>();
     for (Connector c : connectors) {
       boolean reserved = reservedConnectors.contains(c.id) || (waiting > 0 && idle(c) && idleFree <= waiting);

@@ -344,7 +344,10 @@ final class Station implements Outbox.TransactionReceiver {
     }
   }
 
-  /** Re-derives a connector's status and what its pilot and relay must do, and reports changes. */
+  /**
+   * Re-derives a connector's status and what its pilot and relay must do, and reports changes. Whether
+   * connector-0 reservations hold a connector depends on the others, so theirs may change with it.
+   */
   private void refresh(Connector c) {
     List<Connector> reservedChanged = reservations.update(connectors);
     report(c);

@@ -17,6 +17,9 @@ import dev.kilowatt.core.message.AuthorizeResponse;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.message.ConfigurationStatus;
+import dev.kilowatt.core.message.GetConfigurationRequest;
+import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.SendLocalListRequest;
@@ -58,6 +61,18 @@ class LocalAuthorizationTest {
     h.callOk(new ChangeConfigurationRequest("LocalAuthListEnabled", "false"));
     assertEquals(-1, version(h), "TC_042_1");
     assertEquals(UpdateStatus.NOT_SUPPORTED, send(h, full(6, entry("C", ACCEPTED))), "TC_043_1");
+  }
+
+  @Test
+  void theProfilesKeysAreReported() {
+    Harness h = new Harness().online();
+    List<String> names = List.of("LocalAuthListEnabled", "LocalAuthListMaxLength", "SendLocalListMaxLength", "ReserveConnectorZeroSupported");
+    List<KeyValue> keys = h.callOk(new GetConfigurationRequest(names)).configurationKey();
+    assertEquals(List.of(new KeyValue("LocalAuthListEnabled", false, Optional.of("true")),
+        new KeyValue("LocalAuthListMaxLength", true, Optional.of("50000")),
+        new KeyValue("SendLocalListMaxLength", true, Optional.of("5000")),
+        new KeyValue("ReserveConnectorZeroSupported", true, Optional.of("true"))), keys);
+    assertEquals(ConfigurationStatus.REJECTED, h.callOk(new ChangeConfigurationRequest("LocalAuthListMaxLength", "10")).status());
   }
 
   @Test
