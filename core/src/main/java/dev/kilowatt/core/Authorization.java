@@ -51,7 +51,7 @@ final class Authorization {
     this.clock = clock;
     this.localList = localList;
     this.onListConflict = onListConflict;
-    storage.load(CACHE_KEY, CacheEntries.class).ifPresent(saved -> saved.entries().forEach(e -> e.idTagInfo().ifPresent(i -> cache.put(e.idTag(), i))));
+    storage.load(CACHE_KEY, CacheEntries.class).ifPresent(saved -> saved.entries().forEach(e -> e.idTagInfo().ifPresent(i -> cache.put(normal(e.idTag()), i))));
   }
 
   /** Decides about {@code idTag} and calls {@code decision} once, on the event loop. */
@@ -75,7 +75,7 @@ final class Authorization {
   Optional<IdTagInfo> knownLocally(String idTag) {
     Optional<IdTagInfo> listed = localList.apply(idTag);
     Optional<IdTagInfo> found = listed.isPresent() ? listed
-        : config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED) ? Optional.ofNullable(cache.get(idTag)) : Optional.empty();
+        : config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED) ? Optional.ofNullable(cache.get(normal(idTag))) : Optional.empty();
     return found.map(this::withExpiry);
   }
 
@@ -95,8 +95,8 @@ final class Authorization {
     if (!config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED)) {
       return;
     }
-    cache.remove(idTag);
-    cache.put(idTag, info);
+    cache.remove(normal(idTag));
+    cache.put(normal(idTag), info);
     while (cache.size() > CACHE_CAPACITY) {
       cache.remove(cache.keySet().iterator().next());
     }
@@ -134,6 +134,11 @@ final class Authorization {
   private IdTagInfo withExpiry(IdTagInfo info) {
     boolean expired = info.status() == AuthorizationStatus.ACCEPTED && info.expiryDate().filter(d -> !d.isAfter(clock.get())).isPresent();
     return expired ? new IdTagInfo(AuthorizationStatus.EXPIRED, info.expiryDate(), info.parentIdTag()) : info;
+  }
+
+  /** IdTokens are case-insensitive (OCPP 1.6 section 7.28), so the cache keys on one spelling. */
+  private static String normal(String idTag) {
+    return idTag.toUpperCase(java.util.Locale.ROOT);
   }
 
   private void save() {

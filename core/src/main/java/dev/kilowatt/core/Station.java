@@ -389,13 +389,13 @@ final class Station implements Outbox.TransactionReceiver {
     if (resetting) {
       return;
     }
-    Optional<Connector> running = connectors.stream().filter(c -> c.transaction.filter(tx -> tx.idTag().equals(idTag)).isPresent()).findFirst();
+    Optional<Connector> running = connectors.stream().filter(c -> c.transaction.filter(tx -> tx.idTag().equalsIgnoreCase(idTag)).isPresent()).findFirst();
     if (running.isPresent()) {
       listener.onCardDecision(idTag, true);
       stopTransaction(running.get(), Reason.LOCAL, Optional.of(idTag));
       return;
     }
-    Optional<Connector> pending = connectors.stream().filter(c -> c.pendingStart.filter(p -> p.idTag().equals(idTag)).isPresent()).findFirst();
+    Optional<Connector> pending = connectors.stream().filter(c -> c.pendingStart.filter(p -> p.idTag().equalsIgnoreCase(idTag)).isPresent()).findFirst();
     if (pending.isPresent()) {
       cancelPendingStart(pending.get());
       return;
@@ -409,7 +409,7 @@ final class Station implements Outbox.TransactionReceiver {
     authorization.authorize(idTag, info -> {
       boolean accepted = info.status() == AuthorizationStatus.ACCEPTED;
       Optional<Connector> sameGroup = info.parentIdTag().flatMap(parent -> connectors.stream()
-          .filter(c -> c.transaction.flatMap(Transaction::parentIdTag).filter(parent::equals).isPresent()).findFirst());
+          .filter(c -> c.transaction.flatMap(Transaction::parentIdTag).filter(parent::equalsIgnoreCase).isPresent()).findFirst());
       if (sameGroup.isPresent()) {
         listener.onCardDecision(idTag, true);
         stopTransaction(sameGroup.get(), Reason.LOCAL, Optional.of(idTag));
