@@ -59,7 +59,7 @@ final class Payloads {
   }
 
   /** The JSON object of a payload record. */
-  ObjectNode toJson(Record payload) {
+  ObjectNode toJson(Object payload) {
     return mapper.valueToTree(payload);
   }
 

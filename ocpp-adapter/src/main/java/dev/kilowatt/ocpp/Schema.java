@@ -214,17 +214,17 @@ final class Schema {
 
   private void checkString(String value, String path, List<Violation> out) {
     if (!enumValues.isEmpty() && !enumValues.contains(value)) {
-      out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, "\"" + abbreviate(value) + "\" is not an allowed value"));
+      out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, quote(value) + " is not an allowed value"));
     }
     maxLength.ifPresent(max -> {
       int length = value.codePointCount(0, value.length());
       if (length > max) {
-        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, length + " characters, at most " + max + " allowed"));
+        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, length + " characters, " + max + " allowed"));
       }
     });
     format.ifPresent(f -> {
       if (!f.admits(value)) {
-        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, "\"" + abbreviate(value) + "\" is not a valid " + f));
+        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, quote(value) + " is not a valid " + f));
       }
     });
   }
@@ -238,8 +238,8 @@ final class Schema {
     return name.replace("~", "~0").replace("/", "~1");
   }
 
-  /** Keeps CALLERROR descriptions short whatever the central system sent. */
-  private static String abbreviate(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+  /** Quotes a value, shortened, so that CALLERROR descriptions stay short whatever the central system sent. */
+  private static String quote(String value) {
+    return "\"" + (value.length() <= 40 ? value : value.substring(0, 37) + "...") + "\"";
   }
 }
