@@ -52,10 +52,13 @@ final class Payloads {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .serializationInclusion(JsonInclude.Include.NON_ABSENT)
-        .withConfigOverride(List.class, o -> o.setInclude(JsonInclude.Value.construct(
-            JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY)))
+        .defaultPropertyInclusion(both(JsonInclude.Include.NON_ABSENT))
+        .withConfigOverride(List.class, o -> o.setInclude(both(JsonInclude.Include.NON_EMPTY)))
         .build();
+  }
+
+  private static JsonInclude.Value both(JsonInclude.Include include) {
+    return JsonInclude.Value.construct(include, include);
   }
 
   /** The JSON object of a payload record. */

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kilowatt.core.message.Action;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.HeartbeatRequest;
 import dev.kilowatt.core.message.HeartbeatResponse;
 import dev.kilowatt.core.message.Request;
@@ -21,6 +24,7 @@ import dev.kilowatt.core.port.CallError.Code;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -86,8 +90,8 @@ class MessageCodecTest {
   @Test
   void anOutboundBreachIsCountedAndStillSent() {
     String text = codec.encodeCall("c-1", new BootNotificationRequest("a vendor name far too long", "KW",
-        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty()));
     assertTrue(text.startsWith("[2,\"c-1\",\"BootNotification\""));
     assertEquals(1L, counters.snapshot().get(Counters.INVALID_OUTBOUND));
   }
@@ -114,13 +118,13 @@ class MessageCodecTest {
   void wireFormatUsesOcppValuesUtcTimesAndLeavesOutWhatIsAbsent() {
     assertEquals("[2,\"c-3\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\"NoError\","
             + "\"status\":\"SuspendedEVSE\",\"timestamp\":\"2024-01-01T12:00:00Z\"}]",
-        codec.encodeCall("c-3", new StatusNotificationRequest(1, dev.kilowatt.core.message.ChargePointErrorCode.NO_ERROR,
-            java.util.Optional.empty(), dev.kilowatt.core.message.ChargePointStatus.SUSPENDED_EVSE,
-            java.util.Optional.of(Samples.T0), java.util.Optional.empty(), java.util.Optional.empty())));
+        codec.encodeCall("c-3", new StatusNotificationRequest(1, ChargePointErrorCode.NO_ERROR,
+            Optional.empty(), ChargePointStatus.SUSPENDED_EVSE,
+            Optional.of(Samples.T0), Optional.empty(), Optional.empty())));
     assertEquals("[2,\"c-4\",\"StopTransaction\",{\"meterStop\":22345,\"timestamp\":\"2024-01-01T12:15:30.250Z\","
             + "\"transactionId\":42}]",
-        codec.encodeCall("c-4", new StopTransactionRequest(java.util.Optional.empty(), 22345, Samples.T1, 42,
-            java.util.Optional.empty(), List.of())));
+        codec.encodeCall("c-4", new StopTransactionRequest(Optional.empty(), 22345, Samples.T1, 42,
+            Optional.empty(), List.of())));
     assertEquals("[2,\"c-5\",\"Heartbeat\",{}]", codec.encodeCall("c-5", new HeartbeatRequest()));
     assertEquals("[4,\"cs-1\",\"NotSupported\",\"no\",{}]",
         codec.encodeError("cs-1", new CallError(Code.NOT_SUPPORTED, "no")));
@@ -134,52 +138,53 @@ class MessageCodecTest {
     assertEquals(Samples.T1, ((ReserveNowRequest) received.request()).expiryDate());
   }
 
+  private static final String PROFILE_HEAD = "[2,'a','SetChargingProfile',{'connectorId':1,'csChargingProfiles':{"
+      + "'chargingProfileId':1,'stackLevel':0,'chargingProfilePurpose':'TxDefaultProfile',"
+      + "'chargingProfileKind':'Absolute','chargingSchedule':{'chargingRateUnit':'A','chargingSchedulePeriod':";
+
   static Stream<Arguments> refusedCalls() {
     return Stream.of(
-        Arguments.of("[2,\"a\",\"Heartbeat\",{]", Code.FORMATION_VIOLATION),
-        Arguments.of("[2,\"a\",\"Reset\",{\"type\":\"Soft\"}] trailing", Code.FORMATION_VIOLATION),
-        Arguments.of("[\"2\",\"a\",\"Reset\",{\"type\":\"Soft\"}]", Code.FORMATION_VIOLATION),
-        Arguments.of("[2,\"a\",\"Reset\"]", Code.PROTOCOL_ERROR),
-        Arguments.of("[2,\"a\"]", Code.PROTOCOL_ERROR),
-        Arguments.of("[2,\"a\",\"Reset\",{\"type\":\"Soft\"},{}]", Code.FORMATION_VIOLATION),
-        Arguments.of("[2,\"a\",7,{\"type\":\"Soft\"}]", Code.FORMATION_VIOLATION),
-        Arguments.of("[2,\"a\",\"Reset\",[]]", Code.FORMATION_VIOLATION),
-        Arguments.of("[2,\"" + "x".repeat(37) + "\",\"Reset\",{\"type\":\"Soft\"}]", Code.FORMATION_VIOLATION),
-        Arguments.of("[2,\"a\",\"Teleport\",{}]", Code.NOT_IMPLEMENTED),
-        Arguments.of("[2,\"a\",\"reset\",{\"type\":\"Soft\"}]", Code.NOT_IMPLEMENTED),
-        Arguments.of("[2,\"a\",\"BootNotification\",{\"chargePointVendor\":\"v\",\"chargePointModel\":\"m\"}]",
-            Code.NOT_SUPPORTED),
-        Arguments.of("[2,\"a\",\"Reset\",{}]", Code.OCCURENCE_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"SetChargingProfile\",{\"connectorId\":1,\"csChargingProfiles\":{\"chargingProfileId\":1,"
-            + "\"stackLevel\":0,\"chargingProfilePurpose\":\"TxDefaultProfile\",\"chargingProfileKind\":\"Absolute\","
-            + "\"chargingSchedule\":{\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":[]}}}]",
-            Code.OCCURENCE_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"UnlockConnector\",{\"connectorId\":\"1\"}]", Code.TYPE_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"UnlockConnector\",{\"connectorId\":1.5}]", Code.TYPE_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"UnlockConnector\",{\"connectorId\":null}]", Code.TYPE_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"UnlockConnector\",{\"connectorId\":4294967296}]", Code.TYPE_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"GetConfiguration\",{\"key\":\"HeartbeatInterval\"}]", Code.TYPE_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"ChangeConfiguration\",{\"key\":\"k\",\"value\":true}]", Code.TYPE_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"Reset\",{\"type\":\"Warm\"}]", Code.PROPERTY_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"RemoteStartTransaction\",{\"idTag\":\"" + "1".repeat(21) + "\"}]",
+        refused("[2,'a','Heartbeat',{]", Code.FORMATION_VIOLATION),
+        refused("[2,'a','Reset',{'type':'Soft'}] trailing", Code.FORMATION_VIOLATION),
+        refused("['2','a','Reset',{'type':'Soft'}]", Code.FORMATION_VIOLATION),
+        refused("[2,'a','Reset']", Code.PROTOCOL_ERROR),
+        refused("[2,'a']", Code.PROTOCOL_ERROR),
+        refused("[2,'a','Reset',{'type':'Soft'},{}]", Code.FORMATION_VIOLATION),
+        refused("[2,'a',7,{'type':'Soft'}]", Code.FORMATION_VIOLATION),
+        refused("[2,'a','Reset',[]]", Code.FORMATION_VIOLATION),
+        refused("[2,'" + "x".repeat(37) + "','Reset',{'type':'Soft'}]", Code.FORMATION_VIOLATION),
+        refused("[2,'a','Teleport',{}]", Code.NOT_IMPLEMENTED),
+        refused("[2,'a','reset',{'type':'Soft'}]", Code.NOT_IMPLEMENTED),
+        refused("[2,'a','BootNotification',{'chargePointVendor':'v','chargePointModel':'m'}]", Code.NOT_SUPPORTED),
+        refused("[2,'a','Reset',{}]", Code.OCCURENCE_CONSTRAINT_VIOLATION),
+        refused(PROFILE_HEAD + "[]}}}]", Code.OCCURENCE_CONSTRAINT_VIOLATION),
+        refused("[2,'a','UnlockConnector',{'connectorId':'1'}]", Code.TYPE_CONSTRAINT_VIOLATION),
+        refused("[2,'a','UnlockConnector',{'connectorId':1.5}]", Code.TYPE_CONSTRAINT_VIOLATION),
+        refused("[2,'a','UnlockConnector',{'connectorId':null}]", Code.TYPE_CONSTRAINT_VIOLATION),
+        refused("[2,'a','UnlockConnector',{'connectorId':4294967296}]", Code.TYPE_CONSTRAINT_VIOLATION),
+        refused("[2,'a','GetConfiguration',{'key':'HeartbeatInterval'}]", Code.TYPE_CONSTRAINT_VIOLATION),
+        refused("[2,'a','ChangeConfiguration',{'key':'k','value':true}]", Code.TYPE_CONSTRAINT_VIOLATION),
+        refused("[2,'a','Reset',{'type':'Warm'}]", Code.PROPERTY_CONSTRAINT_VIOLATION),
+        refused("[2,'a','RemoteStartTransaction',{'idTag':'" + "1".repeat(21) + "'}]",
             Code.PROPERTY_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"ChangeConfiguration\",{\"key\":\"" + "k".repeat(51) + "\",\"value\":\"1\"}]",
+        refused("[2,'a','ChangeConfiguration',{'key':'" + "k".repeat(51) + "','value':'1'}]",
             Code.PROPERTY_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"ReserveNow\",{\"connectorId\":1,\"expiryDate\":\"2024-01-01T12:00:00\","
-            + "\"idTag\":\"t\",\"reservationId\":1}]", Code.PROPERTY_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"ReserveNow\",{\"connectorId\":1,\"expiryDate\":\"tomorrow\","
-            + "\"idTag\":\"t\",\"reservationId\":1}]", Code.PROPERTY_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"UpdateFirmware\",{\"location\":\"not a uri\",\"retrieveDate\":\"2024-01-01T12:00:00Z\"}]",
+        refused("[2,'a','ReserveNow',{'connectorId':1,'expiryDate':'2024-01-01T12:00:00','idTag':'t',"
+            + "'reservationId':1}]", Code.PROPERTY_CONSTRAINT_VIOLATION),
+        refused("[2,'a','ReserveNow',{'connectorId':1,'expiryDate':'tomorrow','idTag':'t','reservationId':1}]",
             Code.PROPERTY_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"GetCompositeSchedule\",{\"connectorId\":1,\"duration\":60,\"chargingRateUnit\":\"kW\"}]",
+        refused("[2,'a','UpdateFirmware',{'location':'not a uri','retrieveDate':'2024-01-01T12:00:00Z'}]",
             Code.PROPERTY_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"SetChargingProfile\",{\"connectorId\":1,\"csChargingProfiles\":{\"chargingProfileId\":1,"
-            + "\"stackLevel\":0,\"chargingProfilePurpose\":\"TxDefaultProfile\",\"chargingProfileKind\":\"Absolute\","
-            + "\"chargingSchedule\":{\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,"
-            + "\"limit\":16.05}]}}}]", Code.PROPERTY_CONSTRAINT_VIOLATION),
-        Arguments.of("[2,\"a\",\"Reset\",{\"type\":\"Soft\",\"force\":true}]", Code.FORMATION_VIOLATION),
-        Arguments.of("[2,\"a\",\"SendLocalList\",{\"listVersion\":1,\"updateType\":\"Full\",\"localAuthorizationList\":"
-            + "[{\"idTag\":\"t\",\"idTagInfo\":{\"status\":\"Accepted\",\"colour\":\"red\"}}]}]", Code.FORMATION_VIOLATION));
+        refused("[2,'a','GetCompositeSchedule',{'connectorId':1,'duration':60,'chargingRateUnit':'kW'}]",
+            Code.PROPERTY_CONSTRAINT_VIOLATION),
+        refused(PROFILE_HEAD + "[{'startPeriod':0,'limit':16.05}]}}}]", Code.PROPERTY_CONSTRAINT_VIOLATION),
+        refused("[2,'a','Reset',{'type':'Soft','force':true}]", Code.FORMATION_VIOLATION),
+        refused("[2,'a','SendLocalList',{'listVersion':1,'updateType':'Full','localAuthorizationList':"
+            + "[{'idTag':'t','idTagInfo':{'status':'Accepted','colour':'red'}}]}]", Code.FORMATION_VIOLATION));
+  }
+
+  private static Arguments refused(String singleQuoted, Code code) {
+    return Arguments.of(Samples.json(singleQuoted), code);
   }
 
   @ParameterizedTest
@@ -193,9 +198,9 @@ class MessageCodecTest {
 
   @Test
   void framesWithoutAReadableIdAreCountedAndIgnored() {
-    for (String text : List.of("hello", "{\"id\":1}", "[]", "42", "[2]", "[2,17,\"Reset\",{}]", "[7,\"a\",\"Reset\",{}]",
-        "[3,\"a\",{}", "")) {
-      assertInstanceOf(MessageCodec.Ignored.class, codec.decode(text), text);
+    for (String text : List.of("hello", "{'id':1}", "[]", "42", "[2]", "[2,17,'Reset',{}]", "[7,'a','Reset',{}]",
+        "[3,'a',{}", "")) {
+      assertInstanceOf(MessageCodec.Ignored.class, codec.decode(Samples.json(text)), text);
     }
     assertEquals(8L, counters.snapshot().get(Counters.UNANSWERABLE_FRAMES));
     assertEquals(1L, counters.snapshot().get(Counters.UNKNOWN_RESPONSES));
@@ -238,7 +243,7 @@ class MessageCodecTest {
   private JsonNode parse(String text) {
     try {
       return payloads.parse(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new AssertionError(e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp;
 
+import static dev.kilowatt.ocpp.Samples.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -136,26 +137,26 @@ class OcppJsonLinkTest {
         Optional.empty(), Optional.of("1.0"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     link.send("c-1", boot);
-    assertEquals("[2,\"c-1\",\"BootNotification\",{\"chargePointVendor\":\"Kilowatt\",\"chargePointModel\":\"KW-22\","
-        + "\"chargePointSerialNumber\":\"SN-1\",\"firmwareVersion\":\"1.0\"}]", server.nextReceived());
-    server.send("[3,\"c-1\",{\"status\":\"Accepted\",\"currentTime\":\"2024-01-01T12:00:00.000Z\",\"interval\":300}]");
+    assertEquals(json("[2,'c-1','BootNotification',{'chargePointVendor':'Kilowatt','chargePointModel':'KW-22',"
+        + "'chargePointSerialNumber':'SN-1','firmwareVersion':'1.0'}]"), server.nextReceived());
+    server.send(json("[3,'c-1',{'status':'Accepted','currentTime':'2024-01-01T12:00:00.000Z','interval':300}]"));
     assertEquals(new Result("c-1", new BootNotificationResponse(RegistrationStatus.ACCEPTED, Samples.T0, 300)),
         listener.next(Result.class));
 
-    server.send("[2,\"cs-1\",\"Reset\",{\"type\":\"Soft\"}]");
+    server.send(json("[2,'cs-1','Reset',{'type':'Soft'}]"));
     assertEquals(new Call("cs-1", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
     link.reply("cs-1", new ResetResponse(ResetStatus.ACCEPTED));
-    assertEquals("[3,\"cs-1\",{\"status\":\"Accepted\"}]", server.nextReceived());
+    assertEquals(json("[3,'cs-1',{'status':'Accepted'}]"), server.nextReceived());
 
-    server.send("[2,\"cs-2\",\"Reset\",{\"type\":\"Hard\"}]");
+    server.send(json("[2,'cs-2','Reset',{'type':'Hard'}]"));
     listener.next(Call.class);
     link.replyError("cs-2", new CallError(Code.INTERNAL_ERROR, "busy"));
-    assertEquals("[4,\"cs-2\",\"InternalError\",\"busy\",{}]", server.nextReceived());
+    assertEquals(json("[4,'cs-2','InternalError','busy',{}]"), server.nextReceived());
 
-    server.send("[4,\"nobody\",\"GenericError\",\"\",{}]");
+    server.send(json("[4,'nobody','GenericError','',{}]"));
     link.send("c-2", new HeartbeatRequest());
     server.nextReceived();
-    server.send("[4,\"c-2\",\"InternalError\",\"database down\",{}]");
+    server.send(json("[4,'c-2','InternalError','database down',{}]"));
     assertEquals(new Failed("c-2", new CallError(Code.INTERNAL_ERROR, "database down")), listener.next(Failed.class));
     assertEquals(1L, link.counters().get("unknownResponses"));
   }
@@ -165,16 +166,16 @@ class OcppJsonLinkTest {
     connected(OPEN);
     link.send("c-1", new HeartbeatRequest());
     server.nextReceived();
-    server.send("[3,\"c-1\",{\"currentTime\":\"2024-01-01T12:00:00Z\"}]");
+    server.send(json("[3,'c-1',{'currentTime':'2024-01-01T12:00:00Z'}]"));
     listener.next(Result.class);
     server.send("not json at all");
-    server.send("[2,\"cs-1\",\"Reset\",{\"type\":\"Soft\"}]");
+    server.send(json("[2,'cs-1','Reset',{'type':'Soft'}]"));
     listener.next(Call.class);
 
-    assertEquals(List.of(Direction.SENT + " [2,\"c-1\",\"Heartbeat\",{}]",
-            Direction.RECEIVED + " [3,\"c-1\",{\"currentTime\":\"2024-01-01T12:00:00Z\"}]",
+    assertEquals(List.of(Direction.SENT + json(" [2,'c-1','Heartbeat',{}]"),
+            Direction.RECEIVED + json(" [3,'c-1',{'currentTime':'2024-01-01T12:00:00Z'}]"),
             Direction.RECEIVED + " not json at all",
-            Direction.RECEIVED + " [2,\"cs-1\",\"Reset\",{\"type\":\"Soft\"}]"),
+            Direction.RECEIVED + json(" [2,'cs-1','Reset',{'type':'Soft'}]")),
         new ArrayList<>(traffic));
   }
 
@@ -182,35 +183,35 @@ class OcppJsonLinkTest {
   void answersEveryBrokenCallWithItsCallErrorAndStaysConnected() throws Exception {
     connected(OPEN);
     String[][] brokenCalls = {
-        {"[2,\"b1\",\"Reset\",{\"type\":", "FormationViolation"},
-        {"[\"2\",\"b2\",\"Reset\",{\"type\":\"Soft\"}]", "FormationViolation"},
-        {"[2,\"b3\",\"Reset\"]", "ProtocolError"},
-        {"[2,\"b4\",\"Teleport\",{}]", "NotImplemented"},
-        {"[2,\"b5\",\"Heartbeat\",{}]", "NotSupported"},
-        {"[2,\"b6\",\"Reset\",{}]", "OccurenceConstraintViolation"},
-        {"[2,\"b7\",\"UnlockConnector\",{\"connectorId\":\"one\"}]", "TypeConstraintViolation"},
-        {"[2,\"b8\",\"Reset\",{\"type\":\"Sideways\"}]", "PropertyConstraintViolation"},
-        {"[2,\"b9\",\"RemoteStartTransaction\",{\"idTag\":\"123456789012345678901\"}]", "PropertyConstraintViolation"},
-        {"[2,\"b10\",\"ReserveNow\",{\"connectorId\":1,\"expiryDate\":\"2024-13-01T00:00:00Z\",\"idTag\":\"t\","
-            + "\"reservationId\":1}]", "PropertyConstraintViolation"},
-        {"[2,\"b11\",\"Reset\",{\"type\":\"Soft\",\"now\":true}]", "FormationViolation"},
+        {"b1", "[2,'b1','Reset',{'type':", "FormationViolation"},
+        {"b2", "['2','b2','Reset',{'type':'Soft'}]", "FormationViolation"},
+        {"b3", "[2,'b3','Reset']", "ProtocolError"},
+        {"b4", "[2,'b4','Teleport',{}]", "NotImplemented"},
+        {"b5", "[2,'b5','Heartbeat',{}]", "NotSupported"},
+        {"b6", "[2,'b6','Reset',{}]", "OccurenceConstraintViolation"},
+        {"b7", "[2,'b7','UnlockConnector',{'connectorId':'one'}]", "TypeConstraintViolation"},
+        {"b8", "[2,'b8','Reset',{'type':'Sideways'}]", "PropertyConstraintViolation"},
+        {"b9", "[2,'b9','RemoteStartTransaction',{'idTag':'123456789012345678901'}]", "PropertyConstraintViolation"},
+        {"b10", "[2,'b10','ReserveNow',{'connectorId':1,'expiryDate':'2024-13-01T00:00:00Z','idTag':'t',"
+            + "'reservationId':1}]", "PropertyConstraintViolation"},
+        {"b11", "[2,'b11','Reset',{'type':'Soft','now':true}]", "FormationViolation"},
     };
     for (String[] brokenCall : brokenCalls) {
-      server.send(brokenCall[0]);
+      server.send(json(brokenCall[1]));
       String answer = server.nextReceived();
-      String id = brokenCall[0].replaceFirst("^\\[\"?2\"?,\"(b\\d+)\".*", "$1");
-      assertTrue(answer.startsWith("[4,\"" + id + "\",\"" + brokenCall[1] + "\","), brokenCall[0] + " -> " + answer);
+      assertTrue(answer.startsWith(json("[4,'" + brokenCall[0] + "','" + brokenCall[2] + "',")),
+          brokenCall[1] + " -> " + answer);
     }
-    for (String unanswerable : List.of("garbage", "{\"not\":\"an array\"}", "[7,\"x\",\"Reset\",{}]", "[2,3,\"Reset\",{}]")) {
-      server.send(unanswerable);
+    for (String unanswerable : List.of("garbage", "{'not':'an array'}", "[7,'x','Reset',{}]", "[2,3,'Reset',{}]")) {
+      server.send(json(unanswerable));
     }
-    server.send("[3,\"not-ours\",{}]");
+    server.send(json("[3,'not-ours',{}]"));
     server.send(ByteBuffer.wrap(new byte[] {1, 2, 3}));
 
-    server.send("[2,\"ok\",\"Reset\",{\"type\":\"Soft\"}]");
+    server.send(json("[2,'ok','Reset',{'type':'Soft'}]"));
     assertEquals(new Call("ok", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
     link.reply("ok", new ResetResponse(ResetStatus.ACCEPTED));
-    assertEquals("[3,\"ok\",{\"status\":\"Accepted\"}]", server.nextReceived());
+    assertEquals(json("[3,'ok',{'status':'Accepted'}]"), server.nextReceived());
     assertTrue(server.closes.isEmpty());
     assertTrue(listener.events.isEmpty(), "broken calls never reach the domain: " + listener.events);
     assertEquals(3L, link.counters().get("FormationViolation"));
@@ -225,7 +226,7 @@ class OcppJsonLinkTest {
     connected(OPEN);
     link.send("c-1", new HeartbeatRequest());
     server.nextReceived();
-    server.send("[3,\"c-1\",{\"currentTime\":\"yesterday\"}]");
+    server.send(json("[3,'c-1',{'currentTime':'yesterday'}]"));
 
     Failed failed = listener.next(Failed.class);
     assertEquals("c-1", failed.callId());
@@ -244,8 +245,8 @@ class OcppJsonLinkTest {
     });
     server.nextHandshake();
     server.awaitOpen();
-    server.send("[2,\"cs-1\",\"Reset\",{\"type\":\"Hard\"}]");
-    assertEquals("[3,\"cs-1\",{\"status\":\"Rejected\"}]", server.nextReceived());
+    server.send(json("[2,'cs-1','Reset',{'type':'Hard'}]"));
+    assertEquals(json("[3,'cs-1',{'status':'Rejected'}]"), server.nextReceived());
   }
 
   @Test
@@ -390,7 +391,7 @@ class OcppJsonLinkTest {
         server.nextHandshake().authorization());
     listener.next(Connected.class);
     link.send("c-1", new HeartbeatRequest());
-    assertEquals("[2,\"c-1\",\"Heartbeat\",{}]", server.nextReceived());
+    assertEquals(json("[2,'c-1','Heartbeat',{}]"), server.nextReceived());
   }
 
   @Test

@@ -7,16 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One realistic request and response for every action, with optional fields, nested lists and enums filled in. */
+/** Realistic requests and responses for every action, with optional fields, nested lists and enums filled in. */
 final class Samples {
 
   static final Instant T0 = Instant.parse("2024-01-01T12:00:00Z");
   static final Instant T1 = Instant.parse("2024-01-01T12:15:30.250Z");
 
-  private Samples() {
-  }
-
-  static final IdTagInfo ACCEPTED_CARD = new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.of(T1), Optional.of("PARENT-01"));
+  static final IdTagInfo ACCEPTED_CARD =
+      new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.of(T1), Optional.of("PARENT-01"));
 
   static final List<MeterValue> METER_VALUES = List.of(
       new MeterValue(T0, List.of(
@@ -24,7 +22,8 @@ final class Samples {
               Optional.of(Measurand.ENERGY_ACTIVE_IMPORT_REGISTER), Optional.empty(), Optional.of(Location.OUTLET),
               Optional.of(UnitOfMeasure.WH)),
           new SampledValue("7360", Optional.of(ReadingContext.SAMPLE_PERIODIC), Optional.empty(),
-              Optional.of(Measurand.POWER_ACTIVE_IMPORT), Optional.empty(), Optional.empty(), Optional.of(UnitOfMeasure.W)),
+              Optional.of(Measurand.POWER_ACTIVE_IMPORT), Optional.empty(), Optional.empty(),
+              Optional.of(UnitOfMeasure.W)),
           new SampledValue("32.0", Optional.empty(), Optional.empty(), Optional.of(Measurand.CURRENT_IMPORT),
               Optional.of(Phase.L1), Optional.empty(), Optional.of(UnitOfMeasure.A)),
           new SampledValue("230.1", Optional.empty(), Optional.empty(), Optional.of(Measurand.VOLTAGE),
@@ -32,14 +31,25 @@ final class Samples {
       new MeterValue(T1, List.of(new SampledValue("12400", Optional.empty(), Optional.empty(), Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.empty()))));
 
-  static final ChargingSchedule SCHEDULE = new ChargingSchedule(Optional.of(3600), Optional.of(T0), ChargingRateUnitType.A,
-      List.of(new ChargingSchedulePeriod(0, 16.0, Optional.of(3)), new ChargingSchedulePeriod(1800, 10.5, Optional.empty())),
+  static final ChargingSchedule SCHEDULE = new ChargingSchedule(Optional.of(3600), Optional.of(T0),
+      ChargingRateUnitType.A, List.of(new ChargingSchedulePeriod(0, 16.0, Optional.of(3)),
+          new ChargingSchedulePeriod(1800, 10.5, Optional.empty())),
       Optional.of(6.0));
 
-  static final ChargingProfile PROFILE = new ChargingProfile(7, Optional.of(42), 1, ChargingProfilePurposeType.TX_PROFILE,
-      ChargingProfileKindType.RECURRING, Optional.of(RecurrencyKindType.DAILY), Optional.of(T0), Optional.of(T1), SCHEDULE);
+  static final ChargingProfile PROFILE = new ChargingProfile(7, Optional.of(42), 1,
+      ChargingProfilePurposeType.TX_PROFILE, ChargingProfileKindType.RECURRING, Optional.of(RecurrencyKindType.DAILY),
+      Optional.of(T0), Optional.of(T1), SCHEDULE);
 
-  static final CertificateHashData HASH = new CertificateHashData(HashAlgorithm.SHA256, "a".repeat(64), "b".repeat(64), "0F1E2D");
+  static final CertificateHashData HASH =
+      new CertificateHashData(HashAlgorithm.SHA256, "a".repeat(64), "b".repeat(64), "0F1E2D");
+
+  private Samples() {
+  }
+
+  /** JSON written with single quotes, for readable frames in tests. */
+  static String json(String singleQuoted) {
+    return singleQuoted.replace('\'', '"');
+  }
 
   /** What the charge point sends. */
   static List<ChargePointRequest<?>> chargePointRequests() {
@@ -76,8 +86,8 @@ final class Samples {
         new ChangeAvailabilityRequest(0, AvailabilityType.INOPERATIVE),
         new ChangeConfigurationRequest("HeartbeatInterval", "300"),
         new ClearCacheRequest(),
-        new ClearChargingProfileRequest(Optional.of(7), Optional.of(1), Optional.of(ChargingProfilePurposeType.TX_PROFILE),
-            Optional.of(1)),
+        new ClearChargingProfileRequest(Optional.of(7), Optional.of(1),
+            Optional.of(ChargingProfilePurposeType.TX_PROFILE), Optional.of(1)),
         new ClearChargingProfileRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
         new DataTransferRequest("com.example.vendor", Optional.empty(), Optional.empty()),
         new GetCompositeScheduleRequest(1, 3600, Optional.of(ChargingRateUnitType.W)),
@@ -104,8 +114,9 @@ final class Samples {
         new GetLogRequest(LogType.SECURITY_LOG, 5, Optional.of(1), Optional.of(10),
             new LogParameters("https://logs.example.com/upload", Optional.of(T0), Optional.of(T1))),
         new InstallCertificateRequest(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE, "-----BEGIN CERTIFICATE-----"),
-        new SignedUpdateFirmwareRequest(Optional.of(2), Optional.of(30), 9, new Firmware("https://fw.example.com/kw.bin",
-            T0, Optional.of(T1), Optional.of("-----BEGIN CERTIFICATE-----"), Optional.of("MEUCIQ=="))));
+        new SignedUpdateFirmwareRequest(Optional.of(2), Optional.of(30), 9,
+            new Firmware("https://fw.example.com/kw.bin", T0, Optional.of(T1),
+                Optional.of("-----BEGIN CERTIFICATE-----"), Optional.of("MEUCIQ=="))));
   }
 
   /** One answer for every action. */
