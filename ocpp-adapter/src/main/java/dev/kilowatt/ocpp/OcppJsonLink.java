@@ -228,15 +228,18 @@ public final class OcppJsonLink implements CentralSystem {
     LOG.log(Level.DEBUG, "not connected; dropping the {0}", what);
   }
 
-  /** Sends one frame; false if the connection closed under our feet. */
+  /**
+   * Sends one frame; false if the connection closed under our feet. The traffic listener hears of it
+   * first, so that a quick answer can never be shown before the call it answers.
+   */
   private boolean transmit(Connection connection, String text) {
+    watch(TrafficListener.Direction.SENT, text);
     try {
       connection.send(text);
+      return true;
     } catch (WebsocketNotConnectedException e) {
       return false;
     }
-    watch(TrafficListener.Direction.SENT, text);
-    return true;
   }
 
   private void watch(TrafficListener.Direction direction, String text) {

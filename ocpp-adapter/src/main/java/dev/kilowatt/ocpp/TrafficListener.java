@@ -10,7 +10,7 @@ public interface TrafficListener {
 
   /** Which way a frame went. */
   enum Direction {
-    /** From the charge point to the central system. */
+    /** From the charge point to the central system, reported as the frame is handed to the connection. */
     SENT,
     /** From the central system to the charge point, before any validation. */
     RECEIVED

@@ -369,7 +369,7 @@ class OcppJsonLinkTest {
   }
 
   @Test
-  void securityProfile2ConnectsOverTlsWithBasicAuthentication() throws Exception {
+  void securityProfiles2And3ConnectOverTlsWithBasicAuthenticationOnlyIn2() throws Exception {
     char[] password = "changeit".toCharArray();
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = getClass().getResourceAsStream("/tls/localhost.p12")) {
@@ -392,6 +392,11 @@ class OcppJsonLinkTest {
     listener.next(Connected.class);
     link.send("c-1", new HeartbeatRequest());
     assertEquals(json("[2,'c-1','Heartbeat',{}]"), server.nextReceived());
+
+    link.reconfigure(new ConnectionSettings(Optional.of("tls-key"), Duration.ZERO, 3));
+    listener.next(Disconnected.class);
+    assertEquals("", server.nextHandshake().authorization(), "profile 3 authenticates with the client certificate");
+    listener.next(Connected.class);
   }
 
   @Test
