@@ -21,12 +21,12 @@ import java.util.Optional;
  */
 final class Frames {
 
-  static final int CALL = 2;
-  static final int CALL_RESULT = 3;
-  static final int CALL_ERROR = 4;
+  private static final int CALL = 2;
+  private static final int CALL_RESULT = 3;
+  private static final int CALL_ERROR = 4;
 
   /** OCPP-J 1.6 section 4.1.4. */
-  static final int MAX_ID_LENGTH = 36;
+  private static final int MAX_ID_LENGTH = 36;
 
   /** A classified inbound text frame. */
   sealed interface Frame {
