@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,13 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The payload schemas of every OCPP 1.6 action (core profiles and security extension), read from the
  * resources {@code schemas/<Action>.json} (the CALL payload) and {@code schemas/<Action>Response.json}
  * (the CALLRESULT payload). They hold the constraints of the official OCPP 1.6 JSON schemas, with shared
  * types in {@code common.json} referenced through {@code $ref}. A keyword the validator does not
- * implement fails loading, so no constraint in a file is silently ignored.
+ * implement fails loading, so no constraint in a file is silently ignored. Each file is read when first
+ * needed, which keeps the time from start-up to the first BootNotification short.
  */
 final class Schemas {
 
@@ -31,52 +32,38 @@ final class Schemas {
       "$schema", "title", "definitions", "$ref", "type", "properties", "required", "additionalProperties",
       "enum", "maxLength", "format", "items", "minItems", "multipleOf");
 
-  private final Map<Action, Schema> requests;
-  private final Map<Action, Schema> responses;
+  private static final Schemas OCPP16 = new Schemas();
 
-  private Schemas(Map<Action, Schema> requests, Map<Action, Schema> responses) {
-    this.requests = requests;
-    this.responses = responses;
+  private final Compiler compiler = new Compiler();
+  private final Map<Action, Schema> requests = new ConcurrentHashMap<>();
+  private final Map<Action, Schema> responses = new ConcurrentHashMap<>();
+
+  private Schemas() {
   }
 
-  /** The schemas of OCPP 1.6, loaded once. */
+  /** The schemas of OCPP 1.6, shared by every link. */
   static Schemas ocpp16() {
-    return Holder.OCPP16;
+    return OCPP16;
   }
 
   /** The schema of the CALL payload of {@code action}. */
   Schema request(Action action) {
-    return requests.get(action);
+    return requests.computeIfAbsent(action, a -> compiler.compileFile(a.ocppName() + ".json"));
   }
 
   /** The schema of the CALLRESULT payload of {@code action}. */
   Schema response(Action action) {
-    return responses.get(action);
+    return responses.computeIfAbsent(action, a -> compiler.compileFile(a.ocppName() + "Response.json"));
   }
 
-  private static final class Holder {
-    static final Schemas OCPP16 = load();
-
-    private static Schemas load() {
-      Compiler compiler = new Compiler();
-      Map<Action, Schema> requests = new EnumMap<>(Action.class);
-      Map<Action, Schema> responses = new EnumMap<>(Action.class);
-      for (Action action : Action.values()) {
-        requests.put(action, compiler.compileFile(action.ocppName() + ".json"));
-        responses.put(action, compiler.compileFile(action.ocppName() + "Response.json"));
-      }
-      return new Schemas(requests, responses);
-    }
-  }
-
-  /** Turns schema documents into {@link Schema} trees, resolving each {@code $ref} once. */
+  /** Turns schema documents into {@link Schema} trees, resolving each {@code $ref} once; one file at a time. */
   private static final class Compiler {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, JsonNode> documents = new HashMap<>();
     private final Map<String, Schema> resolved = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
 
-    Schema compileFile(String file) {
+    synchronized Schema compileFile(String file) {
       return compile(file, document(file));
     }
 
