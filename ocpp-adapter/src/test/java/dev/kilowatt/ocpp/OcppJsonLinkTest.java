@@ -281,16 +281,6 @@ class OcppJsonLinkTest {
   }
 
   @Test
-  void jitterSpreadsEachWaitWithinItsBand() {
-    ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.25);
-    assertEquals(Duration.ofMillis(750), backoff.delay(1, 0));
-    assertEquals(Duration.ofMillis(1250), backoff.delay(1, 1));
-    assertEquals(Duration.ofSeconds(8), backoff.delay(4, 0.5));
-    assertEquals(Duration.ofSeconds(60), backoff.delay(7, 0.5));
-    assertEquals(Duration.ofSeconds(75), backoff.delay(1000, 1));
-  }
-
-  @Test
   void disconnectStopsReconnecting() throws Exception {
     connected(OPEN);
     server.drop();
