@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 public final class ChargingProfiles {
 
   private static final System.Logger LOG = System.getLogger(ChargingProfiles.class.getName());
+  /** Longer composites cost the event loop too much: a month of recurring profiles is thousands of periods. */
+  private static final int MAX_COMPOSITE_SECONDS = 31 * 86_400;
 
   private final SmartChargingLimits limits;
   private final int numberOfConnectors;
@@ -112,11 +114,12 @@ public final class ChargingProfiles {
    * transaction starting now. Connector 0 gives the ChargePointMaxProfile, capped by {@code rating}, which
    * should then be the charge point's.
    *
-   * @return empty for an unknown connector or a negative duration, which the charge point answers with Rejected
+   * @return empty for an unknown connector, or a duration below 0 or above 31 days, which the charge point answers
+   *     with Rejected ("not able to report the requested schedule", spec 5.7)
    */
   public Optional<ChargingSchedule> compositeSchedule(int connectorId, Instant start, int duration, Optional<RunningTransaction> running,
       ChargingRateUnitType unit, ConnectorRating rating) {
-    if (connectorId < 0 || connectorId > numberOfConnectors || duration < 0) {
+    if (connectorId < 0 || connectorId > numberOfConnectors || duration < 0 || duration > MAX_COMPOSITE_SECONDS) {
       return Optional.empty();
     }
     return Optional.of(Composite.schedule(installed, connectorId, start, duration, running.map(RunningTransaction::started), unit, rating));

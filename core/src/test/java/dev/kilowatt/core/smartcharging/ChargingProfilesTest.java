@@ -257,11 +257,13 @@ class ChargingProfilesTest {
   }
 
   @Test
-  void theCompositeScheduleOfAnUnknownConnectorOrANegativeDurationIsRefused() {
+  void theCompositeScheduleOfAnUnknownConnectorOrOfANegativeOrOverlongDurationIsRefused() {
     ConnectorRating rating = new ConnectorRating(230, 1, 16);
     assertEquals(Optional.empty(), profiles.compositeSchedule(3, T0, 60, NO_TRANSACTION, ChargingRateUnitType.A, rating));
     assertEquals(Optional.empty(), profiles.compositeSchedule(-1, T0, 60, NO_TRANSACTION, ChargingRateUnitType.A, rating));
     assertEquals(Optional.empty(), profiles.compositeSchedule(1, T0, -1, NO_TRANSACTION, ChargingRateUnitType.A, rating));
+    assertEquals(Optional.empty(), profiles.compositeSchedule(1, T0, 31 * 86_400 + 1, NO_TRANSACTION, ChargingRateUnitType.A, rating));
+    assertTrue(profiles.compositeSchedule(1, T0, 31 * 86_400, NO_TRANSACTION, ChargingRateUnitType.A, rating).isPresent());
     assertTrue(profiles.compositeSchedule(0, T0, 0, NO_TRANSACTION, ChargingRateUnitType.A, rating).isPresent());
     assertThrows(IllegalArgumentException.class, () -> profiles.limitAt(0, T0, NO_TRANSACTION, rating));
   }
