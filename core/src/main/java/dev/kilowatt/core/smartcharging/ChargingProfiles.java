@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The charging profiles installed on the charge point (OCPP 1.6 Smart Charging), and what they allow.
- * Owned by the event loop: not thread-safe. Each change answers whether it changed anything, so the owner
+ * The charging profiles installed on the charge point (OCPP 1.6 Smart Charging), and what they allow; the
+ * package documentation says how they combine. Owned by the event loop: not thread-safe. Each change answers whether it changed anything, so the owner
  * knows when to save {@link #installed()} and to re-apply the limits.
  */
 public final class ChargingProfiles {
@@ -126,8 +126,9 @@ public final class ChargingProfiles {
   }
 
   /**
-   * The current {@code connectorId} may offer at {@code at}, as the composite schedule in A gives it, and when
-   * to ask again. Without a running transaction, Relative schedules count from {@code at}.
+   * The current {@code connectorId} may offer at {@code at}, as the composite schedule in A gives it (so rounded
+   * down to 0.1 A, and 0 below the EV's minChargingRate), and when to ask again. Without a running transaction,
+   * Relative schedules count from {@code at}. Whether the pilot can offer it (6 A at least) is the caller's concern.
    */
   public CurrentLimit limitAt(int connectorId, Instant at, Optional<RunningTransaction> running, ConnectorRating rating) {
     if (connectorId < 1 || connectorId > numberOfConnectors) {

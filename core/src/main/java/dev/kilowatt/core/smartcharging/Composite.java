@@ -12,33 +12,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The composite schedule of OCPP 1.6 section 3.13: a pure function of the installed profiles, a connector,
- * the time, the start of the connector's transaction and the connector's rating.
- *
- * <p>At each instant, within each purpose the valid profile with the highest stack level whose schedule
- * covers the instant prevails; one whose schedule ended (duration, recurrence cut) lets the next lower one
- * through (spec 5.16.4). For the transaction the connector's TxProfile prevails over TxDefaultProfiles, and
- * a TxDefaultProfile of the connector itself over one installed on connector 0 for all connectors (spec
- * 3.13.1), each only while it has something to say. The limit is the least of the ChargePointMaxProfile, the
- * transaction's profile and the connector's rating.
- *
- * <p>Interpretations where the spec leaves room:
- * <ul>
- *   <li>Phases: the connector's phases, reduced to the numberPhases of the prevailing periods where they give
- *       one; W and A convert with voltage times those phases.
- *   <li>minChargingRate of the transaction's schedule: the EV cannot charge below it, so a lower limit becomes
- *       0 (no charging) rather than an offer the EV cannot use. The composite's own minChargingRate is absent.
- *   <li>Connector 0: the charge point's ChargePointMaxProfile capped by the rating given for the charge point.
- *   <li>Limits are rounded down to 0.1, the resolution of the message schema, so rounding never raises one.
- * </ul>
+ * The composite schedule of OCPP 1.6 section 3.13, as the package documentation describes it: a pure function
+ * of the installed profiles, a connector, the time, the start of the connector's transaction and the
+ * connector's rating. It steps from one profile boundary to the next, so its cost follows the number of
+ * boundaries, not the length of the window.
  */
 final class Composite {
 
   /** A limit in the unit asked for, and the phases it is meant for. */
-  record Level(double limit, int phases) {}
+  private record Level(double limit, int phases) {}
 
   private record Prevailing(ChargingProfile profile, ChargingSchedulePeriod period) {}
 
+  /** Installed profiles never tie on stack level within a group; the id keeps any restored set deterministic. */
   private static final Comparator<ChargingProfile> PRECEDENCE = Comparator
       .comparingInt(ChargingProfile::stackLevel)
       .thenComparingInt(ChargingProfile::chargingProfileId);
@@ -122,6 +108,7 @@ final class Composite {
         limit = 0;
       }
     }
+    // the epsilon keeps a conversion that lands a hair below a tenth (15.999999…) from losing that tenth
     return new Level(Math.floor(limit * 10 + 1e-9) / 10, phases);
   }
 
