@@ -48,6 +48,11 @@ final class Session {
     return registration == RegistrationStatus.ACCEPTED;
   }
 
+  /** OCPP 1.6 section 4.2: while Rejected, calls from the central system get no answer at all. */
+  boolean rejected() {
+    return registration == RegistrationStatus.REJECTED;
+  }
+
   boolean pending() {
     return registration == RegistrationStatus.PENDING;
   }

@@ -3,6 +3,8 @@ package dev.kilowatt.core;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AvailabilityStatus;
 import dev.kilowatt.core.message.AvailabilityType;
+import dev.kilowatt.core.message.CancelReservationRequest;
+import dev.kilowatt.core.message.CancelReservationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
@@ -20,6 +22,8 @@ import dev.kilowatt.core.message.GetDiagnosticsRequest;
 import dev.kilowatt.core.message.GetDiagnosticsResponse;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.GetLocalListVersionRequest;
+import dev.kilowatt.core.message.GetLocalListVersionResponse;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.MeterValuesRequest;
@@ -30,11 +34,15 @@ import dev.kilowatt.core.message.RemoteStartTransactionRequest;
 import dev.kilowatt.core.message.RemoteStartTransactionResponse;
 import dev.kilowatt.core.message.RemoteStopTransactionRequest;
 import dev.kilowatt.core.message.RemoteStopTransactionResponse;
+import dev.kilowatt.core.message.ReserveNowRequest;
+import dev.kilowatt.core.message.ReserveNowResponse;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.message.SendLocalListRequest;
+import dev.kilowatt.core.message.SendLocalListResponse;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
@@ -46,6 +54,7 @@ import dev.kilowatt.core.message.UnlockConnectorResponse;
 import dev.kilowatt.core.message.UnlockStatus;
 import dev.kilowatt.core.message.UpdateFirmwareRequest;
 import dev.kilowatt.core.message.UpdateFirmwareResponse;
+import dev.kilowatt.core.message.UpdateStatus;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
@@ -80,6 +89,8 @@ final class Station implements Outbox.TransactionReceiver {
   static final String TRANSACTION_ID_PREFIX = "transaction-id/";
   static final String AVAILABILITY_KEY = "availability";
   static final String COUNTER_KEY = "transaction-counter";
+  /** The source of the connector-0 error that reports a conflict between the local list and the central system. */
+  static final String LOCAL_LIST_CONFLICT = "localAuthList";
   /** How long a reset waits for the central system to take the last transaction messages. */
   static final Duration RESET_DRAIN_LIMIT = Duration.ofSeconds(10);
 
@@ -107,6 +118,8 @@ final class Station implements Outbox.TransactionReceiver {
   private final Session.StationClock clock;
   private final Session session;
   private final Authorization authorization;
+  private final LocalAuthList localList;
+  private final Reservations reservations;
   private final StatusReporter status;
   private final List<Connector> connectors = new ArrayList<>();
   private final List<RfidReader> readers;
@@ -136,14 +149,17 @@ final class Station implements Outbox.TransactionReceiver {
     this.readers = List.copyOf(setup.readers);
     this.config = new Configuration(storage, setup.configuration);
     boolean firmwareManagement = setup.firmwareInstaller.isPresent() && setup.diagnosticsCollector.isPresent();
-    CoreKeys.define(config, setup.limits, setup.connectors.size(), "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",RemoteTrigger");
+    CoreKeys.define(config, setup.limits, setup.connectors.size(),
+        "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,RemoteTrigger");
     setup.fileTransfer.ifPresent(transfer -> config.define(
         CoreKeys.readOnly(CoreKeys.SUPPORTED_FILE_TRANSFER_PROTOCOLS, String.join(",", transfer.protocols()))));
     this.clock = new Session.StationClock(scheduler);
     this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted,
         this::onReconnected);
-    this.authorization = new Authorization(config, storage, outbox, clock::now, idTag -> Optional.empty());
+    this.localList = new LocalAuthList(config, storage, counters);
+    this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
+    this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     this.status = new StatusReporter(scheduler, outbox, config, clock::now);
     for (int i = 0; i < setup.connectors.size(); i++) {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
@@ -271,6 +287,7 @@ final class Station implements Outbox.TransactionReceiver {
 
   void stop() {
     stopped = true;
+    reservations.stop();
     link.disconnect();
   }
 
@@ -362,8 +379,17 @@ final class Station implements Outbox.TransactionReceiver {
     }
   }
 
-  /** Re-derives a connector's status and what its pilot and relay must do, and reports changes. */
+  /**
+   * Re-derives a connector's status and what its pilot and relay must do, and reports changes. Whether
+   * connector-0 reservations hold a connector depends on the others, so theirs may change with it.
+   */
   private void refresh(Connector c) {
+    List<Connector> reservedChanged = reservations.update(connectors);
+    report(c);
+    reservedChanged.stream().filter(other -> other != c).forEach(this::report);
+  }
+
+  private void report(Connector c) {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
     c.applyEnergyControl(maxEnergy);
     Connector.Report before = status.current(c.id).orElse(null);
@@ -398,21 +424,27 @@ final class Station implements Outbox.TransactionReceiver {
     if (resetting) {
       return;
     }
-    Optional<Connector> running = connectors.stream().filter(c -> c.transaction.filter(tx -> tx.idTag().equals(idTag)).isPresent()).findFirst();
+    Optional<Connector> running = connectors.stream().filter(c -> c.transaction.filter(tx -> tx.idTag().equalsIgnoreCase(idTag)).isPresent()).findFirst();
     if (running.isPresent()) {
       listener.onCardDecision(idTag, true);
       stopTransaction(running.get(), Reason.LOCAL, Optional.of(idTag));
       return;
     }
-    Optional<Connector> pending = connectors.stream().filter(c -> c.pendingStart.filter(p -> p.idTag().equals(idTag)).isPresent()).findFirst();
+    Optional<Connector> pending = connectors.stream().filter(c -> c.pendingStart.filter(p -> p.idTag().equalsIgnoreCase(idTag)).isPresent()).findFirst();
     if (pending.isPresent()) {
       cancelPendingStart(pending.get());
+      return;
+    }
+    if (reservations.turnAway(connectors, idTag)) {
+      // Section 5.13: the free connectors are reserved for others; no need to ask the central system.
+      LOG.log(Level.INFO, "card {0} refused: the free connectors are reserved", idTag);
+      listener.onCardDecision(idTag, false);
       return;
     }
     authorization.authorize(idTag, info -> {
       boolean accepted = info.status() == AuthorizationStatus.ACCEPTED;
       Optional<Connector> sameGroup = info.parentIdTag().flatMap(parent -> connectors.stream()
-          .filter(c -> c.transaction.flatMap(Transaction::parentIdTag).filter(parent::equals).isPresent()).findFirst());
+          .filter(c -> c.transaction.flatMap(Transaction::parentIdTag).filter(parent::equalsIgnoreCase).isPresent()).findFirst());
       if (sameGroup.isPresent()) {
         listener.onCardDecision(idTag, true);
         stopTransaction(sameGroup.get(), Reason.LOCAL, Optional.of(idTag));
@@ -420,19 +452,11 @@ final class Station implements Outbox.TransactionReceiver {
       }
       listener.onCardDecision(idTag, accepted);
       if (accepted) {
-        chooseConnectorForStart(Optional.empty()).ifPresentOrElse(c -> prepareStart(c, idTag, info, Optional.empty()),
-            () -> LOG.log(Level.INFO, "card {0} accepted, but no connector is free", idTag));
+        reservations.choose(connectors, Optional.empty(), Reservations.Driver.known(idTag, info.parentIdTag()))
+            .ifPresentOrElse(start -> prepareStart(start.connector(), idTag, info, start.reservationId()),
+                () -> LOG.log(Level.INFO, "card {0} accepted, but no connector is free for it", idTag));
       }
     });
-  }
-
-  /** The connector a start without a connector id goes to: one with an EV waiting, else the first free one. */
-  private Optional<Connector> chooseConnectorForStart(Optional<Integer> requested) {
-    if (requested.isPresent()) {
-      return connector(requested.get()).filter(Connector::free);
-    }
-    return connectors.stream().filter(c -> c.free() && c.pilot.evConnected()).findFirst()
-        .or(() -> connectors.stream().filter(Connector::free).findFirst());
   }
 
   /** Starts now if the EV is plugged in, else waits ConnectionTimeOut for it. */
@@ -459,6 +483,7 @@ final class Station implements Outbox.TransactionReceiver {
   // ---------------------------------------------------------------- transactions
 
   private void startTransaction(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId) {
+    reservationId = reservationId.filter(reservations::use);
     long number = nextTransactionNumber++;
     storage.save(COUNTER_KEY, new TransactionCounter(nextTransactionNumber));
     Instant now = clock.now();
@@ -660,6 +685,11 @@ final class Station implements Outbox.TransactionReceiver {
   // ---------------------------------------------------------------- calls from the central system
 
   private void handle(String callId, CentralSystemRequest<?> request) {
+    if (session.rejected()) {
+      counters.increment("call.ignoredWhileRejected");
+      LOG.log(Level.WARNING, "ignoring {0}: the central system rejected this charge point", request.action().ocppName());
+      return;
+    }
     switch (request) {
       case ChangeAvailabilityRequest r -> link.reply(callId, changeAvailability(r));
       case ChangeConfigurationRequest r -> link.reply(callId, new ChangeConfigurationResponse(config.change(r.key(), r.value())));
@@ -671,6 +701,16 @@ final class Station implements Outbox.TransactionReceiver {
       case GetConfigurationRequest r -> getConfiguration(callId, r);
       case RemoteStartTransactionRequest r -> remoteStart(callId, r);
       case RemoteStopTransactionRequest r -> remoteStop(callId, r);
+      case GetLocalListVersionRequest r -> link.reply(callId, new GetLocalListVersionResponse(localList.version()));
+      case SendLocalListRequest r -> sendLocalList(callId, r);
+      case ReserveNowRequest r -> {
+        link.reply(callId, new ReserveNowResponse(reservations.reserve(r, connectors)));
+        refreshAll();
+      }
+      case CancelReservationRequest r -> {
+        link.reply(callId, new CancelReservationResponse(reservations.cancel(r.reservationId())));
+        refreshAll();
+      }
       case ResetRequest r -> reset(callId, r);
       case UnlockConnectorRequest r -> link.reply(callId, unlock(r));
       case TriggerMessageRequest r -> triggerMessage(callId, r);
@@ -749,27 +789,47 @@ final class Station implements Outbox.TransactionReceiver {
   private void remoteStart(String callId, RemoteStartTransactionRequest r) {
     Optional<Integer> requested = r.connectorId();
     boolean validConnector = requested.map(id -> id >= 1 && id <= connectors.size()).orElse(true);
-    Optional<Connector> target = validConnector && !resetting && !session.pending() ? chooseConnectorForStart(requested) : Optional.empty();
+    boolean authorize = config.bool(CoreKeys.AUTHORIZE_REMOTE_TX_REQUESTS);
+    // Without authorization, only what the list or the cache know of the idTag can match a reservation's parent.
+    Reservations.Driver driver = authorize ? Reservations.Driver.beforeAuthorization(r.idTag())
+        : Reservations.Driver.known(r.idTag(), authorization.knownLocally(r.idTag()).flatMap(IdTagInfo::parentIdTag));
+    Optional<Reservations.Start> target = validConnector && !resetting && !session.pending()
+        ? reservations.choose(connectors, requested, driver) : Optional.empty();
     if (target.isEmpty()) {
       link.reply(callId, new RemoteStartTransactionResponse(RemoteStartStopStatus.REJECTED));
       return;
     }
     link.reply(callId, new RemoteStartTransactionResponse(RemoteStartStopStatus.ACCEPTED));
-    Connector c = target.get();
+    Connector c = target.get().connector();
     afterReply(() -> {
       if (!c.free()) {
         return;
       }
-      if (config.bool(CoreKeys.AUTHORIZE_REMOTE_TX_REQUESTS)) {
+      if (authorize) {
         authorization.authorize(r.idTag(), info -> {
-          if (info.status() == AuthorizationStatus.ACCEPTED && c.free()) {
-            prepareStart(c, r.idTag(), info, Optional.empty());
+          if (info.status() == AuthorizationStatus.ACCEPTED) {
+            reservations.choose(connectors, Optional.of(c.id), Reservations.Driver.known(r.idTag(), info.parentIdTag()))
+                .ifPresent(start -> prepareStart(c, r.idTag(), info, start.reservationId()));
           }
         });
       } else {
-        prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), Optional.empty());
+        reservations.choose(connectors, Optional.of(c.id), driver).ifPresent(start ->
+            prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), start.reservationId()));
       }
     });
+  }
+
+  private void sendLocalList(String callId, SendLocalListRequest r) {
+    UpdateStatus status = localList.update(r);
+    link.reply(callId, new SendLocalListResponse(status));
+    if (status == UpdateStatus.ACCEPTED) {
+      stationFaultCleared(LOCAL_LIST_CONFLICT);
+    }
+  }
+
+  /** Section 3.5.2: the central system contradicts the list; connector 0 reports it until a new list arrives. */
+  private void localListConflict(String idTag) {
+    stationFault(new HardwareFault(LOCAL_LIST_CONFLICT, ChargePointErrorCode.LOCAL_LIST_CONFLICT, "", "idTag " + idTag));
   }
 
   private void remoteStop(String callId, RemoteStopTransactionRequest r) {
@@ -875,9 +935,5 @@ final class Station implements Outbox.TransactionReceiver {
 
   Map<String, String> configurationSnapshot() {
     return config.snapshotMasked();
-  }
-
-  private Optional<Connector> connector(int id) {
-    return id >= 1 && id <= connectors.size() ? Optional.of(connectors.get(id - 1)) : Optional.empty();
   }
 }
