@@ -884,8 +884,11 @@ final class Station implements Outbox.TransactionReceiver {
 
   private void sendTriggeredMeterValues(int connectorId) {
     Connector c = connectors.get(connectorId - 1);
-    List<String> measurands = config.list(CoreKeys.METER_VALUES_SAMPLED_DATA);
-    MeterValue value = sample(c, measurands.isEmpty() ? List.of("Energy.Active.Import.Register") : measurands, ReadingContext.TRIGGER);
+    MeterValue value = sample(c, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA), ReadingContext.TRIGGER);
+    if (value.sampledValue().isEmpty()) {
+      // nothing configured, or per-phase measurands before the meter's first reading: a MeterValue needs one value
+      value = sample(c, List.of("Energy.Active.Import.Register"), ReadingContext.TRIGGER);
+    }
     outbox.send(new MeterValuesRequest(c.id, c.transaction.flatMap(Transaction::transactionId), List.of(value)), Outbox.Gate.ANY_TIME,
         answer -> {}, failure -> {});
   }

@@ -97,6 +97,15 @@ class RemoteTriggerTest {
   }
 
   @Test
+  void withNoSampledMeasurandsConfiguredTheRegisterIsSent() {
+    Harness h = new Harness().online();
+    h.call(new ChangeConfigurationRequest("MeterValuesSampledData", ""));
+    MeterValuesRequest values = calls(trigger(h, MessageTrigger.METER_VALUES, Optional.of(1)), MeterValuesRequest.class).get(0);
+    assertEquals(List.of(Optional.of(Measurand.ENERGY_ACTIVE_IMPORT_REGISTER)),
+        values.meterValue().get(0).sampledValue().stream().map(SampledValue::measurand).toList());
+  }
+
+  @Test
   void meterValuesDuringATransactionNameIt() {
     Harness h = new Harness().online();
     h.card("CARD");
