@@ -150,7 +150,7 @@ final class DiagnosticsUpload {
       return Optional.empty();
     }
     String fileName = "diagnostics-" + NAME_TIME.format(clock.get()) + ".zip";
-    // retries counts the attempts after the first: with 0 (as TC_044_2 and TC_045_2 send) there is one attempt
+    // retries counts the attempts after the first: with 0 (as TC_044_2 sends) there is one attempt
     int retries = Math.max(0, request.retries().orElse(DEFAULT_RETRIES));
     long interval = Math.max(0, request.retryInterval().map(Integer::longValue).orElse(DEFAULT_RETRY_INTERVAL.toSeconds()));
     List<DiagnosticsStatus> unreported = upload == null ? List.of() : upload.unreported();

@@ -180,7 +180,7 @@ final class FirmwareUpdate {
       LOG.log(Level.WARNING, "ignoring UpdateFirmware for {0}: another update is {1}", Secrets.masked(request.location()), job.phase());
       return;
     }
-    // retries counts the attempts after the first: with 0 (as TC_044_2 and TC_045_2 send) there is one attempt
+    // retries counts the attempts after the first: with 0 (as TC_044_2 sends) there is one attempt
     int retries = Math.max(0, request.retries().orElse(DEFAULT_RETRIES));
     long interval = Math.max(0, request.retryInterval().map(Integer::longValue).orElse(DEFAULT_RETRY_INTERVAL.toSeconds()));
     awaitingIdle = false;
