@@ -7,6 +7,7 @@ import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.smartcharging.SmartChargingLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,6 +104,8 @@ public final class ChargePoint {
     final Map<String, DataTransferHandler> vendors = new HashMap<>();
     ChargePointListener listener = new ChargePointListener() {};
     Duration responseTimeout = Duration.ofSeconds(30);
+    SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
+    double nominalVoltage = 230.0;
 
     private Builder(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -155,6 +158,21 @@ public final class ChargePoint {
     /** How long to wait for the central system's answer to a call before treating it as failed. */
     public Builder responseTimeout(Duration timeout) {
       this.responseTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** What charging profiles this charger accepts (ChargeProfileMaxStackLevel and friends). */
+    public Builder smartChargingLimits(SmartChargingLimits limits) {
+      this.smartChargingLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** The phase-to-neutral voltage used to turn charging limits in W into amperes. */
+    public Builder nominalVoltage(double volts) {
+      if (!(volts > 0)) {
+        throw new IllegalArgumentException("nominal voltage must be positive: " + volts);
+      }
+      this.nominalVoltage = volts;
       return this;
     }
 

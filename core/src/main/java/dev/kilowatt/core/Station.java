@@ -12,6 +12,12 @@ import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChangeConfigurationResponse;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.ChargingProfile;
+import dev.kilowatt.core.message.ClearChargingProfileRequest;
+import dev.kilowatt.core.message.ClearChargingProfileResponse;
+import dev.kilowatt.core.message.GetCompositeScheduleRequest;
+import dev.kilowatt.core.message.SetChargingProfileRequest;
+import dev.kilowatt.core.message.SetChargingProfileResponse;
 import dev.kilowatt.core.message.ClearCacheRequest;
 import dev.kilowatt.core.message.ClearCacheResponse;
 import dev.kilowatt.core.message.ClearCacheStatus;
@@ -113,6 +119,7 @@ final class Station implements Outbox.TransactionReceiver {
   private final Authorization authorization;
   private final LocalAuthList localList;
   private final Reservations reservations;
+  private final SmartCharging smartCharging;
   private final StatusReporter status;
   private final List<Connector> connectors = new ArrayList<>();
   private final List<RfidReader> readers;
@@ -135,7 +142,7 @@ final class Station implements Outbox.TransactionReceiver {
     this.vendors = Map.copyOf(setup.vendors);
     this.readers = List.copyOf(setup.readers);
     this.config = new Configuration(storage, setup.configuration);
-    CoreKeys.define(config, setup.limits, setup.connectors.size(), "Core,LocalAuthListManagement,Reservation");
+    CoreKeys.define(config, setup.limits, setup.connectors.size(), "Core,LocalAuthListManagement,Reservation,SmartCharging");
     this.clock = new Session.StationClock(scheduler);
     this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted,
@@ -144,6 +151,8 @@ final class Station implements Outbox.TransactionReceiver {
     this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     this.status = new StatusReporter(scheduler, outbox, config, clock::now);
+    this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors.size(), setup.smartChargingLimits,
+        setup.nominalVoltage, this::refreshAll);
     for (int i = 0; i < setup.connectors.size(); i++) {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
     }
@@ -261,6 +270,7 @@ final class Station implements Outbox.TransactionReceiver {
   void stop() {
     stopped = true;
     reservations.stop();
+    smartCharging.stop();
     link.disconnect();
   }
 
@@ -301,7 +311,7 @@ final class Station implements Outbox.TransactionReceiver {
       c.pendingStart.ifPresent(p -> {
         p.timeout().cancel();
         c.pendingStart = Optional.empty();
-        startTransaction(c, p.idTag(), p.info(), p.reservationId());
+        startTransaction(c, p.idTag(), p.info(), p.reservationId(), p.txProfile());
       });
     } else if (before.evConnected() && !state.evConnected()) {
       c.finishing = false;
@@ -356,6 +366,7 @@ final class Station implements Outbox.TransactionReceiver {
 
   private void report(Connector c) {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
+    c.limitA = smartCharging.limitA(c);
     c.applyEnergyControl(maxEnergy);
     Connector.Report before = status.current(c.id).orElse(null);
     Connector.Report now = c.report(maxEnergy);
@@ -418,16 +429,17 @@ final class Station implements Outbox.TransactionReceiver {
       listener.onCardDecision(idTag, accepted);
       if (accepted) {
         reservations.choose(connectors, Optional.empty(), Reservations.Driver.known(idTag, info.parentIdTag()))
-            .ifPresentOrElse(start -> prepareStart(start.connector(), idTag, info, start.reservationId()),
+            .ifPresentOrElse(start -> prepareStart(start.connector(), idTag, info, start.reservationId(), Optional.empty()),
                 () -> LOG.log(Level.INFO, "card {0} accepted, but no connector is free for it", idTag));
       }
     });
   }
 
   /** Starts now if the EV is plugged in, else waits ConnectionTimeOut for it. */
-  private void prepareStart(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId) {
+  private void prepareStart(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId,
+      Optional<ChargingProfile> txProfile) {
     if (c.pilot.evConnected()) {
-      startTransaction(c, idTag, info, reservationId);
+      startTransaction(c, idTag, info, reservationId, txProfile);
       return;
     }
     Scheduler.Timer timeout = scheduler.schedule(Duration.ofSeconds(config.integer(CoreKeys.CONNECTION_TIME_OUT)), () -> {
@@ -435,7 +447,7 @@ final class Station implements Outbox.TransactionReceiver {
       c.pendingStart = Optional.empty();
       refresh(c);
     });
-    c.pendingStart = Optional.of(new Connector.PendingStart(idTag, info, reservationId, timeout));
+    c.pendingStart = Optional.of(new Connector.PendingStart(idTag, info, reservationId, txProfile, timeout));
     refresh(c);
   }
 
@@ -447,7 +459,8 @@ final class Station implements Outbox.TransactionReceiver {
 
   // ---------------------------------------------------------------- transactions
 
-  private void startTransaction(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId) {
+  private void startTransaction(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId,
+      Optional<ChargingProfile> txProfile) {
     reservationId = reservationId.filter(reservations::use);
     long number = nextTransactionNumber++;
     storage.save(COUNTER_KEY, new TransactionCounter(nextTransactionNumber));
@@ -461,6 +474,7 @@ final class Station implements Outbox.TransactionReceiver {
     c.finishing = false;
     storage.save(TRANSACTION_PREFIX + c.id, tx);
     outbox.sendTransactional(number, new StartTransactionRequest(c.id, idTag, (int) tx.meterStartWh(), reservationId, now));
+    txProfile.ifPresent(profile -> smartCharging.installForNewTransaction(c, profile));
     armSampling(c);
     refresh(c);
   }
@@ -477,6 +491,7 @@ final class Station implements Outbox.TransactionReceiver {
     c.transaction = Optional.empty();
     c.finishing = c.pilot.evConnected();
     cancelSampling(c);
+    smartCharging.transactionEnded(c);
     applyAvailability();
     refresh(c);
   }
@@ -667,6 +682,11 @@ final class Station implements Outbox.TransactionReceiver {
       case RemoteStopTransactionRequest r -> remoteStop(callId, r);
       case GetLocalListVersionRequest r -> link.reply(callId, new GetLocalListVersionResponse(localList.version()));
       case SendLocalListRequest r -> sendLocalList(callId, r);
+      case SetChargingProfileRequest r ->
+          link.reply(callId, new SetChargingProfileResponse(smartCharging.install(r.connectorId(), r.csChargingProfiles(), connectors)));
+      case ClearChargingProfileRequest r -> link.reply(callId, new ClearChargingProfileResponse(smartCharging.clear(r)));
+      case GetCompositeScheduleRequest r -> link.reply(callId,
+          smartCharging.composite(r, connectors, connectors.stream().mapToDouble(c -> c.hardware.maxCurrentA()).sum()));
       case ReserveNowRequest r -> {
         link.reply(callId, new ReserveNowResponse(reservations.reserve(r, connectors)));
         refreshAll();
@@ -751,7 +771,8 @@ final class Station implements Outbox.TransactionReceiver {
     // Without authorization, only what the list or the cache know of the idTag can match a reservation's parent.
     Reservations.Driver driver = authorize ? Reservations.Driver.beforeAuthorization(r.idTag())
         : Reservations.Driver.known(r.idTag(), authorization.knownLocally(r.idTag()).flatMap(IdTagInfo::parentIdTag));
-    Optional<Reservations.Start> target = validConnector && !resetting && !session.pending()
+    boolean profileAcceptable = r.chargingProfile().map(SmartCharging::acceptableForRemoteStart).orElse(true);
+    Optional<Reservations.Start> target = validConnector && profileAcceptable && !resetting && !session.pending()
         ? reservations.choose(connectors, requested, driver) : Optional.empty();
     if (target.isEmpty()) {
       link.reply(callId, new RemoteStartTransactionResponse(RemoteStartStopStatus.REJECTED));
@@ -767,12 +788,13 @@ final class Station implements Outbox.TransactionReceiver {
         authorization.authorize(r.idTag(), info -> {
           if (info.status() == AuthorizationStatus.ACCEPTED) {
             reservations.choose(connectors, Optional.of(c.id), Reservations.Driver.known(r.idTag(), info.parentIdTag()))
-                .ifPresent(start -> prepareStart(c, r.idTag(), info, start.reservationId()));
+                .ifPresent(start -> prepareStart(c, r.idTag(), info, start.reservationId(), r.chargingProfile()));
           }
         });
       } else {
         reservations.choose(connectors, Optional.of(c.id), driver).ifPresent(start ->
-            prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), start.reservationId()));
+            prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), start.reservationId(),
+                r.chargingProfile()));
       }
     });
   }
