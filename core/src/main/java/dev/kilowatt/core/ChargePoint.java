@@ -10,6 +10,7 @@ import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.smartcharging.SmartChargingLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,6 +111,8 @@ public final class ChargePoint {
     Optional<FirmwareInstaller> firmwareInstaller = Optional.empty();
     Optional<DiagnosticsCollector> diagnosticsCollector = Optional.empty();
     boolean firmwareDownloadDuringTransaction;
+    SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
+    double nominalVoltage = 230.0;
 
     private Builder(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -193,6 +196,21 @@ public final class ChargePoint {
      */
     public Builder firmwareDownloadDuringTransaction(boolean allowed) {
       this.firmwareDownloadDuringTransaction = allowed;
+      return this;
+    }
+
+    /** What charging profiles this charger accepts (ChargeProfileMaxStackLevel and friends). */
+    public Builder smartChargingLimits(SmartChargingLimits limits) {
+      this.smartChargingLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** The phase-to-neutral voltage used to turn charging limits in W into amperes. */
+    public Builder nominalVoltage(double volts) {
+      if (!(volts > 0)) {
+        throw new IllegalArgumentException("nominal voltage must be positive: " + volts);
+      }
+      this.nominalVoltage = volts;
       return this;
     }
 

@@ -12,6 +12,12 @@ import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChangeConfigurationResponse;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.ChargingProfile;
+import dev.kilowatt.core.message.ClearChargingProfileRequest;
+import dev.kilowatt.core.message.ClearChargingProfileResponse;
+import dev.kilowatt.core.message.GetCompositeScheduleRequest;
+import dev.kilowatt.core.message.SetChargingProfileRequest;
+import dev.kilowatt.core.message.SetChargingProfileResponse;
 import dev.kilowatt.core.message.ClearCacheRequest;
 import dev.kilowatt.core.message.ClearCacheResponse;
 import dev.kilowatt.core.message.ClearCacheStatus;
@@ -120,6 +126,7 @@ final class Station implements Outbox.TransactionReceiver {
   private final Authorization authorization;
   private final LocalAuthList localList;
   private final Reservations reservations;
+  private final SmartCharging smartCharging;
   private final StatusReporter status;
   private final List<Connector> connectors = new ArrayList<>();
   private final List<RfidReader> readers;
@@ -150,7 +157,7 @@ final class Station implements Outbox.TransactionReceiver {
     this.config = new Configuration(storage, setup.configuration);
     boolean firmwareManagement = setup.firmwareInstaller.isPresent() && setup.diagnosticsCollector.isPresent();
     CoreKeys.define(config, setup.limits, setup.connectors.size(),
-        "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,RemoteTrigger");
+        "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger");
     setup.fileTransfer.ifPresent(transfer -> config.define(
         CoreKeys.readOnly(CoreKeys.SUPPORTED_FILE_TRANSFER_PROTOCOLS, String.join(",", transfer.protocols()))));
     this.clock = new Session.StationClock(scheduler);
@@ -161,6 +168,8 @@ final class Station implements Outbox.TransactionReceiver {
     this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     this.status = new StatusReporter(scheduler, outbox, config, clock::now);
+    this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors.size(), setup.smartChargingLimits,
+        setup.nominalVoltage, this::refreshAll);
     for (int i = 0; i < setup.connectors.size(); i++) {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
     }
@@ -288,6 +297,7 @@ final class Station implements Outbox.TransactionReceiver {
   void stop() {
     stopped = true;
     reservations.stop();
+    smartCharging.stop();
     link.disconnect();
   }
 
@@ -336,7 +346,7 @@ final class Station implements Outbox.TransactionReceiver {
       c.pendingStart.ifPresent(p -> {
         p.timeout().cancel();
         c.pendingStart = Optional.empty();
-        startTransaction(c, p.idTag(), p.info(), p.reservationId());
+        startTransaction(c, p.idTag(), p.info(), p.reservationId(), p.txProfile());
       });
     } else if (before.evConnected() && !state.evConnected()) {
       c.finishing = false;
@@ -391,6 +401,7 @@ final class Station implements Outbox.TransactionReceiver {
 
   private void report(Connector c) {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
+    c.limitA = smartCharging.limitA(c);
     c.applyEnergyControl(maxEnergy);
     Connector.Report before = status.current(c.id).orElse(null);
     Connector.Report now = c.report(maxEnergy);
@@ -453,16 +464,17 @@ final class Station implements Outbox.TransactionReceiver {
       listener.onCardDecision(idTag, accepted);
       if (accepted) {
         reservations.choose(connectors, Optional.empty(), Reservations.Driver.known(idTag, info.parentIdTag()))
-            .ifPresentOrElse(start -> prepareStart(start.connector(), idTag, info, start.reservationId()),
+            .ifPresentOrElse(start -> prepareStart(start.connector(), idTag, info, start.reservationId(), Optional.empty()),
                 () -> LOG.log(Level.INFO, "card {0} accepted, but no connector is free for it", idTag));
       }
     });
   }
 
   /** Starts now if the EV is plugged in, else waits ConnectionTimeOut for it. */
-  private void prepareStart(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId) {
+  private void prepareStart(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId,
+      Optional<ChargingProfile> txProfile) {
     if (c.pilot.evConnected()) {
-      startTransaction(c, idTag, info, reservationId);
+      startTransaction(c, idTag, info, reservationId, txProfile);
       return;
     }
     Scheduler.Timer timeout = scheduler.schedule(Duration.ofSeconds(config.integer(CoreKeys.CONNECTION_TIME_OUT)), () -> {
@@ -470,7 +482,7 @@ final class Station implements Outbox.TransactionReceiver {
       c.pendingStart = Optional.empty();
       refresh(c);
     });
-    c.pendingStart = Optional.of(new Connector.PendingStart(idTag, info, reservationId, timeout));
+    c.pendingStart = Optional.of(new Connector.PendingStart(idTag, info, reservationId, txProfile, timeout));
     refresh(c);
   }
 
@@ -482,7 +494,8 @@ final class Station implements Outbox.TransactionReceiver {
 
   // ---------------------------------------------------------------- transactions
 
-  private void startTransaction(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId) {
+  private void startTransaction(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId,
+      Optional<ChargingProfile> txProfile) {
     reservationId = reservationId.filter(reservations::use);
     long number = nextTransactionNumber++;
     storage.save(COUNTER_KEY, new TransactionCounter(nextTransactionNumber));
@@ -496,6 +509,7 @@ final class Station implements Outbox.TransactionReceiver {
     c.finishing = false;
     storage.save(TRANSACTION_PREFIX + c.id, tx);
     outbox.sendTransactional(number, new StartTransactionRequest(c.id, idTag, (int) tx.meterStartWh(), reservationId, now));
+    txProfile.ifPresent(profile -> smartCharging.installForNewTransaction(c, profile));
     armSampling(c);
     refresh(c);
   }
@@ -512,6 +526,7 @@ final class Station implements Outbox.TransactionReceiver {
     c.transaction = Optional.empty();
     c.finishing = c.pilot.evConnected();
     cancelSampling(c);
+    smartCharging.transactionEnded(c);
     applyAvailability();
     refresh(c);
     firmware.ifPresent(f -> post(f::transactionEnded));
@@ -703,6 +718,11 @@ final class Station implements Outbox.TransactionReceiver {
       case RemoteStopTransactionRequest r -> remoteStop(callId, r);
       case GetLocalListVersionRequest r -> link.reply(callId, new GetLocalListVersionResponse(localList.version()));
       case SendLocalListRequest r -> sendLocalList(callId, r);
+      case SetChargingProfileRequest r ->
+          link.reply(callId, new SetChargingProfileResponse(smartCharging.install(r.connectorId(), r.csChargingProfiles(), connectors)));
+      case ClearChargingProfileRequest r -> link.reply(callId, new ClearChargingProfileResponse(smartCharging.clear(r)));
+      case GetCompositeScheduleRequest r -> link.reply(callId,
+          smartCharging.composite(r, connectors, connectors.stream().mapToDouble(c -> c.hardware.maxCurrentA()).sum()));
       case ReserveNowRequest r -> {
         link.reply(callId, new ReserveNowResponse(reservations.reserve(r, connectors)));
         refreshAll();
@@ -793,7 +813,8 @@ final class Station implements Outbox.TransactionReceiver {
     // Without authorization, only what the list or the cache know of the idTag can match a reservation's parent.
     Reservations.Driver driver = authorize ? Reservations.Driver.beforeAuthorization(r.idTag())
         : Reservations.Driver.known(r.idTag(), authorization.knownLocally(r.idTag()).flatMap(IdTagInfo::parentIdTag));
-    Optional<Reservations.Start> target = validConnector && !resetting && !session.pending()
+    boolean profileAcceptable = r.chargingProfile().map(SmartCharging::acceptableForRemoteStart).orElse(true);
+    Optional<Reservations.Start> target = validConnector && profileAcceptable && !resetting && !session.pending()
         ? reservations.choose(connectors, requested, driver) : Optional.empty();
     if (target.isEmpty()) {
       link.reply(callId, new RemoteStartTransactionResponse(RemoteStartStopStatus.REJECTED));
@@ -809,12 +830,13 @@ final class Station implements Outbox.TransactionReceiver {
         authorization.authorize(r.idTag(), info -> {
           if (info.status() == AuthorizationStatus.ACCEPTED) {
             reservations.choose(connectors, Optional.of(c.id), Reservations.Driver.known(r.idTag(), info.parentIdTag()))
-                .ifPresent(start -> prepareStart(c, r.idTag(), info, start.reservationId()));
+                .ifPresent(start -> prepareStart(c, r.idTag(), info, start.reservationId(), r.chargingProfile()));
           }
         });
       } else {
         reservations.choose(connectors, Optional.of(c.id), driver).ifPresent(start ->
-            prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), start.reservationId()));
+            prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), start.reservationId(),
+                r.chargingProfile()));
       }
     });
   }

@@ -460,11 +460,11 @@ class FirmwareUpdateTest {
   @Test
   void theProfilesAndTransferProtocolsAreAdvertisedOnlyWhenConfigured() {
     Harness full = harness(false).online();
-    assertEquals("Core,FirmwareManagement,LocalAuthListManagement,Reservation,RemoteTrigger", configValue(full, "SupportedFeatureProfiles"));
+    assertEquals("Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger", configValue(full, "SupportedFeatureProfiles"));
     assertEquals("FTP,HTTP,HTTPS", configValue(full, "SupportedFileTransferProtocols"));
 
     Harness bare = new Harness().online();
-    assertEquals("Core,LocalAuthListManagement,Reservation,RemoteTrigger", configValue(bare, "SupportedFeatureProfiles"));
+    assertEquals("Core,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger", configValue(bare, "SupportedFeatureProfiles"));
     GetConfigurationResponse unknown = bare.callOk(new GetConfigurationRequest(List.of("SupportedFileTransferProtocols")));
     assertEquals(List.of("SupportedFileTransferProtocols"), unknown.unknownKey());
     CallError error = assertInstanceOf(CallError.class, bare.call(update(Harness.START, 0, 0)));

@@ -180,7 +180,7 @@ class RemoteControlTest {
     GetConfigurationResponse all = h.callOk(new GetConfigurationRequest(List.of()));
     KeyValue secret = all.configurationKey().stream().filter(k -> k.key().equals("AuthorizationKey")).findFirst().orElseThrow();
     assertEquals(Optional.empty(), secret.value());
-    assertEquals("Core,LocalAuthListManagement,Reservation,RemoteTrigger", all.configurationKey().stream().filter(k -> k.key().equals("SupportedFeatureProfiles")).findFirst()
+    assertEquals("Core,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger", all.configurationKey().stream().filter(k -> k.key().equals("SupportedFeatureProfiles")).findFirst()
         .orElseThrow().value().orElseThrow());
   }
 
