@@ -36,16 +36,22 @@ final class Authorization {
   private final Outbox outbox;
   private final Supplier<Instant> clock;
   private final Function<String, Optional<IdTagInfo>> localList;
+  private final Consumer<String> onListConflict;
   private final Map<String, IdTagInfo> cache = new LinkedHashMap<>();
 
+  /**
+   * @param localList what the Local Authorization List says about an idTag
+   * @param onListConflict told of an idTag whose status from the central system contradicts the list
+   */
   Authorization(Configuration config, Storage storage, Outbox outbox, Supplier<Instant> clock,
-      Function<String, Optional<IdTagInfo>> localList) {
+      Function<String, Optional<IdTagInfo>> localList, Consumer<String> onListConflict) {
     this.config = config;
     this.storage = storage;
     this.outbox = outbox;
     this.clock = clock;
     this.localList = localList;
-    storage.load(CACHE_KEY, CacheEntries.class).ifPresent(saved -> saved.entries().forEach(e -> e.idTagInfo().ifPresent(i -> cache.put(e.idTag(), i))));
+    this.onListConflict = onListConflict;
+    storage.load(CACHE_KEY, CacheEntries.class).ifPresent(saved -> saved.entries().forEach(e -> e.idTagInfo().ifPresent(i -> cache.put(normal(e.idTag()), i))));
   }
 
   /** Decides about {@code idTag} and calls {@code decision} once, on the event loop. */
@@ -69,17 +75,28 @@ final class Authorization {
   Optional<IdTagInfo> knownLocally(String idTag) {
     Optional<IdTagInfo> listed = localList.apply(idTag);
     Optional<IdTagInfo> found = listed.isPresent() ? listed
-        : config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED) ? Optional.ofNullable(cache.get(idTag)) : Optional.empty();
+        : config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED) ? Optional.ofNullable(cache.get(normal(idTag))) : Optional.empty();
     return found.map(this::withExpiry);
   }
 
-  /** Updates the cache from an IdTagInfo the central system sent (Authorize, StartTransaction, StopTransaction). */
+  /**
+   * Updates the cache from an IdTagInfo the central system sent (Authorize, StartTransaction,
+   * StopTransaction). Listed idTags stay out of the cache (section 3.5.3); when the central system
+   * contradicts the list about one, that is a conflict to report (section 3.5.2).
+   */
   void remember(String idTag, IdTagInfo info) {
-    if (!config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED) || localList.apply(idTag).isPresent()) {
+    Optional<IdTagInfo> listed = localList.apply(idTag);
+    if (listed.isPresent()) {
+      if (validity(withExpiry(listed.get())) != validity(info)) {
+        onListConflict.accept(idTag);
+      }
       return;
     }
-    cache.remove(idTag);
-    cache.put(idTag, info);
+    if (!config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED)) {
+      return;
+    }
+    cache.remove(normal(idTag));
+    cache.put(normal(idTag), info);
     while (cache.size() > CACHE_CAPACITY) {
       cache.remove(cache.keySet().iterator().next());
     }
@@ -109,9 +126,19 @@ final class Authorization {
     return info.status() == AuthorizationStatus.ACCEPTED;
   }
 
+  /** The status as the list sees it: ConcurrentTx is a valid idTag that happens to be charging elsewhere. */
+  private static AuthorizationStatus validity(IdTagInfo info) {
+    return info.status() == AuthorizationStatus.CONCURRENT_TX ? AuthorizationStatus.ACCEPTED : info.status();
+  }
+
   private IdTagInfo withExpiry(IdTagInfo info) {
     boolean expired = info.status() == AuthorizationStatus.ACCEPTED && info.expiryDate().filter(d -> !d.isAfter(clock.get())).isPresent();
     return expired ? new IdTagInfo(AuthorizationStatus.EXPIRED, info.expiryDate(), info.parentIdTag()) : info;
+  }
+
+  /** IdTokens are case-insensitive (OCPP 1.6 section 7.28), so the cache keys on one spelling. */
+  private static String normal(String idTag) {
+    return idTag.toUpperCase(java.util.Locale.ROOT);
   }
 
   private void save() {

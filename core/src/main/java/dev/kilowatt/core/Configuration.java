@@ -64,10 +64,6 @@ final class Configuration {
     return key;
   }
 
-  boolean has(String name) {
-    return keys.containsKey(name);
-  }
-
   String text(String name) {
     String value = values.get(name);
     if (value == null) {

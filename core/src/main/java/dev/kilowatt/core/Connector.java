@@ -2,6 +2,7 @@ package dev.kilowatt.core;
 
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
@@ -18,7 +19,8 @@ import java.util.Optional;
 final class Connector {
 
   /** An idTag authorized to start here, waiting for the EV to be plugged in (ConnectionTimeOut). */
-  record PendingStart(String idTag, IdTagInfo info, Optional<Integer> reservationId, Scheduler.Timer timeout) {}
+  record PendingStart(String idTag, IdTagInfo info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile,
+      Scheduler.Timer timeout) {}
 
   /** What the connector reports in a StatusNotification. */
   record Report(ChargePointStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {}

@@ -171,10 +171,6 @@ final class Outbox {
     pump();
   }
 
-  boolean isOnline() {
-    return online;
-  }
-
   boolean canSendNow() {
     return online && accepted;
   }

@@ -48,6 +48,11 @@ final class Session {
     return registration == RegistrationStatus.ACCEPTED;
   }
 
+  /** OCPP 1.6 section 4.2: while Rejected, calls from the central system get no answer at all. */
+  boolean rejected() {
+    return registration == RegistrationStatus.REJECTED;
+  }
+
   boolean pending() {
     return registration == RegistrationStatus.PENDING;
   }
@@ -100,8 +105,9 @@ final class Session {
     });
   }
 
-  void sendHeartbeat() {
-    outbox.send(new HeartbeatRequest(), Outbox.Gate.AFTER_ACCEPTANCE, answer -> clock.set(answer.currentTime()), failure -> {});
+  /** Sends Heartbeat.req now; a TriggerMessage may ask for one while the registration is still Pending. */
+  void sendHeartbeat(Outbox.Gate gate) {
+    outbox.send(new HeartbeatRequest(), gate, answer -> clock.set(answer.currentTime()), failure -> {});
   }
 
   private void retryBoot(Duration after) {
@@ -120,7 +126,7 @@ final class Session {
     if (online && accepted()) {
       heartbeatTimer = scheduler.schedule(Duration.ofSeconds(config.integer(CoreKeys.HEARTBEAT_INTERVAL)), () -> {
         heartbeatTimer = null;
-        sendHeartbeat();
+        sendHeartbeat(Outbox.Gate.AFTER_ACCEPTANCE);
       });
     }
   }

@@ -3,6 +3,8 @@ package dev.kilowatt.core;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AvailabilityStatus;
 import dev.kilowatt.core.message.AvailabilityType;
+import dev.kilowatt.core.message.CancelReservationRequest;
+import dev.kilowatt.core.message.CancelReservationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
@@ -10,14 +12,24 @@ import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChangeConfigurationResponse;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.ChargingProfile;
+import dev.kilowatt.core.message.ClearChargingProfileRequest;
+import dev.kilowatt.core.message.ClearChargingProfileResponse;
+import dev.kilowatt.core.message.GetCompositeScheduleRequest;
+import dev.kilowatt.core.message.SetChargingProfileRequest;
+import dev.kilowatt.core.message.SetChargingProfileResponse;
 import dev.kilowatt.core.message.ClearCacheRequest;
 import dev.kilowatt.core.message.ClearCacheResponse;
 import dev.kilowatt.core.message.ClearCacheStatus;
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.DataTransferStatus;
+import dev.kilowatt.core.message.GetDiagnosticsRequest;
+import dev.kilowatt.core.message.GetDiagnosticsResponse;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.GetLocalListVersionRequest;
+import dev.kilowatt.core.message.GetLocalListVersionResponse;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.MeterValuesRequest;
@@ -28,18 +40,27 @@ import dev.kilowatt.core.message.RemoteStartTransactionRequest;
 import dev.kilowatt.core.message.RemoteStartTransactionResponse;
 import dev.kilowatt.core.message.RemoteStopTransactionRequest;
 import dev.kilowatt.core.message.RemoteStopTransactionResponse;
+import dev.kilowatt.core.message.ReserveNowRequest;
+import dev.kilowatt.core.message.ReserveNowResponse;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.message.SendLocalListRequest;
+import dev.kilowatt.core.message.SendLocalListResponse;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionResponse;
+import dev.kilowatt.core.message.TriggerMessageRequest;
+import dev.kilowatt.core.message.TriggerMessageResponse;
 import dev.kilowatt.core.message.UnlockConnectorRequest;
 import dev.kilowatt.core.message.UnlockConnectorResponse;
 import dev.kilowatt.core.message.UnlockStatus;
+import dev.kilowatt.core.message.UpdateFirmwareRequest;
+import dev.kilowatt.core.message.UpdateFirmwareResponse;
+import dev.kilowatt.core.message.UpdateStatus;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
@@ -59,6 +80,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -73,6 +95,8 @@ final class Station implements Outbox.TransactionReceiver {
   static final String TRANSACTION_ID_PREFIX = "transaction-id/";
   static final String AVAILABILITY_KEY = "availability";
   static final String COUNTER_KEY = "transaction-counter";
+  /** The source of the connector-0 error that reports a conflict between the local list and the central system. */
+  static final String LOCAL_LIST_CONFLICT = "localAuthList";
   /** How long a reset waits for the central system to take the last transaction messages. */
   static final Duration RESET_DRAIN_LIMIT = Duration.ofSeconds(10);
 
@@ -100,6 +124,9 @@ final class Station implements Outbox.TransactionReceiver {
   private final Session.StationClock clock;
   private final Session session;
   private final Authorization authorization;
+  private final LocalAuthList localList;
+  private final Reservations reservations;
+  private final SmartCharging smartCharging;
   private final StatusReporter status;
   private final List<Connector> connectors = new ArrayList<>();
   private final List<RfidReader> readers;
@@ -108,6 +135,11 @@ final class Station implements Outbox.TransactionReceiver {
   private final Map<Integer, Scheduler.Timer> sampleTimers = new HashMap<>();
   private Scheduler.Timer alignedTimer;
   private final java.util.Set<Integer> inoperative = new TreeSet<>();
+  private final Optional<FirmwareUpdate> firmware;
+  private final Optional<DiagnosticsUpload> diagnostics;
+  private final RemoteTrigger trigger;
+  /** Whether a firmware update keeps the connectors unavailable. */
+  private boolean firmwareHold;
   private long nextTransactionNumber;
   private boolean resetting;
   private boolean stopped;
@@ -115,23 +147,40 @@ final class Station implements Outbox.TransactionReceiver {
   Station(ChargePoint.Builder setup, Counters counters) {
     this.scheduler = setup.scheduler;
     this.storage = setup.storage;
-    this.link = setup.centralSystem;
+    TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(CoreKeys.AUTHORIZATION_KEY));
+    this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.platform = setup.platform;
     this.listener = setup.listener;
     this.counters = counters;
     this.vendors = Map.copyOf(setup.vendors);
     this.readers = List.copyOf(setup.readers);
     this.config = new Configuration(storage, setup.configuration);
-    CoreKeys.define(config, setup.limits, setup.connectors.size(), "Core");
+    boolean firmwareManagement = setup.firmwareInstaller.isPresent() && setup.diagnosticsCollector.isPresent();
+    CoreKeys.define(config, setup.limits, setup.connectors.size(),
+        "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger");
+    setup.fileTransfer.ifPresent(transfer -> config.define(
+        CoreKeys.readOnly(CoreKeys.SUPPORTED_FILE_TRANSFER_PROTOCOLS, String.join(",", transfer.protocols()))));
     this.clock = new Session.StationClock(scheduler);
     this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted,
         this::onReconnected);
-    this.authorization = new Authorization(config, storage, outbox, clock::now, idTag -> Optional.empty());
+    this.localList = new LocalAuthList(config, storage, counters);
+    this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
+    this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     this.status = new StatusReporter(scheduler, outbox, config, clock::now);
+    this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors.size(), setup.smartChargingLimits,
+        setup.nominalVoltage, this::refreshAll);
     for (int i = 0; i < setup.connectors.size(); i++) {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
     }
+    this.firmware = setup.firmwareInstaller.map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock::now,
+        setup.fileTransfer.orElseThrow(), installer, setup.firmwareDownloadDuringTransaction, setup.identity.firmwareVersion(),
+        new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware, this::rebootForFirmware)));
+    this.diagnostics = setup.diagnosticsCollector.map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock::now,
+        setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, this::post));
+    this.trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
+        () -> session.sendHeartbeat(Outbox.Gate.ANY_TIME), id -> status.send(id, Outbox.Gate.ANY_TIME), this::sendTriggeredMeterValues,
+        firmware.<Runnable>map(f -> f::sendCurrentStatus), diagnostics.<Runnable>map(d -> d::sendCurrentStatus)));
     outbox.attach(link, this);
     nextTransactionNumber = storage.load(COUNTER_KEY, TransactionCounter.class).map(TransactionCounter::next).orElse(1L);
     storage.load(AVAILABILITY_KEY, Availability.class).ifPresent(a -> inoperative.addAll(a.inoperative()));
@@ -212,6 +261,8 @@ final class Station implements Outbox.TransactionReceiver {
     }
     refreshAll();
     armAlignedTimer();
+    firmware.ifPresent(FirmwareUpdate::resume);
+    diagnostics.ifPresent(DiagnosticsUpload::resume);
     link.connect(connectionSettings(), new CentralSystem.Listener() {
       @Override
       public void onConnected() {
@@ -245,6 +296,8 @@ final class Station implements Outbox.TransactionReceiver {
 
   void stop() {
     stopped = true;
+    reservations.stop();
+    smartCharging.stop();
     link.disconnect();
   }
 
@@ -264,10 +317,18 @@ final class Station implements Outbox.TransactionReceiver {
 
   private void onAccepted() {
     status.reportAll();
+    deliverProgress();
   }
 
   private void onReconnected() {
     status.reportChanges();
+    deliverProgress();
+  }
+
+  /** Firmware and diagnostics statuses the central system has not heard yet. */
+  private void deliverProgress() {
+    firmware.ifPresent(FirmwareUpdate::online);
+    diagnostics.ifPresent(DiagnosticsUpload::online);
   }
 
   // ---------------------------------------------------------------- hardware events
@@ -285,7 +346,7 @@ final class Station implements Outbox.TransactionReceiver {
       c.pendingStart.ifPresent(p -> {
         p.timeout().cancel();
         c.pendingStart = Optional.empty();
-        startTransaction(c, p.idTag(), p.info(), p.reservationId());
+        startTransaction(c, p.idTag(), p.info(), p.reservationId(), p.txProfile());
       });
     } else if (before.evConnected() && !state.evConnected()) {
       c.finishing = false;
@@ -328,9 +389,19 @@ final class Station implements Outbox.TransactionReceiver {
     }
   }
 
-  /** Re-derives a connector's status and what its pilot and relay must do, and reports changes. */
+  /**
+   * Re-derives a connector's status and what its pilot and relay must do, and reports changes. Whether
+   * connector-0 reservations hold a connector depends on the others, so theirs may change with it.
+   */
   private void refresh(Connector c) {
+    List<Connector> reservedChanged = reservations.update(connectors);
+    report(c);
+    reservedChanged.stream().filter(other -> other != c).forEach(this::report);
+  }
+
+  private void report(Connector c) {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
+    c.limitA = smartCharging.limitA(c);
     c.applyEnergyControl(maxEnergy);
     Connector.Report before = status.current(c.id).orElse(null);
     Connector.Report now = c.report(maxEnergy);
@@ -364,21 +435,27 @@ final class Station implements Outbox.TransactionReceiver {
     if (resetting) {
       return;
     }
-    Optional<Connector> running = connectors.stream().filter(c -> c.transaction.filter(tx -> tx.idTag().equals(idTag)).isPresent()).findFirst();
+    Optional<Connector> running = connectors.stream().filter(c -> c.transaction.filter(tx -> tx.idTag().equalsIgnoreCase(idTag)).isPresent()).findFirst();
     if (running.isPresent()) {
       listener.onCardDecision(idTag, true);
       stopTransaction(running.get(), Reason.LOCAL, Optional.of(idTag));
       return;
     }
-    Optional<Connector> pending = connectors.stream().filter(c -> c.pendingStart.filter(p -> p.idTag().equals(idTag)).isPresent()).findFirst();
+    Optional<Connector> pending = connectors.stream().filter(c -> c.pendingStart.filter(p -> p.idTag().equalsIgnoreCase(idTag)).isPresent()).findFirst();
     if (pending.isPresent()) {
       cancelPendingStart(pending.get());
+      return;
+    }
+    if (reservations.turnAway(connectors, idTag)) {
+      // Section 5.13: the free connectors are reserved for others; no need to ask the central system.
+      LOG.log(Level.INFO, "card {0} refused: the free connectors are reserved", idTag);
+      listener.onCardDecision(idTag, false);
       return;
     }
     authorization.authorize(idTag, info -> {
       boolean accepted = info.status() == AuthorizationStatus.ACCEPTED;
       Optional<Connector> sameGroup = info.parentIdTag().flatMap(parent -> connectors.stream()
-          .filter(c -> c.transaction.flatMap(Transaction::parentIdTag).filter(parent::equals).isPresent()).findFirst());
+          .filter(c -> c.transaction.flatMap(Transaction::parentIdTag).filter(parent::equalsIgnoreCase).isPresent()).findFirst());
       if (sameGroup.isPresent()) {
         listener.onCardDecision(idTag, true);
         stopTransaction(sameGroup.get(), Reason.LOCAL, Optional.of(idTag));
@@ -386,25 +463,18 @@ final class Station implements Outbox.TransactionReceiver {
       }
       listener.onCardDecision(idTag, accepted);
       if (accepted) {
-        chooseConnectorForStart(Optional.empty()).ifPresentOrElse(c -> prepareStart(c, idTag, info, Optional.empty()),
-            () -> LOG.log(Level.INFO, "card {0} accepted, but no connector is free", idTag));
+        reservations.choose(connectors, Optional.empty(), Reservations.Driver.known(idTag, info.parentIdTag()))
+            .ifPresentOrElse(start -> prepareStart(start.connector(), idTag, info, start.reservationId(), Optional.empty()),
+                () -> LOG.log(Level.INFO, "card {0} accepted, but no connector is free for it", idTag));
       }
     });
   }
 
-  /** The connector a start without a connector id goes to: one with an EV waiting, else the first free one. */
-  private Optional<Connector> chooseConnectorForStart(Optional<Integer> requested) {
-    if (requested.isPresent()) {
-      return connector(requested.get()).filter(Connector::free);
-    }
-    return connectors.stream().filter(c -> c.free() && c.pilot.evConnected()).findFirst()
-        .or(() -> connectors.stream().filter(Connector::free).findFirst());
-  }
-
   /** Starts now if the EV is plugged in, else waits ConnectionTimeOut for it. */
-  private void prepareStart(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId) {
+  private void prepareStart(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId,
+      Optional<ChargingProfile> txProfile) {
     if (c.pilot.evConnected()) {
-      startTransaction(c, idTag, info, reservationId);
+      startTransaction(c, idTag, info, reservationId, txProfile);
       return;
     }
     Scheduler.Timer timeout = scheduler.schedule(Duration.ofSeconds(config.integer(CoreKeys.CONNECTION_TIME_OUT)), () -> {
@@ -412,7 +482,7 @@ final class Station implements Outbox.TransactionReceiver {
       c.pendingStart = Optional.empty();
       refresh(c);
     });
-    c.pendingStart = Optional.of(new Connector.PendingStart(idTag, info, reservationId, timeout));
+    c.pendingStart = Optional.of(new Connector.PendingStart(idTag, info, reservationId, txProfile, timeout));
     refresh(c);
   }
 
@@ -424,7 +494,9 @@ final class Station implements Outbox.TransactionReceiver {
 
   // ---------------------------------------------------------------- transactions
 
-  private void startTransaction(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId) {
+  private void startTransaction(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId,
+      Optional<ChargingProfile> txProfile) {
+    reservationId = reservationId.filter(reservations::use);
     long number = nextTransactionNumber++;
     storage.save(COUNTER_KEY, new TransactionCounter(nextTransactionNumber));
     Instant now = clock.now();
@@ -437,6 +509,7 @@ final class Station implements Outbox.TransactionReceiver {
     c.finishing = false;
     storage.save(TRANSACTION_PREFIX + c.id, tx);
     outbox.sendTransactional(number, new StartTransactionRequest(c.id, idTag, (int) tx.meterStartWh(), reservationId, now));
+    txProfile.ifPresent(profile -> smartCharging.installForNewTransaction(c, profile));
     armSampling(c);
     refresh(c);
   }
@@ -453,8 +526,10 @@ final class Station implements Outbox.TransactionReceiver {
     c.transaction = Optional.empty();
     c.finishing = c.pilot.evConnected();
     cancelSampling(c);
+    smartCharging.transactionEnded(c);
     applyAvailability();
     refresh(c);
+    firmware.ifPresent(f -> post(f::transactionEnded));
   }
 
   private void queueStop(Transaction tx, long meterStopWh, Instant at, Reason reason, Optional<String> idTag) {
@@ -625,6 +700,11 @@ final class Station implements Outbox.TransactionReceiver {
   // ---------------------------------------------------------------- calls from the central system
 
   private void handle(String callId, CentralSystemRequest<?> request) {
+    if (session.rejected()) {
+      counters.increment("call.ignoredWhileRejected");
+      LOG.log(Level.WARNING, "ignoring {0}: the central system rejected this charge point", request.action().ocppName());
+      return;
+    }
     switch (request) {
       case ChangeAvailabilityRequest r -> link.reply(callId, changeAvailability(r));
       case ChangeConfigurationRequest r -> link.reply(callId, new ChangeConfigurationResponse(config.change(r.key(), r.value())));
@@ -636,8 +716,29 @@ final class Station implements Outbox.TransactionReceiver {
       case GetConfigurationRequest r -> getConfiguration(callId, r);
       case RemoteStartTransactionRequest r -> remoteStart(callId, r);
       case RemoteStopTransactionRequest r -> remoteStop(callId, r);
+      case GetLocalListVersionRequest r -> link.reply(callId, new GetLocalListVersionResponse(localList.version()));
+      case SendLocalListRequest r -> sendLocalList(callId, r);
+      case SetChargingProfileRequest r ->
+          link.reply(callId, new SetChargingProfileResponse(smartCharging.install(r.connectorId(), r.csChargingProfiles(), connectors)));
+      case ClearChargingProfileRequest r -> link.reply(callId, new ClearChargingProfileResponse(smartCharging.clear(r)));
+      case GetCompositeScheduleRequest r -> link.reply(callId,
+          smartCharging.composite(r, connectors, connectors.stream().mapToDouble(c -> c.hardware.maxCurrentA()).sum()));
+      case ReserveNowRequest r -> {
+        link.reply(callId, new ReserveNowResponse(reservations.reserve(r, connectors)));
+        refreshAll();
+      }
+      case CancelReservationRequest r -> {
+        link.reply(callId, new CancelReservationResponse(reservations.cancel(r.reservationId())));
+        refreshAll();
+      }
       case ResetRequest r -> reset(callId, r);
       case UnlockConnectorRequest r -> link.reply(callId, unlock(r));
+      case TriggerMessageRequest r -> triggerMessage(callId, r);
+      case UpdateFirmwareRequest r when firmware.isPresent() -> {
+        link.reply(callId, new UpdateFirmwareResponse());
+        afterReply(() -> firmware.get().schedule(r));
+      }
+      case GetDiagnosticsRequest r when diagnostics.isPresent() -> getDiagnostics(callId, r, diagnostics.get());
       default -> link.replyError(callId, new CallError(CallError.Code.NOT_IMPLEMENTED,
           request.action().ocppName() + " belongs to a feature profile this charge point does not support"));
     }
@@ -669,7 +770,7 @@ final class Station implements Outbox.TransactionReceiver {
   /** A connector becomes inoperative as asked, but only once its transaction is over. */
   private void applyAvailability() {
     for (Connector c : connectors) {
-      boolean wanted = !inoperative.contains(0) && !inoperative.contains(c.id);
+      boolean wanted = !firmwareHold && !inoperative.contains(0) && !inoperative.contains(c.id);
       if (wanted || c.transaction.isEmpty()) {
         c.operative = wanted;
         if (!wanted) {
@@ -708,27 +809,49 @@ final class Station implements Outbox.TransactionReceiver {
   private void remoteStart(String callId, RemoteStartTransactionRequest r) {
     Optional<Integer> requested = r.connectorId();
     boolean validConnector = requested.map(id -> id >= 1 && id <= connectors.size()).orElse(true);
-    Optional<Connector> target = validConnector && !resetting && !session.pending() ? chooseConnectorForStart(requested) : Optional.empty();
+    boolean authorize = config.bool(CoreKeys.AUTHORIZE_REMOTE_TX_REQUESTS);
+    // Without authorization, only what the list or the cache know of the idTag can match a reservation's parent.
+    Reservations.Driver driver = authorize ? Reservations.Driver.beforeAuthorization(r.idTag())
+        : Reservations.Driver.known(r.idTag(), authorization.knownLocally(r.idTag()).flatMap(IdTagInfo::parentIdTag));
+    boolean profileAcceptable = r.chargingProfile().map(SmartCharging::acceptableForRemoteStart).orElse(true);
+    Optional<Reservations.Start> target = validConnector && profileAcceptable && !resetting && !session.pending()
+        ? reservations.choose(connectors, requested, driver) : Optional.empty();
     if (target.isEmpty()) {
       link.reply(callId, new RemoteStartTransactionResponse(RemoteStartStopStatus.REJECTED));
       return;
     }
     link.reply(callId, new RemoteStartTransactionResponse(RemoteStartStopStatus.ACCEPTED));
-    Connector c = target.get();
+    Connector c = target.get().connector();
     afterReply(() -> {
       if (!c.free()) {
         return;
       }
-      if (config.bool(CoreKeys.AUTHORIZE_REMOTE_TX_REQUESTS)) {
+      if (authorize) {
         authorization.authorize(r.idTag(), info -> {
-          if (info.status() == AuthorizationStatus.ACCEPTED && c.free()) {
-            prepareStart(c, r.idTag(), info, Optional.empty());
+          if (info.status() == AuthorizationStatus.ACCEPTED) {
+            reservations.choose(connectors, Optional.of(c.id), Reservations.Driver.known(r.idTag(), info.parentIdTag()))
+                .ifPresent(start -> prepareStart(c, r.idTag(), info, start.reservationId(), r.chargingProfile()));
           }
         });
       } else {
-        prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), Optional.empty());
+        reservations.choose(connectors, Optional.of(c.id), driver).ifPresent(start ->
+            prepareStart(c, r.idTag(), new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), start.reservationId(),
+                r.chargingProfile()));
       }
     });
+  }
+
+  private void sendLocalList(String callId, SendLocalListRequest r) {
+    UpdateStatus status = localList.update(r);
+    link.reply(callId, new SendLocalListResponse(status));
+    if (status == UpdateStatus.ACCEPTED) {
+      stationFaultCleared(LOCAL_LIST_CONFLICT);
+    }
+  }
+
+  /** Section 3.5.2: the central system contradicts the list; connector 0 reports it until a new list arrives. */
+  private void localListConflict(String idTag) {
+    stationFault(new HardwareFault(LOCAL_LIST_CONFLICT, ChargePointErrorCode.LOCAL_LIST_CONFLICT, "", "idTag " + idTag));
   }
 
   private void remoteStop(String callId, RemoteStopTransactionRequest r) {
@@ -748,7 +871,7 @@ final class Station implements Outbox.TransactionReceiver {
   }
 
   private void reset(String callId, ResetRequest r) {
-    if (resetting) {
+    if (resetting || firmware.filter(FirmwareUpdate::installing).isPresent()) {
       link.reply(callId, new ResetResponse(ResetStatus.REJECTED));
       return;
     }
@@ -775,6 +898,44 @@ final class Station implements Outbox.TransactionReceiver {
     scheduler.schedule(Duration.ofMillis(100), () -> awaitDrained(deadline, then));
   }
 
+  private void triggerMessage(String callId, TriggerMessageRequest r) {
+    RemoteTrigger.Decision decision = trigger.decide(r);
+    link.reply(callId, new TriggerMessageResponse(decision.status()));
+    decision.work().ifPresent(this::afterReply);
+  }
+
+  private void sendTriggeredMeterValues(int connectorId) {
+    Connector c = connectors.get(connectorId - 1);
+    MeterValue value = sample(c, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA), ReadingContext.TRIGGER);
+    if (value.sampledValue().isEmpty()) {
+      // nothing configured, or per-phase measurands before the meter's first reading: a MeterValue needs one value
+      value = sample(c, List.of("Energy.Active.Import.Register"), ReadingContext.TRIGGER);
+    }
+    outbox.send(new MeterValuesRequest(c.id, c.transaction.flatMap(Transaction::transactionId), List.of(value)), Outbox.Gate.ANY_TIME,
+        answer -> {}, failure -> {});
+  }
+
+  private void getDiagnostics(String callId, GetDiagnosticsRequest r, DiagnosticsUpload upload) {
+    Optional<String> fileName = upload.accept(r);
+    link.reply(callId, new GetDiagnosticsResponse(fileName));
+    fileName.ifPresent(name -> afterReply(upload::begin));
+  }
+
+  private boolean transactionsRunning() {
+    return connectors.stream().anyMatch(c -> c.transaction.isPresent());
+  }
+
+  /** A connector whose transaction still runs becomes unavailable when the transaction ends. */
+  private void holdForFirmware(boolean hold) {
+    firmwareHold = hold;
+    applyAvailability();
+    refreshAll();
+  }
+
+  private void rebootForFirmware() {
+    awaitDrained(scheduler.now().plus(RESET_DRAIN_LIMIT), () -> reboot(Platform.RebootKind.FIRMWARE));
+  }
+
   private void reboot(Platform.RebootKind kind) {
     LOG.log(Level.INFO, "rebooting ({0})", kind);
     listener.onRebooting();
@@ -799,9 +960,5 @@ final class Station implements Outbox.TransactionReceiver {
 
   Map<String, String> configurationSnapshot() {
     return config.snapshotMasked();
-  }
-
-  private Optional<Connector> connector(int id) {
-    return id >= 1 && id <= connectors.size() ? Optional.of(connectors.get(id - 1)) : Optional.empty();
   }
 }

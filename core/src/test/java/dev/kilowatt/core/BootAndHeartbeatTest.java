@@ -66,6 +66,25 @@ class BootAndHeartbeatTest {
   }
 
   @Test
+  void callsFromTheCentralSystemAreNotAnsweredWhileRejected() {
+    Harness h = new Harness().start();
+    h.cs.automatic = false;
+    h.cs.goOnline();
+    h.run();
+    h.cs.answer(new BootNotificationResponse(RegistrationStatus.REJECTED, h.time.now(), 30));
+    h.run();
+    assertEquals(null, h.call(new dev.kilowatt.core.message.GetConfigurationRequest(java.util.List.of())));
+    h.advance(Duration.ofSeconds(30));
+    h.cs.answer(new BootNotificationResponse(RegistrationStatus.PENDING, h.time.now(), 30));
+    h.run();
+    assertTrue(h.call(new dev.kilowatt.core.message.GetConfigurationRequest(java.util.List.of()))
+        instanceof dev.kilowatt.core.message.GetConfigurationResponse, "Pending: the central system may configure us");
+    assertEquals(dev.kilowatt.core.message.RemoteStartStopStatus.REJECTED,
+        ((dev.kilowatt.core.message.RemoteStartTransactionResponse) h.call(new dev.kilowatt.core.message.RemoteStartTransactionRequest(
+            java.util.Optional.of(1), "X", java.util.Optional.empty()))).status(), "but not start a transaction");
+  }
+
+  @Test
   void acceptedBootReportsEveryConnectorSetsTheClockAndTheHeartbeatInterval() {
     Harness h = new Harness(2).start();
     h.cs.automatic = false;

@@ -48,7 +48,12 @@ final class Harness {
   }
 
   Harness(int connectors) {
-    this.storage = new InMemoryStorage();
+    this(connectors, new InMemoryStorage());
+  }
+
+  /** A charge point on the given storage, e.g. one that fails or cuts the power on purpose. */
+  Harness(int connectors, Storage storage) {
+    this.storage = storage;
     this.connectorCount = connectors;
     for (int i = 0; i < connectors; i++) {
       relays.add(new FakeRelay());
@@ -154,16 +159,21 @@ final class Harness {
    * answers that one with {@code response}.
    */
   <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T reply(Class<T> type, Response response) {
+    T request = awaitCall(type);
+    cs.answer(response);
+    run();
+    return request;
+  }
+
+  /** In manual mode: answers the waiting calls the friendly way until one of {@code type} waits, unanswered. */
+  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T awaitCall(Class<T> type) {
     for (int i = 0; i < 100; i++) {
       run();
       if (cs.pending.isEmpty()) {
         throw new AssertionError("no " + type.getSimpleName() + " was sent; sent so far: " + cs.log);
       }
       if (type.isInstance(cs.pending.peek().request())) {
-        T request = type.cast(cs.pending.peek().request());
-        cs.answer(response);
-        run();
-        return request;
+        return type.cast(cs.pending.peek().request());
       }
       cs.answerFriendly();
     }

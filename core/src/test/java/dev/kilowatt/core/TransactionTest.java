@@ -97,6 +97,15 @@ class TransactionTest {
   }
 
   @Test
+  void idTagsAreCaseInsensitive() {
+    Harness h = new Harness().online();
+    h.ev(PilotState.C);
+    h.card("abcd1234");
+    h.card("ABCD1234");
+    assertEquals(Optional.of(Reason.LOCAL), h.cs.sent(StopTransactionRequest.class).get(0).reason());
+  }
+
+  @Test
   void aStrangersCardDoesNotStopTheTransaction() {
     Harness h = new Harness().online();
     h.ev(PilotState.C);
