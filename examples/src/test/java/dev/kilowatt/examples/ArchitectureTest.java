@@ -29,7 +29,7 @@ class ArchitectureTest {
 
   @Test
   void everyModuleIsOnTheClasspath() {
-    for (String module : List.of("core", "storage", "ocpp", "sim", "examples")) {
+    for (String module : List.of("core", "storage", "ocpp", "sim", "transfer", "examples")) {
       if (production.stream().noneMatch(c -> c.getPackageName().startsWith("dev.kilowatt." + module))) {
         throw new AssertionError("no production class of dev.kilowatt." + module + " was imported; the rules below would prove nothing");
       }
