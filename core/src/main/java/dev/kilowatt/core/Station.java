@@ -653,15 +653,16 @@ final class Station implements Outbox.TransactionReceiver {
     if (c.reading.isEmpty()) {
       return;
     }
-    if (!sent.isEmpty()) {
-      outbox.sendTransactional(tx.number(), new MeterValuesRequest(c.id, tx.transactionId(), List.of(sample(c, sent, context))));
-    }
     if (!kept.isEmpty()) {
       tx = tx.withStopSample(sample(c, kept, context));
     }
     tx = tx.seen(c.energyWh(), clock.now());
     c.transaction = Optional.of(tx);
+    // Saved before the sample leaves: a power loss right after it must not stop the transaction below it.
     storage.save(TRANSACTION_PREFIX + c.id, tx);
+    if (!sent.isEmpty()) {
+      outbox.sendTransactional(tx.number(), new MeterValuesRequest(c.id, tx.transactionId(), List.of(sample(c, sent, context))));
+    }
   }
 
   private void armAlignedTimer() {
