@@ -10,11 +10,11 @@ import jakarta.inject.Singleton;
 
 /**
  * The simulated charger, wired: core's charge point on the real event loop, file storage in the data
- * directory, the OCPP-J link to the central system, and simulated hardware. One component per board; a
+ * directory, the OCPP-J link to the central system, simulated hardware, and firmware management. One component per board; a
  * reboot builds a fresh one on the same data directory.
  */
 @Singleton
-@Component(modules = {SimulatedChargerModule.class, OcppLinkModule.class})
+@Component(modules = {SimulatedChargerModule.class, OcppLinkModule.class, FirmwareManagementModule.class})
 interface SimulatedChargerComponent {
 
   ChargePoint chargePoint();

@@ -5,6 +5,8 @@ import eu.chargetime.ocpp.JSONServer;
 import eu.chargetime.ocpp.ServerEvents;
 import eu.chargetime.ocpp.feature.profile.ServerCoreEventHandler;
 import eu.chargetime.ocpp.feature.profile.ServerCoreProfile;
+import eu.chargetime.ocpp.feature.profile.ServerFirmwareManagementEventHandler;
+import eu.chargetime.ocpp.feature.profile.ServerFirmwareManagementProfile;
 import eu.chargetime.ocpp.model.Confirmation;
 import eu.chargetime.ocpp.model.Request;
 import eu.chargetime.ocpp.model.SessionInformation;
@@ -29,6 +31,10 @@ import eu.chargetime.ocpp.model.core.StatusNotificationConfirmation;
 import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
 import eu.chargetime.ocpp.model.core.StopTransactionConfirmation;
 import eu.chargetime.ocpp.model.core.StopTransactionRequest;
+import eu.chargetime.ocpp.model.firmware.DiagnosticsStatusNotificationConfirmation;
+import eu.chargetime.ocpp.model.firmware.DiagnosticsStatusNotificationRequest;
+import eu.chargetime.ocpp.model.firmware.FirmwareStatusNotificationConfirmation;
+import eu.chargetime.ocpp.model.firmware.FirmwareStatusNotificationRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -122,6 +128,7 @@ final class ChargeTimeCentralSystem implements AutoCloseable {
     JSONServer opened = new JSONServer(new ServerCoreProfile(new Handler()), JSONConfiguration.get()
         .setParameter(JSONConfiguration.REUSE_ADDR_PARAMETER, true)
         .setParameter(JSONConfiguration.TCP_NO_DELAY_PARAMETER, true));
+    opened.addFeatureProfile(new ServerFirmwareManagementProfile(new FirmwareHandler()));
     opened.open("127.0.0.1", port, new Sessions());
     server = opened;
   }
@@ -297,6 +304,20 @@ final class ChargeTimeCentralSystem implements AutoCloseable {
           session = Optional.empty();
         }
       }
+    }
+  }
+
+  private final class FirmwareHandler implements ServerFirmwareManagementEventHandler {
+    @Override
+    public DiagnosticsStatusNotificationConfirmation handleDiagnosticsStatusNotificationRequest(UUID session,
+        DiagnosticsStatusNotificationRequest request) {
+      return record(request, new DiagnosticsStatusNotificationConfirmation());
+    }
+
+    @Override
+    public FirmwareStatusNotificationConfirmation handleFirmwareStatusNotificationRequest(UUID session,
+        FirmwareStatusNotificationRequest request) {
+      return record(request, new FirmwareStatusNotificationConfirmation());
     }
   }
 
