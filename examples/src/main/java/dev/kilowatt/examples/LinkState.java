@@ -16,7 +16,6 @@ final class LinkState {
   private final Consumer<String> announce;
   private final Set<String> unanswered = new HashSet<>();
   private boolean connected;
-  private int connections;
 
   /** @param announce hears one line of text for people on every change */
   LinkState(Consumer<String> announce) {
@@ -25,7 +24,6 @@ final class LinkState {
 
   synchronized void connected(String endpoint) {
     connected = true;
-    connections++;
     notifyAll();
     announce.accept("connected to " + endpoint);
   }
@@ -48,15 +46,6 @@ final class LinkState {
   synchronized void answered(String callId) {
     unanswered.remove(callId);
     notifyAll();
-  }
-
-  synchronized boolean connected() {
-    return connected;
-  }
-
-  /** How many times a connection was made, since the simulator started. */
-  synchronized int connections() {
-    return connections;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.chargetime.ocpp.model.Request;
+import eu.chargetime.ocpp.model.core.AuthorizationStatus;
 import eu.chargetime.ocpp.model.core.AuthorizeRequest;
 import eu.chargetime.ocpp.model.core.AvailabilityStatus;
 import eu.chargetime.ocpp.model.core.AvailabilityType;
@@ -153,6 +154,23 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
     StartTransactionRequest second = centralSystem.next(StartTransactionRequest.class);
     assertEquals(CARD, second.getIdTag());
     assertEquals(1, centralSystem.all(AuthorizeRequest.class).size(), "the cached card needs no second Authorize.req");
+  }
+
+  @Test
+  @DisplayName("TC_023_1_CS Start charging session - authorize invalid: no transaction for the card")
+  void tc023AuthorizeInvalid() {
+    centralSystem.card("0BADCA4D", AuthorizationStatus.Invalid);
+    boot();
+    type("plug 1");
+    type("ev-charge 1");
+    centralSystem.nextStatus(1, ChargePointStatus.Preparing);
+
+    type("card 0BADCA4D");
+    centralSystem.next(AuthorizeRequest.class, a -> a.getIdTag().equals("0BADCA4D"));
+    type("card " + CARD);
+    StartTransactionRequest start = centralSystem.next(StartTransactionRequest.class);
+    assertEquals(CARD, start.getIdTag(), "the invalid card started nothing; the valid one starts the transaction");
+    assertEquals(1, centralSystem.all(StartTransactionRequest.class).size());
   }
 
   // ------------------------------------------------------------------ remote start and stop
