@@ -6,6 +6,7 @@ import dev.kilowatt.core.message.AvailabilityType;
 import dev.kilowatt.core.message.CancelReservationRequest;
 import dev.kilowatt.core.message.CancelReservationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.CertificateSignedRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
@@ -24,11 +25,14 @@ import dev.kilowatt.core.message.ClearCacheStatus;
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.DataTransferStatus;
+import dev.kilowatt.core.message.DeleteCertificateRequest;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.GetInstalledCertificateIdsRequest;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
 import dev.kilowatt.core.message.GetLocalListVersionResponse;
 import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.InstallCertificateRequest;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.ReadingContext;
@@ -120,6 +124,7 @@ final class Station implements Outbox.TransactionReceiver {
   private final LocalAuthList localList;
   private final Reservations reservations;
   private final SmartCharging smartCharging;
+  private final Security security;
   private final StatusReporter status;
   private final List<Connector> connectors = new ArrayList<>();
   private final List<RfidReader> readers;
@@ -147,6 +152,7 @@ final class Station implements Outbox.TransactionReceiver {
     this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted,
         this::onReconnected);
+    this.security = new Security(scheduler, storage, config, outbox, link, clock, setup.identity.serialNumber(), counters);
     this.localList = new LocalAuthList(config, storage, counters);
     this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
@@ -162,7 +168,6 @@ final class Station implements Outbox.TransactionReceiver {
     config.onChange(CoreKeys.CLOCK_ALIGNED_DATA_INTERVAL, v -> armAlignedTimer());
     config.onChange(CoreKeys.METER_VALUE_SAMPLE_INTERVAL, v -> connectors.forEach(this::armSampling));
     config.onChange(CoreKeys.WEB_SOCKET_PING_INTERVAL, v -> link.reconfigure(connectionSettings()));
-    config.onChange(CoreKeys.AUTHORIZATION_KEY, v -> link.reconfigure(connectionSettings()));
     config.onChange(CoreKeys.MAX_ENERGY_ON_INVALID_ID, v -> refreshAll());
   }
 
@@ -236,10 +241,14 @@ final class Station implements Outbox.TransactionReceiver {
     }
     refreshAll();
     armAlignedTimer();
+    security.start();
     link.connect(connectionSettings(), new CentralSystem.Listener() {
       @Override
       public void onConnected() {
-        post(session::connected);
+        post(() -> {
+          security.connected();
+          session.connected();
+        });
       }
 
       @Override
@@ -247,7 +256,13 @@ final class Station implements Outbox.TransactionReceiver {
         post(() -> {
           LOG.log(Level.INFO, "connection to the central system lost: {0}", reason);
           session.disconnected();
+          security.disconnected();
         });
+      }
+
+      @Override
+      public void onSecurityEvent(String type, String techInfo) {
+        post(() -> security.events().reported(type, techInfo));
       }
 
       @Override
@@ -271,6 +286,7 @@ final class Station implements Outbox.TransactionReceiver {
     stopped = true;
     reservations.stop();
     smartCharging.stop();
+    security.stop();
     link.disconnect();
   }
 
@@ -283,9 +299,7 @@ final class Station implements Outbox.TransactionReceiver {
   }
 
   private ConnectionSettings connectionSettings() {
-    String key = config.text(CoreKeys.AUTHORIZATION_KEY);
-    return new ConnectionSettings(key.isEmpty() ? Optional.empty() : Optional.of(key),
-        Duration.ofSeconds(config.integer(CoreKeys.WEB_SOCKET_PING_INTERVAL)), config.integer(CoreKeys.SECURITY_PROFILE));
+    return security.connectionSettings();
   }
 
   private void onAccepted() {
@@ -697,6 +711,10 @@ final class Station implements Outbox.TransactionReceiver {
       }
       case ResetRequest r -> reset(callId, r);
       case UnlockConnectorRequest r -> link.reply(callId, unlock(r));
+      case InstallCertificateRequest r -> link.reply(callId, security.install(r));
+      case DeleteCertificateRequest r -> link.reply(callId, security.delete(r));
+      case GetInstalledCertificateIdsRequest r -> link.reply(callId, security.installedIds(r));
+      case CertificateSignedRequest r -> link.reply(callId, security.certificateSigned(r));
       default -> link.replyError(callId, new CallError(CallError.Code.NOT_IMPLEMENTED,
           request.action().ocppName() + " belongs to a feature profile this charge point does not support"));
     }
@@ -838,6 +856,7 @@ final class Station implements Outbox.TransactionReceiver {
     Reason reason = r.type() == ResetType.HARD ? Reason.HARD_RESET : Reason.SOFT_RESET;
     afterReply(() -> {
       connectors.stream().filter(c -> c.transaction.isPresent()).forEach(c -> stopTransaction(c, reason, Optional.empty()));
+      security.events().raise(SecurityEvent.RESET_OR_REBOOT, r.type().ocppValue() + " reset asked by the central system");
       connectors.forEach(c -> {
         cancelPendingStart(c);
         c.hardware.relay().open();

@@ -8,11 +8,14 @@ import dev.kilowatt.core.message.AuthorizeResponse;
 import dev.kilowatt.core.message.BootNotificationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.GenericStatus;
 import dev.kilowatt.core.message.HeartbeatResponse;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.MeterValuesResponse;
 import dev.kilowatt.core.message.RegistrationStatus;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.message.SecurityEventNotificationResponse;
+import dev.kilowatt.core.message.SignCertificateResponse;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import dev.kilowatt.core.message.StopTransactionResponse;
@@ -142,6 +145,8 @@ final class FakeCentralSystem implements CentralSystem {
       case AUTHORIZE -> new AuthorizeResponse(accepted);
       case START_TRANSACTION -> new StartTransactionResponse(accepted, nextTransactionId++);
       case STOP_TRANSACTION -> new StopTransactionResponse(Optional.empty());
+      case SECURITY_EVENT_NOTIFICATION -> new SecurityEventNotificationResponse();
+      case SIGN_CERTIFICATE -> new SignCertificateResponse(GenericStatus.ACCEPTED);
       default -> throw new IllegalStateException("no friendly answer for " + request.action());
     };
   }
