@@ -3,6 +3,9 @@ package dev.kilowatt.core;
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.DiagnosticsCollector;
+import dev.kilowatt.core.port.FileTransfer;
+import dev.kilowatt.core.port.FirmwareInstaller;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
@@ -104,6 +107,10 @@ public final class ChargePoint {
     final Map<String, DataTransferHandler> vendors = new HashMap<>();
     ChargePointListener listener = new ChargePointListener() {};
     Duration responseTimeout = Duration.ofSeconds(30);
+    Optional<FileTransfer> fileTransfer = Optional.empty();
+    Optional<FirmwareInstaller> firmwareInstaller = Optional.empty();
+    Optional<DiagnosticsCollector> diagnosticsCollector = Optional.empty();
+    boolean firmwareDownloadDuringTransaction;
     SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
     double nominalVoltage = 230.0;
 
@@ -161,6 +168,37 @@ public final class ChargePoint {
       return this;
     }
 
+    /** Downloads firmware and uploads diagnostics; needed by {@link #firmwareInstaller} and {@link #diagnosticsCollector}. */
+    public Builder fileTransfer(FileTransfer transfer) {
+      this.fileTransfer = Optional.of(Objects.requireNonNull(transfer, "transfer"));
+      return this;
+    }
+
+    /**
+     * Enables UpdateFirmware. With a {@link #diagnosticsCollector} too, the charge point reports the
+     * FirmwareManagement profile.
+     */
+    public Builder firmwareInstaller(FirmwareInstaller installer) {
+      this.firmwareInstaller = Optional.of(Objects.requireNonNull(installer, "installer"));
+      return this;
+    }
+
+    /** Enables GetDiagnostics. */
+    public Builder diagnosticsCollector(DiagnosticsCollector collector) {
+      this.diagnosticsCollector = Optional.of(Objects.requireNonNull(collector, "collector"));
+      return this;
+    }
+
+    /**
+     * Whether a firmware image may be downloaded while a transaction runs (it is never installed during
+     * one). Off by default, as on a board whose link or memory is too small for both: the download then
+     * waits for the transactions to end, with the connectors unavailable.
+     */
+    public Builder firmwareDownloadDuringTransaction(boolean allowed) {
+      this.firmwareDownloadDuringTransaction = allowed;
+      return this;
+    }
+
     /** What charging profiles this charger accepts (ChargeProfileMaxStackLevel and friends). */
     public Builder smartChargingLimits(SmartChargingLimits limits) {
       this.smartChargingLimits = Objects.requireNonNull(limits, "limits");
@@ -179,6 +217,9 @@ public final class ChargePoint {
     public ChargePoint build() {
       if (connectors.isEmpty()) {
         throw new IllegalStateException("a charge point needs at least one connector");
+      }
+      if ((firmwareInstaller.isPresent() || diagnosticsCollector.isPresent()) && fileTransfer.isEmpty()) {
+        throw new IllegalStateException("a firmware installer or a diagnostics collector needs a file transfer adapter");
       }
       return new ChargePoint(this);
     }

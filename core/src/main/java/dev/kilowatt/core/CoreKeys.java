@@ -39,6 +39,8 @@ final class CoreKeys {
   static final String STOP_TXN_SAMPLED_DATA_MAX_LENGTH = "StopTxnSampledDataMaxLength";
   static final String SUPPORTED_FEATURE_PROFILES = "SupportedFeatureProfiles";
   static final String SUPPORTED_FEATURE_PROFILES_MAX_LENGTH = "SupportedFeatureProfilesMaxLength";
+  /** Defined only when the charge point has a file transfer adapter. */
+  static final String SUPPORTED_FILE_TRANSFER_PROTOCOLS = "SupportedFileTransferProtocols";
   static final String TRANSACTION_MESSAGE_ATTEMPTS = "TransactionMessageAttempts";
   static final String TRANSACTION_MESSAGE_RETRY_INTERVAL = "TransactionMessageRetryInterval";
   static final String UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT = "UnlockConnectorOnEVSideDisconnect";

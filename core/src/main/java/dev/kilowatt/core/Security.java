@@ -59,6 +59,7 @@ final class Security {
   private Scheduler.Timer rootTimer;
   private boolean rootFallbackTrusted;
   private boolean reverting;
+  private boolean startupReported;
   private boolean stopped;
 
   Security(Scheduler scheduler, Storage storage, Configuration config, Outbox outbox, CentralSystem link, Session.StationClock clock,
@@ -86,9 +87,7 @@ final class Security {
     config.onChange(SecurityKeys.SECURITY_PROFILE, this::profileChanged);
   }
 
-  /** The charge point has booted. */
   void start() {
-    events.raise(SecurityEvent.STARTUP_OF_THE_DEVICE, "");
     ownCertificates.start();
     profileTrial.ifPresent(trial -> armProfileTrial());
     armRootTrial();
@@ -111,6 +110,18 @@ final class Security {
     return new ConnectionSettings(key.isEmpty() ? Optional.empty() : Optional.of(key),
         Duration.ofSeconds(config.integer(CoreKeys.WEB_SOCKET_PING_INTERVAL)), config.integer(SecurityKeys.SECURITY_PROFILE),
         roots.centralSystemRoots(rootFallbackTrusted), ownCertificates.current());
+  }
+
+  /**
+   * The central system accepted the charge point. The first time after the boot, StartupOfTheDevice is
+   * raised: then its time is the central system's, and it queues behind the status reports the central
+   * system expects first after a boot.
+   */
+  void accepted() {
+    if (!startupReported) {
+      startupReported = true;
+      events.raise(SecurityEvent.STARTUP_OF_THE_DEVICE, "");
+    }
   }
 
   /** The link connected: whatever was on trial works. */

@@ -45,6 +45,7 @@ final class SecurityEvents {
   private final Supplier<Instant> clock;
   private final Counters counters;
   private final List<Entry> log = new ArrayList<>();
+  private boolean clockSet;
 
   SecurityEvents(Storage storage, Outbox outbox, Supplier<Instant> clock, Counters counters) {
     this.storage = storage;
@@ -64,9 +65,15 @@ final class SecurityEvents {
     record(type, SecurityEvent.byName(type).map(SecurityEvent::critical).orElse(false), techInfo);
   }
 
-  /** The station clock moved by {@code change}; a jump rather than drift is the critical SettingSystemTime. */
+  /**
+   * The central system set the station clock, moving it by {@code change}. A jump rather than drift is
+   * the critical SettingSystemTime; the first setting after a boot is the clock's initialisation (a board
+   * without a battery-backed clock may start decades off) and is not reported.
+   */
   void clockAdjusted(Duration change) {
-    if (change.abs().compareTo(CLOCK_JUMP) >= 0) {
+    boolean initialisation = !clockSet;
+    clockSet = true;
+    if (!initialisation && change.abs().compareTo(CLOCK_JUMP) >= 0) {
       raise(SecurityEvent.SETTING_SYSTEM_TIME, "clock moved by " + change);
     }
   }

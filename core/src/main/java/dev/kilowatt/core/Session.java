@@ -105,8 +105,9 @@ final class Session {
     });
   }
 
-  void sendHeartbeat() {
-    outbox.send(new HeartbeatRequest(), Outbox.Gate.AFTER_ACCEPTANCE, answer -> clock.set(answer.currentTime()), failure -> {});
+  /** Sends Heartbeat.req now; a TriggerMessage may ask for one while the registration is still Pending. */
+  void sendHeartbeat(Outbox.Gate gate) {
+    outbox.send(new HeartbeatRequest(), gate, answer -> clock.set(answer.currentTime()), failure -> {});
   }
 
   private void retryBoot(Duration after) {
@@ -125,7 +126,7 @@ final class Session {
     if (online && accepted()) {
       heartbeatTimer = scheduler.schedule(Duration.ofSeconds(config.integer(CoreKeys.HEARTBEAT_INTERVAL)), () -> {
         heartbeatTimer = null;
-        sendHeartbeat();
+        sendHeartbeat(Outbox.Gate.AFTER_ACCEPTANCE);
       });
     }
   }

@@ -26,6 +26,8 @@ import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.DataTransferStatus;
 import dev.kilowatt.core.message.DeleteCertificateRequest;
+import dev.kilowatt.core.message.GetDiagnosticsRequest;
+import dev.kilowatt.core.message.GetDiagnosticsResponse;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
 import dev.kilowatt.core.message.GetInstalledCertificateIdsRequest;
@@ -55,9 +57,13 @@ import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionResponse;
+import dev.kilowatt.core.message.TriggerMessageRequest;
+import dev.kilowatt.core.message.TriggerMessageResponse;
 import dev.kilowatt.core.message.UnlockConnectorRequest;
 import dev.kilowatt.core.message.UnlockConnectorResponse;
 import dev.kilowatt.core.message.UnlockStatus;
+import dev.kilowatt.core.message.UpdateFirmwareRequest;
+import dev.kilowatt.core.message.UpdateFirmwareResponse;
 import dev.kilowatt.core.message.UpdateStatus;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
@@ -78,6 +84,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -133,6 +140,11 @@ final class Station implements Outbox.TransactionReceiver {
   private final Map<Integer, Scheduler.Timer> sampleTimers = new HashMap<>();
   private Scheduler.Timer alignedTimer;
   private final java.util.Set<Integer> inoperative = new TreeSet<>();
+  private final Optional<FirmwareUpdate> firmware;
+  private final Optional<DiagnosticsUpload> diagnostics;
+  private final RemoteTrigger trigger;
+  /** Whether a firmware update keeps the connectors unavailable. */
+  private boolean firmwareHold;
   private long nextTransactionNumber;
   private boolean resetting;
   private boolean stopped;
@@ -140,14 +152,19 @@ final class Station implements Outbox.TransactionReceiver {
   Station(ChargePoint.Builder setup, Counters counters) {
     this.scheduler = setup.scheduler;
     this.storage = setup.storage;
-    this.link = setup.centralSystem;
+    TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(SecurityKeys.AUTHORIZATION_KEY));
+    this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.platform = setup.platform;
     this.listener = setup.listener;
     this.counters = counters;
     this.vendors = Map.copyOf(setup.vendors);
     this.readers = List.copyOf(setup.readers);
     this.config = new Configuration(storage, setup.configuration);
-    CoreKeys.define(config, setup.limits, setup.connectors.size(), "Core,LocalAuthListManagement,Reservation,SmartCharging");
+    boolean firmwareManagement = setup.firmwareInstaller.isPresent() && setup.diagnosticsCollector.isPresent();
+    CoreKeys.define(config, setup.limits, setup.connectors.size(),
+        "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger");
+    setup.fileTransfer.ifPresent(transfer -> config.define(
+        CoreKeys.readOnly(CoreKeys.SUPPORTED_FILE_TRANSFER_PROTOCOLS, String.join(",", transfer.protocols()))));
     this.clock = new Session.StationClock(scheduler);
     this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted,
@@ -162,6 +179,14 @@ final class Station implements Outbox.TransactionReceiver {
     for (int i = 0; i < setup.connectors.size(); i++) {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
     }
+    this.firmware = setup.firmwareInstaller.map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock::now,
+        setup.fileTransfer.orElseThrow(), installer, setup.firmwareDownloadDuringTransaction, setup.identity.firmwareVersion(),
+        new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware, this::rebootForFirmware)));
+    this.diagnostics = setup.diagnosticsCollector.map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock::now,
+        setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, this::post));
+    this.trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
+        () -> session.sendHeartbeat(Outbox.Gate.ANY_TIME), id -> status.send(id, Outbox.Gate.ANY_TIME), this::sendTriggeredMeterValues,
+        firmware.<Runnable>map(f -> f::sendCurrentStatus), diagnostics.<Runnable>map(d -> d::sendCurrentStatus)));
     outbox.attach(link, this);
     nextTransactionNumber = storage.load(COUNTER_KEY, TransactionCounter.class).map(TransactionCounter::next).orElse(1L);
     storage.load(AVAILABILITY_KEY, Availability.class).ifPresent(a -> inoperative.addAll(a.inoperative()));
@@ -242,6 +267,8 @@ final class Station implements Outbox.TransactionReceiver {
     refreshAll();
     armAlignedTimer();
     security.start();
+    firmware.ifPresent(FirmwareUpdate::resume);
+    diagnostics.ifPresent(DiagnosticsUpload::resume);
     link.connect(connectionSettings(), new CentralSystem.Listener() {
       @Override
       public void onConnected() {
@@ -304,10 +331,19 @@ final class Station implements Outbox.TransactionReceiver {
 
   private void onAccepted() {
     status.reportAll();
+    deliverProgress();
+    security.accepted();
   }
 
   private void onReconnected() {
     status.reportChanges();
+    deliverProgress();
+  }
+
+  /** Firmware and diagnostics statuses the central system has not heard yet. */
+  private void deliverProgress() {
+    firmware.ifPresent(FirmwareUpdate::online);
+    diagnostics.ifPresent(DiagnosticsUpload::online);
   }
 
   // ---------------------------------------------------------------- hardware events
@@ -508,6 +544,7 @@ final class Station implements Outbox.TransactionReceiver {
     smartCharging.transactionEnded(c);
     applyAvailability();
     refresh(c);
+    firmware.ifPresent(f -> post(f::transactionEnded));
   }
 
   private void queueStop(Transaction tx, long meterStopWh, Instant at, Reason reason, Optional<String> idTag) {
@@ -715,6 +752,12 @@ final class Station implements Outbox.TransactionReceiver {
       case DeleteCertificateRequest r -> link.reply(callId, security.delete(r));
       case GetInstalledCertificateIdsRequest r -> link.reply(callId, security.installedIds(r));
       case CertificateSignedRequest r -> link.reply(callId, security.certificateSigned(r));
+      case TriggerMessageRequest r -> triggerMessage(callId, r);
+      case UpdateFirmwareRequest r when firmware.isPresent() -> {
+        link.reply(callId, new UpdateFirmwareResponse());
+        afterReply(() -> firmware.get().schedule(r));
+      }
+      case GetDiagnosticsRequest r when diagnostics.isPresent() -> getDiagnostics(callId, r, diagnostics.get());
       default -> link.replyError(callId, new CallError(CallError.Code.NOT_IMPLEMENTED,
           request.action().ocppName() + " belongs to a feature profile this charge point does not support"));
     }
@@ -746,7 +789,7 @@ final class Station implements Outbox.TransactionReceiver {
   /** A connector becomes inoperative as asked, but only once its transaction is over. */
   private void applyAvailability() {
     for (Connector c : connectors) {
-      boolean wanted = !inoperative.contains(0) && !inoperative.contains(c.id);
+      boolean wanted = !firmwareHold && !inoperative.contains(0) && !inoperative.contains(c.id);
       if (wanted || c.transaction.isEmpty()) {
         c.operative = wanted;
         if (!wanted) {
@@ -847,7 +890,7 @@ final class Station implements Outbox.TransactionReceiver {
   }
 
   private void reset(String callId, ResetRequest r) {
-    if (resetting) {
+    if (resetting || firmware.filter(FirmwareUpdate::installing).isPresent()) {
       link.reply(callId, new ResetResponse(ResetStatus.REJECTED));
       return;
     }
@@ -873,6 +916,44 @@ final class Station implements Outbox.TransactionReceiver {
       return;
     }
     scheduler.schedule(Duration.ofMillis(100), () -> awaitDrained(deadline, then));
+  }
+
+  private void triggerMessage(String callId, TriggerMessageRequest r) {
+    RemoteTrigger.Decision decision = trigger.decide(r);
+    link.reply(callId, new TriggerMessageResponse(decision.status()));
+    decision.work().ifPresent(this::afterReply);
+  }
+
+  private void sendTriggeredMeterValues(int connectorId) {
+    Connector c = connectors.get(connectorId - 1);
+    MeterValue value = sample(c, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA), ReadingContext.TRIGGER);
+    if (value.sampledValue().isEmpty()) {
+      // nothing configured, or per-phase measurands before the meter's first reading: a MeterValue needs one value
+      value = sample(c, List.of("Energy.Active.Import.Register"), ReadingContext.TRIGGER);
+    }
+    outbox.send(new MeterValuesRequest(c.id, c.transaction.flatMap(Transaction::transactionId), List.of(value)), Outbox.Gate.ANY_TIME,
+        answer -> {}, failure -> {});
+  }
+
+  private void getDiagnostics(String callId, GetDiagnosticsRequest r, DiagnosticsUpload upload) {
+    Optional<String> fileName = upload.accept(r);
+    link.reply(callId, new GetDiagnosticsResponse(fileName));
+    fileName.ifPresent(name -> afterReply(upload::begin));
+  }
+
+  private boolean transactionsRunning() {
+    return connectors.stream().anyMatch(c -> c.transaction.isPresent());
+  }
+
+  /** A connector whose transaction still runs becomes unavailable when the transaction ends. */
+  private void holdForFirmware(boolean hold) {
+    firmwareHold = hold;
+    applyAvailability();
+    refreshAll();
+  }
+
+  private void rebootForFirmware() {
+    awaitDrained(scheduler.now().plus(RESET_DRAIN_LIMIT), () -> reboot(Platform.RebootKind.FIRMWARE));
   }
 
   private void reboot(Platform.RebootKind kind) {

@@ -63,8 +63,13 @@ final class StatusReporter {
     current.keySet().stream().sorted().filter(id -> !current.get(id).equals(reported.get(id))).forEach(this::send);
   }
 
-  /** Sends the current status of a connector now, whatever was reported before (TriggerMessage). */
+  /** Sends the current status of a connector now, whatever was reported before. */
   void send(int connectorId) {
+    send(connectorId, Outbox.Gate.AFTER_ACCEPTANCE);
+  }
+
+  /** The same, through {@code gate}: a TriggerMessage may ask for it while the registration is still Pending. */
+  void send(int connectorId, Outbox.Gate gate) {
     Connector.Report report = current.get(connectorId);
     if (report == null) {
       return;
@@ -73,7 +78,7 @@ final class StatusReporter {
     reported.put(connectorId, report);
     outbox.send(new StatusNotificationRequest(connectorId, report.errorCode(), nonEmpty(report.info()), report.status(),
             Optional.of(clock.get()), Optional.empty(), nonEmpty(report.vendorErrorCode())),
-        Outbox.Gate.AFTER_ACCEPTANCE, answer -> {}, failure -> reported.remove(connectorId));
+        gate, answer -> {}, failure -> reported.remove(connectorId));
   }
 
   Optional<Connector.Report> current(int connectorId) {

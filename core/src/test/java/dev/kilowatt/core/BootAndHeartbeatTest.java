@@ -7,7 +7,6 @@ import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.BootNotificationResponse;
 import dev.kilowatt.core.message.HeartbeatRequest;
 import dev.kilowatt.core.message.RegistrationStatus;
-import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.port.PilotState;
 import java.time.Duration;
@@ -48,11 +47,7 @@ class BootAndHeartbeatTest {
     h.cs.peek(BootNotificationRequest.class);
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.ACCEPTED, Instant.parse("2030-01-01T00:00:20Z"), 60));
     h.run();
-    assertEquals("StartupOfTheDevice", h.cs.peek(SecurityEventNotificationRequest.class).type(), "the boot's security event was queued");
-    h.cs.answerFriendly();
-    h.run();
-    List<Integer> reported = h.cs.pending.stream().map(FakeCentralSystem.Sent::request).filter(StatusNotificationRequest.class::isInstance)
-        .map(s -> ((StatusNotificationRequest) s).connectorId()).toList();
+    List<Integer> reported = h.cs.pending.stream().map(s -> ((StatusNotificationRequest) s.request()).connectorId()).toList();
     assertEquals(List.of(0), reported.subList(0, 1), "status of connector 0 first");
   }
 

@@ -9,6 +9,8 @@ import dev.kilowatt.core.message.BootNotificationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.GenericStatus;
+import dev.kilowatt.core.message.DiagnosticsStatusNotificationResponse;
+import dev.kilowatt.core.message.FirmwareStatusNotificationResponse;
 import dev.kilowatt.core.message.HeartbeatResponse;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.MeterValuesResponse;
@@ -50,6 +52,8 @@ final class FakeCentralSystem implements CentralSystem {
   final Deque<Sent> pending = new ArrayDeque<>();
   final List<ChargePointRequest<?>> log = new ArrayList<>();
   final Map<String, Object> replies = new HashMap<>();
+  /** Calls sent and answers given by the charge point, in the order they went out. */
+  final List<Object> wire = new ArrayList<>();
   private int inboundCalls;
 
   @Override
@@ -75,6 +79,7 @@ final class FakeCentralSystem implements CentralSystem {
       return;
     }
     log.add(request);
+    wire.add(request);
     if (automatic) {
       listener.onCallResult(callId, friendlyAnswer(request));
     } else {
@@ -85,11 +90,13 @@ final class FakeCentralSystem implements CentralSystem {
   @Override
   public void reply(String callId, Response response) {
     replies.put(callId, response);
+    wire.add(response);
   }
 
   @Override
   public void replyError(String callId, CallError error) {
     replies.put(callId, error);
+    wire.add(error);
   }
 
   void goOnline() {
@@ -147,6 +154,8 @@ final class FakeCentralSystem implements CentralSystem {
       case STOP_TRANSACTION -> new StopTransactionResponse(Optional.empty());
       case SECURITY_EVENT_NOTIFICATION -> new SecurityEventNotificationResponse();
       case SIGN_CERTIFICATE -> new SignCertificateResponse(GenericStatus.ACCEPTED);
+      case FIRMWARE_STATUS_NOTIFICATION -> new FirmwareStatusNotificationResponse();
+      case DIAGNOSTICS_STATUS_NOTIFICATION -> new DiagnosticsStatusNotificationResponse();
       default -> throw new IllegalStateException("no friendly answer for " + request.action());
     };
   }

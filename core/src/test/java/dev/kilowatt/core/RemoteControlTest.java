@@ -183,7 +183,7 @@ class RemoteControlTest {
     GetConfigurationResponse all = h.callOk(new GetConfigurationRequest(List.of()));
     KeyValue secret = all.configurationKey().stream().filter(k -> k.key().equals("AuthorizationKey")).findFirst().orElseThrow();
     assertEquals(Optional.empty(), secret.value());
-    assertEquals("Core,LocalAuthListManagement,Reservation,SmartCharging", all.configurationKey().stream().filter(k -> k.key().equals("SupportedFeatureProfiles")).findFirst()
+    assertEquals("Core,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger", all.configurationKey().stream().filter(k -> k.key().equals("SupportedFeatureProfiles")).findFirst()
         .orElseThrow().value().orElseThrow());
   }
 
@@ -216,8 +216,8 @@ class RemoteControlTest {
   @Test
   void actionsOfUnsupportedProfilesAreNotImplemented() {
     Harness h = new Harness().online();
-    Object answer = h.call(new dev.kilowatt.core.message.TriggerMessageRequest(dev.kilowatt.core.message.MessageTrigger.HEARTBEAT,
-        Optional.empty()));
+    Object answer = h.call(new dev.kilowatt.core.message.UpdateFirmwareRequest("https://example.com/fw.bin", Optional.empty(),
+        Harness.START, Optional.empty()));
     assertEquals(CallError.Code.NOT_IMPLEMENTED, assertInstanceOf(CallError.class, answer).code());
   }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
+import dev.kilowatt.core.message.DiagnosticsStatus;
+import dev.kilowatt.core.message.FirmwareStatus;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.Measurand;
 import dev.kilowatt.core.message.MeterValue;
@@ -53,7 +55,12 @@ class DomainStateInFileStorageTest {
         "outbox/00000000000000000041", new Outbox.Queued(41, 16,
             new StartTransactionRequest(1, "04A2B3C4", 1_200, Optional.of(3), STARTED)),
         "outbox/00000000000000000042", new Outbox.Queued(42, 16, new StopTransactionRequest(Optional.of("04A2B3C4"), 9_870,
-            STOPPED, 90_210, Optional.of(Reason.EV_DISCONNECTED), List.of(begin))));
+            STOPPED, 90_210, Optional.of(Reason.EV_DISCONNECTED), List.of(begin))),
+        "firmware-update", new FirmwareUpdate.Job("ftp://fw:pw@example.com/fw.bin", STARTED, 1, 3, 60, FirmwareUpdate.Phase.INSTALLING,
+            Optional.of("/data/transfers/fw.bin"), Optional.of("1.0.0"), List.of(FirmwareStatus.DOWNLOADED, FirmwareStatus.INSTALLING)),
+        "diagnostics-upload", new DiagnosticsUpload.Upload("https://example.com/logs", "diagnostics-20240517T083000Z.zip",
+            Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsUpload.Phase.RETRY_WAIT, Optional.of("/data/archives/d.zip"),
+            List.of(DiagnosticsStatus.UPLOADING)));
     FileStorage storage = FileStorage.open(dataDir);
     state.forEach(storage::save);
 
