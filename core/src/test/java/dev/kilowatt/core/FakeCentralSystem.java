@@ -52,6 +52,8 @@ final class FakeCentralSystem implements CentralSystem {
   final Deque<Sent> pending = new ArrayDeque<>();
   final List<ChargePointRequest<?>> log = new ArrayList<>();
   final Map<String, Object> replies = new HashMap<>();
+  /** Answers and reconfigurations in the order they reached the link. */
+  final List<String> trace = new ArrayList<>();
   /** Calls sent and answers given by the charge point, in the order they went out. */
   final List<Object> wire = new ArrayList<>();
   private int inboundCalls;
@@ -65,6 +67,7 @@ final class FakeCentralSystem implements CentralSystem {
   @Override
   public void reconfigure(ConnectionSettings settings) {
     this.settings = settings;
+    trace.add("reconfigure");
   }
 
   @Override
@@ -90,6 +93,7 @@ final class FakeCentralSystem implements CentralSystem {
   @Override
   public void reply(String callId, Response response) {
     replies.put(callId, response);
+    trace.add("reply " + callId);
     wire.add(response);
   }
 
