@@ -146,13 +146,14 @@ final class CertificateStore {
         .map(Root::pem).toList();
   }
 
-  List<X509Certificate> centralSystemRootCertificates() {
-    return roots.stream().filter(r -> r.use() == CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE).map(CertificateStore::certificate).toList();
+  /** The installed certificates of {@code use}, the fallback included. */
+  List<X509Certificate> certificates(CertificateUse use) {
+    return roots.stream().filter(r -> r.use() == use).map(CertificateStore::certificate).toList();
   }
 
   /** Whether a Central System root is valid at {@code now} (A05.FR.03). */
   boolean validCentralSystemRoot(Instant now) {
-    return centralSystemRootCertificates().stream().anyMatch(c -> validAt(c, now));
+    return certificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE).stream().anyMatch(c -> validAt(c, now));
   }
 
   boolean hasFallback() {

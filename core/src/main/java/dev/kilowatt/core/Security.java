@@ -1,5 +1,6 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.CertificateHashData;
 import dev.kilowatt.core.message.CertificateSignedRequest;
 import dev.kilowatt.core.message.CertificateSignedResponse;
 import dev.kilowatt.core.message.CertificateStatus;
@@ -17,6 +18,7 @@ import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -158,6 +160,11 @@ final class Security {
     return ownCertificates.requestCertificateSigning();
   }
 
+  /** The installed root certificates of {@code use}: the Manufacturer roots verify firmware signing certificates (L01.FR.12). */
+  List<X509Certificate> rootCertificates(CertificateUse use) {
+    return roots.certificates(use);
+  }
+
   InstallCertificateResponse install(InstallCertificateRequest request) {
     boolean single = config.bool(SecurityKeys.ADDITIONAL_ROOT_CERTIFICATE_CHECK);
     CertificateStore.Installation outcome = roots.install(request.certificateType(), request.certificate(), clock.get(),
@@ -186,7 +193,7 @@ final class Security {
   }
 
   GetInstalledCertificateIdsResponse installedIds(GetInstalledCertificateIdsRequest request) {
-    List<dev.kilowatt.core.message.CertificateHashData> ids = roots.ids(request.certificateType());
+    List<CertificateHashData> ids = roots.ids(request.certificateType());
     return new GetInstalledCertificateIdsResponse(ids.isEmpty() ? GetInstalledCertificateStatus.NOT_FOUND
         : GetInstalledCertificateStatus.ACCEPTED, ids);
   }
