@@ -55,7 +55,7 @@ final class Security {
   private final CertificateStore roots;
   private final ChargePointCertificates ownCertificates;
   private Optional<ProfileTrial> profileTrial;
-  /** The profile before the latest change, to go back to while a raise is on trial. */
+  /** The profile last applied: what a raise goes back to if it cannot connect. */
   private int profile;
   private Scheduler.Timer profileTimer;
   private Scheduler.Timer rootTimer;
