@@ -7,6 +7,7 @@ import dev.kilowatt.core.port.Scheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The charge point's standing with the central system: BootNotification until Accepted (OCPP 1.6
@@ -146,6 +147,7 @@ final class Session {
   static final class StationClock {
     private final Scheduler scheduler;
     private Duration offset = Duration.ZERO;
+    private Consumer<Duration> onSet = change -> {};
 
     StationClock(Scheduler scheduler) {
       this.scheduler = scheduler;
@@ -156,7 +158,14 @@ final class Session {
     }
 
     void set(Instant centralSystemTime) {
+      Duration before = offset;
       offset = Duration.between(scheduler.now(), centralSystemTime);
+      onSet.accept(offset.minus(before));
+    }
+
+    /** Hears how far each setting moved the clock (the security log records jumps). */
+    void onSet(Consumer<Duration> listener) {
+      this.onSet = listener;
     }
   }
 }

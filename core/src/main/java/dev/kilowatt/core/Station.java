@@ -6,6 +6,7 @@ import dev.kilowatt.core.message.AvailabilityType;
 import dev.kilowatt.core.message.CancelReservationRequest;
 import dev.kilowatt.core.message.CancelReservationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.CertificateSignedRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
@@ -24,13 +25,16 @@ import dev.kilowatt.core.message.ClearCacheStatus;
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.DataTransferStatus;
+import dev.kilowatt.core.message.DeleteCertificateRequest;
 import dev.kilowatt.core.message.GetDiagnosticsRequest;
 import dev.kilowatt.core.message.GetDiagnosticsResponse;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.GetInstalledCertificateIdsRequest;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
 import dev.kilowatt.core.message.GetLocalListVersionResponse;
 import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.InstallCertificateRequest;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.ReadingContext;
@@ -127,6 +131,7 @@ final class Station implements Outbox.TransactionReceiver {
   private final LocalAuthList localList;
   private final Reservations reservations;
   private final SmartCharging smartCharging;
+  private final Security security;
   private final StatusReporter status;
   private final List<Connector> connectors = new ArrayList<>();
   private final List<RfidReader> readers;
@@ -147,7 +152,7 @@ final class Station implements Outbox.TransactionReceiver {
   Station(ChargePoint.Builder setup, Counters counters) {
     this.scheduler = setup.scheduler;
     this.storage = setup.storage;
-    TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(CoreKeys.AUTHORIZATION_KEY));
+    TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(SecurityKeys.AUTHORIZATION_KEY));
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.platform = setup.platform;
     this.listener = setup.listener;
@@ -164,6 +169,7 @@ final class Station implements Outbox.TransactionReceiver {
     this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted,
         this::onReconnected);
+    this.security = new Security(scheduler, storage, config, outbox, link, clock, setup.identity.serialNumber(), counters);
     this.localList = new LocalAuthList(config, storage, counters);
     this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
@@ -187,7 +193,6 @@ final class Station implements Outbox.TransactionReceiver {
     config.onChange(CoreKeys.CLOCK_ALIGNED_DATA_INTERVAL, v -> armAlignedTimer());
     config.onChange(CoreKeys.METER_VALUE_SAMPLE_INTERVAL, v -> connectors.forEach(this::armSampling));
     config.onChange(CoreKeys.WEB_SOCKET_PING_INTERVAL, v -> link.reconfigure(connectionSettings()));
-    config.onChange(CoreKeys.AUTHORIZATION_KEY, v -> link.reconfigure(connectionSettings()));
     config.onChange(CoreKeys.MAX_ENERGY_ON_INVALID_ID, v -> refreshAll());
   }
 
@@ -261,12 +266,16 @@ final class Station implements Outbox.TransactionReceiver {
     }
     refreshAll();
     armAlignedTimer();
+    security.start();
     firmware.ifPresent(FirmwareUpdate::resume);
     diagnostics.ifPresent(DiagnosticsUpload::resume);
     link.connect(connectionSettings(), new CentralSystem.Listener() {
       @Override
       public void onConnected() {
-        post(session::connected);
+        post(() -> {
+          security.connected();
+          session.connected();
+        });
       }
 
       @Override
@@ -274,7 +283,13 @@ final class Station implements Outbox.TransactionReceiver {
         post(() -> {
           LOG.log(Level.INFO, "connection to the central system lost: {0}", reason);
           session.disconnected();
+          security.disconnected();
         });
+      }
+
+      @Override
+      public void onSecurityEvent(String type, String techInfo) {
+        post(() -> security.events().reported(type, techInfo));
       }
 
       @Override
@@ -298,6 +313,7 @@ final class Station implements Outbox.TransactionReceiver {
     stopped = true;
     reservations.stop();
     smartCharging.stop();
+    security.stop();
     link.disconnect();
   }
 
@@ -310,14 +326,13 @@ final class Station implements Outbox.TransactionReceiver {
   }
 
   private ConnectionSettings connectionSettings() {
-    String key = config.text(CoreKeys.AUTHORIZATION_KEY);
-    return new ConnectionSettings(key.isEmpty() ? Optional.empty() : Optional.of(key),
-        Duration.ofSeconds(config.integer(CoreKeys.WEB_SOCKET_PING_INTERVAL)), config.integer(CoreKeys.SECURITY_PROFILE));
+    return security.connectionSettings();
   }
 
   private void onAccepted() {
     status.reportAll();
     deliverProgress();
+    security.accepted();
   }
 
   private void onReconnected() {
@@ -734,6 +749,10 @@ final class Station implements Outbox.TransactionReceiver {
       }
       case ResetRequest r -> reset(callId, r);
       case UnlockConnectorRequest r -> link.reply(callId, unlock(r));
+      case InstallCertificateRequest r -> link.reply(callId, security.install(r));
+      case DeleteCertificateRequest r -> link.reply(callId, security.delete(r));
+      case GetInstalledCertificateIdsRequest r -> link.reply(callId, security.installedIds(r));
+      case CertificateSignedRequest r -> link.reply(callId, security.certificateSigned(r));
       case TriggerMessageRequest r -> triggerMessage(callId, r);
       case UpdateFirmwareRequest r when firmware.isPresent() -> {
         link.reply(callId, new UpdateFirmwareResponse());
@@ -881,6 +900,7 @@ final class Station implements Outbox.TransactionReceiver {
     Reason reason = r.type() == ResetType.HARD ? Reason.HARD_RESET : Reason.SOFT_RESET;
     afterReply(() -> {
       connectors.stream().filter(c -> c.transaction.isPresent()).forEach(c -> stopTransaction(c, reason, Optional.empty()));
+      security.events().raise(SecurityEvent.RESET_OR_REBOOT, r.type().ocppValue() + " reset asked by the central system");
       connectors.forEach(c -> {
         cancelPendingStart(c);
         c.hardware.relay().open();

@@ -107,7 +107,8 @@ class FirmwareUpdateTest {
     h.restart();
     h.cs.goOnline();
     h.run();
-    assertEquals(List.of("BootNotification", "0:Available", "1:Available", "Installed"), story(h));
+    assertEquals(List.of("BootNotification", "0:Available", "1:Available", "Installed", "SecurityEventNotification"), story(h),
+        "StartupOfTheDevice queues behind the reports");
     assertFalse(Files.exists(image), "the image is deleted once installed");
     assertTrue(h.storage.keys(FirmwareUpdate.STORAGE_KEY).isEmpty(), "nothing left to resume");
 
