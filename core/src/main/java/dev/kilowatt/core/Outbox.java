@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * before they are queued and deleted only once the central system answered, so they survive power loss
  * and are delivered in order after it; they are retried {@code TransactionMessageAttempts} times,
  * waiting {@code TransactionMessageRetryInterval} times the number of attempts so far, before they
- * are given up. Any other message is sent only while online and is answered with a failure, never
+ * are given up (at once when the central system answers NotImplemented or NotSupported). Any other message is sent only while online and is answered with a failure, never
  * retried, when the connection drops, the call times out or the central system answers with an error.
  */
 final class Outbox {
@@ -218,7 +218,7 @@ final class Outbox {
     } else if (failed instanceof Durable d) {
       attempts++;
       int maxAttempts = Math.max(1, config.integer(CoreKeys.TRANSACTION_MESSAGE_ATTEMPTS));
-      if (attempts >= maxAttempts) {
+      if (attempts >= maxAttempts || unknownToCentralSystem(failure)) {
         LOG.log(Level.ERROR, "giving up {0} after {1} attempts: {2}", d.queued().request().action().ocppName(), attempts, failure);
         counters.increment("outbox.givenUp");
         storage.delete(key(d.queued()));
@@ -234,6 +234,16 @@ final class Outbox {
         });
       }
     }
+  }
+
+  /**
+   * NotImplemented or NotSupported: the central system does not handle the action at all (a plain 1.6
+   * back office answering a security-extension SecurityEventNotification, say). Asking again cannot help,
+   * and the retry wait would hold every other message back.
+   */
+  private static boolean unknownToCentralSystem(Failure failure) {
+    return failure instanceof Failure.Rejected rejected
+        && (rejected.error().code() == CallError.Code.NOT_IMPLEMENTED || rejected.error().code() == CallError.Code.NOT_SUPPORTED);
   }
 
   private Entry finishInFlight() {
