@@ -90,7 +90,8 @@ final class DemoBackOffice {
         result.put("transactionId", nextTransactionId.getAndIncrement());
         result.set("idTagInfo", accepted());
       }
-      case "StatusNotification", "MeterValues", "DiagnosticsStatusNotification", "FirmwareStatusNotification" -> { }
+      case "StatusNotification", "MeterValues", "DiagnosticsStatusNotification", "FirmwareStatusNotification",
+          "SecurityEventNotification" -> { }
       case "DataTransfer" -> result.put("status", "UnknownVendorId");
       default -> {
         return callError(id, "NotImplemented", "the demo central system does not handle " + action);
