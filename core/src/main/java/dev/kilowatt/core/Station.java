@@ -24,6 +24,8 @@ import dev.kilowatt.core.message.ClearCacheStatus;
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.DataTransferStatus;
+import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
+import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
 import dev.kilowatt.core.message.GetDiagnosticsRequest;
 import dev.kilowatt.core.message.GetDiagnosticsResponse;
 import dev.kilowatt.core.message.GetConfigurationRequest;
@@ -48,7 +50,10 @@ import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.SendLocalListRequest;
+import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.message.SendLocalListResponse;
+import dev.kilowatt.core.message.SignedUpdateFirmwareRequest;
+import dev.kilowatt.core.message.SignedUpdateFirmwareResponse;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
@@ -83,6 +88,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The charge point's domain: connectors, transactions, and the answers to the central system's calls.
@@ -138,6 +144,8 @@ final class Station implements Outbox.TransactionReceiver {
   private final Optional<FirmwareUpdate> firmware;
   private final Optional<DiagnosticsUpload> diagnostics;
   private final RemoteTrigger trigger;
+  /** Whether UpdateFirmware.req is refused in favour of SignedUpdateFirmware.req (white paper L01.FR.20). */
+  private final boolean signedFirmwareOnly;
   /** Whether a firmware update keeps the connectors unavailable. */
   private boolean firmwareHold;
   private long nextTransactionNumber;
@@ -174,13 +182,16 @@ final class Station implements Outbox.TransactionReceiver {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
     }
     this.firmware = setup.firmwareInstaller.map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock::now,
-        setup.fileTransfer.orElseThrow(), installer, setup.firmwareDownloadDuringTransaction, setup.identity.firmwareVersion(),
-        new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware, this::rebootForFirmware)));
+        setup.fileTransfer.orElseThrow(), installer, setup.manufacturerRoots, setup.firmwareDownloadDuringTransaction,
+        setup.identity.firmwareVersion(),
+        new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware, this::rebootForFirmware, this::securityEvent)));
+    this.signedFirmwareOnly = setup.signedFirmwareOnly;
     this.diagnostics = setup.diagnosticsCollector.map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock::now,
         setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, this::post));
     this.trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
         () -> session.sendHeartbeat(Outbox.Gate.ANY_TIME), id -> status.send(id, Outbox.Gate.ANY_TIME), this::sendTriggeredMeterValues,
-        firmware.<Runnable>map(f -> f::sendCurrentStatus), diagnostics.<Runnable>map(d -> d::sendCurrentStatus)));
+        firmware.<Runnable>map(f -> f::sendCurrentStatus), diagnostics.<Runnable>map(d -> d::sendCurrentStatus),
+        firmware.<Runnable>map(f -> f::sendSignedStatus), Optional.empty(), Optional.empty()));
     outbox.attach(link, this);
     nextTransactionNumber = storage.load(COUNTER_KEY, TransactionCounter.class).map(TransactionCounter::next).orElse(1L);
     storage.load(AVAILABILITY_KEY, Availability.class).ifPresent(a -> inoperative.addAll(a.inoperative()));
@@ -298,6 +309,7 @@ final class Station implements Outbox.TransactionReceiver {
     stopped = true;
     reservations.stop();
     smartCharging.stop();
+    firmware.ifPresent(FirmwareUpdate::stop);
     link.disconnect();
   }
 
@@ -733,11 +745,15 @@ final class Station implements Outbox.TransactionReceiver {
       }
       case ResetRequest r -> reset(callId, r);
       case UnlockConnectorRequest r -> link.reply(callId, unlock(r));
-      case TriggerMessageRequest r -> triggerMessage(callId, r);
+      case TriggerMessageRequest r -> decide(callId, trigger.decide(r), TriggerMessageResponse::new);
+      case ExtendedTriggerMessageRequest r -> decide(callId, trigger.decide(r), ExtendedTriggerMessageResponse::new);
+      case UpdateFirmwareRequest r when firmware.isPresent() && signedFirmwareOnly -> link.replyError(callId,
+          new CallError(CallError.Code.NOT_SUPPORTED, "this charge point installs signed firmware only: use SignedUpdateFirmware"));
       case UpdateFirmwareRequest r when firmware.isPresent() -> {
         link.reply(callId, new UpdateFirmwareResponse());
         afterReply(() -> firmware.get().schedule(r));
       }
+      case SignedUpdateFirmwareRequest r when firmware.isPresent() -> decide(callId, firmware.get().accept(r), SignedUpdateFirmwareResponse::new);
       case GetDiagnosticsRequest r when diagnostics.isPresent() -> getDiagnostics(callId, r, diagnostics.get());
       default -> link.replyError(callId, new CallError(CallError.Code.NOT_IMPLEMENTED,
           request.action().ocppName() + " belongs to a feature profile this charge point does not support"));
@@ -746,6 +762,11 @@ final class Station implements Outbox.TransactionReceiver {
 
   private void afterReply(Runnable work) {
     post(work);
+  }
+
+  private <A> void decide(String callId, Decision<A> decision, Function<A, Response> response) {
+    link.reply(callId, response.apply(decision.answer()));
+    decision.work().ifPresent(this::afterReply);
   }
 
   private ChangeAvailabilityResponse changeAvailability(ChangeAvailabilityRequest r) {
@@ -898,12 +919,6 @@ final class Station implements Outbox.TransactionReceiver {
     scheduler.schedule(Duration.ofMillis(100), () -> awaitDrained(deadline, then));
   }
 
-  private void triggerMessage(String callId, TriggerMessageRequest r) {
-    RemoteTrigger.Decision decision = trigger.decide(r);
-    link.reply(callId, new TriggerMessageResponse(decision.status()));
-    decision.work().ifPresent(this::afterReply);
-  }
-
   private void sendTriggeredMeterValues(int connectorId) {
     Connector c = connectors.get(connectorId - 1);
     MeterValue value = sample(c, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA), ReadingContext.TRIGGER);
@@ -930,6 +945,16 @@ final class Station implements Outbox.TransactionReceiver {
     firmwareHold = hold;
     applyAvailability();
     refreshAll();
+  }
+
+  /** A security event of the firmware update, reported while the central system listens. */
+  private void securityEvent(String type, String techInfo) {
+    LOG.log(Level.WARNING, "security event {0}: {1}", type, techInfo);
+    counters.increment("securityEvent." + type);
+    if (outbox.canSendNow()) {
+      outbox.send(new SecurityEventNotificationRequest(type, clock.now(), Optional.of(techInfo)), Outbox.Gate.AFTER_ACCEPTANCE,
+          answer -> {}, failure -> {});
+    }
   }
 
   private void rebootForFirmware() {

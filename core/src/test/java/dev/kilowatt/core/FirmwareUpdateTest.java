@@ -73,17 +73,6 @@ class FirmwareUpdateTest {
     return h.cs.sent(FirmwareStatusNotificationRequest.class).stream().map(FirmwareStatusNotificationRequest::status).toList();
   }
 
-  private void charge(Harness h) {
-    h.card("CARD");
-    h.ev(PilotState.C);
-    assertEquals(ChargePointStatus.CHARGING, h.status());
-  }
-
-  private void stopCharging(Harness h) {
-    h.card("CARD");
-    h.ev(PilotState.A);
-  }
-
   @Test
   void downloadInstallRebootAndReportInstalledAfterTheBoot() {
     Harness h = harness(false).online();
@@ -245,13 +234,13 @@ class FirmwareUpdateTest {
   @Test
   void byDefaultTheDownloadWaitsForTheTransactionToEnd() {
     Harness h = harness(false).online();
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     h.advance(Duration.ofMinutes(10));
     assertTrue(transfer.downloads.isEmpty(), "no download during a transaction (AQ-4 = No)");
     assertEquals(ChargePointStatus.CHARGING, h.status(), "the running transaction is not disturbed");
 
-    stopCharging(h);
+    h.stopCharging();
     assertEquals(1, transfer.downloads.size());
     assertEquals(ChargePointStatus.UNAVAILABLE, h.status());
     h.card("OTHER");
@@ -262,7 +251,7 @@ class FirmwareUpdateTest {
   @Test
   void whenAllowedTheDownloadRunsDuringTheTransactionButTheInstallationWaits() {
     Harness h = harness(true).online();
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     assertEquals(1, transfer.downloads.size());
     assertEquals(ChargePointStatus.CHARGING, h.status());
@@ -273,7 +262,7 @@ class FirmwareUpdateTest {
     assertEquals(ChargePointStatus.CHARGING, h.status());
 
     int before = h.cs.log.size();
-    stopCharging(h);
+    h.stopCharging();
     assertEquals(1, installer.installations.size());
     List<String> after = story(h).subList(before, h.cs.log.size());
     assertTrue(after.indexOf("1:Unavailable") < after.indexOf("Installing"), "connectors unavailable before Installing: " + after);
@@ -313,7 +302,7 @@ class FirmwareUpdateTest {
   @Test
   void aPowerCutAfterTheDownloadInstallsTheSavedImageOnTheNextBoot() {
     Harness h = harness(true).online();
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     Path image = transfer.completeDownload("image");
     h.run();
@@ -335,7 +324,7 @@ class FirmwareUpdateTest {
   @Test
   void aPowerCutAfterTheDownloadWithTheImageGoneIsAnInstallationFailure() throws Exception {
     Harness h = harness(true).online();
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     Files.delete(transfer.completeDownload("image"));
     h.run();
@@ -444,13 +433,13 @@ class FirmwareUpdateTest {
   void triggeredFirmwareStatusFollowsTheProcedure() {
     Harness h = harness(true).online();
     assertEquals(FirmwareStatus.IDLE, triggered(h));
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     assertEquals(FirmwareStatus.DOWNLOADING, triggered(h));
     transfer.completeDownload("image");
     h.run();
     assertEquals(FirmwareStatus.DOWNLOADED, triggered(h), "waiting for the transaction to end");
-    stopCharging(h);
+    h.stopCharging();
     assertEquals(FirmwareStatus.INSTALLING, triggered(h));
     installer.fail("bad");
     h.run();

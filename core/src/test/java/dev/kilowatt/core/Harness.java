@@ -149,6 +149,21 @@ final class Harness {
     run();
   }
 
+  /** Card CARD, then an EV that draws current: a transaction charges on connector 1. */
+  void startCharging() {
+    card("CARD");
+    ev(PilotState.C);
+    if (status() != ChargePointStatus.CHARGING) {
+      throw new AssertionError("not charging but " + status());
+    }
+  }
+
+  /** Card CARD again, and the EV leaves. */
+  void stopCharging() {
+    card("CARD");
+    ev(PilotState.A);
+  }
+
   void card(String idTag) {
     reader.present(idTag);
     run();
