@@ -112,8 +112,6 @@ public final class ChargePoint {
     Optional<DiagnosticsCollector> diagnosticsCollector = Optional.empty();
     boolean firmwareDownloadDuringTransaction;
     boolean signedFirmwareOnly;
-    /** Until the certificate store lands, no Manufacturer root is installed; tests supply their own. */
-    ManufacturerRoots manufacturerRoots = List::of;
     SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
     double nominalVoltage = 230.0;
 
@@ -209,11 +207,6 @@ public final class ChargePoint {
      */
     public Builder signedFirmwareOnly(boolean signedOnly) {
       this.signedFirmwareOnly = signedOnly;
-      return this;
-    }
-
-    Builder manufacturerRoots(ManufacturerRoots roots) {
-      this.manufacturerRoots = Objects.requireNonNull(roots, "roots");
       return this;
     }
 

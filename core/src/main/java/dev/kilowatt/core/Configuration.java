@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The charge point's configuration keys and their current values, persisted on every change. Each
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
  */
 final class Configuration {
 
+  private static final System.Logger LOG = System.getLogger(Configuration.class.getName());
   private static final String STORAGE_KEY = "configuration";
 
   /** The persisted form: only values that differ from the defaults. */
@@ -31,6 +33,7 @@ final class Configuration {
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> persisted = new HashMap<>();
   private final Map<String, List<Consumer<String>>> listeners = new HashMap<>();
+  private final Map<String, Function<String, Optional<String>>> guards = new HashMap<>();
   private final Map<String, String> overrides;
 
   Configuration(Storage storage, Map<String, String> embedderDefaults) {
@@ -54,6 +57,15 @@ final class Configuration {
   /** Calls {@code listener} with the new value after every accepted change of {@code name}. */
   void onChange(String name, Consumer<String> listener) {
     listeners.computeIfAbsent(name, k -> new ArrayList<>()).add(listener);
+  }
+
+  /**
+   * Adds a rule that a ChangeConfiguration.req for {@code name} must pass besides the key's type: given
+   * the normalised new value, it names what is wrong, if anything. Changes from inside the charge point
+   * ({@link #setInternally}) are not subject to it.
+   */
+  void guard(String name, Function<String, Optional<String>> rule) {
+    guards.put(name, rule);
   }
 
   ConfigKey key(String name) {
@@ -102,7 +114,13 @@ final class Configuration {
     if (!key.access().writable() || key.type().problem(value).isPresent()) {
       return ConfigurationStatus.REJECTED;
     }
-    store(key, key.type().normalise(value));
+    String normalised = key.type().normalise(value);
+    Optional<String> refused = guards.getOrDefault(name, v -> Optional.empty()).apply(normalised);
+    if (refused.isPresent()) {
+      LOG.log(System.Logger.Level.INFO, "ChangeConfiguration of {0} rejected: {1}", name, refused.get());
+      return ConfigurationStatus.REJECTED;
+    }
+    store(key, normalised);
     return key.rebootRequired() ? ConfigurationStatus.REBOOT_REQUIRED : ConfigurationStatus.ACCEPTED;
   }
 

@@ -45,8 +45,6 @@ final class CoreKeys {
   static final String TRANSACTION_MESSAGE_RETRY_INTERVAL = "TransactionMessageRetryInterval";
   static final String UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT = "UnlockConnectorOnEVSideDisconnect";
   static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
-  static final String AUTHORIZATION_KEY = "AuthorizationKey";
-  static final String SECURITY_PROFILE = "SecurityProfile";
 
   /** The measurands this charge point can sample (the reference device's four, plus the offered current). */
   static final Set<String> MEASURANDS = Set.of(
@@ -95,8 +93,6 @@ final class CoreKeys {
     config.define(readWrite(TRANSACTION_MESSAGE_RETRY_INTERVAL, new Int(1, 86_400, false), "60"));
     config.define(readWrite(UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT, new Bool(), "true"));
     config.define(readWrite(WEB_SOCKET_PING_INTERVAL, new Int(1, 86_400, true), Integer.toString(limits.webSocketPingInterval())));
-    config.define(new ConfigKey(AUTHORIZATION_KEY, Access.WRITE_ONLY, new ConfigKey.Text(40), "", false));
-    config.define(readWrite(SECURITY_PROFILE, new Int(0, 3, true), "0"));
   }
 
   static ConfigKey readWrite(String name, ConfigKey.Type type, String value) {

@@ -52,9 +52,6 @@ final class FirmwareUpdate {
   static final String STORAGE_KEY = "firmware-update";
   /** How long a reboot waits for the last status notifications to be delivered. */
   static final Duration REBOOT_DRAIN_LIMIT = Duration.ofSeconds(10);
-  static final String FIRMWARE_UPDATED = "FirmwareUpdated";
-  static final String INVALID_FIRMWARE_SIGNATURE = "InvalidFirmwareSignature";
-  static final String INVALID_FIRMWARE_SIGNING_CERTIFICATE = "InvalidFirmwareSigningCertificate";
 
   /** Where the procedure stands. */
   enum Phase {
@@ -150,10 +147,10 @@ final class FirmwareUpdate {
   /**
    * What the firmware update needs from the station.
    *
-   * @param securityEvent raises a security event: its type as the white paper names it, and a text for people
+   * @param securityEvent raises a security event, with a text for people
    */
   record Hooks(Consumer<Runnable> post, BooleanSupplier transactionsRunning, Consumer<Boolean> holdConnectors, Runnable reboot,
-      BiConsumer<String, String> securityEvent) {}
+      BiConsumer<SecurityEvent, String> securityEvent) {}
 
   private final Scheduler scheduler;
   private final Storage storage;
@@ -246,7 +243,7 @@ final class FirmwareUpdate {
       counters.increment("firmware.invalidSigningCertificate");
       LOG.log(Level.WARNING, "refusing SignedUpdateFirmware {0}: {1}", request.requestId(), distrust.get());
       return Decision.then(UpdateFirmwareStatus.INVALID_CERTIFICATE,
-          () -> hooks.securityEvent().accept(INVALID_FIRMWARE_SIGNING_CERTIFICATE, distrust.get()));
+          () -> hooks.securityEvent().accept(SecurityEvent.INVALID_FIRMWARE_SIGNING_CERTIFICATE, distrust.get()));
     }
     if (installing() || (job != null && job.phase() == Phase.INSTALLED)) {
       counters.increment("firmware.updateRejected");
@@ -484,7 +481,7 @@ final class FirmwareUpdate {
               counters.increment("firmware.invalidSignature");
               LOG.log(Level.ERROR, "the firmware signature does not match the image; not installing it");
               finish(SignedFirmwareStatus.INVALID_SIGNATURE);
-              hooks.securityEvent().accept(INVALID_FIRMWARE_SIGNATURE, "signature of the image from " + Secrets.masked(job.location()));
+              hooks.securityEvent().accept(SecurityEvent.INVALID_FIRMWARE_SIGNATURE, "signature of the image from " + Secrets.masked(job.location()));
             }
             case UNREADABLE -> {
               counters.increment("firmware.imageUnreadable");
@@ -583,7 +580,7 @@ final class FirmwareUpdate {
     applyHold();
     reports.pump();
     if (status == SignedFirmwareStatus.INSTALLED) {
-      hooks.securityEvent().accept(FIRMWARE_UPDATED, "firmware " + runningVersion.orElse("(version unknown)") + " installed");
+      hooks.securityEvent().accept(SecurityEvent.FIRMWARE_UPDATED, "firmware " + runningVersion.orElse("(version unknown)") + " installed");
     }
   }
 

@@ -5,6 +5,7 @@ import dev.kilowatt.core.message.MessageTrigger;
 import dev.kilowatt.core.message.TriggerMessageRequest;
 import dev.kilowatt.core.message.TriggerMessageStatus;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -30,7 +31,10 @@ final class RemoteTrigger {
    */
   record Messages(Runnable bootNotification, Runnable heartbeat, IntConsumer statusNotification, IntConsumer meterValues,
       Optional<Runnable> firmwareStatus, Optional<Runnable> diagnosticsStatus, Optional<Runnable> signedFirmwareStatus,
-      Optional<Runnable> logStatus, Optional<Runnable> signChargePointCertificate) {}
+      Optional<Runnable> logStatus, WhenReady signChargePointCertificate) {}
+
+  /** A message that can be sent only when {@code ready} says so; otherwise the trigger is Rejected. */
+  record WhenReady(BooleanSupplier ready, Runnable send) {}
 
   private final int connectors;
   private final Messages messages;
@@ -56,7 +60,8 @@ final class RemoteTrigger {
     return switch (request.requestedMessage()) {
       case FIRMWARE_STATUS_NOTIFICATION -> implemented(messages.signedFirmwareStatus());
       case LOG_STATUS_NOTIFICATION -> implemented(messages.logStatus());
-      case SIGN_CHARGE_POINT_CERTIFICATE -> implemented(messages.signChargePointCertificate());
+      case SIGN_CHARGE_POINT_CERTIFICATE -> messages.signChargePointCertificate().ready().getAsBoolean()
+          ? accepted(messages.signChargePointCertificate().send()) : Decision.only(TriggerMessageStatus.REJECTED);
       case BOOT_NOTIFICATION, HEARTBEAT, METER_VALUES, STATUS_NOTIFICATION -> decide(
           new TriggerMessageRequest(MessageTrigger.fromOcpp(request.requestedMessage().ocppValue()).orElseThrow(), request.connectorId()));
     };

@@ -146,6 +146,7 @@ final class Session {
   static final class StationClock {
     private final Scheduler scheduler;
     private Duration offset = Duration.ZERO;
+    private java.util.function.Consumer<Duration> onSet = change -> {};
 
     StationClock(Scheduler scheduler) {
       this.scheduler = scheduler;
@@ -156,7 +157,14 @@ final class Session {
     }
 
     void set(Instant centralSystemTime) {
+      Duration before = offset;
       offset = Duration.between(scheduler.now(), centralSystemTime);
+      onSet.accept(offset.minus(before));
+    }
+
+    /** Hears how far each setting moved the clock (the security log records jumps). */
+    void onSet(java.util.function.Consumer<Duration> listener) {
+      this.onSet = listener;
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.kilowatt.core.message.AvailabilityType;
 import dev.kilowatt.core.message.CancelReservationRequest;
 import dev.kilowatt.core.message.CancelReservationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.CertificateSignedRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
@@ -26,13 +27,16 @@ import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.DataTransferStatus;
 import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
 import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
+import dev.kilowatt.core.message.DeleteCertificateRequest;
 import dev.kilowatt.core.message.GetDiagnosticsRequest;
 import dev.kilowatt.core.message.GetDiagnosticsResponse;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.GetInstalledCertificateIdsRequest;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
 import dev.kilowatt.core.message.GetLocalListVersionResponse;
 import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.InstallCertificateRequest;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.ReadingContext;
@@ -50,7 +54,6 @@ import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.SendLocalListRequest;
-import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.message.SendLocalListResponse;
 import dev.kilowatt.core.message.SignedUpdateFirmwareRequest;
 import dev.kilowatt.core.message.SignedUpdateFirmwareResponse;
@@ -133,6 +136,7 @@ final class Station implements Outbox.TransactionReceiver {
   private final LocalAuthList localList;
   private final Reservations reservations;
   private final SmartCharging smartCharging;
+  private final Security security;
   private final StatusReporter status;
   private final List<Connector> connectors = new ArrayList<>();
   private final List<RfidReader> readers;
@@ -155,7 +159,7 @@ final class Station implements Outbox.TransactionReceiver {
   Station(ChargePoint.Builder setup, Counters counters) {
     this.scheduler = setup.scheduler;
     this.storage = setup.storage;
-    TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(CoreKeys.AUTHORIZATION_KEY));
+    TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(SecurityKeys.AUTHORIZATION_KEY));
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.platform = setup.platform;
     this.listener = setup.listener;
@@ -172,6 +176,7 @@ final class Station implements Outbox.TransactionReceiver {
     this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted,
         this::onReconnected);
+    this.security = new Security(scheduler, storage, config, outbox, link, clock, setup.identity.serialNumber(), counters);
     this.localList = new LocalAuthList(config, storage, counters);
     this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
@@ -182,23 +187,23 @@ final class Station implements Outbox.TransactionReceiver {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
     }
     this.firmware = setup.firmwareInstaller.map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock::now,
-        setup.fileTransfer.orElseThrow(), installer, setup.manufacturerRoots, setup.firmwareDownloadDuringTransaction,
-        setup.identity.firmwareVersion(),
-        new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware, this::rebootForFirmware, this::securityEvent)));
+        setup.fileTransfer.orElseThrow(), installer, security::manufacturerRoots, setup.firmwareDownloadDuringTransaction,
+        setup.identity.firmwareVersion(), new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware,
+            this::rebootForFirmware, security.events()::raise)));
     this.signedFirmwareOnly = setup.signedFirmwareOnly;
     this.diagnostics = setup.diagnosticsCollector.map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock::now,
         setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, this::post));
     this.trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
         () -> session.sendHeartbeat(Outbox.Gate.ANY_TIME), id -> status.send(id, Outbox.Gate.ANY_TIME), this::sendTriggeredMeterValues,
         firmware.<Runnable>map(f -> f::sendCurrentStatus), diagnostics.<Runnable>map(d -> d::sendCurrentStatus),
-        firmware.<Runnable>map(f -> f::sendSignedStatus), Optional.empty(), Optional.empty()));
+        firmware.<Runnable>map(f -> f::sendSignedStatus), Optional.empty(),
+        new RemoteTrigger.WhenReady(security::readyToSign, security::requestCertificateSigning)));
     outbox.attach(link, this);
     nextTransactionNumber = storage.load(COUNTER_KEY, TransactionCounter.class).map(TransactionCounter::next).orElse(1L);
     storage.load(AVAILABILITY_KEY, Availability.class).ifPresent(a -> inoperative.addAll(a.inoperative()));
     config.onChange(CoreKeys.CLOCK_ALIGNED_DATA_INTERVAL, v -> armAlignedTimer());
     config.onChange(CoreKeys.METER_VALUE_SAMPLE_INTERVAL, v -> connectors.forEach(this::armSampling));
     config.onChange(CoreKeys.WEB_SOCKET_PING_INTERVAL, v -> link.reconfigure(connectionSettings()));
-    config.onChange(CoreKeys.AUTHORIZATION_KEY, v -> link.reconfigure(connectionSettings()));
     config.onChange(CoreKeys.MAX_ENERGY_ON_INVALID_ID, v -> refreshAll());
   }
 
@@ -272,12 +277,16 @@ final class Station implements Outbox.TransactionReceiver {
     }
     refreshAll();
     armAlignedTimer();
+    security.start();
     firmware.ifPresent(FirmwareUpdate::resume);
     diagnostics.ifPresent(DiagnosticsUpload::resume);
     link.connect(connectionSettings(), new CentralSystem.Listener() {
       @Override
       public void onConnected() {
-        post(session::connected);
+        post(() -> {
+          security.connected();
+          session.connected();
+        });
       }
 
       @Override
@@ -285,7 +294,13 @@ final class Station implements Outbox.TransactionReceiver {
         post(() -> {
           LOG.log(Level.INFO, "connection to the central system lost: {0}", reason);
           session.disconnected();
+          security.disconnected();
         });
+      }
+
+      @Override
+      public void onSecurityEvent(String type, String techInfo) {
+        post(() -> security.events().reported(type, techInfo));
       }
 
       @Override
@@ -310,6 +325,7 @@ final class Station implements Outbox.TransactionReceiver {
     reservations.stop();
     smartCharging.stop();
     firmware.ifPresent(FirmwareUpdate::stop);
+    security.stop();
     link.disconnect();
   }
 
@@ -322,14 +338,13 @@ final class Station implements Outbox.TransactionReceiver {
   }
 
   private ConnectionSettings connectionSettings() {
-    String key = config.text(CoreKeys.AUTHORIZATION_KEY);
-    return new ConnectionSettings(key.isEmpty() ? Optional.empty() : Optional.of(key),
-        Duration.ofSeconds(config.integer(CoreKeys.WEB_SOCKET_PING_INTERVAL)), config.integer(CoreKeys.SECURITY_PROFILE));
+    return security.connectionSettings();
   }
 
   private void onAccepted() {
     status.reportAll();
     deliverProgress();
+    security.accepted();
   }
 
   private void onReconnected() {
@@ -745,6 +760,10 @@ final class Station implements Outbox.TransactionReceiver {
       }
       case ResetRequest r -> reset(callId, r);
       case UnlockConnectorRequest r -> link.reply(callId, unlock(r));
+      case InstallCertificateRequest r -> link.reply(callId, security.install(r));
+      case DeleteCertificateRequest r -> link.reply(callId, security.delete(r));
+      case GetInstalledCertificateIdsRequest r -> link.reply(callId, security.installedIds(r));
+      case CertificateSignedRequest r -> link.reply(callId, security.certificateSigned(r));
       case TriggerMessageRequest r -> decide(callId, trigger.decide(r), TriggerMessageResponse::new);
       case ExtendedTriggerMessageRequest r -> decide(callId, trigger.decide(r), ExtendedTriggerMessageResponse::new);
       case UpdateFirmwareRequest r when firmware.isPresent() && signedFirmwareOnly -> link.replyError(callId,
@@ -901,6 +920,7 @@ final class Station implements Outbox.TransactionReceiver {
     Reason reason = r.type() == ResetType.HARD ? Reason.HARD_RESET : Reason.SOFT_RESET;
     afterReply(() -> {
       connectors.stream().filter(c -> c.transaction.isPresent()).forEach(c -> stopTransaction(c, reason, Optional.empty()));
+      security.events().raise(SecurityEvent.RESET_OR_REBOOT, r.type().ocppValue() + " reset asked by the central system");
       connectors.forEach(c -> {
         cancelPendingStart(c);
         c.hardware.relay().open();
@@ -945,16 +965,6 @@ final class Station implements Outbox.TransactionReceiver {
     firmwareHold = hold;
     applyAvailability();
     refreshAll();
-  }
-
-  /** A security event of the firmware update, reported while the central system listens. */
-  private void securityEvent(String type, String techInfo) {
-    LOG.log(Level.WARNING, "security event {0}: {1}", type, techInfo);
-    counters.increment("securityEvent." + type);
-    if (outbox.canSendNow()) {
-      outbox.send(new SecurityEventNotificationRequest(type, clock.now(), Optional.of(techInfo)), Outbox.Gate.AFTER_ACCEPTANCE,
-          answer -> {}, failure -> {});
-    }
   }
 
   private void rebootForFirmware() {

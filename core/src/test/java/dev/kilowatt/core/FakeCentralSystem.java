@@ -8,6 +8,7 @@ import dev.kilowatt.core.message.AuthorizeResponse;
 import dev.kilowatt.core.message.BootNotificationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.GenericStatus;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationResponse;
 import dev.kilowatt.core.message.FirmwareStatusNotificationResponse;
 import dev.kilowatt.core.message.HeartbeatResponse;
@@ -17,6 +18,7 @@ import dev.kilowatt.core.message.MeterValuesResponse;
 import dev.kilowatt.core.message.RegistrationStatus;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.SecurityEventNotificationResponse;
+import dev.kilowatt.core.message.SignCertificateResponse;
 import dev.kilowatt.core.message.SignedFirmwareStatusNotificationResponse;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StatusNotificationResponse;
@@ -52,6 +54,8 @@ final class FakeCentralSystem implements CentralSystem {
   final Deque<Sent> pending = new ArrayDeque<>();
   final List<ChargePointRequest<?>> log = new ArrayList<>();
   final Map<String, Object> replies = new HashMap<>();
+  /** Answers and reconfigurations in the order they reached the link. */
+  final List<String> trace = new ArrayList<>();
   /** Calls sent and answers given by the charge point, in the order they went out. */
   final List<Object> wire = new ArrayList<>();
   private int inboundCalls;
@@ -65,6 +69,7 @@ final class FakeCentralSystem implements CentralSystem {
   @Override
   public void reconfigure(ConnectionSettings settings) {
     this.settings = settings;
+    trace.add("reconfigure");
   }
 
   @Override
@@ -90,6 +95,7 @@ final class FakeCentralSystem implements CentralSystem {
   @Override
   public void reply(String callId, Response response) {
     replies.put(callId, response);
+    trace.add("reply " + callId);
     wire.add(response);
   }
 
@@ -152,11 +158,12 @@ final class FakeCentralSystem implements CentralSystem {
       case AUTHORIZE -> new AuthorizeResponse(accepted);
       case START_TRANSACTION -> new StartTransactionResponse(accepted, nextTransactionId++);
       case STOP_TRANSACTION -> new StopTransactionResponse(Optional.empty());
+      case SECURITY_EVENT_NOTIFICATION -> new SecurityEventNotificationResponse();
+      case SIGN_CERTIFICATE -> new SignCertificateResponse(GenericStatus.ACCEPTED);
       case FIRMWARE_STATUS_NOTIFICATION -> new FirmwareStatusNotificationResponse();
       case DIAGNOSTICS_STATUS_NOTIFICATION -> new DiagnosticsStatusNotificationResponse();
       case SIGNED_FIRMWARE_STATUS_NOTIFICATION -> new SignedFirmwareStatusNotificationResponse();
       case LOG_STATUS_NOTIFICATION -> new LogStatusNotificationResponse();
-      case SECURITY_EVENT_NOTIFICATION -> new SecurityEventNotificationResponse();
       default -> throw new IllegalStateException("no friendly answer for " + request.action());
     };
   }

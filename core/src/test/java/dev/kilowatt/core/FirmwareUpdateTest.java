@@ -19,6 +19,7 @@ import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.message.ResetType;
+import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.TriggerMessageRequest;
 import dev.kilowatt.core.message.TriggerMessageResponse;
@@ -65,6 +66,7 @@ class FirmwareUpdateTest {
     return h.cs.log.stream().map(request -> switch (request) {
       case FirmwareStatusNotificationRequest f -> f.status().ocppValue();
       case StatusNotificationRequest s -> s.connectorId() + ":" + s.status().ocppValue();
+      case SecurityEventNotificationRequest e -> e.type();
       default -> request.action().ocppName();
     }).toList();
   }
@@ -96,7 +98,8 @@ class FirmwareUpdateTest {
     h.restart();
     h.cs.goOnline();
     h.run();
-    assertEquals(List.of("BootNotification", "0:Available", "1:Available", "Installed"), story(h));
+    assertEquals(List.of("BootNotification", "FirmwareUpdated", "0:Available", "1:Available", "Installed", "StartupOfTheDevice"), story(h),
+        "FirmwareUpdated, raised while booting, waits in the queue of critical messages; StartupOfTheDevice queues behind the reports");
     assertFalse(Files.exists(image), "the image is deleted once installed");
     assertTrue(h.storage.keys(FirmwareUpdate.STORAGE_KEY).isEmpty(), "nothing left to resume");
 

@@ -25,6 +25,7 @@ import dev.kilowatt.core.message.RemoteStartTransactionRequest;
 import dev.kilowatt.core.message.RemoteStopTransactionRequest;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetType;
+import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.UnlockConnectorRequest;
@@ -105,7 +106,9 @@ class RemoteControlTest {
     h.cs.peek(StopTransactionRequest.class);
     h.advance(Duration.ofSeconds(2));
     assertTrue(h.platform.reboots.isEmpty(), "the StopTransaction is still in flight");
-    h.cs.answerFriendly();
+    h.replyFriendly();
+    assertTrue(h.cs.sent(SecurityEventNotificationRequest.class).stream().anyMatch(e -> e.type().equals("ResetOrReboot")),
+        "the security event goes out before the reboot too");
     h.advance(Duration.ofMillis(200));
     assertEquals(List.of(Platform.RebootKind.SOFT), h.platform.reboots);
     assertInstanceOf(FakePlatform.class, h.platform);

@@ -9,12 +9,16 @@ import dev.kilowatt.core.FakeFiles.FakeCollector;
 import dev.kilowatt.core.FakeFiles.FakeInstaller;
 import dev.kilowatt.core.FakeFiles.FakeTransfer;
 import dev.kilowatt.core.SigningFixtures.Scheme;
+import dev.kilowatt.core.message.CertificateStatus;
+import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.ExtendedMessageTrigger;
 import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
 import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
 import dev.kilowatt.core.message.Firmware;
 import dev.kilowatt.core.message.FirmwareStatusNotificationRequest;
+import dev.kilowatt.core.message.InstallCertificateRequest;
+import dev.kilowatt.core.message.InstallCertificateResponse;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
@@ -33,7 +37,6 @@ import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,16 +62,22 @@ class SignedFirmwareUpdateTest {
   private FakeTransfer transfer;
   private FakeInstaller installer;
 
-  private Harness harness(boolean downloadDuringTransaction, List<X509Certificate> roots) {
+  /** An accepted charge point with the Manufacturer {@code roots} installed the way the central system installs them. */
+  private Harness online(boolean downloadDuringTransaction, List<String> roots) {
     transfer = new FakeTransfer(dir);
     installer = new FakeInstaller();
     FakeCollector collector = new FakeCollector(dir);
-    return new Harness().customize(b -> b.fileTransfer(transfer).firmwareInstaller(installer).diagnosticsCollector(collector)
-        .firmwareDownloadDuringTransaction(downloadDuringTransaction).manufacturerRoots(() -> roots));
+    Harness h = new Harness().customize(b -> b.fileTransfer(transfer).firmwareInstaller(installer).diagnosticsCollector(collector)
+        .firmwareDownloadDuringTransaction(downloadDuringTransaction)).online();
+    for (String root : roots) {
+      assertEquals(new InstallCertificateResponse(CertificateStatus.ACCEPTED),
+          h.call(new InstallCertificateRequest(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE, SigningFixtures.pem(root))));
+    }
+    return h;
   }
 
-  private Harness harness() {
-    return harness(false, List.of(SigningFixtures.certificate(SigningFixtures.ROOT)));
+  private Harness online() {
+    return online(false, List.of(SigningFixtures.ROOT));
   }
 
   private static SignedUpdateFirmwareRequest update(int requestId, Instant retrieveAt, Optional<Instant> installAt, String certificate,
@@ -95,8 +104,12 @@ class SignedFirmwareUpdateTest {
         .map(s -> s.status().ocppValue() + s.requestId().map(id -> "#" + id).orElse("")).toList();
   }
 
+  /** The security events of firmware updates the central system heard. */
   private static List<String> securityEvents(Harness h) {
-    return h.cs.sent(SecurityEventNotificationRequest.class).stream().map(SecurityEventNotificationRequest::type).toList();
+    List<String> firmware = List.of(SecurityEvent.FIRMWARE_UPDATED.ocppName(), SecurityEvent.INVALID_FIRMWARE_SIGNATURE.ocppName(),
+        SecurityEvent.INVALID_FIRMWARE_SIGNING_CERTIFICATE.ocppName());
+    return h.cs.sent(SecurityEventNotificationRequest.class).stream().map(SecurityEventNotificationRequest::type).filter(firmware::contains)
+        .toList();
   }
 
   /** Completes the download with {@code IMAGE} and lets the signature check run. */
@@ -108,7 +121,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void theHappyFlowReportsEveryStateWithTheRequestIdAndInstalledAfterTheReboot() {
-    Harness h = harness().online();
+    Harness h = online();
     assertEquals(answer(UpdateFirmwareStatus.ACCEPTED), h.call(now()));
     Path image = download(h);
     assertEquals(image, installer.last().image(), "installed once the signature checked out");
@@ -128,7 +141,7 @@ class SignedFirmwareUpdateTest {
   @ParameterizedTest
   @EnumSource(Scheme.class)
   void signaturesOfEachSchemeAreVerified(Scheme scheme) {
-    Harness h = harness().online();
+    Harness h = online();
     assertEquals(answer(UpdateFirmwareStatus.ACCEPTED),
         h.call(update(REQUEST, Harness.START, Optional.empty(), scheme.certificate, Optional.of(SigningFixtures.sign(IMAGE, scheme)))));
     download(h);
@@ -137,7 +150,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void anImageLargerThanOneSliceIsVerifiedAcrossTurnsOfTheEventLoop() {
-    Harness h = harness().online();
+    Harness h = online();
     String large = "0123456789abcdef".repeat(FirmwareSigning.SLICE_BYTES / 16 * 3 + 5);
     h.call(update(REQUEST, Harness.START, Optional.empty(), SigningFixtures.RSA, Optional.of(SigningFixtures.sign(large, Scheme.RSA_PKCS1))));
     transfer.completeDownload(large);
@@ -147,13 +160,13 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aSignatureThatDoesNotMatchTheImageStopsTheUpdateBeforeTheInstallation() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(update(REQUEST, Harness.START, Optional.empty(), SigningFixtures.RSA,
         Optional.of(SigningFixtures.sign("another image", Scheme.RSA_PKCS1))));
     Path image = download(h);
     assertTrue(installer.installations.isEmpty());
     assertEquals(List.of("Downloading#7", "Downloaded#7", "InvalidSignature#7"), statuses(h));
-    assertEquals(List.of(FirmwareUpdate.INVALID_FIRMWARE_SIGNATURE), securityEvents(h));
+    assertEquals(List.of(SecurityEvent.INVALID_FIRMWARE_SIGNATURE.ocppName()), securityEvents(h));
     assertFalse(Files.exists(image), "a refused image is not kept");
     assertEquals(ChargePointStatus.AVAILABLE, h.status());
     assertEquals(1L, h.cp.counters().get("firmware.invalidSignature"));
@@ -162,7 +175,7 @@ class SignedFirmwareUpdateTest {
   @Test
   void aMissingOrGarbledSignatureIsAnInvalidSignature() {
     for (Optional<String> signature : List.of(Optional.<String>empty(), Optional.of("%%% not base64 %%%"), Optional.of("AAAA"))) {
-      Harness h = harness().online();
+      Harness h = online();
       h.call(update(REQUEST, Harness.START, Optional.empty(), SigningFixtures.RSA, signature));
       download(h);
       assertTrue(installer.installations.isEmpty());
@@ -172,7 +185,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void anImageThatCannotBeReadFailsVerification() throws Exception {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(now());
     Files.delete(transfer.completeDownload(IMAGE));
     h.run();
@@ -182,25 +195,25 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aSigningCertificateThatIsNotTrustedIsRefusedBeforeAnyDownload() {
-    record Case(String why, List<X509Certificate> roots, SignedUpdateFirmwareRequest request) {}
+    record Case(String why, List<String> roots, SignedUpdateFirmwareRequest request) {}
     Optional<String> signature = Optional.of(SigningFixtures.sign(IMAGE, Scheme.RSA_PKCS1));
-    List<X509Certificate> installed = List.of(SigningFixtures.certificate(SigningFixtures.ROOT));
+    List<String> installed = List.of(SigningFixtures.ROOT);
     List<Case> cases = List.of(
         new Case("no Manufacturer root installed", List.of(), now()),
         new Case("issued by another root", installed, update(REQUEST, Harness.START, Optional.empty(), SigningFixtures.FOREIGN, signature)),
         new Case("expired", installed, update(REQUEST, Harness.START, Optional.empty(), SigningFixtures.EXPIRED, signature)),
-        new Case("a root of its own", List.of(SigningFixtures.certificate(SigningFixtures.OTHER_ROOT)), now()),
+        new Case("a root of its own", List.of(SigningFixtures.OTHER_ROOT), now()),
         new Case("garbage", installed, new SignedUpdateFirmwareRequest(Optional.empty(), Optional.empty(), REQUEST,
             new Firmware(LOCATION, Harness.START, Optional.empty(), Optional.of("-----BEGIN CERTIFICATE-----\nAAAA\n"), signature))),
         new Case("missing", installed, new SignedUpdateFirmwareRequest(Optional.empty(), Optional.empty(), REQUEST,
             new Firmware(LOCATION, Harness.START, Optional.empty(), Optional.empty(), signature))));
     for (Case c : cases) {
-      Harness h = harness(false, c.roots()).online();
+      Harness h = online(false, c.roots());
       int before = h.cs.wire.size();
       assertEquals(answer(UpdateFirmwareStatus.INVALID_CERTIFICATE), h.call(c.request()), c.why());
       List<Object> after = h.cs.wire.subList(before, h.cs.wire.size());
       assertEquals(answer(UpdateFirmwareStatus.INVALID_CERTIFICATE), after.get(0), "the answer goes first: " + c.why());
-      assertEquals(FirmwareUpdate.INVALID_FIRMWARE_SIGNING_CERTIFICATE,
+      assertEquals(SecurityEvent.INVALID_FIRMWARE_SIGNING_CERTIFICATE.ocppName(),
           assertInstanceOf(SecurityEventNotificationRequest.class, after.get(1)).type(), c.why());
       h.advance(Duration.ofHours(1));
       assertTrue(transfer.downloads.isEmpty(), c.why());
@@ -210,7 +223,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aRetrieveDateInTheFutureIsReportedAsDownloadScheduled() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(update(REQUEST, Harness.START.plus(Duration.ofHours(2)), Optional.empty()));
     assertEquals(List.of("DownloadScheduled#7"), statuses(h));
     h.advance(Duration.ofHours(1));
@@ -223,7 +236,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void anInstallDateInTheFutureIsAwaitedWithTheConnectorsFree() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(update(REQUEST, Harness.START, Optional.of(Harness.START.plus(Duration.ofHours(3)))));
     download(h);
     assertEquals(List.of("Downloading#7", "Downloaded#7", "SignatureVerified#7", "InstallScheduled#7"), statuses(h));
@@ -238,7 +251,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void atTheInstallDateTheInstallationStillWaitsForTheTransactionToEnd() {
-    Harness h = harness(true, List.of(SigningFixtures.certificate(SigningFixtures.ROOT))).online();
+    Harness h = online(true, List.of(SigningFixtures.ROOT));
     h.startCharging();
     h.call(update(REQUEST, Harness.START, Optional.of(Harness.START.plus(Duration.ofHours(1)))));
     download(h);
@@ -252,7 +265,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aDownloadThatWaitsForTheTransactionIsReportedAsDownloadScheduledOnce() {
-    Harness h = harness().online();
+    Harness h = online();
     h.startCharging();
     h.call(now());
     h.advance(Duration.ofMinutes(10));
@@ -265,7 +278,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aNewUpdateCancelsAScheduledOneAndAnswersAcceptedCanceled() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(update(1, Harness.START.plus(Duration.ofHours(1)), Optional.empty()));
     assertEquals(answer(UpdateFirmwareStatus.ACCEPTED_CANCELED), h.call(update(2, Harness.START.plus(Duration.ofHours(2)), Optional.empty())));
     h.advance(Duration.ofMinutes(90));
@@ -278,7 +291,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aNewUpdateCancelsARunningDownloadWhoseLateImageIsDiscarded() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(update(1, Harness.START, Optional.empty()));
     FakeTransfer.Download first = transfer.lastDownload();
     assertEquals(answer(UpdateFirmwareStatus.ACCEPTED_CANCELED), h.call(update(2, Harness.START, Optional.empty())));
@@ -298,7 +311,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aNewUpdateCancelsOneWaitingForItsInstallDateAndDeletesItsImage() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(update(1, Harness.START, Optional.of(Harness.START.plus(Duration.ofDays(1)))));
     Path image = download(h);
     assertEquals(answer(UpdateFirmwareStatus.ACCEPTED_CANCELED), h.call(update(2, Harness.START.plus(Duration.ofDays(2)), Optional.empty())));
@@ -309,7 +322,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void anUpdateWhileTheBoardIsBeingWrittenIsRejected() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(update(1, Harness.START, Optional.empty()));
     download(h);
     assertEquals(answer(UpdateFirmwareStatus.REJECTED), h.call(update(2, Harness.START, Optional.empty())));
@@ -318,12 +331,12 @@ class SignedFirmwareUpdateTest {
     installer.succeed(false);
     h.run();
     assertEquals("Installed#1", statuses(h).get(statuses(h).size() - 1));
-    assertEquals(List.of(FirmwareUpdate.FIRMWARE_UPDATED), securityEvents(h));
+    assertEquals(List.of(SecurityEvent.FIRMWARE_UPDATED.ocppName()), securityEvents(h));
   }
 
   @Test
   void aSignedUpdateCancelsAnUnsignedOneThatHasNotStarted() {
-    Harness h = harness().online();
+    Harness h = online();
     assertEquals(new UpdateFirmwareResponse(), h.call(new UpdateFirmwareRequest(LOCATION, Optional.of(0),
         Harness.START.plus(Duration.ofHours(1)), Optional.empty())));
     h.run();
@@ -334,9 +347,11 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aSignedOnlyChargePointRefusesTheUnsignedUpdateWithNotSupported() {
-    Harness h = harness();
+    Harness h = online();
     h.customize(b -> b.fileTransfer(transfer).firmwareInstaller(installer).diagnosticsCollector(new FakeCollector(dir))
-        .manufacturerRoots(() -> List.of(SigningFixtures.certificate(SigningFixtures.ROOT))).signedFirmwareOnly(true)).online();
+        .signedFirmwareOnly(true)).restart();
+    h.cs.goOnline();
+    h.run();
     CallError error = assertInstanceOf(CallError.class,
         h.call(new UpdateFirmwareRequest(LOCATION, Optional.empty(), Harness.START, Optional.empty())));
     assertEquals(CallError.Code.NOT_SUPPORTED, error.code());
@@ -349,7 +364,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aPowerCutDuringTheDownloadCountsAsAFailedAttempt() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(now());
     h.restart();
     h.cs.goOnline();
@@ -362,7 +377,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aPowerCutBeforeTheSignatureCheckChecksItAfterTheBoot() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(now());
     transfer.completeDownload(IMAGE);
     h.cp.stop();
@@ -376,7 +391,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aPowerCutWhileWaitingForTheInstallDateKeepsTheDateWithoutReportingItAgain() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(update(REQUEST, Harness.START, Optional.of(Harness.START.plus(Duration.ofHours(1)))));
     download(h);
     h.restart();
@@ -392,7 +407,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void aPowerCutDuringTheInstallationIsJudgedByTheFirmwareThatBoots() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(now());
     download(h);
     h.restart();
@@ -400,11 +415,10 @@ class SignedFirmwareUpdateTest {
     h.run();
     assertEquals(List.of("InstallationFailed#7"), statuses(h), "the old firmware still runs");
 
-    Harness h2 = harness().online();
+    Harness h2 = online();
     h2.call(now());
     download(h2);
     h2.customize(b -> b.fileTransfer(transfer).firmwareInstaller(installer).diagnosticsCollector(new FakeCollector(dir))
-        .manufacturerRoots(() -> List.of(SigningFixtures.certificate(SigningFixtures.ROOT)))
         .identity(ChargePointIdentity.of("Kilowatt", "TestBox").withFirmwareVersion("2.0.0")));
     h2.restart();
     h2.cs.goOnline();
@@ -416,7 +430,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void theTriggeredStatusIsTheLastOneSentOrIdle() {
-    Harness h = harness().online();
+    Harness h = online();
     assertEquals("Idle", triggered(h), "nothing going on: Idle without a requestId");
     h.call(update(REQUEST, Harness.START.plus(Duration.ofHours(1)), Optional.empty()));
     assertEquals("DownloadScheduled#7", triggered(h));
@@ -428,7 +442,7 @@ class SignedFirmwareUpdateTest {
     h.run();
     assertEquals("Idle", triggered(h), "after Installed: Idle (L01.FR.28)");
 
-    Harness failed = harness().online();
+    Harness failed = online();
     failed.call(update(REQUEST, Harness.START, Optional.empty(), SigningFixtures.RSA, Optional.empty()));
     download(failed);
     assertEquals("InvalidSignature#7", triggered(failed), "any other last status is repeated (L01.FR.29)");
@@ -440,7 +454,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void anUnsignedUpdateIsNoSignedUpdateForTheExtendedTrigger() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(new UpdateFirmwareRequest(LOCATION, Optional.of(0), Harness.START, Optional.empty()));
     h.run();
     assertEquals("Idle", triggered(h));
@@ -458,7 +472,7 @@ class SignedFirmwareUpdateTest {
 
   @Test
   void statusNotificationsOfTheConnectorsFollowTheHold() {
-    Harness h = harness().online();
+    Harness h = online();
     h.call(now());
     download(h);
     List<String> connector1 = h.cs.sent(StatusNotificationRequest.class).stream().filter(s -> s.connectorId() == 1)

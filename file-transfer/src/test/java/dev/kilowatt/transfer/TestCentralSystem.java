@@ -8,6 +8,7 @@ import dev.kilowatt.core.message.FirmwareStatusNotificationResponse;
 import dev.kilowatt.core.message.HeartbeatResponse;
 import dev.kilowatt.core.message.MeterValuesResponse;
 import dev.kilowatt.core.message.RegistrationStatus;
+import dev.kilowatt.core.message.SecurityEventNotificationResponse;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import dev.kilowatt.core.port.CallError;
@@ -80,6 +81,7 @@ final class TestCentralSystem implements CentralSystem {
       case METER_VALUES -> new MeterValuesResponse();
       case FIRMWARE_STATUS_NOTIFICATION -> new FirmwareStatusNotificationResponse();
       case DIAGNOSTICS_STATUS_NOTIFICATION -> new DiagnosticsStatusNotificationResponse();
+      case SECURITY_EVENT_NOTIFICATION -> new SecurityEventNotificationResponse();
       default -> throw new IllegalStateException("not expected in these tests: " + request);
     };
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
+import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.Measurand;
@@ -11,6 +12,7 @@ import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.Reason;
 import dev.kilowatt.core.message.SampledValue;
+import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.message.SignedFirmwareStatus;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
@@ -64,6 +66,30 @@ class DomainStateInFileStorageTest {
         "diagnostics-upload", new DiagnosticsUpload.Upload("https://example.com/logs", "diagnostics-20240517T083000Z.zip",
             Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsUpload.Phase.RETRY_WAIT, Optional.of("/data/archives/d.zip"),
             List.of(DiagnosticsStatus.UPLOADING)));
+    FileStorage storage = FileStorage.open(dataDir);
+    state.forEach(storage::save);
+
+    FileStorage afterReboot = FileStorage.open(dataDir);
+
+    state.forEach((key, value) -> assertEquals(Optional.of(value), afterReboot.load(key, value.getClass()), key));
+    assertEquals(0, afterReboot.unreadableValues());
+  }
+
+  @Test
+  void securityRecordsRoundTrip() {
+    String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    Map<String, Record> state = Map.of(
+        SecurityEvents.LOG_KEY, new SecurityEvents.Log(List.of(new SecurityEvents.Entry(STARTED, "StartupOfTheDevice", true,
+            Optional.empty()), new SecurityEvents.Entry(STOPPED, "InvalidTLSVersion", false, Optional.of("TLS 1.1")))),
+        CertificateStore.STORAGE_KEY, new CertificateStore.Roots(List.of(
+            new CertificateStore.Root(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, pem, "AAEC", true),
+            new CertificateStore.Root(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE, pem, "AwQF", false))),
+        ChargePointCertificates.PENDING_KEY, new ChargePointCertificates.Pending("-----BEGIN PRIVATE KEY-----\nMIG\n", "MFkw"),
+        ChargePointCertificates.ISSUED_KEY, new ChargePointCertificates.IssuedList(List.of(new ChargePointCertificates.Issued(pem + pem,
+            "-----BEGIN PRIVATE KEY-----\nMIG\n"))),
+        Security.TRIAL_KEY, new Security.ProfileTrial(1),
+        "outbox/00000000000000000043", new Outbox.Queued(43, SecurityEvents.NO_TRANSACTION,
+            new SecurityEventNotificationRequest("SettingSystemTime", STARTED, Optional.of("clock moved by PT1H"))));
     FileStorage storage = FileStorage.open(dataDir);
     state.forEach(storage::save);
 
