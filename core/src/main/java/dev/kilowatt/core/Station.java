@@ -35,6 +35,7 @@ import dev.kilowatt.core.message.GetConfigurationResponse;
 import dev.kilowatt.core.message.GetInstalledCertificateIdsRequest;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
 import dev.kilowatt.core.message.GetLocalListVersionResponse;
+import dev.kilowatt.core.message.GetLogRequest;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.InstallCertificateRequest;
 import dev.kilowatt.core.message.MeterValue;
@@ -192,11 +193,11 @@ final class Station implements Outbox.TransactionReceiver {
             this::rebootForFirmware, security.events()::raise)));
     this.signedFirmwareOnly = setup.signedFirmwareOnly;
     this.diagnostics = setup.diagnosticsCollector.map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock::now,
-        setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, this::post));
+        setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, security.events()::log, this::post));
     this.trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
         () -> session.sendHeartbeat(Outbox.Gate.ANY_TIME), id -> status.send(id, Outbox.Gate.ANY_TIME), this::sendTriggeredMeterValues,
         firmware.<Runnable>map(f -> f::sendCurrentStatus), diagnostics.<Runnable>map(d -> d::sendCurrentStatus),
-        firmware.<Runnable>map(f -> f::sendSignedStatus), Optional.empty(),
+        firmware.<Runnable>map(f -> f::sendSignedStatus), diagnostics.<Runnable>map(d -> d::sendLogStatus),
         new RemoteTrigger.WhenReady(security::readyToSign, security::requestCertificateSigning)));
     outbox.attach(link, this);
     nextTransactionNumber = storage.load(COUNTER_KEY, TransactionCounter.class).map(TransactionCounter::next).orElse(1L);
@@ -325,6 +326,7 @@ final class Station implements Outbox.TransactionReceiver {
     reservations.stop();
     smartCharging.stop();
     firmware.ifPresent(FirmwareUpdate::stop);
+    diagnostics.ifPresent(DiagnosticsUpload::stop);
     security.stop();
     link.disconnect();
   }
@@ -774,6 +776,7 @@ final class Station implements Outbox.TransactionReceiver {
       }
       case SignedUpdateFirmwareRequest r when firmware.isPresent() -> decide(callId, firmware.get().accept(r), SignedUpdateFirmwareResponse::new);
       case GetDiagnosticsRequest r when diagnostics.isPresent() -> getDiagnostics(callId, r, diagnostics.get());
+      case GetLogRequest r when diagnostics.isPresent() -> decide(callId, diagnostics.get().accept(r), answer -> answer);
       default -> link.replyError(callId, new CallError(CallError.Code.NOT_IMPLEMENTED,
           request.action().ocppName() + " belongs to a feature profile this charge point does not support"));
     }

@@ -13,8 +13,6 @@ import dev.kilowatt.core.message.CertificateStatus;
 import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.ExtendedMessageTrigger;
-import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
-import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
 import dev.kilowatt.core.message.Firmware;
 import dev.kilowatt.core.message.FirmwareStatusNotificationRequest;
 import dev.kilowatt.core.message.InstallCertificateRequest;
@@ -29,7 +27,6 @@ import dev.kilowatt.core.message.SignedFirmwareStatusNotificationRequest;
 import dev.kilowatt.core.message.SignedUpdateFirmwareRequest;
 import dev.kilowatt.core.message.SignedUpdateFirmwareResponse;
 import dev.kilowatt.core.message.StatusNotificationRequest;
-import dev.kilowatt.core.message.TriggerMessageStatus;
 import dev.kilowatt.core.message.UpdateFirmwareRequest;
 import dev.kilowatt.core.message.UpdateFirmwareResponse;
 import dev.kilowatt.core.message.UpdateFirmwareStatus;
@@ -461,11 +458,8 @@ class SignedFirmwareUpdateTest {
   }
 
   private static String triggered(Harness h) {
-    int before = h.cs.wire.size();
-    h.call(new ExtendedTriggerMessageRequest(ExtendedMessageTrigger.FIRMWARE_STATUS_NOTIFICATION, Optional.empty()));
-    List<Object> wire = h.cs.wire.subList(before, h.cs.wire.size());
-    assertEquals(new ExtendedTriggerMessageResponse(TriggerMessageStatus.ACCEPTED), wire.get(0));
-    SignedFirmwareStatusNotificationRequest sent = assertInstanceOf(SignedFirmwareStatusNotificationRequest.class, wire.get(1));
+    SignedFirmwareStatusNotificationRequest sent = h.triggerExtended(ExtendedMessageTrigger.FIRMWARE_STATUS_NOTIFICATION,
+        SignedFirmwareStatusNotificationRequest.class);
     assertTrue(sent.status() != SignedFirmwareStatus.IDLE || sent.requestId().isEmpty(), "Idle carries no requestId");
     return sent.status().ocppValue() + sent.requestId().map(id -> "#" + id).orElse("");
   }

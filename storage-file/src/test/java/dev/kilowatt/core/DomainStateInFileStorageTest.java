@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.CertificateUse;
-import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.LogType;
 import dev.kilowatt.core.message.Measurand;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.ReadingContext;
@@ -17,6 +17,7 @@ import dev.kilowatt.core.message.SignedFirmwareStatus;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.UnitOfMeasure;
+import dev.kilowatt.core.message.UploadLogStatus;
 import dev.kilowatt.storage.FileStorage;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,9 +64,10 @@ class DomainStateInFileStorageTest {
                 Optional.of(7)), new FirmwareUpdate.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))),
             Optional.of(new FirmwareUpdate.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))), Optional.of(new FirmwareUpdate.Signing(7,
                 "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", Optional.of("c2lnbmF0dXJl"), Optional.of(STOPPED)))),
-        "diagnostics-upload", new DiagnosticsUpload.Upload("https://example.com/logs", "diagnostics-20240517T083000Z.zip",
-            Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsUpload.Phase.RETRY_WAIT, Optional.of("/data/archives/d.zip"),
-            List.of(DiagnosticsStatus.UPLOADING)));
+        "diagnostics-upload", new DiagnosticsUpload.Upload(LogType.SECURITY_LOG, Optional.of(12), "https://example.com/logs",
+            "security-log-20240517T083000Z.log", Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsUpload.Phase.RETRY_WAIT,
+            Optional.of("/tmp/security-log1/security-log-20240517T083000Z.log"), List.of(new DiagnosticsUpload.Report(
+                UploadLogStatus.UPLOADING, Optional.of(12)), new DiagnosticsUpload.Report(UploadLogStatus.UPLOADED, Optional.empty()))));
     FileStorage storage = FileStorage.open(dataDir);
     state.forEach(storage::save);
 
