@@ -79,16 +79,22 @@ class DiagnosticsUploadTest {
         h.cs.wire.subList(before, h.cs.wire.size()));
 
     assertEquals(FILE_NAME, collector.last().request().fileName());
+    Path archive = collectAndUpload(h);
+
+    assertEquals(List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOADED), statuses(h));
+    assertFalse(Files.exists(archive), "the archive is deleted once uploaded");
+    assertTrue(h.storage.keys(DiagnosticsUpload.STORAGE_KEY).isEmpty());
+  }
+
+  /** The collector delivers the archive, which goes to LOCATION and arrives. */
+  private Path collectAndUpload(Harness h) {
     Path archive = collector.finish();
     h.run();
     assertEquals(archive, transfer.lastUpload().file());
     assertEquals(URI.create(LOCATION), transfer.lastUpload().location());
     transfer.completeUpload();
     h.run();
-
-    assertEquals(List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOADED), statuses(h));
-    assertFalse(Files.exists(archive), "the archive is deleted once uploaded");
-    assertTrue(h.storage.keys(DiagnosticsUpload.STORAGE_KEY).isEmpty());
+    return archive;
   }
 
   @Test
@@ -175,14 +181,21 @@ class DiagnosticsUploadTest {
     h.call(request(1, 30));
     Path archive = collector.finish();
     h.run();
-    h.restart();
-    h.cs.goOnline();
-    h.advance(Duration.ofSeconds(30));
-    assertEquals(2, transfer.uploads.size());
-    assertEquals(archive, transfer.lastUpload().file());
+    assertEquals(archive, uploadAfterPowerCut(h, Duration.ofSeconds(30)).file());
     transfer.completeUpload();
     h.run();
     assertEquals(List.of(DiagnosticsStatus.UPLOADED), statuses(h), "Uploading was heard before the power cut");
+  }
+
+  /** Cuts the power while the first upload runs; returns the second, tried once {@code retryInterval} passed after the boot. */
+  private FakeTransfer.Upload uploadAfterPowerCut(Harness h, Duration retryInterval) {
+    h.restart();
+    h.cs.goOnline();
+    h.advance(retryInterval.minusSeconds(1));
+    assertEquals(1, transfer.uploads.size());
+    h.advance(Duration.ofSeconds(1));
+    assertEquals(2, transfer.uploads.size());
+    return transfer.lastUpload();
   }
 
   @Test
@@ -264,12 +277,7 @@ class DiagnosticsUploadTest {
 
     assertEquals(Optional.of(oldest), collector.last().request().from());
     assertEquals(Optional.of(Harness.START), collector.last().request().to());
-    Path archive = collector.finish();
-    h.run();
-    assertEquals(archive, transfer.lastUpload().file());
-    assertEquals(URI.create(LOCATION), transfer.lastUpload().location());
-    transfer.completeUpload();
-    h.run();
+    Path archive = collectAndUpload(h);
     assertEquals(List.of("Uploading#5", "Uploaded#5"), logStatuses(h));
     assertEquals(List.of(), h.cs.sent(DiagnosticsStatusNotificationRequest.class), "GetLog speaks only its own notification");
     assertFalse(Files.exists(archive));
@@ -353,11 +361,7 @@ class DiagnosticsUploadTest {
     Harness h = harness().online();
     h.call(request(LogType.SECURITY_LOG, 6, 1, Optional.empty(), Optional.empty()));
     Path file = transfer.lastUpload().file();
-    h.restart();
-    h.cs.goOnline();
-    h.advance(Duration.ofSeconds(20));
-    assertEquals(2, transfer.uploads.size());
-    assertEquals(file, transfer.lastUpload().file());
+    assertEquals(file, uploadAfterPowerCut(h, Duration.ofSeconds(20)).file(), "the security log written before the cut");
     transfer.completeUpload();
     h.run();
     assertEquals(List.of("Uploaded#6"), logStatuses(h));
