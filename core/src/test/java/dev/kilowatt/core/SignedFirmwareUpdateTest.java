@@ -360,6 +360,20 @@ class SignedFirmwareUpdateTest {
   // ---------------------------------------------------------------- power cuts
 
   @Test
+  void aPowerCutBeforeTheRetrieveDateKeepsTheDateWithoutReportingItAgain() {
+    Harness h = online();
+    h.call(update(REQUEST, Harness.START.plus(Duration.ofHours(1)), Optional.empty()));
+    h.restart();
+    h.cs.goOnline();
+    h.run();
+    h.advance(Duration.ofMinutes(59));
+    assertTrue(transfer.downloads.isEmpty());
+    h.advance(Duration.ofMinutes(1));
+    assertEquals(1, transfer.downloads.size());
+    assertEquals(List.of("Downloading#7"), statuses(h));
+  }
+
+  @Test
   void aPowerCutDuringTheDownloadCountsAsAFailedAttempt() {
     Harness h = online();
     h.call(now());
