@@ -146,18 +146,14 @@ final class CertificateStore {
         .map(Root::pem).toList();
   }
 
-  List<X509Certificate> centralSystemRootCertificates() {
-    return rootCertificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE);
-  }
-
-  /** The installed roots of {@code use}, the fallback included. */
-  List<X509Certificate> rootCertificates(CertificateUse use) {
+  /** The installed certificates of {@code use}, the fallback included. */
+  List<X509Certificate> certificates(CertificateUse use) {
     return roots.stream().filter(r -> r.use() == use).map(CertificateStore::certificate).toList();
   }
 
   /** Whether a Central System root is valid at {@code now} (A05.FR.03). */
   boolean validCentralSystemRoot(Instant now) {
-    return centralSystemRootCertificates().stream().anyMatch(c -> validAt(c, now));
+    return certificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE).stream().anyMatch(c -> validAt(c, now));
   }
 
   boolean hasFallback() {

@@ -2,6 +2,7 @@ package dev.kilowatt.core;
 
 import dev.kilowatt.core.message.CertificateHashData;
 import dev.kilowatt.core.message.CertificateSignedStatus;
+import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.GenericStatus;
 import dev.kilowatt.core.message.SignCertificateRequest;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
@@ -156,7 +157,12 @@ final class ChargePointCertificates {
 
   /** Checks and keeps a CertificateSigned.req chain (A02.FR.06 to A02.FR.09). */
   CertificateSignedStatus certificateSigned(String chainPem) {
-    Optional<String> problem = install(chainPem);
+    Optional<String> problem;
+    try {
+      problem = install(chainPem);
+    } catch (IllegalArgumentException e) {
+      problem = Optional.of("malformed certificate: " + e.getMessage());
+    }
     if (problem.isPresent()) {
       LOG.log(Level.WARNING, "CertificateSigned rejected: {0}", problem.get());
       events.raise(SecurityEvent.INVALID_CHARGE_POINT_CERTIFICATE, problem.get());
@@ -240,7 +246,7 @@ final class ChargePointCertificates {
    * checked as of now, or as of its start when the certificate is not valid yet.
    */
   private Optional<String> chainProblem(List<X509Certificate> chain, Instant now) {
-    Set<TrustAnchor> anchors = roots.centralSystemRootCertificates().stream().map(c -> new TrustAnchor(c, null))
+    Set<TrustAnchor> anchors = roots.certificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE).stream().map(c -> new TrustAnchor(c, null))
         .collect(Collectors.toSet());
     if (anchors.isEmpty()) {
       return Optional.of("no Central System root certificate is installed to check the chain with");
@@ -259,14 +265,14 @@ final class ChargePointCertificates {
   }
 
   private List<X509Certificate> withoutAnchors(List<X509Certificate> chain) {
-    List<X509Certificate> anchors = roots.centralSystemRootCertificates();
+    List<X509Certificate> anchors = roots.certificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE);
     return chain.stream().filter(c -> anchors.stream().noneMatch(c::equals)).toList();
   }
 
   private Optional<byte[]> issuerKey(Issued certificate) {
     List<X509Certificate> chain = chain(certificate);
     List<X509Certificate> candidates = new ArrayList<>(chain.subList(1, chain.size()));
-    candidates.addAll(roots.centralSystemRootCertificates());
+    candidates.addAll(roots.certificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE));
     return candidates.stream().filter(c -> Certificates.signedBy(chain.get(0), c.getPublicKey())).findFirst()
         .map(c -> Certificates.publicKeyBits(c.getPublicKey()));
   }

@@ -3,6 +3,7 @@ package dev.kilowatt.core;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.port.Storage;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ final class Configuration {
     String normalised = key.type().normalise(value);
     Optional<String> refused = guards.getOrDefault(name, v -> Optional.empty()).apply(normalised);
     if (refused.isPresent()) {
-      LOG.log(System.Logger.Level.INFO, "ChangeConfiguration of {0} rejected: {1}", name, refused.get());
+      LOG.log(Level.INFO, "ChangeConfiguration of {0} rejected: {1}", name, refused.get());
       return ConfigurationStatus.REJECTED;
     }
     store(key, normalised);

@@ -1,5 +1,6 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.CertificateHashData;
 import dev.kilowatt.core.message.CertificateSignedRequest;
 import dev.kilowatt.core.message.CertificateSignedResponse;
 import dev.kilowatt.core.message.CertificateStatus;
@@ -54,7 +55,7 @@ final class Security {
   private final CertificateStore roots;
   private final ChargePointCertificates ownCertificates;
   private Optional<ProfileTrial> profileTrial;
-  /** The profile before the latest change, to go back to while a raise is on trial. */
+  /** The profile last applied: what a raise goes back to if it cannot connect. */
   private int profile;
   private Scheduler.Timer profileTimer;
   private Scheduler.Timer rootTimer;
@@ -103,11 +104,6 @@ final class Security {
 
   SecurityEvents events() {
     return events;
-  }
-
-  /** The Manufacturer roots, which must have issued a firmware signing certificate (white paper L01.FR.23). */
-  List<X509Certificate> manufacturerRoots() {
-    return roots.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE);
   }
 
   /** What the link needs now: key, profile, trusted roots and client certificate. */
@@ -164,6 +160,11 @@ final class Security {
     return ownCertificates.requestCertificateSigning();
   }
 
+  /** The installed root certificates of {@code use}: the Manufacturer roots verify firmware signing certificates (L01.FR.12). */
+  List<X509Certificate> rootCertificates(CertificateUse use) {
+    return roots.certificates(use);
+  }
+
   InstallCertificateResponse install(InstallCertificateRequest request) {
     boolean single = config.bool(SecurityKeys.ADDITIONAL_ROOT_CERTIFICATE_CHECK);
     CertificateStore.Installation outcome = roots.install(request.certificateType(), request.certificate(), clock.get(),
@@ -192,7 +193,7 @@ final class Security {
   }
 
   GetInstalledCertificateIdsResponse installedIds(GetInstalledCertificateIdsRequest request) {
-    List<dev.kilowatt.core.message.CertificateHashData> ids = roots.ids(request.certificateType());
+    List<CertificateHashData> ids = roots.ids(request.certificateType());
     return new GetInstalledCertificateIdsResponse(ids.isEmpty() ? GetInstalledCertificateStatus.NOT_FOUND
         : GetInstalledCertificateStatus.ACCEPTED, ids);
   }

@@ -7,6 +7,7 @@ import dev.kilowatt.core.port.Scheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The charge point's standing with the central system: BootNotification until Accepted (OCPP 1.6
@@ -146,7 +147,7 @@ final class Session {
   static final class StationClock {
     private final Scheduler scheduler;
     private Duration offset = Duration.ZERO;
-    private java.util.function.Consumer<Duration> onSet = change -> {};
+    private Consumer<Duration> onSet = change -> {};
 
     StationClock(Scheduler scheduler) {
       this.scheduler = scheduler;
@@ -163,7 +164,7 @@ final class Session {
     }
 
     /** Hears how far each setting moved the clock (the security log records jumps). */
-    void onSet(java.util.function.Consumer<Duration> listener) {
+    void onSet(Consumer<Duration> listener) {
       this.onSet = listener;
     }
   }

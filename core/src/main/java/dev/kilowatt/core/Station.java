@@ -7,6 +7,7 @@ import dev.kilowatt.core.message.CancelReservationRequest;
 import dev.kilowatt.core.message.CancelReservationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.CertificateSignedRequest;
+import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
@@ -188,8 +189,8 @@ final class Station implements Outbox.TransactionReceiver {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
     }
     this.firmware = setup.firmwareInstaller.map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock::now,
-        setup.fileTransfer.orElseThrow(), installer, security::manufacturerRoots, setup.firmwareDownloadDuringTransaction,
-        setup.identity.firmwareVersion(), new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware,
+        setup.fileTransfer.orElseThrow(), installer, () -> security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE),
+        setup.firmwareDownloadDuringTransaction, setup.identity.firmwareVersion(), new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware,
             this::rebootForFirmware, security.events()::raise)));
     this.signedFirmwareOnly = setup.signedFirmwareOnly;
     this.diagnostics = setup.diagnosticsCollector.map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock::now,

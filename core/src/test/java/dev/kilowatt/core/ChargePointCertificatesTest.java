@@ -239,4 +239,14 @@ class ChargePointCertificatesTest {
     assertArrayEquals(Certificates.parse(chain).get(0).getEncoded(),
         Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()).get(0).getEncoded());
   }
+
+  @Test
+  void theFirmwareCheckFindsTheManufacturerRoots() throws Exception {
+    SecurityRig rig = rig();
+    assertEquals(List.of(), rig.security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE));
+    rig.run(() -> rig.security.install(new InstallCertificateRequest(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE,
+        TestPki.resource("pki/mfr.pem"))));
+    assertEquals(Certificates.parse(TestPki.resource("pki/mfr.pem")), rig.security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE));
+    assertEquals(List.of(root.certificate()), rig.security.rootCertificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE));
+  }
 }
