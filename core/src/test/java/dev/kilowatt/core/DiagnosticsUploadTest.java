@@ -189,8 +189,7 @@ class DiagnosticsUploadTest {
 
   /** Cuts the power while the first upload runs; returns the second, tried once {@code retryInterval} passed after the boot. */
   private FakeTransfer.Upload uploadAfterPowerCut(Harness h, Duration retryInterval) {
-    h.restart();
-    h.cs.goOnline();
+    h.restartOnline();
     h.advance(retryInterval.minusSeconds(1));
     assertEquals(1, transfer.uploads.size());
     h.advance(Duration.ofSeconds(1));
@@ -204,17 +203,13 @@ class DiagnosticsUploadTest {
     h.call(request(0, 0));
     collector.finish();
     h.run();
-    h.restart();
-    h.cs.goOnline();
-    h.run();
+    h.restartOnline();
     assertEquals(List.of(DiagnosticsStatus.UPLOAD_FAILED), statuses(h));
 
     Harness collecting = harness().online();
     collecting.cs.goOffline();
     collecting.call(request(3, 10));
-    collecting.restart();
-    collecting.cs.goOnline();
-    collecting.run();
+    collecting.restartOnline();
     assertEquals(List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOAD_FAILED), statuses(collecting),
         "nothing was heard before the power cut, so everything is told after it");
   }
@@ -289,9 +284,7 @@ class DiagnosticsUploadTest {
     h.advance(Duration.ofMinutes(5));
     Instant windowStart = h.time.now();
     h.call(new ResetRequest(ResetType.SOFT));
-    h.restart();
-    h.cs.goOnline();
-    h.run();
+    h.restartOnline();
 
     GetLogResponse answer = h.callOk(request(LogType.SECURITY_LOG, 9, 0, Optional.of(windowStart), Optional.empty()));
     assertEquals(LogStatus.ACCEPTED, answer.status());
@@ -368,9 +361,7 @@ class DiagnosticsUploadTest {
 
     Harness collecting = harness().online();
     collecting.call(request(LogType.DIAGNOSTICS_LOG, 8, 3, Optional.empty(), Optional.empty()));
-    collecting.restart();
-    collecting.cs.goOnline();
-    collecting.run();
+    collecting.restartOnline();
     assertEquals(List.of("UploadFailure#8"), logStatuses(collecting));
   }
 

@@ -128,6 +128,14 @@ final class Harness {
     return start();
   }
 
+  /** A power cut, then the boot and the central system's acceptance. */
+  Harness restartOnline() {
+    restart();
+    cs.goOnline();
+    run();
+    return this;
+  }
+
   int run() {
     return time.runPending();
   }
