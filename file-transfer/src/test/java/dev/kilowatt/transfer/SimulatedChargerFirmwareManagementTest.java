@@ -73,10 +73,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The simulated charger with real transfers against servers on the loopback interface, through the OCA
  * test cases of the Firmware Management and Remote Trigger profiles that apply to it (TC_044_1/2/3,
- * TC_045_1/2, TC_054, TC_055) and the security white paper's signed firmware and security log, including power cuts
- * during a download and during an installation. The
- * charge point runs on virtual time; the transfers run on real threads, so the test runs the loop until
- * what it waits for has happened, for ten seconds at most.
+ * TC_045_1/2, TC_054, TC_055) and the security white paper's signed firmware and security log, including
+ * power cuts during a download and during an installation. The charge point runs on virtual time; the
+ * transfers run on real threads, so the test runs the loop until what it waits for has happened, for ten
+ * seconds at most.
  */
 class SimulatedChargerFirmwareManagementTest {
 
