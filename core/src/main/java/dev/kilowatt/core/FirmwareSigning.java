@@ -115,7 +115,7 @@ final class FirmwareSigning {
       loop.accept(() -> verdict.accept(Verdict.UNREADABLE));
       return;
     }
-    loop.accept(new Slice(in, candidates, expected, loop, wanted, verdict));
+    loop.accept(new Slice(in, new byte[SLICE_BYTES], candidates, expected, loop, wanted, verdict));
   }
 
   private static X509Certificate parse(String pem) throws GeneralSecurityException {
@@ -176,8 +176,8 @@ final class FirmwareSigning {
   }
 
   /** Feeds one slice of the image to every candidate scheme, then hands the next slice to the loop. */
-  private record Slice(InputStream in, List<Signature> candidates, byte[] expected, Consumer<Runnable> loop, BooleanSupplier wanted,
-      Consumer<Verdict> verdict) implements Runnable {
+  private record Slice(InputStream in, byte[] buffer, List<Signature> candidates, byte[] expected, Consumer<Runnable> loop,
+      BooleanSupplier wanted, Consumer<Verdict> verdict) implements Runnable {
 
     @Override
     public void run() {
@@ -185,7 +185,6 @@ final class FirmwareSigning {
         close();
         return;
       }
-      byte[] buffer = new byte[SLICE_BYTES];
       int read;
       try {
         read = in.readNBytes(buffer, 0, buffer.length);
