@@ -46,6 +46,13 @@ public final class SimulatedCharger {
       System.exit(USAGE_ERROR);
       return;
     }
+    try {
+      options.dataDirectory().ifPresent(SimulatedCharger::prepareDataDirectory);
+    } catch (UncheckedIOException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(USAGE_ERROR);
+      return;
+    }
     PrintStream out = System.out;
     int status = options.centralSystem()
         .map(url -> runConsole(options, url, out))
@@ -86,7 +93,7 @@ public final class SimulatedCharger {
       quit = false;
     }
     if (!quit) {
-      out.println("# end of input: the simulator keeps running until it is stopped (a signal, or quit on a new console)");
+      out.println("# end of input: the simulator keeps running until it is stopped (Ctrl-C or a signal)");
       try {
         simulator.awaitClosed();
       } catch (InterruptedException e) {
@@ -103,6 +110,25 @@ public final class SimulatedCharger {
       settings = settings.withConfiguration("AuthorizationKey", options.password().get()).withConfiguration("SecurityProfile", "1");
     }
     return settings;
+  }
+
+  /** Creates the data directory if needed, and makes sure the simulator can keep its state there. */
+  private static void prepareDataDirectory(Path directory) {
+    IOException problem;
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      problem = new IOException("it is a file, not a directory");
+    } else {
+      try {
+        Files.createDirectories(directory);
+        if (Files.isWritable(directory)) {
+          return;
+        }
+        problem = new IOException("it is not writable");
+      } catch (IOException e) {
+        problem = e;
+      }
+    }
+    throw new UncheckedIOException("cannot use --data-dir " + directory + ": " + problem.getMessage(), problem);
   }
 
   static Path temporaryDataDirectory() {
