@@ -136,6 +136,19 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   }
 
   @Test
+  @DisplayName("The EV pauses and resumes: SuspendedEV while it asks for no energy, Charging again after, one transaction")
+  void evPausesAndResumes() {
+    boot();
+    startCharging();
+    type("ev-pause 1");
+    centralSystem.nextStatus(1, ChargePointStatus.SuspendedEV);
+    type("ev-charge 1");
+    centralSystem.nextStatus(1, ChargePointStatus.Charging);
+    assertEquals(1, centralSystem.all(StartTransactionRequest.class).size());
+    assertTrue(centralSystem.all(StopTransactionRequest.class).isEmpty());
+  }
+
+  @Test
   @DisplayName("TC_007_CS Regular start charging session - cached id: no Authorize.req the second time; local stop by the same card")
   void tc007CachedId() {
     boot(settings().withConfiguration("LocalPreAuthorize", "true"));
