@@ -1,5 +1,7 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.AuthorizeRequest;
+import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
@@ -61,7 +63,7 @@ final class Outbox {
     Gate gate();
   }
 
-  private record Plain(ChargePointRequest<?> request, Gate gate, Consumer<Response> onAnswer, Consumer<Failure> onFailure)
+  private record Plain(long order, ChargePointRequest<?> request, Gate gate, Consumer<Response> onAnswer, Consumer<Failure> onFailure)
       implements Entry {}
 
   private record Durable(Queued queued) implements Entry {
@@ -130,7 +132,7 @@ final class Outbox {
       onFailure.accept(new Failure.Offline());
       return;
     }
-    plain.add(new Plain(request, gate, r -> onAnswer.accept((R) r), onFailure));
+    plain.add(new Plain(nextSequence++, request, gate, r -> onAnswer.accept((R) r), onFailure));
     pump();
   }
 
@@ -286,13 +288,20 @@ final class Outbox {
   }
 
   /** Plain messages may overtake the transaction queue: they are about now, and the queue may be long. */
+  /**
+   * Messages go in the order they were made, so the central system sees a StopTransaction before the
+   * StatusNotification that follows it. Only a driver waiting at the charger (Authorize) and the boot
+   * itself may overtake a backlog of transaction messages.
+   */
   private Entry pick() {
+    Durable oldestDurable = accepted ? durable.peek() : null;
     for (Plain p : plain) {
       if (p.gate() == Gate.ANY_TIME || accepted) {
-        return p;
+        boolean urgent = p.request() instanceof AuthorizeRequest || p.request() instanceof BootNotificationRequest;
+        return urgent || oldestDurable == null || p.order() < oldestDurable.queued().sequence() ? p : oldestDurable;
       }
     }
-    return accepted && !durable.isEmpty() ? durable.peek() : null;
+    return oldestDurable;
   }
 
   private void cancelInFlightTimer() {
