@@ -215,49 +215,10 @@ final class Station implements Outbox.TransactionReceiver {
     recoverInterruptedTransactions();
     applyAvailability();
     for (Connector c : connectors) {
-      c.hardware.relay().start(new dev.kilowatt.core.port.Relay.Listener() {
-        @Override
-        public void onFault(HardwareFault fault) {
-          post(() -> fault(c, fault));
-        }
-
-        @Override
-        public void onFaultCleared(String source) {
-          post(() -> faultCleared(c, source));
-        }
-      });
-      c.hardware.pilot().start(new dev.kilowatt.core.port.ControlPilot.Listener() {
-        @Override
-        public void onStateChanged(PilotState state) {
-          post(() -> pilotChanged(c, state));
-        }
-
-        @Override
-        public void onFault(HardwareFault fault) {
-          post(() -> fault(c, fault));
-        }
-
-        @Override
-        public void onFaultCleared(String source) {
-          post(() -> faultCleared(c, source));
-        }
-      });
-      c.hardware.meter().start(new dev.kilowatt.core.port.EnergyMeter.Listener() {
-        @Override
-        public void onReading(MeterReading reading) {
-          post(() -> meterReading(c, reading));
-        }
-
-        @Override
-        public void onFault(HardwareFault fault) {
-          post(() -> fault(c, fault));
-        }
-
-        @Override
-        public void onFaultCleared(String source) {
-          post(() -> faultCleared(c, source));
-        }
-      });
+      ConnectorEvents events = new ConnectorEvents(c);
+      c.hardware.relay().start(events);
+      c.hardware.pilot().start(events);
+      c.hardware.meter().start(events);
     }
     for (RfidReader reader : readers) {
       reader.start(new RfidReader.Listener() {
@@ -320,6 +281,36 @@ final class Station implements Outbox.TransactionReceiver {
         post(() -> handle(callId, request));
       }
     });
+  }
+
+  /** One connector's hardware events, from whichever thread the adapters use, onto the event loop. */
+  private final class ConnectorEvents
+      implements dev.kilowatt.core.port.Relay.Listener, dev.kilowatt.core.port.ControlPilot.Listener, dev.kilowatt.core.port.EnergyMeter.Listener {
+    private final Connector connector;
+
+    ConnectorEvents(Connector connector) {
+      this.connector = connector;
+    }
+
+    @Override
+    public void onStateChanged(PilotState state) {
+      post(() -> pilotChanged(connector, state));
+    }
+
+    @Override
+    public void onReading(MeterReading reading) {
+      post(() -> meterReading(connector, reading));
+    }
+
+    @Override
+    public void onFault(HardwareFault fault) {
+      post(() -> fault(connector, fault));
+    }
+
+    @Override
+    public void onFaultCleared(String source) {
+      post(() -> faultCleared(connector, source));
+    }
   }
 
   void stop() {
