@@ -18,6 +18,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor executor;
+  private volatile Thread thread;
 
   public EventLoop() {
     this(Clock.systemUTC());
@@ -26,9 +27,10 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   public EventLoop(Clock clock) {
     this.clock = clock;
     this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "kilowatt-event-loop");
-      thread.setDaemon(true);
-      return thread;
+      Thread loopThread = new Thread(runnable, "kilowatt-event-loop");
+      loopThread.setDaemon(true);
+      thread = loopThread;
+      return loopThread;
     });
     executor.setRemoveOnCancelPolicy(true);
   }
@@ -56,7 +58,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
 
   /** Whether the caller runs on this loop's thread. */
   public boolean inLoop() {
-    return Thread.currentThread().getName().equals("kilowatt-event-loop");
+    return Thread.currentThread() == thread;
   }
 
   @Override

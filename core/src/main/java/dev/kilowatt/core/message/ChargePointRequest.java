@@ -1,0 +1,20 @@
+package dev.kilowatt.core.message;
+
+/** A request the charge point sends to the Central System. */
+public sealed interface ChargePointRequest<R extends Response> extends Request<R>
+    permits
+        AuthorizeRequest,
+        BootNotificationRequest,
+        DataTransferRequest,
+        DiagnosticsStatusNotificationRequest,
+        FirmwareStatusNotificationRequest,
+        HeartbeatRequest,
+        MeterValuesRequest,
+        StartTransactionRequest,
+        StatusNotificationRequest,
+        StopTransactionRequest,
+        LogStatusNotificationRequest,
+        SecurityEventNotificationRequest,
+        SignCertificateRequest,
+        SignedFirmwareStatusNotificationRequest {
+}

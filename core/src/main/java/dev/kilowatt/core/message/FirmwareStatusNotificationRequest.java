@@ -1,0 +1,16 @@
+package dev.kilowatt.core.message;
+
+/** The charge point reports progress of a firmware update asked for by UpdateFirmware. */
+public record FirmwareStatusNotificationRequest(
+    FirmwareStatus status)
+    implements ChargePointRequest<FirmwareStatusNotificationResponse> {
+
+  public FirmwareStatusNotificationRequest {
+    Fields.required(status, "status");
+  }
+
+  @Override
+  public Action action() {
+    return Action.FIRMWARE_STATUS_NOTIFICATION;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.kilowatt.core.message;
+
+/** The Central System asks which root certificates of a given use are installed (security extension). */
+public record GetInstalledCertificateIdsRequest(
+    CertificateUse certificateType)
+    implements CentralSystemRequest<GetInstalledCertificateIdsResponse> {
+
+  public GetInstalledCertificateIdsRequest {
+    Fields.required(certificateType, "certificateType");
+  }
+
+  @Override
+  public Action action() {
+    return Action.GET_INSTALLED_CERTIFICATE_IDS;
+  }
+}

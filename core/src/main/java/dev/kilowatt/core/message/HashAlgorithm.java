@@ -1,0 +1,26 @@
+package dev.kilowatt.core.message;
+
+import java.util.Optional;
+
+/** Hash algorithm used in CertificateHashData (security extension HashAlgorithmEnumType). */
+public enum HashAlgorithm implements OcppEnum {
+  SHA256("SHA256"),
+  SHA384("SHA384"),
+  SHA512("SHA512");
+
+  private final String ocppValue;
+
+  HashAlgorithm(String ocppValue) {
+    this.ocppValue = ocppValue;
+  }
+
+  @Override
+  public String ocppValue() {
+    return ocppValue;
+  }
+
+  /** The constant whose wire value is exactly {@code value}, if any. */
+  public static Optional<HashAlgorithm> fromOcpp(String value) {
+    return OcppEnum.lookup(HashAlgorithm.class, value);
+  }
+}

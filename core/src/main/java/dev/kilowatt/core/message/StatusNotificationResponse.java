@@ -1,0 +1,4 @@
+package dev.kilowatt.core.message;
+
+/** The Central System's empty acknowledgement of a status report. */
+public record StatusNotificationResponse() implements Response {}

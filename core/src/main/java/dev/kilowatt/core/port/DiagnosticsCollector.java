@@ -1,0 +1,46 @@
+package dev.kilowatt.core.port;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Gathers the diagnostics archive a GetDiagnostics.req asks for: the charge point's own log for a time
+ * window, plus what the domain hands over (its configuration with secrets masked, the recent OCPP traffic).
+ * Collection runs on the adapter's own thread and reports once, from any thread.
+ */
+public interface DiagnosticsCollector {
+
+  /** Writes the archive named {@link Request#fileName()} (a zip file) and reports where it is. */
+  void collect(Request request, Listener listener);
+
+  /**
+   * What to put into one archive.
+   *
+   * @param fileName the archive's file name, already announced to the central system
+   * @param from log entries before this instant may be left out
+   * @param to log entries after this instant may be left out
+   * @param configuration every configuration key with its value, secrets masked
+   * @param traffic the recent OCPP messages within the window, one per line, oldest first
+   */
+  record Request(String fileName, Optional<Instant> from, Optional<Instant> to, Map<String, String> configuration,
+      List<String> traffic) {
+    public Request {
+      Objects.requireNonNull(fileName, "fileName");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      configuration = Map.copyOf(configuration);
+      traffic = List.copyOf(traffic);
+    }
+  }
+
+  /** The outcome of one collection. */
+  interface Listener {
+    void onCollected(Path archive);
+
+    void onFailed(String reason);
+  }
+}

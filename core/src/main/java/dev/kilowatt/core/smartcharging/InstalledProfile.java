@@ -1,0 +1,12 @@
+package dev.kilowatt.core.smartcharging;
+
+import dev.kilowatt.core.message.ChargingProfile;
+import java.util.Objects;
+
+/** A charging profile as installed: on connector 0 it concerns the whole charge point. */
+public record InstalledProfile(int connectorId, ChargingProfile profile) {
+
+  public InstalledProfile {
+    Objects.requireNonNull(profile, "profile");
+  }
+}

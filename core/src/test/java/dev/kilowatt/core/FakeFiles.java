@@ -1,0 +1,155 @@
+package dev.kilowatt.core;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.kilowatt.core.port.DiagnosticsCollector;
+import dev.kilowatt.core.port.FileTransfer;
+import dev.kilowatt.core.port.FirmwareInstaller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fakes of the file ports for domain tests: they record what the domain asked for and let the test decide
+ * when and how each request ends. Outcomes arrive the way adapters deliver them, off the event loop, so
+ * the test runs the loop afterwards.
+ */
+final class FakeFiles {
+
+  private FakeFiles() {}
+
+  static final class FakeTransfer implements FileTransfer {
+    record Download(URI source, long maxBytes, Listener listener) {}
+
+    record Upload(Path file, URI location, Listener listener) {}
+
+    final Path dir;
+    final List<Download> downloads = new ArrayList<>();
+    final List<Upload> uploads = new ArrayList<>();
+
+    FakeTransfer(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public List<String> protocols() {
+      return List.of("FTP", "HTTP", "HTTPS");
+    }
+
+    @Override
+    public void download(URI source, long maxBytes, Listener listener) {
+      downloads.add(new Download(source, maxBytes, listener));
+    }
+
+    @Override
+    public void upload(Path file, URI location, Listener listener) {
+      uploads.add(new Upload(file, location, listener));
+    }
+
+    Download lastDownload() {
+      assertFalse(downloads.isEmpty(), "no download was asked for");
+      return downloads.get(downloads.size() - 1);
+    }
+
+    /** The last download arrives as a file with {@code content}. */
+    Path completeDownload(String content) {
+      Path file = dir.resolve("image-" + downloads.size() + ".bin");
+      write(file, content);
+      lastDownload().listener().onCompleted(file);
+      return file;
+    }
+
+    void failDownload(String reason) {
+      lastDownload().listener().onFailed(reason);
+    }
+
+    Upload lastUpload() {
+      assertFalse(uploads.isEmpty(), "no upload was asked for");
+      return uploads.get(uploads.size() - 1);
+    }
+
+    void completeUpload() {
+      Upload upload = lastUpload();
+      upload.listener().onCompleted(upload.file());
+    }
+
+    void failUpload(String reason) {
+      lastUpload().listener().onFailed(reason);
+    }
+  }
+
+  static final class FakeInstaller implements FirmwareInstaller {
+    record Installation(Path image, Listener listener) {}
+
+    final List<Installation> installations = new ArrayList<>();
+
+    @Override
+    public long maxImageBytes() {
+      return 1 << 20;
+    }
+
+    @Override
+    public void install(Path image, Listener listener) {
+      installations.add(new Installation(image, listener));
+    }
+
+    Installation last() {
+      assertFalse(installations.isEmpty(), "nothing was installed");
+      return installations.get(installations.size() - 1);
+    }
+
+    void succeed(boolean rebootRequired) {
+      last().listener().onInstalled(rebootRequired);
+    }
+
+    void fail(String reason) {
+      last().listener().onFailed(reason);
+    }
+  }
+
+  static final class FakeCollector implements DiagnosticsCollector {
+    record Collection(Request request, Listener listener) {}
+
+    final Path dir;
+    final List<Collection> collections = new ArrayList<>();
+
+    FakeCollector(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public void collect(Request request, Listener listener) {
+      collections.add(new Collection(request, listener));
+    }
+
+    Collection last() {
+      assertFalse(collections.isEmpty(), "nothing was collected");
+      return collections.get(collections.size() - 1);
+    }
+
+    Path finish() {
+      Collection last = last();
+      Path archive = dir.resolve(last.request().fileName());
+      write(archive, "diagnostics");
+      last.listener().onCollected(archive);
+      return archive;
+    }
+
+    void fail(String reason) {
+      last().listener().onFailed(reason);
+    }
+  }
+
+  static void write(Path file, String content) {
+    try {
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package dev.kilowatt.core;
+
+import dev.kilowatt.core.FakeHardware.FakeMeter;
+import dev.kilowatt.core.FakeHardware.FakePilot;
+import dev.kilowatt.core.FakeHardware.FakePlatform;
+import dev.kilowatt.core.FakeHardware.FakeReader;
+import dev.kilowatt.core.FakeHardware.FakeRelay;
+import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.message.ExtendedMessageTrigger;
+import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
+import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
+import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.message.StatusNotificationRequest;
+import dev.kilowatt.core.message.TriggerMessageStatus;
+import dev.kilowatt.core.port.PilotState;
+import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.sim.InMemoryStorage;
+import dev.kilowatt.core.time.VirtualTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A charge point on virtual time with fake hardware and a fake central system. {@link #restart()} builds
+ * a fresh charge point on the same storage and meter, as after a power cut.
+ */
+final class Harness {
+
+  static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
+
+  final VirtualTime time = new VirtualTime(START);
+  final Storage storage;
+  final int connectorCount;
+  final List<FakeRelay> relays = new ArrayList<>();
+  final List<FakePilot> pilots = new ArrayList<>();
+  final List<FakeMeter> meters = new ArrayList<>();
+  final FakeReader reader = new FakeReader();
+  final FakePlatform platform = new FakePlatform();
+  final Map<String, String> configuration = new LinkedHashMap<>();
+  final List<String> statusChanges = new ArrayList<>();
+  FakeCentralSystem cs;
+  ChargePoint cp;
+  private Consumer<ChargePoint.Builder> customizer = b -> {};
+
+  Harness() {
+    this(1);
+  }
+
+  Harness(int connectors) {
+    this(connectors, new InMemoryStorage());
+  }
+
+  /** A charge point on the given storage, e.g. one that fails or cuts the power on purpose. */
+  Harness(int connectors, Storage storage) {
+    this.storage = storage;
+    this.connectorCount = connectors;
+    for (int i = 0; i < connectors; i++) {
+      relays.add(new FakeRelay());
+      pilots.add(new FakePilot());
+      meters.add(new FakeMeter());
+    }
+  }
+
+  Harness configure(String key, String value) {
+    configuration.put(key, value);
+    return this;
+  }
+
+  Harness customize(Consumer<ChargePoint.Builder> customizer) {
+    this.customizer = customizer;
+    return this;
+  }
+
+  /** Builds and starts the charge point; the central system is not reachable yet. */
+  Harness start() {
+    cs = new FakeCentralSystem();
+    cs.clock = time::now;
+    ChargePoint.Builder builder = ChargePoint.builder(time, storage, cs, platform)
+        .identity(ChargePointIdentity.of("Kilowatt", "TestBox").withSerialNumber("SN-1").withFirmwareVersion("1.0.0"))
+        .rfidReader(reader)
+        .listener(new ChargePointListener() {
+          @Override
+          public void onStatusChanged(int connectorId, ChargePointStatus status, ChargePointErrorCode errorCode) {
+            statusChanges.add(connectorId + ":" + status.ocppValue());
+          }
+        });
+    for (int i = 0; i < connectorCount; i++) {
+      builder.connector(ConnectorHardware.singlePhaseFixedCable(relays.get(i), pilots.get(i), meters.get(i), 16));
+    }
+    configuration.forEach(builder::configuration);
+    customizer.accept(builder);
+    cp = builder.build();
+    cp.start();
+    run();
+    for (FakeMeter meter : meters) {
+      meter.read(meter.energyWh, 0);
+    }
+    run();
+    return this;
+  }
+
+  /** Starts, connects and gets accepted by a friendly central system. */
+  Harness online() {
+    start();
+    cs.goOnline();
+    run();
+    return this;
+  }
+
+  /** A power cut: the old charge point is gone; a new one boots on the same storage. */
+  Harness restart() {
+    cp.stop();
+    run();
+    for (int i = 0; i < connectorCount; i++) {
+      relays.set(i, new FakeRelay());
+      pilots.set(i, new FakePilot());
+      double energy = meters.get(i).energyWh;
+      FakeMeter meter = new FakeMeter();
+      meter.energyWh = energy;
+      meters.set(i, meter);
+    }
+    statusChanges.clear();
+    return start();
+  }
+
+  /** A power cut, then the boot and the central system's acceptance. */
+  Harness restartOnline() {
+    restart();
+    cs.goOnline();
+    run();
+    return this;
+  }
+
+  int run() {
+    return time.runPending();
+  }
+
+  void advance(Duration duration) {
+    time.advance(duration);
+  }
+
+  FakePilot pilot() {
+    return pilots.get(0);
+  }
+
+  FakeRelay relay() {
+    return relays.get(0);
+  }
+
+  FakeMeter meter() {
+    return meters.get(0);
+  }
+
+  void ev(PilotState state) {
+    pilot().ev(state);
+    run();
+  }
+
+  /** Card CARD, then an EV that draws current: a transaction charges on connector 1. */
+  void startCharging() {
+    card("CARD");
+    ev(PilotState.C);
+    if (status() != ChargePointStatus.CHARGING) {
+      throw new AssertionError("not charging but " + status());
+    }
+  }
+
+  /** Card CARD again, and the EV leaves. */
+  void stopCharging() {
+    card("CARD");
+    ev(PilotState.A);
+  }
+
+  void card(String idTag) {
+    reader.present(idTag);
+    run();
+  }
+
+  /**
+   * In manual mode: answers the waiting calls the friendly way until one of {@code type} comes, and
+   * answers that one with {@code response}.
+   */
+  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T reply(Class<T> type, Response response) {
+    T request = awaitCall(type);
+    cs.answer(response);
+    run();
+    return request;
+  }
+
+  /** In manual mode: answers the waiting calls the friendly way until one of {@code type} waits, unanswered. */
+  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T awaitCall(Class<T> type) {
+    for (int i = 0; i < 100; i++) {
+      run();
+      if (cs.pending.isEmpty()) {
+        throw new AssertionError("no " + type.getSimpleName() + " was sent; sent so far: " + cs.log);
+      }
+      if (type.isInstance(cs.pending.peek().request())) {
+        return type.cast(cs.pending.peek().request());
+      }
+      cs.answerFriendly();
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " after 100 calls");
+  }
+
+  /** In manual mode: answers everything waiting the friendly way. */
+  void replyFriendly() {
+    for (int i = 0; i < 100 && (run() >= 0) && !cs.pending.isEmpty(); i++) {
+      cs.answerFriendly();
+    }
+    run();
+  }
+
+  /**
+   * Sends ExtendedTriggerMessage for {@code message}; checks that Accepted went out before the triggered
+   * message, and returns that message.
+   */
+  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T triggerExtended(ExtendedMessageTrigger message, Class<T> type) {
+    int before = cs.wire.size();
+    call(new ExtendedTriggerMessageRequest(message, java.util.Optional.empty()));
+    List<Object> wire = cs.wire.subList(before, cs.wire.size());
+    if (wire.size() < 2 || !new ExtendedTriggerMessageResponse(TriggerMessageStatus.ACCEPTED).equals(wire.get(0))
+        || !type.isInstance(wire.get(1))) {
+      throw new AssertionError("expected Accepted, then a " + type.getSimpleName() + "; the wire had " + wire);
+    }
+    return type.cast(wire.get(1));
+  }
+
+  /** Sends a call to the charge point and returns its answer. */
+  Object call(dev.kilowatt.core.message.CentralSystemRequest<?> request) {
+    String id = cs.call(request);
+    run();
+    return cs.replies.get(id);
+  }
+
+  @SuppressWarnings("unchecked")
+  <R extends Response> R callOk(dev.kilowatt.core.message.CentralSystemRequest<R> request) {
+    return (R) call(request);
+  }
+
+  ConnectorSnapshot connector(int id) {
+    var snapshot = cp.connectors();
+    run();
+    return snapshot.join().get(id - 1);
+  }
+
+  ChargePointStatus status() {
+    return connector(1).status();
+  }
+
+  /** The statuses reported to the central system for a connector, in order. */
+  List<String> reportedStatuses(int connectorId) {
+    return cs.sent(StatusNotificationRequest.class).stream().filter(s -> s.connectorId() == connectorId)
+        .map(s -> s.status().ocppValue()).toList();
+  }
+}

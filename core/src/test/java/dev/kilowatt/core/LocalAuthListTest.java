@@ -1,0 +1,158 @@
+package dev.kilowatt.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kilowatt.core.message.AuthorizationData;
+import dev.kilowatt.core.message.AuthorizationStatus;
+import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.SendLocalListRequest;
+import dev.kilowatt.core.message.UpdateStatus;
+import dev.kilowatt.core.message.UpdateType;
+import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.sim.InMemoryStorage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The list's own rules: versions, full and differential updates, limits, atomic saving (OCPP 1.6 sections 5.10, 5.15). */
+class LocalAuthListTest {
+
+  static final IdTagInfo ACCEPTED = new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty());
+  static final IdTagInfo BLOCKED = new IdTagInfo(AuthorizationStatus.BLOCKED, Optional.empty(), Optional.empty());
+
+  private final Storage storage = new InMemoryStorage();
+  private final Counters counters = new Counters();
+
+  private LocalAuthList list(Map<String, String> settings) {
+    return new LocalAuthList(new Configuration(storage, settings), storage, counters);
+  }
+
+  static AuthorizationData entry(String idTag, IdTagInfo info) {
+    return new AuthorizationData(idTag, Optional.of(info));
+  }
+
+  static AuthorizationData removal(String idTag) {
+    return new AuthorizationData(idTag, Optional.empty());
+  }
+
+  static SendLocalListRequest full(int version, AuthorizationData... entries) {
+    return new SendLocalListRequest(version, List.of(entries), UpdateType.FULL);
+  }
+
+  static SendLocalListRequest differential(int version, AuthorizationData... entries) {
+    return new SendLocalListRequest(version, List.of(entries), UpdateType.DIFFERENTIAL);
+  }
+
+  @Test
+  void anEmptyListHasVersionZeroWhateverVersionTheCentralSystemGaveIt() {
+    LocalAuthList list = list(Map.of());
+    assertEquals(0, list.version());
+    assertEquals(UpdateStatus.ACCEPTED, list.update(full(1)), "TC_042_2: Full, version 1, no list");
+    assertEquals(0, list.version());
+  }
+
+  @Test
+  void aDifferentialNeedsAHigherVersionAFullUpdateDoesNot() {
+    LocalAuthList list = list(Map.of());
+    assertEquals(UpdateStatus.ACCEPTED, list.update(full(2, entry("A", ACCEPTED))));
+    assertEquals(2, list.version());
+    assertEquals(UpdateStatus.ACCEPTED, list.update(differential(5, entry("B", ACCEPTED))));
+    assertEquals(5, list.version());
+    assertEquals(UpdateStatus.VERSION_MISMATCH, list.update(differential(5, entry("C", ACCEPTED))), "equal");
+    assertEquals(UpdateStatus.VERSION_MISMATCH, list.update(differential(4, entry("C", ACCEPTED))), "lower");
+    assertEquals(5, list.version());
+    assertEquals(Optional.empty(), list.find("C"), "a refused update changes nothing");
+    assertEquals(UpdateStatus.ACCEPTED, list.update(full(3, entry("C", ACCEPTED))), "a full list may go back in version");
+    assertEquals(3, list.version());
+    assertEquals(Optional.empty(), list.find("A"), "full replaces");
+    assertEquals(Optional.of(ACCEPTED), list.find("C"));
+  }
+
+  @Test
+  void aDifferentialAddsUpdatesAndRemovesEntriesWithoutIdTagInfo() {
+    LocalAuthList list = list(Map.of());
+    list.update(full(1, entry("A", ACCEPTED), entry("B", ACCEPTED)));
+    assertEquals(UpdateStatus.ACCEPTED, list.update(differential(2, removal("A"), entry("B", BLOCKED), entry("C", ACCEPTED))));
+    assertEquals(Optional.empty(), list.find("A"));
+    assertEquals(Optional.of(BLOCKED), list.find("B"));
+    assertEquals(Optional.of(ACCEPTED), list.find("C"));
+    assertEquals(UpdateStatus.ACCEPTED, list.update(differential(3)), "no entries: no effect but the version");
+    assertEquals(3, list.version());
+    assertEquals(2, list.size());
+    assertEquals(UpdateStatus.ACCEPTED, list.update(differential(4, removal("B"), removal("C"))));
+    assertEquals(0, list.version(), "emptied by a differential: version 0");
+  }
+
+  @Test
+  void idTagsAreCaseInsensitive() {
+    LocalAuthList list = list(Map.of());
+    list.update(full(1, entry("04a1b2c3", ACCEPTED)));
+    assertEquals(Optional.of(ACCEPTED), list.find("04A1B2C3"));
+    assertEquals(UpdateStatus.ACCEPTED, list.update(differential(2, removal("04A1B2C3"))));
+    assertEquals(0, list.size());
+  }
+
+  @Test
+  void updatesBeyondTheLimitsOrMalformedFailAndChangeNothing() {
+    LocalAuthList list = list(Map.of(LocalAuthList.SEND_MAX_LENGTH, "3", LocalAuthList.MAX_LENGTH, "4"));
+    list.update(full(1, entry("A", ACCEPTED), entry("B", ACCEPTED)));
+
+    assertEquals(UpdateStatus.FAILED, list.update(full(2, entry("1", ACCEPTED), entry("2", ACCEPTED), entry("3", ACCEPTED),
+        entry("4", ACCEPTED))), "more than SendLocalListMaxLength in one request");
+    assertEquals(UpdateStatus.FAILED, list.update(differential(2, entry("C", ACCEPTED), entry("D", ACCEPTED), entry("E", ACCEPTED))),
+        "the list would exceed LocalAuthListMaxLength");
+    assertEquals(UpdateStatus.FAILED, list.update(differential(2, entry("C", ACCEPTED), entry("c", BLOCKED))), "a duplicate idTag");
+    assertEquals(UpdateStatus.FAILED, list.update(full(2, removal("C"))), "a full list entry without idTagInfo");
+    assertEquals(UpdateStatus.FAILED, list.update(full(0, entry("C", ACCEPTED))), "version 0 means empty");
+
+    assertEquals(1, list.version());
+    assertEquals(Optional.of(ACCEPTED), list.find("A"));
+    assertEquals(Optional.empty(), list.find("C"));
+    assertEquals(5, counters.get("localList.updateRefused"));
+    assertEquals(UpdateStatus.ACCEPTED, list.update(differential(2, entry("C", ACCEPTED), entry("D", ACCEPTED))), "exactly at the limit");
+  }
+
+  @Test
+  void aFailedSaveKeepsTheOldListAndAnswersFailed() {
+    FaultyStorage faulty = new FaultyStorage();
+    LocalAuthList list = new LocalAuthList(new Configuration(faulty, Map.of()), faulty, counters);
+    assertEquals(UpdateStatus.ACCEPTED, list.update(full(1, entry("A", ACCEPTED))));
+    faulty.failSavesOf(LocalAuthList.STORAGE_KEY);
+    assertEquals(UpdateStatus.FAILED, list.update(differential(2, entry("B", ACCEPTED))), "TC_043_3: the charge point cannot store it");
+    assertEquals(1, list.version());
+    assertEquals(Optional.empty(), list.find("B"));
+    assertEquals(1, counters.get("localList.saveFailed"));
+  }
+
+  @Test
+  void disabledListIsNeitherConsultedNorChangedButKept() {
+    Configuration config = new Configuration(storage, Map.of());
+    LocalAuthList list = new LocalAuthList(config, storage, counters);
+    list.update(full(7, entry("A", ACCEPTED)));
+    config.change(LocalAuthList.ENABLED, "false");
+    assertEquals(-1, list.version(), "TC_042_1");
+    assertEquals(Optional.empty(), list.find("A"));
+    assertEquals(UpdateStatus.NOT_SUPPORTED, list.update(full(8)), "TC_043_1");
+    config.change(LocalAuthList.ENABLED, "true");
+    assertEquals(7, list.version());
+    assertEquals(Optional.of(ACCEPTED), list.find("A"));
+  }
+
+  @Test
+  void theWholeListIsOneStorageRecordAndIsReadBackAfterAReboot() {
+    LocalAuthList list = list(Map.of());
+    list.update(full(1, IntStream.range(0, 1_000).mapToObj(i -> entry("TAG" + i, ACCEPTED)).toArray(AuthorizationData[]::new)));
+    list.update(differential(2, removal("TAG5"), entry("TAG6", BLOCKED)));
+    assertEquals(List.of(LocalAuthList.STORAGE_KEY), storage.keys("local"));
+
+    LocalAuthList afterReboot = list(Map.of());
+    assertEquals(2, afterReboot.version());
+    assertEquals(999, afterReboot.size());
+    assertEquals(Optional.empty(), afterReboot.find("TAG5"));
+    assertEquals(Optional.of(BLOCKED), afterReboot.find("TAG6"));
+    assertTrue(afterReboot.find("TAG999").isPresent());
+  }
+}

@@ -1,0 +1,129 @@
+package dev.kilowatt.core;
+
+import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.sim.InMemoryStorage;
+import dev.kilowatt.core.time.VirtualTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link Security} on its own, wired to an outbox and a fake central system the way the station wires it,
+ * for what the station does not reach from OCPP yet: ExtendedTriggerMessage(SignChargePointCertificate)
+ * calls {@link Security#requestCertificateSigning()}. {@link #restart()} builds a new one on the same
+ * storage, as after a power cut.
+ */
+final class SecurityRig {
+
+  static final Instant START = Harness.START;
+
+  final VirtualTime time;
+  final Storage storage;
+  final Map<String, String> configuration = new HashMap<>();
+  final Optional<String> serialNumber;
+  FakeCentralSystem cs;
+  Configuration config;
+  Security security;
+
+  SecurityRig(Instant start, Optional<String> serialNumber) {
+    this.time = new VirtualTime(start);
+    this.storage = new InMemoryStorage();
+    this.serialNumber = serialNumber;
+    configuration.put("CpoName", "Kilowatt CPO");
+  }
+
+  SecurityRig() {
+    this(START, Optional.of("SN-1"));
+  }
+
+  SecurityRig configure(String key, String value) {
+    configuration.put(key, value);
+    return this;
+  }
+
+  SecurityRig start() {
+    Counters counters = new Counters();
+    cs = new FakeCentralSystem();
+    cs.clock = time::now;
+    config = new Configuration(storage, configuration);
+    CoreKeys.define(config, ChargePointLimits.REFERENCE, 1, "Core");
+    Session.StationClock clock = new Session.StationClock(time);
+    Outbox outbox = new Outbox(time, storage, config, Duration.ofSeconds(30), counters);
+    security = new Security(time, storage, config, outbox, cs, clock, serialNumber, counters);
+    outbox.attach(cs, new Outbox.TransactionReceiver() {
+      @Override
+      public Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued) {
+        return Optional.of(queued.request());
+      }
+
+      @Override
+      public void onAnswered(Outbox.Queued queued, Response response) {}
+
+      @Override
+      public void onGivenUp(Outbox.Queued queued) {}
+    });
+    cs.connect(security.connectionSettings(), new CentralSystem.Listener() {
+      @Override
+      public void onConnected() {
+        time.execute(() -> {
+          security.connected();
+          outbox.connected();
+          outbox.accepted();
+          security.accepted();
+        });
+      }
+
+      @Override
+      public void onDisconnected(String reason) {
+        time.execute(() -> {
+          outbox.disconnected();
+          security.disconnected();
+        });
+      }
+
+      @Override
+      public void onCallResult(String callId, Response response) {
+        time.execute(() -> outbox.onResult(callId, response));
+      }
+
+      @Override
+      public void onCallError(String callId, CallError error) {
+        time.execute(() -> outbox.onError(callId, error));
+      }
+
+      @Override
+      public void onCall(String callId, CentralSystemRequest<?> request) {
+        throw new UnsupportedOperationException("call the Security methods directly");
+      }
+    });
+    security.start();
+    time.runPending();
+    return this;
+  }
+
+  SecurityRig online() {
+    start();
+    cs.goOnline();
+    time.runPending();
+    return this;
+  }
+
+  SecurityRig restart() {
+    security.stop();
+    return start();
+  }
+
+  /** Runs {@code action} on the loop, as the station would, and everything it leads to now. */
+  <T> T run(java.util.function.Supplier<T> action) {
+    T result = action.get();
+    time.runPending();
+    return result;
+  }
+}

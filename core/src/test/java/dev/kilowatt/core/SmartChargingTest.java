@@ -1,0 +1,172 @@
+package dev.kilowatt.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.message.ChargingProfile;
+import dev.kilowatt.core.message.ChargingProfileKindType;
+import dev.kilowatt.core.message.ChargingProfilePurposeType;
+import dev.kilowatt.core.message.ChargingProfileStatus;
+import dev.kilowatt.core.message.ChargingRateUnitType;
+import dev.kilowatt.core.message.ChargingSchedule;
+import dev.kilowatt.core.message.ChargingSchedulePeriod;
+import dev.kilowatt.core.message.ClearChargingProfileRequest;
+import dev.kilowatt.core.message.ClearChargingProfileStatus;
+import dev.kilowatt.core.message.GetCompositeScheduleRequest;
+import dev.kilowatt.core.message.GetCompositeScheduleResponse;
+import dev.kilowatt.core.message.GetCompositeScheduleStatus;
+import dev.kilowatt.core.message.GetConfigurationRequest;
+import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.KeyValue;
+import dev.kilowatt.core.message.RemoteStartStopStatus;
+import dev.kilowatt.core.message.RemoteStartTransactionRequest;
+import dev.kilowatt.core.message.SetChargingProfileRequest;
+import dev.kilowatt.core.port.PilotState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Smart charging as the driver feels it: what the pilot offers, and when. */
+class SmartChargingTest {
+
+  private static ChargingProfile profile(int id, ChargingProfilePurposeType purpose, int stackLevel, ChargingProfileKindType kind,
+      Optional<Instant> start, ChargingRateUnitType unit, ChargingSchedulePeriod... periods) {
+    return new ChargingProfile(id, Optional.empty(), stackLevel, purpose, kind, Optional.empty(), Optional.empty(), Optional.empty(),
+        new ChargingSchedule(Optional.empty(), start, unit, List.of(periods), Optional.empty()));
+  }
+
+  private static ChargingSchedulePeriod period(int start, double limit) {
+    return new ChargingSchedulePeriod(start, limit, Optional.empty());
+  }
+
+  private static ChargingProfileStatus set(Harness h, int connectorId, ChargingProfile profile) {
+    return h.callOk(new SetChargingProfileRequest(connectorId, profile)).status();
+  }
+
+  private static Harness charging() {
+    Harness h = new Harness().online();
+    h.ev(PilotState.C);
+    h.card("CARD");
+    return h;
+  }
+
+  @Test
+  void txDefaultProfileLimitsThePilotAndFollowsItsPeriods() {
+    Harness h = new Harness().online();
+    Instant start = h.time.now();
+    assertEquals(ChargingProfileStatus.ACCEPTED, set(h, 0, profile(1, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, 0,
+        ChargingProfileKindType.ABSOLUTE, Optional.of(start), ChargingRateUnitType.A, period(0, 10), period(600, 4), period(1200, 8))));
+    h.ev(PilotState.C);
+    h.card("CARD");
+    assertEquals(10.0, h.pilot().signalled);
+    assertTrue(h.relay().closed);
+
+    h.advance(Duration.ofSeconds(599));
+    assertEquals(10.0, h.pilot().signalled);
+    h.advance(Duration.ofSeconds(1));
+    assertEquals(0.0, h.pilot().signalled, "4 A cannot be signalled: charging is suspended");
+    assertFalse(h.relay().closed);
+    assertEquals(ChargePointStatus.SUSPENDED_EVSE, h.status());
+
+    h.advance(Duration.ofSeconds(600));
+    assertEquals(8.0, h.pilot().signalled, "resumes when the limit rises");
+    assertTrue(h.relay().closed);
+    assertEquals(ChargePointStatus.CHARGING, h.status());
+  }
+
+  @Test
+  void limitsInWattsAreConvertedWithTheNominalVoltage() {
+    Harness h = new Harness().online();
+    set(h, 0, profile(1, ChargingProfilePurposeType.CHARGE_POINT_MAX_PROFILE, 0, ChargingProfileKindType.ABSOLUTE,
+        Optional.of(h.time.now()), ChargingRateUnitType.W, period(0, 2_300)));
+    h.ev(PilotState.C);
+    h.card("CARD");
+    assertEquals(10.0, h.pilot().signalled, 0.01);
+  }
+
+  @Test
+  void txProfileNeedsARunningTransactionAndEndsWithIt() {
+    Harness h = new Harness().online();
+    ChargingProfile tx = profile(5, ChargingProfilePurposeType.TX_PROFILE, 0, ChargingProfileKindType.RELATIVE, Optional.empty(),
+        ChargingRateUnitType.A, period(0, 12));
+    assertEquals(ChargingProfileStatus.REJECTED, set(h, 1, tx));
+    h.ev(PilotState.C);
+    h.card("CARD");
+    assertEquals(ChargingProfileStatus.ACCEPTED, set(h, 1, tx));
+    assertEquals(12.0, h.pilot().signalled);
+    h.card("CARD");
+    h.ev(PilotState.A);
+    h.ev(PilotState.C);
+    h.card("CARD");
+    assertEquals(16.0, h.pilot().signalled, "the TxProfile ended with its transaction");
+  }
+
+  @Test
+  void clearingRestoresTheFullCurrent() {
+    Harness h = charging();
+    set(h, 0, profile(3, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, 1, ChargingProfileKindType.ABSOLUTE, Optional.of(h.time.now()),
+        ChargingRateUnitType.A, period(0, 7)));
+    assertEquals(7.0, h.pilot().signalled);
+    assertEquals(ClearChargingProfileStatus.UNKNOWN,
+        h.callOk(new ClearChargingProfileRequest(Optional.of(99), Optional.empty(), Optional.empty(), Optional.empty())).status());
+    assertEquals(ClearChargingProfileStatus.ACCEPTED,
+        h.callOk(new ClearChargingProfileRequest(Optional.of(3), Optional.empty(), Optional.empty(), Optional.empty())).status());
+    assertEquals(16.0, h.pilot().signalled);
+  }
+
+  @Test
+  void compositeScheduleInAmperesAndWatts() {
+    Harness h = charging();
+    set(h, 0, profile(1, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, 0, ChargingProfileKindType.ABSOLUTE, Optional.of(h.time.now()),
+        ChargingRateUnitType.A, period(0, 10), period(3600, 6)));
+    GetCompositeScheduleResponse amps = h.callOk(new GetCompositeScheduleRequest(1, 7200, Optional.of(ChargingRateUnitType.A)));
+    assertEquals(GetCompositeScheduleStatus.ACCEPTED, amps.status());
+    assertEquals(Optional.of(h.time.now()), amps.scheduleStart());
+    List<ChargingSchedulePeriod> periods = amps.chargingSchedule().orElseThrow().chargingSchedulePeriod();
+    assertEquals(List.of(0, 3600), periods.stream().map(ChargingSchedulePeriod::startPeriod).toList());
+    assertEquals(List.of(10.0, 6.0), periods.stream().map(ChargingSchedulePeriod::limit).toList());
+
+    GetCompositeScheduleResponse watts = h.callOk(new GetCompositeScheduleRequest(1, 7200, Optional.of(ChargingRateUnitType.W)));
+    assertEquals(2_300.0, watts.chargingSchedule().orElseThrow().chargingSchedulePeriod().get(0).limit(), 0.1);
+    assertEquals(GetCompositeScheduleStatus.REJECTED, h.callOk(new GetCompositeScheduleRequest(9, 60, Optional.empty())).status());
+  }
+
+  @Test
+  void remoteStartWithATxProfileInstallsItForTheTransaction() {
+    Harness h = new Harness().online();
+    ChargingProfile tx = profile(8, ChargingProfilePurposeType.TX_PROFILE, 0, ChargingProfileKindType.RELATIVE, Optional.empty(),
+        ChargingRateUnitType.A, period(0, 9));
+    assertEquals(RemoteStartStopStatus.ACCEPTED,
+        h.callOk(new RemoteStartTransactionRequest(Optional.of(1), "REMOTE", Optional.of(tx))).status());
+    h.ev(PilotState.C);
+    assertEquals(9.0, h.pilot().signalled);
+
+    Harness other = new Harness().online();
+    ChargingProfile notTx = profile(9, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, 0, ChargingProfileKindType.RELATIVE,
+        Optional.empty(), ChargingRateUnitType.A, period(0, 9));
+    assertEquals(RemoteStartStopStatus.REJECTED,
+        other.callOk(new RemoteStartTransactionRequest(Optional.of(1), "REMOTE", Optional.of(notTx))).status());
+  }
+
+  @Test
+  void profilesSurviveARebootAndTheKeysTellTheLimits() {
+    Harness h = new Harness().online();
+    set(h, 0, profile(1, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, 0, ChargingProfileKindType.ABSOLUTE, Optional.of(h.time.now()),
+        ChargingRateUnitType.A, period(0, 11)));
+    h.restart();
+    h.cs.goOnline();
+    h.run();
+    h.ev(PilotState.C);
+    h.card("CARD");
+    assertEquals(11.0, h.pilot().signalled);
+    GetConfigurationResponse keys = h.callOk(new GetConfigurationRequest(List.of("ChargeProfileMaxStackLevel",
+        "ChargingScheduleAllowedChargingRateUnit", "ChargingScheduleMaxPeriods", "MaxChargingProfilesInstalled")));
+    assertEquals(List.of("8", "Current,Power", "24", "16"), keys.configurationKey().stream().map(KeyValue::value).map(Optional::orElseThrow).toList());
+    GetConfigurationResponse profiles = h.callOk(new GetConfigurationRequest(List.of("SupportedFeatureProfiles")));
+    assertTrue(profiles.configurationKey().get(0).value().orElseThrow().contains("SmartCharging"));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.kilowatt.core.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The domain depends on the JDK alone, and its ports and messages know nothing of how the domain works. */
+class CoreBoundariesTest {
+
+  private static final JavaClasses CORE = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.kilowatt.core");
+
+  @Test
+  void coreDependsOnTheJdkAlone() {
+    classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.kilowatt.core..")
+        .because("core is pure domain: adapters bring Jackson, WebSockets, Pi4J, serial ports and Dagger")
+        .check(CORE);
+  }
+
+  @Test
+  void messagesAndPortsDoNotReachIntoTheDomain() {
+    noClasses().that().resideInAnyPackage("dev.kilowatt.core.message..", "dev.kilowatt.core.port..")
+        .should().dependOnClassesThat().resideInAPackage("dev.kilowatt.core")
+        .because("adapters code against ports and messages only")
+        .check(CORE);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.kilowatt.core.smartcharging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.kilowatt.core.message.ChargingRateUnitType;
+import dev.kilowatt.core.message.ChargingSchedule;
+import dev.kilowatt.core.message.ChargingSchedulePeriod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ScheduleChartTest {
+
+  private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+  private static ChargingSchedulePeriod period(int start, double limit) {
+    return new ChargingSchedulePeriod(start, limit, Optional.empty());
+  }
+
+  @Test
+  void drawsTheLimitOverTheSchedulesDuration() {
+    ChargingSchedule schedule = new ChargingSchedule(Optional.of(400), Optional.of(T0), ChargingRateUnitType.A,
+        List.of(period(0, 16), period(100, 8), period(200, 10)), Optional.empty());
+    assertEquals("""
+        A, from 2025-01-01T00:00:00Z
+        16.0 |#####
+             |#####     ##########
+             |####################
+             |####################
+         0.0 +--------------------
+              0:00:00      0:06:40
+        """, ScheduleChart.render(schedule, 20, 4));
+  }
+
+  @Test
+  void aColumnShowsTheLowestLimitWithinItAndZeroLeavesItEmpty() {
+    ChargingSchedule schedule = new ChargingSchedule(Optional.of(86_400), Optional.empty(), ChargingRateUnitType.W,
+        List.of(period(0, 11_000), period(28_800, 6_000), period(72_000, 11_000), period(79_200, 0), period(81_000, 11_000)),
+        Optional.empty());
+    assertEquals("""
+        W
+        11000.0 |######         # #
+                |######         # #
+                |################ #
+                |################ #
+            0.0 +------------------
+                 0:00:00   24:00:00
+        """, ScheduleChart.render(schedule, 18, 4));
+  }
+
+  @Test
+  void anOpenEndedScheduleShowsItsLastPeriodForAnHour() {
+    ChargingSchedule schedule = new ChargingSchedule(Optional.empty(), Optional.empty(), ChargingRateUnitType.A,
+        List.of(period(0, 6), period(1800, 12)), Optional.empty());
+    assertEquals("""
+        A
+        12.0 |  ####
+             |######
+         0.0 +------
+        """ + "      0:00:00\n", ScheduleChart.render(schedule, 6, 2));
+  }
+
+  /** The spec's daily profile as the charge point's maximum, and a default profile that starts at 6 A. */
+  @Test
+  void drawsACompositeSchedule() {
+    ChargingProfiles profiles = new ChargingProfiles(SmartChargingLimits.DEFAULT, 1, List.of());
+    profiles.install(0, ProfileBuilder.profile(1).chargePointMax().daily(T0).watts()
+        .period(0, 11_000, 3).period(28_800, 6_000, 3).period(72_000, 11_000, 3).build(), Optional.empty());
+    profiles.install(1, ProfileBuilder.profile(2).duration(4 * 3600).period(0, 6).period(3600, 10).build(), Optional.empty());
+    ChargingSchedule composite = profiles.compositeSchedule(1, T0.plusSeconds(6 * 3600), 86_400, Optional.empty(), ChargingRateUnitType.A,
+        new ConnectorRating(230, 3, 16)).orElseThrow();
+    assertEquals("""
+        A, from 2025-01-01T06:00:00Z
+        15.9 |                            ####################
+             |                            ####################
+             |                            ####################
+             |  ##                        ####################
+             |  ##############################################
+             |################################################
+             |################################################
+             |################################################
+         0.0 +------------------------------------------------
+              0:00:00                                 24:00:00
+        """, ScheduleChart.render(composite, 48, 8));
+  }
+
+  @Test
+  void aChartNeedsRoom() {
+    ChargingSchedule schedule = new ChargingSchedule(Optional.of(60), Optional.empty(), ChargingRateUnitType.A, List.of(period(0, 6)),
+        Optional.empty());
+    assertThrows(IllegalArgumentException.class, () -> ScheduleChart.render(schedule, 0, 4));
+    assertThrows(IllegalArgumentException.class, () -> ScheduleChart.render(schedule, 10, 0));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.kilowatt.transfer;
+
+import dev.kilowatt.core.port.FileTransfer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The {@link FileTransfer} of a networked charge point: HTTP and HTTPS (JDK client) and FTP (Apache Commons
+ * Net, passive, binary). Each transfer runs on a virtual thread of its own.
+ *
+ * <p>Downloads stream into a directory of the transfer's own (a subdirectory of the data directory, say),
+ * named after the last segment of the URI's path; uploads go to {@code location/<file name>} (an HTTP PUT,
+ * or an FTP STOR). Failures (HTTP 404 or 500, a refused login, a dropped connection, a server that stops
+ * sending for the stall time-out, a file over the size limit) are reported with their reason.
+ *
+ * <pre>{@code
+ * FileTransfer transfer = NetworkFileTransfer.builder(dataDir.resolve("transfers")).build();
+ * }</pre>
+ */
+public final class NetworkFileTransfer implements FileTransfer {
+
+  private static final System.Logger LOG = System.getLogger(NetworkFileTransfer.class.getName());
+
+  private final Path directory;
+  private final HttpTransport http;
+  private final FtpTransport ftp;
+
+  private NetworkFileTransfer(Builder builder) {
+    this.directory = builder.directory;
+    this.http = new HttpTransport(builder.ssl, builder.connectTimeout, builder.stallTimeout);
+    this.ftp = new FtpTransport(builder.connectTimeout, builder.stallTimeout);
+  }
+
+  /** Transfers whose downloads land in {@code directory}, which is created if needed. */
+  public static Builder builder(Path directory) {
+    return new Builder(directory);
+  }
+
+  @Override
+  public List<String> protocols() {
+    return List.of("FTP", "HTTP", "HTTPS");
+  }
+
+  @Override
+  public void download(URI source, long maxBytes, Listener listener) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(listener, "listener");
+    run("download of " + Transfers.masked(source), listener, () -> {
+      Path file = switch (scheme(source)) {
+        case "http", "https" -> http.download(source, directory, maxBytes, listener);
+        case "ftp" -> ftp.download(source, directory, maxBytes, listener);
+        default -> throw unsupported(source);
+      };
+      listener.onCompleted(file);
+    });
+  }
+
+  @Override
+  public void upload(Path file, URI location, Listener listener) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(listener, "listener");
+    run("upload of " + file.getFileName() + " to " + Transfers.masked(location), listener, () -> {
+      switch (scheme(location)) {
+        case "http", "https" -> http.upload(file, location, listener);
+        case "ftp" -> ftp.upload(file, location, listener);
+        default -> throw unsupported(location);
+      }
+    });
+  }
+
+  private interface Work {
+    void run() throws IOException, InterruptedException, TransferFailure;
+  }
+
+  private static void run(String what, Listener listener, Work work) {
+    Thread.ofVirtual().name("kilowatt-transfer").start(() -> {
+      LOG.log(Level.DEBUG, "{0} started", what);
+      try {
+        work.run();
+        LOG.log(Level.DEBUG, "{0} done", what);
+      } catch (TransferFailure e) {
+        fail(what, listener, e.getMessage());
+      } catch (IOException e) {
+        fail(what, listener, Transfers.describe(e));
+      } catch (InterruptedException e) {
+        fail(what, listener, "interrupted");
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, what + " failed unexpectedly", e);
+        fail(what, listener, e.toString());
+      }
+    });
+  }
+
+  private static void fail(String what, Listener listener, String reason) {
+    LOG.log(Level.INFO, "{0} failed: {1}", what, reason);
+    listener.onFailed(reason);
+  }
+
+  private static String scheme(URI uri) {
+    return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+  }
+
+  private static TransferFailure unsupported(URI uri) {
+    return new TransferFailure("unsupported protocol: " + (uri.getScheme() == null ? "none" : uri.getScheme()));
+  }
+
+  /** Settings of a {@link NetworkFileTransfer}. */
+  public static final class Builder {
+    private final Path directory;
+    private SSLContext ssl;
+    private Duration connectTimeout = Duration.ofSeconds(30);
+    private Duration stallTimeout = Duration.ofSeconds(60);
+
+    private Builder(Path directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    /** Whom HTTPS trusts; the JDK's default trust store unless set. */
+    public Builder sslContext(SSLContext ssl) {
+      this.ssl = Objects.requireNonNull(ssl, "ssl");
+      return this;
+    }
+
+    /**
+     * How long a connection may take to open, and how long a transfer may go without any data before it is
+     * broken off. Defaults: 30 s and 60 s.
+     */
+    public Builder timeouts(Duration connect, Duration stall) {
+      this.connectTimeout = Objects.requireNonNull(connect, "connect");
+      this.stallTimeout = Objects.requireNonNull(stall, "stall");
+      return this;
+    }
+
+    /**
+     * Creates the directory if needed and removes the temporary files of downloads a power cut interrupted.
+     *
+     * @throws UncheckedIOException if the directory cannot be created or cleaned
+     */
+    public NetworkFileTransfer build() {
+      try {
+        Files.createDirectories(directory);
+        Download.removeLeftovers(directory);
+        if (ssl == null) {
+          ssl = SSLContext.getDefault();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare the transfer directory " + directory, e);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK offers no default TLS context", e);
+      }
+      return new NetworkFileTransfer(this);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.kilowatt.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.kilowatt.core.port.FileTransfer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** Records how one transfer went; {@link #file()} and {@link #failure()} wait for the end, at most ten seconds. */
+final class Outcome implements FileTransfer.Listener {
+
+  final List<Long> progress = new CopyOnWriteArrayList<>();
+  final List<OptionalLong> totals = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<Object> end = new CompletableFuture<>();
+
+  @Override
+  public void onProgress(long transferredBytes, OptionalLong totalBytes) {
+    progress.add(transferredBytes);
+    totals.add(totalBytes);
+  }
+
+  @Override
+  public void onCompleted(Path file) {
+    end.complete(file);
+  }
+
+  @Override
+  public void onFailed(String reason) {
+    end.complete(new Failure(reason));
+  }
+
+  record Failure(String reason) {}
+
+  Object await() throws Exception {
+    return end.get(10, TimeUnit.SECONDS);
+  }
+
+  Path file() throws Exception {
+    return assertInstanceOf(Path.class, await(), "the transfer should have succeeded");
+  }
+
+  String failure() throws Exception {
+    return assertInstanceOf(Failure.class, await(), "the transfer should have failed").reason();
+  }
+}

@@ -1,0 +1,168 @@
+package dev.kilowatt.pi4j;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalInputConfigBuilder;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalOutputConfigBuilder;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
+import com.pi4j.io.pwm.Pwm;
+import com.pi4j.io.pwm.PwmConfigBuilder;
+import com.pi4j.io.pwm.PwmType;
+import com.pi4j.io.spi.Spi;
+import com.pi4j.io.spi.SpiConfigBuilder;
+import com.pi4j.io.spi.SpiMode;
+import dev.kilowatt.core.port.ControlPilot;
+import dev.kilowatt.core.port.EnergyMeter;
+import dev.kilowatt.core.port.Relay;
+import dev.kilowatt.core.port.RfidReader;
+import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.pi4j.BoardDescription.PilotSettings;
+import dev.kilowatt.pi4j.BoardDescription.Providers;
+import dev.kilowatt.pi4j.BoardDescription.RelaySettings;
+import dev.kilowatt.pi4j.BoardDescription.SpiSettings;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The adapters of one Raspberry Pi charger board, built from a Pi4J context and a
+ * {@link BoardDescription}: the contactor ({@link Relay}), the control pilot ({@link ControlPilot}), and
+ * where the board has them, the card reader ({@link RfidReader}) and the S0 meter ({@link EnergyMeter}).
+ *
+ * <p>The contactor and the pilot share an interlock: the contactor closes only while the pilot reads C or
+ * D and offers current, and opens by itself when that ends or the residual-current monitor trips. The
+ * monitor's {@code GroundFailure} is reported through the relay's listener.
+ *
+ * <p>Every adapter runs its timers and handles Pi4J's input events on {@code scheduler}, and expects its
+ * commands there too: on a charger that is the domain's event loop. Shutting down the Pi4J context leaves
+ * the contactor coil inactive and the pilot at -12 V.
+ */
+public final class RaspberryPiBoard {
+
+  private static final int PILOT_FREQUENCY_HZ = 1000;
+
+  private final Relay relay;
+  private final ControlPilot pilot;
+  private final Optional<RfidReader> rfidReader;
+  private final Optional<EnergyMeter> energyMeter;
+
+  private RaspberryPiBoard(Context pi4j, BoardDescription board, Scheduler scheduler) {
+    IoFactory io = new IoFactory(pi4j, board.providers());
+    Interlock interlock = new Interlock();
+    this.pilot = createPilot(io, board.pilot(), interlock, scheduler);
+    Optional<RcmInput> rcm = board.rcm().map(settings -> new RcmInput(
+        io.input("kilowatt-rcm", "rcm.pin", settings.pin(), settings.pull(), Optional.empty()),
+        settings.trippedLevel(), interlock, scheduler));
+    this.relay = createRelay(io, board.relay(), interlock, rcm, scheduler);
+    this.rfidReader = board.rfid().map(settings -> new Mfrc522Reader(
+        new Mfrc522Chip(io.spi("kilowatt-rfid", "rfid.spi", settings.spi())),
+        settings.pollInterval(), settings.removalPolls(), scheduler));
+    this.energyMeter = board.s0Meter().map(settings -> new S0PulseMeter(
+        io.input("kilowatt-s0", "meter.s0.pin", settings.pin(), settings.pull(), Optional.of(settings.debounce())),
+        settings, scheduler));
+  }
+
+  /**
+   * Creates the Pi4J IOs the board describes and the adapters on them. On a Pi the context needs the
+   * raspberrypi platform with GPIO (gpiod), PWM and SPI (linuxfs) providers.
+   *
+   * @throws IllegalStateException if Pi4J cannot create one of the IOs; the message names the board key
+   */
+  public static RaspberryPiBoard create(Context pi4j, BoardDescription board, Scheduler scheduler) {
+    return new RaspberryPiBoard(
+        Objects.requireNonNull(pi4j, "pi4j"), Objects.requireNonNull(board, "board"),
+        Objects.requireNonNull(scheduler, "scheduler"));
+  }
+
+  /** The contactor, guarded by the pilot and the residual-current monitor. */
+  public Relay relay() {
+    return relay;
+  }
+
+  public ControlPilot pilot() {
+    return pilot;
+  }
+
+  /** The MFRC522 card reader, if the board has an {@code rfid} section. */
+  public Optional<RfidReader> rfidReader() {
+    return rfidReader;
+  }
+
+  /** The S0 pulse meter, if the board has a {@code meter.s0} section. */
+  public Optional<EnergyMeter> energyMeter() {
+    return energyMeter;
+  }
+
+  private static ControlPilot createPilot(IoFactory io, PilotSettings settings, Interlock interlock,
+      Scheduler scheduler) {
+    // created at steady -12 V, and left there when Pi4J shuts down: "not available"
+    int disabledPin = settings.inverted() ? 100 : 0;
+    PwmConfigBuilder config = Pwm.newConfigBuilder(io.pi4j())
+        .id("kilowatt-pilot-pwm")
+        .address(settings.pwmChannel())
+        .pwmType(PwmType.HARDWARE)
+        .frequency(PILOT_FREQUENCY_HZ)
+        .initial(disabledPin)
+        .shutdown(disabledPin)
+        .provider(io.providers().pwm().orElse(null));
+    Pwm pwm = io.create("pilot.pwm.channel", () -> io.pi4j().create(config));
+    Spi adc = io.spi("kilowatt-pilot-adc", "pilot.adc.spi", settings.adc());
+    Mcp3008PilotSensor sensor = new Mcp3008PilotSensor(adc, settings.adcChannel(), settings.calibration(),
+        settings.burstSamples());
+    return new PwmPilot(pwm, sensor, settings, interlock, scheduler);
+  }
+
+  private static Relay createRelay(IoFactory io, RelaySettings settings, Interlock interlock,
+      Optional<RcmInput> rcm, Scheduler scheduler) {
+    DigitalState inactive = DigitalState.getInverseState(settings.coilActiveLevel());
+    DigitalOutputConfigBuilder config = DigitalOutput.newConfigBuilder(io.pi4j())
+        .id("kilowatt-relay")
+        .address(settings.coilPin())
+        .initial(inactive)
+        .shutdown(inactive)
+        .provider(io.providers().digitalOutput().orElse(null));
+    DigitalOutput coil = io.create("relay.pin", () -> io.pi4j().create(config));
+    Optional<GpioRelay.AuxiliaryContact> feedback = settings.feedback().map(f -> new GpioRelay.AuxiliaryContact(
+        io.input("kilowatt-relay-feedback", "relay.feedback.pin", f.pin(), f.pull(), Optional.empty()),
+        f.closedLevel()));
+    return new GpioRelay(coil, settings.coilActiveLevel(), feedback, settings.settleTime(), interlock, rcm,
+        scheduler);
+  }
+
+  /** Creates Pi4J IOs with the board's providers, naming the board key in any failure. */
+  private record IoFactory(Context pi4j, Providers providers) {
+
+    /** An input; without a debounce of its own it gets the provider's (10 ms for gpiod). */
+    DigitalInput input(String id, String key, int pin, PullResistance pull, Optional<Duration> debounce) {
+      DigitalInputConfigBuilder config = DigitalInput.newConfigBuilder(pi4j)
+          .id(id)
+          .address(pin)
+          .pull(pull)
+          .provider(providers.digitalInput().orElse(null));
+      debounce.ifPresent(time -> config.debounce(time.toNanos() / 1000));
+      return create(key, () -> pi4j.create(config));
+    }
+
+    Spi spi(String id, String key, SpiSettings settings) {
+      SpiConfigBuilder config = Spi.newConfigBuilder(pi4j)
+          .id(id)
+          .bus(settings.bus())
+          .channel(settings.chipSelect())
+          .baud(settings.baud())
+          .mode(SpiMode.MODE_0)
+          .provider(providers.spi().orElse(null));
+      return create(key + ".cs", () -> pi4j.create(config));
+    }
+
+    <T> T create(String key, Supplier<T> creation) {
+      try {
+        return creation.get();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("Pi4J cannot create the IO for " + key + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.kilowatt.sim;
+
+import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.port.ControlPilot;
+import dev.kilowatt.core.port.EnergyMeter;
+import dev.kilowatt.core.port.HardwareFault;
+import dev.kilowatt.core.port.Relay;
+import dev.kilowatt.core.port.Scheduler;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One simulated connector: relay, control pilot and meter for the charge point, and the EV on its cable.
+ * The parts are wired like the real circuit: the EV draws only what the pilot offers and only while the
+ * relay's contacts are closed, and the meter counts what it draws. The parts share one lock, so the
+ * charge point's loop and a console thread may drive them at the same time.
+ */
+public final class SimulatedConnector implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(SimulatedConnector.class.getName());
+  static final String INJECTED_FAULT_SOURCE = "simulator";
+
+  private final Object lock = new Object();
+  private final SimulatedRelay relay;
+  private final SimulatedControlPilot pilot;
+  private final SimulatedEnergyMeter meter;
+  private final SimulatedEv ev;
+  private boolean injectedFault;
+
+  /**
+   * How a simulated connector is built.
+   *
+   * @param meterPollInterval how often the meter pushes a reading
+   * @param mainsVoltageV the single-phase mains voltage, in V
+   * @param initialRegisterWh the meter's energy register at start, in Wh (a restart resumes the last one)
+   * @param evMaxCurrentA the most current the EV draws, in A
+   * @param evBattery the EV's battery, if it should stop charging once full
+   */
+  public record Settings(Duration meterPollInterval, double mainsVoltageV, double initialRegisterWh,
+      double evMaxCurrentA, Optional<SimulatedEv.Battery> evBattery) {
+
+    public Settings {
+      Objects.requireNonNull(meterPollInterval, "meterPollInterval");
+      Objects.requireNonNull(evBattery, "evBattery");
+      if (meterPollInterval.isNegative() || meterPollInterval.isZero()) {
+        throw new IllegalArgumentException("meter poll interval must be positive: " + meterPollInterval);
+      }
+      requirePositive(mainsVoltageV, "mains voltage");
+      requirePositive(evMaxCurrentA, "EV maximum current");
+      if (!(initialRegisterWh >= 0) || Double.isInfinite(initialRegisterWh)) {
+        throw new IllegalArgumentException("energy register must be 0 Wh or more: " + initialRegisterWh);
+      }
+    }
+
+    /** 1 s polling, 230 V, register at 0 Wh, a 32 A EV without a battery model. */
+    public static Settings defaults() {
+      return new Settings(Duration.ofSeconds(1), 230, 0, 32, Optional.empty());
+    }
+
+    public Settings withMeterPollInterval(Duration interval) {
+      return new Settings(interval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery);
+    }
+
+    public Settings withMainsVoltageV(double volts) {
+      return new Settings(meterPollInterval, volts, initialRegisterWh, evMaxCurrentA, evBattery);
+    }
+
+    public Settings withInitialRegisterWh(double wattHours) {
+      return new Settings(meterPollInterval, mainsVoltageV, wattHours, evMaxCurrentA, evBattery);
+    }
+
+    public Settings withEvMaxCurrentA(double amperes) {
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, amperes, evBattery);
+    }
+
+    public Settings withEvBattery(SimulatedEv.Battery battery) {
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, Optional.of(battery));
+    }
+
+    private static void requirePositive(double value, String what) {
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(what + " must be a positive number: " + value);
+      }
+    }
+  }
+
+  public SimulatedConnector(Scheduler scheduler, Settings settings) {
+    Objects.requireNonNull(scheduler, "scheduler");
+    Objects.requireNonNull(settings, "settings");
+    relay = new SimulatedRelay(lock, this::circuitChanged);
+    pilot = new SimulatedControlPilot(lock, this::circuitChanged);
+    meter = new SimulatedEnergyMeter(scheduler, lock, settings.meterPollInterval(), settings.mainsVoltageV(),
+        settings.initialRegisterWh());
+    ev = new SimulatedEv(scheduler, lock, pilot, settings.mainsVoltageV(), settings.evMaxCurrentA(),
+        settings.evBattery());
+  }
+
+  /** The relay port for the charge point; also where relay failures are injected. */
+  public SimulatedRelay relay() {
+    return relay;
+  }
+
+  /** The control pilot port for the charge point. */
+  public SimulatedControlPilot pilot() {
+    return pilot;
+  }
+
+  /** The meter port for the charge point; also where meter failures are injected. */
+  public SimulatedEnergyMeter meter() {
+    return meter;
+  }
+
+  /** The EV on this connector's cable. */
+  public SimulatedEv ev() {
+    return ev;
+  }
+
+  /**
+   * Reports a fault with {@code code} through the pilot's listener, as a board's own fault input would.
+   * Injecting another code while one is active replaces it.
+   *
+   * @throws IllegalArgumentException for {@code NO_ERROR}, which is no fault: use {@link #clearFault()}
+   */
+  public void fault(ChargePointErrorCode code) {
+    Objects.requireNonNull(code, "code");
+    if (code == ChargePointErrorCode.NO_ERROR) {
+      throw new IllegalArgumentException("NoError is not a fault; clear the fault instead");
+    }
+    synchronized (lock) {
+      LOG.log(Level.INFO, "injected fault {0}", code);
+      injectedFault = true;
+      pilot.reportFault(new HardwareFault(INJECTED_FAULT_SOURCE, code, "SIMULATED", "injected fault"));
+    }
+  }
+
+  /** Clears the injected fault, if there is one. */
+  public void clearFault() {
+    synchronized (lock) {
+      if (injectedFault) {
+        LOG.log(Level.INFO, "injected fault cleared");
+        injectedFault = false;
+        pilot.reportFaultCleared(INJECTED_FAULT_SOURCE);
+      }
+    }
+  }
+
+  /** Stops the meter's polling and the EV's timers. */
+  @Override
+  public void close() {
+    meter.stop();
+    ev.stop();
+  }
+
+  private void circuitChanged() {
+    synchronized (lock) {
+      double draw = ev.drawFor(relay.isClosed());
+      meter.drawChanged(draw);
+      ev.drawChanged(draw);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.kilowatt.ocpp;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How the link behaves, beyond what the charge point's OCPP configuration decides.
+ *
+ * @param backoff the waits between connection attempts
+ * @param handshakeTimeout how long one attempt (TCP connect, TLS and the WebSocket upgrade) may take
+ * @param tls the TLS set-up for {@code wss://} (trusted authorities, a client certificate for security
+ *     profile 3); empty for the JVM's default
+ * @param traffic sees every text frame sent and received
+ */
+public record LinkOptions(
+    ReconnectBackoff backoff, Duration handshakeTimeout, Optional<SSLContext> tls, TrafficListener traffic) {
+
+  public LinkOptions {
+    Objects.requireNonNull(backoff, "backoff");
+    Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(traffic, "traffic");
+    if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+      throw new IllegalArgumentException("handshakeTimeout must be positive: " + handshakeTimeout);
+    }
+  }
+
+  /** Standard back-off, 30 s per attempt, the default TLS set-up, no traffic watcher. */
+  public static LinkOptions defaults() {
+    return new LinkOptions(ReconnectBackoff.standard(), Duration.ofSeconds(30), Optional.empty(), TrafficListener.NONE);
+  }
+
+  public LinkOptions withBackoff(ReconnectBackoff backoff) {
+    return new LinkOptions(backoff, handshakeTimeout, tls, traffic);
+  }
+
+  public LinkOptions withHandshakeTimeout(Duration handshakeTimeout) {
+    return new LinkOptions(backoff, handshakeTimeout, tls, traffic);
+  }
+
+  public LinkOptions withTls(SSLContext tls) {
+    return new LinkOptions(backoff, handshakeTimeout, Optional.of(tls), traffic);
+  }
+
+  public LinkOptions withTraffic(TrafficListener traffic) {
+    return new LinkOptions(backoff, handshakeTimeout, tls, traffic);
+  }
+}

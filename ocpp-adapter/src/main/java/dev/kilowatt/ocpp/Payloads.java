@@ -1,0 +1,165 @@
+package dev.kilowatt.ocpp;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.Deserializers;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.Serializers;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kilowatt.core.message.OcppEnum;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Jackson binding between OCPP payload JSON and the core's message records, by record component name.
+ *
+ * <p>Absent {@link java.util.Optional}s and empty lists are left out (every list in OCPP is either
+ * optional or needs at least one item, so an empty one never carries meaning); {@link Instant}s are
+ * written as ISO-8601 UTC strings; {@link OcppEnum} constants as their wire values. Binding expects a
+ * payload that already passed its {@link Schema}.
+ */
+final class Payloads {
+
+  private final JsonMapper mapper;
+
+  Payloads() {
+    this.mapper = JsonMapper.builder()
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        // after JavaTimeModule, so that its Instant reader gives way to ours
+        .addModule(new OcppModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .defaultPropertyInclusion(both(JsonInclude.Include.NON_ABSENT))
+        .withConfigOverride(List.class, o -> o.setInclude(both(JsonInclude.Include.NON_EMPTY)))
+        .build();
+  }
+
+  private static JsonInclude.Value both(JsonInclude.Include include) {
+    return JsonInclude.Value.construct(include, include);
+  }
+
+  /** The JSON object of a payload record. */
+  ObjectNode toJson(Object payload) {
+    return mapper.valueToTree(payload);
+  }
+
+  /** Binds a payload object to {@code type}; fails with {@link IllegalArgumentException} if it cannot. */
+  <T> T fromJson(JsonNode payload, Class<T> type) {
+    try {
+      return mapper.treeToValue(payload, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Parses a whole text frame; trailing content after the JSON value is an error. */
+  JsonNode parse(String text) throws JsonProcessingException {
+    return mapper.readTree(text);
+  }
+
+  /** Starts a streaming parse, for reading what can be read of a frame that does not parse. */
+  JsonParser stream(String text) throws IOException {
+    return mapper.createParser(text);
+  }
+
+  String write(JsonNode frame) {
+    try {
+      return mapper.writeValueAsString(frame);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+
+  private static final class OcppModule extends SimpleModule {
+    OcppModule() {
+      super("ocpp");
+      addDeserializer(Instant.class, new DateTimeDeserializer());
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+      super.setupModule(context);
+      context.addSerializers(new OcppEnumSerializers());
+      context.addDeserializers(new OcppEnumDeserializers());
+    }
+  }
+
+  private static final class OcppEnumSerializers extends Serializers.Base {
+    private static final JsonSerializer<Object> WIRE_VALUE = new JsonSerializer<>() {
+      @Override
+      public void serialize(Object value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        gen.writeString(((OcppEnum) value).ocppValue());
+      }
+    };
+
+    @Override
+    public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription beanDesc) {
+      return OcppEnum.class.isAssignableFrom(type.getRawClass()) ? WIRE_VALUE : null;
+    }
+  }
+
+  private static final class OcppEnumDeserializers extends Deserializers.Base {
+    @Override
+    public JsonDeserializer<?> findEnumDeserializer(
+        Class<?> type, DeserializationConfig config, BeanDescription beanDesc) {
+      return OcppEnum.class.isAssignableFrom(type) ? new OcppEnumDeserializer(type) : null;
+    }
+  }
+
+  private static final class OcppEnumDeserializer extends JsonDeserializer<Object> {
+    private final Class<?> type;
+    private final Map<String, Object> byWireValue = new HashMap<>();
+
+    OcppEnumDeserializer(Class<?> type) {
+      this.type = type;
+      for (Object constant : type.getEnumConstants()) {
+        byWireValue.put(((OcppEnum) constant).ocppValue(), constant);
+      }
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = p.getValueAsString();
+      Object constant = text == null ? null : byWireValue.get(text);
+      if (constant == null) {
+        return ctxt.handleWeirdStringValue(type, text, "not a value of %s", type.getSimpleName());
+      }
+      return constant;
+    }
+  }
+
+  private static final class DateTimeDeserializer extends JsonDeserializer<Instant> {
+    @Override
+    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      Optional<Instant> instant =
+          p.currentToken() == JsonToken.VALUE_STRING ? DateTimes.parse(p.getText()) : Optional.empty();
+      if (instant.isPresent()) {
+        return instant.get();
+      }
+      return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(), "not an RFC 3339 date-time");
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * OCPP-J 1.6 over WebSocket: the adapter behind the core's {@link dev.kilowatt.core.port.CentralSystem} port.
+ *
+ * <p>An embedder wires one {@link dev.kilowatt.ocpp.OcppJsonLink}: a {@link dev.kilowatt.ocpp.CentralSystemAddress}
+ * (URL and charge point id), the domain's {@link dev.kilowatt.core.port.Scheduler}, and optionally
+ * {@link dev.kilowatt.ocpp.LinkOptions} (reconnection {@link dev.kilowatt.ocpp.ReconnectBackoff}, handshake
+ * time-out, TLS context, a {@link dev.kilowatt.ocpp.TrafficListener} that sees every frame). Everything else
+ * in this package (framing, schema validation, JSON binding) is package-private.
+ */
+package dev.kilowatt.ocpp;

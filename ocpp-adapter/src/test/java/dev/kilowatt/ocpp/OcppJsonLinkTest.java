@@ -1,0 +1,408 @@
+package dev.kilowatt.ocpp;
+
+import static dev.kilowatt.ocpp.Samples.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kilowatt.core.message.BootNotificationRequest;
+import dev.kilowatt.core.message.BootNotificationResponse;
+import dev.kilowatt.core.message.HeartbeatRequest;
+import dev.kilowatt.core.message.RegistrationStatus;
+import dev.kilowatt.core.message.ResetRequest;
+import dev.kilowatt.core.message.ResetResponse;
+import dev.kilowatt.core.message.ResetStatus;
+import dev.kilowatt.core.message.ResetType;
+import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallError.Code;
+import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.ocpp.RecordingListener.Call;
+import dev.kilowatt.ocpp.RecordingListener.Connected;
+import dev.kilowatt.ocpp.RecordingListener.Disconnected;
+import dev.kilowatt.ocpp.RecordingListener.Failed;
+import dev.kilowatt.ocpp.RecordingListener.Result;
+import dev.kilowatt.ocpp.TrafficListener.Direction;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.java_websocket.framing.CloseFrame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The link against a real WebSocket server on loopback. */
+@Timeout(60)
+class OcppJsonLinkTest {
+
+  private static final Duration HANDSHAKE = Duration.ofSeconds(30);
+  private static final ReconnectBackoff EXACT = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 0);
+  private static final ConnectionSettings OPEN = new ConnectionSettings(Optional.empty(), Duration.ZERO, 0);
+  private static final ConnectionSettings KEYED = new ConnectionSettings(Optional.of("s3cret:key"), Duration.ZERO, 1);
+
+  private final RecordingScheduler scheduler = new RecordingScheduler();
+  private final RecordingListener listener = new RecordingListener();
+  private final BlockingQueue<String> traffic = new LinkedBlockingQueue<>();
+  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private TestCentralSystem server;
+  private OcppJsonLink link;
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (link != null) {
+      link.disconnect();
+    }
+    if (server != null) {
+      server.shutDown();
+    }
+    for (AutoCloseable closeable : cleanup) {
+      closeable.close();
+    }
+  }
+
+  private TestCentralSystem start(TestCentralSystem centralSystem) throws InterruptedException {
+    server = centralSystem.begin();
+    return server;
+  }
+
+  private OcppJsonLink link(String baseUrl, String id, LinkOptions options) {
+    link = new OcppJsonLink(CentralSystemAddress.of(baseUrl, id), scheduler,
+        options.withBackoff(EXACT).withHandshakeTimeout(HANDSHAKE)
+            .withTraffic((direction, text) -> traffic.add(direction + " " + text)));
+    return link;
+  }
+
+  private OcppJsonLink connected(ConnectionSettings settings) throws InterruptedException {
+    start(TestCentralSystem.ocpp16());
+    link(server.url("ws", "/ocpp"), "CP-1", LinkOptions.defaults()).connect(settings, listener);
+    server.nextHandshake();
+    server.awaitOpen();
+    listener.next(Connected.class);
+    return link;
+  }
+
+  @Test
+  void connectsToTheChargePointsPathWithTheSubprotocolAndBasicAuthentication() throws Exception {
+    start(TestCentralSystem.ocpp16());
+    link(server.url("ws", "/ocpp/"), "CP 1/ä", LinkOptions.defaults()).connect(KEYED, listener);
+
+    TestCentralSystem.Handshake handshake = server.nextHandshake();
+    assertEquals("/ocpp/CP%201%2F%C3%A4", handshake.path());
+    assertEquals("ocpp1.6", handshake.subprotocols());
+    assertEquals("Basic " + Base64.getEncoder().encodeToString("CP 1/ä:s3cret:key".getBytes(StandardCharsets.UTF_8)),
+        handshake.authorization());
+    listener.next(Connected.class);
+  }
+
+  @Test
+  void sendsNoAuthorizationWithoutAKey() throws Exception {
+    start(TestCentralSystem.ocpp16());
+    link(server.url("ws", ""), "CP-1", LinkOptions.defaults()).connect(OPEN, listener);
+
+    TestCentralSystem.Handshake handshake = server.nextHandshake();
+    assertEquals("/CP-1", handshake.path());
+    assertEquals("", handshake.authorization());
+    listener.next(Connected.class);
+  }
+
+  @Test
+  void leavesAServerThatDoesNotAgreeToOcpp16AndTriesAgainLater() throws Exception {
+    start(TestCentralSystem.withoutSubprotocol());
+    link(server.url("ws", ""), "CP-1", LinkOptions.defaults()).connect(OPEN, listener);
+
+    assertEquals(CloseFrame.PROTOCOL_ERROR, server.nextClose().code());
+    assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE));
+    assertEquals(1L, link.counters().get("failedConnects"));
+    assertTrue(listener.events.isEmpty(), "the domain never saw a connection: " + listener.events);
+  }
+
+  @Test
+  void callsAndAnswersFlowBothWays() throws Exception {
+    connected(OPEN);
+    BootNotificationRequest boot = new BootNotificationRequest("Kilowatt", "KW-22", Optional.of("SN-1"),
+        Optional.empty(), Optional.of("1.0"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    link.send("c-1", boot);
+    assertEquals(json("[2,'c-1','BootNotification',{'chargePointVendor':'Kilowatt','chargePointModel':'KW-22',"
+        + "'chargePointSerialNumber':'SN-1','firmwareVersion':'1.0'}]"), server.nextReceived());
+    server.send(json("[3,'c-1',{'status':'Accepted','currentTime':'2024-01-01T12:00:00.000Z','interval':300}]"));
+    assertEquals(new Result("c-1", new BootNotificationResponse(RegistrationStatus.ACCEPTED, Samples.T0, 300)),
+        listener.next(Result.class));
+
+    server.send(json("[2,'cs-1','Reset',{'type':'Soft'}]"));
+    assertEquals(new Call("cs-1", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
+    link.reply("cs-1", new ResetResponse(ResetStatus.ACCEPTED));
+    assertEquals(json("[3,'cs-1',{'status':'Accepted'}]"), server.nextReceived());
+
+    server.send(json("[2,'cs-2','Reset',{'type':'Hard'}]"));
+    listener.next(Call.class);
+    link.replyError("cs-2", new CallError(Code.INTERNAL_ERROR, "busy"));
+    assertEquals(json("[4,'cs-2','InternalError','busy',{}]"), server.nextReceived());
+
+    server.send(json("[4,'nobody','GenericError','',{}]"));
+    link.send("c-2", new HeartbeatRequest());
+    server.nextReceived();
+    server.send(json("[4,'c-2','InternalError','database down',{}]"));
+    assertEquals(new Failed("c-2", new CallError(Code.INTERNAL_ERROR, "database down")), listener.next(Failed.class));
+    assertEquals(1L, link.counters().get("unknownResponses"));
+  }
+
+  @Test
+  void theTrafficListenerSeesEveryFrameBothWays() throws Exception {
+    connected(OPEN);
+    link.send("c-1", new HeartbeatRequest());
+    server.nextReceived();
+    server.send(json("[3,'c-1',{'currentTime':'2024-01-01T12:00:00Z'}]"));
+    listener.next(Result.class);
+    server.send("not json at all");
+    server.send(json("[2,'cs-1','Reset',{'type':'Soft'}]"));
+    listener.next(Call.class);
+
+    assertEquals(List.of(Direction.SENT + json(" [2,'c-1','Heartbeat',{}]"),
+            Direction.RECEIVED + json(" [3,'c-1',{'currentTime':'2024-01-01T12:00:00Z'}]"),
+            Direction.RECEIVED + " not json at all",
+            Direction.RECEIVED + json(" [2,'cs-1','Reset',{'type':'Soft'}]")),
+        new ArrayList<>(traffic));
+  }
+
+  @Test
+  void answersEveryBrokenCallWithItsCallErrorAndStaysConnected() throws Exception {
+    connected(OPEN);
+    String[][] brokenCalls = {
+        {"b1", "[2,'b1','Reset',{'type':", "FormationViolation"},
+        {"b2", "['2','b2','Reset',{'type':'Soft'}]", "FormationViolation"},
+        {"b3", "[2,'b3','Reset']", "ProtocolError"},
+        {"b4", "[2,'b4','Teleport',{}]", "NotImplemented"},
+        {"b5", "[2,'b5','Heartbeat',{}]", "NotSupported"},
+        {"b6", "[2,'b6','Reset',{}]", "OccurenceConstraintViolation"},
+        {"b7", "[2,'b7','UnlockConnector',{'connectorId':'one'}]", "TypeConstraintViolation"},
+        {"b8", "[2,'b8','Reset',{'type':'Sideways'}]", "PropertyConstraintViolation"},
+        {"b9", "[2,'b9','RemoteStartTransaction',{'idTag':'123456789012345678901'}]", "PropertyConstraintViolation"},
+        {"b10", "[2,'b10','ReserveNow',{'connectorId':1,'expiryDate':'2024-13-01T00:00:00Z','idTag':'t',"
+            + "'reservationId':1}]", "PropertyConstraintViolation"},
+        {"b11", "[2,'b11','Reset',{'type':'Soft','now':true}]", "FormationViolation"},
+    };
+    for (String[] brokenCall : brokenCalls) {
+      server.send(json(brokenCall[1]));
+      String answer = server.nextReceived();
+      assertTrue(answer.startsWith(json("[4,'" + brokenCall[0] + "','" + brokenCall[2] + "',")),
+          brokenCall[1] + " -> " + answer);
+    }
+    for (String unanswerable : List.of("garbage", "{'not':'an array'}", "[7,'x','Reset',{}]", "[2,3,'Reset',{}]")) {
+      server.send(json(unanswerable));
+    }
+    server.send(json("[3,'not-ours',{}]"));
+    server.send(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+
+    server.send(json("[2,'ok','Reset',{'type':'Soft'}]"));
+    assertEquals(new Call("ok", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
+    link.reply("ok", new ResetResponse(ResetStatus.ACCEPTED));
+    assertEquals(json("[3,'ok',{'status':'Accepted'}]"), server.nextReceived());
+    assertTrue(server.closes.isEmpty());
+    assertTrue(listener.events.isEmpty(), "broken calls never reach the domain: " + listener.events);
+    assertEquals(3L, link.counters().get("FormationViolation"));
+    assertEquals(3L, link.counters().get("PropertyConstraintViolation"));
+    assertEquals(4L, link.counters().get("unanswerableFrames"));
+    assertEquals(1L, link.counters().get("unknownResponses"));
+    assertEquals(1L, link.counters().get("binaryFrames"));
+  }
+
+  @Test
+  void anInvalidAnswerToOurCallFailsIt() throws Exception {
+    connected(OPEN);
+    link.send("c-1", new HeartbeatRequest());
+    server.nextReceived();
+    server.send(json("[3,'c-1',{'currentTime':'yesterday'}]"));
+
+    Failed failed = listener.next(Failed.class);
+    assertEquals("c-1", failed.callId());
+    assertEquals(Code.PROPERTY_CONSTRAINT_VIOLATION, failed.error().code());
+    assertEquals(1L, link.counters().get("invalidCallResults"));
+  }
+
+  @Test
+  void aListenerMayAnswerFromWithinItsCallback() throws Exception {
+    start(TestCentralSystem.ocpp16());
+    link(server.url("ws", ""), "CP-1", LinkOptions.defaults()).connect(OPEN, new RecordingListener() {
+      @Override
+      public void onCall(String callId, dev.kilowatt.core.message.CentralSystemRequest<?> request) {
+        link.reply(callId, new ResetResponse(ResetStatus.REJECTED));
+      }
+    });
+    server.nextHandshake();
+    server.awaitOpen();
+    server.send(json("[2,'cs-1','Reset',{'type':'Hard'}]"));
+    assertEquals(json("[3,'cs-1',{'status':'Rejected'}]"), server.nextReceived());
+  }
+
+  @Test
+  void reconnectsWithBackOffAfterTheCentralSystemDrops() throws Exception {
+    connected(OPEN);
+
+    server.drop();
+    assertTrue(listener.next(Disconnected.class).reason().contains("1006"));
+    assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE));
+    server.refuse(true);
+    assertEquals(0, scheduler.time.advance(Duration.ofMillis(999)));
+    assertEquals(1, scheduler.time.advance(Duration.ofMillis(1)));
+    server.nextHandshake();
+    assertEquals(Duration.ofSeconds(2), scheduler.nextRetry(HANDSHAKE));
+    scheduler.time.advance(Duration.ofSeconds(2));
+    server.nextHandshake();
+    assertEquals(Duration.ofSeconds(4), scheduler.nextRetry(HANDSHAKE));
+    scheduler.time.advance(Duration.ofSeconds(4));
+    server.nextHandshake();
+    assertEquals(Duration.ofSeconds(4), scheduler.nextRetry(HANDSHAKE), "the wait stops growing at the maximum");
+
+    server.refuse(false);
+    scheduler.time.advance(Duration.ofSeconds(4));
+    server.nextHandshake();
+    server.awaitOpen();
+    listener.next(Connected.class);
+    assertEquals(3L, link.counters().get("failedConnects"));
+
+    server.drop();
+    listener.next(Disconnected.class);
+    assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE), "a good connection resets the back-off");
+  }
+
+  @Test
+  void disconnectStopsReconnecting() throws Exception {
+    connected(OPEN);
+    server.drop();
+    listener.next(Disconnected.class);
+    scheduler.nextRetry(HANDSHAKE);
+
+    link.disconnect();
+    assertEquals(0, scheduler.time.advance(Duration.ofHours(1)), "no attempt after disconnect()");
+    assertTrue(listener.events.isEmpty());
+  }
+
+  @Test
+  void disconnectClosesCleanlyAndLaterSendsAreDropped() throws Exception {
+    connected(OPEN);
+
+    link.disconnect();
+    assertEquals("disconnected by the charge point", listener.next(Disconnected.class).reason());
+    TestCentralSystem.Closed closed = server.nextClose();
+    assertEquals(CloseFrame.NORMAL, closed.code());
+    link.send("c-1", new HeartbeatRequest());
+    link.reply("cs-1", new ResetResponse(ResetStatus.ACCEPTED));
+    assertEquals(2L, link.counters().get("droppedOffline"));
+
+    link.connect(OPEN, listener);
+    server.nextHandshake();
+    listener.next(Connected.class);
+  }
+
+  @Test
+  void sendingBeforeConnectingIsDroppedQuietly() {
+    link("ws://127.0.0.1:9/ocpp", "CP-1", LinkOptions.defaults()).send("c-1", new HeartbeatRequest());
+    assertEquals(1L, link.counters().get("droppedOffline"));
+    assertThrows(IllegalStateException.class, () -> {
+      link.connect(OPEN, listener);
+      link.connect(OPEN, listener);
+    });
+  }
+
+  @Test
+  void pingsAtTheConfiguredInterval() throws Exception {
+    connected(new ConnectionSettings(Optional.empty(), Duration.ofSeconds(1), 0));
+    server.nextPing();
+    assertEquals(1, OcppJsonLink.pingSeconds(Duration.ofMillis(200)));
+    assertEquals(0, OcppJsonLink.pingSeconds(Duration.ZERO));
+    assertEquals(3, OcppJsonLink.pingSeconds(Duration.ofMillis(2001)));
+  }
+
+  @Test
+  void aNewPingIntervalAppliesToTheLiveConnection() throws Exception {
+    connected(OPEN);
+
+    link.reconfigure(new ConnectionSettings(Optional.empty(), Duration.ofSeconds(1), 0));
+    server.nextPing();
+    assertTrue(listener.events.isEmpty(), "no reconnection for a new ping interval");
+  }
+
+  @Test
+  void aNewAuthorizationKeyReconnects() throws Exception {
+    connected(KEYED);
+
+    link.reconfigure(new ConnectionSettings(Optional.of("n3w"), Duration.ZERO, 1));
+    assertEquals("reconnecting with new credentials", listener.next(Disconnected.class).reason());
+    assertEquals("Basic " + Base64.getEncoder().encodeToString("CP-1:n3w".getBytes(StandardCharsets.UTF_8)),
+        server.nextHandshake().authorization());
+    listener.next(Connected.class);
+  }
+
+  @Test
+  void securityProfile2RefusesAnUnencryptedUrl() throws Exception {
+    start(TestCentralSystem.ocpp16());
+    link(server.url("ws", ""), "CP-1", LinkOptions.defaults())
+        .connect(new ConnectionSettings(Optional.of("key"), Duration.ZERO, 2), listener);
+
+    assertEquals(0, scheduler.time.queued(), "no attempt, so no handshake deadline either");
+    assertTrue(server.handshakes.isEmpty());
+  }
+
+  @Test
+  void securityProfiles2And3ConnectOverTlsWithBasicAuthenticationOnlyIn2() throws Exception {
+    char[] password = "changeit".toCharArray();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = getClass().getResourceAsStream("/tls/localhost.p12")) {
+      store.load(in, password);
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, password);
+    SSLContext serverTls = SSLContext.getInstance("TLS");
+    serverTls.init(keys.getKeyManagers(), null, null);
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext clientTls = SSLContext.getInstance("TLS");
+    clientTls.init(null, trust.getTrustManagers(), null);
+    start(TestCentralSystem.ocpp16().overTls(serverTls));
+
+    link(server.url("wss", "/ocpp"), "CP-1", LinkOptions.defaults().withTls(clientTls))
+        .connect(new ConnectionSettings(Optional.of("tls-key"), Duration.ZERO, 2), listener);
+    assertEquals("Basic " + Base64.getEncoder().encodeToString("CP-1:tls-key".getBytes(StandardCharsets.UTF_8)),
+        server.nextHandshake().authorization());
+    listener.next(Connected.class);
+    link.send("c-1", new HeartbeatRequest());
+    assertEquals(json("[2,'c-1','Heartbeat',{}]"), server.nextReceived());
+
+    link.reconfigure(new ConnectionSettings(Optional.of("tls-key"), Duration.ZERO, 3));
+    listener.next(Disconnected.class);
+    assertEquals("", server.nextHandshake().authorization(), "profile 3 authenticates with the client certificate");
+    listener.next(Connected.class);
+  }
+
+  @Test
+  void anAttemptThatHangsIsCutAtTheHandshakeDeadline() throws Exception {
+    ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    cleanup.add(silent);
+    link("ws://127.0.0.1:" + silent.getLocalPort(), "CP-1", LinkOptions.defaults()).connect(OPEN, listener);
+    Socket accepted = silent.accept();
+    cleanup.add(accepted);
+    accepted.getInputStream().read(new byte[1024]);
+
+    scheduler.time.advance(HANDSHAKE);
+    assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE));
+    accepted.setSoTimeout((int) Duration.ofSeconds(TestCentralSystem.WAIT_SECONDS).toMillis());
+    assertEquals(-1, accepted.getInputStream().read(new byte[1024]), "the link hung up");
+    assertEquals(1L, link.counters().get("failedConnects"));
+    assertFalse(listener.events.stream().anyMatch(Connected.class::isInstance));
+  }
+}

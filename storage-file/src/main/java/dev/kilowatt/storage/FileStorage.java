@@ -1,0 +1,219 @@
+package dev.kilowatt.storage;
+
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import dev.kilowatt.core.port.Storage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The production {@link Storage}: each value is a JSON file in one data directory, replaced atomically and
+ * flushed to the medium before {@link #save} returns, so a power cut leaves the old value or the new one.
+ *
+ * <p>Keys are 1 to 200 characters from {@code [A-Za-z0-9._/-]}, not starting with {@code /} and without
+ * {@code ..}; anything else is refused with {@link IllegalArgumentException}. The key {@code outbox/42} is
+ * the file {@code outbox+42.json}: one flat directory keeps every rename and directory flush in one place,
+ * and {@code +} cannot occur in a key, so no two keys share a file.
+ *
+ * <p>A file that cannot be read back as the requested type (corrupted, truncated, written by an
+ * incompatible version) is logged, counted in {@link #unreadableValues()}, reported as absent and kept
+ * aside as {@code <file>.corrupt} for inspection. Methods are synchronized; any thread may call them.
+ */
+public final class FileStorage implements Storage {
+
+  private static final System.Logger LOG = System.getLogger(FileStorage.class.getName());
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._/-]{1,200}");
+  private static final String VALUE = ".json";
+  private static final String TEMPORARY = ".tmp";
+  private static final String CORRUPT = ".corrupt";
+
+  private final Path directory;
+  private final ValueCodec codec = new ValueCodec();
+  private int unreadableValues;
+
+  private FileStorage(Path directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * Opens the data directory, creating it if needed, and removes half-written files a crash left behind.
+   *
+   * @throws UncheckedIOException if the directory cannot be created or listed
+   */
+  public static FileStorage open(Path dataDir) {
+    Path directory = dataDir.toAbsolutePath();
+    try {
+      if (!Files.isDirectory(directory)) {
+        Files.createDirectories(directory);
+        syncDirectory(directory.getParent());
+      }
+      try (Stream<Path> files = Files.list(directory)) {
+        List<Path> temporaries = files
+            .filter(file -> file.getFileName().toString().endsWith(VALUE + TEMPORARY) && Files.isRegularFile(file))
+            .toList();
+        for (Path temporary : temporaries) {
+          Files.delete(temporary);
+          LOG.log(Level.INFO, "removed {0}, left half-written by an interrupted save", temporary);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the data directory " + directory, e);
+    }
+    return new FileStorage(directory);
+  }
+
+  @Override
+  public synchronized <T extends Record> Optional<T> load(String key, Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    Path file = fileOf(key);
+    byte[] json;
+    try {
+      json = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      unreadableValues++;
+      LOG.log(Level.WARNING, "cannot read the value of \"" + key + "\"; treating it as absent", e);
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(codec.decode(json, type));
+    } catch (IOException e) {
+      unreadableValues++;
+      LOG.log(Level.WARNING, "the value of \"{0}\" is not a readable {1} ({2}); moving it aside as {3}",
+          key, type.getSimpleName(), e.getMessage().replace('\n', ' '), file.getFileName() + CORRUPT);
+      setAside(file);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if the key is not valid or the value has a component that cannot be
+   *     written as JSON
+   * @throws UncheckedIOException if the medium refuses the write (full, read-only, failing); the old value,
+   *     if any, is then still in place
+   */
+  @Override
+  public synchronized void save(String key, Record value) {
+    Objects.requireNonNull(value, "value");
+    Path file = fileOf(key);
+    byte[] json = codec.encode(value);
+    Path temporary = file.resolveSibling(file.getFileName() + TEMPORARY);
+    try {
+      try (FileChannel channel = FileChannel.open(temporary, CREATE, TRUNCATE_EXISTING, WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(json);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      Files.move(temporary, file, ATOMIC_MOVE, REPLACE_EXISTING);
+    } catch (IOException e) {
+      deleteQuietly(temporary);
+      throw new UncheckedIOException("cannot save \"" + key + "\" in " + directory, e);
+    }
+    syncDirectory(directory);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws UncheckedIOException if the medium refuses the deletion
+   */
+  @Override
+  public synchronized void delete(String key) {
+    Path file = fileOf(key);
+    try {
+      if (Files.deleteIfExists(file)) {
+        syncDirectory(directory);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete \"" + key + "\" in " + directory, e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws UncheckedIOException if the data directory cannot be listed
+   */
+  @Override
+  public synchronized List<String> keys(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    try (Stream<Path> files = Files.list(directory)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(VALUE))
+          .map(name -> name.substring(0, name.length() - VALUE.length()).replace('+', '/'))
+          .filter(key -> key.startsWith(prefix) && isValid(key))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
+  }
+
+  /** How many stored values could not be read back since this storage was opened. */
+  public synchronized int unreadableValues() {
+    return unreadableValues;
+  }
+
+  private Path fileOf(String key) {
+    Objects.requireNonNull(key, "key");
+    if (!isValid(key)) {
+      throw new IllegalArgumentException("not a storage key: \"" + key
+          + "\" (1 to 200 of A-Z a-z 0-9 . _ / -, not starting with / and without ..)");
+    }
+    return directory.resolve(key.replace('/', '+') + VALUE);
+  }
+
+  private static boolean isValid(String key) {
+    return KEY.matcher(key).matches() && !key.startsWith("/") && !key.contains("..");
+  }
+
+  private void setAside(Path file) {
+    try {
+      Files.move(file, file.resolveSibling(file.getFileName() + CORRUPT), ATOMIC_MOVE, REPLACE_EXISTING);
+      syncDirectory(directory);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot move " + file + " aside; it stays in place", e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "cannot remove " + file + "; the next open removes it", e);
+    }
+  }
+
+  /** Makes a rename or deletion in {@code dir} durable: the new entry survives a power cut, not just the data. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some platforms (Windows) cannot open a directory; there the rename itself is as durable as it gets.
+      LOG.log(Level.TRACE, "cannot flush the directory " + dir, e);
+    }
+  }
+}
