@@ -107,7 +107,8 @@ public final class SimulatedCharger {
   static SimulatorSettings settings(SimulatorOptions options, URI url, Path dataDirectory) {
     SimulatorSettings settings = SimulatorSettings.of(url, options.chargePointId(), dataDirectory).withConnectors(options.connectors());
     if (options.password().isPresent()) {
-      settings = settings.withConfiguration("AuthorizationKey", options.password().get()).withConfiguration("SecurityProfile", "1");
+      settings = settings.withConfiguration("AuthorizationKey", SimulatorOptions.authorizationKey(options.password().get()))
+          .withConfiguration("SecurityProfile", "1");
     }
     return settings;
   }

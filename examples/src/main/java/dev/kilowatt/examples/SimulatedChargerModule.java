@@ -1,6 +1,5 @@
 package dev.kilowatt.examples;
 
-import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dev.kilowatt.core.ChargePoint;
@@ -13,13 +12,12 @@ import dev.kilowatt.core.port.FileTransfer;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
-import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.sim.SimulatedFirmwareInstaller;
 import dev.kilowatt.storage.FileStorage;
 import jakarta.inject.Singleton;
 
 /** The charge point of the simulated charger and what it runs on, apart from the central-system link and firmware management. */
-@Module
+@Module(includes = EventLoopModule.class)
 interface SimulatedChargerModule {
 
   /** The reference device's single-phase, fixed-cable connector. */
@@ -36,15 +34,6 @@ interface SimulatedChargerModule {
   ChargePointLimits LIMITS = new ChargePointLimits(ChargePointLimits.REFERENCE.getConfigurationMaxKeys(),
       ChargePointLimits.REFERENCE.measurandListMaxLength(), 1, ChargePointLimits.REFERENCE.maxMeterValueSampleInterval(), 1,
       ChargePointLimits.REFERENCE.maxHeartbeatInterval(), ChargePointLimits.REFERENCE.webSocketPingInterval());
-
-  @Binds
-  Scheduler scheduler(EventLoop loop);
-
-  @Provides
-  @Singleton
-  static EventLoop eventLoop() {
-    return new EventLoop();
-  }
 
   @Provides
   @Singleton

@@ -71,14 +71,14 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     return new SimulatorOptions(csms, id.orElse(DEFAULT_ID), dataDir, connectors.orElse(1), password);
   }
 
-  private static <T> Optional<T> once(String option, Optional<T> before, T value) {
+  static <T> Optional<T> once(String option, Optional<T> before, T value) {
     if (before.isPresent()) {
       throw new IllegalArgumentException(option + " given twice");
     }
     return Optional.of(value);
   }
 
-  private static URI centralSystemUrl(String value) {
+  static URI centralSystemUrl(String value) {
     try {
       URI uri = new URI(value);
       if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
@@ -90,7 +90,7 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     }
   }
 
-  private static String chargePointId(String value) {
+  static String chargePointId(String value) {
     if (value.isEmpty() || value.length() > 48 || !value.chars().allMatch(c -> c > ' ' && c < 127 && c != '/')) {
       throw new IllegalArgumentException("--id must be 1 to 48 printable ASCII characters without '/' or spaces: " + value);
     }
@@ -109,9 +109,14 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     throw new IllegalArgumentException("--connectors must be a number from 1 to " + MAX_CONNECTORS + ": " + value);
   }
 
-  private static String password(String value) {
-    if (value.isEmpty() || value.length() > 40) {
-      throw new IllegalArgumentException("--password must be 1 to 40 characters (AuthorizationKey)");
+  /** The AuthorizationKey for a Basic-auth password: its bytes in hexadecimal (security white paper A00.FR.205). */
+  static String authorizationKey(String password) {
+    return java.util.HexFormat.of().formatHex(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  static String password(String value) {
+    if (value.isEmpty() || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 20) {
+      throw new IllegalArgumentException("--password must be 1 to 20 bytes (the AuthorizationKey holds at most 20)");
     }
     return value;
   }
