@@ -5,10 +5,12 @@ import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
@@ -24,11 +26,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * The TLS side of the security profiles ("Improved security for OCPP 1.6-J", edition 3, section 2): whom
@@ -56,8 +59,6 @@ final class TlsSetup {
   private static final Set<String> PROTOCOLS = Set.of("TLSv1.3", "TLSv1.2");
   private static final String PRIVATE_KEY_BEGIN = "-----BEGIN PRIVATE KEY-----";
   private static final String PRIVATE_KEY_END = "-----END PRIVATE KEY-----";
-  /** The in-memory key store protects the key with a password no one else ever sees. */
-  private static final char[] STORE_PASSWORD = new char[0];
 
   /** What a context depends on, as far as the settings' security profile uses it. */
   private record Inputs(List<String> roots, Optional<ClientCertificate> clientCertificate) {
@@ -141,17 +142,70 @@ final class TlsSetup {
     return factory.getTrustManagers();
   }
 
-  private static KeyManager[] keysOf(ClientCertificate certificate) throws GeneralSecurityException, IOException {
+  private static KeyManager[] keysOf(ClientCertificate certificate) throws GeneralSecurityException {
     List<X509Certificate> chain = certificates(certificate.certificateChainPem());
     if (chain.isEmpty()) {
       throw new CertificateException("the charge point certificate chain holds no certificate");
     }
     PrivateKey key = privateKey(certificate.privateKeyPkcs8Pem(), chain.get(0).getPublicKey().getAlgorithm());
-    KeyStore store = emptyStore();
-    store.setKeyEntry("charge-point", key, STORE_PASSWORD, chain.toArray(X509Certificate[]::new));
-    KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    factory.init(store, STORE_PASSWORD);
-    return factory.getKeyManagers();
+    return new KeyManager[] {new ChargePointKey(key, chain.toArray(X509Certificate[]::new))};
+  }
+
+  /**
+   * The charge point certificate as the only client certificate, presented whichever authorities the
+   * server names as acceptable (A00.FR.402): the JDK's key managers send none unless an issuer is named,
+   * and a server then refuses with a bare handshake_failure instead of saying that it does not know the
+   * certificate.
+   */
+  private static final class ChargePointKey extends X509ExtendedKeyManager {
+
+    private static final String ALIAS = "charge-point";
+    private final PrivateKey key;
+    private final X509Certificate[] chain;
+
+    ChargePointKey(PrivateKey key, X509Certificate[] chain) {
+      this.key = key;
+      this.chain = chain;
+    }
+
+    private String aliasFor(String[] keyTypes) {
+      return keyTypes != null && Arrays.asList(keyTypes).contains(key.getAlgorithm()) ? ALIAS : null;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
+      return aliasFor(keyTypes);
+    }
+
+    @Override
+    public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
+      return aliasFor(keyTypes);
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return aliasFor(new String[] {keyType}) == null ? null : new String[] {ALIAS};
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return null;
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return null;
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return ALIAS.equals(alias) ? chain.clone() : null;
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return ALIAS.equals(alias) ? key : null;
+    }
   }
 
   private static KeyStore emptyStore() throws GeneralSecurityException, IOException {
