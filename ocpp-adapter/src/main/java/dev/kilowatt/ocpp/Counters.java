@@ -17,6 +17,7 @@ final class Counters {
   static final String DROPPED_OFFLINE = "droppedOffline";
   static final String INVALID_OUTBOUND = "invalidOutbound";
   static final String FAILED_CONNECTS = "failedConnects";
+  static final String UNUSABLE_CERTIFICATES = "unusableCertificates";
 
   private final Map<String, LongAdder> tallies = new ConcurrentHashMap<>();
 
@@ -26,7 +27,7 @@ final class Counters {
     }
     for (String key : new String[] {
         UNANSWERABLE_FRAMES, UNKNOWN_RESPONSES, INVALID_CALL_RESULTS, BINARY_FRAMES, DROPPED_OFFLINE,
-        INVALID_OUTBOUND, FAILED_CONNECTS}) {
+        INVALID_OUTBOUND, FAILED_CONNECTS, UNUSABLE_CERTIFICATES}) {
       tallies.put(key, new LongAdder());
     }
   }

@@ -10,8 +10,9 @@ import javax.net.ssl.SSLContext;
  *
  * @param backoff the waits between connection attempts
  * @param handshakeTimeout how long one attempt (TCP connect, TLS and the WebSocket upgrade) may take
- * @param tls the TLS set-up for {@code wss://} (trusted authorities, a client certificate for security
- *     profile 3); empty for the JVM's default
+ * @param tls the TLS set-up for {@code wss://} (trusted authorities, a client certificate), used as it is
+ *     while the charge point's settings bring neither Central System root certificates nor, with security
+ *     profile 3, a charge point certificate of their own; empty for the JVM's default
  * @param traffic sees every text frame sent and received
  */
 public record LinkOptions(

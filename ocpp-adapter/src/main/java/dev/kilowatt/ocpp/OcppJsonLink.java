@@ -14,14 +14,18 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
@@ -35,16 +39,30 @@ import org.java_websocket.protocols.Protocol;
  * {@code ocpp1.6}.
  *
  * <p><b>Connection.</b> The link connects to {@link CentralSystemAddress#endpoint()} ({@code ws://} or
- * {@code wss://}, TLS from {@link LinkOptions#tls()} or the JVM default) and, when the settings hold an
- * {@code AuthorizationKey} and the security profile is below 3 (where the client certificate
- * authenticates instead), sends HTTP Basic authentication with the charge point id as user name and the key
- * as password. With security profile 2 or 3 it refuses a {@code ws://} URL rather than fall back to an
- * unencrypted link. A server that does not accept {@code ocpp1.6} is left at once. While connected, a
- * WebSocket ping goes out every {@code WebSocketPingInterval} (rounded up to whole seconds; 0 turns pings
- * off), and a connection that answers none for 1.5 intervals counts as lost. After every loss or failed
- * attempt the link tries again, waiting as {@link LinkOptions#backoff()} says, on the given
- * {@link Scheduler}, until {@link #disconnect()}. {@link #reconfigure} reconnects when the key or security
- * profile changes, and retunes the ping of the live connection otherwise.
+ * {@code wss://}). While connected, a WebSocket ping goes out every {@code WebSocketPingInterval} (rounded
+ * up to whole seconds; 0 turns pings off), and a connection that answers none for 1.5 intervals counts as
+ * lost. A server that does not accept {@code ocpp1.6} is left at once. After every loss or failed attempt
+ * the link tries again, waiting as {@link LinkOptions#backoff()} says, on the given {@link Scheduler},
+ * until {@link #disconnect()}.
+ *
+ * <p><b>Security profiles</b> ("Improved security for OCPP 1.6-J", edition 3). With profiles 1 and 2 the
+ * upgrade request carries HTTP Basic authentication: the charge point id as user and
+ * {@link ConnectionSettings#basicAuthPassword()}, the bytes the hexadecimal {@code AuthorizationKey} stands
+ * for, as password (A00.FR.202 to 205). Profile 0 is no profile at all; an {@code AuthorizationKey} set
+ * there is still sent the same way, as charge points did before the white paper and central systems that
+ * predate it expect. Profile 3 never sends it: the client certificate authenticates. Profiles 2 and 3 refuse
+ * a {@code ws://} URL rather than fall back to an unencrypted link, and trust only the installed Central
+ * System root certificates when there are any (else the context of {@link LinkOptions#tls()} or the JVM's
+ * default); profile 3 presents the charge point certificate from the settings. Every {@code wss://}
+ * handshake offers TLS 1.2 and 1.3 only, AEAD cipher suites only, and checks that the server certificate
+ * names the URL's host. A connection attempt that fails for a security reason is reported through
+ * {@link Listener#onSecurityEvent}: {@code InvalidCentralSystemCertificate} for a server certificate that
+ * does not verify or does not name the host (A00.FR.309), {@code InvalidTLSVersion} for a server below
+ * TLS 1.2 (A00.FR.315), {@code InvalidTLSCipherSuite} for a server with no acceptable cipher suite
+ * (A00.FR.322), and {@code FailedToAuthenticationAtCentralSystem} for an HTTP 401 answer to the upgrade or
+ * a TLS alert refusing the client certificate. {@link #reconfigure} reconnects when the key, the security
+ * profile or, with profile 3, the client certificate changes, applies new trusted roots from the next
+ * handshake on, and retunes the ping of the live connection.
  *
  * <p><b>No queue, no retries.</b> The link carries what the domain hands it, at once, and nothing else:
  * the domain owns the one call in flight, response time-outs, retries and the durable queue of
@@ -85,6 +103,7 @@ public final class OcppJsonLink implements CentralSystem {
   private final Counters counters = new Counters();
   private final MessageCodec codec = new MessageCodec(Schemas.ocpp16(), counters);
   private final SerialDelivery events = new SerialDelivery();
+  private final TlsSetup tls;
 
   private final Object lock = new Object();
   private ConnectionSettings settings;
@@ -107,6 +126,7 @@ public final class OcppJsonLink implements CentralSystem {
     this.address = Objects.requireNonNull(address, "address");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.options = Objects.requireNonNull(options, "options");
+    this.tls = new TlsSetup(options.tls(), counters);
   }
 
   /** A link with {@link LinkOptions#defaults()}. */
@@ -155,13 +175,16 @@ public final class OcppJsonLink implements CentralSystem {
       if (!running) {
         return;
       }
-      if (!old.authorizationKey().equals(settings.authorizationKey())
-          || old.securityProfile() != settings.securityProfile()) {
+      if (credentialsChanged(old, settings)) {
         reconnect = true;
         retired = endCurrent("reconnecting with new credentials");
         failures = 0;
-      } else if (!old.pingInterval().equals(settings.pingInterval())) {
-        retuned = current;
+      } else {
+        // a link that the old settings kept from connecting (unusable certificates) may connect now
+        reconnect = current == null && retry == null;
+        if (!old.pingInterval().equals(settings.pingInterval())) {
+          retuned = current;
+        }
       }
     }
     if (retired != null) {
@@ -174,6 +197,16 @@ public final class OcppJsonLink implements CentralSystem {
     if (reconnect) {
       attempt();
     }
+  }
+
+  /**
+   * Whether the link presents itself differently now. New trusted roots alone do not count: they apply
+   * from the next handshake, and a working connection need not be dropped for them.
+   */
+  private static boolean credentialsChanged(ConnectionSettings old, ConnectionSettings now) {
+    return old.securityProfile() != now.securityProfile()
+        || !old.authorizationKey().equals(now.authorizationKey())
+        || now.securityProfile() >= 3 && !old.clientCertificate().equals(now.clientCertificate());
   }
 
   @Override
@@ -263,7 +296,14 @@ public final class OcppJsonLink implements CentralSystem {
             settings.securityProfile(), address.baseUrl());
         return;
       }
-      connection = new Connection(address.endpoint(), headers(settings));
+      Optional<SSLContext> context = Optional.empty();
+      if (address.secure()) {
+        context = tls.contextFor(settings);
+        if (context.isEmpty()) {
+          return;
+        }
+      }
+      connection = new Connection(address.endpoint(), headers(settings), context);
       connection.pingEvery(pingSeconds(settings.pingInterval()));
       current = connection;
       handshakeDeadline = scheduler.schedule(options.handshakeTimeout(), () -> handshakeTimedOut(connection));
@@ -274,11 +314,24 @@ public final class OcppJsonLink implements CentralSystem {
 
   private Map<String, String> headers(ConnectionSettings credentials) {
     Map<String, String> headers = new HashMap<>();
-    if (credentials.securityProfile() < 3) {
-      credentials.authorizationKey().ifPresent(key -> headers.put("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((address.chargePointId() + ":" + key).getBytes(StandardCharsets.UTF_8))));
-    }
+    basicAuthorization(address.chargePointId(), credentials).ifPresent(value -> headers.put("Authorization", value));
     return headers;
+  }
+
+  /**
+   * The HTTP Basic credentials (RFC 7617): the charge point id as user, then the key's bytes as they are,
+   * which need not be text (A00.FR.205). None with profile 3, where the client certificate authenticates.
+   */
+  static Optional<String> basicAuthorization(String chargePointId, ConnectionSettings settings) {
+    if (settings.securityProfile() >= 3) {
+      return Optional.empty();
+    }
+    return settings.basicAuthPassword().map(password -> {
+      byte[] user = (chargePointId + ":").getBytes(StandardCharsets.UTF_8);
+      byte[] credentials = Arrays.copyOf(user, user.length + password.length);
+      System.arraycopy(password, 0, credentials, user.length, password.length);
+      return "Basic " + Base64.getEncoder().encodeToString(credentials);
+    });
   }
 
   static int pingSeconds(Duration interval) {
@@ -407,11 +460,40 @@ public final class OcppJsonLink implements CentralSystem {
       } else {
         counters.count(Counters.FAILED_CONNECTS);
         LOG.log(Level.WARNING, "could not connect to {0}: {1}", address.endpoint(), description);
+        SecurityFinding.ofRefusedUpgrade(reason).ifPresent(finding -> report(connection, finding));
       }
       endCurrent(description);
       scheduleRetry();
     }
     events.drain();
+  }
+
+  private void failed(Connection connection, Exception error) {
+    LOG.log(Level.DEBUG, "WebSocket error", error);
+    Optional<SecurityFinding> finding = SecurityFinding.ofTlsFailure(error);
+    if (finding.isEmpty()) {
+      return;
+    }
+    synchronized (lock) {
+      report(connection, finding.get());
+    }
+    events.drain();
+  }
+
+  /**
+   * Tells the domain of a security event (under the lock), once per connection attempt: the reading and
+   * the writing thread may both fail on the same handshake. The attempt need not be the current one any
+   * more, as the other thread may already have ended it.
+   */
+  private void report(Connection connection, SecurityFinding finding) {
+    if (!running || connection.securityReported) {
+      return;
+    }
+    connection.securityReported = true;
+    LOG.log(Level.WARNING, "security event {0} connecting to {1}: {2}", finding.type(), address.endpoint(),
+        finding.techInfo());
+    Listener target = listener;
+    events.post(() -> target.onSecurityEvent(finding.type(), finding.techInfo()));
   }
 
   private void handshakeTimedOut(Connection connection) {
@@ -432,7 +514,10 @@ public final class OcppJsonLink implements CentralSystem {
   /** One WebSocket connection attempt; a new one for every attempt, as Java-WebSocket clients are single-use. */
   private final class Connection extends WebSocketClient {
 
-    Connection(URI endpoint, Map<String, String> headers) {
+    /** Guarded by the link's lock. */
+    private boolean securityReported;
+
+    Connection(URI endpoint, Map<String, String> headers, Optional<SSLContext> tls) {
       super(endpoint,
           new Draft_6455(List.of(), List.of(new Protocol(SUBPROTOCOL), new Protocol("")), MAX_FRAME_BYTES),
           headers,
@@ -443,9 +528,12 @@ public final class OcppJsonLink implements CentralSystem {
       // An answer followed at once by our next call (RemoteStart.conf, then Authorize) must not wait for the
       // central system's delayed ACK under Nagle's algorithm: that cost about 40 ms per exchange.
       setTcpNoDelay(true);
-      if (address.secure()) {
-        options.tls().ifPresent(tls -> setSocketFactory(tls.getSocketFactory()));
-      }
+      tls.ifPresent(context -> setSocketFactory(context.getSocketFactory()));
+    }
+
+    @Override
+    protected void onSetSSLParameters(SSLParameters parameters) {
+      TlsSetup.restrict(parameters);
     }
 
     /**
@@ -496,7 +584,7 @@ public final class OcppJsonLink implements CentralSystem {
 
     @Override
     public void onError(Exception e) {
-      LOG.log(Level.DEBUG, "WebSocket error", e);
+      failed(this, e);
     }
   }
 }

@@ -23,68 +23,24 @@ import dev.kilowatt.ocpp.RecordingListener.Disconnected;
 import dev.kilowatt.ocpp.RecordingListener.Failed;
 import dev.kilowatt.ocpp.RecordingListener.Result;
 import dev.kilowatt.ocpp.TrafficListener.Direction;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.java_websocket.framing.CloseFrame;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** The link against a real WebSocket server on loopback. */
-@Timeout(60)
-class OcppJsonLinkTest {
+class OcppJsonLinkTest extends LinkTestBase {
 
-  private static final Duration HANDSHAKE = Duration.ofSeconds(30);
-  private static final ReconnectBackoff EXACT = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 0);
   private static final ConnectionSettings OPEN = new ConnectionSettings(Optional.empty(), Duration.ZERO, 0);
   private static final ConnectionSettings KEYED = new ConnectionSettings(Optional.of("s3cret:key"), Duration.ZERO, 1);
-
-  private final RecordingScheduler scheduler = new RecordingScheduler();
-  private final RecordingListener listener = new RecordingListener();
-  private final BlockingQueue<String> traffic = new LinkedBlockingQueue<>();
-  private final List<AutoCloseable> cleanup = new ArrayList<>();
-  private TestCentralSystem server;
-  private OcppJsonLink link;
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (link != null) {
-      link.disconnect();
-    }
-    if (server != null) {
-      server.shutDown();
-    }
-    for (AutoCloseable closeable : cleanup) {
-      closeable.close();
-    }
-  }
-
-  private TestCentralSystem start(TestCentralSystem centralSystem) throws InterruptedException {
-    server = centralSystem.begin();
-    return server;
-  }
-
-  private OcppJsonLink link(String baseUrl, String id, LinkOptions options) {
-    link = new OcppJsonLink(CentralSystemAddress.of(baseUrl, id), scheduler,
-        options.withBackoff(EXACT).withHandshakeTimeout(HANDSHAKE)
-            .withTraffic((direction, text) -> traffic.add(direction + " " + text)));
-    return link;
-  }
 
   private OcppJsonLink connected(ConnectionSettings settings) throws InterruptedException {
     start(TestCentralSystem.ocpp16());
@@ -360,22 +316,9 @@ class OcppJsonLinkTest {
 
   @Test
   void securityProfiles2And3ConnectOverTlsWithBasicAuthenticationOnlyIn2() throws Exception {
-    char[] password = "changeit".toCharArray();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = getClass().getResourceAsStream("/tls/localhost.p12")) {
-      store.load(in, password);
-    }
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, password);
-    SSLContext serverTls = SSLContext.getInstance("TLS");
-    serverTls.init(keys.getKeyManagers(), null, null);
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext clientTls = SSLContext.getInstance("TLS");
-    clientTls.init(null, trust.getTrustManagers(), null);
-    start(TestCentralSystem.ocpp16().overTls(serverTls));
+    start(TestCentralSystem.ocpp16().overTls(Pki.server("localhost.p12")));
 
-    link(server.url("wss", "/ocpp"), "CP-1", LinkOptions.defaults().withTls(clientTls))
+    link(server.url("wss", "/ocpp"), "CP-1", LinkOptions.defaults().withTls(Pki.trusting("localhost.p12")))
         .connect(new ConnectionSettings(Optional.of("tls-key"), Duration.ZERO, 2), listener);
     assertEquals("Basic " + Base64.getEncoder().encodeToString("CP-1:tls-key".getBytes(StandardCharsets.UTF_8)),
         server.nextHandshake().authorization());

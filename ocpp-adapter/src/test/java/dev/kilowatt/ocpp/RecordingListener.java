@@ -30,6 +30,9 @@ class RecordingListener implements CentralSystem.Listener {
   record Call(String callId, CentralSystemRequest<?> request) implements Event {
   }
 
+  record SecurityEvent(String type, String techInfo) implements Event {
+  }
+
   final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
   <E extends Event> E next(Class<E> type) throws InterruptedException {
@@ -59,5 +62,10 @@ class RecordingListener implements CentralSystem.Listener {
   @Override
   public void onCall(String callId, CentralSystemRequest<?> request) {
     events.add(new Call(callId, request));
+  }
+
+  @Override
+  public void onSecurityEvent(String type, String techInfo) {
+    events.add(new SecurityEvent(type, techInfo));
   }
 }

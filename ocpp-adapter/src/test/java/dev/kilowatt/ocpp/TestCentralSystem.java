@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
@@ -20,7 +23,7 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
-import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.SSLParametersWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 
 /** A scripted central system on a free loopback port: records what arrives, sends what a test says. */
@@ -39,6 +42,8 @@ final class TestCentralSystem extends WebSocketServer {
   final BlockingQueue<Handshake> handshakes = new LinkedBlockingQueue<>();
   final BlockingQueue<String> received = new LinkedBlockingQueue<>();
   final BlockingQueue<Closed> closes = new LinkedBlockingQueue<>();
+  /** The certificate chain each TLS client presented, leaf first; empty for none. */
+  final BlockingQueue<List<Certificate>> clientCertificates = new LinkedBlockingQueue<>();
   private final BlockingQueue<WebSocket> opened = new LinkedBlockingQueue<>();
   final BlockingQueue<Long> pings = new LinkedBlockingQueue<>();
   private final CountDownLatch started = new CountDownLatch(1);
@@ -62,7 +67,12 @@ final class TestCentralSystem extends WebSocketServer {
   }
 
   TestCentralSystem overTls(SSLContext tls) {
-    setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
+    return overTls(tls, tls.getDefaultSSLParameters());
+  }
+
+  /** Over TLS with these protocols, cipher suites and client authentication. */
+  TestCentralSystem overTls(SSLContext tls, SSLParameters parameters) {
+    setWebSocketFactory(new SSLParametersWebSocketServerFactory(tls, parameters));
     return this;
   }
 
@@ -141,6 +151,13 @@ final class TestCentralSystem extends WebSocketServer {
 
   @Override
   public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    if (conn.hasSSLSupport()) {
+      try {
+        clientCertificates.add(List.of(conn.getSSLSession().getPeerCertificates()));
+      } catch (SSLPeerUnverifiedException e) {
+        clientCertificates.add(List.of());
+      }
+    }
     opened.add(conn);
   }
 
