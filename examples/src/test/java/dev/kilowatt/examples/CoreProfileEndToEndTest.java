@@ -514,14 +514,4 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
     ChangeAvailabilityConfirmation answer = centralSystem.call(request);
     return answer.getStatus();
   }
-
-  private ConfigurationStatus changeConfiguration(String key, String value) {
-    ChangeConfigurationConfirmation answer = centralSystem.call(new ChangeConfigurationRequest(key, value));
-    return answer.getStatus();
-  }
-
-  /** Waits until the charge point has noticed that the central system is gone. */
-  private void awaitOffline() {
-    charger.link().await(false, TIMEOUT);
-  }
 }
