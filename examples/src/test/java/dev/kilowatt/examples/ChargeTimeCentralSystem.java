@@ -7,6 +7,9 @@ import eu.chargetime.ocpp.feature.profile.ServerCoreEventHandler;
 import eu.chargetime.ocpp.feature.profile.ServerCoreProfile;
 import eu.chargetime.ocpp.feature.profile.ServerFirmwareManagementEventHandler;
 import eu.chargetime.ocpp.feature.profile.ServerFirmwareManagementProfile;
+import eu.chargetime.ocpp.feature.profile.ServerLocalAuthListProfile;
+import eu.chargetime.ocpp.feature.profile.ServerReservationProfile;
+import eu.chargetime.ocpp.feature.profile.ServerSmartChargingProfile;
 import eu.chargetime.ocpp.model.Confirmation;
 import eu.chargetime.ocpp.model.Request;
 import eu.chargetime.ocpp.model.SessionInformation;
@@ -79,6 +82,7 @@ final class ChargeTimeCentralSystem implements AutoCloseable {
   private final List<Received> received = new ArrayList<>();
   private final Deque<RegistrationStatus> bootAnswers = new ArrayDeque<>();
   private final Map<String, AuthorizationStatus> cards = new ConcurrentHashMap<>();
+  private final Map<String, String> parents = new ConcurrentHashMap<>();
   private final AtomicInteger nextTransactionId = new AtomicInteger(FIRST_TRANSACTION_ID);
   private volatile int heartbeatInterval = 300;
   private volatile Optional<String> credentials = Optional.empty();
@@ -116,6 +120,11 @@ final class ChargeTimeCentralSystem implements AutoCloseable {
     cards.put(idTag, status);
   }
 
+  /** Answers Authorize and StartTransaction for {@code idTag} with {@code parentIdTag} as its parent. */
+  void parent(String idTag, String parentIdTag) {
+    parents.put(idTag, parentIdTag);
+  }
+
   /** The HTTP Basic credentials of the last connection, as "user:password". */
   Optional<String> credentials() {
     return credentials;
@@ -129,6 +138,10 @@ final class ChargeTimeCentralSystem implements AutoCloseable {
         .setParameter(JSONConfiguration.REUSE_ADDR_PARAMETER, true)
         .setParameter(JSONConfiguration.TCP_NO_DELAY_PARAMETER, true));
     opened.addFeatureProfile(new ServerFirmwareManagementProfile(new FirmwareHandler()));
+    // These profiles only add calls the central system makes; ChargeTime refuses to send an action no profile declares.
+    opened.addFeatureProfile(new ServerLocalAuthListProfile());
+    opened.addFeatureProfile(new ServerReservationProfile());
+    opened.addFeatureProfile(new ServerSmartChargingProfile());
     opened.open("127.0.0.1", port, new Sessions());
     server = opened;
   }
@@ -268,7 +281,9 @@ final class ChargeTimeCentralSystem implements AutoCloseable {
   }
 
   private IdTagInfo idTagInfo(String idTag) {
-    return new IdTagInfo(cards.getOrDefault(idTag, AuthorizationStatus.Accepted));
+    IdTagInfo info = new IdTagInfo(cards.getOrDefault(idTag, AuthorizationStatus.Accepted));
+    info.setParentIdTag(parents.get(idTag));
+    return info;
   }
 
   private static ZonedDateTime now() {

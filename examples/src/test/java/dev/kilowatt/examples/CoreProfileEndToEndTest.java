@@ -12,8 +12,6 @@ import eu.chargetime.ocpp.model.core.AvailabilityType;
 import eu.chargetime.ocpp.model.core.BootNotificationRequest;
 import eu.chargetime.ocpp.model.core.ChangeAvailabilityConfirmation;
 import eu.chargetime.ocpp.model.core.ChangeAvailabilityRequest;
-import eu.chargetime.ocpp.model.core.ChangeConfigurationConfirmation;
-import eu.chargetime.ocpp.model.core.ChangeConfigurationRequest;
 import eu.chargetime.ocpp.model.core.ChargePointStatus;
 import eu.chargetime.ocpp.model.core.ClearCacheConfirmation;
 import eu.chargetime.ocpp.model.core.ClearCacheRequest;
@@ -513,15 +511,5 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
     ChangeAvailabilityRequest request = new ChangeAvailabilityRequest(connector, type);
     ChangeAvailabilityConfirmation answer = centralSystem.call(request);
     return answer.getStatus();
-  }
-
-  private ConfigurationStatus changeConfiguration(String key, String value) {
-    ChangeConfigurationConfirmation answer = centralSystem.call(new ChangeConfigurationRequest(key, value));
-    return answer.getStatus();
-  }
-
-  /** Waits until the charge point has noticed that the central system is gone. */
-  private void awaitOffline() {
-    charger.link().await(false, TIMEOUT);
   }
 }

@@ -3,6 +3,9 @@ package dev.kilowatt.examples;
 import dev.kilowatt.core.ConnectorSnapshot;
 import dev.kilowatt.ocpp.TrafficListener;
 import eu.chargetime.ocpp.model.core.BootNotificationRequest;
+import eu.chargetime.ocpp.model.core.ChangeConfigurationConfirmation;
+import eu.chargetime.ocpp.model.core.ChangeConfigurationRequest;
+import eu.chargetime.ocpp.model.core.ConfigurationStatus;
 import eu.chargetime.ocpp.model.core.ChargePointStatus;
 import eu.chargetime.ocpp.model.core.StartTransactionRequest;
 import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
@@ -94,6 +97,16 @@ abstract class EndToEndFixture {
   StartTransactionRequest awaitStartedAndCharging() {
     centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1 && s.getStatus() == ChargePointStatus.Charging);
     return centralSystem.seen(StartTransactionRequest.class, s -> true);
+  }
+
+  ConfigurationStatus changeConfiguration(String key, String value) {
+    ChangeConfigurationConfirmation answer = centralSystem.call(new ChangeConfigurationRequest(key, value));
+    return answer.getStatus();
+  }
+
+  /** Waits until the charge point has noticed that the central system is gone. */
+  void awaitOffline() {
+    charger.link().await(false, TIMEOUT);
   }
 
   /** Waits, polling the charge point, until connector {@code id} satisfies {@code test}. */
