@@ -35,10 +35,11 @@ class SimulatorOptionsTest {
   }
 
   @Test
-  void thePasswordBecomesTheFactoryAuthorizationKey() {
+  void thePasswordBecomesTheFactoryAuthorizationKeyInHexadecimal() {
     SimulatorOptions options = SimulatorOptions.parse("--csms", "ws://127.0.0.1:9000", "--password", "secret-key-123");
     SimulatorSettings settings = SimulatedCharger.settings(options, options.centralSystem().orElseThrow(), Path.of("/tmp/x"));
-    assertEquals("secret-key-123", settings.factoryConfiguration().get("AuthorizationKey"));
+    assertEquals("7365637265742d6b65792d313233", settings.factoryConfiguration().get("AuthorizationKey"),
+        "the security white paper's AuthorizationKey is the password's bytes in hex; the link sends the password itself");
     assertEquals("1", settings.factoryConfiguration().get("SecurityProfile"));
   }
 
