@@ -4,7 +4,6 @@ import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
-import dev.kilowatt.core.port.Relay;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #relay()} is the matching relay port, whose commands are ignored: the board switches its own relay.
  */
-public final class EvseDinController implements ControlPilot, AutoCloseable {
+public final class EvseDinController extends SelfSwitchingBoard {
 
   /** The source of faults the board reports (vehicle state 5). */
   public static final String FAULT_SOURCE = "evse";
@@ -53,57 +52,18 @@ public final class EvseDinController implements ControlPilot, AutoCloseable {
 
   private final ModbusLink link;
   private final Poller poller;
-  private final Relay relay = new BoardRelay("EVSE DIN board");
-  private volatile Listener listener;
-  private volatile PilotDemand demand;
 
   /** A board reached through {@code config}; nothing happens until {@link #start}. */
   public EvseDinController(SerialDeviceConfig config) {
+    super("EVSE DIN board");
     Objects.requireNonNull(config, "config");
     this.link = new ModbusLink(config, REQUEST_GAP);
     this.poller = new Poller(config);
   }
 
   @Override
-  public void start(Listener listener) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    poller.start(listener);
-  }
-
-  @Override
-  public void offer(double amperes) {
-    demand(PilotDemand.offer(amperes));
-  }
-
-  @Override
-  public void stopOffering() {
-    demand(new PilotDemand.Pause());
-  }
-
-  /** Writes 0 like {@link #stopOffering}: the board cannot show state F on command. */
-  @Override
-  public void disable() {
-    demand(new PilotDemand.Unavailable());
-  }
-
-  /** The relay port of this board; its commands are no-ops because the board switches its own relay. */
-  public Relay relay() {
-    return relay;
-  }
-
-  /** Stops polling and releases the port. */
-  @Override
-  public void close() {
-    poller.stop();
-  }
-
   DeviceLoop loop() {
     return poller;
-  }
-
-  private void demand(PilotDemand next) {
-    demand = next;
-    poller.wakeUp();
   }
 
   private final class Poller extends DeviceLoop {

@@ -4,7 +4,6 @@ import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
-import dev.kilowatt.core.port.Relay;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #relay()} is the matching relay port, whose commands are ignored: the board switches its own relay.
  */
-public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
+public final class OpenEvseRapi extends SelfSwitchingBoard {
 
   /** The source of faults the board reports (its fault states). */
   public static final String FAULT_SOURCE = "evse";
@@ -55,54 +54,16 @@ public final class OpenEvseRapi implements ControlPilot, AutoCloseable {
   private static final long LISTEN_SLICE_NANOS = Duration.ofMillis(100).toNanos();
 
   private final Worker worker;
-  private final Relay relay = new BoardRelay("OpenEVSE");
-  private volatile Listener listener;
-  private volatile PilotDemand demand;
 
   /** A controller reached through {@code config} (its unit id is not used); nothing happens until {@link #start}. */
   public OpenEvseRapi(SerialDeviceConfig config) {
+    super("OpenEVSE");
     this.worker = new Worker(Objects.requireNonNull(config, "config"));
   }
 
   @Override
-  public void start(Listener listener) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    worker.start(listener);
-  }
-
-  @Override
-  public void offer(double amperes) {
-    demand(PilotDemand.offer(amperes));
-  }
-
-  @Override
-  public void stopOffering() {
-    demand(new PilotDemand.Pause());
-  }
-
-  @Override
-  public void disable() {
-    demand(new PilotDemand.Unavailable());
-  }
-
-  /** The relay port of this board; its commands are no-ops because the board switches its own relay. */
-  public Relay relay() {
-    return relay;
-  }
-
-  /** Stops talking to the board and releases the port. */
-  @Override
-  public void close() {
-    worker.stop();
-  }
-
   DeviceLoop loop() {
     return worker;
-  }
-
-  private void demand(PilotDemand next) {
-    demand = next;
-    worker.wakeUp();
   }
 
   /** The fault an EVSE fault state stands for, if {@code state} is one. */
