@@ -1,7 +1,6 @@
 package dev.kilowatt.serial;
 
 import dev.kilowatt.core.message.ChargePointErrorCode;
-import dev.kilowatt.core.port.RfidReader;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * as {@code CHECKSUM}, an ACK without response as {@code TIMEOUT}, a vanished port as {@code PORT}. The reader is
  * set up again before each retry, and the fault is cleared when it answers.
  */
-public final class Pn532HsuReader implements RfidReader, AutoCloseable {
+public final class Pn532HsuReader extends SerialCardReader {
 
   /** The source of this reader's faults. */
   public static final String FAULT_SOURCE = "rfid";
@@ -42,7 +41,6 @@ public final class Pn532HsuReader implements RfidReader, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pn532HsuReader.class);
 
   private final Worker worker;
-  private volatile Listener listener;
 
   /** A reader reached through {@code config} with the {@linkplain #DEFAULT_SAME_CARD_GAP default same-card gap}. */
   public Pn532HsuReader(SerialDeviceConfig config) {
@@ -59,17 +57,6 @@ public final class Pn532HsuReader implements RfidReader, AutoCloseable {
   }
 
   @Override
-  public void start(Listener listener) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    worker.start(listener);
-  }
-
-  /** Stops polling and releases the port. */
-  @Override
-  public void close() {
-    worker.stop();
-  }
-
   DeviceLoop loop() {
     return worker;
   }

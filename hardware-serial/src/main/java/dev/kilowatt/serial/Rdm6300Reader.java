@@ -1,7 +1,6 @@
 package dev.kilowatt.serial;
 
 import dev.kilowatt.core.message.ChargePointErrorCode;
-import dev.kilowatt.core.port.RfidReader;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,7 +16,7 @@ import java.util.Objects;
  * vanished: a {@code ReaderFailure} from source {@value #FAULT_SOURCE}, vendor code {@code PORT}, cleared when
  * the port can be opened again.
  */
-public final class Rdm6300Reader implements RfidReader, AutoCloseable {
+public final class Rdm6300Reader extends SerialCardReader {
 
   /** The source of this reader's faults. */
   public static final String FAULT_SOURCE = "rfid";
@@ -25,7 +24,6 @@ public final class Rdm6300Reader implements RfidReader, AutoCloseable {
   public static final Duration DEFAULT_SAME_CARD_GAP = Duration.ofSeconds(2);
 
   private final Worker worker;
-  private volatile Listener listener;
 
   /** A reader reached through {@code config} with the {@linkplain #DEFAULT_SAME_CARD_GAP default same-card gap}. */
   public Rdm6300Reader(SerialDeviceConfig config) {
@@ -42,17 +40,6 @@ public final class Rdm6300Reader implements RfidReader, AutoCloseable {
   }
 
   @Override
-  public void start(Listener listener) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    worker.start(listener);
-  }
-
-  /** Stops reading and releases the port. */
-  @Override
-  public void close() {
-    worker.stop();
-  }
-
   DeviceLoop loop() {
     return worker;
   }
