@@ -111,6 +111,7 @@ public final class ChargePoint {
     Optional<FirmwareInstaller> firmwareInstaller = Optional.empty();
     Optional<DiagnosticsCollector> diagnosticsCollector = Optional.empty();
     boolean firmwareDownloadDuringTransaction;
+    boolean signedFirmwareOnly;
     SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
     double nominalVoltage = 230.0;
 
@@ -196,6 +197,16 @@ public final class ChargePoint {
      */
     public Builder firmwareDownloadDuringTransaction(boolean allowed) {
       this.firmwareDownloadDuringTransaction = allowed;
+      return this;
+    }
+
+    /**
+     * Whether the firmware may be updated only with SignedUpdateFirmware.req (security white paper): the
+     * unsigned UpdateFirmware.req is then answered with CALLERROR NotSupported, as L01.FR.20 asks. Off by
+     * default, so that central systems without the security extension can still update the firmware.
+     */
+    public Builder signedFirmwareOnly(boolean signedOnly) {
+      this.signedFirmwareOnly = signedOnly;
       return this;
     }
 

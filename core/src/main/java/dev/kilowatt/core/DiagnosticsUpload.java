@@ -1,8 +1,15 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationRequest;
 import dev.kilowatt.core.message.GetDiagnosticsRequest;
+import dev.kilowatt.core.message.GetLogRequest;
+import dev.kilowatt.core.message.GetLogResponse;
+import dev.kilowatt.core.message.LogStatus;
+import dev.kilowatt.core.message.LogStatusNotificationRequest;
+import dev.kilowatt.core.message.LogType;
+import dev.kilowatt.core.message.UploadLogStatus;
 import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;
 import dev.kilowatt.core.port.Scheduler;
@@ -11,6 +18,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +33,14 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * GetDiagnostics (OCPP 1.6 sections 4.4 and 5.9): gather the archive for the asked time window, upload it
- * to the asked location with the asked retries, and report Uploading, then Uploaded or UploadFailed.
+ * GetDiagnostics (OCPP 1.6 sections 4.4 and 5.9) and GetLog (security white paper, use case N01): gather the
+ * diagnostics archive or the security log for the asked time window, upload it to the asked location with
+ * the asked retries, and report Uploading, then Uploaded or the failure.
+ *
+ * <p>Both share one procedure and one saved record. Statuses are kept in the white paper's vocabulary; a
+ * GetDiagnostics upload reports them in DiagnosticsStatusNotification, a GetLog upload in
+ * LogStatusNotification with its requestId. A GetLog cancels an upload under way (N01.FR.11); a
+ * GetDiagnostics waits for it to end.
  *
  * <p>The upload is saved with the statuses it still has to report, so a power cut never leaves the central
  * system waiting at Uploading: an interrupted upload is tried again, an interrupted collection is reported
@@ -36,10 +50,6 @@ final class DiagnosticsUpload {
 
   private static final System.Logger LOG = System.getLogger(DiagnosticsUpload.class.getName());
   static final String STORAGE_KEY = "diagnostics-upload";
-  /** Used when GetDiagnostics.req leaves {@code retries} to the charge point. */
-  static final int DEFAULT_RETRIES = 3;
-  /** Used when GetDiagnostics.req leaves {@code retryInterval} to the charge point. */
-  static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(60);
   private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** Where the upload stands. */
@@ -53,37 +63,46 @@ final class DiagnosticsUpload {
   }
 
   /**
+   * A status for the central system.
+   *
+   * @param requestId the GetLog's; absent for a GetDiagnostics
+   */
+  record Report(UploadLogStatus status, Optional<Integer> requestId) {}
+
+  /**
    * The saved upload.
    *
+   * @param requestId the GetLog's; absent for a GetDiagnostics
    * @param location the directory the archive goes to
    * @param attempts upload attempts started so far
    * @param archive the collected archive, from UPLOADING on
    * @param unreported statuses not yet delivered to the central system, oldest first
    */
-  record Upload(String location, String fileName, Optional<Instant> from, Optional<Instant> to, int attempts, int maxAttempts,
-      long retryIntervalSeconds, Phase phase, Optional<String> archive, List<DiagnosticsStatus> unreported) {
+  record Upload(LogType log, Optional<Integer> requestId, String location, String fileName, Optional<Instant> from, Optional<Instant> to,
+      int attempts, int maxAttempts, long retryIntervalSeconds, Phase phase, Optional<String> archive, List<Report> unreported) {
 
     Upload {
       unreported = List.copyOf(unreported);
     }
 
     Upload in(Phase next) {
-      return new Upload(location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, next, archive, unreported);
+      return new Upload(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, next, archive,
+          unreported);
     }
 
-    Upload reporting(DiagnosticsStatus status) {
-      List<DiagnosticsStatus> more = new ArrayList<>(unreported);
-      more.add(status);
-      return new Upload(location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, phase, archive, more);
+    Upload reporting(UploadLogStatus status) {
+      List<Report> more = new ArrayList<>(unreported);
+      more.add(new Report(status, requestId));
+      return new Upload(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, phase, archive, more);
     }
 
     Upload withoutOldestReport() {
-      return new Upload(location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, phase, archive,
+      return new Upload(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, phase, archive,
           unreported.subList(1, unreported.size()));
     }
 
     Upload attemptStarted(Path file) {
-      return new Upload(location, fileName, from, to, attempts + 1, maxAttempts, retryIntervalSeconds, Phase.UPLOADING,
+      return new Upload(log, requestId, location, fileName, from, to, attempts + 1, maxAttempts, retryIntervalSeconds, Phase.UPLOADING,
           Optional.of(file.toString()), unreported);
     }
   }
@@ -97,17 +116,22 @@ final class DiagnosticsUpload {
   private final DiagnosticsCollector collector;
   private final Supplier<Map<String, String>> configuration;
   private final TrafficLog traffic;
+  private final Supplier<List<SecurityEvents.Entry>> securityLog;
   private final Consumer<Runnable> post;
-  private final ProgressReports<DiagnosticsStatus> reports;
+  private final ProgressReports<Report> reports;
   private Upload upload;
   private Scheduler.Timer retryTimer;
+  /** Identifies the collection or transfer under way; one that was cancelled no longer matches. */
+  private long work;
 
   /**
    * @param configuration the configuration with secrets masked
+   * @param securityLog the security events, oldest first
    * @param post runs an adapter's report on the event loop
    */
   DiagnosticsUpload(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, FileTransfer transfer,
-      DiagnosticsCollector collector, Supplier<Map<String, String>> configuration, TrafficLog traffic, Consumer<Runnable> post) {
+      DiagnosticsCollector collector, Supplier<Map<String, String>> configuration, TrafficLog traffic,
+      Supplier<List<SecurityEvents.Entry>> securityLog, Consumer<Runnable> post) {
     this.scheduler = scheduler;
     this.storage = storage;
     this.outbox = outbox;
@@ -117,9 +141,10 @@ final class DiagnosticsUpload {
     this.collector = collector;
     this.configuration = configuration;
     this.traffic = traffic;
+    this.securityLog = securityLog;
     this.post = post;
     this.reports = new ProgressReports<>(outbox, counters, () -> upload == null ? List.of() : upload.unreported(),
-        DiagnosticsStatusNotificationRequest::new, this::delivered);
+        DiagnosticsUpload::notification, this::delivered);
   }
 
   /** After boot: an upload a power cut interrupted is tried again, or reported as failed. */
@@ -130,13 +155,19 @@ final class DiagnosticsUpload {
     }
     switch (upload.phase()) {
       case COLLECTING -> {
-        LOG.log(Level.WARNING, "collecting diagnostics was interrupted by a power loss");
-        finish(DiagnosticsStatus.UPLOAD_FAILED);
+        LOG.log(Level.WARNING, "collecting the {0} was interrupted by a power loss", upload.log().ocppValue());
+        finish(UploadLogStatus.UPLOAD_FAILURE);
       }
       case UPLOADING -> attemptFailed("interrupted by a power loss");
       case RETRY_WAIT -> retryLater();
       case DONE -> {}
     }
+  }
+
+  /** The charge point stops (for a reboot, or in a test's power cut): nothing may fire afterwards. */
+  void stop() {
+    cancelRetry();
+    work++;
   }
 
   /**
@@ -149,28 +180,52 @@ final class DiagnosticsUpload {
       LOG.log(Level.WARNING, "refusing GetDiagnostics: the previous upload is still {0}", upload.phase());
       return Optional.empty();
     }
-    String fileName = "diagnostics-" + NAME_TIME.format(clock.get()) + ".zip";
-    // retries counts the attempts after the first: with 0 (as TC_044_2 sends) there is one attempt
-    int retries = Math.max(0, request.retries().orElse(DEFAULT_RETRIES));
-    long interval = Math.max(0, request.retryInterval().map(Integer::longValue).orElse(DEFAULT_RETRY_INTERVAL.toSeconds()));
-    List<DiagnosticsStatus> unreported = upload == null ? List.of() : upload.unreported();
-    save(new Upload(request.location(), fileName, request.startTime(), request.stopTime(), 0, retries + 1, interval, Phase.COLLECTING,
-        Optional.empty(), unreported).reporting(DiagnosticsStatus.UPLOADING));
-    return Optional.of(fileName);
+    return Optional.of(save(LogType.DIAGNOSTICS_LOG, Optional.empty(), request.location(), request.startTime(), request.stopTime(),
+        Retries.asked(request.retries(), request.retryInterval())));
   }
 
-  /** Collects the archive of the upload {@link #accept} saved, then uploads it. */
+  /** GetLog.req: cancels an upload under way (N01.FR.11) and saves this one; the work starts once the answer is out. */
+  Decision<GetLogResponse> accept(GetLogRequest request) {
+    LogStatus answer = busy() ? LogStatus.ACCEPTED_CANCELED : LogStatus.ACCEPTED;
+    if (busy()) {
+      counters.increment("diagnostics.uploadCancelled");
+      LOG.log(Level.WARNING, "cancelling the upload of {0} for GetLog {1}", upload.fileName(), request.requestId());
+      stop();
+      discardArchive();
+    }
+    String fileName = save(request.logType(), Optional.of(request.requestId()), request.log().remoteLocation(),
+        request.log().oldestTimestamp(), request.log().latestTimestamp(), Retries.asked(request.retries(), request.retryInterval()));
+    return Decision.then(new GetLogResponse(answer, Optional.of(fileName)), this::begin);
+  }
+
+  private String save(LogType log, Optional<Integer> requestId, String location, Optional<Instant> from, Optional<Instant> to,
+      Retries retries) {
+    String fileName = (log == LogType.SECURITY_LOG ? "security-log-" : "diagnostics-") + NAME_TIME.format(clock.get())
+        + (log == LogType.SECURITY_LOG ? ".log" : ".zip");
+    List<Report> unreported = upload == null ? List.of() : upload.unreported();
+    save(new Upload(log, requestId, location, fileName, from, to, 0, retries.maxAttempts(), retries.intervalSeconds(), Phase.COLLECTING,
+        Optional.empty(), unreported).reporting(UploadLogStatus.UPLOADING));
+    return fileName;
+  }
+
+  /** Collects the archive or the security log of the upload {@code accept} saved, then uploads it. */
   void begin() {
     reports.pump();
-    LOG.log(Level.INFO, "collecting diagnostics {0}", upload.fileName());
+    LOG.log(Level.INFO, "collecting {0}", upload.fileName());
+    if (upload.log() == LogType.SECURITY_LOG) {
+      writeSecurityLog();
+      return;
+    }
+    long collection = ++work;
     collector.collect(new DiagnosticsCollector.Request(upload.fileName(), upload.from(), upload.to(), configuration.get(),
         traffic.between(upload.from(), upload.to())), new DiagnosticsCollector.Listener() {
           @Override
           public void onCollected(Path archive) {
             post.accept(() -> {
-              if (upload != null && upload.phase() == Phase.COLLECTING) {
-                save(upload.attemptStarted(archive));
-                send();
+              if (current(collection, Phase.COLLECTING)) {
+                collected(archive);
+              } else {
+                deleteArchive(archive);
               }
             });
           }
@@ -178,14 +233,38 @@ final class DiagnosticsUpload {
           @Override
           public void onFailed(String reason) {
             post.accept(() -> {
-              if (upload != null && upload.phase() == Phase.COLLECTING) {
-                counters.increment("diagnostics.collectionFailed");
-                LOG.log(Level.ERROR, "collecting diagnostics failed: {0}", reason);
-                finish(DiagnosticsStatus.UPLOAD_FAILED);
+              if (current(collection, Phase.COLLECTING)) {
+                collectionFailed(reason);
               }
             });
           }
         });
+  }
+
+  /** The security log is the charge point's own: written here, one event a line, in a directory of its own. */
+  private void writeSecurityLog() {
+    List<String> lines = securityLog.get().stream()
+        .filter(e -> upload.from().map(f -> !e.timestamp().isBefore(f)).orElse(true) && upload.to().map(t -> !e.timestamp().isAfter(t)).orElse(true))
+        .map(e -> e.timestamp() + " " + e.type() + (e.critical() ? " critical" : "") + e.techInfo().map(info -> " " + info).orElse(""))
+        .toList();
+    try {
+      Path file = Files.createTempDirectory("security-log").resolve(upload.fileName());
+      Files.write(file, lines, StandardCharsets.UTF_8);
+      collected(file);
+    } catch (IOException e) {
+      collectionFailed("the security log could not be written: " + e.getMessage());
+    }
+  }
+
+  private void collected(Path archive) {
+    save(upload.attemptStarted(archive));
+    send();
+  }
+
+  private void collectionFailed(String reason) {
+    counters.increment("diagnostics.collectionFailed");
+    LOG.log(Level.ERROR, "collecting {0} failed: {1}", upload.fileName(), reason);
+    finish(UploadLogStatus.UPLOAD_FAILURE);
   }
 
   /** The central system accepted the charge point (again): deliver what it has not heard yet. */
@@ -199,8 +278,34 @@ final class DiagnosticsUpload {
     outbox.send(new DiagnosticsStatusNotificationRequest(now), Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
   }
 
+  /**
+   * ExtendedTriggerMessage LogStatusNotification: Uploading with the requestId while a GetLog upload is under
+   * way, else Idle without one (N01.FR.12).
+   */
+  void sendLogStatus() {
+    LogStatusNotificationRequest now = Optional.ofNullable(upload).filter(u -> busy() && u.requestId().isPresent())
+        .map(u -> new LogStatusNotificationRequest(UploadLogStatus.UPLOADING, u.requestId()))
+        .orElse(new LogStatusNotificationRequest(UploadLogStatus.IDLE, Optional.empty()));
+    outbox.send(now, Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
+  }
+
+  private static ChargePointRequest<?> notification(Report report) {
+    return report.requestId().<ChargePointRequest<?>>map(id -> new LogStatusNotificationRequest(report.status(), Optional.of(id)))
+        .orElseGet(() -> new DiagnosticsStatusNotificationRequest(switch (report.status()) {
+          case UPLOADING -> DiagnosticsStatus.UPLOADING;
+          case UPLOADED -> DiagnosticsStatus.UPLOADED;
+          case IDLE -> DiagnosticsStatus.IDLE;
+          case BAD_MESSAGE, NOT_SUPPORTED_OPERATION, PERMISSION_DENIED, UPLOAD_FAILURE -> DiagnosticsStatus.UPLOAD_FAILED;
+        }));
+  }
+
   private boolean busy() {
     return upload != null && upload.phase() != Phase.DONE;
+  }
+
+  /** Whether {@code started} is still the work under way, in {@code phase}: not cancelled, not overtaken. */
+  private boolean current(long started, Phase phase) {
+    return started == work && upload != null && upload.phase() == phase;
   }
 
   private void send() {
@@ -208,21 +313,21 @@ final class DiagnosticsUpload {
     try {
       location = new URI(upload.location());
     } catch (URISyntaxException e) {
-      LOG.log(Level.WARNING, "diagnostics location is not a URI: {0}", e.getMessage());
-      finish(DiagnosticsStatus.UPLOAD_FAILED);
+      LOG.log(Level.WARNING, "upload location is not a URI: {0}", e.getMessage());
+      finish(UploadLogStatus.UPLOAD_FAILURE);
       return;
     }
-    int attempt = upload.attempts();
+    long transferred = ++work;
     Path archive = Path.of(upload.archive().orElseThrow());
-    LOG.log(Level.INFO, "uploading {0} to {1} (attempt {2} of {3})", archive.getFileName(), Secrets.masked(upload.location()), attempt,
-        upload.maxAttempts());
+    LOG.log(Level.INFO, "uploading {0} to {1} (attempt {2} of {3})", archive.getFileName(), Secrets.masked(upload.location()),
+        upload.attempts(), upload.maxAttempts());
     transfer.upload(archive, location, new FileTransfer.Listener() {
       @Override
       public void onCompleted(Path file) {
         post.accept(() -> {
-          if (uploading(attempt)) {
-            LOG.log(Level.INFO, "diagnostics uploaded");
-            finish(DiagnosticsStatus.UPLOADED);
+          if (current(transferred, Phase.UPLOADING)) {
+            LOG.log(Level.INFO, "{0} uploaded", upload.fileName());
+            finish(UploadLogStatus.UPLOADED);
           }
         });
       }
@@ -230,7 +335,7 @@ final class DiagnosticsUpload {
       @Override
       public void onFailed(String reason) {
         post.accept(() -> {
-          if (uploading(attempt)) {
+          if (current(transferred, Phase.UPLOADING)) {
             attemptFailed(reason);
           }
         });
@@ -238,19 +343,15 @@ final class DiagnosticsUpload {
     });
   }
 
-  private boolean uploading(int attempt) {
-    return upload != null && upload.phase() == Phase.UPLOADING && upload.attempts() == attempt;
-  }
-
   private void attemptFailed(String reason) {
     counters.increment("diagnostics.uploadFailed");
     if (upload.attempts() < upload.maxAttempts()) {
-      LOG.log(Level.WARNING, "diagnostics upload failed ({0}); trying again in {1} s", reason, upload.retryIntervalSeconds());
+      LOG.log(Level.WARNING, "upload of {0} failed ({1}); trying again in {2} s", upload.fileName(), reason, upload.retryIntervalSeconds());
       save(upload.in(Phase.RETRY_WAIT));
       retryLater();
     } else {
-      LOG.log(Level.ERROR, "diagnostics upload failed ({0}) after {1} attempts; giving up", reason, upload.attempts());
-      finish(DiagnosticsStatus.UPLOAD_FAILED);
+      LOG.log(Level.ERROR, "upload of {0} failed ({1}) after {2} attempts; giving up", upload.fileName(), reason, upload.attempts());
+      finish(UploadLogStatus.UPLOAD_FAILURE);
     }
   }
 
@@ -259,8 +360,8 @@ final class DiagnosticsUpload {
       retryTimer = null;
       Path archive = Path.of(upload.archive().orElseThrow());
       if (!Files.isRegularFile(archive)) {
-        LOG.log(Level.ERROR, "the diagnostics archive {0} is gone", archive);
-        finish(DiagnosticsStatus.UPLOAD_FAILED);
+        LOG.log(Level.ERROR, "the archive {0} is gone", archive);
+        finish(UploadLogStatus.UPLOAD_FAILURE);
         return;
       }
       save(upload.attemptStarted(archive));
@@ -268,14 +369,18 @@ final class DiagnosticsUpload {
     });
   }
 
-  private void finish(DiagnosticsStatus status) {
+  private void finish(UploadLogStatus status) {
+    cancelRetry();
+    discardArchive();
+    save(upload.in(Phase.DONE).reporting(status));
+    reports.pump();
+  }
+
+  private void cancelRetry() {
     if (retryTimer != null) {
       retryTimer.cancel();
       retryTimer = null;
     }
-    upload.archive().ifPresent(DiagnosticsUpload::deleteArchive);
-    save(upload.in(Phase.DONE).reporting(status));
-    reports.pump();
   }
 
   private void delivered() {
@@ -293,11 +398,21 @@ final class DiagnosticsUpload {
     storage.save(STORAGE_KEY, next);
   }
 
-  private static void deleteArchive(String archive) {
+  /** The archive is no longer needed; a security log goes with the directory it was written into. */
+  private void discardArchive() {
+    upload.archive().map(Path::of).ifPresent(archive -> {
+      deleteArchive(archive);
+      if (upload.log() == LogType.SECURITY_LOG) {
+        deleteArchive(archive.getParent());
+      }
+    });
+  }
+
+  private static void deleteArchive(Path archive) {
     try {
-      Files.deleteIfExists(Path.of(archive));
+      Files.deleteIfExists(archive);
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "could not delete the diagnostics archive " + archive, e);
+      LOG.log(Level.WARNING, "could not delete " + archive, e);
     }
   }
 }

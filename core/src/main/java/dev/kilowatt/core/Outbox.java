@@ -1,5 +1,7 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.AuthorizeRequest;
+import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
  * before they are queued and deleted only once the central system answered, so they survive power loss
  * and are delivered in order after it; they are retried {@code TransactionMessageAttempts} times,
  * waiting {@code TransactionMessageRetryInterval} times the number of attempts so far, before they
- * are given up. Any other message is sent only while online and is answered with a failure, never
+ * are given up (at once when the central system answers NotImplemented or NotSupported). Any other message is sent only while online and is answered with a failure, never
  * retried, when the connection drops, the call times out or the central system answers with an error.
  */
 final class Outbox {
@@ -61,7 +63,7 @@ final class Outbox {
     Gate gate();
   }
 
-  private record Plain(ChargePointRequest<?> request, Gate gate, Consumer<Response> onAnswer, Consumer<Failure> onFailure)
+  private record Plain(long order, ChargePointRequest<?> request, Gate gate, Consumer<Response> onAnswer, Consumer<Failure> onFailure)
       implements Entry {}
 
   private record Durable(Queued queued) implements Entry {
@@ -130,7 +132,7 @@ final class Outbox {
       onFailure.accept(new Failure.Offline());
       return;
     }
-    plain.add(new Plain(request, gate, r -> onAnswer.accept((R) r), onFailure));
+    plain.add(new Plain(nextSequence++, request, gate, r -> onAnswer.accept((R) r), onFailure));
     pump();
   }
 
@@ -218,7 +220,7 @@ final class Outbox {
     } else if (failed instanceof Durable d) {
       attempts++;
       int maxAttempts = Math.max(1, config.integer(CoreKeys.TRANSACTION_MESSAGE_ATTEMPTS));
-      if (attempts >= maxAttempts) {
+      if (attempts >= maxAttempts || unknownToCentralSystem(failure)) {
         LOG.log(Level.ERROR, "giving up {0} after {1} attempts: {2}", d.queued().request().action().ocppName(), attempts, failure);
         counters.increment("outbox.givenUp");
         storage.delete(key(d.queued()));
@@ -234,6 +236,16 @@ final class Outbox {
         });
       }
     }
+  }
+
+  /**
+   * NotImplemented or NotSupported: the central system does not handle the action at all (a plain 1.6
+   * back office answering a security-extension SecurityEventNotification, say). Asking again cannot help,
+   * and the retry wait would hold every other message back.
+   */
+  private static boolean unknownToCentralSystem(Failure failure) {
+    return failure instanceof Failure.Rejected rejected
+        && (rejected.error().code() == CallError.Code.NOT_IMPLEMENTED || rejected.error().code() == CallError.Code.NOT_SUPPORTED);
   }
 
   private Entry finishInFlight() {
@@ -276,13 +288,20 @@ final class Outbox {
   }
 
   /** Plain messages may overtake the transaction queue: they are about now, and the queue may be long. */
+  /**
+   * Messages go in the order they were made, so the central system sees a StopTransaction before the
+   * StatusNotification that follows it. Only a driver waiting at the charger (Authorize) and the boot
+   * itself may overtake a backlog of transaction messages.
+   */
   private Entry pick() {
+    Durable oldestDurable = accepted ? durable.peek() : null;
     for (Plain p : plain) {
       if (p.gate() == Gate.ANY_TIME || accepted) {
-        return p;
+        boolean urgent = p.request() instanceof AuthorizeRequest || p.request() instanceof BootNotificationRequest;
+        return urgent || oldestDurable == null || p.order() < oldestDurable.queued().sequence() ? p : oldestDurable;
       }
     }
-    return accepted && !durable.isEmpty() ? durable.peek() : null;
+    return oldestDurable;
   }
 
   private void cancelInFlightTimer() {

@@ -29,7 +29,8 @@ final class Sampling {
     for (String name : measurands) {
       Measurand measurand = Measurand.fromOcpp(name).orElseThrow(() -> new IllegalArgumentException("unsupported measurand " + name));
       switch (measurand) {
-        case ENERGY_ACTIVE_IMPORT_REGISTER -> values.add(value(format(reading.energyImportWh(), 0), context, measurand, Optional.empty(), UnitOfMeasure.WH));
+        // Whole Wh counted so far, truncated like meterStart/meterStop, so the register never reads higher here than there.
+        case ENERGY_ACTIVE_IMPORT_REGISTER -> values.add(value(format(Math.floor(reading.energyImportWh()), 0), context, measurand, Optional.empty(), UnitOfMeasure.WH));
         case POWER_ACTIVE_IMPORT -> values.add(value(format(reading.powerImportW(), 1), context, measurand, Optional.empty(), UnitOfMeasure.W));
         case CURRENT_OFFERED -> values.add(value(format(offeredA, 1), context, measurand, Optional.empty(), UnitOfMeasure.A));
         case CURRENT_IMPORT -> reading.phases().forEach(p ->

@@ -7,6 +7,7 @@ import dev.kilowatt.core.message.CancelReservationRequest;
 import dev.kilowatt.core.message.CancelReservationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.CertificateSignedRequest;
+import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
@@ -25,6 +26,8 @@ import dev.kilowatt.core.message.ClearCacheStatus;
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.DataTransferStatus;
+import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
+import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
 import dev.kilowatt.core.message.DeleteCertificateRequest;
 import dev.kilowatt.core.message.GetDiagnosticsRequest;
 import dev.kilowatt.core.message.GetDiagnosticsResponse;
@@ -33,6 +36,7 @@ import dev.kilowatt.core.message.GetConfigurationResponse;
 import dev.kilowatt.core.message.GetInstalledCertificateIdsRequest;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
 import dev.kilowatt.core.message.GetLocalListVersionResponse;
+import dev.kilowatt.core.message.GetLogRequest;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.InstallCertificateRequest;
 import dev.kilowatt.core.message.MeterValue;
@@ -53,6 +57,8 @@ import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.SendLocalListRequest;
 import dev.kilowatt.core.message.SendLocalListResponse;
+import dev.kilowatt.core.message.SignedUpdateFirmwareRequest;
+import dev.kilowatt.core.message.SignedUpdateFirmwareResponse;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
@@ -87,6 +93,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The charge point's domain: connectors, transactions, and the answers to the central system's calls.
@@ -143,6 +150,8 @@ final class Station implements Outbox.TransactionReceiver {
   private final Optional<FirmwareUpdate> firmware;
   private final Optional<DiagnosticsUpload> diagnostics;
   private final RemoteTrigger trigger;
+  /** Whether UpdateFirmware.req is refused in favour of SignedUpdateFirmware.req (white paper L01.FR.20). */
+  private final boolean signedFirmwareOnly;
   /** Whether a firmware update keeps the connectors unavailable. */
   private boolean firmwareHold;
   private long nextTransactionNumber;
@@ -180,13 +189,17 @@ final class Station implements Outbox.TransactionReceiver {
       connectors.add(new Connector(i + 1, setup.connectors.get(i)));
     }
     this.firmware = setup.firmwareInstaller.map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock::now,
-        setup.fileTransfer.orElseThrow(), installer, setup.firmwareDownloadDuringTransaction, setup.identity.firmwareVersion(),
-        new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware, this::rebootForFirmware)));
+        setup.fileTransfer.orElseThrow(), installer, () -> security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE),
+        setup.firmwareDownloadDuringTransaction, setup.identity.firmwareVersion(), new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, this::holdForFirmware,
+            this::rebootForFirmware, security.events()::raise)));
+    this.signedFirmwareOnly = setup.signedFirmwareOnly;
     this.diagnostics = setup.diagnosticsCollector.map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock::now,
-        setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, this::post));
+        setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, security.events()::log, this::post));
     this.trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
         () -> session.sendHeartbeat(Outbox.Gate.ANY_TIME), id -> status.send(id, Outbox.Gate.ANY_TIME), this::sendTriggeredMeterValues,
-        firmware.<Runnable>map(f -> f::sendCurrentStatus), diagnostics.<Runnable>map(d -> d::sendCurrentStatus)));
+        firmware.<Runnable>map(f -> f::sendCurrentStatus), diagnostics.<Runnable>map(d -> d::sendCurrentStatus),
+        firmware.<Runnable>map(f -> f::sendSignedStatus), diagnostics.<Runnable>map(d -> d::sendLogStatus),
+        new RemoteTrigger.WhenReady(security::readyToSign, security::requestCertificateSigning)));
     outbox.attach(link, this);
     nextTransactionNumber = storage.load(COUNTER_KEY, TransactionCounter.class).map(TransactionCounter::next).orElse(1L);
     storage.load(AVAILABILITY_KEY, Availability.class).ifPresent(a -> inoperative.addAll(a.inoperative()));
@@ -202,49 +215,10 @@ final class Station implements Outbox.TransactionReceiver {
     recoverInterruptedTransactions();
     applyAvailability();
     for (Connector c : connectors) {
-      c.hardware.relay().start(new dev.kilowatt.core.port.Relay.Listener() {
-        @Override
-        public void onFault(HardwareFault fault) {
-          post(() -> fault(c, fault));
-        }
-
-        @Override
-        public void onFaultCleared(String source) {
-          post(() -> faultCleared(c, source));
-        }
-      });
-      c.hardware.pilot().start(new dev.kilowatt.core.port.ControlPilot.Listener() {
-        @Override
-        public void onStateChanged(PilotState state) {
-          post(() -> pilotChanged(c, state));
-        }
-
-        @Override
-        public void onFault(HardwareFault fault) {
-          post(() -> fault(c, fault));
-        }
-
-        @Override
-        public void onFaultCleared(String source) {
-          post(() -> faultCleared(c, source));
-        }
-      });
-      c.hardware.meter().start(new dev.kilowatt.core.port.EnergyMeter.Listener() {
-        @Override
-        public void onReading(MeterReading reading) {
-          post(() -> meterReading(c, reading));
-        }
-
-        @Override
-        public void onFault(HardwareFault fault) {
-          post(() -> fault(c, fault));
-        }
-
-        @Override
-        public void onFaultCleared(String source) {
-          post(() -> faultCleared(c, source));
-        }
-      });
+      ConnectorEvents events = new ConnectorEvents(c);
+      c.hardware.relay().start(events);
+      c.hardware.pilot().start(events);
+      c.hardware.meter().start(events);
     }
     for (RfidReader reader : readers) {
       reader.start(new RfidReader.Listener() {
@@ -309,10 +283,42 @@ final class Station implements Outbox.TransactionReceiver {
     });
   }
 
+  /** One connector's hardware events, from whichever thread the adapters use, onto the event loop. */
+  private final class ConnectorEvents
+      implements dev.kilowatt.core.port.Relay.Listener, dev.kilowatt.core.port.ControlPilot.Listener, dev.kilowatt.core.port.EnergyMeter.Listener {
+    private final Connector connector;
+
+    ConnectorEvents(Connector connector) {
+      this.connector = connector;
+    }
+
+    @Override
+    public void onStateChanged(PilotState state) {
+      post(() -> pilotChanged(connector, state));
+    }
+
+    @Override
+    public void onReading(MeterReading reading) {
+      post(() -> meterReading(connector, reading));
+    }
+
+    @Override
+    public void onFault(HardwareFault fault) {
+      post(() -> fault(connector, fault));
+    }
+
+    @Override
+    public void onFaultCleared(String source) {
+      post(() -> faultCleared(connector, source));
+    }
+  }
+
   void stop() {
     stopped = true;
     reservations.stop();
     smartCharging.stop();
+    firmware.ifPresent(FirmwareUpdate::stop);
+    diagnostics.ifPresent(DiagnosticsUpload::stop);
     security.stop();
     link.disconnect();
   }
@@ -668,15 +674,16 @@ final class Station implements Outbox.TransactionReceiver {
     if (c.reading.isEmpty()) {
       return;
     }
-    if (!sent.isEmpty()) {
-      outbox.sendTransactional(tx.number(), new MeterValuesRequest(c.id, tx.transactionId(), List.of(sample(c, sent, context))));
-    }
     if (!kept.isEmpty()) {
       tx = tx.withStopSample(sample(c, kept, context));
     }
     tx = tx.seen(c.energyWh(), clock.now());
     c.transaction = Optional.of(tx);
+    // Saved before the sample leaves: a power loss right after it must not stop the transaction below it.
     storage.save(TRANSACTION_PREFIX + c.id, tx);
+    if (!sent.isEmpty()) {
+      outbox.sendTransactional(tx.number(), new MeterValuesRequest(c.id, tx.transactionId(), List.of(sample(c, sent, context))));
+    }
   }
 
   private void armAlignedTimer() {
@@ -752,12 +759,17 @@ final class Station implements Outbox.TransactionReceiver {
       case DeleteCertificateRequest r -> link.reply(callId, security.delete(r));
       case GetInstalledCertificateIdsRequest r -> link.reply(callId, security.installedIds(r));
       case CertificateSignedRequest r -> link.reply(callId, security.certificateSigned(r));
-      case TriggerMessageRequest r -> triggerMessage(callId, r);
+      case TriggerMessageRequest r -> decide(callId, trigger.decide(r), TriggerMessageResponse::new);
+      case ExtendedTriggerMessageRequest r -> decide(callId, trigger.decide(r), ExtendedTriggerMessageResponse::new);
+      case UpdateFirmwareRequest r when firmware.isPresent() && signedFirmwareOnly -> link.replyError(callId,
+          new CallError(CallError.Code.NOT_SUPPORTED, "this charge point installs signed firmware only: use SignedUpdateFirmware"));
       case UpdateFirmwareRequest r when firmware.isPresent() -> {
         link.reply(callId, new UpdateFirmwareResponse());
         afterReply(() -> firmware.get().schedule(r));
       }
+      case SignedUpdateFirmwareRequest r when firmware.isPresent() -> decide(callId, firmware.get().accept(r), SignedUpdateFirmwareResponse::new);
       case GetDiagnosticsRequest r when diagnostics.isPresent() -> getDiagnostics(callId, r, diagnostics.get());
+      case GetLogRequest r when diagnostics.isPresent() -> decide(callId, diagnostics.get().accept(r), answer -> answer);
       default -> link.replyError(callId, new CallError(CallError.Code.NOT_IMPLEMENTED,
           request.action().ocppName() + " belongs to a feature profile this charge point does not support"));
     }
@@ -765,6 +777,11 @@ final class Station implements Outbox.TransactionReceiver {
 
   private void afterReply(Runnable work) {
     post(work);
+  }
+
+  private <A> void decide(String callId, Decision<A> decision, Function<A, Response> response) {
+    link.reply(callId, response.apply(decision.answer()));
+    decision.work().ifPresent(this::afterReply);
   }
 
   private ChangeAvailabilityResponse changeAvailability(ChangeAvailabilityRequest r) {
@@ -916,12 +933,6 @@ final class Station implements Outbox.TransactionReceiver {
       return;
     }
     scheduler.schedule(Duration.ofMillis(100), () -> awaitDrained(deadline, then));
-  }
-
-  private void triggerMessage(String callId, TriggerMessageRequest r) {
-    RemoteTrigger.Decision decision = trigger.decide(r);
-    link.reply(callId, new TriggerMessageResponse(decision.status()));
-    decision.work().ifPresent(this::afterReply);
   }
 
   private void sendTriggeredMeterValues(int connectorId) {

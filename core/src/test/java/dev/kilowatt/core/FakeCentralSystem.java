@@ -13,11 +13,13 @@ import dev.kilowatt.core.message.DiagnosticsStatusNotificationResponse;
 import dev.kilowatt.core.message.FirmwareStatusNotificationResponse;
 import dev.kilowatt.core.message.HeartbeatResponse;
 import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.LogStatusNotificationResponse;
 import dev.kilowatt.core.message.MeterValuesResponse;
 import dev.kilowatt.core.message.RegistrationStatus;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.SecurityEventNotificationResponse;
 import dev.kilowatt.core.message.SignCertificateResponse;
+import dev.kilowatt.core.message.SignedFirmwareStatusNotificationResponse;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import dev.kilowatt.core.message.StopTransactionResponse;
@@ -160,6 +162,8 @@ final class FakeCentralSystem implements CentralSystem {
       case SIGN_CERTIFICATE -> new SignCertificateResponse(GenericStatus.ACCEPTED);
       case FIRMWARE_STATUS_NOTIFICATION -> new FirmwareStatusNotificationResponse();
       case DIAGNOSTICS_STATUS_NOTIFICATION -> new DiagnosticsStatusNotificationResponse();
+      case SIGNED_FIRMWARE_STATUS_NOTIFICATION -> new SignedFirmwareStatusNotificationResponse();
+      case LOG_STATUS_NOTIFICATION -> new LogStatusNotificationResponse();
       default -> throw new IllegalStateException("no friendly answer for " + request.action());
     };
   }

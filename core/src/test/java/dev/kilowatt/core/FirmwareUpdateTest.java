@@ -19,6 +19,7 @@ import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.message.ResetType;
+import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.TriggerMessageRequest;
 import dev.kilowatt.core.message.TriggerMessageResponse;
@@ -65,23 +66,13 @@ class FirmwareUpdateTest {
     return h.cs.log.stream().map(request -> switch (request) {
       case FirmwareStatusNotificationRequest f -> f.status().ocppValue();
       case StatusNotificationRequest s -> s.connectorId() + ":" + s.status().ocppValue();
+      case SecurityEventNotificationRequest e -> e.type();
       default -> request.action().ocppName();
     }).toList();
   }
 
   private static List<FirmwareStatus> firmwareStatuses(Harness h) {
     return h.cs.sent(FirmwareStatusNotificationRequest.class).stream().map(FirmwareStatusNotificationRequest::status).toList();
-  }
-
-  private void charge(Harness h) {
-    h.card("CARD");
-    h.ev(PilotState.C);
-    assertEquals(ChargePointStatus.CHARGING, h.status());
-  }
-
-  private void stopCharging(Harness h) {
-    h.card("CARD");
-    h.ev(PilotState.A);
   }
 
   @Test
@@ -107,8 +98,8 @@ class FirmwareUpdateTest {
     h.restart();
     h.cs.goOnline();
     h.run();
-    assertEquals(List.of("BootNotification", "0:Available", "1:Available", "Installed", "SecurityEventNotification"), story(h),
-        "StartupOfTheDevice queues behind the reports");
+    assertEquals(List.of("BootNotification", "FirmwareUpdated", "0:Available", "1:Available", "Installed", "StartupOfTheDevice"), story(h),
+        "FirmwareUpdated, raised while booting, waits in the queue of critical messages; StartupOfTheDevice queues behind the reports");
     assertFalse(Files.exists(image), "the image is deleted once installed");
     assertTrue(h.storage.keys(FirmwareUpdate.STORAGE_KEY).isEmpty(), "nothing left to resume");
 
@@ -246,13 +237,13 @@ class FirmwareUpdateTest {
   @Test
   void byDefaultTheDownloadWaitsForTheTransactionToEnd() {
     Harness h = harness(false).online();
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     h.advance(Duration.ofMinutes(10));
     assertTrue(transfer.downloads.isEmpty(), "no download during a transaction (AQ-4 = No)");
     assertEquals(ChargePointStatus.CHARGING, h.status(), "the running transaction is not disturbed");
 
-    stopCharging(h);
+    h.stopCharging();
     assertEquals(1, transfer.downloads.size());
     assertEquals(ChargePointStatus.UNAVAILABLE, h.status());
     h.card("OTHER");
@@ -263,7 +254,7 @@ class FirmwareUpdateTest {
   @Test
   void whenAllowedTheDownloadRunsDuringTheTransactionButTheInstallationWaits() {
     Harness h = harness(true).online();
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     assertEquals(1, transfer.downloads.size());
     assertEquals(ChargePointStatus.CHARGING, h.status());
@@ -274,7 +265,7 @@ class FirmwareUpdateTest {
     assertEquals(ChargePointStatus.CHARGING, h.status());
 
     int before = h.cs.log.size();
-    stopCharging(h);
+    h.stopCharging();
     assertEquals(1, installer.installations.size());
     List<String> after = story(h).subList(before, h.cs.log.size());
     assertTrue(after.indexOf("1:Unavailable") < after.indexOf("Installing"), "connectors unavailable before Installing: " + after);
@@ -314,7 +305,7 @@ class FirmwareUpdateTest {
   @Test
   void aPowerCutAfterTheDownloadInstallsTheSavedImageOnTheNextBoot() {
     Harness h = harness(true).online();
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     Path image = transfer.completeDownload("image");
     h.run();
@@ -336,7 +327,7 @@ class FirmwareUpdateTest {
   @Test
   void aPowerCutAfterTheDownloadWithTheImageGoneIsAnInstallationFailure() throws Exception {
     Harness h = harness(true).online();
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     Files.delete(transfer.completeDownload("image"));
     h.run();
@@ -445,13 +436,13 @@ class FirmwareUpdateTest {
   void triggeredFirmwareStatusFollowsTheProcedure() {
     Harness h = harness(true).online();
     assertEquals(FirmwareStatus.IDLE, triggered(h));
-    charge(h);
+    h.startCharging();
     h.call(update(Harness.START, 0, 0));
     assertEquals(FirmwareStatus.DOWNLOADING, triggered(h));
     transfer.completeDownload("image");
     h.run();
     assertEquals(FirmwareStatus.DOWNLOADED, triggered(h), "waiting for the transaction to end");
-    stopCharging(h);
+    h.stopCharging();
     assertEquals(FirmwareStatus.INSTALLING, triggered(h));
     installer.fail("bad");
     h.run();

@@ -7,8 +7,12 @@ import dev.kilowatt.core.FakeHardware.FakeReader;
 import dev.kilowatt.core.FakeHardware.FakeRelay;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.message.ExtendedMessageTrigger;
+import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
+import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.StatusNotificationRequest;
+import dev.kilowatt.core.message.TriggerMessageStatus;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.sim.InMemoryStorage;
@@ -124,6 +128,14 @@ final class Harness {
     return start();
   }
 
+  /** A power cut, then the boot and the central system's acceptance. */
+  Harness restartOnline() {
+    restart();
+    cs.goOnline();
+    run();
+    return this;
+  }
+
   int run() {
     return time.runPending();
   }
@@ -147,6 +159,21 @@ final class Harness {
   void ev(PilotState state) {
     pilot().ev(state);
     run();
+  }
+
+  /** Card CARD, then an EV that draws current: a transaction charges on connector 1. */
+  void startCharging() {
+    card("CARD");
+    ev(PilotState.C);
+    if (status() != ChargePointStatus.CHARGING) {
+      throw new AssertionError("not charging but " + status());
+    }
+  }
+
+  /** Card CARD again, and the EV leaves. */
+  void stopCharging() {
+    card("CARD");
+    ev(PilotState.A);
   }
 
   void card(String idTag) {
@@ -186,6 +213,21 @@ final class Harness {
       cs.answerFriendly();
     }
     run();
+  }
+
+  /**
+   * Sends ExtendedTriggerMessage for {@code message}; checks that Accepted went out before the triggered
+   * message, and returns that message.
+   */
+  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T triggerExtended(ExtendedMessageTrigger message, Class<T> type) {
+    int before = cs.wire.size();
+    call(new ExtendedTriggerMessageRequest(message, java.util.Optional.empty()));
+    List<Object> wire = cs.wire.subList(before, cs.wire.size());
+    if (wire.size() < 2 || !new ExtendedTriggerMessageResponse(TriggerMessageStatus.ACCEPTED).equals(wire.get(0))
+        || !type.isInstance(wire.get(1))) {
+      throw new AssertionError("expected Accepted, then a " + type.getSimpleName() + "; the wire had " + wire);
+    }
+    return type.cast(wire.get(1));
   }
 
   /** Sends a call to the charge point and returns its answer. */

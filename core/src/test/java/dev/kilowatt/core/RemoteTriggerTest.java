@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.BootNotificationResponse;
+import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.ExtendedMessageTrigger;
+import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
+import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
 import dev.kilowatt.core.message.HeartbeatRequest;
 import dev.kilowatt.core.message.Measurand;
 import dev.kilowatt.core.message.MessageTrigger;
@@ -15,6 +19,7 @@ import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.RegistrationStatus;
 import dev.kilowatt.core.message.SampledValue;
+import dev.kilowatt.core.message.SignCertificateRequest;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.TriggerMessageRequest;
 import dev.kilowatt.core.message.TriggerMessageResponse;
@@ -24,16 +29,29 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** TriggerMessage as the OCA test cases TC_054 and TC_055 walk through it, and the spec's connectorId rules. */
+/**
+ * TriggerMessage as the OCA test cases TC_054 and TC_055 walk through it, and the spec's connectorId rules;
+ * ExtendedTriggerMessage of the security white paper alike.
+ */
 class RemoteTriggerTest {
 
   private static final TriggerMessageResponse ACCEPTED = new TriggerMessageResponse(TriggerMessageStatus.ACCEPTED);
   private static final TriggerMessageResponse REJECTED = new TriggerMessageResponse(TriggerMessageStatus.REJECTED);
+  private static final ExtendedTriggerMessageResponse EXTENDED_ACCEPTED = new ExtendedTriggerMessageResponse(TriggerMessageStatus.ACCEPTED);
+  private static final ExtendedTriggerMessageResponse EXTENDED_REJECTED = new ExtendedTriggerMessageResponse(TriggerMessageStatus.REJECTED);
 
   /** Sends the trigger; returns what went over the wire for it: the answer first, then the triggered calls. */
   private static List<Object> trigger(Harness h, MessageTrigger message, Optional<Integer> connectorId) {
+    return wireAfter(h, new TriggerMessageRequest(message, connectorId));
+  }
+
+  private static List<Object> trigger(Harness h, ExtendedMessageTrigger message, Optional<Integer> connectorId) {
+    return wireAfter(h, new ExtendedTriggerMessageRequest(message, connectorId));
+  }
+
+  private static List<Object> wireAfter(Harness h, CentralSystemRequest<?> request) {
     int before = h.cs.wire.size();
-    h.call(new TriggerMessageRequest(message, connectorId));
+    h.call(request);
     return List.copyOf(h.cs.wire.subList(before, h.cs.wire.size()));
   }
 
@@ -141,5 +159,48 @@ class RemoteTriggerTest {
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.ACCEPTED, Harness.START, 60));
     h.run();
     h.cs.peek(StatusNotificationRequest.class);
+  }
+
+  // ---------------------------------------------------------------- ExtendedTriggerMessage (security white paper)
+
+  @Test
+  void theExtendedTriggerSendsTheMessagesBothTriggersKnowAfterItsAnswer() {
+    Harness h = new Harness().online();
+    record Case(ExtendedMessageTrigger message, Optional<Integer> connectorId, Class<?> sent) {}
+    for (Case c : List.of(new Case(ExtendedMessageTrigger.BOOT_NOTIFICATION, Optional.empty(), BootNotificationRequest.class),
+        new Case(ExtendedMessageTrigger.HEARTBEAT, Optional.empty(), HeartbeatRequest.class),
+        new Case(ExtendedMessageTrigger.METER_VALUES, Optional.of(1), MeterValuesRequest.class),
+        new Case(ExtendedMessageTrigger.STATUS_NOTIFICATION, Optional.of(1), StatusNotificationRequest.class))) {
+      List<Object> wire = trigger(h, c.message(), c.connectorId());
+      assertEquals(EXTENDED_ACCEPTED, wire.get(0), c.message().ocppValue());
+      assertInstanceOf(c.sent(), wire.get(1), c.message().ocppValue());
+    }
+  }
+
+  @Test
+  void theExtendedTriggerRejectsConnectorsTheMessageDoesNotExistFor() {
+    Harness h = new Harness().online();
+    assertEquals(List.of(EXTENDED_REJECTED), trigger(h, ExtendedMessageTrigger.METER_VALUES, Optional.of(2)));
+    assertEquals(List.of(EXTENDED_REJECTED), trigger(h, ExtendedMessageTrigger.METER_VALUES, Optional.of(0)), "no main meter");
+    assertEquals(List.of(EXTENDED_REJECTED), trigger(h, ExtendedMessageTrigger.STATUS_NOTIFICATION, Optional.of(2)));
+  }
+
+  @Test
+  void aChargePointCertificateIsRequestedOnlyWhenTheCsrCanBeMade() {
+    Harness h = new Harness().online();
+    assertEquals(List.of(EXTENDED_REJECTED), trigger(h, ExtendedMessageTrigger.SIGN_CHARGE_POINT_CERTIFICATE, Optional.empty()),
+        "no CpoName for the CSR");
+    h.call(new ChangeConfigurationRequest("CpoName", "Kilowatt Charging"));
+    List<Object> wire = trigger(h, ExtendedMessageTrigger.SIGN_CHARGE_POINT_CERTIFICATE, Optional.empty());
+    assertEquals(EXTENDED_ACCEPTED, wire.get(0));
+    assertInstanceOf(SignCertificateRequest.class, wire.get(1), "after the answer (A02.FR.02)");
+  }
+
+  @Test
+  void theStatusesOfFeaturesNotConfiguredAreNotImplemented() {
+    Harness h = new Harness().online();
+    ExtendedTriggerMessageResponse notImplemented = new ExtendedTriggerMessageResponse(TriggerMessageStatus.NOT_IMPLEMENTED);
+    assertEquals(List.of(notImplemented), trigger(h, ExtendedMessageTrigger.FIRMWARE_STATUS_NOTIFICATION, Optional.empty()));
+    assertEquals(List.of(notImplemented), trigger(h, ExtendedMessageTrigger.LOG_STATUS_NOTIFICATION, Optional.empty()));
   }
 }

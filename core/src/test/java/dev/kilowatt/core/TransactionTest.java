@@ -126,6 +126,17 @@ class TransactionTest {
   }
 
   @Test
+  void messagesLeaveInTheOrderTheyWereMadeSoTheStopPrecedesTheStatusAfterIt() {
+    Harness h = new Harness().online();
+    h.ev(PilotState.C);
+    h.card("CARD");
+    int before = h.cs.log.size();
+    h.ev(PilotState.A);
+    List<String> order = h.cs.log.subList(before, h.cs.log.size()).stream().map(r -> r.action().ocppName()).toList();
+    assertEquals(List.of("StopTransaction", "StatusNotification"), order);
+  }
+
+  @Test
   void unpluggingSuspendsWhenStopTransactionOnEvSideDisconnectIsOff() {
     Harness h = new Harness().configure("StopTransactionOnEVSideDisconnect", "false").online();
     h.ev(PilotState.C);

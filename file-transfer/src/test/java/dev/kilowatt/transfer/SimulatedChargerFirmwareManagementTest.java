@@ -8,23 +8,36 @@ import dev.kilowatt.core.ChargePoint;
 import dev.kilowatt.core.ChargePointIdentity;
 import dev.kilowatt.core.ConnectorHardware;
 import dev.kilowatt.core.message.BootNotificationRequest;
+import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationRequest;
+import dev.kilowatt.core.message.Firmware;
 import dev.kilowatt.core.message.FirmwareStatus;
 import dev.kilowatt.core.message.FirmwareStatusNotificationRequest;
 import dev.kilowatt.core.message.GetDiagnosticsRequest;
 import dev.kilowatt.core.message.GetDiagnosticsResponse;
+import dev.kilowatt.core.message.GetLogRequest;
+import dev.kilowatt.core.message.GetLogResponse;
 import dev.kilowatt.core.message.HeartbeatRequest;
+import dev.kilowatt.core.message.InstallCertificateRequest;
+import dev.kilowatt.core.message.LogParameters;
+import dev.kilowatt.core.message.LogStatusNotificationRequest;
+import dev.kilowatt.core.message.LogType;
 import dev.kilowatt.core.message.MessageTrigger;
 import dev.kilowatt.core.message.MeterValuesRequest;
+import dev.kilowatt.core.message.SecurityEventNotificationRequest;
+import dev.kilowatt.core.message.SignedFirmwareStatus;
+import dev.kilowatt.core.message.SignedFirmwareStatusNotificationRequest;
+import dev.kilowatt.core.message.SignedUpdateFirmwareRequest;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.TriggerMessageRequest;
 import dev.kilowatt.core.message.TriggerMessageResponse;
 import dev.kilowatt.core.message.TriggerMessageStatus;
 import dev.kilowatt.core.message.UpdateFirmwareRequest;
+import dev.kilowatt.core.message.UploadLogStatus;
 import dev.kilowatt.core.port.FirmwareInstaller;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.sim.InMemoryStorage;
@@ -37,9 +50,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +73,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The simulated charger with real transfers against servers on the loopback interface, through the OCA
  * test cases of the Firmware Management and Remote Trigger profiles that apply to it (TC_044_1/2/3,
- * TC_045_1/2, TC_054, TC_055), including power cuts during a download and during an installation. The
- * charge point runs on virtual time; the transfers run on real threads, so the test runs the loop until
- * what it waits for has happened, for ten seconds at most.
+ * TC_045_1/2, TC_054, TC_055) and the security white paper's signed firmware and security log, including
+ * power cuts during a download and during an installation. The charge point runs on virtual time; the
+ * transfers run on real threads, so the test runs the loop until what it waits for has happened, for ten
+ * seconds at most.
  */
 class SimulatedChargerFirmwareManagementTest {
 
@@ -159,6 +177,26 @@ class SimulatedChargerFirmwareManagementTest {
 
   private static UpdateFirmwareRequest update(URI location, int retries) {
     return new UpdateFirmwareRequest(location.toString(), Optional.of(retries), START, Optional.of(10));
+  }
+
+  private List<SignedFirmwareStatus> signedStatuses() {
+    return cs.sent(SignedFirmwareStatusNotificationRequest.class).stream().map(SignedFirmwareStatusNotificationRequest::status).toList();
+  }
+
+  /** A signed update of FIRMWARE at {@code location}, signed with core's test-only firmware signing key. */
+  private static SignedUpdateFirmwareRequest signedUpdate(URI location) throws Exception {
+    String key = fixture("firmware-signing-rsa.key").replaceAll("-----[A-Z ]+-----|\\s", "");
+    Signature signer = Signature.getInstance("SHA256withRSA");
+    signer.initSign(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key))));
+    signer.update(FIRMWARE);
+    return new SignedUpdateFirmwareRequest(Optional.of(0), Optional.empty(), 21, new Firmware(location.toString(), START, Optional.empty(),
+        Optional.of(fixture("firmware-signing-rsa.pem")), Optional.of(Base64.getEncoder().encodeToString(signer.sign()))));
+  }
+
+  private static String fixture(String name) throws Exception {
+    try (InputStream in = SimulatedChargerFirmwareManagementTest.class.getResourceAsStream("/firmware-signing/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
   }
 
   @Test
@@ -266,6 +304,52 @@ class SimulatedChargerFirmwareManagementTest {
     boot();
     assertEquals(List.of(FirmwareStatus.INSTALLED), firmwareStatuses(), "the new firmware booted");
     assertEquals(List.of(), reboots, "the power cut was the reboot");
+  }
+
+  @Test
+  void signedFirmwareIsVerifiedBeforeItIsInstalledAndBooted() throws Exception {
+    Web web = server(Web.http()).serve("/fw/kilowatt-2.0.0.bin", FIRMWARE, true);
+    boot();
+    cs.call(new InstallCertificateRequest(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE, fixture("manufacturer-root.pem")));
+    cs.call(signedUpdate(web.uri("/fw/kilowatt-2.0.0.bin")));
+    awaitUntil("the reboot", () -> !reboots.isEmpty());
+    assertEquals(List.of(SignedFirmwareStatus.DOWNLOADING, SignedFirmwareStatus.DOWNLOADED, SignedFirmwareStatus.SIGNATURE_VERIFIED,
+        SignedFirmwareStatus.INSTALLING, SignedFirmwareStatus.INSTALL_REBOOTING), signedStatuses());
+
+    boot();
+    assertEquals(Optional.of("2.0.0"), cs.sent(BootNotificationRequest.class).get(0).firmwareVersion());
+    assertEquals(List.of(SignedFirmwareStatus.INSTALLED), signedStatuses());
+  }
+
+  @Test
+  void aSignedImageTamperedWithOnTheServerIsNeverInstalled() throws Exception {
+    byte[] tampered = FIRMWARE.clone();
+    tampered[tampered.length - 1] ^= 1;
+    Web web = server(Web.http()).serve("/fw/kilowatt-2.0.0.bin", tampered, true);
+    boot();
+    cs.call(new InstallCertificateRequest(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE, fixture("manufacturer-root.pem")));
+    cs.call(signedUpdate(web.uri("/fw/kilowatt-2.0.0.bin")));
+    awaitUntil("InvalidSignature", () -> signedStatuses().equals(
+        List.of(SignedFirmwareStatus.DOWNLOADING, SignedFirmwareStatus.DOWNLOADED, SignedFirmwareStatus.INVALID_SIGNATURE)));
+    assertTrue(cs.sent(SecurityEventNotificationRequest.class).stream().anyMatch(e -> e.type().equals("InvalidFirmwareSignature")));
+    assertEquals(Optional.empty(), installer().installedVersion());
+    assertEquals(List.of(), reboots);
+    assertEquals(ChargePointStatus.AVAILABLE, status());
+  }
+
+  @Test
+  void theSecurityLogGoesToAnFtpDirectory() throws Exception {
+    TestFtpServer ftp = server(new TestFtpServer(dir.resolve("ftp")));
+    Files.createDirectories(ftp.root.resolve("logs"));
+    boot();
+    cs.call(new GetLogRequest(LogType.SECURITY_LOG, 3, Optional.of(0), Optional.empty(),
+        new LogParameters(ftp.uri("kw:secret", "/logs").toString(), Optional.empty(), Optional.empty())));
+    time.runPending();
+    String fileName = cs.sent(GetLogResponse.class).get(0).filename().orElseThrow();
+    awaitUntil("the upload", () -> cs.sent(LogStatusNotificationRequest.class).equals(List.of(
+        new LogStatusNotificationRequest(UploadLogStatus.UPLOADING, Optional.of(3)),
+        new LogStatusNotificationRequest(UploadLogStatus.UPLOADED, Optional.of(3)))));
+    assertTrue(Files.readString(ftp.root.resolve("logs").resolve(fileName)).contains(" StartupOfTheDevice critical"));
   }
 
   @Test

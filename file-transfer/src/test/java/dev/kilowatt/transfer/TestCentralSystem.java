@@ -6,10 +6,12 @@ import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationResponse;
 import dev.kilowatt.core.message.FirmwareStatusNotificationResponse;
 import dev.kilowatt.core.message.HeartbeatResponse;
+import dev.kilowatt.core.message.LogStatusNotificationResponse;
 import dev.kilowatt.core.message.MeterValuesResponse;
 import dev.kilowatt.core.message.RegistrationStatus;
 import dev.kilowatt.core.message.SecurityEventNotificationResponse;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.message.SignedFirmwareStatusNotificationResponse;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
@@ -82,6 +84,8 @@ final class TestCentralSystem implements CentralSystem {
       case FIRMWARE_STATUS_NOTIFICATION -> new FirmwareStatusNotificationResponse();
       case DIAGNOSTICS_STATUS_NOTIFICATION -> new DiagnosticsStatusNotificationResponse();
       case SECURITY_EVENT_NOTIFICATION -> new SecurityEventNotificationResponse();
+      case SIGNED_FIRMWARE_STATUS_NOTIFICATION -> new SignedFirmwareStatusNotificationResponse();
+      case LOG_STATUS_NOTIFICATION -> new LogStatusNotificationResponse();
       default -> throw new IllegalStateException("not expected in these tests: " + request);
     };
   }

@@ -106,8 +106,8 @@ public final class RaspberryPiBoard {
         .pwmType(PwmType.HARDWARE)
         .frequency(PILOT_FREQUENCY_HZ)
         .initial(disabledPin)
-        .shutdown(disabledPin)
-        .provider(io.providers().pwm().orElse(null));
+        .shutdown(disabledPin);
+    io.providers().pwm().ifPresent(config::provider);
     Pwm pwm = io.create("pilot.pwm.channel", () -> io.pi4j().create(config));
     Spi adc = io.spi("kilowatt-pilot-adc", "pilot.adc.spi", settings.adc());
     Mcp3008PilotSensor sensor = new Mcp3008PilotSensor(adc, settings.adcChannel(), settings.calibration(),
@@ -122,8 +122,8 @@ public final class RaspberryPiBoard {
         .id("kilowatt-relay")
         .address(settings.coilPin())
         .initial(inactive)
-        .shutdown(inactive)
-        .provider(io.providers().digitalOutput().orElse(null));
+        .shutdown(inactive);
+    io.providers().digitalOutput().ifPresent(config::provider);
     DigitalOutput coil = io.create("relay.pin", () -> io.pi4j().create(config));
     Optional<GpioRelay.AuxiliaryContact> feedback = settings.feedback().map(f -> new GpioRelay.AuxiliaryContact(
         io.input("kilowatt-relay-feedback", "relay.feedback.pin", f.pin(), f.pull(), Optional.empty()),
@@ -140,8 +140,9 @@ public final class RaspberryPiBoard {
       DigitalInputConfigBuilder config = DigitalInput.newConfigBuilder(pi4j)
           .id(id)
           .address(pin)
-          .pull(pull)
-          .provider(providers.digitalInput().orElse(null));
+          .pull(pull);
+      // without a provider of the board's own, Pi4J takes the platform's default for the IO type
+      providers.digitalInput().ifPresent(config::provider);
       debounce.ifPresent(time -> config.debounce(time.toNanos() / 1000));
       return create(key, () -> pi4j.create(config));
     }
@@ -152,8 +153,8 @@ public final class RaspberryPiBoard {
           .bus(settings.bus())
           .channel(settings.chipSelect())
           .baud(settings.baud())
-          .mode(SpiMode.MODE_0)
-          .provider(providers.spi().orElse(null));
+          .mode(SpiMode.MODE_0);
+      providers.spi().ifPresent(config::provider);
       return create(key + ".cs", () -> pi4j.create(config));
     }
 

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.CertificateUse;
-import dev.kilowatt.core.message.DiagnosticsStatus;
-import dev.kilowatt.core.message.FirmwareStatus;
 import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.LogType;
 import dev.kilowatt.core.message.Measurand;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.Reason;
 import dev.kilowatt.core.message.SampledValue;
 import dev.kilowatt.core.message.SecurityEventNotificationRequest;
+import dev.kilowatt.core.message.SignedFirmwareStatus;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.UnitOfMeasure;
+import dev.kilowatt.core.message.UploadLogStatus;
 import dev.kilowatt.storage.FileStorage;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,10 +60,14 @@ class DomainStateInFileStorageTest {
         "outbox/00000000000000000042", new Outbox.Queued(42, 16, new StopTransactionRequest(Optional.of("04A2B3C4"), 9_870,
             STOPPED, 90_210, Optional.of(Reason.EV_DISCONNECTED), List.of(begin))),
         "firmware-update", new FirmwareUpdate.Job("ftp://fw:pw@example.com/fw.bin", STARTED, 1, 3, 60, FirmwareUpdate.Phase.INSTALLING,
-            Optional.of("/data/transfers/fw.bin"), Optional.of("1.0.0"), List.of(FirmwareStatus.DOWNLOADED, FirmwareStatus.INSTALLING)),
-        "diagnostics-upload", new DiagnosticsUpload.Upload("https://example.com/logs", "diagnostics-20240517T083000Z.zip",
-            Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsUpload.Phase.RETRY_WAIT, Optional.of("/data/archives/d.zip"),
-            List.of(DiagnosticsStatus.UPLOADING)));
+            Optional.of("/data/transfers/fw.bin"), Optional.of("1.0.0"), List.of(new FirmwareUpdate.Report(SignedFirmwareStatus.DOWNLOADED,
+                Optional.of(7)), new FirmwareUpdate.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))),
+            Optional.of(new FirmwareUpdate.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))), Optional.of(new FirmwareUpdate.Signing(7,
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", Optional.of("c2lnbmF0dXJl"), Optional.of(STOPPED)))),
+        "diagnostics-upload", new DiagnosticsUpload.Upload(LogType.SECURITY_LOG, Optional.of(12), "https://example.com/logs",
+            "security-log-20240517T083000Z.log", Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsUpload.Phase.RETRY_WAIT,
+            Optional.of("/tmp/security-log1/security-log-20240517T083000Z.log"), List.of(new DiagnosticsUpload.Report(
+                UploadLogStatus.UPLOADING, Optional.of(12)), new DiagnosticsUpload.Report(UploadLogStatus.UPLOADED, Optional.empty()))));
     FileStorage storage = FileStorage.open(dataDir);
     state.forEach(storage::save);
 

@@ -1,0 +1,79 @@
+package dev.kilowatt.examples;
+
+import dev.kilowatt.core.ConnectorSnapshot;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The simulator's console: reads one command a line and acts on the simulated hardware, the way a driver
+ * and an EV would. A bad line gets a one-line error and the console goes on.
+ */
+final class Console {
+
+  private static final long STATUS_TIMEOUT_S = 5;
+
+  private final Simulator simulator;
+  private final PrintStream out;
+
+  Console(Simulator simulator, PrintStream out) {
+    this.simulator = simulator;
+    this.out = out;
+  }
+
+  /**
+   * Runs commands from {@code in} until {@code quit} or the end of the input.
+   *
+   * @return whether {@code quit} was read
+   */
+  boolean run(BufferedReader in) throws IOException {
+    int connectors = simulator.settings().connectors();
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      try {
+        var command = ConsoleCommand.parse(line, connectors);
+        if (command.isPresent() && command.get() instanceof ConsoleCommand.Quit) {
+          return true;
+        }
+        command.ifPresent(this::execute);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        out.println("error: " + e.getMessage());
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Carries out one command.
+   *
+   * @throws IllegalStateException when the hardware cannot do it now (e.g. charging an EV that is not plugged in)
+   */
+  void execute(ConsoleCommand command) {
+    SimulatedBoard board = simulator.board();
+    switch (command) {
+      case ConsoleCommand.Plug c -> board.ev(c.connector()).plug();
+      case ConsoleCommand.EvCharge c -> board.ev(c.connector()).requestEnergy();
+      case ConsoleCommand.EvPause c -> board.ev(c.connector()).pause();
+      case ConsoleCommand.Unplug c -> board.ev(c.connector()).unplug();
+      case ConsoleCommand.Card c -> board.reader().present(c.idTag());
+      case ConsoleCommand.Fault c -> board.connector(c.connector()).fault(c.code());
+      case ConsoleCommand.ClearFault c -> board.connector(c.connector()).clearFault();
+      case ConsoleCommand.Status s -> status().forEach(c -> out.println("connector " + c.connectorId() + ": " + c.status().ocppValue()));
+      case ConsoleCommand.Quit q -> { }
+    }
+  }
+
+  private List<ConnectorSnapshot> status() {
+    try {
+      return simulator.chargePoint().connectors().get(STATUS_TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted");
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the charge point did not answer (rebooting?)");
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.kilowatt.examples;
+
+import dev.kilowatt.core.message.ChargePointErrorCode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** One line of the simulator's console, parsed. Connector numbers default to 1. */
+sealed interface ConsoleCommand {
+
+  /** The EV's cable goes in (pilot A to B). */
+  record Plug(int connector) implements ConsoleCommand {}
+
+  /** The EV asks for energy (pilot B to C). */
+  record EvCharge(int connector) implements ConsoleCommand {}
+
+  /** The EV stops asking for energy (pilot C to B). */
+  record EvPause(int connector) implements ConsoleCommand {}
+
+  /** The EV's cable comes out (pilot to A). */
+  record Unplug(int connector) implements ConsoleCommand {}
+
+  /** A card is held to the reader. */
+  record Card(String idTag) implements ConsoleCommand {}
+
+  /** The connector's hardware reports a fault with this OCPP error code. */
+  record Fault(int connector, ChargePointErrorCode code) implements ConsoleCommand {}
+
+  /** The injected fault goes away. */
+  record ClearFault(int connector) implements ConsoleCommand {}
+
+  /** Prints each connector's OCPP status. */
+  record Status() implements ConsoleCommand {}
+
+  /** Stops the simulator. */
+  record Quit() implements ConsoleCommand {}
+
+  /**
+   * Parses one console line; blank lines and lines starting with {@code #} are no command.
+   *
+   * @throws IllegalArgumentException with a one-line message for people when the line is not a command
+   */
+  static Optional<ConsoleCommand> parse(String line, int connectors) {
+    String trimmed = line.strip();
+    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      return Optional.empty();
+    }
+    List<String> words = Arrays.asList(trimmed.split("\\s+"));
+    String name = words.getFirst();
+    List<String> args = words.subList(1, words.size());
+    return Optional.of(switch (name) {
+      case "plug" -> new Plug(connectorOnly(name, args, connectors));
+      case "ev-charge" -> new EvCharge(connectorOnly(name, args, connectors));
+      case "ev-pause" -> new EvPause(connectorOnly(name, args, connectors));
+      case "unplug" -> new Unplug(connectorOnly(name, args, connectors));
+      case "clear-fault" -> new ClearFault(connectorOnly(name, args, connectors));
+      case "card" -> {
+        if (args.size() != 1) {
+          throw new IllegalArgumentException("usage: card IDTAG");
+        }
+        yield new Card(args.getFirst());
+      }
+      case "fault" -> {
+        if (args.isEmpty() || args.size() > 2) {
+          throw new IllegalArgumentException("usage: fault [c] ERRORCODE (an OCPP ChargePointErrorCode, e.g. GroundFailure)");
+        }
+        int connector = args.size() == 2 ? connector(args.getFirst(), connectors) : 1;
+        yield new Fault(connector, errorCode(args.getLast()));
+      }
+      case "status" -> {
+        noArguments(name, args);
+        yield new Status();
+      }
+      case "quit" -> {
+        noArguments(name, args);
+        yield new Quit();
+      }
+      default -> throw new IllegalArgumentException("unknown command '" + name
+          + "'; commands: plug [c], ev-charge [c], ev-pause [c], unplug [c], card IDTAG, fault [c] ERRORCODE, clear-fault [c], status, quit");
+    });
+  }
+
+  private static int connectorOnly(String name, List<String> args, int connectors) {
+    if (args.size() > 1) {
+      throw new IllegalArgumentException("usage: " + name + " [c]");
+    }
+    return args.isEmpty() ? 1 : connector(args.getFirst(), connectors);
+  }
+
+  private static int connector(String word, int connectors) {
+    try {
+      int c = Integer.parseInt(word);
+      if (c >= 1 && c <= connectors) {
+        return c;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like an unknown connector
+    }
+    throw new IllegalArgumentException("no connector '" + word + "'; connectors are 1.." + connectors);
+  }
+
+  private static ChargePointErrorCode errorCode(String word) {
+    ChargePointErrorCode code = ChargePointErrorCode.fromOcpp(word)
+        .orElseThrow(() -> new IllegalArgumentException("'" + word + "' is no OCPP ChargePointErrorCode (e.g. GroundFailure, HighTemperature)"));
+    if (code == ChargePointErrorCode.NO_ERROR) {
+      throw new IllegalArgumentException("NoError is not a fault; use clear-fault");
+    }
+    return code;
+  }
+
+  private static void noArguments(String name, List<String> args) {
+    if (!args.isEmpty()) {
+      throw new IllegalArgumentException(name + " takes no arguments");
+    }
+  }
+}

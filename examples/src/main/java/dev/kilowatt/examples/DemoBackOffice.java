@@ -1,0 +1,117 @@
+package dev.kilowatt.examples;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * What the demo central system answers to the calls a charge point makes: it accepts every charge point and
+ * card, hands out transaction ids counting from 1, and acknowledges everything else of the Core profile.
+ * Not a real back office: it keeps nothing.
+ */
+final class DemoBackOffice {
+
+  private static final System.Logger LOG = System.getLogger(DemoBackOffice.class.getName());
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final int CALL = 2;
+  static final int CALL_RESULT = 3;
+  static final int CALL_ERROR = 4;
+  /** Long enough that no Heartbeat interrupts a demo session. */
+  private static final int HEARTBEAT_INTERVAL_S = 300;
+
+  /**
+   * A call the back office answered.
+   *
+   * @param action the OCPP action
+   * @param payload the charge point's request
+   */
+  record Answered(String action, JsonNode payload) {
+    boolean is(String name) {
+      return action.equals(name);
+    }
+
+    /** Whether this is a StatusNotification of {@code connectorId} with {@code status}. */
+    boolean isStatus(int connectorId, String status) {
+      return is("StatusNotification") && payload.path("connectorId").asInt() == connectorId
+          && payload.path("status").asText().equals(status);
+    }
+  }
+
+  private final Consumer<Answered> observer;
+  private final AtomicInteger nextTransactionId = new AtomicInteger(1);
+
+  /** @param observer hears each call as it is answered */
+  DemoBackOffice(Consumer<Answered> observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /**
+   * The answer to one frame: a CALLRESULT or CALLERROR for a CALL, nothing for an answer (the back office
+   * makes no calls, so an answer can only be stray).
+   */
+  Optional<String> answer(String frame) {
+    JsonNode message;
+    try {
+      message = JSON.readTree(frame);
+    } catch (JsonProcessingException e) {
+      return Optional.of(callError("-1", "FormationViolation", "not JSON"));
+    }
+    if (message.isArray() && !message.isEmpty() && (message.get(0).asInt() == CALL_RESULT || message.get(0).asInt() == CALL_ERROR)) {
+      LOG.log(Level.WARNING, "ignoring an answer to a call never made: {0}", frame);
+      return Optional.empty();
+    }
+    return Optional.of(answerCall(message));
+  }
+
+  private String answerCall(JsonNode message) {
+    if (!message.isArray() || message.size() != 4 || message.get(0).asInt() != CALL || !message.get(1).isTextual()
+        || !message.get(2).isTextual() || !message.get(3).isObject()) {
+      String id = message.isArray() && message.size() > 1 && message.get(1).isTextual() ? message.get(1).asText() : "-1";
+      return callError(id, "FormationViolation", "expected [2, id, action, {payload}]");
+    }
+    String id = message.get(1).asText();
+    String action = message.get(2).asText();
+    JsonNode payload = message.get(3);
+    ObjectNode result = JSON.createObjectNode();
+    switch (action) {
+      case "BootNotification" -> result.put("status", "Accepted").put("currentTime", now()).put("interval", HEARTBEAT_INTERVAL_S);
+      case "Heartbeat" -> result.put("currentTime", now());
+      case "Authorize", "StopTransaction" -> result.set("idTagInfo", accepted());
+      case "StartTransaction" -> {
+        result.put("transactionId", nextTransactionId.getAndIncrement());
+        result.set("idTagInfo", accepted());
+      }
+      case "StatusNotification", "MeterValues", "DiagnosticsStatusNotification", "FirmwareStatusNotification",
+          "SecurityEventNotification" -> { }
+      case "DataTransfer" -> result.put("status", "UnknownVendorId");
+      default -> {
+        return callError(id, "NotImplemented", "the demo central system does not handle " + action);
+      }
+    }
+    observer.accept(new Answered(action, payload));
+    ArrayNode reply = JSON.createArrayNode().add(CALL_RESULT).add(id);
+    reply.add(result);
+    return reply.toString();
+  }
+
+  private static ObjectNode accepted() {
+    return JSON.createObjectNode().put("status", "Accepted");
+  }
+
+  private static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  private static String callError(String id, String code, String description) {
+    return JSON.createArrayNode().add(CALL_ERROR).add(id).add(code).add(description).add(JSON.createObjectNode()).toString();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.kilowatt.examples;
+
+import dev.kilowatt.examples.DemoBackOffice.Answered;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A small OCPP-J 1.6 central system on a free loopback port: a WebSocket server speaking {@code ocpp1.6}
+ * that hands every text frame to a handler and sends back what the handler answers. It accepts any charge
+ * point identity.
+ */
+final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(DemoCentralSystem.class.getName());
+
+  private final Function<String, Optional<String>> handler;
+  private final CompletableFuture<Void> started = new CompletableFuture<>();
+
+  private DemoCentralSystem(Function<String, Optional<String>> handler) {
+    super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        List.of(new Draft_6455(List.of(), List.of(new Protocol("ocpp1.6")))));
+    this.handler = handler;
+    setReuseAddr(true);
+    // Answers go out at once, not held back by Nagle's algorithm waiting for the charge point's ACK.
+    setTcpNoDelay(true);
+    setDaemon(true);
+  }
+
+  /**
+   * Opens the demo: the {@link DemoBackOffice} on a loopback port.
+   *
+   * @param observer hears each call after it was answered, on the server's thread
+   */
+  static DemoCentralSystem open(Consumer<Answered> observer) {
+    return open(new DemoBackOffice(observer)::answer);
+  }
+
+  /**
+   * Opens a central system that answers each frame as {@code handler} says (nothing for no answer), and
+   * waits until it listens.
+   */
+  static DemoCentralSystem open(Function<String, Optional<String>> handler) {
+    DemoCentralSystem server = new DemoCentralSystem(handler);
+    server.start();
+    try {
+      server.started.get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the central system", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the central system did not start", e);
+    }
+    return server;
+  }
+
+  /** The base URL a charge point appends its identity to. */
+  URI url() {
+    return URI.create("ws://127.0.0.1:" + getPort());
+  }
+
+  @Override
+  public void close() {
+    try {
+      stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void onStart() {
+    started.complete(null);
+  }
+
+  @Override
+  public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    LOG.log(Level.DEBUG, "charge point connected: {0}", handshake.getResourceDescriptor());
+  }
+
+  @Override
+  public void onMessage(WebSocket conn, String frame) {
+    handler.apply(frame).ifPresent(conn::send);
+  }
+
+  @Override
+  public void onMessage(WebSocket conn, ByteBuffer frame) {
+    LOG.log(Level.WARNING, "ignoring a binary frame: OCPP-J frames are text");
+  }
+
+  @Override
+  public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    LOG.log(Level.DEBUG, "charge point disconnected: {0} {1}", code, reason);
+  }
+
+  @Override
+  public void onError(WebSocket conn, Exception e) {
+    if (!started.isDone()) {
+      started.completeExceptionally(e);
+    } else {
+      LOG.log(Level.WARNING, "central system: " + e.getMessage(), e);
+    }
+  }
+}

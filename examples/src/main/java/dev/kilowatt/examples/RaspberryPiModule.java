@@ -1,0 +1,63 @@
+package dev.kilowatt.examples;
+
+import com.pi4j.context.Context;
+import dagger.Module;
+import dagger.Provides;
+import dev.kilowatt.core.ChargePointIdentity;
+import dev.kilowatt.core.ConnectorHardware;
+import dev.kilowatt.core.port.EnergyMeter;
+import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.pi4j.BoardDescription;
+import dev.kilowatt.pi4j.RaspberryPiBoard;
+import dev.kilowatt.serial.EastronSdmMeter;
+import dev.kilowatt.serial.SdmModel;
+import dev.kilowatt.serial.SerialDeviceConfig;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Raspberry Pi charger board: contactor, control pilot and MFRC522 card reader through Pi4J as the board
+ * description file says, and an Eastron SDM120 on RS-485 ({@code --meter-port}) or the board's S0 input.
+ */
+@Module
+interface RaspberryPiModule {
+
+  String BOARD = "--board";
+  String METER_PORT = "--meter-port";
+  String MAX_CURRENT = "--max-current";
+  Set<String> OPTIONS = Set.of(BOARD, METER_PORT, MAX_CURRENT);
+
+  @Provides
+  static ChargePointIdentity identity() {
+    return ChargePointIdentity.of("Kilowatt", "RaspberryPi");
+  }
+
+  @Provides
+  @Singleton
+  static BoardHardware hardware(Context pi4j, BoardOptions options, Scheduler scheduler) {
+    Path file = Path.of(options.device(BOARD).orElseThrow(() -> new IllegalArgumentException(BOARD + " FILE is required")));
+    BoardDescription description;
+    try {
+      description = BoardDescription.load(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the board description " + file, e);
+    }
+    RaspberryPiBoard board = RaspberryPiBoard.create(pi4j, description, scheduler);
+    List<AutoCloseable> resources = new ArrayList<>();
+    resources.add(pi4j::shutdown);
+    EnergyMeter meter = options.device(METER_PORT).<EnergyMeter>map(port -> {
+      EastronSdmMeter sdm = new EastronSdmMeter(SdmModel.SDM120, SerialDeviceConfig.of(port, 2400));
+      resources.add(sdm);
+      return sdm;
+    }).or(board::energyMeter).orElseThrow(() -> new IllegalArgumentException(
+        "no energy meter: give " + METER_PORT + " or an S0 section in " + file));
+    double maxCurrent = Double.parseDouble(options.device(MAX_CURRENT).orElse("16"));
+    return new BoardHardware(ConnectorHardware.singlePhaseFixedCable(board.relay(), board.pilot(), meter, maxCurrent),
+        board.rfidReader(), resources);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.kilowatt.examples;
+
+/**
+ * A charger made of serial-bus devices: an EVSE DIN controller, an Eastron meter and a PN532 reader.
+ *
+ * <pre>
+ * java -cp kilowatt-simulator.jar dev.kilowatt.examples.SerialBoardCharger --csms wss://cs.example/ocpp --id CP-0002 \
+ *     --data-dir /var/lib/kilowatt --evse-port /dev/ttyUSB0 --meter-port /dev/ttyUSB1 [--meter-model SDM630] [--rfid-port /dev/ttyS0]
+ * </pre>
+ */
+public final class SerialBoardCharger {
+
+  static final String USAGE = """
+      usage: SerialBoardCharger --csms URL --id ID --data-dir DIR --evse-port PATH --meter-port PATH
+                                [--meter-model SDM120|SDM230|SDM630] [--rfid-port PATH] [--max-current A] [--password P]""";
+
+  private SerialBoardCharger() {}
+
+  public static void main(String[] args) {
+    BoardChargerMain.run(USAGE, SerialBoardModule.OPTIONS, args, options -> DaggerBoardChargerComponents_SerialBoard.factory()
+        .create(options, new ProcessPlatform(), new TrafficPrinter(System.out)));
+  }
+}

@@ -1,0 +1,138 @@
+package dev.kilowatt.examples;
+
+import dev.kilowatt.core.ChargePoint;
+import dev.kilowatt.core.port.PilotState;
+import dev.kilowatt.core.port.Platform;
+import dev.kilowatt.core.time.EventLoop;
+import dev.kilowatt.ocpp.TrafficListener;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A running simulated charger. It is its charge point's {@link Platform}: a reboot (Reset, or a firmware
+ * update taking effect) stops the component and builds a fresh one on the same data directory, in this
+ * process, the way a board restarts its software. The EVs stay where they were, as cars do while a
+ * charger reboots.
+ */
+final class Simulator implements Platform, AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(Simulator.class.getName());
+  private static final long STOP_TIMEOUT_S = 5;
+
+  private final SimulatedChargerComponent.Factory factory = DaggerSimulatedChargerComponent.factory();
+  private final SimulatorSettings settings;
+  private final TrafficListener traffic;
+  private final LinkState link;
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private SimulatedChargerComponent running;
+  private int boots;
+
+  private Simulator(SimulatorSettings settings, TrafficListener traffic, Consumer<String> announce) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.traffic = Objects.requireNonNull(traffic, "traffic");
+    this.link = new LinkState(announce);
+  }
+
+  /**
+   * Builds the charger and starts it: it connects to the central system and boots.
+   *
+   * @param traffic hears every OCPP frame sent and received
+   * @param announce hears a line for people when the connection to the central system comes or goes
+   */
+  static Simulator start(SimulatorSettings settings, TrafficListener traffic, Consumer<String> announce) {
+    Simulator simulator = new Simulator(settings, traffic, announce);
+    simulator.boot(List.of());
+    return simulator;
+  }
+
+  /** The charge point as it runs now; a reboot replaces it. */
+  synchronized ChargePoint chargePoint() {
+    return running.chargePoint();
+  }
+
+  /** The hardware as it runs now; a reboot replaces it. */
+  synchronized SimulatedBoard board() {
+    return running.board();
+  }
+
+  /** How many times the charger has started, the first start included. */
+  synchronized int boots() {
+    return boots;
+  }
+
+  SimulatorSettings settings() {
+    return settings;
+  }
+
+  /** The connection to the central system, across reboots. */
+  LinkState link() {
+    return link;
+  }
+
+  /** Called on the charge point's event loop, which the restart shuts down: the restart runs on its own thread. */
+  @Override
+  public void reboot(RebootKind kind) {
+    Thread.ofPlatform().name("simulated-reboot").start(() -> restart(kind));
+  }
+
+  /** Stops the charger, keeping its durable state for the next start on the same data directory. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed.isDone()) {
+        return;
+      }
+      running.chargePoint().stop();
+      shutDown(running);
+      closed.complete(null);
+    }
+  }
+
+  /** Blocks until {@link #close()}. */
+  void awaitClosed() throws InterruptedException {
+    try {
+      closed.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private synchronized void restart(RebootKind kind) {
+    if (closed.isDone()) {
+      return;
+    }
+    LOG.log(Level.INFO, "simulated reboot ({0})", kind);
+    List<PilotState> evs = running.board().evStates();
+    shutDown(running);
+    boot(evs);
+  }
+
+  private synchronized void boot(List<PilotState> evs) {
+    running = factory.create(settings, this, traffic, link);
+    running.board().resume(evs);
+    boots++;
+    running.chargePoint().start();
+  }
+
+  /** Lets the loop finish what the charge point queued (its stop included), then stops hardware and loop. */
+  private static void shutDown(SimulatedChargerComponent component) {
+    EventLoop loop = component.eventLoop();
+    CompletableFuture<Void> drained = new CompletableFuture<>();
+    loop.execute(() -> drained.complete(null));
+    try {
+      drained.get(STOP_TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(Level.WARNING, "the event loop did not drain within " + STOP_TIMEOUT_S + " s; stopping it anyway");
+    }
+    component.board().close();
+    loop.close();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.kilowatt.examples;
+
+import dev.kilowatt.ocpp.ReconnectBackoff;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a simulated charger is built from.
+ *
+ * @param centralSystem the central system's base URL; the charger connects to it plus {@code /} plus its id
+ * @param chargePointId the charge point's identity
+ * @param dataDirectory where the charge point's durable state and the meters' registers live
+ * @param connectors how many connectors, each with its own EV
+ * @param factoryConfiguration OCPP configuration values used until the central system changes them
+ * @param meterPollInterval how often each simulated meter is read, and its register saved
+ * @param reconnect how long the link waits before connecting again after losing the central system
+ */
+record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirectory, int connectors,
+    Map<String, String> factoryConfiguration, Duration meterPollInterval, ReconnectBackoff reconnect) {
+
+  SimulatorSettings {
+    Objects.requireNonNull(centralSystem, "centralSystem");
+    Objects.requireNonNull(chargePointId, "chargePointId");
+    Objects.requireNonNull(dataDirectory, "dataDirectory");
+    factoryConfiguration = Map.copyOf(factoryConfiguration);
+    Objects.requireNonNull(meterPollInterval, "meterPollInterval");
+    Objects.requireNonNull(reconnect, "reconnect");
+    if (connectors < 1) {
+      throw new IllegalArgumentException("a charger has at least one connector: " + connectors);
+    }
+  }
+
+  /** One connector, the charger's own configuration defaults, meters read every second, the link's standard back-off. */
+  static SimulatorSettings of(URI centralSystem, String chargePointId, Path dataDirectory) {
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, 1, Map.of(), Duration.ofSeconds(1),
+        ReconnectBackoff.standard());
+  }
+
+  SimulatorSettings withConnectors(int count) {
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, count, factoryConfiguration, meterPollInterval,
+        reconnect);
+  }
+
+  /** These settings with reconnection attempts every 100 ms to 1 s, for a central system on loopback. */
+  SimulatorSettings withFastReconnect() {
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.25));
+  }
+
+  /** These settings with one more factory configuration value (replacing an earlier one for the same key). */
+  SimulatorSettings withConfiguration(String key, String value) {
+    Map<String, String> values = new HashMap<>(factoryConfiguration);
+    values.put(key, value);
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, values, meterPollInterval, reconnect);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.kilowatt.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hexagon's walls, checked on the compiled classes of every module: core depends on the JDK alone,
+ * adapters know core but not each other, and nothing but the wiring knows the wiring.
+ */
+class ArchitectureTest {
+
+  private static final String CORE = "dev.kilowatt.core..";
+  private static final List<String> ADAPTERS = List.of("storage", "ocpp", "sim", "pi4j", "serial", "transfer");
+
+  private static JavaClasses production;
+
+  @BeforeAll
+  static void importClasses() {
+    production = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.kilowatt");
+  }
+
+  @Test
+  void everyModuleIsOnTheClasspath() {
+    for (String module : List.of("core", "storage", "ocpp", "sim", "transfer", "examples")) {
+      if (production.stream().noneMatch(c -> c.getPackageName().startsWith("dev.kilowatt." + module))) {
+        throw new AssertionError("no production class of dev.kilowatt." + module + " was imported; the rules below would prove nothing");
+      }
+    }
+  }
+
+  @Test
+  void coreDependsOnTheJdkAlone() {
+    noClasses().that().resideInAPackage(CORE)
+        .should().dependOnClassesThat().resideOutsideOfPackages(CORE, "java..")
+        .because("core is the pure domain: Jackson, Java-WebSocket, Pi4J, jSerialComm, Dagger and the adapters stay outside")
+        .check(production);
+  }
+
+  @Test
+  void adaptersDoNotKnowEachOther() {
+    for (String adapter : ADAPTERS) {
+      String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).map(a -> "dev.kilowatt." + a + "..").toArray(String[]::new);
+      noClasses().that().resideInAPackage("dev.kilowatt." + adapter + "..")
+          .should().dependOnClassesThat().resideInAnyPackage(others)
+          .because("adapters meet only in core's ports; the wiring in examples puts them together")
+          .allowEmptyShould(true)
+          .check(production);
+    }
+  }
+
+  @Test
+  void nothingDependsOnTheWiring() {
+    noClasses().that().resideOutsideOfPackage("dev.kilowatt.examples..")
+        .should().dependOnClassesThat().resideInAPackage("dev.kilowatt.examples..")
+        .because("examples wires the modules together and is not a library")
+        .check(production);
+  }
+}

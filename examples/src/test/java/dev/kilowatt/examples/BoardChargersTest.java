@@ -1,0 +1,116 @@
+package dev.kilowatt.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
+import com.pi4j.plugin.mock.provider.spi.MockSpiProvider;
+import dev.kilowatt.core.port.Platform;
+import dev.kilowatt.ocpp.TrafficListener;
+import dev.kilowatt.pi4j.RaspberryPiBoard;
+import eu.chargetime.ocpp.model.core.BootNotificationRequest;
+import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
+import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The board chargers' Dagger components wire real adapters to the charge point: on Pi4J's mock platform,
+ * and with serial devices that are not there. Both boot, and report what their hardware lacks as faults.
+ */
+class BoardChargersTest {
+
+  private static final Platform NO_REBOOT = kind -> {
+    throw new AssertionError("no reboot expected");
+  };
+
+  @TempDir
+  Path dataDirectory;
+
+  private ChargeTimeCentralSystem centralSystem;
+  private final List<BoardChargerComponents.BoardCharger> chargers = new ArrayList<>();
+
+  @BeforeEach
+  void startCentralSystem() {
+    centralSystem = ChargeTimeCentralSystem.start();
+  }
+
+  @AfterEach
+  void stopAll() throws Exception {
+    for (BoardChargerComponents.BoardCharger charger : chargers) {
+      charger.chargePoint().stop();
+      for (AutoCloseable resource : charger.hardware().resources()) {
+        resource.close();
+      }
+    }
+    centralSystem.close();
+  }
+
+  private BoardOptions options(String... boardArgs) {
+    List<String> args = new ArrayList<>(List.of("--csms", centralSystem.url().toString(), "--id", "KW-BOARD-1",
+        "--data-dir", dataDirectory.toString()));
+    args.addAll(List.of(boardArgs));
+    return BoardOptions.parse(Set.of("--board", "--meter-port", "--evse-port", "--rfid-port"), args.toArray(String[]::new));
+  }
+
+  @Test
+  void raspberryPiBoardBootsOnThePi4jMockPlatform() throws Exception {
+    Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
+        .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(), MockPwmProvider.newInstance(),
+            MockSpiProvider.newInstance())
+        .build();
+    // the board description hardware-pi4j ships as its documented sample
+    Path board = dataDirectory.resolve("board.properties");
+    try (var sample = RaspberryPiBoard.class.getResourceAsStream("raspberry-pi-board.properties")) {
+      java.nio.file.Files.copy(sample, board);
+    }
+    var charger = DaggerBoardChargerComponents_RaspberryPi.factory()
+        .create(options("--board", board.toString()), pi4j, NO_REBOOT, TrafficListener.NONE);
+    chargers.add(charger);
+    charger.chargePoint().start();
+
+    BootNotificationRequest boot = centralSystem.next(BootNotificationRequest.class);
+    assertEquals("RaspberryPi", boot.getChargePointModel());
+    StatusNotificationRequest station = centralSystem.seen(StatusNotificationRequest.class,
+        s -> s.getConnectorId() == 0 && s.getErrorCode() == ChargePointErrorCode.ReaderFailure);
+    assertEquals(0, station.getConnectorId(), "the mock SPI has no MFRC522 behind it: reported, not fatal");
+    centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1);
+  }
+
+  @Test
+  void serialBoardBootsAndReportsItsMissingDevicesAsFaults() {
+    Path nowhere = dataDirectory.resolve("no-such-tty");
+    var charger = DaggerBoardChargerComponents_SerialBoard.factory().create(
+        options("--evse-port", nowhere + "0", "--meter-port", nowhere + "1", "--rfid-port", nowhere + "2"), NO_REBOOT, TrafficListener.NONE);
+    chargers.add(charger);
+    charger.chargePoint().start();
+
+    assertEquals("SerialBoard", centralSystem.next(BootNotificationRequest.class).getChargePointModel());
+    StatusNotificationRequest connector = centralSystem.seen(StatusNotificationRequest.class,
+        s -> s.getConnectorId() == 1 && s.getErrorCode() != ChargePointErrorCode.NoError);
+    assertTrue(Set.of(ChargePointErrorCode.EVCommunicationError, ChargePointErrorCode.PowerMeterFailure).contains(connector.getErrorCode()),
+        connector.toString());
+  }
+
+  @Test
+  void boardOptionsNameWhatIsMissing() {
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> BoardOptions.parse(Set.of("--board"), "--csms", "ws://127.0.0.1:1", "--id", "X"));
+    assertEquals("--data-dir is required", missing.getMessage());
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> BoardOptions.parse(Set.of("--board"), "--evse-port", "/dev/ttyUSB0"));
+    assertEquals("unknown option --evse-port", unknown.getMessage());
+  }
+}

@@ -1,0 +1,126 @@
+package dev.kilowatt.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.chargetime.ocpp.model.core.BootNotificationRequest;
+import eu.chargetime.ocpp.model.core.ChangeConfigurationConfirmation;
+import eu.chargetime.ocpp.model.core.ChangeConfigurationRequest;
+import eu.chargetime.ocpp.model.core.ChargePointStatus;
+import eu.chargetime.ocpp.model.core.ConfigurationStatus;
+import eu.chargetime.ocpp.model.core.MeterValuesRequest;
+import eu.chargetime.ocpp.model.core.Reason;
+import eu.chargetime.ocpp.model.core.SampledValue;
+import eu.chargetime.ocpp.model.core.StartTransactionRequest;
+import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
+import eu.chargetime.ocpp.model.core.StopTransactionRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Power loss, for real: the simulated charger runs as its own process, is killed with SIGKILL in the middle
+ * of a transaction, and is started again on the same data directory.
+ */
+class PowerLossEndToEndTest {
+
+  private static final Duration TIMEOUT = ChargeTimeCentralSystem.TIMEOUT;
+  private static final String CARD = "04F00D";
+
+  @TempDir
+  Path dataDirectory;
+
+  private ChargeTimeCentralSystem centralSystem;
+
+  @BeforeEach
+  void startCentralSystem() {
+    centralSystem = ChargeTimeCentralSystem.start();
+  }
+
+  @AfterEach
+  void stopCentralSystem() {
+    centralSystem.close();
+  }
+
+  @Test
+  @DisplayName("TC_032_2_CS Power failure boot: after SIGKILL mid-transaction, StopTransaction PowerLoss once online, nothing lost or repeated but the call in flight")
+  void tc032PowerLossMidTransaction() {
+    int transactionId;
+    long lastSampledWh;
+    try (SimulatorProcess charger = startCharger()) {
+      centralSystem.next(BootNotificationRequest.class);
+      // Statuses follow the boot's acceptance: from now on a card is authorized online.
+      centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1);
+      ChangeConfigurationConfirmation sampling = centralSystem.call(new ChangeConfigurationRequest("MeterValueSampleInterval", "1"));
+      assertEquals(ConfigurationStatus.Accepted, sampling.getStatus());
+
+      charger.type("card " + CARD);
+      charger.type("plug");
+      charger.type("ev-charge");
+      StartTransactionRequest start = centralSystem.next(StartTransactionRequest.class);
+      transactionId = centralSystem.transactionIdOf(start);
+      centralSystem.next(MeterValuesRequest.class, m -> m.getTransactionId() != null && m.getTransactionId() == transactionId);
+      MeterValuesRequest last = centralSystem.next(MeterValuesRequest.class, m -> energyWh(m) > start.getMeterStart());
+      lastSampledWh = energyWh(last);
+
+      charger.kill();
+    }
+    // Power loss: SIGKILL, no shutdown hook, right after a MeterValues reached the central system.
+    int startsBefore = centralSystem.all(StartTransactionRequest.class).size();
+    List<MeterValuesRequest> valuesBefore = centralSystem.all(MeterValuesRequest.class);
+
+    try (SimulatorProcess charger = startCharger()) {
+      centralSystem.next(BootNotificationRequest.class);
+      centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1 && s.getStatus() == ChargePointStatus.Available);
+      StopTransactionRequest stop = centralSystem.next(StopTransactionRequest.class);
+      assertEquals(Reason.PowerLoss, stop.getReason());
+      assertEquals(transactionId, stop.getTransactionId());
+      assertTrue(stop.getMeterStop() >= lastSampledWh, "meterStop " + stop.getMeterStop() + " below the last sample, " + lastSampledWh);
+
+      charger.type("status");
+      charger.awaitLine(0, "connector 1: Available"::equals, TIMEOUT);
+      charger.type("quit");
+      assertEquals(0, charger.exitStatus(TIMEOUT));
+    }
+    assertEquals(1, centralSystem.all(StopTransactionRequest.class).size(), "the transaction is stopped exactly once");
+    assertEquals(startsBefore, centralSystem.all(StartTransactionRequest.class).size(), "no StartTransaction sent again");
+    assertOnlyTheCallInFlightRepeated(valuesBefore, centralSystem.all(MeterValuesRequest.class));
+  }
+
+  /**
+   * Every meter value sent before the kill is still there, in order, and the only one that may come again
+   * is the last: the kill can fall between the central system's answer and the charge point's noting it,
+   * and the charge point cannot tell that from a lost call, so it sends it again, unchanged (same
+   * timestamp), for the central system to recognize.
+   */
+  private static void assertOnlyTheCallInFlightRepeated(List<MeterValuesRequest> beforeKill, List<MeterValuesRequest> all) {
+    List<ZonedDateTime> before = beforeKill.stream().map(PowerLossEndToEndTest::timestamp).toList();
+    List<ZonedDateTime> after = all.stream().map(PowerLossEndToEndTest::timestamp).skip(before.size()).toList();
+    assertEquals(before, all.stream().map(PowerLossEndToEndTest::timestamp).limit(before.size()).toList());
+    List<ZonedDateTime> repeated = after.stream().filter(before::contains).toList();
+    assertTrue(repeated.isEmpty() || repeated.equals(List.of(before.getLast())),
+        "only the MeterValues in flight at the kill may be sent again; repeated: " + repeated + " of " + before);
+  }
+
+  private static ZonedDateTime timestamp(MeterValuesRequest values) {
+    return values.getMeterValue()[0].getTimestamp();
+  }
+
+  private SimulatorProcess startCharger() {
+    return SimulatorProcess.start("--csms", centralSystem.url().toString(), "--id", "KW-POWER-1", "--data-dir", dataDirectory.toString());
+  }
+
+  /** The energy register a MeterValues carries, in Wh. */
+  private static long energyWh(MeterValuesRequest values) {
+    return Arrays.stream(values.getMeterValue()[0].getSampledValue())
+        .filter(v -> v.getMeasurand() == null || v.getMeasurand().equals("Energy.Active.Import.Register"))
+        .map(SampledValue::getValue).mapToLong(v -> (long) Double.parseDouble(v)).findFirst().orElseThrow();
+  }
+}

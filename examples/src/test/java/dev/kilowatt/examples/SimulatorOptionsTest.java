@@ -1,0 +1,61 @@
+package dev.kilowatt.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SimulatorOptionsTest {
+
+  @Test
+  void noOptionsMeanTheDemoWithDefaults() {
+    SimulatorOptions options = SimulatorOptions.parse();
+    assertEquals(Optional.empty(), options.centralSystem());
+    assertEquals("KW-SIM-1", options.chargePointId());
+    assertEquals(Optional.empty(), options.dataDirectory());
+    assertEquals(1, options.connectors());
+    assertEquals(Optional.empty(), options.password());
+  }
+
+  @Test
+  void everyOption() {
+    SimulatorOptions options = SimulatorOptions.parse("--csms", "wss://csms.example/ocpp", "--id", "CP-7", "--data-dir", "/tmp/cp7",
+        "--connectors", "2", "--password", "secret-key-123");
+    assertEquals(Optional.of(URI.create("wss://csms.example/ocpp")), options.centralSystem());
+    assertEquals("CP-7", options.chargePointId());
+    assertEquals(Optional.of(Path.of("/tmp/cp7")), options.dataDirectory());
+    assertEquals(2, options.connectors());
+    assertEquals(Optional.of("secret-key-123"), options.password());
+  }
+
+  @Test
+  void thePasswordBecomesTheFactoryAuthorizationKeyInHexadecimal() {
+    SimulatorOptions options = SimulatorOptions.parse("--csms", "ws://127.0.0.1:9000", "--password", "secret-key-123");
+    SimulatorSettings settings = SimulatedCharger.settings(options, options.centralSystem().orElseThrow(), Path.of("/tmp/x"));
+    assertEquals("7365637265742d6b65792d313233", settings.factoryConfiguration().get("AuthorizationKey"),
+        "the security white paper's AuthorizationKey is the password's bytes in hex; the link sends the password itself");
+    assertEquals("1", settings.factoryConfiguration().get("SecurityProfile"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      --colour blue                  | unknown option --colour
+      --csms                         | --csms needs a value
+      --csms http://example.com      | ws:// or wss://
+      --csms ws://                   | not a URL
+      --connectors 0                 | 1 to 20
+      --connectors many              | 1 to 20
+      --id a/b                       | without '/'
+      --id KW-1 --id KW-2            | --id given twice
+      """)
+  void badCommandLinesAreExplained(String line, String message) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse(line.split(" ")));
+    assertTrue(e.getMessage().contains(message), e.getMessage());
+  }
+}
