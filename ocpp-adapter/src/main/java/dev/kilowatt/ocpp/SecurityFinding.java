@@ -30,7 +30,12 @@ record SecurityFinding(String type, String techInfo) {
 
   private static final String ALERT = "received fatal alert: ";
   private static final List<String> VERSION_REFUSED = List.of(ALERT + "protocol_version", "the server selected protocol version");
-  /** A server with no suite in common with us answers handshake_failure (RFC 5246 7.4.1.3) or insufficient_security. */
+  /**
+   * A server with no suite in common with us answers handshake_failure (RFC 5246 7.4.1.3) or
+   * insufficient_security. A TLS 1.2 server that wanted a client certificate and got none may also answer
+   * handshake_failure; the link presents its certificate whenever it has one, so that is left to a
+   * charge point in profile 3 without a valid certificate, where the domain knows the cause anyway.
+   */
   private static final List<String> CIPHER_SUITE_REFUSED =
       List.of(ALERT + "handshake_failure", ALERT + "insufficient_security", "improper ciphersuite");
   /** The alerts of a server that does not accept the client certificate (RFC 8446 6.2). */

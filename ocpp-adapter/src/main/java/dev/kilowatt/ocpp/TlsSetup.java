@@ -124,7 +124,7 @@ final class TlsSetup {
   }
 
   /** AEAD suites (all of TLS 1.3's are), and the signalling value that protects renegotiation. */
-  static boolean allowed(String cipherSuite) {
+  private static boolean allowed(String cipherSuite) {
     return cipherSuite.contains("_GCM_") || cipherSuite.contains("CHACHA20_POLY1305") || cipherSuite.contains("_CCM")
         || cipherSuite.endsWith("_SCSV");
   }
@@ -215,7 +215,7 @@ final class TlsSetup {
   }
 
   /** Every certificate in {@code pem}, in order; none for an empty text. */
-  static List<X509Certificate> certificates(String pem) throws CertificateException {
+  private static List<X509Certificate> certificates(String pem) throws CertificateException {
     List<X509Certificate> certificates = new ArrayList<>();
     for (Certificate certificate : CertificateFactory.getInstance("X.509")
         .generateCertificates(new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)))) {

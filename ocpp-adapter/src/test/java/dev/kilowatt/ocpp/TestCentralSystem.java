@@ -6,9 +6,13 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -47,6 +51,12 @@ final class TestCentralSystem extends WebSocketServer {
   private final BlockingQueue<WebSocket> opened = new LinkedBlockingQueue<>();
   final BlockingQueue<Long> pings = new LinkedBlockingQueue<>();
   private final CountDownLatch started = new CountDownLatch(1);
+  private final Set<WebSocket> live = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService watchman = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "test-central-system-watchman");
+    thread.setDaemon(true);
+    return thread;
+  });
   private volatile boolean refusing;
   private WebSocket latest;
 
@@ -134,12 +144,29 @@ final class TestCentralSystem extends WebSocketServer {
   }
 
   void shutDown() throws InterruptedException {
+    watchman.shutdownNow();
     stop(1000);
+  }
+
+  /**
+   * Java-WebSocket's server can strand a frame queued by another thread (a test's send, its worker's
+   * handshake answer) while its selector finishes an earlier write: the selector finds the queue empty
+   * and sets the interest back to read-only after the sender raised it to write. The frame then waits for
+   * the next write, which may never come. The watchman raises the interest again for every connection
+   * with data waiting, so that tests do not depend on that race.
+   */
+  private void flushStranded() {
+    for (WebSocket connection : live) {
+      if (connection.hasBufferedData()) {
+        onWriteDemand(connection);
+      }
+    }
   }
 
   @Override
   public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
       WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
+    live.add(conn);
     handshakes.add(new Handshake(request.getResourceDescriptor(),
         request.hasFieldValue("Authorization") ? request.getFieldValue("Authorization") : "",
         request.getFieldValue("Sec-WebSocket-Protocol")));
@@ -179,6 +206,7 @@ final class TestCentralSystem extends WebSocketServer {
 
   @Override
   public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    live.remove(conn);
     closes.add(new Closed(code, reason, remote));
   }
 
@@ -189,6 +217,7 @@ final class TestCentralSystem extends WebSocketServer {
 
   @Override
   public void onStart() {
+    watchman.scheduleWithFixedDelay(this::flushStranded, 20, 20, TimeUnit.MILLISECONDS);
     started.countDown();
   }
 }
