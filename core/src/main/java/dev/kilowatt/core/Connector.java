@@ -23,7 +23,15 @@ final class Connector {
       Scheduler.Timer timeout) {}
 
   /** What the connector reports in a StatusNotification. */
-  record Report(ChargePointStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {}
+  record Report(ChargePointStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {
+
+    /** A status with the first of the faults, if any, as its error. */
+    static Report of(ChargePointStatus status, java.util.Collection<HardwareFault> faults) {
+      Optional<HardwareFault> fault = faults.stream().findFirst();
+      return new Report(status, fault.map(HardwareFault::errorCode).orElse(ChargePointErrorCode.NO_ERROR),
+          fault.map(HardwareFault::vendorErrorCode).orElse(""), fault.map(HardwareFault::info).orElse(""));
+    }
+  }
 
   final int id;
   final ConnectorHardware hardware;
@@ -82,10 +90,7 @@ final class Connector {
   }
 
   Report report(int maxEnergyOnInvalidId) {
-    ChargePointStatus status = status(maxEnergyOnInvalidId);
-    Optional<HardwareFault> fault = faults.values().stream().findFirst();
-    return new Report(status, fault.map(HardwareFault::errorCode).orElse(ChargePointErrorCode.NO_ERROR),
-        fault.map(HardwareFault::vendorErrorCode).orElse(""), fault.map(HardwareFault::info).orElse(""));
+    return Report.of(status(maxEnergyOnInvalidId), faults.values());
   }
 
   /** The status table of OCPP 1.6 section 4.9, from what the connector knows. */

@@ -424,11 +424,15 @@ final class Station implements Outbox.TransactionReceiver {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
     c.limitA = smartCharging.limitA(c);
     c.applyEnergyControl(maxEnergy);
-    Connector.Report before = status.current(c.id).orElse(null);
-    Connector.Report now = c.report(maxEnergy);
-    status.update(c.id, now);
+    publish(c.id, c.report(maxEnergy));
+  }
+
+  /** Hands a connector's status to the reporter, and tells the embedder when its status or error changed. */
+  private void publish(int connectorId, Connector.Report now) {
+    Connector.Report before = status.current(connectorId).orElse(null);
+    status.update(connectorId, now);
     if (before == null || before.status() != now.status() || before.errorCode() != now.errorCode()) {
-      listener.onStatusChanged(c.id, now.status(), now.errorCode());
+      listener.onStatusChanged(connectorId, now.status(), now.errorCode());
     }
   }
 
@@ -438,16 +442,9 @@ final class Station implements Outbox.TransactionReceiver {
   }
 
   private void refreshStation() {
-    Optional<HardwareFault> fault = stationFaults.values().stream().findFirst();
     var statusNow = inoperative.contains(0) ? dev.kilowatt.core.message.ChargePointStatus.UNAVAILABLE
         : dev.kilowatt.core.message.ChargePointStatus.AVAILABLE;
-    Connector.Report report = new Connector.Report(statusNow, fault.map(HardwareFault::errorCode).orElse(ChargePointErrorCode.NO_ERROR),
-        fault.map(HardwareFault::vendorErrorCode).orElse(""), fault.map(HardwareFault::info).orElse(""));
-    Connector.Report before = status.current(0).orElse(null);
-    status.update(0, report);
-    if (!report.equals(before)) {
-      listener.onStatusChanged(0, report.status(), report.errorCode());
-    }
+    publish(0, Connector.Report.of(statusNow, stationFaults.values()));
   }
 
   // ---------------------------------------------------------------- authorization and local start/stop
