@@ -8,8 +8,8 @@ import java.util.Optional;
  */
 enum SecurityEvent {
   FIRMWARE_UPDATED("FirmwareUpdated", true),
-  FAILED_TO_AUTHENTICATE_AT_CENTRAL_SYSTEM("FailedToAuthenticationAtCentralSystem", false),
-  CENTRAL_SYSTEM_FAILED_TO_AUTHENTICATE("CentralSystemFailedToAuthentication", false),
+  FAILED_TO_AUTHENTICATE_AT_CENTRAL_SYSTEM("FailedToAuthenticateAtCentralSystem", false),
+  CENTRAL_SYSTEM_FAILED_TO_AUTHENTICATE("CentralSystemFailedToAuthenticate", false),
   SETTING_SYSTEM_TIME("SettingSystemTime", true),
   STARTUP_OF_THE_DEVICE("StartupOfTheDevice", true),
   RESET_OR_REBOOT("ResetOrReboot", true),

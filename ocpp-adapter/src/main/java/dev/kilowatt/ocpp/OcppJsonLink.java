@@ -59,7 +59,7 @@ import org.java_websocket.protocols.Protocol;
  * {@link Listener#onSecurityEvent}: {@code InvalidCentralSystemCertificate} for a server certificate that
  * does not verify or does not name the host (A00.FR.309), {@code InvalidTLSVersion} for a server below
  * TLS 1.2 (A00.FR.315), {@code InvalidTLSCipherSuite} for a server with no acceptable cipher suite
- * (A00.FR.322), and {@code FailedToAuthenticationAtCentralSystem} for an HTTP 401 answer to the upgrade or
+ * (A00.FR.322), and {@code FailedToAuthenticateAtCentralSystem} for an HTTP 401 answer to the upgrade or
  * a TLS alert refusing the client certificate. {@link #reconfigure} reconnects when the key, the security
  * profile or, with profile 3, the client certificate changes, applies new trusted roots from the next
  * handshake on, and retunes the ping of the live connection.

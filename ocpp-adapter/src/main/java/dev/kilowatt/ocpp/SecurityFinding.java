@@ -26,7 +26,7 @@ record SecurityFinding(String type, String techInfo) {
   static final String INVALID_TLS_VERSION = "InvalidTLSVersion";
   static final String INVALID_TLS_CIPHER_SUITE = "InvalidTLSCipherSuite";
   /** The paper's spelling, which its edition 2 changelog confirms; OCPP 2.0.1 renamed it. */
-  static final String FAILED_TO_AUTHENTICATE = "FailedToAuthenticationAtCentralSystem";
+  static final String FAILED_TO_AUTHENTICATE = "FailedToAuthenticateAtCentralSystem";
 
   private static final String ALERT = "received fatal alert: ";
   private static final List<String> VERSION_REFUSED = List.of(ALERT + "protocol_version", "the server selected protocol version");

@@ -42,7 +42,7 @@ class SecurityFindingTest {
     assertEquals(Optional.of("InvalidTLSCipherSuite"),
         typeOf(new SSLHandshakeException("(insufficient_security) Received fatal alert: insufficient_security")));
     for (String alert : new String[] {"bad_certificate", "unknown_ca", "certificate_required", "access_denied"}) {
-      assertEquals(Optional.of("FailedToAuthenticationAtCentralSystem"),
+      assertEquals(Optional.of("FailedToAuthenticateAtCentralSystem"),
           typeOf(new SSLHandshakeException("Received fatal alert: " + alert)), alert);
     }
   }
@@ -60,7 +60,7 @@ class SecurityFindingTest {
 
   @Test
   void onlyAn401ToTheUpgradeMeansOurCredentialsWereRefused() {
-    assertEquals(Optional.of("FailedToAuthenticationAtCentralSystem"),
+    assertEquals(Optional.of("FailedToAuthenticateAtCentralSystem"),
         SecurityFinding.ofRefusedUpgrade("Invalid status code received: 401 Status line: HTTP/1.1 401 Unauthorized")
             .map(SecurityFinding::type));
     assertEquals(Optional.empty(),

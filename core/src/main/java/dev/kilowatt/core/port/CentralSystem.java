@@ -52,7 +52,7 @@ public interface CentralSystem {
      * The link saw a security event only it can see, such as a server certificate that does not verify
      * ({@code InvalidCentralSystemCertificate}), TLS below 1.2 ({@code InvalidTLSVersion}), a weak cipher
      * suite ({@code InvalidTLSCipherSuite}) or an HTTP 401 on connecting
-     * ({@code FailedToAuthenticationAtCentralSystem}); {@code type} as the security white paper spells it,
+     * ({@code FailedToAuthenticateAtCentralSystem}); {@code type} as the security white paper spells it,
      * {@code techInfo} free text for people, possibly empty.
      */
     default void onSecurityEvent(String type, String techInfo) {}
