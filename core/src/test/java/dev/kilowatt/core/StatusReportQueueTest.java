@@ -1,16 +1,11 @@
 package dev.kilowatt.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.CentralSystemRequest;
-import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationRequest;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationResponse;
-import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
-import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
@@ -27,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class StatusReportQueueTest {
 
   private static final String KEY = "errand";
+  private static final DiagnosticsStatus UPLOADING = DiagnosticsStatus.UPLOADING;
+  private static final DiagnosticsStatus UPLOADED = DiagnosticsStatus.UPLOADED;
 
   /** A procedure's record; {@code over} stands for a procedure that has no more use for it. */
   record Errand(String step, boolean over, List<DiagnosticsStatus> unreported)
@@ -55,51 +52,23 @@ class StatusReportQueueTest {
 
   StatusReportQueueTest() {
     cs.automatic = false;
-    outbox.attach(cs, new Outbox.TransactionReceiver() {
-      @Override
-      public Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued) {
-        return Optional.of(queued.request());
-      }
-
-      @Override
-      public void onAnswered(Outbox.Queued queued, Response response) {}
-
-      @Override
-      public void onGivenUp(Outbox.Queued queued) {}
-    });
-    cs.listener = new CentralSystem.Listener() {
-      @Override
-      public void onConnected() {
-        time.execute(() -> {
-          outbox.connected();
-          outbox.accepted();
-        });
-      }
-
-      @Override
-      public void onDisconnected(String reason) {
-        time.execute(outbox::disconnected);
-      }
-
-      @Override
-      public void onCallResult(String callId, Response response) {
-        time.execute(() -> outbox.onResult(callId, response));
-      }
-
-      @Override
-      public void onCallError(String callId, CallError error) {
-        time.execute(() -> outbox.onError(callId, error));
-      }
-
-      @Override
-      public void onCall(String callId, CentralSystemRequest<?> request) {
-        throw new UnsupportedOperationException("nothing calls the charge point here");
-      }
-    };
+    OutboxWiring.attach(outbox, cs);
+    cs.listener = OutboxWiring.listener(time, outbox, () -> {
+      outbox.connected();
+      outbox.accepted();
+    }, outbox::disconnected);
   }
 
   private StatusReportQueue<Errand, DiagnosticsStatus> queue() {
     return new StatusReportQueue<>(storage, KEY, Errand.class, outbox, counters, DiagnosticsStatusNotificationRequest::new);
+  }
+
+  /** A queue that has just saved {@code errand} and tried to deliver its statuses. */
+  private StatusReportQueue<Errand, DiagnosticsStatus> owing(Errand errand) {
+    StatusReportQueue<Errand, DiagnosticsStatus> queue = queue();
+    queue.save(errand);
+    queue.pump();
+    return queue;
   }
 
   private void online() {
@@ -123,16 +92,14 @@ class StatusReportQueueTest {
   @Test
   void statusesGoOneAtATimeInOrderAndTheSpentRecordGoesWithTheLast() {
     online();
-    StatusReportQueue<Errand, DiagnosticsStatus> queue = queue();
-    queue.save(new Errand("uploading", false, List.of(DiagnosticsStatus.UPLOADING)));
-    queue.pump();
-    queue.save(queue.record().orElseThrow().withReport(DiagnosticsStatus.UPLOADED));
+    StatusReportQueue<Errand, DiagnosticsStatus> queue = owing(new Errand("uploading", false, List.of(UPLOADING)));
+    queue.save(queue.record().orElseThrow().withReport(UPLOADED));
     queue.pump();
 
-    assertEquals(List.of(DiagnosticsStatus.UPLOADING), sent(), "the second waits for the first to be answered");
+    assertEquals(List.of(UPLOADING), sent(), "the second waits for the first to be answered");
     answer();
-    assertEquals(List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOADED), sent());
-    assertEquals(List.of(DiagnosticsStatus.UPLOADED), saved().orElseThrow().unreported(), "delivery is saved");
+    assertEquals(List.of(UPLOADING, UPLOADED), sent());
+    assertEquals(List.of(UPLOADED), saved().orElseThrow().unreported(), "delivery is saved");
 
     queue.save(new Errand("done", true, queue.unreported()));
     answer();
@@ -143,9 +110,7 @@ class StatusReportQueueTest {
   @Test
   void aRecordTheProcedureStillNeedsOutlivesItsStatuses() {
     online();
-    StatusReportQueue<Errand, DiagnosticsStatus> queue = queue();
-    queue.save(new Errand("waiting", false, List.of(DiagnosticsStatus.UPLOADING)));
-    queue.pump();
+    StatusReportQueue<Errand, DiagnosticsStatus> queue = owing(new Errand("waiting", false, List.of(UPLOADING)));
     answer();
 
     Errand kept = new Errand("waiting", false, List.of());
@@ -155,60 +120,53 @@ class StatusReportQueueTest {
 
   @Test
   void nothingGoesBeforeTheCentralSystemAcceptedTheChargePoint() {
-    StatusReportQueue<Errand, DiagnosticsStatus> queue = queue();
-    queue.save(new Errand("uploading", false, List.of(DiagnosticsStatus.UPLOADING)));
-    queue.pump();
+    StatusReportQueue<Errand, DiagnosticsStatus> queue = owing(new Errand("uploading", false, List.of(UPLOADING)));
     assertEquals(List.of(), sent());
 
     online();
     queue.pump();
-    assertEquals(List.of(DiagnosticsStatus.UPLOADING), sent());
+    assertEquals(List.of(UPLOADING), sent());
   }
 
   @Test
   void aStatusLostWithTheConnectionGoesAgainOnTheNext() {
     online();
-    StatusReportQueue<Errand, DiagnosticsStatus> queue = queue();
-    queue.save(new Errand("uploading", false, List.of(DiagnosticsStatus.UPLOADING)));
-    queue.pump();
+    StatusReportQueue<Errand, DiagnosticsStatus> queue = owing(new Errand("uploading", false, List.of(UPLOADING)));
     cs.goOffline();
     time.runPending();
-    assertEquals(List.of(DiagnosticsStatus.UPLOADING), saved().orElseThrow().unreported());
+    assertEquals(List.of(UPLOADING), saved().orElseThrow().unreported());
 
     online();
     queue.pump();
-    assertEquals(List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOADING), sent());
+    assertEquals(List.of(UPLOADING, UPLOADING), sent());
   }
 
   @Test
   void aStatusTheCentralSystemRefusesIsDroppedAndCounted() {
     online();
-    StatusReportQueue<Errand, DiagnosticsStatus> queue = queue();
-    queue.save(new Errand("failed", true, List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOAD_FAILED)));
-    queue.pump();
+    owing(new Errand("failed", true, List.of(UPLOADING, DiagnosticsStatus.UPLOAD_FAILED)));
     cs.answerError(CallError.Code.INTERNAL_ERROR);
     time.runPending();
 
     assertEquals(1, counters.get("progress.rejected"));
-    assertEquals(List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOAD_FAILED), sent(), "the next one follows");
+    assertEquals(List.of(UPLOADING, DiagnosticsStatus.UPLOAD_FAILED), sent(), "the next one follows");
     answer();
     assertEquals(Optional.empty(), saved());
   }
 
   @Test
   void afterAPowerCutTheRecordComesBackWithTheStatusesItStillOwes() {
-    queue().save(new Errand("uploading", false, List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOADED)));
+    queue().save(new Errand("uploading", false, List.of(UPLOADING, UPLOADED)));
 
     StatusReportQueue<Errand, DiagnosticsStatus> afterReboot = queue();
-    assertTrue(afterReboot.record().isEmpty(), "nothing is known before it is loaded");
+    assertEquals(Optional.empty(), afterReboot.record(), "nothing is known before it is loaded");
     assertEquals(List.of(), afterReboot.unreported());
-    Errand loaded = afterReboot.load().orElseThrow();
-    assertEquals("uploading", loaded.step());
-    assertEquals(List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOADED), afterReboot.unreported());
+    assertEquals("uploading", afterReboot.load().orElseThrow().step());
+    assertEquals(List.of(UPLOADING, UPLOADED), afterReboot.unreported());
 
     online();
     afterReboot.pump();
     answer();
-    assertEquals(List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOADED), sent());
+    assertEquals(List.of(UPLOADING, UPLOADED), sent());
   }
 }
