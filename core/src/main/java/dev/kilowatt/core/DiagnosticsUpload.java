@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +78,8 @@ final class DiagnosticsUpload {
    * @param unreported statuses not yet delivered to the central system, oldest first
    */
   record Upload(LogType log, Optional<Integer> requestId, String location, String fileName, Optional<Instant> from, Optional<Instant> to,
-      int attempts, int maxAttempts, long retryIntervalSeconds, Phase phase, Optional<String> archive, List<Report> unreported) {
+      int attempts, int maxAttempts, long retryIntervalSeconds, Phase phase, Optional<String> archive, List<Report> unreported)
+      implements StatusReportQueue.Saved<Upload, Report> {
 
     Upload {
       unreported = List.copyOf(unreported);
@@ -91,14 +91,17 @@ final class DiagnosticsUpload {
     }
 
     Upload reporting(UploadLogStatus status) {
-      List<Report> more = new ArrayList<>(unreported);
-      more.add(new Report(status, requestId));
-      return new Upload(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, phase, archive, more);
+      return withReport(new Report(status, requestId));
     }
 
-    Upload withoutOldestReport() {
-      return new Upload(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, phase, archive,
-          unreported.subList(1, unreported.size()));
+    @Override
+    public Upload withUnreported(List<Report> reports) {
+      return new Upload(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, phase, archive, reports);
+    }
+
+    @Override
+    public boolean disposable() {
+      return phase == Phase.DONE;
     }
 
     Upload attemptStarted(Path file) {
@@ -108,7 +111,6 @@ final class DiagnosticsUpload {
   }
 
   private final Scheduler scheduler;
-  private final Storage storage;
   private final Outbox outbox;
   private final Counters counters;
   private final Supplier<Instant> clock;
@@ -118,8 +120,7 @@ final class DiagnosticsUpload {
   private final TrafficLog traffic;
   private final Supplier<List<SecurityEvents.Entry>> securityLog;
   private final Consumer<Runnable> post;
-  private final ProgressReports<Report> reports;
-  private Upload upload;
+  private final StatusReportQueue<Upload, Report> reports;
   private Scheduler.Timer retryTimer;
   /** Identifies the collection or transfer under way; one that was cancelled no longer matches. */
   private long work;
@@ -133,7 +134,6 @@ final class DiagnosticsUpload {
       DiagnosticsCollector collector, Supplier<Map<String, String>> configuration, TrafficLog traffic,
       Supplier<List<SecurityEvents.Entry>> securityLog, Consumer<Runnable> post) {
     this.scheduler = scheduler;
-    this.storage = storage;
     this.outbox = outbox;
     this.counters = counters;
     this.clock = clock;
@@ -143,19 +143,18 @@ final class DiagnosticsUpload {
     this.traffic = traffic;
     this.securityLog = securityLog;
     this.post = post;
-    this.reports = new ProgressReports<>(outbox, counters, () -> upload == null ? List.of() : upload.unreported(),
-        DiagnosticsUpload::notification, this::delivered);
+    this.reports = new StatusReportQueue<>(storage, STORAGE_KEY, Upload.class, outbox, counters, DiagnosticsUpload::notification);
   }
 
   /** After boot: an upload a power cut interrupted is tried again, or reported as failed. */
   void resume() {
-    upload = storage.load(STORAGE_KEY, Upload.class).orElse(null);
-    if (upload == null) {
+    Optional<Upload> saved = reports.load();
+    if (saved.isEmpty()) {
       return;
     }
-    switch (upload.phase()) {
+    switch (saved.get().phase()) {
       case COLLECTING -> {
-        LOG.log(Level.WARNING, "collecting the {0} was interrupted by a power loss", upload.log().ocppValue());
+        LOG.log(Level.WARNING, "collecting the {0} was interrupted by a power loss", saved.get().log().ocppValue());
         finish(UploadLogStatus.UPLOAD_FAILURE);
       }
       case UPLOADING -> attemptFailed("interrupted by a power loss");
@@ -177,7 +176,7 @@ final class DiagnosticsUpload {
   Optional<String> accept(GetDiagnosticsRequest request) {
     if (busy()) {
       counters.increment("diagnostics.busy");
-      LOG.log(Level.WARNING, "refusing GetDiagnostics: the previous upload is still {0}", upload.phase());
+      LOG.log(Level.WARNING, "refusing GetDiagnostics: the previous upload is still {0}", upload().phase());
       return Optional.empty();
     }
     return Optional.of(save(LogType.DIAGNOSTICS_LOG, Optional.empty(), request.location(), request.startTime(), request.stopTime(),
@@ -189,7 +188,7 @@ final class DiagnosticsUpload {
     LogStatus answer = busy() ? LogStatus.ACCEPTED_CANCELED : LogStatus.ACCEPTED;
     if (busy()) {
       counters.increment("diagnostics.uploadCancelled");
-      LOG.log(Level.WARNING, "cancelling the upload of {0} for GetLog {1}", upload.fileName(), request.requestId());
+      LOG.log(Level.WARNING, "cancelling the upload of {0} for GetLog {1}", upload().fileName(), request.requestId());
       stop();
       discardArchive();
     }
@@ -202,15 +201,15 @@ final class DiagnosticsUpload {
       Retries retries) {
     String fileName = (log == LogType.SECURITY_LOG ? "security-log-" : "diagnostics-") + NAME_TIME.format(clock.get())
         + (log == LogType.SECURITY_LOG ? ".log" : ".zip");
-    List<Report> unreported = upload == null ? List.of() : upload.unreported();
-    save(new Upload(log, requestId, location, fileName, from, to, 0, retries.maxAttempts(), retries.intervalSeconds(), Phase.COLLECTING,
-        Optional.empty(), unreported).reporting(UploadLogStatus.UPLOADING));
+    reports.save(new Upload(log, requestId, location, fileName, from, to, 0, retries.maxAttempts(), retries.intervalSeconds(),
+        Phase.COLLECTING, Optional.empty(), reports.unreported()).reporting(UploadLogStatus.UPLOADING));
     return fileName;
   }
 
   /** Collects the archive or the security log of the upload {@code accept} saved, then uploads it. */
   void begin() {
     reports.pump();
+    Upload upload = upload();
     LOG.log(Level.INFO, "collecting {0}", upload.fileName());
     if (upload.log() == LogType.SECURITY_LOG) {
       writeSecurityLog();
@@ -243,6 +242,7 @@ final class DiagnosticsUpload {
 
   /** The security log is the charge point's own: written here, one event a line, in a directory of its own. */
   private void writeSecurityLog() {
+    Upload upload = upload();
     List<String> lines = securityLog.get().stream()
         .filter(e -> upload.from().map(f -> !e.timestamp().isBefore(f)).orElse(true) && upload.to().map(t -> !e.timestamp().isAfter(t)).orElse(true))
         .map(e -> e.timestamp() + " " + e.type() + (e.critical() ? " critical" : "") + e.techInfo().map(info -> " " + info).orElse(""))
@@ -257,13 +257,13 @@ final class DiagnosticsUpload {
   }
 
   private void collected(Path archive) {
-    save(upload.attemptStarted(archive));
+    reports.save(upload().attemptStarted(archive));
     send();
   }
 
   private void collectionFailed(String reason) {
     counters.increment("diagnostics.collectionFailed");
-    LOG.log(Level.ERROR, "collecting {0} failed: {1}", upload.fileName(), reason);
+    LOG.log(Level.ERROR, "collecting {0} failed: {1}", upload().fileName(), reason);
     finish(UploadLogStatus.UPLOAD_FAILURE);
   }
 
@@ -283,7 +283,7 @@ final class DiagnosticsUpload {
    * way, else Idle without one (N01.FR.12).
    */
   void sendLogStatus() {
-    LogStatusNotificationRequest now = Optional.ofNullable(upload).filter(u -> busy() && u.requestId().isPresent())
+    LogStatusNotificationRequest now = reports.record().filter(u -> busy() && u.requestId().isPresent())
         .map(u -> new LogStatusNotificationRequest(UploadLogStatus.UPLOADING, u.requestId()))
         .orElse(new LogStatusNotificationRequest(UploadLogStatus.IDLE, Optional.empty()));
     outbox.send(now, Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
@@ -300,15 +300,20 @@ final class DiagnosticsUpload {
   }
 
   private boolean busy() {
-    return upload != null && upload.phase() != Phase.DONE;
+    return reports.record().filter(u -> u.phase() != Phase.DONE).isPresent();
+  }
+
+  private Upload upload() {
+    return reports.record().orElseThrow();
   }
 
   /** Whether {@code started} is still the work under way, in {@code phase}: not cancelled, not overtaken. */
   private boolean current(long started, Phase phase) {
-    return started == work && upload != null && upload.phase() == phase;
+    return started == work && reports.record().filter(u -> u.phase() == phase).isPresent();
   }
 
   private void send() {
+    Upload upload = upload();
     URI location;
     try {
       location = new URI(upload.location());
@@ -326,7 +331,7 @@ final class DiagnosticsUpload {
       public void onCompleted(Path file) {
         post.accept(() -> {
           if (current(transferred, Phase.UPLOADING)) {
-            LOG.log(Level.INFO, "{0} uploaded", upload.fileName());
+            LOG.log(Level.INFO, "{0} uploaded", upload().fileName());
             finish(UploadLogStatus.UPLOADED);
           }
         });
@@ -345,9 +350,10 @@ final class DiagnosticsUpload {
 
   private void attemptFailed(String reason) {
     counters.increment("diagnostics.uploadFailed");
+    Upload upload = upload();
     if (upload.attempts() < upload.maxAttempts()) {
       LOG.log(Level.WARNING, "upload of {0} failed ({1}); trying again in {2} s", upload.fileName(), reason, upload.retryIntervalSeconds());
-      save(upload.in(Phase.RETRY_WAIT));
+      reports.save(upload.in(Phase.RETRY_WAIT));
       retryLater();
     } else {
       LOG.log(Level.ERROR, "upload of {0} failed ({1}) after {2} attempts; giving up", upload.fileName(), reason, upload.attempts());
@@ -356,15 +362,15 @@ final class DiagnosticsUpload {
   }
 
   private void retryLater() {
-    retryTimer = scheduler.schedule(Duration.ofSeconds(upload.retryIntervalSeconds()), () -> {
+    retryTimer = scheduler.schedule(Duration.ofSeconds(upload().retryIntervalSeconds()), () -> {
       retryTimer = null;
-      Path archive = Path.of(upload.archive().orElseThrow());
+      Path archive = Path.of(upload().archive().orElseThrow());
       if (!Files.isRegularFile(archive)) {
         LOG.log(Level.ERROR, "the archive {0} is gone", archive);
         finish(UploadLogStatus.UPLOAD_FAILURE);
         return;
       }
-      save(upload.attemptStarted(archive));
+      reports.save(upload().attemptStarted(archive));
       send();
     });
   }
@@ -372,7 +378,7 @@ final class DiagnosticsUpload {
   private void finish(UploadLogStatus status) {
     cancelRetry();
     discardArchive();
-    save(upload.in(Phase.DONE).reporting(status));
+    reports.save(upload().in(Phase.DONE).reporting(status));
     reports.pump();
   }
 
@@ -383,23 +389,9 @@ final class DiagnosticsUpload {
     }
   }
 
-  private void delivered() {
-    Upload rest = upload.withoutOldestReport();
-    if (rest.phase() == Phase.DONE && rest.unreported().isEmpty()) {
-      storage.delete(STORAGE_KEY);
-      upload = null;
-    } else {
-      save(rest);
-    }
-  }
-
-  private void save(Upload next) {
-    upload = next;
-    storage.save(STORAGE_KEY, next);
-  }
-
   /** The archive is no longer needed; a security log goes with the directory it was written into. */
   private void discardArchive() {
+    Upload upload = upload();
     upload.archive().map(Path::of).ifPresent(archive -> {
       deleteArchive(archive);
       if (upload.log() == LogType.SECURITY_LOG) {

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -90,7 +89,7 @@ final class FirmwareUpdate {
    */
   record Job(String location, Instant notBefore, int attempts, int maxAttempts, long retryIntervalSeconds, Phase phase,
       Optional<String> image, Optional<String> versionBefore, List<Report> unreported, Optional<Report> lastReport,
-      Optional<Signing> signing) {
+      Optional<Signing> signing) implements StatusReportQueue.Saved<Job, Report> {
 
     Job {
       unreported = List.copyOf(unreported);
@@ -108,15 +107,20 @@ final class FirmwareUpdate {
         return this;
       }
       Report report = new Report(status, requestId);
-      List<Report> more = new ArrayList<>(unreported);
-      more.add(report);
-      return new Job(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, phase, image, versionBefore, more,
-          Optional.of(report), signing);
+      return new Job(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, phase, image, versionBefore, unreported,
+          Optional.of(report), signing).withReport(report);
     }
 
-    Job withoutOldestReport() {
-      return new Job(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, phase, image, versionBefore,
-          unreported.subList(1, unreported.size()), lastReport, signing);
+    @Override
+    public Job withUnreported(List<Report> reports) {
+      return new Job(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, phase, image, versionBefore, reports, lastReport,
+          signing);
+    }
+
+    /** A signed update's record outlives its statuses: its last one answers ExtendedTriggerMessage. */
+    @Override
+    public boolean disposable() {
+      return phase == Phase.DONE && signing.isEmpty();
     }
 
     Job attemptStarted() {
@@ -153,7 +157,6 @@ final class FirmwareUpdate {
       BiConsumer<SecurityEvent, String> securityEvent) {}
 
   private final Scheduler scheduler;
-  private final Storage storage;
   private final Outbox outbox;
   private final Counters counters;
   private final Supplier<Instant> clock;
@@ -163,8 +166,7 @@ final class FirmwareUpdate {
   private final boolean downloadDuringTransaction;
   private final Optional<String> runningVersion;
   private final Hooks hooks;
-  private final ProgressReports<Report> reports;
-  private Job job;
+  private final StatusReportQueue<Job, Report> reports;
   private Scheduler.Timer timer;
   /** Identifies the download or signature check under way; one that was cancelled no longer matches. */
   private long work;
@@ -176,7 +178,6 @@ final class FirmwareUpdate {
       FirmwareInstaller installer, ManufacturerRoots roots, boolean downloadDuringTransaction, Optional<String> runningVersion,
       Hooks hooks) {
     this.scheduler = scheduler;
-    this.storage = storage;
     this.outbox = outbox;
     this.counters = counters;
     this.clock = clock;
@@ -186,16 +187,16 @@ final class FirmwareUpdate {
     this.downloadDuringTransaction = downloadDuringTransaction;
     this.runningVersion = runningVersion;
     this.hooks = hooks;
-    this.reports = new ProgressReports<>(outbox, counters, () -> job == null ? List.of() : job.unreported(), FirmwareUpdate::notification,
-        this::delivered);
+    this.reports = new StatusReportQueue<>(storage, STORAGE_KEY, Job.class, outbox, counters, FirmwareUpdate::notification);
   }
 
   /** After boot: picks up a procedure a reboot or a power cut interrupted. */
   void resume() {
-    job = storage.load(STORAGE_KEY, Job.class).orElse(null);
-    if (job == null) {
+    Optional<Job> saved = reports.load();
+    if (saved.isEmpty()) {
       return;
     }
+    Job job = saved.get();
     switch (job.phase()) {
       case SCHEDULED -> arm();
       case DOWNLOADING -> {
@@ -222,13 +223,14 @@ final class FirmwareUpdate {
 
   /** UpdateFirmware.req, after its answer went out: replaces an update that has not started yet. */
   void schedule(UpdateFirmwareRequest request) {
-    if (busy() && job.phase() != Phase.SCHEDULED) {
+    if (busy() && job().phase() != Phase.SCHEDULED) {
       counters.increment("firmware.updateIgnored");
-      LOG.log(Level.WARNING, "ignoring UpdateFirmware for {0}: another update is {1}", Secrets.masked(request.location()), job.phase());
+      LOG.log(Level.WARNING, "ignoring UpdateFirmware for {0}: another update is {1}", Secrets.masked(request.location()), job().phase());
       return;
     }
     cancel();
-    save(fresh(request.location(), request.retrieveDate(), Retries.asked(request.retries(), request.retryInterval()), Optional.empty()));
+    reports.save(fresh(request.location(), request.retrieveDate(), Retries.asked(request.retries(), request.retryInterval()),
+        Optional.empty()));
     begin();
   }
 
@@ -245,7 +247,7 @@ final class FirmwareUpdate {
       return Decision.then(UpdateFirmwareStatus.INVALID_CERTIFICATE,
           () -> hooks.securityEvent().accept(SecurityEvent.INVALID_FIRMWARE_SIGNING_CERTIFICATE, distrust.get()));
     }
-    if (installing() || (job != null && job.phase() == Phase.INSTALLED)) {
+    if (installing() || phase().equals(Optional.of(Phase.INSTALLED))) {
       counters.increment("firmware.updateRejected");
       LOG.log(Level.WARNING, "rejecting SignedUpdateFirmware {0}: the board is being written", request.requestId());
       return Decision.only(UpdateFirmwareStatus.REJECTED);
@@ -254,7 +256,7 @@ final class FirmwareUpdate {
     cancel();
     Signing signing = new Signing(request.requestId(), firmware.signingCertificate().orElseThrow(), firmware.signature(),
         firmware.installDateTime());
-    save(fresh(firmware.location(), firmware.retrieveDateTime(), Retries.asked(request.retries(), request.retryInterval()),
+    reports.save(fresh(firmware.location(), firmware.retrieveDateTime(), Retries.asked(request.retries(), request.retryInterval()),
         Optional.of(signing)));
     return Decision.then(answer, this::begin);
   }
@@ -267,12 +269,13 @@ final class FirmwareUpdate {
 
   /** A transaction ended: a download or an installation may have been waiting for that. */
   void transactionEnded() {
-    if (!awaitingIdle || job == null) {
+    Optional<Phase> phase = phase();
+    if (!awaitingIdle || phase.isEmpty()) {
       return;
     }
-    if (job.phase() == Phase.SCHEDULED) {
+    if (phase.get() == Phase.SCHEDULED) {
       attempt();
-    } else if (job.phase() == Phase.DOWNLOADED || job.phase() == Phase.VERIFIED) {
+    } else if (phase.get() == Phase.DOWNLOADED || phase.get() == Phase.VERIFIED) {
       installWhenIdle();
     }
   }
@@ -290,7 +293,7 @@ final class FirmwareUpdate {
 
   /** Whether a reset must wait: the board is being written to. */
   boolean installing() {
-    return job != null && job.phase() == Phase.INSTALLING;
+    return phase().equals(Optional.of(Phase.INSTALLING));
   }
 
   /** TriggerMessage FirmwareStatusNotification: where the procedure stands now, Idle when nothing is going on. */
@@ -303,7 +306,7 @@ final class FirmwareUpdate {
    * there is none or it ended Installed (L01.FR.28, L01.FR.29).
    */
   void sendSignedStatus() {
-    SignedFirmwareStatusNotificationRequest now = Optional.ofNullable(job).filter(j -> j.signing().isPresent()).flatMap(Job::lastReport)
+    SignedFirmwareStatusNotificationRequest now = reports.record().filter(j -> j.signing().isPresent()).flatMap(Job::lastReport)
         .filter(last -> last.status() != SignedFirmwareStatus.INSTALLED)
         .map(last -> new SignedFirmwareStatusNotificationRequest(last.status(), last.requestId()))
         .orElse(new SignedFirmwareStatusNotificationRequest(SignedFirmwareStatus.IDLE, Optional.empty()));
@@ -311,16 +314,13 @@ final class FirmwareUpdate {
   }
 
   private FirmwareStatus currentStatus() {
-    if (job == null) {
-      return FirmwareStatus.IDLE;
-    }
-    return switch (job.phase()) {
+    return reports.record().map(job -> switch (job.phase()) {
       case SCHEDULED -> job.attempts() > 0 ? FirmwareStatus.DOWNLOADING : FirmwareStatus.IDLE;
       case DOWNLOADING -> FirmwareStatus.DOWNLOADING;
       case DOWNLOADED, VERIFIED -> FirmwareStatus.DOWNLOADED;
       case INSTALLING, INSTALLED -> FirmwareStatus.INSTALLING;
       case DONE -> FirmwareStatus.IDLE;
-    };
+    }).orElse(FirmwareStatus.IDLE);
   }
 
   private static ChargePointRequest<?> notification(Report report) {
@@ -329,21 +329,28 @@ final class FirmwareUpdate {
   }
 
   private boolean busy() {
-    return job != null && job.phase() != Phase.DONE;
+    return phase().filter(p -> p != Phase.DONE).isPresent();
+  }
+
+  private Optional<Phase> phase() {
+    return reports.record().map(Job::phase);
+  }
+
+  private Job job() {
+    return reports.record().orElseThrow();
   }
 
   private Job fresh(String location, Instant retrieveAt, Retries retries, Optional<Signing> signing) {
-    List<Report> unreported = job == null ? List.of() : job.unreported();
     return new Job(location, retrieveAt, 0, retries.maxAttempts(), retries.intervalSeconds(), Phase.SCHEDULED, Optional.empty(),
-        Optional.empty(), unreported, Optional.empty(), signing);
+        Optional.empty(), reports.unreported(), Optional.empty(), signing);
   }
 
   /** Starts the update {@link #fresh} made: now, or at its retrieve date. */
   private void begin() {
-    if (clock.get().isBefore(job.notBefore())) {
-      save(job.reporting(SignedFirmwareStatus.DOWNLOAD_SCHEDULED));
+    if (clock.get().isBefore(job().notBefore())) {
+      reports.save(job().reporting(SignedFirmwareStatus.DOWNLOAD_SCHEDULED));
     }
-    LOG.log(Level.INFO, "firmware from {0} to be retrieved after {1}", Secrets.masked(job.location()), job.notBefore());
+    LOG.log(Level.INFO, "firmware from {0} to be retrieved after {1}", Secrets.masked(job().location()), job().notBefore());
     applyHold();
     reports.pump();
     arm();
@@ -355,6 +362,7 @@ final class FirmwareUpdate {
       return;
     }
     counters.increment("firmware.updateCancelled");
+    Job job = job();
     LOG.log(Level.WARNING, "cancelling the firmware update from {0} ({1})", Secrets.masked(job.location()), job.phase());
     cancelTimer();
     work++;
@@ -367,6 +375,7 @@ final class FirmwareUpdate {
   /** Waits for what the phase waits for: the retrieve date (or the next attempt), or the install date. */
   private void arm() {
     cancelTimer();
+    Job job = job();
     boolean download = job.phase() == Phase.SCHEDULED;
     Duration wait = Duration.between(clock.get(), download ? job.notBefore() : job.installAt().orElseThrow());
     timer = scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait, () -> {
@@ -390,19 +399,19 @@ final class FirmwareUpdate {
     awaitingIdle = false;
     URI source;
     try {
-      source = new URI(job.location());
+      source = new URI(job().location());
     } catch (URISyntaxException e) {
       LOG.log(Level.WARNING, "firmware location is not a URI: {0}", e.getMessage());
       finish(SignedFirmwareStatus.DOWNLOAD_FAILED);
       return;
     }
-    Job started = job.attemptStarted();
-    save(started.attempts() == 1 ? started.reporting(SignedFirmwareStatus.DOWNLOADING) : started);
+    Job started = job().attemptStarted();
+    reports.save(started.attempts() == 1 ? started.reporting(SignedFirmwareStatus.DOWNLOADING) : started);
     applyHold();
     reports.pump();
     long download = ++work;
-    LOG.log(Level.INFO, "downloading firmware from {0} (attempt {1} of {2})", Secrets.masked(job.location()), job.attempts(),
-        job.maxAttempts());
+    LOG.log(Level.INFO, "downloading firmware from {0} (attempt {1} of {2})", Secrets.masked(started.location()), started.attempts(),
+        started.maxAttempts());
     transfer.download(source, installer.maxImageBytes(), new FileTransfer.Listener() {
       @Override
       public void onProgress(long transferredBytes, OptionalLong totalBytes) {
@@ -416,7 +425,7 @@ final class FirmwareUpdate {
         hooks.post().accept(() -> {
           if (current(download, Phase.DOWNLOADING)) {
             LOG.log(Level.INFO, "firmware image downloaded to {0}", file);
-            save(job.downloaded(file).reporting(SignedFirmwareStatus.DOWNLOADED));
+            reports.save(job().downloaded(file).reporting(SignedFirmwareStatus.DOWNLOADED));
             applyHold();
             reports.pump();
             downloaded();
@@ -439,15 +448,16 @@ final class FirmwareUpdate {
 
   /** Whether {@code started} is still the work under way, in {@code phase}: not cancelled, not overtaken. */
   private boolean current(long started, Phase phase) {
-    return started == work && job != null && job.phase() == phase;
+    return started == work && phase().equals(Optional.of(phase));
   }
 
   private void attemptFailed(String reason) {
     counters.increment("firmware.downloadFailed");
+    Job job = job();
     if (job.attempts() < job.maxAttempts()) {
       Instant next = clock.get().plusSeconds(job.retryIntervalSeconds());
       LOG.log(Level.WARNING, "firmware download failed ({0}); trying again at {1}", reason, next);
-      save(job.retryAt(next));
+      reports.save(job.retryAt(next));
       applyHold();
       arm();
     } else {
@@ -458,6 +468,7 @@ final class FirmwareUpdate {
 
   /** The image is here: a signed one is checked first (L01.FR.04), an unsigned one goes to installation. */
   private void downloaded() {
+    Job job = job();
     if (job.signing().isEmpty()) {
       installWhenIdle();
       return;
@@ -473,7 +484,7 @@ final class FirmwareUpdate {
           switch (verdict) {
             case VERIFIED -> {
               LOG.log(Level.INFO, "the firmware signature is valid");
-              save(job.in(Phase.VERIFIED).reporting(SignedFirmwareStatus.SIGNATURE_VERIFIED));
+              reports.save(job().in(Phase.VERIFIED).reporting(SignedFirmwareStatus.SIGNATURE_VERIFIED));
               reports.pump();
               installWhenDue();
             }
@@ -481,7 +492,7 @@ final class FirmwareUpdate {
               counters.increment("firmware.invalidSignature");
               LOG.log(Level.ERROR, "the firmware signature does not match the image; not installing it");
               finish(SignedFirmwareStatus.INVALID_SIGNATURE);
-              hooks.securityEvent().accept(SecurityEvent.INVALID_FIRMWARE_SIGNATURE, "signature of the image from " + Secrets.masked(job.location()));
+              hooks.securityEvent().accept(SecurityEvent.INVALID_FIRMWARE_SIGNATURE, "signature of the image from " + Secrets.masked(job().location()));
             }
             case UNREADABLE -> {
               counters.increment("firmware.imageUnreadable");
@@ -496,8 +507,9 @@ final class FirmwareUpdate {
 
   /** Waits for the install date a signed update may carry (L01.FR.16), then installs when idle. */
   private void installWhenDue() {
-    if (job.installAt().filter(clock.get()::isBefore).isPresent()) {
-      LOG.log(Level.INFO, "firmware installation scheduled for {0}", job.installAt().get());
+    Optional<Instant> installAt = job().installAt();
+    if (installAt.filter(clock.get()::isBefore).isPresent()) {
+      LOG.log(Level.INFO, "firmware installation scheduled for {0}", installAt.get());
       reportOnce(SignedFirmwareStatus.INSTALL_SCHEDULED);
       applyHold();
       reports.pump();
@@ -515,13 +527,13 @@ final class FirmwareUpdate {
       return;
     }
     awaitingIdle = false;
-    Path image = Path.of(job.image().orElseThrow());
+    Path image = Path.of(job().image().orElseThrow());
     if (!Files.isRegularFile(image)) {
       LOG.log(Level.ERROR, "the downloaded firmware image {0} is gone", image);
       finish(SignedFirmwareStatus.INSTALLATION_FAILED);
       return;
     }
-    save(job.installing(runningVersion).reporting(SignedFirmwareStatus.INSTALLING));
+    reports.save(job().installing(runningVersion).reporting(SignedFirmwareStatus.INSTALLING));
     applyHold();
     reports.pump();
     LOG.log(Level.INFO, "installing firmware image {0}", image);
@@ -555,14 +567,14 @@ final class FirmwareUpdate {
       return;
     }
     LOG.log(Level.INFO, "firmware installed; rebooting into it");
-    save(job.in(Phase.INSTALLED).reporting(SignedFirmwareStatus.INSTALL_REBOOTING));
+    reports.save(job().in(Phase.INSTALLED).reporting(SignedFirmwareStatus.INSTALL_REBOOTING));
     reports.pump();
     rebootWhenReported(scheduler.now().plus(REBOOT_DRAIN_LIMIT));
   }
 
   /** Lets the central system hear the last statuses before the connection goes down, if it is listening. */
   private void rebootWhenReported(Instant deadline) {
-    if (job.unreported().isEmpty() || !outbox.canSendNow() || !scheduler.now().isBefore(deadline)) {
+    if (job().unreported().isEmpty() || !outbox.canSendNow() || !scheduler.now().isBefore(deadline)) {
       hooks.reboot().run();
       return;
     }
@@ -575,8 +587,8 @@ final class FirmwareUpdate {
   private void finish(SignedFirmwareStatus status) {
     cancelTimer();
     awaitingIdle = false;
-    job.image().ifPresent(FirmwareUpdate::deleteImage);
-    save(job.in(Phase.DONE).reporting(status));
+    job().image().ifPresent(FirmwareUpdate::deleteImage);
+    reports.save(job().in(Phase.DONE).reporting(status));
     applyHold();
     reports.pump();
     if (status == SignedFirmwareStatus.INSTALLED) {
@@ -586,26 +598,10 @@ final class FirmwareUpdate {
 
   /** Reports {@code status} unless it is the latest already (a wait that starts again is no new state). */
   private void reportOnce(SignedFirmwareStatus status) {
-    if (job.lastReport().filter(last -> last.status() == status).isEmpty()) {
-      save(job.reporting(status));
+    if (job().lastReport().filter(last -> last.status() == status).isEmpty()) {
+      reports.save(job().reporting(status));
       reports.pump();
     }
-  }
-
-  /** A signed update's record outlives its statuses: its last one answers ExtendedTriggerMessage. */
-  private void delivered() {
-    Job rest = job.withoutOldestReport();
-    if (rest.phase() == Phase.DONE && rest.unreported().isEmpty() && rest.signing().isEmpty()) {
-      storage.delete(STORAGE_KEY);
-      job = null;
-    } else {
-      save(rest);
-    }
-  }
-
-  private void save(Job next) {
-    job = next;
-    storage.save(STORAGE_KEY, next);
   }
 
   /**
@@ -614,13 +610,13 @@ final class FirmwareUpdate {
    * signed update waits for its install date, they stay free.
    */
   private void applyHold() {
-    boolean wanted = job != null && switch (job.phase()) {
+    boolean wanted = reports.record().map(job -> switch (job.phase()) {
       case SCHEDULED -> awaitingIdle;
       case DOWNLOADING -> !downloadDuringTransaction;
       case DOWNLOADED, VERIFIED -> job.installAt().filter(clock.get()::isBefore).isEmpty();
       case INSTALLING, INSTALLED -> true;
       case DONE -> false;
-    };
+    }).orElse(false);
     if (wanted != holding) {
       holding = wanted;
       hooks.holdConnectors().accept(wanted);

@@ -3,6 +3,7 @@ package dev.kilowatt.core;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.Request;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
@@ -48,6 +49,8 @@ final class TrafficLog {
 
   /** {@code link}, with everything that passes through it recorded here. */
   CentralSystem wrap(CentralSystem link) {
+    Direction inbound = new Direction("<-");
+    Direction outbound = new Direction("->");
     return new CentralSystem() {
       @Override
       public void connect(ConnectionSettings settings, Listener listener) {
@@ -66,20 +69,17 @@ final class TrafficLog {
 
           @Override
           public void onCallResult(String callId, Response response) {
-            record("<- CALLRESULT " + callId + " " + response);
-            listener.onCallResult(callId, response);
+            listener.onCallResult(callId, inbound.result(callId, response));
           }
 
           @Override
           public void onCallError(String callId, CallError error) {
-            record("<- CALLERROR " + callId + " " + error);
-            listener.onCallError(callId, error);
+            listener.onCallError(callId, inbound.error(callId, error));
           }
 
           @Override
           public void onCall(String callId, CentralSystemRequest<?> request) {
-            record("<- CALL " + callId + " " + request.action().ocppName() + " " + describe(request));
-            listener.onCall(callId, request);
+            listener.onCall(callId, inbound.call(callId, request));
           }
         });
       }
@@ -96,25 +96,48 @@ final class TrafficLog {
 
       @Override
       public void send(String callId, ChargePointRequest<?> request) {
-        record("-> CALL " + callId + " " + request.action().ocppName() + " " + request);
-        link.send(callId, request);
+        link.send(callId, outbound.call(callId, request));
       }
 
       @Override
       public void reply(String callId, Response response) {
-        record("-> CALLRESULT " + callId + " " + response);
-        link.reply(callId, response);
+        link.reply(callId, outbound.result(callId, response));
       }
 
       @Override
       public void replyError(String callId, CallError error) {
-        record("-> CALLERROR " + callId + " " + error);
-        link.replyError(callId, error);
+        link.replyError(callId, outbound.error(callId, error));
       }
     };
   }
 
-  private String describe(CentralSystemRequest<?> request) {
+  /** One way over the link: each frame is written down the same way in both, and handed on as it came. */
+  private final class Direction {
+
+    private final String arrow;
+
+    Direction(String arrow) {
+      this.arrow = arrow;
+    }
+
+    <Q extends Request<?>> Q call(String callId, Q request) {
+      record(arrow + " CALL " + callId + " " + request.action().ocppName() + " " + describe(request));
+      return request;
+    }
+
+    Response result(String callId, Response response) {
+      record(arrow + " CALLRESULT " + callId + " " + response);
+      return response;
+    }
+
+    CallError error(String callId, CallError error) {
+      record(arrow + " CALLERROR " + callId + " " + error);
+      return error;
+    }
+  }
+
+  /** The write-only configuration values a central system sets are secrets; nothing the charge point sends is one. */
+  private String describe(Request<?> request) {
     if (request instanceof ChangeConfigurationRequest change && secretKeys.contains(change.key())) {
       return new ChangeConfigurationRequest(change.key(), "***").toString();
     }

@@ -1,10 +1,5 @@
 package dev.kilowatt.core;
 
-import dev.kilowatt.core.message.CentralSystemRequest;
-import dev.kilowatt.core.message.ChargePointRequest;
-import dev.kilowatt.core.message.Response;
-import dev.kilowatt.core.port.CallError;
-import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
@@ -57,52 +52,16 @@ final class SecurityRig {
     Session.StationClock clock = new Session.StationClock(time);
     Outbox outbox = new Outbox(time, storage, config, Duration.ofSeconds(30), counters);
     security = new Security(time, storage, config, outbox, cs, clock, serialNumber, counters);
-    outbox.attach(cs, new Outbox.TransactionReceiver() {
-      @Override
-      public Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued) {
-        return Optional.of(queued.request());
-      }
-
-      @Override
-      public void onAnswered(Outbox.Queued queued, Response response) {}
-
-      @Override
-      public void onGivenUp(Outbox.Queued queued) {}
-    });
-    cs.connect(security.connectionSettings(), new CentralSystem.Listener() {
-      @Override
-      public void onConnected() {
-        time.execute(() -> {
-          security.connected();
-          outbox.connected();
-          outbox.accepted();
-          security.accepted();
-        });
-      }
-
-      @Override
-      public void onDisconnected(String reason) {
-        time.execute(() -> {
-          outbox.disconnected();
-          security.disconnected();
-        });
-      }
-
-      @Override
-      public void onCallResult(String callId, Response response) {
-        time.execute(() -> outbox.onResult(callId, response));
-      }
-
-      @Override
-      public void onCallError(String callId, CallError error) {
-        time.execute(() -> outbox.onError(callId, error));
-      }
-
-      @Override
-      public void onCall(String callId, CentralSystemRequest<?> request) {
-        throw new UnsupportedOperationException("call the Security methods directly");
-      }
-    });
+    OutboxWiring.attach(outbox, cs);
+    cs.connect(security.connectionSettings(), OutboxWiring.listener(time, outbox, () -> {
+      security.connected();
+      outbox.connected();
+      outbox.accepted();
+      security.accepted();
+    }, () -> {
+      outbox.disconnected();
+      security.disconnected();
+    }));
     security.start();
     time.runPending();
     return this;

@@ -1,0 +1,64 @@
+package dev.kilowatt.core;
+
+import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.Scheduler;
+import java.util.Optional;
+
+/** An outbox wired to a link as the station wires it, for the parts that are tested without a station. */
+final class OutboxWiring {
+
+  private OutboxWiring() {}
+
+  /** Lets {@code outbox} send over {@code link}; transaction messages go as they were queued. */
+  static void attach(Outbox outbox, CentralSystem link) {
+    outbox.attach(link, new Outbox.TransactionReceiver() {
+      @Override
+      public Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued) {
+        return Optional.of(queued.request());
+      }
+
+      @Override
+      public void onAnswered(Outbox.Queued queued, Response response) {}
+
+      @Override
+      public void onGivenUp(Outbox.Queued queued) {}
+    });
+  }
+
+  /**
+   * Hands the link's answers to {@code outbox} on {@code loop}, with what the part under test does when the
+   * connection comes and goes; nothing may call the charge point.
+   */
+  static CentralSystem.Listener listener(Scheduler loop, Outbox outbox, Runnable connected, Runnable disconnected) {
+    return new CentralSystem.Listener() {
+      @Override
+      public void onConnected() {
+        loop.execute(connected);
+      }
+
+      @Override
+      public void onDisconnected(String reason) {
+        loop.execute(disconnected);
+      }
+
+      @Override
+      public void onCallResult(String callId, Response response) {
+        loop.execute(() -> outbox.onResult(callId, response));
+      }
+
+      @Override
+      public void onCallError(String callId, CallError error) {
+        loop.execute(() -> outbox.onError(callId, error));
+      }
+
+      @Override
+      public void onCall(String callId, CentralSystemRequest<?> request) {
+        throw new UnsupportedOperationException("call the part under test directly");
+      }
+    };
+  }
+}
