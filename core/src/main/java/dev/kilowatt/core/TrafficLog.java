@@ -81,6 +81,12 @@ final class TrafficLog {
           public void onCall(String callId, CentralSystemRequest<?> request) {
             listener.onCall(callId, inbound.call(callId, request));
           }
+
+          @Override
+          public void onSecurityEvent(String type, String techInfo) {
+            record("security event " + type + (techInfo.isEmpty() ? "" : ": " + techInfo));
+            listener.onSecurityEvent(type, techInfo);
+          }
         });
       }
 

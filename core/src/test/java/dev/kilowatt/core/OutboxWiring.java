@@ -59,6 +59,11 @@ final class OutboxWiring {
       public void onCall(String callId, CentralSystemRequest<?> request) {
         throw new UnsupportedOperationException("call the part under test directly");
       }
+
+      @Override
+      public void onSecurityEvent(String type, String techInfo) {
+        throw new UnsupportedOperationException("raise security events on the part under test directly");
+      }
     };
   }
 }

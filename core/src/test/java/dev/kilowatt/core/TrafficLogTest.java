@@ -73,6 +73,16 @@ class TrafficLogTest {
   }
 
   @Test
+  void aSecurityEventTheLinkSawIsWrittenAndReachesTheDomain() {
+    cs.listener.onSecurityEvent("InvalidCentralSystemCertificate", "expired");
+    cs.listener.onSecurityEvent("InvalidTLSVersion", "");
+
+    assertEquals(List.of(T0 + " security event InvalidCentralSystemCertificate: expired", T0 + " security event InvalidTLSVersion"),
+        lines());
+    assertEquals(List.of("security InvalidCentralSystemCertificate", "security InvalidTLSVersion"), heard.events);
+  }
+
+  @Test
   void settingsAndTheEndOfTheLinkPassThroughUnwritten() {
     ConnectionSettings changed = new ConnectionSettings(Optional.of("0123456789abcdef0123456789abcdef"), Duration.ofSeconds(30), 1);
     assertEquals(SETTINGS, cs.settings);
@@ -140,6 +150,11 @@ class TrafficLogTest {
     @Override
     public void onCall(String callId, CentralSystemRequest<?> request) {
       events.add("call " + callId + " " + request.action().ocppName());
+    }
+
+    @Override
+    public void onSecurityEvent(String type, String techInfo) {
+      events.add("security " + type);
     }
   }
 }

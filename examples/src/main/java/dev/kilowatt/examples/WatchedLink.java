@@ -52,6 +52,11 @@ final class WatchedLink implements CentralSystem {
       public void onCall(String callId, CentralSystemRequest<?> request) {
         listener.onCall(callId, request);
       }
+
+      @Override
+      public void onSecurityEvent(String type, String techInfo) {
+        listener.onSecurityEvent(type, techInfo);
+      }
     });
   }
 

@@ -55,6 +55,6 @@ public interface CentralSystem {
      * ({@code FailedToAuthenticateAtCentralSystem}); {@code type} as the security white paper spells it,
      * {@code techInfo} free text for people, possibly empty.
      */
-    default void onSecurityEvent(String type, String techInfo) {}
+    void onSecurityEvent(String type, String techInfo);
   }
 }
