@@ -65,11 +65,16 @@ abstract class EndToEndFixture extends CentralSystemFixture {
     new Console(charger, System.out).execute(ConsoleCommand.parse(line, charger.settings().connectors()).orElseThrow());
   }
 
+  /** The EV is plugged into connector 1 and asks for energy. */
+  void plugInAndCharge() {
+    type("plug 1");
+    type("ev-charge 1");
+  }
+
   /** Card first, then plug in and charge: returns the started transaction once connector 1 reports Charging. */
   StartTransactionRequest startCharging() {
     type("card " + CARD);
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     awaitStartedAndCharging();
     StartTransactionRequest start = centralSystem.next(StartTransactionRequest.class);
     awaitConnector(1, c -> c.transactionId().isPresent(), "the transaction id to reach the charge point");
