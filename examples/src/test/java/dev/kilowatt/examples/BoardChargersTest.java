@@ -22,47 +22,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The board chargers' Dagger components wire real adapters to the charge point: on Pi4J's mock platform,
  * and with serial devices that are not there. Both boot, and report what their hardware lacks as faults.
  */
-class BoardChargersTest {
+class BoardChargersTest extends CentralSystemFixture {
 
   private static final Platform NO_REBOOT = kind -> {
     throw new AssertionError("no reboot expected");
   };
 
-  @TempDir
-  Path dataDirectory;
-
-  private ChargeTimeCentralSystem centralSystem;
   private final List<BoardChargerComponents.BoardCharger> chargers = new ArrayList<>();
 
-  @BeforeEach
-  void startCentralSystem() {
-    centralSystem = ChargeTimeCentralSystem.start();
-  }
-
   @AfterEach
-  void stopAll() throws Exception {
+  void stopChargers() throws Exception {
     for (BoardChargerComponents.BoardCharger charger : chargers) {
       charger.chargePoint().stop();
       for (AutoCloseable resource : charger.hardware().resources()) {
         resource.close();
       }
     }
-    centralSystem.close();
   }
 
   private BoardOptions options(String... boardArgs) {
-    List<String> args = new ArrayList<>(List.of("--csms", centralSystem.url().toString(), "--id", "KW-BOARD-1",
-        "--data-dir", dataDirectory.toString()));
-    args.addAll(List.of(boardArgs));
-    return BoardOptions.parse(Set.of("--board", "--meter-port", "--evse-port", "--rfid-port"), args.toArray(String[]::new));
+    return BoardOptions.parse(Set.of("--board", "--meter-port", "--evse-port", "--rfid-port"), commandLine("KW-BOARD-1", boardArgs));
   }
 
   @Test

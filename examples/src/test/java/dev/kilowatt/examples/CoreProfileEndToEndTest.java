@@ -84,8 +84,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   @DisplayName("TC_003_CS Regular charging session - plugin first")
   void tc003PluginFirst() {
     boot();
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     centralSystem.nextStatus(1, ChargePointStatus.Preparing);
     type("card " + CARD);
     assertEquals(CARD, centralSystem.next(AuthorizeRequest.class).getIdTag());
@@ -101,8 +100,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
     type("card " + CARD);
     centralSystem.next(AuthorizeRequest.class);
     centralSystem.nextStatus(1, ChargePointStatus.Preparing);
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     StartTransactionRequest start = awaitStartedAndCharging();
     assertEquals(CARD, start.getIdTag());
   }
@@ -160,8 +158,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
     centralSystem.nextStatus(1, ChargePointStatus.Available);
 
     type("card " + CARD);
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     StartTransactionRequest second = centralSystem.next(StartTransactionRequest.class);
     assertEquals(CARD, second.getIdTag());
     assertEquals(1, centralSystem.all(AuthorizeRequest.class).size(), "the cached card needs no second Authorize.req");
@@ -172,8 +169,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   void tc023AuthorizeInvalid() {
     centralSystem.card("0BADCA4D", AuthorizationStatus.Invalid);
     boot();
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     centralSystem.nextStatus(1, ChargePointStatus.Preparing);
 
     type("card 0BADCA4D");
@@ -190,8 +186,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   @DisplayName("TC_010_CS Remote start charging session - cable plugged in first")
   void tc010RemoteStartCablePluggedInFirst() {
     boot();
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     centralSystem.nextStatus(1, ChargePointStatus.Preparing);
 
     assertEquals(RemoteStartStopStatus.Accepted, remoteStart(Optional.of(1)));
@@ -208,8 +203,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
     centralSystem.next(AuthorizeRequest.class);
     centralSystem.nextStatus(1, ChargePointStatus.Preparing);
 
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     awaitStartedAndCharging();
   }
 
@@ -257,21 +251,13 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   @Test
   @DisplayName("TC_013_CS Hard reset without transaction: reboots and boots again")
   void tc013HardResetWithoutTransaction() {
-    boot();
-    assertEquals(ResetStatus.Accepted, reset(ResetType.Hard));
-    centralSystem.next(BootNotificationRequest.class);
-    awaitAllConnectorsReported(1);
-    assertEquals(2, charger.boots());
+    resetWithoutTransaction(ResetType.Hard);
   }
 
   @Test
   @DisplayName("TC_014_CS Soft reset without transaction: reboots and boots again")
   void tc014SoftResetWithoutTransaction() {
-    boot();
-    assertEquals(ResetStatus.Accepted, reset(ResetType.Soft));
-    centralSystem.next(BootNotificationRequest.class);
-    awaitAllConnectorsReported(1);
-    assertEquals(2, charger.boots());
+    resetWithoutTransaction(ResetType.Soft);
   }
 
   @Test
@@ -284,6 +270,14 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   @DisplayName("TC_016_CS Soft reset with transaction: StopTransaction SoftReset, then boot")
   void tc016SoftResetWithTransaction() {
     resetWithTransaction(ResetType.Soft, Reason.SoftReset);
+  }
+
+  private void resetWithoutTransaction(ResetType type) {
+    boot();
+    assertEquals(ResetStatus.Accepted, reset(type));
+    centralSystem.next(BootNotificationRequest.class);
+    awaitAllConnectorsReported(1);
+    assertEquals(2, charger.boots());
   }
 
   private void resetWithTransaction(ResetType type, Reason reason) {
@@ -450,8 +444,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
     awaitOffline();
 
     type("card " + CARD);
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     awaitConnector(1, c -> c.status().ocppValue().equals("Charging"), "charging while offline");
     type("unplug 1");
     awaitConnector(1, c -> !c.transactionRunning(), "the offline transaction to end");

@@ -9,45 +9,31 @@ import eu.chargetime.ocpp.model.core.ConfigurationStatus;
 import eu.chargetime.ocpp.model.core.ChargePointStatus;
 import eu.chargetime.ocpp.model.core.StartTransactionRequest;
 import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A simulated charger, built by its Dagger component on the real event loop with file storage in a
  * temporary directory, connected to the ChargeTime central system. Tests drive it with console commands, as
  * a person at the simulator would, and watch what reaches the central system.
  */
-abstract class EndToEndFixture {
+abstract class EndToEndFixture extends CentralSystemFixture {
 
   static final String CARD = "04A1B2C3D4";
   static final String CHARGE_POINT_ID = "KW-E2E-1";
-  static final Duration TIMEOUT = ChargeTimeCentralSystem.TIMEOUT;
   private static final Duration POLL = Duration.ofMillis(20);
 
-  @TempDir
-  Path dataDirectory;
-
-  ChargeTimeCentralSystem centralSystem;
   Simulator charger;
 
-  @BeforeEach
-  void startCentralSystem() {
-    centralSystem = ChargeTimeCentralSystem.start();
-  }
-
   @AfterEach
-  void stopAll() {
+  void stopCharger() {
     if (charger != null) {
       charger.close();
     }
-    centralSystem.close();
   }
 
   /** The charger's settings for this test: its data directory, the central system, a quick reconnect. */
@@ -79,11 +65,16 @@ abstract class EndToEndFixture {
     new Console(charger, System.out).execute(ConsoleCommand.parse(line, charger.settings().connectors()).orElseThrow());
   }
 
+  /** The EV is plugged into connector 1 and asks for energy. */
+  void plugInAndCharge() {
+    type("plug 1");
+    type("ev-charge 1");
+  }
+
   /** Card first, then plug in and charge: returns the started transaction once connector 1 reports Charging. */
   StartTransactionRequest startCharging() {
     type("card " + CARD);
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     awaitStartedAndCharging();
     StartTransactionRequest start = centralSystem.next(StartTransactionRequest.class);
     awaitConnector(1, c -> c.transactionId().isPresent(), "the transaction id to reach the charge point");

@@ -53,8 +53,7 @@ class LocalAuthListEndToEndTest extends EndToEndFixture {
 
     centralSystem.goOffline();
     awaitOffline();
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     type("card " + OTHER);
     type("card " + CARD);
     type("card " + LISTED);
@@ -79,8 +78,7 @@ class LocalAuthListEndToEndTest extends EndToEndFixture {
 
     centralSystem.goOffline();
     awaitOffline();
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     type("card " + OTHER);
     type("card " + LISTED);
     awaitConnector(1, c -> c.transactionRunning(), "a transaction started offline by the card the update added");

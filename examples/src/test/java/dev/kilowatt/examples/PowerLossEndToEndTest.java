@@ -14,40 +14,19 @@ import eu.chargetime.ocpp.model.core.SampledValue;
 import eu.chargetime.ocpp.model.core.StartTransactionRequest;
 import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
 import eu.chargetime.ocpp.model.core.StopTransactionRequest;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Power loss, for real: the simulated charger runs as its own process, is killed with SIGKILL in the middle
  * of a transaction, and is started again on the same data directory.
  */
-class PowerLossEndToEndTest {
+class PowerLossEndToEndTest extends CentralSystemFixture {
 
-  private static final Duration TIMEOUT = ChargeTimeCentralSystem.TIMEOUT;
   private static final String CARD = "04F00D";
-
-  @TempDir
-  Path dataDirectory;
-
-  private ChargeTimeCentralSystem centralSystem;
-
-  @BeforeEach
-  void startCentralSystem() {
-    centralSystem = ChargeTimeCentralSystem.start();
-  }
-
-  @AfterEach
-  void stopCentralSystem() {
-    centralSystem.close();
-  }
 
   @Test
   @DisplayName("TC_032_2_CS Power failure boot: after SIGKILL mid-transaction, StopTransaction PowerLoss once online, nothing lost or repeated but the call in flight")
@@ -114,7 +93,7 @@ class PowerLossEndToEndTest {
   }
 
   private SimulatorProcess startCharger() {
-    return SimulatorProcess.start("--csms", centralSystem.url().toString(), "--id", "KW-POWER-1", "--data-dir", dataDirectory.toString());
+    return SimulatorProcess.start(commandLine("KW-POWER-1"));
   }
 
   /** The energy register a MeterValues carries, in Wh. */

@@ -34,12 +34,10 @@ class ReservationEndToEndTest extends EndToEndFixture {
   @DisplayName("TC_046_CS Reservation of a connector - local start transaction: Reserved, then the reservation's card starts with its id")
   void tc046ReserveAndStart() {
     boot();
-    assertEquals(ReservationStatus.Accepted, reserve(1, CARD, AN_HOUR, Optional.empty()));
-    centralSystem.nextStatus(1, ChargePointStatus.Reserved);
+    reserveForCard(1);
 
     type("card " + CARD);
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     StartTransactionRequest start = awaitStartedAndCharging();
     assertEquals(CARD, start.getIdTag());
     assertEquals(RESERVATION, start.getReservationId());
@@ -49,10 +47,8 @@ class ReservationEndToEndTest extends EndToEndFixture {
   @DisplayName("TC_046_CS Reserved connector refuses another card; the reserved card still starts")
   void reservedConnectorRefusesAnotherCard() {
     boot();
-    assertEquals(ReservationStatus.Accepted, reserve(1, CARD, AN_HOUR, Optional.empty()));
-    centralSystem.nextStatus(1, ChargePointStatus.Reserved);
-    type("plug 1");
-    type("ev-charge 1");
+    reserveForCard(1);
+    plugInAndCharge();
     centralSystem.nextStatus(1, ChargePointStatus.Preparing);
 
     type("card " + OTHER);
@@ -103,12 +99,10 @@ class ReservationEndToEndTest extends EndToEndFixture {
   @DisplayName("TC_049_CS Reservation of the charge point (connector 0): its only connector is Reserved and takes the card")
   void tc049ReserveChargePoint() {
     boot();
-    assertEquals(ReservationStatus.Accepted, reserve(0, CARD, AN_HOUR, Optional.empty()));
-    centralSystem.nextStatus(1, ChargePointStatus.Reserved);
+    reserveForCard(0);
 
     type("card " + CARD);
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     StartTransactionRequest start = awaitStartedAndCharging();
     assertEquals(RESERVATION, start.getReservationId());
   }
@@ -117,8 +111,7 @@ class ReservationEndToEndTest extends EndToEndFixture {
   @DisplayName("TC_051_CS Cancel reservation: Accepted, the connector is Available again")
   void tc051CancelReservation() {
     boot();
-    assertEquals(ReservationStatus.Accepted, reserve(1, CARD, AN_HOUR, Optional.empty()));
-    centralSystem.nextStatus(1, ChargePointStatus.Reserved);
+    reserveForCard(1);
     assertEquals(CancelReservationStatus.Accepted, cancel(RESERVATION));
     centralSystem.nextStatus(1, ChargePointStatus.Available);
   }
@@ -140,8 +133,7 @@ class ReservationEndToEndTest extends EndToEndFixture {
     centralSystem.nextStatus(1, ChargePointStatus.Reserved);
 
     type("card " + OTHER);
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     StartTransactionRequest start = awaitStartedAndCharging();
     assertEquals(OTHER, start.getIdTag());
     assertEquals(RESERVATION, start.getReservationId());
@@ -151,13 +143,18 @@ class ReservationEndToEndTest extends EndToEndFixture {
   @DisplayName("A used reservation is gone: cancelling it afterwards is Rejected, and Reserved is not reported again")
   void aUsedReservationIsGone() {
     boot();
-    assertEquals(ReservationStatus.Accepted, reserve(1, CARD, AN_HOUR, Optional.empty()));
-    centralSystem.nextStatus(1, ChargePointStatus.Reserved);
+    reserveForCard(1);
     startCharging();
     assertEquals(CancelReservationStatus.Rejected, cancel(RESERVATION));
     type("unplug 1");
     centralSystem.nextStatus(1, ChargePointStatus.Available);
     assertEquals(1, centralSystem.all(StatusNotificationRequest.class).stream().filter(s -> s.getStatus() == ChargePointStatus.Reserved).count());
+  }
+
+  /** Reserves {@code connectorId} for {@link #CARD} for an hour and waits until connector 1 reports Reserved. */
+  private void reserveForCard(int connectorId) {
+    assertEquals(ReservationStatus.Accepted, reserve(connectorId, CARD, AN_HOUR, Optional.empty()));
+    centralSystem.nextStatus(1, ChargePointStatus.Reserved);
   }
 
   private ReservationStatus reserve(int connectorId, String idTag, Duration validFor, Optional<String> parentIdTag) {

@@ -9,39 +9,17 @@ import eu.chargetime.ocpp.model.core.ChargePointStatus;
 import eu.chargetime.ocpp.model.core.GetConfigurationConfirmation;
 import eu.chargetime.ocpp.model.core.GetConfigurationRequest;
 import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The simulated charger's command-line contract, as scripts outside this repository use it. */
-class SimulatorConsoleTest {
-
-  private static final Duration TIMEOUT = ChargeTimeCentralSystem.TIMEOUT;
-
-  @TempDir
-  Path dataDirectory;
-
-  private ChargeTimeCentralSystem centralSystem;
-
-  @BeforeEach
-  void startCentralSystem() {
-    centralSystem = ChargeTimeCentralSystem.start();
-  }
-
-  @AfterEach
-  void stopCentralSystem() {
-    centralSystem.close();
-  }
+class SimulatorConsoleTest extends CentralSystemFixture {
 
   @Test
   @DisplayName("Console on a pipe: traffic lines, status lines, one-line errors, faults, and it keeps running after the input ends")
   void consoleOnAPipe() {
-    try (SimulatorProcess charger = SimulatorProcess.start("--csms", centralSystem.url().toString(), "--id", "KW-CONSOLE-1",
-        "--data-dir", dataDirectory.toString(), "--connectors", "2", "--password", "0123456789abcdef")) {
+    try (SimulatorProcess charger = SimulatorProcess.start(
+        commandLine("KW-CONSOLE-1", "--connectors", "2", "--password", "0123456789abcdef"))) {
       centralSystem.next(BootNotificationRequest.class);
       assertEquals("KW-CONSOLE-1:0123456789abcdef", centralSystem.credentials().orElseThrow(), "HTTP Basic authentication with --password");
       charger.awaitLine(0, line -> line.startsWith("-> [2,") && line.contains("\"BootNotification\""), TIMEOUT);

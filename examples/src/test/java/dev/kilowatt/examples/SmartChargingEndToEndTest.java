@@ -89,8 +89,7 @@ class SmartChargingEndToEndTest extends EndToEndFixture {
     RemoteStartTransactionConfirmation answer = centralSystem.call(request);
     assertEquals(RemoteStartStopStatus.Accepted, answer.getStatus());
 
-    type("plug 1");
-    type("ev-charge 1");
+    plugInAndCharge();
     awaitStartedAndCharging();
     awaitOffered(6);
   }

@@ -60,8 +60,7 @@ class FtpTransferTest {
 
   @Test
   void downloadsInBinaryModeWithTheAnnouncedSize() throws Exception {
-    Outcome outcome = new Outcome();
-    transfer().download(ftp.uri("kw:secret", "/fw/image.bin"), 1_000_000, outcome);
+    Outcome outcome = Outcome.download(transfer(), ftp.uri("kw:secret", "/fw/image.bin"), 1_000_000);
     assertArrayEquals(IMAGE, Files.readAllBytes(outcome.file()));
     assertTrue(outcome.progress.size() <= 10, "at most a report per tenth: " + outcome.progress);
     assertEquals((long) IMAGE.length, outcome.progress.get(outcome.progress.size() - 1));
@@ -70,23 +69,19 @@ class FtpTransferTest {
 
   @Test
   void withoutAUserPartTheLoginIsAnonymous() throws Exception {
-    Outcome outcome = new Outcome();
-    transfer().download(ftp.uri("", "/fw/image.bin"), 1_000_000, outcome);
+    Outcome outcome = Outcome.download(transfer(), ftp.uri("", "/fw/image.bin"), 1_000_000);
     assertArrayEquals(IMAGE, Files.readAllBytes(outcome.file()));
   }
 
   @Test
   void aMissingFileAWrongPasswordAndAnOversizedImageFail() throws Exception {
-    Outcome missing = new Outcome();
-    transfer().download(ftp.uri("kw:secret", "/fw/does_not_exist_image.bin"), 1_000_000, missing);
+    Outcome missing = Outcome.download(transfer(), ftp.uri("kw:secret", "/fw/does_not_exist_image.bin"), 1_000_000);
     assertTrue(missing.failure().startsWith("FTP 550"), missing.failure());
 
-    Outcome wrongPassword = new Outcome();
-    transfer().download(ftp.uri("kw:guess", "/fw/image.bin"), 1_000_000, wrongPassword);
+    Outcome wrongPassword = Outcome.download(transfer(), ftp.uri("kw:guess", "/fw/image.bin"), 1_000_000);
     assertTrue(wrongPassword.failure().startsWith("FTP login refused: 530"), wrongPassword.failure());
 
-    Outcome tooBig = new Outcome();
-    transfer().download(ftp.uri("kw:secret", "/fw/image.bin"), 1_000, tooBig);
+    Outcome tooBig = Outcome.download(transfer(), ftp.uri("kw:secret", "/fw/image.bin"), 1_000);
     assertEquals("the file has " + IMAGE.length + " bytes, more than the limit of 1000", tooBig.failure());
     assertEquals(List.of(), filesLeft());
   }
@@ -94,8 +89,7 @@ class FtpTransferTest {
   @Test
   void uploadsStoreTheFileInTheLocationDirectory() throws Exception {
     Path archive = Files.write(dir.resolve("diagnostics-20250601T120000Z.zip"), IMAGE);
-    Outcome outcome = new Outcome();
-    transfer().upload(archive, ftp.uri("kw:secret", "/uploads"), outcome);
+    Outcome outcome = Outcome.upload(transfer(), archive, ftp.uri("kw:secret", "/uploads"));
     assertEquals(archive, outcome.file());
     assertArrayEquals(IMAGE, Files.readAllBytes(ftp.root.resolve("uploads/diagnostics-20250601T120000Z.zip")));
   }
@@ -103,11 +97,9 @@ class FtpTransferTest {
   @Test
   void anUploadWithoutWritePermissionOrDirectoryFails() throws Exception {
     Path archive = Files.write(dir.resolve("diagnostics.zip"), new byte[100]);
-    Outcome readOnly = new Outcome();
-    transfer().upload(archive, ftp.uri("", "/uploads"), readOnly);
+    Outcome readOnly = Outcome.upload(transfer(), archive, ftp.uri("", "/uploads"));
     assertTrue(readOnly.failure().startsWith("FTP 550"), readOnly.failure());
-    Outcome noDirectory = new Outcome();
-    transfer().upload(archive, ftp.uri("kw:secret", "/nowhere"), noDirectory);
+    Outcome noDirectory = Outcome.upload(transfer(), archive, ftp.uri("kw:secret", "/nowhere"));
     assertTrue(noDirectory.failure().startsWith("FTP 55"), noDirectory.failure());
     assertFalse(Files.exists(ftp.root.resolve("uploads/diagnostics.zip")));
   }

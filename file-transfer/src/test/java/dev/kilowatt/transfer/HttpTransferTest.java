@@ -67,8 +67,7 @@ class HttpTransferTest {
   @Test
   void downloadsTheImageCompleteReportingEachTenth() throws Exception {
     web = Web.http().serve("/fw/image-2.0.bin", IMAGE, true);
-    Outcome outcome = new Outcome();
-    transfer().download(web.uri("/fw/image-2.0.bin"), 2_000_000, outcome);
+    Outcome outcome = Outcome.download(transfer(), web.uri("/fw/image-2.0.bin"), 2_000_000);
 
     Path file = outcome.file();
     assertEquals(dir.resolve("transfers").resolve("image-2.0.bin"), file);
@@ -83,8 +82,7 @@ class HttpTransferTest {
   void aChunkedDownloadOfUnknownSizeReportsEachMebibyte() throws Exception {
     byte[] image = bytes(2_500_000, 2);
     web = Web.http().serve("/image.bin", image, false);
-    Outcome outcome = new Outcome();
-    transfer().download(web.uri("/image.bin"), 3_000_000, outcome);
+    Outcome outcome = Outcome.download(transfer(), web.uri("/image.bin"), 3_000_000);
     assertArrayEquals(image, Files.readAllBytes(outcome.file()));
     assertEquals(List.of(1L << 20, 2L << 20), outcome.progress);
     assertTrue(outcome.totals.stream().allMatch(OptionalLong::isEmpty));
@@ -93,11 +91,9 @@ class HttpTransferTest {
   @Test
   void notFoundAndServerErrorsFailWithTheStatus() throws Exception {
     web = Web.http().status("/gone.bin", 404).status("/broken.bin", 500);
-    Outcome missing = new Outcome();
-    transfer().download(web.uri("/gone.bin"), 1_000, missing);
+    Outcome missing = Outcome.download(transfer(), web.uri("/gone.bin"), 1_000);
     assertEquals("HTTP 404", missing.failure());
-    Outcome broken = new Outcome();
-    transfer().download(web.uri("/broken.bin"), 1_000, broken);
+    Outcome broken = Outcome.download(transfer(), web.uri("/broken.bin"), 1_000);
     assertEquals("HTTP 500", broken.failure());
     assertEquals(List.of(), filesLeft());
   }
@@ -105,8 +101,7 @@ class HttpTransferTest {
   @Test
   void aConnectionDroppedHalfwayLeavesNoFile() throws Exception {
     web = Web.http().dropHalfway("/image.bin", IMAGE);
-    Outcome outcome = new Outcome();
-    transfer().download(web.uri("/image.bin"), 2_000_000, outcome);
+    Outcome outcome = Outcome.download(transfer(), web.uri("/image.bin"), 2_000_000);
     String reason = outcome.failure();
     assertTrue(reason.matches("connection lost after \\d+ bytes: .+"), reason);
     assertTrue(Long.parseLong(reason.split(" ")[3]) <= IMAGE.length / 2, reason);
@@ -116,8 +111,7 @@ class HttpTransferTest {
   @Test
   void aServerThatStopsSendingIsBrokenOffAfterTheStallTimeout() throws Exception {
     web = Web.http().stallHalfway("/image.bin", IMAGE);
-    Outcome outcome = new Outcome();
-    transfer().download(web.uri("/image.bin"), 2_000_000, outcome);
+    Outcome outcome = Outcome.download(transfer(), web.uri("/image.bin"), 2_000_000);
     String reason = outcome.failure();
     assertTrue(reason.startsWith("no data for too long"), reason);
     assertEquals(List.of(), filesLeft());
@@ -126,11 +120,9 @@ class HttpTransferTest {
   @Test
   void imagesOverTheLimitAreRefusedAnnouncedOrNot() throws Exception {
     web = Web.http().serve("/announced.bin", IMAGE, true).serve("/chunked.bin", IMAGE, false);
-    Outcome announced = new Outcome();
-    transfer().download(web.uri("/announced.bin"), 999_999, announced);
+    Outcome announced = Outcome.download(transfer(), web.uri("/announced.bin"), 999_999);
     assertEquals("the file has 1000000 bytes, more than the limit of 999999", announced.failure());
-    Outcome chunked = new Outcome();
-    transfer().download(web.uri("/chunked.bin"), 999_999, chunked);
+    Outcome chunked = Outcome.download(transfer(), web.uri("/chunked.bin"), 999_999);
     assertEquals("the file is larger than the limit of 999999 bytes", chunked.failure());
     assertEquals(List.of(), filesLeft());
   }
@@ -139,20 +131,17 @@ class HttpTransferTest {
   void aCorruptImageIsDeliveredAsItIsForTheInstallerToJudge() throws Exception {
     byte[] corrupt = "<html><body>maintenance</body></html>".getBytes(StandardCharsets.UTF_8);
     web = Web.http().serve("/image.bin", corrupt, true);
-    Outcome outcome = new Outcome();
-    transfer().download(web.uri("/image.bin"), 1_000, outcome);
+    Outcome outcome = Outcome.download(transfer(), web.uri("/image.bin"), 1_000);
     assertArrayEquals(corrupt, Files.readAllBytes(outcome.file()));
   }
 
   @Test
   void httpsWorksWithATrustedCertificateOnly() throws Exception {
     web = Web.https(certificate.server()).serve("/image.bin", IMAGE, true);
-    Outcome trusted = new Outcome();
-    transfer().download(web.uri("/image.bin"), 2_000_000, trusted);
+    Outcome trusted = Outcome.download(transfer(), web.uri("/image.bin"), 2_000_000);
     assertArrayEquals(IMAGE, Files.readAllBytes(trusted.file()));
 
-    Outcome untrusted = new Outcome();
-    NetworkFileTransfer.builder(dir.resolve("other")).build().download(web.uri("/image.bin"), 2_000_000, untrusted);
+    Outcome untrusted = Outcome.download(NetworkFileTransfer.builder(dir.resolve("other")).build(), web.uri("/image.bin"), 2_000_000);
     assertTrue(untrusted.failure().startsWith("SSLHandshakeException"), "the default trust store does not know a self-signed certificate");
   }
 
@@ -160,9 +149,8 @@ class HttpTransferTest {
   void uploadsPutTheFileUnderTheLocationWithBasicAuthentication() throws Exception {
     web = Web.https(certificate.server()).acceptUploads("/diagnostics", 201);
     Path archive = Files.write(dir.resolve("diagnostics-20250601T120000Z.zip"), bytes(300_000, 3));
-    Outcome outcome = new Outcome();
     URI location = URI.create(web.uri("/diagnostics").toString().replace("https://", "https://cp1:p%40ss@"));
-    transfer().upload(archive, location, outcome);
+    Outcome outcome = Outcome.upload(transfer(), archive, location);
     assertEquals(archive, outcome.file());
 
     Received put = web.received.get("/diagnostics/diagnostics-20250601T120000Z.zip");
@@ -170,8 +158,7 @@ class HttpTransferTest {
     assertArrayEquals(Files.readAllBytes(archive), put.body());
     assertEquals(List.of("Basic " + Base64.getEncoder().encodeToString("cp1:p@ss".getBytes(StandardCharsets.UTF_8))), put.authorization());
 
-    Outcome slash = new Outcome();
-    transfer().upload(archive, web.uri("/diagnostics/site-7/"), slash);
+    Outcome slash = Outcome.upload(transfer(), archive, web.uri("/diagnostics/site-7/"));
     slash.file();
     assertTrue(web.received.containsKey("/diagnostics/site-7/diagnostics-20250601T120000Z.zip"));
   }
@@ -180,8 +167,7 @@ class HttpTransferTest {
   void aRefusedUploadFailsWithTheStatus() throws Exception {
     web = Web.http().acceptUploads("/diagnostics", 500);
     Path archive = Files.write(dir.resolve("diagnostics.zip"), bytes(1_000, 4));
-    Outcome outcome = new Outcome();
-    transfer().upload(archive, web.uri("/diagnostics"), outcome);
+    Outcome outcome = Outcome.upload(transfer(), archive, web.uri("/diagnostics"));
     assertEquals("HTTP 500", outcome.failure());
   }
 
@@ -191,12 +177,10 @@ class HttpTransferTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Outcome refused = new Outcome();
-    transfer().download(URI.create("http://127.0.0.1:" + closedPort + "/image.bin"), 1_000, refused);
+    Outcome refused = Outcome.download(transfer(), URI.create("http://127.0.0.1:" + closedPort + "/image.bin"), 1_000);
     assertTrue(refused.failure().startsWith("ConnectException"), refused.failure());
 
-    Outcome unknown = new Outcome();
-    transfer().download(URI.create("sftp://127.0.0.1/image.bin"), 1_000, unknown);
+    Outcome unknown = Outcome.download(transfer(), URI.create("sftp://127.0.0.1/image.bin"), 1_000);
     assertEquals("unsupported protocol: sftp", unknown.failure());
   }
 

@@ -3,6 +3,7 @@ package dev.kilowatt.transfer;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.kilowatt.core.port.FileTransfer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
@@ -34,6 +35,20 @@ final class Outcome implements FileTransfer.Listener {
   }
 
   record Failure(String reason) {}
+
+  /** Starts downloading {@code source} with {@code transfer}; the outcome follows how it goes. */
+  static Outcome download(FileTransfer transfer, URI source, long maxBytes) {
+    Outcome outcome = new Outcome();
+    transfer.download(source, maxBytes, outcome);
+    return outcome;
+  }
+
+  /** Starts uploading {@code file} to {@code location} with {@code transfer}; the outcome follows how it goes. */
+  static Outcome upload(FileTransfer transfer, Path file, URI location) {
+    Outcome outcome = new Outcome();
+    transfer.upload(file, location, outcome);
+    return outcome;
+  }
 
   Object await() throws Exception {
     return end.get(10, TimeUnit.SECONDS);

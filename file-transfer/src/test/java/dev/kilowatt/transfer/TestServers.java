@@ -1,5 +1,6 @@
 package dev.kilowatt.transfer;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -87,22 +88,14 @@ final class TestServers {
 
     /** Announces {@code content}, sends half of it and closes the connection. */
     Web dropHalfway(String path, byte[] content) {
-      return route(path, exchange -> {
-        exchange.sendResponseHeaders(200, content.length);
-        OutputStream out = exchange.getResponseBody();
-        out.write(content, 0, content.length / 2);
-        out.flush();
-        // closing with bytes missing makes the server drop the connection
-      });
+      // closing with bytes missing makes the server drop the connection
+      return route(path, exchange -> sendHalf(exchange, content));
     }
 
     /** Announces {@code content}, sends half of it and then nothing until the test ends. */
     Web stallHalfway(String path, byte[] content) {
       return route(path, exchange -> {
-        exchange.sendResponseHeaders(200, content.length);
-        OutputStream out = exchange.getResponseBody();
-        out.write(content, 0, content.length / 2);
-        out.flush();
+        sendHalf(exchange, content);
         try {
           release.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -120,6 +113,14 @@ final class TestServers {
         }
         exchange.sendResponseHeaders(code, -1);
       });
+    }
+
+    /** Announces {@code content} and sends its first half, leaving the response open. */
+    private static void sendHalf(HttpExchange exchange, byte[] content) throws IOException {
+      exchange.sendResponseHeaders(200, content.length);
+      OutputStream out = exchange.getResponseBody();
+      out.write(content, 0, content.length / 2);
+      out.flush();
     }
 
     @Override

@@ -17,26 +17,18 @@ import dev.kilowatt.core.port.Relay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class GpioRelayTest {
+class GpioRelayTest extends RigTest {
 
   private static final Duration SETTLE = Duration.ofMillis(200);
   private static final int OFFERING_16_A = 26;
 
-  private final TestRig rig = new TestRig();
-  private final RecordingListener events = new RecordingListener();
   private final Interlock interlock = new Interlock();
   private final DigitalOutput coil = rig.pi4j.create(DigitalOutput.newConfigBuilder(rig.pi4j)
       .id("coil").address(17).initial(DigitalState.LOW).shutdown(DigitalState.LOW).provider("mock-digital-output"));
   private final MockDigitalInput auxiliary = input("aux", 27);
   private final MockDigitalInput rcmOutput = input("rcm", 23);
-
-  @AfterEach
-  void shutDown() {
-    rig.close();
-  }
 
   private MockDigitalInput input(String id, int pin) {
     DigitalInput input = rig.pi4j.create(DigitalInput.newConfigBuilder(rig.pi4j)

@@ -14,15 +14,11 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class Mfrc522ReaderTest {
-
-  private final TestRig rig = new TestRig();
-  private final RecordingListener events = new RecordingListener();
+class Mfrc522ReaderTest extends RigTest {
 
   @AfterEach
-  void shutDown() {
+  void noProtocolErrors() {
     assertEquals(List.of(), rig.rfid.protocolErrors());
-    rig.close();
   }
 
   private RfidReader startReader() {

@@ -13,18 +13,9 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class PwmPilotTest {
-
-  private final TestRig rig = new TestRig();
-  private final RecordingListener events = new RecordingListener();
-
-  @AfterEach
-  void shutDown() {
-    rig.close();
-  }
+class PwmPilotTest extends RigTest {
 
   private ControlPilot startPilot(String... overrides) {
     ControlPilot pilot = rig.board(overrides).pilot();

@@ -14,17 +14,19 @@ import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Relay;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class RaspberryPiBoardTest {
+class RaspberryPiBoardTest extends RigTest {
 
-  private final TestRig rig = new TestRig();
-  private final RecordingListener events = new RecordingListener();
-
-  @AfterEach
-  void shutDown() {
-    rig.close();
+  /** Starts the board's pilot and relay, lets an EV with its diode draw {@code amperes} and closes the contactor. */
+  private void charge(RaspberryPiBoard board, int amperes) {
+    rig.input("kilowatt-rcm").mockState(DigitalState.HIGH);
+    board.pilot().start(events);
+    board.relay().start(events);
+    board.pilot().offer(amperes);
+    rig.adc.pilot(6, -12);
+    rig.advanceMillis(500);
+    board.relay().close();
   }
 
   @Test
@@ -81,13 +83,7 @@ class RaspberryPiBoardTest {
   void theDiodeFaultOpensTheContactor() {
     RaspberryPiBoard board = rig.board("relay.feedback.pin=", "relay.feedback.closed-level=",
         "relay.feedback.pull=");
-    rig.input("kilowatt-rcm").mockState(DigitalState.HIGH);
-    board.pilot().start(events);
-    board.relay().start(events);
-    board.pilot().offer(32);
-    rig.adc.pilot(6, -12);
-    rig.advanceMillis(500);
-    board.relay().close();
+    charge(board, 32);
     assertTrue(rig.output("kilowatt-relay").isHigh());
 
     rig.adc.pilot(6, -6);
@@ -112,13 +108,7 @@ class RaspberryPiBoardTest {
   @Test
   void shuttingPi4jDownLeavesTheContactorOpenAndThePilotAtMinusTwelveVolts() {
     RaspberryPiBoard board = rig.board();
-    rig.input("kilowatt-rcm").mockState(DigitalState.HIGH);
-    board.pilot().start(events);
-    board.relay().start(events);
-    board.pilot().offer(16);
-    rig.adc.pilot(6, -12);
-    rig.advanceMillis(500);
-    board.relay().close();
+    charge(board, 16);
     DigitalOutput coil = rig.output("kilowatt-relay");
     Pwm pwm = rig.pilotPwm();
     assertTrue(coil.isHigh());

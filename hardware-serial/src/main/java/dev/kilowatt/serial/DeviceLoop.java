@@ -5,6 +5,7 @@ import dev.kilowatt.core.port.FaultListener;
 import dev.kilowatt.core.port.HardwareFault;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>A single failed exchange (one CRC error, one lost frame) is counted and logged but not reported: a fault
  * stops charging, and RS-485 lines see the odd bad frame. {@value #FAILURES_BEFORE_FAULT} failures in a row
  * are a fault. Retries back off from the poll interval, doubling up to {@value #MAX_BACKOFF_FACTOR} times it.
+ *
+ * @param <L> the listener of the port the device serves: faults and what the device tells go to it
  */
-abstract class DeviceLoop {
+abstract class DeviceLoop<L extends FaultListener> {
 
   static final int FAILURES_BEFORE_FAULT = 3;
   static final int MAX_BACKOFF_FACTOR = 8;
@@ -37,7 +40,7 @@ abstract class DeviceLoop {
   private volatile boolean running;
   private boolean stopped;
   private Thread thread;
-  private FaultListener faults;
+  private L listener;
 
   /**
    * @param device names the device in logs and the thread name
@@ -65,12 +68,12 @@ abstract class DeviceLoop {
     return config.pollInterval();
   }
 
-  final synchronized void start(FaultListener listener) {
+  final synchronized void start(L listener) {
     Objects.requireNonNull(listener, "listener");
     if (thread != null || stopped) {
       throw new IllegalStateException(device + (stopped ? " was closed" : " already started"));
     }
-    faults = listener;
+    this.listener = listener;
     running = true;
     thread = Thread.ofPlatform().daemon().name("kilowatt-" + device).start(this::run);
   }
@@ -143,7 +146,7 @@ abstract class DeviceLoop {
         failures = 0;
         if (reported != null) {
           reported = null;
-          notifyListener(() -> faults.onFaultCleared(faultSource));
+          notifyListener(l -> l.onFaultCleared(faultSource));
         }
         wait = idleAfterExchange();
       } catch (DeviceException | RuntimeException e) {
@@ -169,7 +172,7 @@ abstract class DeviceLoop {
           reported = failure.vendorCode();
           HardwareFault fault = new HardwareFault(faultSource, errorCode, reported, clip(failure.getMessage()));
           log.warn("{}: reporting {}", device, fault);
-          notifyListener(() -> faults.onFault(fault));
+          notifyListener(l -> l.onFault(fault));
         }
         wait = backOff(failures);
       }
@@ -197,9 +200,9 @@ abstract class DeviceLoop {
   }
 
   /** Runs a listener call; a failing listener is the embedder's bug and must not stop the device thread. */
-  final void notifyListener(Runnable call) {
+  final void notifyListener(Consumer<? super L> call) {
     try {
-      call.run();
+      call.accept(listener);
     } catch (RuntimeException e) {
       log.error("{}: listener failed", device, e);
     }

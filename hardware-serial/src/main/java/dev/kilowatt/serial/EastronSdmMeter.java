@@ -23,7 +23,7 @@ import java.util.Objects;
  * vendor code {@code TIMEOUT}, {@code CRC}, {@code MODBUS_xx} (the exception code), {@code PORT} or
  * {@code BAD_VALUE}; polling goes on with back-off, and the fault is cleared with the next good reading.
  */
-public final class EastronSdmMeter implements EnergyMeter, AutoCloseable {
+public final class EastronSdmMeter extends SerialDevice<EnergyMeter.Listener> implements EnergyMeter {
 
   /** The source of this meter's faults. */
   public static final String FAULT_SOURCE = "meter";
@@ -37,7 +37,6 @@ public final class EastronSdmMeter implements EnergyMeter, AutoCloseable {
   private final SdmModel model;
   private final ModbusLink link;
   private final Poller poller;
-  private volatile Listener listener;
 
   /** A meter of {@code model} reached through {@code config}; nothing happens until {@link #start}. */
   public EastronSdmMeter(SdmModel model, SerialDeviceConfig config) {
@@ -48,18 +47,7 @@ public final class EastronSdmMeter implements EnergyMeter, AutoCloseable {
   }
 
   @Override
-  public void start(Listener listener) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    poller.start(listener);
-  }
-
-  /** Stops polling and releases the port. */
-  @Override
-  public void close() {
-    poller.stop();
-  }
-
-  DeviceLoop loop() {
+  DeviceLoop<EnergyMeter.Listener> loop() {
     return poller;
   }
 
@@ -98,7 +86,7 @@ public final class EastronSdmMeter implements EnergyMeter, AutoCloseable {
     return new BigDecimal(Float.toString(f));
   }
 
-  private final class Poller extends DeviceLoop {
+  private final class Poller extends DeviceLoop<EnergyMeter.Listener> {
 
     Poller(SerialDeviceConfig config) {
       super(model.name(), config, FAULT_SOURCE, ChargePointErrorCode.POWER_METER_FAILURE);
@@ -114,7 +102,7 @@ public final class EastronSdmMeter implements EnergyMeter, AutoCloseable {
       int[] phaseBlock = link.readInputRegisters(VOLTAGES, phaseBlockLength(model));
       int[] energy = link.readInputRegisters(IMPORT_ENERGY, 2);
       MeterReading reading = decode(model, phaseBlock, energy);
-      notifyListener(() -> listener.onReading(reading));
+      notifyListener(l -> l.onReading(reading));
     }
 
     @Override

@@ -62,11 +62,11 @@ public final class EvseDinController extends SelfSwitchingBoard {
   }
 
   @Override
-  DeviceLoop loop() {
+  DeviceLoop<ControlPilot.Listener> loop() {
     return poller;
   }
 
-  private final class Poller extends DeviceLoop {
+  private final class Poller extends DeviceLoop<ControlPilot.Listener> {
 
     private boolean rcdRegister;
     private PilotState reported;
@@ -123,12 +123,12 @@ public final class EvseDinController extends SelfSwitchingBoard {
         case 1, 2, 3, 4 -> {
           if (boardFault != null) {
             boardFault = null;
-            notifyListener(() -> listener.onFaultCleared(FAULT_SOURCE));
+            notifyListener(l -> l.onFaultCleared(FAULT_SOURCE));
           }
           PilotState pilot = PilotState.values()[state - 1];
           if (pilot != reported) {
             reported = pilot;
-            notifyListener(() -> listener.onStateChanged(pilot));
+            notifyListener(l -> l.onStateChanged(pilot));
           }
         }
         case 5 -> failure(rcd.isPresent() && rcd.getAsInt() != 0);
@@ -147,7 +147,7 @@ public final class EvseDinController extends SelfSwitchingBoard {
         // Whatever state follows the failure is news, even if it equals the one before.
         reported = null;
         log.warn("board reports {}", fault);
-        notifyListener(() -> listener.onFault(fault));
+        notifyListener(l -> l.onFault(fault));
       }
     }
   }

@@ -62,7 +62,7 @@ public final class OpenEvseRapi extends SelfSwitchingBoard {
   }
 
   @Override
-  DeviceLoop loop() {
+  DeviceLoop<ControlPilot.Listener> loop() {
     return worker;
   }
 
@@ -86,11 +86,9 @@ public final class OpenEvseRapi extends SelfSwitchingBoard {
         .map(m -> new HardwareFault(FAULT_SOURCE, m.code(), "STATE_%02X".formatted(state), m.info()));
   }
 
-  private final class Worker extends DeviceLoop {
+  private final class Worker extends SerialLinkLoop<ControlPilot.Listener> {
 
-    private final byte[] buffer = new byte[256];
     private final Rapi.Lines lines = new Rapi.Lines(this::discarded);
-    private SerialLink link;
     private int evseState = STARTING;
     /** The current last set on the board; -1 when it has to be set (again). */
     private int appliedAmperes = -1;
@@ -103,8 +101,7 @@ public final class OpenEvseRapi extends SelfSwitchingBoard {
     }
 
     @Override
-    void connect() throws DeviceException {
-      link = SerialLink.open(config);
+    void setUp() {
       lines.clear();
       appliedAmperes = -1;
     }
@@ -124,14 +121,6 @@ public final class OpenEvseRapi extends SelfSwitchingBoard {
     @Override
     Duration idleAfterExchange() {
       return Duration.ZERO;
-    }
-
-    @Override
-    void disconnect() {
-      if (link != null) {
-        link.close();
-        link = null;
-      }
     }
 
     /** Brings the board in line with the latest demand; a board in a fault state must leave it by itself first. */
@@ -270,13 +259,13 @@ public final class OpenEvseRapi extends SelfSwitchingBoard {
           boardFault = f.vendorErrorCode();
           reported = null;
           log.warn("OpenEVSE reports {}", f);
-          notifyListener(() -> listener.onFault(f));
+          notifyListener(l -> l.onFault(f));
         }
         return;
       }
       if (boardFault != null) {
         boardFault = null;
-        notifyListener(() -> listener.onFaultCleared(FAULT_SOURCE));
+        notifyListener(l -> l.onFaultCleared(FAULT_SOURCE));
       }
       switch (state) {
         case 0x01, 0x02, 0x03, 0x04 -> report(PilotState.values()[state - 1]);
@@ -295,7 +284,7 @@ public final class OpenEvseRapi extends SelfSwitchingBoard {
     private void report(PilotState state) {
       if (state != reported) {
         reported = state;
-        notifyListener(() -> listener.onStateChanged(state));
+        notifyListener(l -> l.onStateChanged(state));
       }
     }
 

@@ -1,6 +1,5 @@
 package dev.kilowatt.serial;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -40,8 +39,6 @@ public final class Pn532HsuReader extends SerialCardReader {
 
   private static final Logger log = LoggerFactory.getLogger(Pn532HsuReader.class);
 
-  private final Worker worker;
-
   /** A reader reached through {@code config} with the {@linkplain #DEFAULT_SAME_CARD_GAP default same-card gap}. */
   public Pn532HsuReader(SerialDeviceConfig config) {
     this(config, DEFAULT_SAME_CARD_GAP);
@@ -53,12 +50,7 @@ public final class Pn532HsuReader extends SerialCardReader {
    * @param sameCardGap how long a card must be away before it counts as presented again
    */
   public Pn532HsuReader(SerialDeviceConfig config, Duration sameCardGap) {
-    this.worker = new Worker(Objects.requireNonNull(config, "config"), Objects.requireNonNull(sameCardGap, "sameCardGap"));
-  }
-
-  @Override
-  DeviceLoop loop() {
-    return worker;
+    super(new Worker(Objects.requireNonNull(config, "config"), Objects.requireNonNull(sameCardGap, "sameCardGap")));
   }
 
   private static byte[] concat(byte[] first, byte[] second) {
@@ -68,22 +60,17 @@ public final class Pn532HsuReader extends SerialCardReader {
     return both;
   }
 
-  private final class Worker extends DeviceLoop {
+  private static final class Worker extends CardLoop {
 
-    private final byte[] buffer = new byte[256];
     private final Pn532.Parser parser = new Pn532.Parser(this::discarded);
     private final Deque<Pn532.Frame> frames = new ArrayDeque<>();
-    private final PresentationFilter presentations;
-    private SerialLink link;
 
     Worker(SerialDeviceConfig config, Duration sameCardGap) {
-      super("pn532", config, FAULT_SOURCE, ChargePointErrorCode.READER_FAILURE);
-      this.presentations = new PresentationFilter(sameCardGap);
+      super("pn532", config, FAULT_SOURCE, sameCardGap);
     }
 
     @Override
-    void connect() throws DeviceException {
-      link = SerialLink.open(config);
+    void setUp() throws DeviceException {
       parser.reset();
       frames.clear();
       transceive(SET_UP, Pn532.SAM_CONFIGURATION);
@@ -93,16 +80,8 @@ public final class Pn532HsuReader extends SerialCardReader {
     @Override
     void exchange() throws DeviceException {
       Optional<String> card = Pn532.targetId(transceive(POLL, Pn532.IN_LIST_PASSIVE_TARGET));
-      if (card.isPresent() && presentations.sighted(card.get(), System.nanoTime())) {
-        notifyListener(() -> listener.onCardPresented(card.get()));
-      }
-    }
-
-    @Override
-    void disconnect() {
-      if (link != null) {
-        link.close();
-        link = null;
+      if (card.isPresent()) {
+        sighted(card.get(), System.nanoTime());
       }
     }
 

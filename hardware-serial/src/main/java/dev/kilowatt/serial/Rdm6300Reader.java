@@ -1,6 +1,5 @@
 package dev.kilowatt.serial;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,8 +22,6 @@ public final class Rdm6300Reader extends SerialCardReader {
   /** The same-card gap of {@link #Rdm6300Reader(SerialDeviceConfig)}. */
   public static final Duration DEFAULT_SAME_CARD_GAP = Duration.ofSeconds(2);
 
-  private final Worker worker;
-
   /** A reader reached through {@code config} with the {@linkplain #DEFAULT_SAME_CARD_GAP default same-card gap}. */
   public Rdm6300Reader(SerialDeviceConfig config) {
     this(config, DEFAULT_SAME_CARD_GAP);
@@ -36,29 +33,15 @@ public final class Rdm6300Reader extends SerialCardReader {
    * @param sameCardGap how long the module must stay quiet about a card before it counts as presented again
    */
   public Rdm6300Reader(SerialDeviceConfig config, Duration sameCardGap) {
-    this.worker = new Worker(Objects.requireNonNull(config, "config"), Objects.requireNonNull(sameCardGap, "sameCardGap"));
+    super(new Worker(Objects.requireNonNull(config, "config"), Objects.requireNonNull(sameCardGap, "sameCardGap")));
   }
 
-  @Override
-  DeviceLoop loop() {
-    return worker;
-  }
+  private static final class Worker extends CardLoop {
 
-  private final class Worker extends DeviceLoop {
-
-    private final byte[] buffer = new byte[256];
     private final Rdm6300.Parser parser = new Rdm6300.Parser(this::discarded);
-    private final PresentationFilter presentations;
-    private SerialLink link;
 
     Worker(SerialDeviceConfig config, Duration sameCardGap) {
-      super("rdm6300", config, FAULT_SOURCE, ChargePointErrorCode.READER_FAILURE);
-      this.presentations = new PresentationFilter(sameCardGap);
-    }
-
-    @Override
-    void connect() throws DeviceException {
-      link = SerialLink.open(config);
+      super("rdm6300", config, FAULT_SOURCE, sameCardGap);
     }
 
     @Override
@@ -66,23 +49,13 @@ public final class Rdm6300Reader extends SerialCardReader {
       int n = link.read(buffer, System.nanoTime() + config.pollInterval().toNanos());
       long now = System.nanoTime();
       for (String card : parser.feed(buffer, n)) {
-        if (presentations.sighted(card, now)) {
-          notifyListener(() -> listener.onCardPresented(card));
-        }
+        sighted(card, now);
       }
     }
 
     @Override
     Duration idleAfterExchange() {
       return Duration.ZERO;
-    }
-
-    @Override
-    void disconnect() {
-      if (link != null) {
-        link.close();
-        link = null;
-      }
     }
   }
 }

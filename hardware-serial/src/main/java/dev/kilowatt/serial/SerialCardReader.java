@@ -1,25 +1,39 @@
 package dev.kilowatt.serial;
 
+import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.port.RfidReader;
-import java.util.Objects;
+import java.time.Duration;
 
 /** A card reader on a serial line: a device loop reads it and reports each presentation to the listener. */
-abstract class SerialCardReader implements RfidReader, AutoCloseable {
+abstract class SerialCardReader extends SerialDevice<RfidReader.Listener> implements RfidReader {
 
-  volatile Listener listener;
+  private final CardLoop loop;
 
-  /** The loop that talks to the reader. */
-  abstract DeviceLoop loop();
-
-  @Override
-  public void start(Listener listener) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    loop().start(listener);
+  SerialCardReader(CardLoop loop) {
+    this.loop = loop;
   }
 
-  /** Stops reading and releases the port. */
   @Override
-  public void close() {
-    loop().stop();
+  final CardLoop loop() {
+    return loop;
+  }
+
+  /** Reads cards off a raw serial line; a card that stays on the reader is reported once per presentation. */
+  abstract static class CardLoop extends SerialLinkLoop<RfidReader.Listener> {
+
+    private final PresentationFilter presentations;
+
+    /** @param sameCardGap how long a card must be out of sight before it counts as presented again */
+    CardLoop(String device, SerialDeviceConfig config, String faultSource, Duration sameCardGap) {
+      super(device, config, faultSource, ChargePointErrorCode.READER_FAILURE);
+      this.presentations = new PresentationFilter(sameCardGap);
+    }
+
+    /** Reports {@code card}, seen at {@code nowNanos}, if this sighting starts a new presentation. */
+    final void sighted(String card, long nowNanos) {
+      if (presentations.sighted(card, nowNanos)) {
+        notifyListener(l -> l.onCardPresented(card));
+      }
+    }
   }
 }

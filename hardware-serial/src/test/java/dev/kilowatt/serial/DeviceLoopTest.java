@@ -27,7 +27,7 @@ class DeviceLoopTest {
   private final Scripted loop = new Scripted();
 
   /** Each exchange takes the next outcome: null for success, or the failure to throw. */
-  private static final class Scripted extends DeviceLoop {
+  private static final class Scripted extends DeviceLoop<FaultListener> {
     private final Deque<Exception> outcomes = new ArrayDeque<>();
     final AtomicInteger exchanges = new AtomicInteger();
     final AtomicInteger connects = new AtomicInteger();
@@ -171,7 +171,7 @@ class DeviceLoopTest {
   void wakeUpCutsTheWaitShort() {
     SerialDeviceConfig slow = CONFIG.withPollInterval(Duration.ofSeconds(30));
     AtomicInteger exchanges = new AtomicInteger();
-    DeviceLoop sleepy = new DeviceLoop("sleepy", slow, "thing", ChargePointErrorCode.OTHER_ERROR) {
+    DeviceLoop<FaultListener> sleepy = new DeviceLoop<>("sleepy", slow, "thing", ChargePointErrorCode.OTHER_ERROR) {
       @Override
       void connect() {}
 

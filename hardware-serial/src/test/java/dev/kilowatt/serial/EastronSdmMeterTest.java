@@ -109,6 +109,14 @@ class EastronSdmMeterTest {
       return adapter;
     }
 
+    /** An SDM120 adapter on a fake meter at unit 1, started, with its first reading in. */
+    private EastronSdmMeter readingSdm120() {
+      meter = fakeMeter(1);
+      EastronSdmMeter adapter = start(SdmModel.SDM120, config(2400));
+      awaitReadings(1);
+      return adapter;
+    }
+
     private void awaitReadings(int count) {
       Await.until(() -> listener.readings().size() >= count, count + " readings");
     }
@@ -162,9 +170,7 @@ class EastronSdmMeterTest {
 
     @Test
     void persistentCrcErrorsAreAPowerMeterFailureUntilTheLineIsClean() {
-      meter = fakeMeter(1);
-      EastronSdmMeter adapter = start(SdmModel.SDM120, config(2400));
-      awaitReadings(1);
+      EastronSdmMeter adapter = readingSdm120();
 
       meter.behaviour = FakeModbusSlave.Behaviour.BAD_CRC;
       Await.until(() -> listener.hasFault(EastronSdmMeter.FAULT_SOURCE), "a meter fault");
@@ -178,9 +184,7 @@ class EastronSdmMeterTest {
 
     @Test
     void aSilentMeterIsATimeout() {
-      meter = fakeMeter(1);
-      start(SdmModel.SDM120, config(2400));
-      awaitReadings(1);
+      readingSdm120();
 
       meter.behaviour = FakeModbusSlave.Behaviour.SILENT;
       Await.until(() -> listener.hasFault("meter"), "a meter fault");
@@ -191,9 +195,7 @@ class EastronSdmMeterTest {
 
     @Test
     void anExceptionResponseCarriesItsCode() {
-      meter = fakeMeter(1);
-      start(SdmModel.SDM120, config(2400));
-      awaitReadings(1);
+      readingSdm120();
 
       meter.exceptionCode = 0x04;
       Await.until(() -> listener.hasFault("meter"), "a meter fault");
@@ -228,9 +230,7 @@ class EastronSdmMeterTest {
 
     @Test
     void noiseOnTheLineCostsAtMostAPollAndNoFault() {
-      meter = fakeMeter(1);
-      EastronSdmMeter adapter = start(SdmModel.SDM120, config(2400));
-      awaitReadings(1);
+      EastronSdmMeter adapter = readingSdm120();
 
       meter.behaviour = FakeModbusSlave.Behaviour.NOISE_FIRST;
       Await.until(() -> adapter.loop().failedExchanges() >= 1, "a poll spoilt by noise");
@@ -246,9 +246,7 @@ class EastronSdmMeterTest {
 
     @Test
     void anUnpluggedLineIsAFaultAndReplugRecoversWithoutRestart() throws Exception {
-      meter = fakeMeter(1);
-      start(SdmModel.SDM120, config(2400));
-      awaitReadings(1);
+      readingSdm120();
 
       unplugUntilFault(meter, "meter");
 
@@ -274,8 +272,7 @@ class EastronSdmMeterTest {
     /** The fault is cleared and readings come again. */
     private void assertRecovers() {
       meter.behaviour = FakeModbusSlave.Behaviour.NORMAL;
-      Await.until(() -> listener.cleared().contains("meter"), "the meter fault to clear");
-      int cleared = listener.events.indexOf(new RecordingListener.Cleared("meter"));
+      int cleared = listener.awaitCleared("meter");
       Await.until(
           () -> listener.since(cleared).stream().anyMatch(MeterReading.class::isInstance),
           "a reading after the fault cleared");

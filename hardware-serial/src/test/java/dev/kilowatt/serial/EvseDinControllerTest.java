@@ -102,8 +102,7 @@ class EvseDinControllerTest extends PtyTest {
 
     board.holdingRegisters.put(1007, 0);
     vehicle(1);
-    Await.until(() -> listener.cleared().contains("evse"), "the board fault to clear");
-    int cleared = listener.events.indexOf(new RecordingListener.Cleared("evse"));
+    int cleared = listener.awaitCleared("evse");
     Await.until(() -> listener.since(cleared).contains(PilotState.A), "state A reported again after the fault");
   }
 

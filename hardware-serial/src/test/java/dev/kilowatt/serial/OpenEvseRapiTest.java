@@ -136,8 +136,7 @@ class OpenEvseRapiTest {
       assertEquals(ChargePointErrorCode.HIGH_TEMPERATURE, listener.faults().get(1).errorCode());
 
       board.changeState(0x01);
-      Await.until(() -> listener.cleared().contains("evse"), "the fault to clear");
-      int cleared = listener.events.indexOf(new RecordingListener.Cleared("evse"));
+      int cleared = listener.awaitCleared("evse");
       Await.until(() -> listener.since(cleared).contains(PilotState.A), "state A again");
     }
 

@@ -72,6 +72,12 @@ final class RecordingListener implements EnergyMeter.Listener, ControlPilot.List
     return faults().stream().anyMatch(f -> f.source().equals(source));
   }
 
+  /** Waits until the fault from {@code source} is cleared; returns where the clearing stands in {@link #events}. */
+  int awaitCleared(String source) {
+    Await.until(() -> cleared().contains(source), "the fault from " + source + " to clear");
+    return events.indexOf(new Cleared(source));
+  }
+
   /** Reports after the first {@code index} ones. */
   List<Object> since(int index) {
     return events.subList(index, events.size());
