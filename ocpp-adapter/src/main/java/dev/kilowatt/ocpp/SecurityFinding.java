@@ -25,7 +25,7 @@ record SecurityFinding(String type, String techInfo) {
   static final String INVALID_CENTRAL_SYSTEM_CERTIFICATE = "InvalidCentralSystemCertificate";
   static final String INVALID_TLS_VERSION = "InvalidTLSVersion";
   static final String INVALID_TLS_CIPHER_SUITE = "InvalidTLSCipherSuite";
-  /** The paper's spelling, which its edition 2 changelog confirms; OCPP 2.0.1 renamed it. */
+  /** 1.6's name; OCPP 2.0.1 renamed it FailedToAuthenticateAtCsms. */
   static final String FAILED_TO_AUTHENTICATE = "FailedToAuthenticateAtCentralSystem";
 
   private static final String ALERT = "received fatal alert: ";

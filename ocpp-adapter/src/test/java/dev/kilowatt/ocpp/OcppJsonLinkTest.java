@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.java_websocket.framing.CloseFrame;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,10 @@ class OcppJsonLinkTest extends LinkTestBase {
     start(TestCentralSystem.withoutSubprotocol());
     link(server.url("ws", ""), "CP-1", LinkOptions.defaults()).connect(OPEN, listener);
 
-    assertEquals(CloseFrame.PROTOCOL_ERROR, server.nextClose().code());
+    // The link closes with 1002 from inside Java-WebSocket's onOpen, on the client's read thread, which then
+    // stops reading and shuts the socket at once: whether the close frame leaves before that is a race in the
+    // library, so the server sees either 1002 or an abnormal end (1006).
+    assertTrue(Set.of(CloseFrame.PROTOCOL_ERROR, CloseFrame.ABNORMAL_CLOSE).contains(server.nextClose().code()));
     assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE));
     assertEquals(1L, link.counters().get("failedConnects"));
     assertTrue(listener.events.isEmpty(), "the domain never saw a connection: " + listener.events);
