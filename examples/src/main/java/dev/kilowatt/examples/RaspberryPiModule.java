@@ -7,6 +7,7 @@ import dev.kilowatt.core.ChargePointIdentity;
 import dev.kilowatt.core.ConnectorHardware;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.pi4j.BoardDescription;
 import dev.kilowatt.pi4j.RaspberryPiBoard;
 import dev.kilowatt.serial.EastronSdmMeter;
@@ -39,7 +40,7 @@ interface RaspberryPiModule {
 
   @Provides
   @Singleton
-  static BoardHardware hardware(Context pi4j, BoardOptions options, Scheduler scheduler) {
+  static BoardHardware hardware(Context pi4j, BoardOptions options, Scheduler scheduler, Storage storage) {
     Path file = Path.of(options.device(BOARD).orElseThrow(() -> new IllegalArgumentException(BOARD + " FILE is required")));
     BoardDescription description;
     try {
@@ -47,7 +48,7 @@ interface RaspberryPiModule {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the board description " + file, e);
     }
-    RaspberryPiBoard board = RaspberryPiBoard.create(pi4j, description, scheduler);
+    RaspberryPiBoard board = RaspberryPiBoard.create(pi4j, description, scheduler, storage);
     List<AutoCloseable> resources = new ArrayList<>();
     resources.add(pi4j::shutdown);
     EnergyMeter meter = options.device(METER_PORT).<EnergyMeter>map(port -> {

@@ -18,6 +18,7 @@ import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.Relay;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.pi4j.BoardDescription.PilotSettings;
 import dev.kilowatt.pi4j.BoardDescription.Providers;
 import dev.kilowatt.pi4j.BoardDescription.RelaySettings;
@@ -49,7 +50,7 @@ public final class RaspberryPiBoard {
   private final Optional<RfidReader> rfidReader;
   private final Optional<EnergyMeter> energyMeter;
 
-  private RaspberryPiBoard(Context pi4j, BoardDescription board, Scheduler scheduler) {
+  private RaspberryPiBoard(Context pi4j, BoardDescription board, Scheduler scheduler, Storage storage) {
     IoFactory io = new IoFactory(pi4j, board.providers());
     Interlock interlock = new Interlock();
     this.pilot = createPilot(io, board.pilot(), interlock, scheduler);
@@ -62,19 +63,22 @@ public final class RaspberryPiBoard {
         settings.pollInterval(), settings.removalPolls(), scheduler));
     this.energyMeter = board.s0Meter().map(settings -> new S0PulseMeter(
         io.input("kilowatt-s0", "meter.s0.pin", settings.pin(), settings.pull(), Optional.of(settings.debounce())),
-        settings, scheduler));
+        settings, scheduler, storage));
   }
 
   /**
    * Creates the Pi4J IOs the board describes and the adapters on them. On a Pi the context needs the
    * raspberrypi platform with GPIO (gpiod), PWM and SPI (linuxfs) providers.
    *
+   * @param storage where the S0 meter keeps its count across restarts (key {@code meter/s0-pulses}); the
+   *     charge point's own storage will do
    * @throws IllegalStateException if Pi4J cannot create one of the IOs; the message names the board key
    */
-  public static RaspberryPiBoard create(Context pi4j, BoardDescription board, Scheduler scheduler) {
+  public static RaspberryPiBoard create(Context pi4j, BoardDescription board, Scheduler scheduler,
+      Storage storage) {
     return new RaspberryPiBoard(
         Objects.requireNonNull(pi4j, "pi4j"), Objects.requireNonNull(board, "board"),
-        Objects.requireNonNull(scheduler, "scheduler"));
+        Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(storage, "storage"));
   }
 
   /** The contactor, guarded by the pilot and the residual-current monitor. */
@@ -91,7 +95,10 @@ public final class RaspberryPiBoard {
     return rfidReader;
   }
 
-  /** The S0 pulse meter, if the board has a {@code meter.s0} section. */
+  /**
+   * The S0 pulse meter, if the board has a {@code meter.s0} section. Its register goes on across restarts;
+   * a power cut loses at most the pulses of the last report interval.
+   */
   public Optional<EnergyMeter> energyMeter() {
     return energyMeter;
   }

@@ -8,6 +8,8 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +21,8 @@ import java.util.Properties;
 
 /**
  * A Raspberry Pi board without the board: Pi4J's mock platform and digital I/O, a counting mock PWM, an
- * emulated MCP3008 and MFRC522 on SPI, and virtual time.
+ * emulated MCP3008 and MFRC522 on SPI, virtual time, and storage that a second rig can share, as a
+ * board after a restart finds its data directory again.
  */
 final class TestRig implements AutoCloseable {
 
@@ -27,9 +30,15 @@ final class TestRig implements AutoCloseable {
   final FakeMcp3008 adc = new FakeMcp3008(0);
   final FakeMfrc522 rfid = new FakeMfrc522();
   final CountingPwmProvider pwmProvider = new CountingPwmProvider();
+  final Storage storage;
   final Context pi4j;
 
   TestRig() {
+    this(new InMemoryStorage());
+  }
+
+  TestRig(Storage storage) {
+    this.storage = storage;
     pi4j = Pi4J.newContextBuilder()
         .add(new MockPlatform())
         .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(), pwmProvider,
@@ -66,7 +75,7 @@ final class TestRig implements AutoCloseable {
   }
 
   RaspberryPiBoard board(String... overrides) {
-    return RaspberryPiBoard.create(pi4j, sampleBoard(overrides), time);
+    return RaspberryPiBoard.create(pi4j, sampleBoard(overrides), time, storage);
   }
 
   MockDigitalOutput output(String id) {
