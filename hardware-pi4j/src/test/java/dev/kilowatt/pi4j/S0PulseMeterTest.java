@@ -10,8 +10,6 @@ import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.pi4j.S0PulseMeter.SavedCount;
-import dev.kilowatt.storage.FileStorage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -268,17 +265,5 @@ class S0PulseMeterTest {
     assertEquals(1002.5, energyWh(), TOLERANCE);
     rig.advance(Duration.ofSeconds(10));
     assertEquals(Optional.of(new SavedCount(802, 800)), storage.load(KEY, SavedCount.class));
-  }
-
-  @Test
-  void theCountSurvivesTheFileStorage(@TempDir Path dataDirectory) {
-    restartOn(FileStorage.open(dataDirectory));
-    pulsesEverySecond(7);
-    rig.advance(Duration.ofSeconds(10));
-
-    FileStorage reopened = FileStorage.open(dataDirectory);
-    restartOn(reopened);
-    assertEquals(7, energyWh(), TOLERANCE);
-    assertEquals(0, reopened.unreadableValues());
   }
 }
