@@ -14,8 +14,6 @@ import dev.kilowatt.core.message.BootNotificationResponse;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChargePointStatus;
-import dev.kilowatt.core.message.ClearCacheRequest;
-import dev.kilowatt.core.message.ClearCacheStatus;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
@@ -258,21 +256,6 @@ class OcaCoreProfileTest {
     h.run();
     assertEquals(Optional.of(Reason.LOCAL), h.cs.sent(StopTransactionRequest.class).get(0).reason());
     assertEquals("Finishing", last(h.reportedStatuses(1)));
-  }
-
-  @Test
-  @DisplayName("TC_061_CS Clear authorization cache: a second swipe ends the authorization, and after ClearCache the card is asked about")
-  void tc061ClearAuthorizationCache() {
-    Harness h = new Harness().configure("AuthorizationCacheEnabled", "true").configure("LocalPreAuthorize", "true")
-        .configure("ConnectionTimeOut", "60").online();
-    h.card("CARD");
-    assertEquals("Preparing", last(h.reportedStatuses(1)));
-    h.card("CARD");
-    assertEquals("Available", last(h.reportedStatuses(1)));
-    assertEquals(1, h.cs.sent(AuthorizeRequest.class).size());
-    assertEquals(ClearCacheStatus.ACCEPTED, h.callOk(new ClearCacheRequest()).status());
-    h.card("CARD");
-    assertEquals(2, h.cs.sent(AuthorizeRequest.class).size(), "the cache no longer knows the card");
   }
 
   @Test
