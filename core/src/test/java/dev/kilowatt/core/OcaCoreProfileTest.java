@@ -34,6 +34,7 @@ import dev.kilowatt.core.message.StopTransactionResponse;
 import dev.kilowatt.core.message.UnlockConnectorRequest;
 import dev.kilowatt.core.message.UnlockStatus;
 import dev.kilowatt.core.port.PilotState;
+import dev.kilowatt.core.port.Platform;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -124,12 +125,22 @@ class OcaCoreProfileTest {
   @Test
   @DisplayName("TC_013_CS Hard reset without transaction: Unavailable before, kept across the reboot, Available when made Operative")
   void tc013HardResetKeepsTheConnectorUnavailable() {
+    resetKeepsTheConnectorUnavailable(ResetType.HARD, Platform.RebootKind.HARD);
+  }
+
+  @Test
+  @DisplayName("TC_014_CS Soft reset without transaction: Unavailable before, kept across the reboot, Available when made Operative")
+  void tc014SoftResetKeepsTheConnectorUnavailable() {
+    resetKeepsTheConnectorUnavailable(ResetType.SOFT, Platform.RebootKind.SOFT);
+  }
+
+  private static void resetKeepsTheConnectorUnavailable(ResetType type, Platform.RebootKind kind) {
     Harness h = new Harness().online();
     assertEquals(AvailabilityStatus.ACCEPTED, h.callOk(new ChangeAvailabilityRequest(1, AvailabilityType.INOPERATIVE)).status());
     assertEquals("Unavailable", last(h.reportedStatuses(1)));
-    assertEquals(ResetStatus.ACCEPTED, h.callOk(new ResetRequest(ResetType.HARD)).status());
+    assertEquals(ResetStatus.ACCEPTED, h.callOk(new ResetRequest(type)).status());
     h.advance(Duration.ofSeconds(5));
-    assertEquals(List.of(dev.kilowatt.core.port.Platform.RebootKind.HARD), h.platform.reboots);
+    assertEquals(List.of(kind), h.platform.reboots);
 
     h.restartOnline();
     assertEquals(1, h.cs.sent(BootNotificationRequest.class).size(), "booted again, before any status");
