@@ -165,7 +165,7 @@ class OcaCoreProfileTest {
   @Test
   @DisplayName("TC_019_CS Retrieve configuration: SupportedFeatureProfiles, then every required key of those profiles with its accessibility")
   void tc019RetrieveConfiguration() {
-    Harness h = new Harness().configure("AuthorizationKey", "0011223344556677").online();
+    Harness h = new Harness().configure("AuthorizationKey", "00112233445566778899AABBCCDDEEFF").online();
     GetConfigurationResponse profilesOnly = h.callOk(new GetConfigurationRequest(List.of("SupportedFeatureProfiles")));
     assertEquals(List.of(), profilesOnly.unknownKey());
     assertEquals(1, profilesOnly.configurationKey().size());
@@ -199,6 +199,7 @@ class OcaCoreProfileTest {
       }
     });
     assertTrue(all.containsKey("AuthorizeRemoteTxRequests"), "read-only or read-write, but there");
+    assertTrue(all.containsKey("AuthorizationKey"));
     assertEquals(Optional.empty(), all.get("AuthorizationKey").value(), "the key is never read back");
   }
 
