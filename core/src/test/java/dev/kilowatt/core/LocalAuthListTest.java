@@ -50,7 +50,7 @@ class LocalAuthListTest {
   void anEmptyListHasVersionZeroWhateverVersionTheCentralSystemGaveIt() {
     LocalAuthList list = list(Map.of());
     assertEquals(0, list.version());
-    assertEquals(UpdateStatus.ACCEPTED, list.update(full(1)), "TC_042_2: Full, version 1, no list");
+    assertEquals(UpdateStatus.ACCEPTED, list.update(full(1)), "TC_042_2_CS: Full, version 1, no list");
     assertEquals(0, list.version());
   }
 
@@ -121,10 +121,11 @@ class LocalAuthListTest {
     LocalAuthList list = new LocalAuthList(new Configuration(faulty, Map.of()), faulty, counters);
     assertEquals(UpdateStatus.ACCEPTED, list.update(full(1, entry("A", ACCEPTED))));
     faulty.failSavesOf(LocalAuthList.STORAGE_KEY);
-    assertEquals(UpdateStatus.FAILED, list.update(differential(2, entry("B", ACCEPTED))), "TC_043_3: the charge point cannot store it");
+    assertEquals(UpdateStatus.FAILED, list.update(full(2, entry("B", ACCEPTED))), "TC_043_3_CS: the charge point cannot store it");
+    assertEquals(UpdateStatus.FAILED, list.update(differential(2, entry("B", ACCEPTED))));
     assertEquals(1, list.version());
     assertEquals(Optional.empty(), list.find("B"));
-    assertEquals(1, counters.get("localList.saveFailed"));
+    assertEquals(2, counters.get("localList.saveFailed"));
   }
 
   @Test
@@ -133,9 +134,9 @@ class LocalAuthListTest {
     LocalAuthList list = new LocalAuthList(config, storage, counters);
     list.update(full(7, entry("A", ACCEPTED)));
     config.change(LocalAuthList.ENABLED, "false");
-    assertEquals(-1, list.version(), "TC_042_1");
+    assertEquals(-1, list.version(), "TC_042_1_CS");
     assertEquals(Optional.empty(), list.find("A"));
-    assertEquals(UpdateStatus.NOT_SUPPORTED, list.update(full(8)), "TC_043_1");
+    assertEquals(UpdateStatus.NOT_SUPPORTED, list.update(full(8)), "the answer TC_043_1_CS expects of a charger without the list");
     config.change(LocalAuthList.ENABLED, "true");
     assertEquals(7, list.version());
     assertEquals(Optional.of(ACCEPTED), list.find("A"));

@@ -53,14 +53,15 @@ class LocalAuthorizationTest {
     Harness h = new Harness().online();
     assertEquals(0, version(h));
     assertEquals(UpdateStatus.ACCEPTED, send(h, full(2, entry("A", ACCEPTED))));
+    assertEquals(2, version(h));
     assertEquals(UpdateStatus.ACCEPTED, send(h, differential(5, entry("B", ACCEPTED))));
     assertEquals(5, version(h));
-    assertEquals(UpdateStatus.VERSION_MISMATCH, send(h, differential(4, entry("C", ACCEPTED))), "TC_043_2");
+    assertEquals(UpdateStatus.VERSION_MISMATCH, send(h, differential(4, entry("C", ACCEPTED))), "TC_043_2_CS");
     assertEquals(5, version(h));
 
     h.callOk(new ChangeConfigurationRequest("LocalAuthListEnabled", "false"));
-    assertEquals(-1, version(h), "TC_042_1");
-    assertEquals(UpdateStatus.NOT_SUPPORTED, send(h, full(6, entry("C", ACCEPTED))), "TC_043_1");
+    assertEquals(-1, version(h), "TC_042_1_CS");
+    assertEquals(UpdateStatus.NOT_SUPPORTED, send(h, full(6, entry("C", ACCEPTED))), "the answer TC_043_1_CS expects of a charger without the list");
   }
 
   @Test

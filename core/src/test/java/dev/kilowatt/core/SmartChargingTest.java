@@ -152,6 +152,28 @@ class SmartChargingTest {
         other.callOk(new RemoteStartTransactionRequest(Optional.of(1), "REMOTE", Optional.of(notTx))).status());
   }
 
+  /** TC_059_CS: the TxProfile of a remote start is what GetCompositeSchedule reports for the transaction, from now. */
+  @Test
+  void theRemoteStartsTxProfileIsTheCompositeSchedule() {
+    Harness h = new Harness().online();
+    ChargingProfile tx = profile(8, ChargingProfilePurposeType.TX_PROFILE, 0, ChargingProfileKindType.RELATIVE, Optional.empty(),
+        ChargingRateUnitType.A, period(0, 6), period(300, 10));
+    h.callOk(new RemoteStartTransactionRequest(Optional.of(1), "REMOTE", Optional.of(tx)));
+    h.ev(PilotState.C);
+    h.advance(Duration.ofSeconds(60));
+
+    GetCompositeScheduleResponse composite = h.callOk(new GetCompositeScheduleRequest(1, 600, Optional.of(ChargingRateUnitType.A)));
+    assertEquals(GetCompositeScheduleStatus.ACCEPTED, composite.status());
+    assertEquals(Optional.of(1), composite.connectorId());
+    assertEquals(Optional.of(h.time.now()), composite.scheduleStart());
+    ChargingSchedule schedule = composite.chargingSchedule().orElseThrow();
+    assertEquals(Optional.of(600), schedule.duration());
+    assertEquals(ChargingRateUnitType.A, schedule.chargingRateUnit());
+    assertEquals(List.of(0, 240), schedule.chargingSchedulePeriod().stream().map(ChargingSchedulePeriod::startPeriod).toList(),
+        "the profile started with the transaction a minute ago");
+    assertEquals(List.of(6.0, 10.0), schedule.chargingSchedulePeriod().stream().map(ChargingSchedulePeriod::limit).toList());
+  }
+
   @Test
   void profilesSurviveARebootAndTheKeysTellTheLimits() {
     Harness h = new Harness().online();

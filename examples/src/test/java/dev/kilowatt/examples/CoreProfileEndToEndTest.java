@@ -165,7 +165,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   }
 
   @Test
-  @DisplayName("TC_023_1_CS Start charging session - authorize invalid: no transaction for the card")
+  @DisplayName("TC_023_CS Start charging session - authorize invalid: no transaction for the card")
   void tc023AuthorizeInvalid() {
     centralSystem.card("0BADCA4D", AuthorizationStatus.Invalid);
     boot();
@@ -319,8 +319,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   void changeAvailabilityOfChargePoint() {
     boot();
     assertEquals(AvailabilityStatus.Accepted, changeAvailability(0, AvailabilityType.Inoperative));
-    centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 0 && s.getStatus() == ChargePointStatus.Unavailable);
-    centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1 && s.getStatus() == ChargePointStatus.Unavailable);
+    unavailableReported();
     centralSystem.skipReceived();
 
     assertEquals(AvailabilityStatus.Accepted, changeAvailability(0, AvailabilityType.Operative));
@@ -340,20 +339,27 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   }
 
   @Test
-  @DisplayName("TC_034_CS Unavailable status persists across a reboot")
+  @DisplayName("TC_034_CS Power failure with Unavailable status: the charge point made Inoperative stays Unavailable across a reboot")
   void tc034UnavailableAfterReboot() {
     boot();
-    assertEquals(AvailabilityStatus.Accepted, changeAvailability(1, AvailabilityType.Inoperative));
-    centralSystem.nextStatus(1, ChargePointStatus.Unavailable);
+    assertEquals(AvailabilityStatus.Accepted, changeAvailability(0, AvailabilityType.Inoperative));
+    unavailableReported();
+    centralSystem.skipReceived();
     assertEquals(ResetStatus.Accepted, reset(ResetType.Hard));
     centralSystem.next(BootNotificationRequest.class);
-    centralSystem.nextStatus(1, ChargePointStatus.Unavailable);
+    unavailableReported();
+  }
+
+  /** The charge point (connector 0) and its connector were both reported Unavailable after the cursor. */
+  private void unavailableReported() {
+    centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 0 && s.getStatus() == ChargePointStatus.Unavailable);
+    centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1 && s.getStatus() == ChargePointStatus.Unavailable);
   }
 
   // ------------------------------------------------------------------ configuration
 
   @Test
-  @DisplayName("TC_019_1_CS Retrieve all configuration keys")
+  @DisplayName("TC_019_CS Retrieve configuration: all keys")
   void tc019RetrieveAllConfigurationKeys() {
     boot();
     GetConfigurationConfirmation answer = centralSystem.call(new GetConfigurationRequest());
@@ -367,7 +373,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   }
 
   @Test
-  @DisplayName("TC_019_2_CS Retrieve specific configuration key, and an unknown one")
+  @DisplayName("TC_019_CS Retrieve configuration: a specific key, and an unknown one")
   void tc019RetrieveSpecificConfigurationKey() {
     boot();
     GetConfigurationRequest request = new GetConfigurationRequest();
@@ -422,7 +428,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
   }
 
   @Test
-  @DisplayName("TC_064_CS Data transfer to the central system")
+  @DisplayName("Data transfer to the central system (the charge point's side of TC_064_CSMS)")
   void tc064DataTransferToCentralSystem() throws Exception {
     boot();
     var answer = charger.chargePoint().dataTransfer("dev.kilowatt", Optional.of("Ping"), Optional.of("42"))

@@ -44,7 +44,7 @@ class LocalAuthListEndToEndTest extends EndToEndFixture {
   }
 
   @Test
-  @DisplayName("TC_043 Send Local Authorization List - Full: version taken, a listed card charges offline, an unlisted one does not")
+  @DisplayName("TC_043_CS Send Local Authorization List - Full: version taken, a listed card charges offline, an unlisted one does not")
   void tc043SendLocalListFull() {
     boot();
     assertEquals(UpdateStatus.Accepted, sendLocalList(3, UpdateType.Full, entry(LISTED, AuthorizationStatus.Accepted),
@@ -66,7 +66,7 @@ class LocalAuthListEndToEndTest extends EndToEndFixture {
   }
 
   @Test
-  @DisplayName("TC_043 Send Local Authorization List - Differential: add and remove entries; a stale version is a VersionMismatch")
+  @DisplayName("TC_043_CS Send Local Authorization List - Differential: add and remove entries; a stale version is a VersionMismatch")
   void tc043SendLocalListDifferential() {
     boot();
     assertEquals(UpdateStatus.Accepted, sendLocalList(1, UpdateType.Full, entry(OTHER, AuthorizationStatus.Accepted)));

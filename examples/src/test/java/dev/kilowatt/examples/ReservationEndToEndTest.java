@@ -31,7 +31,7 @@ class ReservationEndToEndTest extends EndToEndFixture {
   private static final Duration AN_HOUR = Duration.ofHours(1);
 
   @Test
-  @DisplayName("TC_046_CS Reservation of a connector - local start transaction: Reserved, then the reservation's card starts with its id")
+  @DisplayName("TC_046_1_CS Reservation of a connector - local start transaction: Reserved, then the reservation's card starts with its id")
   void tc046ReserveAndStart() {
     boot();
     reserveForCard(1);
@@ -44,7 +44,7 @@ class ReservationEndToEndTest extends EndToEndFixture {
   }
 
   @Test
-  @DisplayName("TC_046_CS Reserved connector refuses another card; the reserved card still starts")
+  @DisplayName("TC_046_1_CS Reserved connector refuses another card; the reserved card still starts")
   void reservedConnectorRefusesAnotherCard() {
     boot();
     reserveForCard(1);

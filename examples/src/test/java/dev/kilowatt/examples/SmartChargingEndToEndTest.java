@@ -52,7 +52,7 @@ class SmartChargingEndToEndTest extends EndToEndFixture {
   }
 
   @Test
-  @DisplayName("TC_057_CS Central smart charging - TxProfile: refused without a transaction, followed during one (Current.Offered)")
+  @DisplayName("TC_057_CS / TC_058_1_CS Central smart charging - TxProfile: refused without a transaction, followed during one (Current.Offered)")
   void tc057TxProfile() {
     boot(settings().withConfiguration("MeterValueSampleInterval", "1").withConfiguration("MeterValuesSampledData", "Current.Offered"));
     ChargingProfile beforeTransaction = relative(2, ChargingProfilePurposeType.TxProfile, period(0, 8));
@@ -69,7 +69,7 @@ class SmartChargingEndToEndTest extends EndToEndFixture {
   }
 
   @Test
-  @DisplayName("TC_057_CS TxProfile for another transaction id is Rejected")
+  @DisplayName("TC_058_2_CS Central smart charging - wrong transactionId: a TxProfile for another transaction is Rejected")
   void txProfileForAnotherTransactionIsRejected() {
     boot();
     StartTransactionRequest start = startCharging();
