@@ -115,18 +115,21 @@ final class CertificateStore {
   }
 
   /**
-   * Deletes the certificate {@code data} names. The last Central System root stays (AQ-1: the charge
-   * point would have nothing left to trust the central system with), and the charge point certificate
-   * cannot be deleted this way (M04.FR.05): both are Failed.
+   * Deletes the certificate {@code data} names. With {@code keepLastCentralSystemRoot} (the link uses TLS)
+   * the last Central System root stays, as the one the connection is validated with (M04.FR.06; AQ-1: the
+   * charge point would have nothing left to trust the central system with); without TLS no root is in use,
+   * and the paper lets the last one go. The charge point certificate cannot be deleted this way (M04.FR.05).
+   * Both refusals are Failed.
    */
-  DeleteCertificateStatus delete(CertificateHashData data, Predicate<CertificateHashData> chargePointCertificate) {
+  DeleteCertificateStatus delete(CertificateHashData data, Predicate<CertificateHashData> chargePointCertificate,
+      boolean keepLastCentralSystemRoot) {
     Optional<Root> found = roots.stream().filter(r -> Certificates.sameCertificate(data, hashData(r, data.hashAlgorithm()))).findFirst();
     if (found.isEmpty()) {
       return chargePointCertificate.test(data) ? DeleteCertificateStatus.FAILED : DeleteCertificateStatus.NOT_FOUND;
     }
     Root root = found.get();
     long others = roots.stream().filter(r -> r != root && r.use() == CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE && !r.fallback()).count();
-    if (root.use() == CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE && !root.fallback() && others == 0) {
+    if (keepLastCentralSystemRoot && root.use() == CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE && !root.fallback() && others == 0) {
       LOG.log(Level.INFO, "refusing to delete the last Central System root certificate");
       return DeleteCertificateStatus.FAILED;
     }

@@ -173,11 +173,14 @@ final class ChargePointCertificates {
     return CertificateSignedStatus.ACCEPTED;
   }
 
-  /** The newest certificate valid now with its key (A02.FR.08, A02.FR.09). */
+  /**
+   * The newest certificate valid now with its key (A02.FR.08, A02.FR.09): the last valid one of the list,
+   * which is in the order of the start of validity, and of arrival where two start alike (a CA may date its
+   * certificates to the day).
+   */
   Optional<ClientCertificate> current() {
     Instant now = clock.get();
-    return issued.stream().filter(i -> CertificateStore.validAt(leaf(i), now))
-        .max(Comparator.comparing(i -> leaf(i).getNotBefore()))
+    return issued.stream().filter(i -> CertificateStore.validAt(leaf(i), now)).reduce((older, newer) -> newer)
         .map(i -> new ClientCertificate(i.chain(), i.privateKey()));
   }
 

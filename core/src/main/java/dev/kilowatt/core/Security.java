@@ -72,7 +72,7 @@ final class Security {
     this.link = link;
     this.clock = clock::now;
     SecurityKeys.define(config);
-    this.events = new SecurityEvents(storage, outbox, this.clock, counters);
+    this.events = new SecurityEvents(scheduler, storage, outbox, this.clock, counters);
     this.roots = new CertificateStore(storage);
     this.ownCertificates = new ChargePointCertificates(scheduler, storage, config, outbox, roots, events, this.clock, serialNumber,
         this::reconnectLater);
@@ -115,15 +115,17 @@ final class Security {
   }
 
   /**
-   * The central system accepted the charge point. The first time after the boot, StartupOfTheDevice is
-   * raised: then its time is the central system's, and it queues behind the status reports the central
-   * system expects first after a boot.
+   * The central system takes calls: it accepted the charge point, or the connection is back after a loss.
+   * The first time after the boot, StartupOfTheDevice is raised: then its time is the central system's, and
+   * it queues behind the status reports the central system expects first after a boot. The non-critical
+   * events raised while it could not be told follow.
    */
   void accepted() {
     if (!startupReported) {
       startupReported = true;
       events.raise(SecurityEvent.STARTUP_OF_THE_DEVICE, "");
     }
+    events.deliverHeld();
   }
 
   /** The link connected: whatever was on trial works. */
@@ -185,7 +187,7 @@ final class Security {
   }
 
   DeleteCertificateResponse delete(DeleteCertificateRequest request) {
-    DeleteCertificateStatus status = roots.delete(request.certificateHashData(), ownCertificates::isChargePointCertificate);
+    DeleteCertificateStatus status = roots.delete(request.certificateHashData(), ownCertificates::isChargePointCertificate, usesTls());
     if (status == DeleteCertificateStatus.ACCEPTED) {
       reconnectLater();
     }

@@ -1,6 +1,7 @@
 package dev.kilowatt.core;
 
 import dev.kilowatt.core.message.SecurityEventNotificationRequest;
+import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -14,8 +15,12 @@ import java.util.function.Supplier;
  * Security events (white paper A04): every event goes into the security log, a rolling list kept in
  * storage (A04.FR.04); each is also reported to the central system with SecurityEventNotification.req.
  * Critical events travel in the outbox's durable queue, like transaction messages, so they survive a
- * loss of connection or power and arrive in order (A04.FR.02); the others are sent only while online, as
- * the paper pushes only critical ones but conformance tests expect to hear of rejected certificates too.
+ * loss of connection or power and arrive in order (A04.FR.02). The paper pushes only critical ones, but
+ * conformance tests expect to hear of the others too: of a rejected certificate right after the answer
+ * that rejected it (TC_077_CS), of a Central System certificate the link refused once the connection is
+ * back (TC_078_CS). So the others are held in memory, the latest {@link #HELD_CAPACITY} of them, and sent
+ * after the task that raised them (an answer to a call goes first) whenever the central system takes calls,
+ * else once it does again ({@link #deliverHeld()}); a power cut loses them, the log keeps them.
  */
 final class SecurityEvents {
 
@@ -29,6 +34,8 @@ final class SecurityEvents {
   static final long NO_TRANSACTION = 0;
   private static final int TECH_INFO_MAX = 255;
   private static final int TYPE_MAX = 50;
+  /** How many non-critical events wait for the connection; a link refused at every attempt raises one each time. */
+  static final int HELD_CAPACITY = 20;
 
   /** One line of the security log. */
   record Entry(Instant timestamp, String type, boolean critical, Optional<String> techInfo) {}
@@ -40,14 +47,17 @@ final class SecurityEvents {
     }
   }
 
+  private final Scheduler scheduler;
   private final Storage storage;
   private final Outbox outbox;
   private final Supplier<Instant> clock;
   private final Counters counters;
   private final List<Entry> log = new ArrayList<>();
+  private final List<SecurityEventNotificationRequest> held = new ArrayList<>();
   private boolean clockSet;
 
-  SecurityEvents(Storage storage, Outbox outbox, Supplier<Instant> clock, Counters counters) {
+  SecurityEvents(Scheduler scheduler, Storage storage, Outbox outbox, Supplier<Instant> clock, Counters counters) {
+    this.scheduler = scheduler;
     this.storage = storage;
     this.outbox = outbox;
     this.clock = clock;
@@ -78,6 +88,22 @@ final class SecurityEvents {
     }
   }
 
+  /** Sends the non-critical events held so far, if the central system takes calls now. */
+  void deliverHeld() {
+    if (held.isEmpty() || !outbox.canSendNow()) {
+      return;
+    }
+    List<SecurityEventNotificationRequest> due = List.copyOf(held);
+    held.clear();
+    for (SecurityEventNotificationRequest notification : due) {
+      outbox.send(notification, Outbox.Gate.AFTER_ACCEPTANCE, answer -> {}, failure -> {
+        if (failure instanceof Outbox.Failure.Offline) {
+          hold(notification);
+        }
+      });
+    }
+  }
+
   /** The security log, oldest first, for a GetLog(SecurityLog) upload. */
   List<Entry> log() {
     return List.copyOf(log);
@@ -102,8 +128,17 @@ final class SecurityEvents {
     SecurityEventNotificationRequest notification = new SecurityEventNotificationRequest(name, now, info);
     if (critical) {
       outbox.sendTransactional(NO_TRANSACTION, notification);
-    } else if (outbox.canSendNow()) {
-      outbox.send(notification, Outbox.Gate.AFTER_ACCEPTANCE, answer -> {}, failure -> {});
+    } else {
+      hold(notification);
+      scheduler.execute(this::deliverHeld);
+    }
+  }
+
+  private void hold(SecurityEventNotificationRequest notification) {
+    held.add(notification);
+    if (held.size() > HELD_CAPACITY) {
+      held.remove(0);
+      counters.increment("securityEvent.heldDropped");
     }
   }
 }

@@ -344,6 +344,7 @@ final class Station implements Outbox.TransactionReceiver {
   private void onReconnected() {
     status.reportChanges();
     deliverProgress();
+    security.accepted();
   }
 
   /** Firmware and diagnostics statuses the central system has not heard yet. */

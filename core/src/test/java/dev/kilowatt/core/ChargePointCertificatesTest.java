@@ -53,7 +53,11 @@ class ChargePointCertificatesTest {
   /** Asks for a certificate and returns the public key of the request that went out. */
   private static PublicKey request(SecurityRig rig) throws Exception {
     assertTrue(rig.run(rig.security::requestCertificateSigning));
-    String csr = rig.cs.sent(SignCertificateRequest.class).getLast().csr();
+    return publicKeyOf(rig.cs.sent(SignCertificateRequest.class).getLast().csr());
+  }
+
+  /** The public key a certificate authority takes from a PEM certificate signing request. */
+  static PublicKey publicKeyOf(String csr) throws Exception {
     byte[] spki = Der.read(Certificates.unpem("CERTIFICATE REQUEST", csr)).children().get(0).child(2, Der.SEQUENCE).encoded();
     return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
   }
@@ -131,7 +135,7 @@ class ChargePointCertificatesTest {
       assertEquals(CertificateSignedStatus.REJECTED, signed(rig, chain), chain);
     }
     assertEquals(refused.size(), events(rig).stream().filter("InvalidChargePointCertificate"::equals).count(),
-        "A02.FR.07, and the conformance test TC_077 expects to hear of it");
+        "A02.FR.07, and the conformance test TC_077_CS expects to hear of it");
     assertEquals(Optional.empty(), rig.cs.settings.clientCertificate());
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(leaf(key, TestPki.LONG_AGO, TestPki.FAR_AHEAD))),
         "the request stays open through rejections");
@@ -196,6 +200,18 @@ class ChargePointCertificatesTest {
     rig.restart();
     assertEquals(List.of(next), Certificates.parse(rig.security.connectionSettings().clientCertificate().orElseThrow().certificateChainPem()),
         "kept across a power cut");
+  }
+
+  @Test
+  void ofTwoCertificatesThatStartAlikeTheOneReceivedLastIsUsed() throws Exception {
+    SecurityRig rig = rig();
+    signed(rig, Certificates.pem(leaf(request(rig), SecurityRig.START, TestPki.FAR_AHEAD)));
+    X509Certificate renewed = leaf(request(rig), SecurityRig.START, TestPki.FAR_AHEAD);
+    assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(renewed)));
+    assertEquals(List.of(renewed), Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()),
+        "a CA that dates its certificates to the day must not keep the charge point on the old key");
+    rig.restart();
+    assertEquals(List.of(renewed), Certificates.parse(rig.security.connectionSettings().clientCertificate().orElseThrow().certificateChainPem()));
   }
 
   @Test

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * {@link Security} on its own, wired to an outbox and a fake central system the way the station wires it,
- * for what the station does not reach from OCPP yet: ExtendedTriggerMessage(SignChargePointCertificate)
- * calls {@link Security#requestCertificateSigning()}. {@link #restart()} builds a new one on the same
- * storage, as after a power cut.
+ * so that tests reach what the station only calls on occasion, such as
+ * {@link Security#requestCertificateSigning()} for ExtendedTriggerMessage(SignChargePointCertificate) or a
+ * renewal. {@link #restart()} builds a new one on the same storage, as after a power cut.
  */
 final class SecurityRig {
 

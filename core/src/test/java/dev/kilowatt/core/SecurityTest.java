@@ -218,7 +218,7 @@ class SecurityTest {
     Harness h = new Harness().online();
     assertEquals(CertificateStatus.REJECTED, install(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, SUB), "issuer unknown");
     assertEquals(List.of("InvalidCentralSystemCertificate"), events(h).stream().filter(e -> e.startsWith("Invalid")).toList(),
-        "as the conformance test TC_078 expects");
+        "as the test tool's own charge point does in TC_078_CSMS (TC_078_CS raises it for a refused server certificate)");
     install(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, ROOT);
     assertEquals(CertificateStatus.ACCEPTED, install(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, SUB));
     assertEquals(List.of(ROOT_ID, new CertificateHashData(HashAlgorithm.SHA256, ROOT_ID.issuerNameHash(), ROOT_ID.issuerKeyHash(),
@@ -264,8 +264,8 @@ class SecurityTest {
   }
 
   @Test
-  void deletingFindsTheCertificateByItsHashDataButKeepsTheLastCentralSystemRoot() {
-    Harness h = new Harness().online();
+  void deletingFindsTheCertificateByItsHashDataButKeepsTheLastCentralSystemRootWhileTlsUsesIt() {
+    Harness h = new Harness().configure("SecurityProfile", "2").configure("AuthorizationKey", OCTT_KEY).online();
     install(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, ROOT);
     install(h, CertificateUse.MANUFACTURER_ROOT_CERTIFICATE, MANUFACTURER);
     CertificateHashData manufacturer = ids(h, CertificateUse.MANUFACTURER_ROOT_CERTIFICATE).certificateHashData().get(0);
@@ -274,7 +274,7 @@ class SecurityTest {
     assertEquals(DeleteCertificateStatus.ACCEPTED, delete(h, manufacturer));
     assertEquals(GetInstalledCertificateStatus.NOT_FOUND, ids(h, CertificateUse.MANUFACTURER_ROOT_CERTIFICATE).status());
     assertEquals(DeleteCertificateStatus.NOT_FOUND, delete(h, manufacturer));
-    assertEquals(DeleteCertificateStatus.FAILED, delete(h, ROOT_ID), "the last Central System root stays (AQ-1)");
+    assertEquals(DeleteCertificateStatus.FAILED, delete(h, ROOT_ID), "the last Central System root stays (M04.FR.06, AQ-1)");
 
     TestPki.Authority other = TestPki.root("Other");
     install(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, other.pem());
@@ -370,7 +370,7 @@ class SecurityTest {
   }
 
   @Test
-  void eventsTheLinkSeesAreLoggedAndSentWhileOnlineOnlyWhenNotCritical() {
+  void eventsTheLinkSeesAreLoggedAndSentCriticalOnesEvenAfterAPowerCut() {
     Harness h = new Harness().online();
     h.cs.listener.onSecurityEvent("InvalidTLSVersion", "TLS 1.1 offered");
     h.run();
@@ -381,11 +381,40 @@ class SecurityTest {
     h.run();
     h.cs.goOnline();
     h.run();
-    assertFalse(events(h).contains("InvalidCentralSystemCertificate"), "not critical: in the log only");
-    assertTrue(events(h).contains("TamperDetectionActivated"), "critical: queued");
+    assertEquals(List.of("StartupOfTheDevice", "InvalidTLSVersion", "TamperDetectionActivated", "InvalidCentralSystemCertificate"), events(h),
+        "the critical one from the durable queue, then the one held in memory");
     List<String> logged = securityLog(h).stream().map(SecurityEvents.Entry::type).toList();
     assertTrue(logged.containsAll(List.of("InvalidTLSVersion", "InvalidCentralSystemCertificate", "TamperDetectionActivated")), logged.toString());
     assertTrue(securityLog(h).stream().filter(e -> e.type().equals("TamperDetectionActivated")).allMatch(SecurityEvents.Entry::critical));
+
+    h.cs.goOffline();
+    h.cs.listener.onSecurityEvent("InvalidCentralSystemCertificate", "self-signed server certificate");
+    h.cs.listener.onSecurityEvent("TamperDetectionActivated", "lid opened");
+    h.run();
+    h.restart();
+    h.cs.goOnline();
+    h.run();
+    assertEquals(List.of("TamperDetectionActivated", "StartupOfTheDevice"), events(h),
+        "a power cut loses what was held in memory; the log keeps it");
+    assertEquals("self-signed server certificate", securityLog(h).get(securityLog(h).size() - 3).techInfo().orElseThrow());
+  }
+
+  @Test
+  void whileOfflineOnlyTheLatestNonCriticalEventsAreHeld() {
+    Harness h = new Harness().online();
+    h.cs.goOffline();
+    for (int i = 0; i < SecurityEvents.HELD_CAPACITY + 5; i++) {
+      h.cs.listener.onSecurityEvent("InvalidCentralSystemCertificate", "attempt " + i);
+    }
+    h.run();
+    h.cs.goOnline();
+    h.run();
+    List<SecurityEventNotificationRequest> sent = h.cs.sent(SecurityEventNotificationRequest.class).stream()
+        .filter(e -> e.type().equals("InvalidCentralSystemCertificate")).toList();
+    assertEquals(SecurityEvents.HELD_CAPACITY, sent.size());
+    assertEquals(Optional.of("attempt 5"), sent.get(0).techInfo(), "the oldest went first");
+    assertEquals(5L, h.cp.counters().get("securityEvent.heldDropped"));
+    assertEquals(SecurityEvents.HELD_CAPACITY + 5L, securityLog(h).stream().filter(e -> e.type().equals("InvalidCentralSystemCertificate")).count());
   }
 
   @Test

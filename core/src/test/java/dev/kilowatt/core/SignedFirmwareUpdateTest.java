@@ -9,6 +9,7 @@ import dev.kilowatt.core.FakeFiles.FakeCollector;
 import dev.kilowatt.core.FakeFiles.FakeInstaller;
 import dev.kilowatt.core.FakeFiles.FakeTransfer;
 import dev.kilowatt.core.SigningFixtures.Scheme;
+import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.CertificateStatus;
 import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.ChargePointStatus;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,6 +120,7 @@ class SignedFirmwareUpdateTest {
   }
 
   @Test
+  @DisplayName("TC_080_CS Secure firmware update: every state with the requestId, Installed and FirmwareUpdated after the reboot")
   void theHappyFlowReportsEveryStateWithTheRequestIdAndInstalledAfterTheReboot() {
     Harness h = online();
     assertEquals(answer(UpdateFirmwareStatus.ACCEPTED), h.call(now()));
@@ -130,7 +133,10 @@ class SignedFirmwareUpdateTest {
     assertEquals(List.of(), h.cs.sent(FirmwareStatusNotificationRequest.class), "the signed update speaks only its own notification");
 
     h.restartOnline();
+    assertInstanceOf(BootNotificationRequest.class, h.cs.wire.get(0), "the new firmware boots");
+    assertEquals(List.of("Available"), h.reportedStatuses(1));
     assertEquals(List.of("Installed#7"), statuses(h));
+    assertEquals(List.of(SecurityEvent.FIRMWARE_UPDATED.ocppName()), securityEvents(h));
     assertFalse(Files.exists(image));
   }
 
@@ -155,10 +161,11 @@ class SignedFirmwareUpdateTest {
   }
 
   @Test
+  @DisplayName("TC_081_CS Secure firmware update - invalid signature: InvalidSignature and InvalidFirmwareSignature, no installation")
   void aSignatureThatDoesNotMatchTheImageStopsTheUpdateBeforeTheInstallation() {
     Harness h = online();
-    h.call(update(REQUEST, Harness.START, Optional.empty(), SigningFixtures.RSA,
-        Optional.of(SigningFixtures.sign("another image", Scheme.RSA_PKCS1))));
+    assertEquals(answer(UpdateFirmwareStatus.ACCEPTED), h.call(update(REQUEST, Harness.START, Optional.empty(), SigningFixtures.RSA,
+        Optional.of(SigningFixtures.sign("another image", Scheme.RSA_PKCS1)))));
     Path image = download(h);
     assertTrue(installer.installations.isEmpty());
     assertEquals(List.of("Downloading#7", "Downloaded#7", "InvalidSignature#7"), statuses(h));

@@ -18,6 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -31,6 +34,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.server.SSLParametersWebSocketServerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -193,12 +201,80 @@ class OcppJsonLinkSecurityTest extends LinkTestBase {
     assertTrue(succeeded.isEmpty());
   }
 
-  @Test
-  void aTls12ServerWithASuiteOfTheWhitePaperIsAccepted() throws Exception {
-    start(TestCentralSystem.ocpp16().overTls(Pki.server("csms.p12"), tls12("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")));
+  /** TC_086_CS: TLS 1.2 with each suite of the pair a charge point with an ECDSA-keyed central system must take (A00.FR.318). */
+  @ParameterizedTest
+  @ValueSource(strings = {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"})
+  void aTls12ServerWithASuiteOfTheWhitePaperIsAccepted(String cipherSuite) throws Exception {
+    start(TestCentralSystem.ocpp16().overTls(Pki.server("csms.p12"), tls12(cipherSuite)));
     link(server.url("wss", ""), "CP-1", LinkOptions.defaults()).connect(profile(2, TEST_ROOT, Optional.empty()), listener);
 
+    assertTrue(server.nextHandshake().authorization().startsWith("Basic "), "the password goes inside TLS");
     listener.next(Connected.class);
+  }
+
+  /**
+   * TC_078_CS on the wire: the central system drops the connection and offers an invalid certificate at the
+   * next handshake; the link refuses it, reports InvalidCentralSystemCertificate and connects again once the
+   * certificate is valid.
+   */
+  @Test
+  void aServerCertificateThatTurnsInvalidIsRefusedAndReportedUntilAValidOneIsBack() throws Exception {
+    SSLParameters parameters = new SSLParameters();
+    SwappableTls tls = new SwappableTls(new SSLParametersWebSocketServerFactory(Pki.server("csms.p12"), parameters),
+        new SSLParametersWebSocketServerFactory(Pki.server("csms-elsewhere.p12"), parameters));
+    start(TestCentralSystem.ocpp16().overTls(tls));
+    link(server.url("wss", ""), "CP-1", LinkOptions.defaults()).connect(profile(2, TEST_ROOT, Optional.empty()), listener);
+    server.awaitOpen();
+    listener.next(Connected.class);
+
+    tls.servingInvalid = true;
+    server.drop();
+    listener.next(Disconnected.class);
+    scheduler.time.advance(scheduler.nextRetry(HANDSHAKE));
+    SecurityEvent event = listener.next(SecurityEvent.class);
+    assertEquals(SecurityFinding.INVALID_CENTRAL_SYSTEM_CERTIFICATE, event.type(), event.techInfo());
+
+    tls.servingInvalid = false;
+    scheduler.time.advance(scheduler.nextRetry(HANDSHAKE));
+    listener.next(Connected.class);
+    assertEquals(2, server.handshakes.size(), "the key went out on the valid connections only");
+  }
+
+  /** The TLS side of a server whose certificate a test swaps; each has its own context, so no session resumes across. */
+  private static final class SwappableTls implements WebSocketServerFactory {
+    private final WebSocketServerFactory valid;
+    private final WebSocketServerFactory invalid;
+    volatile boolean servingInvalid;
+
+    SwappableTls(WebSocketServerFactory valid, WebSocketServerFactory invalid) {
+      this.valid = valid;
+      this.invalid = invalid;
+    }
+
+    private WebSocketServerFactory serving() {
+      return servingInvalid ? invalid : valid;
+    }
+
+    @Override
+    public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
+      return serving().createWebSocket(adapter, draft);
+    }
+
+    @Override
+    public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
+      return serving().createWebSocket(adapter, drafts);
+    }
+
+    @Override
+    public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) throws IOException {
+      return serving().wrapChannel(channel, key);
+    }
+
+    @Override
+    public void close() {
+      valid.close();
+      invalid.close();
+    }
   }
 
   @Test

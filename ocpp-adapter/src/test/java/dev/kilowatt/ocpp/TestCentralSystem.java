@@ -18,6 +18,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -82,7 +83,12 @@ final class TestCentralSystem extends WebSocketServer {
 
   /** Over TLS with these protocols, cipher suites and client authentication. */
   TestCentralSystem overTls(SSLContext tls, SSLParameters parameters) {
-    setWebSocketFactory(new SSLParametersWebSocketServerFactory(tls, parameters));
+    return overTls(new SSLParametersWebSocketServerFactory(tls, parameters));
+  }
+
+  /** Over TLS as {@code tls} sets each connection up, e.g. with a certificate the test swaps. */
+  TestCentralSystem overTls(WebSocketServerFactory tls) {
+    setWebSocketFactory(tls);
     return this;
   }
 
