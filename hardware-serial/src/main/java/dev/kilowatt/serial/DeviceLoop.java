@@ -5,10 +5,10 @@ import dev.kilowatt.core.port.FaultListener;
 import dev.kilowatt.core.port.HardwareFault;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
