@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 final class SecurityEvents {
 
   private static final System.Logger LOG = System.getLogger(SecurityEvents.class.getName());
+  private static final List<String> ROUTINE = List.of("StartupOfTheDevice", "ResetOrReboot", "FirmwareUpdated", "SettingSystemTime", "SecurityLogWasCleared", "ReconfigurationOfSecurityParameters"); // normal operation, logged at INFO whether critical or not; the rest means trouble
   static final String LOG_KEY = "security/log";
   /** How many entries the security log keeps; the oldest go first. */
   static final int LOG_CAPACITY = 500;
@@ -113,7 +114,7 @@ final class SecurityEvents {
     String name = type.length() > TYPE_MAX ? type.substring(0, TYPE_MAX) : type;
     Optional<String> info = Optional.of(techInfo).filter(t -> !t.isEmpty()).map(t -> t.length() > TECH_INFO_MAX ? t.substring(0, TECH_INFO_MAX) : t);
     Instant now = clock.get();
-    LOG.log(critical ? Level.WARNING : Level.INFO, "security event {0}{1}", name, info.map(i -> ": " + i).orElse(""));
+    LOG.log(ROUTINE.contains(name) ? Level.INFO : Level.WARNING, "security event {0}{1}", name, info.map(i -> ": " + i).orElse(""));
     counters.increment("securityEvent." + name);
     log.add(new Entry(now, name, critical, info));
     while (log.size() > LOG_CAPACITY) {

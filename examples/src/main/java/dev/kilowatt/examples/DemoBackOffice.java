@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the demo central system answers to the calls a charge point makes: it accepts every charge point and
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  */
 final class DemoBackOffice {
 
-  private static final System.Logger LOG = System.getLogger(DemoBackOffice.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DemoBackOffice.class);
   static final ObjectMapper JSON = new ObjectMapper();
   static final int CALL = 2;
   static final int CALL_RESULT = 3;
@@ -66,7 +67,7 @@ final class DemoBackOffice {
       return Optional.of(callError("-1", "FormationViolation", "not JSON"));
     }
     if (message.isArray() && !message.isEmpty() && (message.get(0).asInt() == CALL_RESULT || message.get(0).asInt() == CALL_ERROR)) {
-      LOG.log(Level.WARNING, "ignoring an answer to a call never made: {0}", frame);
+      LOG.warn("ignoring an answer to a call never made: {}", frame);
       return Optional.empty();
     }
     return Optional.of(answerCall(message));

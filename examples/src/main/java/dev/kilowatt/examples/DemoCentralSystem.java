@@ -1,7 +1,6 @@
 package dev.kilowatt.examples;
 
 import dev.kilowatt.examples.DemoBackOffice.Answered;
-import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,6 +18,8 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A small OCPP-J 1.6 central system on a free loopback port: a WebSocket server speaking {@code ocpp1.6}
@@ -27,7 +28,7 @@ import org.java_websocket.server.WebSocketServer;
  */
 final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(DemoCentralSystem.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCentralSystem.class);
 
   private final Function<String, Optional<String>> handler;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
@@ -90,7 +91,7 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
 
   @Override
   public void onOpen(WebSocket conn, ClientHandshake handshake) {
-    LOG.log(Level.DEBUG, "charge point connected: {0}", handshake.getResourceDescriptor());
+    LOG.debug("charge point connected: {}", handshake.getResourceDescriptor());
   }
 
   @Override
@@ -100,12 +101,12 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
 
   @Override
   public void onMessage(WebSocket conn, ByteBuffer frame) {
-    LOG.log(Level.WARNING, "ignoring a binary frame: OCPP-J frames are text");
+    LOG.warn("ignoring a binary frame: OCPP-J frames are text");
   }
 
   @Override
   public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-    LOG.log(Level.DEBUG, "charge point disconnected: {0} {1}", code, reason);
+    LOG.debug("charge point disconnected: {} {}", code, reason);
   }
 
   @Override
@@ -113,7 +114,7 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
     if (!started.isDone()) {
       started.completeExceptionally(e);
     } else {
-      LOG.log(Level.WARNING, "central system: " + e.getMessage(), e);
+      LOG.warn("central system: " + e.getMessage(), e);
     }
   }
 }

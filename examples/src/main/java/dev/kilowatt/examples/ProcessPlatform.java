@@ -2,7 +2,8 @@ package dev.kilowatt.examples;
 
 import dev.kilowatt.core.port.Platform;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reboots a charger that runs as a service: a soft reset ends the process and lets the service manager
@@ -10,7 +11,7 @@ import java.lang.System.Logger.Level;
  */
 final class ProcessPlatform implements Platform {
 
-  private static final System.Logger LOG = System.getLogger(ProcessPlatform.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessPlatform.class);
 
   @Override
   public void reboot(RebootKind kind) {
@@ -18,7 +19,7 @@ final class ProcessPlatform implements Platform {
       try {
         new ProcessBuilder("systemctl", "reboot").inheritIO().start();
       } catch (IOException e) {
-        LOG.log(Level.ERROR, "could not ask the operating system to reboot; restarting the charger only", e);
+        LOG.error("could not ask the operating system to reboot; restarting the charger only", e);
       }
     }
     System.exit(0);

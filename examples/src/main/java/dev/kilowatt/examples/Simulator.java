@@ -5,7 +5,6 @@ import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.ocpp.TrafficListener;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running simulated charger. It is its charge point's {@link Platform}: a reboot (Reset, or a firmware
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  */
 final class Simulator implements Platform, AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(Simulator.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
   private static final long STOP_TIMEOUT_S = 5;
 
   private final SimulatedChargerComponent.Factory factory = DaggerSimulatedChargerComponent.factory();
@@ -107,7 +108,7 @@ final class Simulator implements Platform, AutoCloseable {
     if (closed.isDone()) {
       return;
     }
-    LOG.log(Level.INFO, "simulated reboot ({0})", kind);
+    LOG.info("simulated reboot ({})", kind);
     List<PilotState> evs = running.board().evStates();
     shutDown(running);
     boot(evs);
@@ -130,7 +131,7 @@ final class Simulator implements Platform, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      LOG.log(Level.WARNING, "the event loop did not drain within " + STOP_TIMEOUT_S + " s; stopping it anyway");
+      LOG.warn("the event loop did not drain within " + STOP_TIMEOUT_S + " s; stopping it anyway");
     }
     component.board().close();
     loop.close();

@@ -57,6 +57,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void adaptersLogThroughSlf4j() {
+    noClasses().that().resideOutsideOfPackage(CORE)
+        .should().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.Logger.Level.class)
+        .because("one logging facade for the embedder: the adapters' libraries (Java-WebSocket, Pi4J, j2mod) log through"
+            + " SLF4J, so the adapters do too; only core, on the JDK alone, uses System.Logger (bridged to SLF4J)")
+        .check(production);
+  }
+
+  @Test
   void nothingDependsOnTheWiring() {
     noClasses().that().resideOutsideOfPackage("dev.kilowatt.examples..")
         .should().dependOnClassesThat().resideInAPackage("dev.kilowatt.examples..")

@@ -6,7 +6,6 @@ import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import dev.kilowatt.core.port.FileTransfer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One download into the transfer directory. The bytes go to a hidden temporary file; only {@link #commit()}
@@ -22,7 +23,7 @@ import java.util.OptionalLong;
  */
 final class Download implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(Download.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Download.class);
   static final String TEMPORARY_PREFIX = ".download-";
   static final String TEMPORARY_SUFFIX = ".part";
   /** Progress steps when the size is unknown. */
@@ -101,7 +102,7 @@ final class Download implements AutoCloseable {
     Files.move(temporary, target, ATOMIC_MOVE, REPLACE_EXISTING);
     committed = true;
     Transfers.syncDirectory(directory);
-    LOG.log(Level.DEBUG, "downloaded {0} bytes to {1}", received, target);
+    LOG.debug("downloaded {} bytes to {}", received, target);
     return target;
   }
 
@@ -127,7 +128,7 @@ final class Download implements AutoCloseable {
         String name = file.getFileName().toString();
         if (name.startsWith(TEMPORARY_PREFIX) && name.endsWith(TEMPORARY_SUFFIX)) {
           Files.deleteIfExists(file);
-          LOG.log(Level.INFO, "removed {0}, left by an interrupted download", file);
+          LOG.info("removed {}, left by an interrupted download", file);
         }
       }
     }

@@ -7,7 +7,6 @@ import dev.kilowatt.core.port.DiagnosticsCollector;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link DiagnosticsCollector} for a charge point that writes its logs as files into one directory. The
@@ -33,7 +34,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class LogDirectoryDiagnostics implements DiagnosticsCollector {
 
-  private static final System.Logger LOG = System.getLogger(LogDirectoryDiagnostics.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(LogDirectoryDiagnostics.class);
   /** How many bytes of log files an archive takes at most. */
   public static final long MAX_LOG_BYTES = 16L << 20;
 
@@ -57,7 +58,7 @@ public final class LogDirectoryDiagnostics implements DiagnosticsCollector {
       try {
         listener.onCollected(write(request));
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-        LOG.log(Level.WARNING, "collecting diagnostics failed: {0}", e.toString());
+        LOG.warn("collecting diagnostics failed: {}", e.toString());
         listener.onFailed(e.toString());
       }
     });

@@ -3,7 +3,6 @@ package dev.kilowatt.transfer;
 import dev.kilowatt.core.port.FileTransfer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link FileTransfer} of a networked charge point: HTTP and HTTPS (JDK client) and FTP (Apache Commons
@@ -29,7 +30,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class NetworkFileTransfer implements FileTransfer {
 
-  private static final System.Logger LOG = System.getLogger(NetworkFileTransfer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(NetworkFileTransfer.class);
 
   private final Path directory;
   private final HttpTransport http;
@@ -85,10 +86,10 @@ public final class NetworkFileTransfer implements FileTransfer {
 
   private static void run(String what, Listener listener, Work work) {
     Thread.ofVirtual().name("kilowatt-transfer").start(() -> {
-      LOG.log(Level.DEBUG, "{0} started", what);
+      LOG.debug("{} started", what);
       try {
         work.run();
-        LOG.log(Level.DEBUG, "{0} done", what);
+        LOG.debug("{} done", what);
       } catch (TransferFailure e) {
         fail(what, listener, e.getMessage());
       } catch (IOException e) {
@@ -96,14 +97,14 @@ public final class NetworkFileTransfer implements FileTransfer {
       } catch (InterruptedException e) {
         fail(what, listener, "interrupted");
       } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, what + " failed unexpectedly", e);
+        LOG.error(what + " failed unexpectedly", e);
         fail(what, listener, e.toString());
       }
     });
   }
 
   private static void fail(String what, Listener listener, String reason) {
-    LOG.log(Level.INFO, "{0} failed: {1}", what, reason);
+    LOG.info("{} failed: {}", what, reason);
     listener.onFailed(reason);
   }
 

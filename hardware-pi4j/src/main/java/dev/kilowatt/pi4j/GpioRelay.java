@@ -6,9 +6,10 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.port.Relay;
 import dev.kilowatt.core.port.Scheduler;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The contactor on a GPIO output, with an optional auxiliary contact on a GPIO input.
@@ -25,7 +26,7 @@ import java.util.Optional;
  */
 final class GpioRelay implements Relay {
 
-  private static final System.Logger LOG = System.getLogger(GpioRelay.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(GpioRelay.class);
 
   private final DigitalOutput coil;
   private final DigitalState coilActiveLevel;
@@ -75,7 +76,7 @@ final class GpioRelay implements Relay {
   public void close() {
     wanted = true;
     interlock.closingRefusal().ifPresentOrElse(
-        reason -> LOG.log(Level.WARNING, "Not closing the contactor yet: {0}", reason),
+        reason -> LOG.warn("Not closing the contactor yet: {}", reason),
         () -> drive(true));
   }
 
@@ -96,11 +97,11 @@ final class GpioRelay implements Relay {
     if (openingReason.isPresent()) {
       wanted = false;
       if (commandedClosed) {
-        LOG.log(Level.WARNING, "Opening the contactor by itself: {0}", openingReason.get());
+        LOG.warn("Opening the contactor by itself: {}", openingReason.get());
         drive(false);
       }
     } else if (wanted && !commandedClosed && interlock.closingRefusal().isEmpty()) {
-      LOG.log(Level.INFO, "Closing the contactor, as asked, now that nothing prevents it");
+      LOG.info("Closing the contactor, as asked, now that nothing prevents it");
       drive(true);
     }
   }
@@ -111,7 +112,7 @@ final class GpioRelay implements Relay {
       coil.state(level);
       coilFault.clear(listener);
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "Cannot drive the contactor coil to " + level, e);
+      LOG.error("Cannot drive the contactor coil to " + level, e);
       coilFault.raise(listener, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_GPIO",
           "contactor coil output failed");
     }
@@ -140,11 +141,11 @@ final class GpioRelay implements Relay {
     if (closed == commandedClosed) {
       contactFault.clear(listener);
     } else if (closed) {
-      LOG.log(Level.ERROR, "The contactor is closed although commanded open: welded?");
+      LOG.error("The contactor is closed although commanded open: welded?");
       contactFault.raise(listener, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_WELDED",
           "contactor closed while commanded open");
     } else {
-      LOG.log(Level.ERROR, "The contactor is open although commanded closed");
+      LOG.error("The contactor is open although commanded closed");
       contactFault.raise(listener, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_NOT_CLOSED",
           "contactor open while commanded closed");
     }

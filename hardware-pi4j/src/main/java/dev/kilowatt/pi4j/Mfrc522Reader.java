@@ -5,12 +5,13 @@ import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.pi4j.Mfrc522Chip.Reply;
 import java.io.ByteArrayOutputStream;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An MFRC522 card reader on SPI: ISO/IEC 14443 A cards, identified by their UID as upper-case hex (4, 7 or
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  */
 final class Mfrc522Reader implements RfidReader {
 
-  private static final System.Logger LOG = System.getLogger(Mfrc522Reader.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Mfrc522Reader.class);
 
   private static final Duration RESET_WAIT = Duration.ofMillis(50);
   private static final int RESET_CHECKS = 5;
@@ -93,7 +94,7 @@ final class Mfrc522Reader implements RfidReader {
       after(pollInterval, this::poll);
     } else if (!initialized || !chip.antennaOn()) {
       if (initialized) {
-        LOG.log(Level.WARNING, "MFRC522 lost its set-up (reset by a brown-out?); setting it up again");
+        LOG.warn("MFRC522 lost its set-up (reset by a brown-out?); setting it up again");
         initialized = false;
       }
       chip.softReset();
@@ -116,7 +117,7 @@ final class Mfrc522Reader implements RfidReader {
     }
     chip.configure();
     initialized = true;
-    LOG.log(Level.INFO, "MFRC522 ready, VersionReg 0x{0}", HexFormat.of().toHexDigits((byte) version));
+    LOG.info("MFRC522 ready, VersionReg 0x{}", HexFormat.of().toHexDigits((byte) version));
     readerFault.clear(listener);
     after(Duration.ZERO, this::poll);
   }
@@ -188,7 +189,7 @@ final class Mfrc522Reader implements RfidReader {
     after(pollInterval, this::poll);
     if (!presentCard.equals(Optional.of(idTag))) {
       presentCard = Optional.of(idTag);
-      LOG.log(Level.INFO, "Card {0} presented", idTag);
+      LOG.info("Card {} presented", idTag);
       // a task of its own, so that whatever the listener does cannot break the chain of polls
       scheduler.execute(() -> listener.onCardPresented(idTag));
     }
@@ -196,7 +197,7 @@ final class Mfrc522Reader implements RfidReader {
 
   private void noCard() {
     if (presentCard.isPresent() && ++missedPolls >= removalPolls) {
-      LOG.log(Level.DEBUG, "Card {0} removed", presentCard.get());
+      LOG.debug("Card {} removed", presentCard.get());
       presentCard = Optional.empty();
       missedPolls = 0;
     }
@@ -207,13 +208,13 @@ final class Mfrc522Reader implements RfidReader {
   private void unreadable(String why) {
     garbledReads++;
     missedPolls = 0;
-    LOG.log(Level.DEBUG, "Card not readable ({0} so far): {1}", garbledReads, why);
+    LOG.debug("Card not readable ({} so far): {}", garbledReads, why);
     after(pollInterval, this::poll);
   }
 
   private void readerLost(String why) {
     if (!readerFault.isActive()) {
-      LOG.log(Level.WARNING, "MFRC522 card reader not answering: {0}", why);
+      LOG.warn("MFRC522 card reader not answering: {}", why);
     }
     initialized = false;
     // while the reader was gone nobody watched the card; the next one seen is a new presentation

@@ -8,10 +8,11 @@ import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.pi4j.BoardDescription.PilotSettings;
 import dev.kilowatt.pi4j.BoardDescription.PilotThresholds;
 import dev.kilowatt.pi4j.Mcp3008PilotSensor.PilotLevels;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The control pilot: a 1 kHz hardware PWM through a +/-12 V stage, read back by an
@@ -40,7 +41,7 @@ import java.util.Optional;
  */
 final class PwmPilot implements ControlPilot {
 
-  private static final System.Logger LOG = System.getLogger(PwmPilot.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PwmPilot.class);
   private static final int MIN_EXPECTED_LOW_SAMPLES = 10;
   private static final int UNKNOWN_DUTY = -1;
   private static final Duration DIODE_RETRY = Duration.ofSeconds(30);
@@ -86,7 +87,7 @@ final class PwmPilot implements ControlPilot {
   @Override
   public void offer(double amperes) {
     if (Double.isNaN(amperes)) {
-      LOG.log(Level.WARNING, "Asked to offer NaN amperes; offering nothing");
+      LOG.warn("Asked to offer NaN amperes; offering nothing");
     }
     signal(PilotDutyCycle.forCurrent(amperes));
   }
@@ -122,7 +123,7 @@ final class PwmPilot implements ControlPilot {
       interlock.pilotOutput(percent, diodeAllowsClosing());
       pwmFault.clear(listener);
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "Cannot set the pilot PWM to " + pinPercent + " %", e);
+      LOG.error("Cannot set the pilot PWM to " + pinPercent + " %", e);
       // what the pin does now is unknown: keep the contactor open, and write again on the next command
       dutyPercent = UNKNOWN_DUTY;
       interlock.pilotOutput(PilotDutyCycle.DISABLED, false);
@@ -166,13 +167,13 @@ final class PwmPilot implements ControlPilot {
     } catch (RuntimeException e) {
       adcFailures++;
       if (!adcFault.isActive()) {
-        LOG.log(Level.ERROR, "Cannot read the pilot ADC", e);
+        LOG.error("Cannot read the pilot ADC", e);
       }
       adcFault.raise(listener, ChargePointErrorCode.INTERNAL_ERROR, "CP_ADC", "pilot ADC failed");
       return PilotState.F;
     }
     if (adcFault.isActive()) {
-      LOG.log(Level.INFO, "The pilot ADC reads again after {0} failed bursts", adcFailures);
+      LOG.info("The pilot ADC reads again after {} failed bursts", adcFailures);
       adcFault.clear(listener);
     }
     PilotState reading = thresholds.classify(levels.highVolts());
@@ -180,7 +181,7 @@ final class PwmPilot implements ControlPilot {
       boolean diodeSeen = levels.lowVolts() <= thresholds.diode();
       diodePresent.feed(diodeSeen).filter(present -> !present).ifPresent(missing -> {
         diodeRetryFrom = scheduler.now();
-        LOG.log(Level.ERROR, "Diode check failed: pilot low level %.1f V".formatted(levels.lowVolts()));
+        LOG.error("Diode check failed: pilot low level %.1f V".formatted(levels.lowVolts()));
       });
     }
     return reading;

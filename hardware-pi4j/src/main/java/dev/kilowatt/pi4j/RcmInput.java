@@ -5,7 +5,8 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.port.FaultListener;
 import dev.kilowatt.core.port.Scheduler;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fault output of a residual-current monitor (e.g. a 6 mA DC RDC-DD module) on a GPIO input. A trip
@@ -16,7 +17,7 @@ import java.lang.System.Logger.Level;
  */
 final class RcmInput {
 
-  private static final System.Logger LOG = System.getLogger(RcmInput.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(RcmInput.class);
 
   private final DigitalInput input;
   private final DigitalState trippedLevel;
@@ -46,7 +47,7 @@ final class RcmInput {
     interlock.groundFault(tripped);
     if (tripped) {
       if (!fault.isActive()) {
-        LOG.log(Level.ERROR, "The residual-current monitor has tripped");
+        LOG.error("The residual-current monitor has tripped");
       }
       fault.raise(listener, ChargePointErrorCode.GROUND_FAILURE, "RCM_TRIP", "residual current monitor tripped");
     } else {

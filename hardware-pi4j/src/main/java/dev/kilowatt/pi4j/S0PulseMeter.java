@@ -6,10 +6,11 @@ import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.pi4j.BoardDescription.S0Settings;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An energy meter's S0 pulse output on a GPIO input, for boards without a bus meter.
@@ -43,7 +44,7 @@ final class S0PulseMeter implements EnergyMeter {
 
   static final String STORAGE_KEY = "meter/s0-pulses";
 
-  private static final System.Logger LOG = System.getLogger(S0PulseMeter.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(S0PulseMeter.class);
   private static final double WATT_HOURS_PER_KWH = 1000.0;
   private static final double JOULES_PER_KWH = 3_600_000.0;
 
@@ -86,7 +87,7 @@ final class S0PulseMeter implements EnergyMeter {
     try {
       return storage.load(STORAGE_KEY, SavedCount.class).map(this::inTheseUnits).orElse(0L);
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "Cannot continue the saved S0 pulse count; counting from zero", e);
+      LOG.error("Cannot continue the saved S0 pulse count; counting from zero", e);
       return 0;
     }
   }
@@ -100,7 +101,7 @@ final class S0PulseMeter implements EnergyMeter {
       return saved.pulses();
     }
     long converted = Math.ceilDiv(Math.multiplyExact(saved.pulses(), settings.pulsesPerKwh()), saved.pulsesPerKwh());
-    LOG.log(Level.WARNING, "The S0 count was saved at {0} pulses per kWh, the board now has {1}: going on from {2} pulses",
+    LOG.warn("The S0 count was saved at {} pulses per kWh, the board now has {}: going on from {} pulses",
         saved.pulsesPerKwh(), settings.pulsesPerKwh(), converted);
     return converted;
   }
@@ -135,7 +136,7 @@ final class S0PulseMeter implements EnergyMeter {
       storage.save(STORAGE_KEY, new SavedCount(pulses, settings.pulsesPerKwh()));
       savedPulses = pulses;
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "Cannot save the S0 pulse count; trying again at the next report", e);
+      LOG.error("Cannot save the S0 pulse count; trying again at the next report", e);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.kilowatt.sim;
 import dev.kilowatt.core.port.Scheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a simulated meter's energy register in a file, so it survives the simulated charger being killed
@@ -25,7 +26,7 @@ import java.util.function.DoubleSupplier;
  */
 public final class MeterRegisterFile {
 
-  private static final System.Logger LOG = System.getLogger(MeterRegisterFile.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(MeterRegisterFile.class);
 
   private final Path file;
   private final Path temporary;
@@ -52,7 +53,7 @@ public final class MeterRegisterFile {
     } catch (NoSuchFileException e) {
       return OptionalDouble.empty();
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "cannot read meter register file " + file + "; the register starts over", e);
+      LOG.warn("cannot read meter register file " + file + "; the register starts over", e);
       return OptionalDouble.empty();
     }
     try {
@@ -63,7 +64,7 @@ public final class MeterRegisterFile {
     } catch (NumberFormatException e) {
       // reported below, like an out-of-range value
     }
-    LOG.log(Level.WARNING, "meter register file {0} holds no register (''{1}''); the register starts over", file,
+    LOG.warn("meter register file {} holds no register ('{}'); the register starts over", file,
         text);
     return OptionalDouble.empty();
   }
@@ -135,7 +136,7 @@ public final class MeterRegisterFile {
         save(value);
         saved = value;
       } catch (UncheckedIOException | IllegalArgumentException e) {
-        LOG.log(Level.ERROR, "meter register not saved; will try again", e);
+        LOG.error("meter register not saved; will try again", e);
       }
     }
 

@@ -6,10 +6,11 @@ import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.Relay;
 import dev.kilowatt.core.port.Scheduler;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One simulated connector: relay, control pilot and meter for the charge point, and the EV on its cable.
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public final class SimulatedConnector implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(SimulatedConnector.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatedConnector.class);
   static final String INJECTED_FAULT_SOURCE = "simulator";
 
   private final Object lock = new Object();
@@ -129,7 +130,7 @@ public final class SimulatedConnector implements AutoCloseable {
       throw new IllegalArgumentException("NoError is not a fault; clear the fault instead");
     }
     synchronized (lock) {
-      LOG.log(Level.INFO, "injected fault {0}", code);
+      LOG.info("injected fault {}", code);
       injectedFault = true;
       pilot.reportFault(new HardwareFault(INJECTED_FAULT_SOURCE, code, "SIMULATED", "injected fault"));
     }
@@ -139,7 +140,7 @@ public final class SimulatedConnector implements AutoCloseable {
   public void clearFault() {
     synchronized (lock) {
       if (injectedFault) {
-        LOG.log(Level.INFO, "injected fault cleared");
+        LOG.info("injected fault cleared");
         injectedFault = false;
         pilot.reportFaultCleared(INJECTED_FAULT_SOURCE);
       }

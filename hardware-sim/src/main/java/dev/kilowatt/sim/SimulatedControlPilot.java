@@ -3,8 +3,9 @@ package dev.kilowatt.sim;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
-import java.lang.System.Logger.Level;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A control pilot with a PWM generator that, like real hardware, only sets whole-percent duty cycles, and a
@@ -14,7 +15,7 @@ import java.util.Objects;
  */
 public final class SimulatedControlPilot implements ControlPilot {
 
-  private static final System.Logger LOG = System.getLogger(SimulatedControlPilot.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatedControlPilot.class);
 
   /** The lowest and highest current a duty cycle can signal (IEC 61851-1 Annex A). */
   private static final double MIN_AMPERES = 6;
@@ -65,7 +66,7 @@ public final class SimulatedControlPilot implements ControlPilot {
   @Override
   public void offer(double amperes) {
     if (!Double.isFinite(amperes)) {
-      LOG.log(Level.WARNING, "offer of {0} A is not a current; the pilot stops offering", amperes);
+      LOG.warn("offer of {} A is not a current; the pilot stops offering", amperes);
       stopOffering();
       return;
     }

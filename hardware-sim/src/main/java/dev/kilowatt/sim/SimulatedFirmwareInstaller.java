@@ -6,7 +6,6 @@ import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import dev.kilowatt.core.port.FirmwareInstaller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The simulated charger's firmware installer. It checks an image the way a board's bootloader would, and
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class SimulatedFirmwareInstaller implements FirmwareInstaller {
 
-  private static final System.Logger LOG = System.getLogger(SimulatedFirmwareInstaller.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatedFirmwareInstaller.class);
   public static final String MAGIC = "KILOWATT-FIRMWARE";
   /** The default largest image, in bytes. */
   public static final long DEFAULT_MAX_IMAGE_BYTES = 16L << 20;
@@ -98,7 +99,7 @@ public final class SimulatedFirmwareInstaller implements FirmwareInstaller {
     Thread.ofVirtual().name("kilowatt-sim-installer").start(() -> {
       Optional<String> problem = installNow(image);
       problem.ifPresentOrElse(reason -> {
-        LOG.log(Level.WARNING, "firmware image {0} refused: {1}", image.getFileName(), reason);
+        LOG.warn("firmware image {} refused: {}", image.getFileName(), reason);
         listener.onFailed(reason);
       }, () -> listener.onInstalled(true));
     });
@@ -128,7 +129,7 @@ public final class SimulatedFirmwareInstaller implements FirmwareInstaller {
         return Optional.of("checksum mismatch");
       }
       record(header.group(1));
-      LOG.log(Level.INFO, "firmware {0} installed; it runs after the reboot", header.group(1));
+      LOG.info("firmware {} installed; it runs after the reboot", header.group(1));
       return Optional.empty();
     } catch (IOException e) {
       return Optional.of("cannot read the image: " + e.getMessage());

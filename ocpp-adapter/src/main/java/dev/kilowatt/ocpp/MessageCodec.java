@@ -10,12 +10,13 @@ import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
-import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * OCPP 1.6 messages as OCPP-J text. Every inbound frame is classified, its payload validated against the
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  */
 final class MessageCodec {
 
-  private static final System.Logger LOG = System.getLogger(MessageCodec.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(MessageCodec.class);
   private static final int VIOLATIONS_DESCRIBED = 3;
 
   /** What an inbound frame amounts to. */
@@ -79,10 +80,10 @@ final class MessageCodec {
     switch (inbound) {
       case Refused refused -> {
         counters.count(refused.error().code());
-        LOG.log(Level.WARNING, "answering call {0} with {1}: {2}",
+        LOG.warn("answering call {} with {}: {}",
             refused.callId(), refused.error().code().ocppValue(), refused.error().description());
       }
-      case Ignored ignored -> LOG.log(Level.WARNING, "ignoring a frame: {0}", ignored.reason());
+      case Ignored ignored -> LOG.warn("ignoring a frame: {}", ignored.reason());
       default -> { }
     }
     return inbound;
@@ -139,7 +140,7 @@ final class MessageCodec {
 
   private Inbound invalidResult(String callId, CallError error) {
     counters.count(Counters.INVALID_CALL_RESULTS);
-    LOG.log(Level.WARNING, "the answer to call {0} is invalid: {1}", callId, error.description());
+    LOG.warn("the answer to call {} is invalid: {}", callId, error.description());
     return new CallFailed(callId, error);
   }
 
@@ -189,7 +190,7 @@ final class MessageCodec {
     List<Violation> violations = schema.validate(payload);
     if (!violations.isEmpty()) {
       counters.count(Counters.INVALID_OUTBOUND);
-      LOG.log(Level.WARNING, "sending a {0} that breaks its schema: {1}", what, describe(violations).description());
+      LOG.warn("sending a {} that breaks its schema: {}", what, describe(violations).description());
     }
     return payload;
   }

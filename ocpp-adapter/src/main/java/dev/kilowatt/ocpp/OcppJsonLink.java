@@ -8,7 +8,6 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -33,6 +32,8 @@ import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link CentralSystem} port over OCPP-J 1.6: OCPP JSON messages over a WebSocket with the subprotocol
@@ -89,7 +90,7 @@ import org.java_websocket.protocols.Protocol;
  */
 public final class OcppJsonLink implements CentralSystem {
 
-  private static final System.Logger LOG = System.getLogger(OcppJsonLink.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(OcppJsonLink.class);
 
   static final String SUBPROTOCOL = "ocpp1.6";
   /** Bounds what one frame may cost in memory on a small board; far above any real OCPP message. */
@@ -258,7 +259,7 @@ public final class OcppJsonLink implements CentralSystem {
 
   private void dropped(String what) {
     counters.count(Counters.DROPPED_OFFLINE);
-    LOG.log(Level.DEBUG, "not connected; dropping the {0}", what);
+    LOG.debug("not connected; dropping the {}", what);
   }
 
   /**
@@ -279,7 +280,7 @@ public final class OcppJsonLink implements CentralSystem {
     try {
       options.traffic().onFrame(direction, text);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "the traffic listener failed", e);
+      LOG.warn("the traffic listener failed", e);
     }
   }
 
@@ -292,7 +293,7 @@ public final class OcppJsonLink implements CentralSystem {
         return;
       }
       if (settings.securityProfile() >= 2 && !address.secure()) {
-        LOG.log(Level.ERROR, "SecurityProfile {0} needs a wss:// central system URL, not {1}; not connecting",
+        LOG.error("SecurityProfile {} needs a wss:// central system URL, not {}; not connecting",
             settings.securityProfile(), address.baseUrl());
         return;
       }
@@ -308,7 +309,7 @@ public final class OcppJsonLink implements CentralSystem {
       current = connection;
       handshakeDeadline = scheduler.schedule(options.handshakeTimeout(), () -> handshakeTimedOut(connection));
     }
-    LOG.log(Level.DEBUG, "connecting to {0}", address.endpoint());
+    LOG.debug("connecting to {}", address.endpoint());
     connection.connect();
   }
 
@@ -369,7 +370,7 @@ public final class OcppJsonLink implements CentralSystem {
     }
     failures++;
     Duration wait = options.backoff().delay(failures, ThreadLocalRandom.current().nextDouble());
-    LOG.log(Level.INFO, "reconnecting to the central system in {0} ms", wait.toMillis());
+    LOG.info("reconnecting to the central system in {} ms", wait.toMillis());
     retry = scheduler.schedule(wait, this::attempt);
   }
 
@@ -406,13 +407,13 @@ public final class OcppJsonLink implements CentralSystem {
       } else {
         current = null;
         counters.count(Counters.FAILED_CONNECTS);
-        LOG.log(Level.ERROR, "the central system at {0} did not accept the subprotocol " + SUBPROTOCOL,
+        LOG.error("the central system at {} did not accept the subprotocol " + SUBPROTOCOL,
             address.endpoint());
         scheduleRetry();
       }
     }
     if (accepted) {
-      LOG.log(Level.INFO, "connected to {0}", address.endpoint());
+      LOG.info("connected to {}", address.endpoint());
       events.drain();
     } else {
       retire(connection, CloseFrame.PROTOCOL_ERROR, SUBPROTOCOL + " required");
@@ -456,10 +457,10 @@ public final class OcppJsonLink implements CentralSystem {
         return;
       }
       if (open) {
-        LOG.log(Level.WARNING, "lost the central system: {0}", description);
+        LOG.warn("lost the central system: {}", description);
       } else {
         counters.count(Counters.FAILED_CONNECTS);
-        LOG.log(Level.WARNING, "could not connect to {0}: {1}", address.endpoint(), description);
+        LOG.warn("could not connect to {}: {}", address.endpoint(), description);
         SecurityFinding.ofRefusedUpgrade(reason).ifPresent(finding -> report(connection, finding));
       }
       endCurrent(description);
@@ -469,7 +470,7 @@ public final class OcppJsonLink implements CentralSystem {
   }
 
   private void failed(Connection connection, Exception error) {
-    LOG.log(Level.DEBUG, "WebSocket error", error);
+    LOG.debug("WebSocket error", error);
     Optional<SecurityFinding> finding = SecurityFinding.ofTlsFailure(error);
     if (finding.isEmpty()) {
       return;
@@ -490,7 +491,7 @@ public final class OcppJsonLink implements CentralSystem {
       return;
     }
     connection.securityReported = true;
-    LOG.log(Level.WARNING, "security event {0} connecting to {1}: {2}", finding.type(), address.endpoint(),
+    LOG.warn("security event {} connecting to {}: {}", finding.type(), address.endpoint(),
         finding.techInfo());
     Listener target = listener;
     events.post(() -> target.onSecurityEvent(finding.type(), finding.techInfo()));
@@ -504,7 +505,7 @@ public final class OcppJsonLink implements CentralSystem {
       current = null;
       handshakeDeadline = null;
       counters.count(Counters.FAILED_CONNECTS);
-      LOG.log(Level.WARNING, "no WebSocket connection to {0} within {1} s", address.endpoint(),
+      LOG.warn("no WebSocket connection to {} within {} s", address.endpoint(),
           options.handshakeTimeout().toSeconds());
       scheduleRetry();
     }
@@ -555,7 +556,7 @@ public final class OcppJsonLink implements CentralSystem {
         try {
           socket.close();
         } catch (IOException e) {
-          LOG.log(Level.DEBUG, "closing an abandoned socket failed", e);
+          LOG.debug("closing an abandoned socket failed", e);
         }
       }
       closeConnection(CloseFrame.ABNORMAL_CLOSE, why);
@@ -574,7 +575,7 @@ public final class OcppJsonLink implements CentralSystem {
     @Override
     public void onMessage(ByteBuffer bytes) {
       counters.count(Counters.BINARY_FRAMES);
-      LOG.log(Level.WARNING, "ignoring a binary frame of {0} bytes: OCPP-J uses text frames only", bytes.remaining());
+      LOG.warn("ignoring a binary frame of {} bytes: OCPP-J uses text frames only", bytes.remaining());
     }
 
     @Override

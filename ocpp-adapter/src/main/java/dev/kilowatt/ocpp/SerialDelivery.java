@@ -1,8 +1,9 @@
 package dev.kilowatt.ocpp;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands events to the domain one at a time, in the order they were posted, on whichever thread finds no
@@ -12,7 +13,7 @@ import java.util.Deque;
  */
 final class SerialDelivery {
 
-  private static final System.Logger LOG = System.getLogger(SerialDelivery.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SerialDelivery.class);
 
   private final Deque<Runnable> queue = new ArrayDeque<>();
   private boolean delivering;
@@ -35,7 +36,7 @@ final class SerialDelivery {
       try {
         next.run();
       } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "the central-system listener failed on an event; delivering the next", e);
+        LOG.error("the central-system listener failed on an event; delivering the next", e);
       } finally {
         synchronized (this) {
           delivering = false;

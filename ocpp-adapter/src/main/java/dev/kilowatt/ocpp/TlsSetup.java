@@ -4,7 +4,6 @@ import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -32,6 +31,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The TLS side of the security profiles ("Improved security for OCPP 1.6-J", edition 3, section 2): whom
@@ -55,7 +56,7 @@ import javax.net.ssl.X509ExtendedKeyManager;
  */
 final class TlsSetup {
 
-  private static final System.Logger LOG = System.getLogger(TlsSetup.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(TlsSetup.class);
   private static final Set<String> PROTOCOLS = Set.of("TLSv1.3", "TLSv1.2");
   private static final String PRIVATE_KEY_BEGIN = "-----BEGIN PRIVATE KEY-----";
   private static final String PRIVATE_KEY_END = "-----END PRIVATE KEY-----";
@@ -110,7 +111,7 @@ final class TlsSetup {
       return Optional.of(own);
     } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
       counters.count(Counters.UNUSABLE_CERTIFICATES);
-      LOG.log(Level.ERROR, "the TLS certificates in the settings are unusable ({0}); not connecting until they change",
+      LOG.error("the TLS certificates in the settings are unusable ({}); not connecting until they change",
           e.getMessage());
       return Optional.empty();
     }

@@ -10,7 +10,6 @@ import static java.nio.file.StandardOpenOption.WRITE;
 import dev.kilowatt.core.port.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -21,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The production {@link Storage}: each value is a JSON file in one data directory, replaced atomically and
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
  */
 public final class FileStorage implements Storage {
 
-  private static final System.Logger LOG = System.getLogger(FileStorage.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(FileStorage.class);
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._/-]{1,200}");
   private static final String VALUE = ".json";
   private static final String TEMPORARY = ".tmp";
@@ -69,7 +70,7 @@ public final class FileStorage implements Storage {
             .toList();
         for (Path temporary : temporaries) {
           Files.delete(temporary);
-          LOG.log(Level.INFO, "removed {0}, left half-written by an interrupted save", temporary);
+          LOG.info("removed {}, left half-written by an interrupted save", temporary);
         }
       }
     } catch (IOException e) {
@@ -89,14 +90,14 @@ public final class FileStorage implements Storage {
       return Optional.empty();
     } catch (IOException e) {
       unreadableValues++;
-      LOG.log(Level.WARNING, "cannot read the value of \"" + key + "\"; treating it as absent", e);
+      LOG.warn("cannot read the value of \"" + key + "\"; treating it as absent", e);
       return Optional.empty();
     }
     try {
       return Optional.of(codec.decode(json, type));
     } catch (IOException e) {
       unreadableValues++;
-      LOG.log(Level.WARNING, "the value of \"{0}\" is not a readable {1} ({2}); moving it aside as {3}",
+      LOG.warn("the value of \"{}\" is not a readable {} ({}); moving it aside as {}",
           key, type.getSimpleName(), e.getMessage().replace('\n', ' '), file.getFileName() + CORRUPT);
       setAside(file);
       return Optional.empty();
@@ -197,7 +198,7 @@ public final class FileStorage implements Storage {
       Files.move(file, file.resolveSibling(file.getFileName() + CORRUPT), ATOMIC_MOVE, REPLACE_EXISTING);
       syncDirectory(directory);
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "cannot move " + file + " aside; it stays in place", e);
+      LOG.warn("cannot move " + file + " aside; it stays in place", e);
     }
   }
 
@@ -205,7 +206,7 @@ public final class FileStorage implements Storage {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "cannot remove " + file + "; the next open removes it", e);
+      LOG.debug("cannot remove " + file + "; the next open removes it", e);
     }
   }
 
@@ -215,7 +216,7 @@ public final class FileStorage implements Storage {
       channel.force(true);
     } catch (IOException e) {
       // Some platforms (Windows) cannot open a directory; there the rename itself is as durable as it gets.
-      LOG.log(Level.TRACE, "cannot flush the directory " + dir, e);
+      LOG.trace("cannot flush the directory " + dir, e);
     }
   }
 }
