@@ -1,24 +1,39 @@
 package dev.kilowatt.examples;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /** Runs a board charger until the process is told to stop, printing every OCPP message. */
 final class BoardChargerMain {
 
   private BoardChargerMain() {}
 
-  static void run(String usage, java.util.Set<String> boardOptions, String[] args, Function<BoardOptions, BoardChargerComponents.BoardCharger> wiring) {
-    BoardOptions options;
-    try {
-      options = BoardOptions.parse(boardOptions, args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println(usage);
-      System.exit(2);
-      return;
-    }
-    BoardChargerComponents.BoardCharger charger = wiring.apply(options);
+  /** Reads the command line (help, version and mistakes answered by picocli), then runs the charger; exits the JVM. */
+  static void run(String name, List<BoardOptions.Device> devices, String[] args,
+      Function<BoardOptions, BoardChargerComponents.BoardCharger> wiring) {
+    CommandLine commandLine = BoardOptions.commandLine(name, devices);
+    commandLine.setExecutionStrategy(parsed -> {
+      Integer helpStatus = CommandLine.executeHelpRequest(parsed);
+      if (helpStatus != null) {
+        return helpStatus;
+      }
+      BoardChargerComponents.BoardCharger charger;
+      try {
+        charger = wiring.apply(BoardOptions.of(commandLine, devices));
+      } catch (IllegalArgumentException e) {
+        // a device option the board could not use (an unknown meter model, a current that is no number)
+        throw new ParameterException(commandLine, e.getMessage(), e, null, null);
+      }
+      runUntilStopped(charger);
+      return 0;
+    });
+    System.exit(commandLine.execute(args));
+  }
+
+  private static void runUntilStopped(BoardChargerComponents.BoardCharger charger) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       charger.chargePoint().stop();

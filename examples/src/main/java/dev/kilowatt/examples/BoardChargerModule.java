@@ -41,7 +41,7 @@ interface BoardChargerModule {
         .connector(hardware.connector());
     hardware.reader().ifPresent(builder::rfidReader);
     options.password().ifPresent(password -> builder
-        .configuration("AuthorizationKey", SimulatorOptions.authorizationKey(password))
+        .configuration("AuthorizationKey", ConnectionOptions.authorizationKey(password))
         .configuration("SecurityProfile", "1"));
     return builder.build();
   }

@@ -3,10 +3,14 @@ package dev.kilowatt.examples;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The command line of a charger on real hardware: where the central system is, who the charger is, where
@@ -16,6 +20,11 @@ import java.util.Set;
  */
 record BoardOptions(URI centralSystem, String chargePointId, Path dataDirectory, Optional<String> password, Map<String, String> devices) {
 
+  /** An option a board adds to the shared ones, e.g. {@code --board FILE}. */
+  record Device(String name, String label, boolean required, String description) {}
+
+  private static final String CONNECTION = "connection";
+
   BoardOptions {
     Objects.requireNonNull(centralSystem, "centralSystem");
     Objects.requireNonNull(chargePointId, "chargePointId");
@@ -24,41 +33,49 @@ record BoardOptions(URI centralSystem, String chargePointId, Path dataDirectory,
     devices = Map.copyOf(devices);
   }
 
+  /** The command line of one board: the shared {@link ConnectionOptions}, the board's devices, help and version. */
+  static CommandLine commandLine(String name, List<Device> devices) {
+    CommandSpec spec = CommandSpec.create().name(name).mixinStandardHelpOptions(true).versionProvider(new KilowattVersion());
+    spec.addMixin(CONNECTION, CommandSpec.forAnnotatedObject(new ConnectionOptions()));
+    for (Device device : devices) {
+      // required options are checked after parsing, like --csms, so that an unknown option is named first
+      spec.addOption(OptionSpec.builder(device.name()).paramLabel(device.label()).type(String.class)
+          .description(device.description() + (device.required() ? " (required)" : "")).build());
+    }
+    spec.usageMessage().description("A charger on real hardware; every OCPP message is printed on standard output.");
+    return new CommandLine(spec).setOverwrittenOptionsAllowed(false);
+  }
+
   /**
    * Reads {@code --csms URL --id ID --data-dir DIR [--password P]} and the board's own options.
    *
-   * @param boardOptions the options this board accepts besides the common ones, e.g. {@code --board}
+   * @throws ParameterException with a message for people when an option is unknown, repeated, missing or bad
    */
-  static BoardOptions parse(Set<String> boardOptions, String... args) {
-    Optional<URI> csms = Optional.empty();
-    Optional<String> id = Optional.empty();
-    Optional<Path> dataDir = Optional.empty();
-    Optional<String> password = Optional.empty();
-    Map<String, String> devices = new HashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
-      String option = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(option + " needs a value");
+  static BoardOptions parse(List<Device> devices, String... args) {
+    CommandLine commandLine = commandLine("board", devices);
+    commandLine.parseArgs(args);
+    return of(commandLine, devices);
+  }
+
+  /** The options a parsed board command line holds. */
+  static BoardOptions of(CommandLine parsed, List<Device> devices) {
+    CommandSpec spec = parsed.getCommandSpec();
+    ConnectionOptions connection = (ConnectionOptions) spec.mixins().get(CONNECTION).userObject();
+    Map<String, String> given = new HashMap<>();
+    for (Device device : devices) {
+      Optional<String> value = Optional.ofNullable(spec.findOption(device.name()).getValue());
+      if (device.required()) {
+        required(parsed, value, device.name() + "=" + device.label());
       }
-      String value = args[i + 1];
-      switch (option) {
-        case "--csms" -> csms = SimulatorOptions.once(option, csms, SimulatorOptions.centralSystemUrl(value));
-        case "--id" -> id = SimulatorOptions.once(option, id, SimulatorOptions.chargePointId(value));
-        case "--data-dir" -> dataDir = SimulatorOptions.once(option, dataDir, Path.of(value));
-        case "--password" -> password = SimulatorOptions.once(option, password, SimulatorOptions.password(value));
-        default -> {
-          if (!boardOptions.contains(option)) {
-            throw new IllegalArgumentException("unknown option " + option);
-          }
-          if (devices.putIfAbsent(option, value) != null) {
-            throw new IllegalArgumentException(option + " given twice");
-          }
-        }
-      }
+      value.ifPresent(v -> given.put(device.name(), v));
     }
-    return new BoardOptions(csms.orElseThrow(() -> new IllegalArgumentException("--csms is required")),
-        id.orElseThrow(() -> new IllegalArgumentException("--id is required")),
-        dataDir.orElseThrow(() -> new IllegalArgumentException("--data-dir is required")), password, devices);
+    return new BoardOptions(required(parsed, connection.centralSystem(), "--csms=URL"),
+        required(parsed, connection.chargePointId(), "--id=ID"),
+        required(parsed, connection.dataDirectory(), "--data-dir=DIR"), connection.password(), given);
+  }
+
+  private static <T> T required(CommandLine parsed, Optional<T> value, String option) {
+    return value.orElseThrow(() -> new ParameterException(parsed, "Missing required option: '" + option + "'"));
   }
 
   Optional<String> device(String option) {

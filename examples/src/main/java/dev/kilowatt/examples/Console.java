@@ -62,6 +62,7 @@ final class Console {
       case ConsoleCommand.Fault c -> board.connector(c.connector()).fault(c.code());
       case ConsoleCommand.ClearFault c -> board.connector(c.connector()).clearFault();
       case ConsoleCommand.Status s -> status().forEach(c -> out.println("connector " + c.connectorId() + ": " + c.status().ocppValue()));
+      case ConsoleCommand.Help h -> out.println(ConsoleCommand.HELP);
       case ConsoleCommand.Quit q -> { }
     }
   }

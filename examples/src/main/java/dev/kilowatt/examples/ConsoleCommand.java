@@ -32,8 +32,24 @@ sealed interface ConsoleCommand {
   /** Prints each connector's OCPP status. */
   record Status() implements ConsoleCommand {}
 
+  /** Lists the commands. */
+  record Help() implements ConsoleCommand {}
+
   /** Stops the simulator. */
   record Quit() implements ConsoleCommand {}
+
+  /** What {@code help} prints, one command a line; {@code c} is a connector number, 1 when left out. */
+  String HELP = """
+        plug [c]                the EV's cable goes in (pilot A to B)
+        ev-charge [c]           the EV asks for energy (B to C)
+        ev-pause [c]            the EV stops asking for energy (C to B)
+        unplug [c]              the cable comes out (to A)
+        card IDTAG              a card is held to the reader
+        fault [c] ERRORCODE     the hardware reports a fault (an OCPP ChargePointErrorCode, e.g. GroundFailure)
+        clear-fault [c]         the fault goes away
+        status                  each connector's OCPP status
+        help                    this list
+        quit                    stops the simulator""";
 
   /**
    * Parses one console line; blank lines and lines starting with {@code #} are no command.
@@ -71,12 +87,15 @@ sealed interface ConsoleCommand {
         noArguments(name, args);
         yield new Status();
       }
+      case "help" -> {
+        noArguments(name, args);
+        yield new Help();
+      }
       case "quit" -> {
         noArguments(name, args);
         yield new Quit();
       }
-      default -> throw new IllegalArgumentException("unknown command '" + name
-          + "'; commands: plug [c], ev-charge [c], ev-pause [c], unplug [c], card IDTAG, fault [c] ERRORCODE, clear-fault [c], status, quit");
+      default -> throw new IllegalArgumentException("unknown command '" + name + "'; 'help' lists the commands");
     });
   }
 

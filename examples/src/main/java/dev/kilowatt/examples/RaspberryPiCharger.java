@@ -12,15 +12,10 @@ import com.pi4j.Pi4J;
  */
 public final class RaspberryPiCharger {
 
-  static final String USAGE = """
-      usage: RaspberryPiCharger --csms URL --id ID --data-dir DIR --board FILE [--meter-port PATH] [--max-current A] [--password P]
-        --board FILE       board description (see hardware-pi4j's raspberry-pi-board.properties)
-        --meter-port PATH  RS-485 adapter of an Eastron SDM120; without it the board's S0 input is the meter""";
-
   private RaspberryPiCharger() {}
 
   public static void main(String[] args) {
-    BoardChargerMain.run(USAGE, RaspberryPiModule.OPTIONS, args, options -> DaggerBoardChargerComponents_RaspberryPi.factory()
+    BoardChargerMain.run("RaspberryPiCharger", RaspberryPiModule.OPTIONS, args, options -> DaggerBoardChargerComponents_RaspberryPi.factory()
         .create(options, Pi4J.newAutoContext(), new ProcessPlatform(), new TrafficPrinter(System.out)));
   }
 }

@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A Raspberry Pi charger board: contactor, control pilot and MFRC522 card reader through Pi4J as the board
@@ -31,7 +30,10 @@ interface RaspberryPiModule {
   String BOARD = "--board";
   String METER_PORT = "--meter-port";
   String MAX_CURRENT = "--max-current";
-  Set<String> OPTIONS = Set.of(BOARD, METER_PORT, MAX_CURRENT);
+  List<BoardOptions.Device> OPTIONS = List.of(
+      new BoardOptions.Device(BOARD, "FILE", true, "board description (see hardware-pi4j's raspberry-pi-board.properties)"),
+      new BoardOptions.Device(METER_PORT, "PATH", false, "RS-485 adapter of an Eastron SDM120; without it the board's S0 input is the meter"),
+      new BoardOptions.Device(MAX_CURRENT, "A", false, "the most current the installation allows per phase (default 16)"));
 
   @Provides
   static ChargePointIdentity identity() {

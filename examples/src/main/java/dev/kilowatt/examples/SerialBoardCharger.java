@@ -10,14 +10,10 @@ package dev.kilowatt.examples;
  */
 public final class SerialBoardCharger {
 
-  static final String USAGE = """
-      usage: SerialBoardCharger --csms URL --id ID --data-dir DIR --evse-port PATH --meter-port PATH
-                                [--meter-model SDM120|SDM230|SDM630] [--rfid-port PATH] [--max-current A] [--password P]""";
-
   private SerialBoardCharger() {}
 
   public static void main(String[] args) {
-    BoardChargerMain.run(USAGE, SerialBoardModule.OPTIONS, args, options -> DaggerBoardChargerComponents_SerialBoard.factory()
+    BoardChargerMain.run("SerialBoardCharger", SerialBoardModule.OPTIONS, args, options -> DaggerBoardChargerComponents_SerialBoard.factory()
         .create(options, new ProcessPlatform(), new TrafficPrinter(System.out)));
   }
 }

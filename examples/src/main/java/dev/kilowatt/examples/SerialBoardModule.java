@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A charger built from serial-bus parts: an EVSE DIN controller that drives the pilot and its own relay
@@ -30,7 +29,12 @@ interface SerialBoardModule {
   String METER_MODEL = "--meter-model";
   String RFID_PORT = "--rfid-port";
   String MAX_CURRENT = "--max-current";
-  Set<String> OPTIONS = Set.of(EVSE_PORT, METER_PORT, METER_MODEL, RFID_PORT, MAX_CURRENT);
+  List<BoardOptions.Device> OPTIONS = List.of(
+      new BoardOptions.Device(EVSE_PORT, "PATH", true, "serial port of the EVSE DIN controller (Modbus RTU)"),
+      new BoardOptions.Device(METER_PORT, "PATH", true, "serial port of the Eastron meter (Modbus RTU)"),
+      new BoardOptions.Device(METER_MODEL, "MODEL", false, "SDM120, SDM230 or SDM630 (default SDM120)"),
+      new BoardOptions.Device(RFID_PORT, "PATH", false, "serial port of a PN532 card reader in HSU mode"),
+      new BoardOptions.Device(MAX_CURRENT, "A", false, "the most current the installation allows per phase (default 16)"));
 
   @Provides
   static ChargePointIdentity identity() {

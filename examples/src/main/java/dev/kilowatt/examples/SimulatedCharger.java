@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.logging.Handler;
-import java.util.logging.LogManager;
-import java.util.logging.Logger;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The simulated charger: {@code java -jar kilowatt-simulator.jar [--csms URL] [--id ID] [--data-dir DIR]
- * [--connectors N] [--password P]}.
+ * [--connectors N] [--password P]} ({@code --help} lists them, {@code --version} names the build).
  *
  * <p>With {@code --csms} it connects to {@code URL/ID} and takes console commands on standard input until
  * {@code quit} (and keeps running once the input ends, so it can be driven by a pipe and killed). Without it,
@@ -26,52 +29,37 @@ import java.util.stream.Stream;
  */
 public final class SimulatedCharger {
 
-  /** Exit status for a command line that cannot be used. */
-  static final int USAGE_ERROR = 2;
-
   private SimulatedCharger() {}
 
   public static void main(String[] args) {
-    quietLogging();
-    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      System.out.println(SimulatorOptions.USAGE);
-      return;
-    }
-    SimulatorOptions options;
-    try {
-      options = SimulatorOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println(SimulatorOptions.USAGE);
-      System.exit(USAGE_ERROR);
-      return;
-    }
-    try {
-      options.dataDirectory().ifPresent(SimulatedCharger::prepareDataDirectory);
-    } catch (UncheckedIOException e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(USAGE_ERROR);
-      return;
-    }
-    PrintStream out = System.out;
-    int status = options.centralSystem()
-        .map(url -> runConsole(options, url, out))
-        .orElseGet(() -> DemoSession.run(options, out));
-    System.exit(status);
+    System.exit(CommandLines.of(new Main()).execute(args));
   }
 
-  /**
-   * Standard output is the OCPP traffic: unless a logging configuration is given, only warnings and errors
-   * are logged, one line each, on standard error.
-   */
-  private static void quietLogging() {
-    if (System.getProperty("java.util.logging.config.file") == null && System.getProperty("java.util.logging.config.class") == null) {
-      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
-      Logger root = LogManager.getLogManager().getLogger("");
-      root.setLevel(java.util.logging.Level.WARNING);
-      for (Handler handler : root.getHandlers()) {
-        handler.setLevel(java.util.logging.Level.WARNING);
+  /** The command: help, version and a bad command line are picocli's; everything else runs the charger. */
+  @Command(name = "kilowatt-simulator", mixinStandardHelpOptions = true, versionProvider = KilowattVersion.class,
+      description = {"A simulated charger. With --csms it connects to URL/ID and takes console commands on standard input;",
+          "without it, a demo central system starts on loopback and one charging session plays."},
+      footer = {"", "Console commands, one a line on standard input:", ConsoleCommand.HELP})
+  static final class Main implements Callable<Integer> {
+
+    @Mixin
+    private SimulatorOptions.Line line = new SimulatorOptions.Line();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      SimulatorOptions options = line.options();
+      try {
+        options.dataDirectory().ifPresent(SimulatedCharger::prepareDataDirectory);
+      } catch (UncheckedIOException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
       }
+      PrintStream out = System.out;
+      return options.centralSystem()
+          .map(url -> runConsole(options, url, out))
+          .orElseGet(() -> DemoSession.run(options, out));
     }
   }
 
@@ -107,7 +95,7 @@ public final class SimulatedCharger {
   static SimulatorSettings settings(SimulatorOptions options, URI url, Path dataDirectory) {
     SimulatorSettings settings = SimulatorSettings.of(url, options.chargePointId(), dataDirectory).withConnectors(options.connectors());
     if (options.password().isPresent()) {
-      settings = settings.withConfiguration("AuthorizationKey", SimulatorOptions.authorizationKey(options.password().get()))
+      settings = settings.withConfiguration("AuthorizationKey", ConnectionOptions.authorizationKey(options.password().get()))
           .withConfiguration("SecurityProfile", "1");
     }
     return settings;

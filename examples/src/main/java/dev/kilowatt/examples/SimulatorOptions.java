@@ -1,10 +1,13 @@
 package dev.kilowatt.examples;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The simulated charger's command line. Its shape is a contract: scripts outside this repository drive the
@@ -22,18 +25,6 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
   static final String DEFAULT_ID = "KW-SIM-1";
   static final int MAX_CONNECTORS = 20;
 
-  static final String USAGE = """
-      usage: java -jar kilowatt-simulator.jar [--csms URL] [--id ID] [--data-dir DIR] [--connectors N] [--password P]
-        --csms URL       central system base URL (ws:// or wss://); the charger connects to URL/ID.
-                         Without it, a demo central system starts on loopback and one charging session plays.
-        --id ID          charge point identity (default %s)
-        --data-dir DIR   durable state; a restart with the same DIR resumes (default: a temporary directory)
-        --connectors N   number of connectors, 1..%d (default 1)
-        --password P     HTTP Basic authentication key (AuthorizationKey)
-      console commands, one a line on standard input (connector c defaults to 1):
-        plug [c] | ev-charge [c] | ev-pause [c] | unplug [c] | card IDTAG | fault [c] ERRORCODE | clear-fault [c]
-        status | quit""".formatted(DEFAULT_ID, MAX_CONNECTORS);
-
   SimulatorOptions {
     Objects.requireNonNull(centralSystem, "centralSystem");
     Objects.requireNonNull(chargePointId, "chargePointId");
@@ -42,82 +33,48 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
   }
 
   /**
+   * The options as picocli reads them: the shared ones and the simulator's own. A new option is a field here
+   * and a component of the record.
+   */
+  static final class Line {
+
+    @Mixin
+    private ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = "--connectors", paramLabel = "N", converter = ConnectorCount.class, defaultValue = "1",
+        description = "number of connectors, 1.." + MAX_CONNECTORS + " (default: ${DEFAULT-VALUE})")
+    private int connectors;
+
+    SimulatorOptions options() {
+      return new SimulatorOptions(connection.centralSystem(), connection.chargePointId().orElse(DEFAULT_ID),
+          connection.dataDirectory(), connectors, connection.password());
+    }
+  }
+
+  /**
    * Reads the command line.
    *
-   * @throws IllegalArgumentException with a message for people when an option is unknown, repeated, missing
-   *     its value or has a bad one
+   * @throws picocli.CommandLine.ParameterException with a message for people when an option is unknown,
+   *     repeated, missing its value or has a bad one
    */
   static SimulatorOptions parse(String... args) {
-    Optional<URI> csms = Optional.empty();
-    Optional<String> id = Optional.empty();
-    Optional<Path> dataDir = Optional.empty();
-    Optional<Integer> connectors = Optional.empty();
-    Optional<String> password = Optional.empty();
-    for (int i = 0; i < args.length; i += 2) {
-      String option = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(option + " needs a value");
+    Line line = new Line();
+    CommandLines.of(line).parseArgs(args);
+    return line.options();
+  }
+
+  static final class ConnectorCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int n = Integer.parseInt(value);
+        if (n >= 1 && n <= MAX_CONNECTORS) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below, like an out-of-range count
       }
-      String value = args[i + 1];
-      switch (option) {
-        case "--csms" -> csms = once(option, csms, centralSystemUrl(value));
-        case "--id" -> id = once(option, id, chargePointId(value));
-        case "--data-dir" -> dataDir = once(option, dataDir, Path.of(value));
-        case "--connectors" -> connectors = once(option, connectors, connectorCount(value));
-        case "--password" -> password = once(option, password, password(value));
-        default -> throw new IllegalArgumentException("unknown option " + option);
-      }
+      throw new TypeConversionException("must be a number from 1 to " + MAX_CONNECTORS + ", not '" + value + "'");
     }
-    return new SimulatorOptions(csms, id.orElse(DEFAULT_ID), dataDir, connectors.orElse(1), password);
-  }
-
-  static <T> Optional<T> once(String option, Optional<T> before, T value) {
-    if (before.isPresent()) {
-      throw new IllegalArgumentException(option + " given twice");
-    }
-    return Optional.of(value);
-  }
-
-  static URI centralSystemUrl(String value) {
-    try {
-      URI uri = new URI(value);
-      if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-        throw new IllegalArgumentException("--csms needs a ws:// or wss:// URL with a host: " + value);
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("--csms is not a URL: " + value, e);
-    }
-  }
-
-  static String chargePointId(String value) {
-    if (value.isEmpty() || value.length() > 48 || !value.chars().allMatch(c -> c > ' ' && c < 127 && c != '/')) {
-      throw new IllegalArgumentException("--id must be 1 to 48 printable ASCII characters without '/' or spaces: " + value);
-    }
-    return value;
-  }
-
-  private static int connectorCount(String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= 1 && n <= MAX_CONNECTORS) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, like an out-of-range count
-    }
-    throw new IllegalArgumentException("--connectors must be a number from 1 to " + MAX_CONNECTORS + ": " + value);
-  }
-
-  /** The AuthorizationKey for a Basic-auth password: its bytes in hexadecimal (security white paper A00.FR.205). */
-  static String authorizationKey(String password) {
-    return java.util.HexFormat.of().formatHex(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  static String password(String value) {
-    if (value.isEmpty() || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 20) {
-      throw new IllegalArgumentException("--password must be 1 to 20 bytes (the AuthorizationKey holds at most 20)");
-    }
-    return value;
   }
 }

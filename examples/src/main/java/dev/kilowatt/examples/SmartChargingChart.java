@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Command;
 
 /**
  * Shows what charging profiles do: installs a TxDefaultProfile and a ChargePointMaxProfile on a simulated
@@ -43,7 +44,20 @@ public final class SmartChargingChart {
   private SmartChargingChart() {}
 
   public static void main(String[] args) {
-    Outcome outcome = run();
+    System.exit(CommandLines.of(new Main()).execute(args));
+  }
+
+  /** The chart takes no options but the usual {@code --help} and {@code --version}; anything else is refused. */
+  @Command(name = "SmartChargingChart", mixinStandardHelpOptions = true, versionProvider = KilowattVersion.class,
+      description = "Charges a simulated EV for 2.5 h of virtual time under smart charging profiles and draws the schedules.")
+  static final class Main implements Runnable {
+    @Override
+    public void run() {
+      print(SmartChargingChart.run());
+    }
+  }
+
+  private static void print(Outcome outcome) {
     System.out.println("Composite schedule of connector 1 (GetCompositeSchedule, A):");
     System.out.println(ScheduleChart.render(outcome.composite(), 75, 8));
     System.out.println("Current the control pilot offered (A), sampled every minute:");

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The board chargers' Dagger components wire real adapters to the charge point: on Pi4J's mock platform,
@@ -46,8 +47,8 @@ class BoardChargersTest extends CentralSystemFixture {
     }
   }
 
-  private BoardOptions options(String... boardArgs) {
-    return BoardOptions.parse(Set.of("--board", "--meter-port", "--evse-port", "--rfid-port"), commandLine("KW-BOARD-1", boardArgs));
+  private BoardOptions options(List<BoardOptions.Device> devices, String... boardArgs) {
+    return BoardOptions.parse(devices, commandLine("KW-BOARD-1", boardArgs));
   }
 
   @Test
@@ -62,7 +63,7 @@ class BoardChargersTest extends CentralSystemFixture {
       java.nio.file.Files.copy(sample, board);
     }
     var charger = DaggerBoardChargerComponents_RaspberryPi.factory()
-        .create(options("--board", board.toString()), pi4j, NO_REBOOT, TrafficListener.NONE);
+        .create(options(RaspberryPiModule.OPTIONS, "--board", board.toString()), pi4j, NO_REBOOT, TrafficListener.NONE);
     chargers.add(charger);
     charger.chargePoint().start();
 
@@ -78,7 +79,7 @@ class BoardChargersTest extends CentralSystemFixture {
   void serialBoardBootsAndReportsItsMissingDevicesAsFaults() {
     Path nowhere = dataDirectory.resolve("no-such-tty");
     var charger = DaggerBoardChargerComponents_SerialBoard.factory().create(
-        options("--evse-port", nowhere + "0", "--meter-port", nowhere + "1", "--rfid-port", nowhere + "2"), NO_REBOOT, TrafficListener.NONE);
+        options(SerialBoardModule.OPTIONS, "--evse-port", nowhere + "0", "--meter-port", nowhere + "1", "--rfid-port", nowhere + "2"), NO_REBOOT, TrafficListener.NONE);
     chargers.add(charger);
     charger.chargePoint().start();
 
@@ -91,11 +92,14 @@ class BoardChargersTest extends CentralSystemFixture {
 
   @Test
   void boardOptionsNameWhatIsMissing() {
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> BoardOptions.parse(Set.of("--board"), "--csms", "ws://127.0.0.1:1", "--id", "X"));
-    assertEquals("--data-dir is required", missing.getMessage());
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> BoardOptions.parse(Set.of("--board"), "--evse-port", "/dev/ttyUSB0"));
-    assertEquals("unknown option --evse-port", unknown.getMessage());
+    ParameterException missing = assertThrows(ParameterException.class,
+        () -> BoardOptions.parse(RaspberryPiModule.OPTIONS, "--csms", "ws://127.0.0.1:1", "--id", "X", "--board", "b.properties"));
+    assertEquals("Missing required option: '--data-dir=DIR'", missing.getMessage());
+    ParameterException noBoard = assertThrows(ParameterException.class,
+        () -> BoardOptions.parse(RaspberryPiModule.OPTIONS, "--csms", "ws://127.0.0.1:1", "--id", "X", "--data-dir", "/tmp/x"));
+    assertEquals("Missing required option: '--board=FILE'", noBoard.getMessage());
+    ParameterException unknown = assertThrows(ParameterException.class,
+        () -> BoardOptions.parse(RaspberryPiModule.OPTIONS, "--evse-port", "/dev/ttyUSB0"));
+    assertTrue(unknown.getMessage().startsWith("Unknown options: '--evse-port'"), unknown.getMessage());
   }
 }

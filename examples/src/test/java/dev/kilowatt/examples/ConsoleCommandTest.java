@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.message.ChargePointErrorCode;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,17 @@ class ConsoleCommandTest {
     assertEquals(new ConsoleCommand.Fault(2, ChargePointErrorCode.HIGH_TEMPERATURE), parse("fault 2 HighTemperature"));
     assertEquals(new ConsoleCommand.ClearFault(2), parse("clear-fault 2"));
     assertEquals(new ConsoleCommand.Status(), parse("status"));
+    assertEquals(new ConsoleCommand.Help(), parse("help"));
     assertEquals(new ConsoleCommand.Quit(), parse("quit"));
+  }
+
+  @Test
+  void helpNamesEveryCommand() {
+    for (String command : List.of("plug", "ev-charge", "ev-pause", "unplug", "card", "fault", "clear-fault", "status", "help", "quit")) {
+      assertTrue(ConsoleCommand.HELP.lines().anyMatch(l -> l.strip().startsWith(command + " ")), command);
+      assertTrue(ConsoleCommand.parse(command.equals("card") ? "card 04A1" : command.equals("fault") ? "fault GroundFailure" : command,
+          CONNECTORS).isPresent(), command);
+    }
   }
 
   @Test
@@ -37,7 +48,8 @@ class ConsoleCommandTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
-      jump               | unknown command 'jump'
+      jump               | unknown command 'jump'; 'help' lists the commands
+      help me            | help takes no arguments
       plug 3             | no connector '3'
       plug 0             | no connector '0'
       plug one           | no connector 'one'

@@ -35,6 +35,8 @@ class SimulatorConsoleTest extends CentralSystemFixture {
       charger.awaitLine(mark, line -> line.startsWith("error: no connector '3'"), TIMEOUT);
       charger.awaitLine(mark, line -> line.startsWith("error: 'NoSuchError' is no OCPP ChargePointErrorCode"), TIMEOUT);
       charger.awaitLine(mark, line -> line.startsWith("error: the EV is not plugged in"), TIMEOUT);
+      charger.type("help");
+      charger.awaitLine(mark, line -> line.strip().startsWith("ev-charge [c]") && line.contains("the EV asks for energy"), TIMEOUT);
 
       charger.type("plug 2");
       centralSystem.nextStatus(2, ChargePointStatus.Preparing);

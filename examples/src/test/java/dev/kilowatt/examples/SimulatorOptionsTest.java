@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine.ParameterException;
 
 class SimulatorOptionsTest {
 
@@ -45,17 +46,18 @@ class SimulatorOptionsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
-      --colour blue                  | unknown option --colour
-      --csms                         | --csms needs a value
-      --csms http://example.com      | ws:// or wss://
-      --csms ws://                   | not a URL
-      --connectors 0                 | 1 to 20
-      --connectors many              | 1 to 20
-      --id a/b                       | without '/'
-      --id KW-1 --id KW-2            | --id given twice
+      --colour blue                  | Unknown options: '--colour', 'blue'
+      --bogus                        | Unknown option: '--bogus'
+      --csms                         | Missing required parameter for option '--csms' (URL)
+      --csms http://example.com      | Invalid value for option '--csms': needs a ws:// or wss:// URL with a host
+      --csms ws://                   | Invalid value for option '--csms': 'ws://' is not a URL
+      --connectors 0                 | Invalid value for option '--connectors': must be a number from 1 to 20, not '0'
+      --connectors many              | Invalid value for option '--connectors': must be a number from 1 to 20, not 'many'
+      --id a/b                       | Invalid value for option '--id': must be 1 to 48 printable ASCII characters without '/'
+      --id KW-1 --id KW-2            | option '--id' (ID) should be specified only once
       """)
   void badCommandLinesAreExplained(String line, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse(line.split(" ")));
-    assertTrue(e.getMessage().contains(message), e.getMessage());
+    ParameterException e = assertThrows(ParameterException.class, () -> SimulatorOptions.parse(line.split(" ")));
+    assertTrue(e.getMessage().startsWith(message), e.getMessage());
   }
 }
