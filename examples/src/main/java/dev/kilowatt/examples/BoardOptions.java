@@ -43,7 +43,7 @@ record BoardOptions(URI centralSystem, String chargePointId, Path dataDirectory,
           .description(device.description() + (device.required() ? " (required)" : "")).build());
     }
     spec.usageMessage().description("A charger on real hardware; every OCPP message is printed on standard output.");
-    return new CommandLine(spec).setOverwrittenOptionsAllowed(false);
+    return new CommandLine(spec).setOverwrittenOptionsAllowed(false).setUsageHelpWidth(CommandLines.USAGE_WIDTH);
   }
 
   /**

@@ -21,7 +21,7 @@ final class ConnectionOptions {
       description = "central system base URL (ws:// or wss://); the charger connects to URL/ID")
   private URI centralSystem;
 
-  @Option(names = "--id", paramLabel = "ID", converter = ChargePointId.class, description = "charge point identity")
+  @Option(names = "--id", paramLabel = "ID", converter = ChargePointId.class, description = "charge point identity (the simulator's default: " + SimulatorOptions.DEFAULT_ID + ")")
   private String chargePointId;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "durable state; a restart with the same DIR resumes")

@@ -37,8 +37,8 @@ public final class SimulatedCharger {
 
   /** The command: help, version and a bad command line are picocli's; everything else runs the charger. */
   @Command(name = "kilowatt-simulator", mixinStandardHelpOptions = true, versionProvider = KilowattVersion.class,
-      description = {"A simulated charger. With --csms it connects to URL/ID and takes console commands on standard input;",
-          "without it, a demo central system starts on loopback and one charging session plays."},
+      description = "A simulated charger. With --csms it connects to URL/ID and takes console commands on standard input;"
+          + " without it, a demo central system starts on loopback and one charging session plays.",
       footer = {"", "Console commands, one a line on standard input:", ConsoleCommand.HELP})
   static final class Main implements Callable<Integer> {
 
