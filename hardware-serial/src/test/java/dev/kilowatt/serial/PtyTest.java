@@ -1,6 +1,6 @@
 package dev.kilowatt.serial;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Base of the tests that run an adapter on real serial I/O: a fresh socat pair per test, skipped with a reason
+ * Base of the tests that run an adapter on real serial I/O: a fresh socat pair per test, failing with a reason
  * where socat is missing, and everything opened by the test closed afterwards, socat last.
  */
 abstract class PtyTest {
@@ -29,7 +29,7 @@ abstract class PtyTest {
 
   @BeforeEach
   final void plugIn() throws IOException {
-    assumeTrue(SocatPty.installed(), SocatPty.MISSING);
+    assertTrue(SocatPty.installed(), SocatPty.MISSING);
     pty = SocatPty.start(directory);
   }
 

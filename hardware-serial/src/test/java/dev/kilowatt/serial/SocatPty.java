@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SocatPty implements AutoCloseable {
 
-  static final String MISSING = "socat not installed (apt-get install socat): the serial tests need a pseudo-terminal pair";
+  static final String MISSING = "socat is not installed (apt-get install socat; .ci/run installs it): the serial tests need a pseudo-terminal pair";
 
   private final Path adapterEnd;
   private final Path deviceEnd;
