@@ -1,5 +1,6 @@
 package dev.kilowatt.examples;
 
+import dev.kilowatt.core.ChargePoint;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -14,30 +15,40 @@ final class BoardChargerMain {
   /** Reads the command line (help, version and mistakes answered by picocli), then runs the charger; exits the JVM. */
   static void run(String name, List<BoardOptions.Device> devices, String[] args,
       Function<BoardOptions, BoardChargerComponents.BoardCharger> wiring) {
+    System.exit(commandLine(name, devices, wiring).execute(args));
+  }
+
+  /** The board's command line, which wires and runs the charger until the process is told to stop. */
+  static CommandLine commandLine(String name, List<BoardOptions.Device> devices,
+      Function<BoardOptions, BoardChargerComponents.BoardCharger> wiring) {
     CommandLine commandLine = BoardOptions.commandLine(name, devices);
     commandLine.setExecutionStrategy(parsed -> {
       Integer helpStatus = CommandLine.executeHelpRequest(parsed);
       if (helpStatus != null) {
         return helpStatus;
       }
-      BoardChargerComponents.BoardCharger charger;
+      ChargePoint chargePoint;
+      BoardHardware hardware;
       try {
-        charger = wiring.apply(BoardOptions.of(commandLine, devices));
+        BoardChargerComponents.BoardCharger charger = wiring.apply(BoardOptions.of(commandLine, devices));
+        // Dagger builds on first use: a device option the board cannot use (an unknown meter model, a current
+        // that is no number) shows up here
+        hardware = charger.hardware();
+        chargePoint = charger.chargePoint();
       } catch (IllegalArgumentException e) {
-        // a device option the board could not use (an unknown meter model, a current that is no number)
-        throw new ParameterException(commandLine, e.getMessage(), e, null, null);
+        throw new ParameterException(commandLine, e.getMessage(), e);
       }
-      runUntilStopped(charger);
+      runUntilStopped(chargePoint, hardware);
       return 0;
     });
-    System.exit(commandLine.execute(args));
+    return commandLine;
   }
 
-  private static void runUntilStopped(BoardChargerComponents.BoardCharger charger) {
+  private static void runUntilStopped(ChargePoint chargePoint, BoardHardware hardware) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      charger.chargePoint().stop();
-      for (AutoCloseable resource : charger.hardware().resources()) {
+      chargePoint.stop();
+      for (AutoCloseable resource : hardware.resources()) {
         try {
           resource.close();
         } catch (Exception e) {
@@ -46,7 +57,7 @@ final class BoardChargerMain {
       }
       stopped.countDown();
     }, "kilowatt-shutdown"));
-    charger.chargePoint().start();
+    chargePoint.start();
     try {
       stopped.await();
     } catch (InterruptedException e) {

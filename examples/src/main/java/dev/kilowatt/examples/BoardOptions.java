@@ -43,7 +43,7 @@ record BoardOptions(URI centralSystem, String chargePointId, Path dataDirectory,
           .description(device.description() + (device.required() ? " (required)" : "")).build());
     }
     spec.usageMessage().description("A charger on real hardware; every OCPP message is printed on standard output.");
-    return new CommandLine(spec).setOverwrittenOptionsAllowed(false).setUsageHelpWidth(CommandLines.USAGE_WIDTH);
+    return CommandLines.configure(new CommandLine(spec));
   }
 
   /**
@@ -80,5 +80,23 @@ record BoardOptions(URI centralSystem, String chargePointId, Path dataDirectory,
 
   Optional<String> device(String option) {
     return Optional.ofNullable(devices.get(option));
+  }
+
+  /**
+   * The current an option gives in amperes, {@code fallback} when it is absent.
+   *
+   * @throws IllegalArgumentException naming the option when the value is no positive number
+   */
+  double amperes(String option, double fallback) {
+    Optional<String> value = device(option);
+    try {
+      double amperes = value.map(Double::parseDouble).orElse(fallback);
+      if (amperes > 0 && Double.isFinite(amperes)) {
+        return amperes;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like a current that is not positive
+    }
+    throw new IllegalArgumentException(option + " must be a positive number of amperes, not '" + value.orElse("") + "'");
   }
 }

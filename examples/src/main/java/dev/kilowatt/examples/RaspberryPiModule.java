@@ -44,6 +44,7 @@ interface RaspberryPiModule {
   @Singleton
   static BoardHardware hardware(Context pi4j, BoardOptions options, Scheduler scheduler, Storage storage) {
     Path file = Path.of(options.device(BOARD).orElseThrow(() -> new IllegalArgumentException(BOARD + " FILE is required")));
+    double maxCurrent = options.amperes(MAX_CURRENT, 16);
     BoardDescription description;
     try {
       description = BoardDescription.load(file);
@@ -59,7 +60,6 @@ interface RaspberryPiModule {
       return sdm;
     }).or(board::energyMeter).orElseThrow(() -> new IllegalArgumentException(
         "no energy meter: give " + METER_PORT + " or an S0 section in " + file));
-    double maxCurrent = Double.parseDouble(options.device(MAX_CURRENT).orElse("16"));
     return new BoardHardware(ConnectorHardware.singlePhaseFixedCable(board.relay(), board.pilot(), meter, maxCurrent),
         board.rfidReader(), resources);
   }

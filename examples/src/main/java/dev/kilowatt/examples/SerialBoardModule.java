@@ -12,8 +12,8 @@ import dev.kilowatt.serial.SdmModel;
 import dev.kilowatt.serial.SerialDeviceConfig;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -46,7 +46,11 @@ interface SerialBoardModule {
   static BoardHardware hardware(BoardOptions options) {
     String evsePort = options.device(EVSE_PORT).orElseThrow(() -> new IllegalArgumentException(EVSE_PORT + " PATH is required"));
     String meterPort = options.device(METER_PORT).orElseThrow(() -> new IllegalArgumentException(METER_PORT + " PATH is required"));
-    SdmModel model = SdmModel.valueOf(options.device(METER_MODEL).orElse("SDM120").toUpperCase(Locale.ROOT));
+    String modelName = options.device(METER_MODEL).orElse("SDM120");
+    SdmModel model = Arrays.stream(SdmModel.values()).filter(m -> m.name().equalsIgnoreCase(modelName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(METER_MODEL + " must be one of " + Arrays.toString(SdmModel.values())
+            + ", not '" + modelName + "'"));
+    double maxCurrent = options.amperes(MAX_CURRENT, 16);
     List<AutoCloseable> resources = new ArrayList<>();
     EvseDinController evse = new EvseDinController(SerialDeviceConfig.of(evsePort, 9600));
     resources.add(evse);
@@ -57,7 +61,6 @@ interface SerialBoardModule {
       resources.add(pn532);
       return pn532;
     });
-    double maxCurrent = Double.parseDouble(options.device(MAX_CURRENT).orElse("16"));
     return new BoardHardware(new ConnectorHardware(evse.relay(), evse, meter, maxCurrent, model.phases(), true), reader, resources);
   }
 }

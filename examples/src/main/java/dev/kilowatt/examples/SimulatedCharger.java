@@ -54,7 +54,7 @@ public final class SimulatedCharger {
       try {
         options.dataDirectory().ifPresent(SimulatedCharger::prepareDataDirectory);
       } catch (UncheckedIOException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
       PrintStream out = System.out;
       return options.centralSystem()

@@ -3,10 +3,16 @@ package dev.kilowatt.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.ocpp.TrafficListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** Every entry point answers --help, --version and a mistake the same way, before any charger starts. */
@@ -68,6 +74,29 @@ class EntryPointsTest {
   void aBadValueIsNamedWithItsOption() {
     assertEquals(2, execute(CommandLines.of(new SimulatedCharger.Main()), "--connectors", "99"));
     assertEquals("Invalid value for option '--connectors': must be a number from 1 to 20, not '99'", err.toString().lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void aDataDirectoryThatIsAFileIsRefusedBeforeTheChargerStarts(@TempDir Path directory) throws Exception {
+    Path file = Files.writeString(directory.resolve("not-a-directory"), "");
+    assertEquals(2, execute(CommandLines.of(new SimulatedCharger.Main()), "--data-dir", file.toString()), err::toString);
+    assertEquals("cannot use --data-dir " + file + ": it is a file, not a directory", err.toString().lines().findFirst().orElseThrow());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      --meter-model SDM999 | --meter-model must be one of [SDM120, SDM230, SDM630], not 'SDM999'
+      --max-current lots   | --max-current must be a positive number of amperes, not 'lots'
+      --max-current -6     | --max-current must be a positive number of amperes, not '-6'
+      """)
+  void aDeviceOptionTheBoardCannotUseIsAUsageError(String option, String message, @TempDir Path directory) {
+    CommandLine serialBoard = BoardChargerMain.commandLine("SerialBoardCharger", SerialBoardModule.OPTIONS,
+        options -> DaggerBoardChargerComponents_SerialBoard.factory().create(options, kind -> { }, TrafficListener.NONE));
+    List<String> args = new java.util.ArrayList<>(List.of("--csms", "ws://127.0.0.1:1", "--id", "CP-1", "--data-dir", directory.toString(),
+        "--evse-port", directory.resolve("tty0").toString(), "--meter-port", directory.resolve("tty1").toString()));
+    args.addAll(List.of(option.split(" ")));
+    assertEquals(2, execute(serialBoard, args.toArray(String[]::new)), err::toString);
+    assertEquals(message, err.toString().lines().findFirst().orElseThrow());
   }
 
   @Test
