@@ -81,7 +81,7 @@ public final class BoardDescription {
     return new BoardDescription(new BoardProperties(properties, origin), origin);
   }
 
-  /** The board's name ({@code board.name}), or the file it came from. */
+  /** {@return the board's name ({@code board.name}), or the file it came from} */
   public String name() {
     return name;
   }

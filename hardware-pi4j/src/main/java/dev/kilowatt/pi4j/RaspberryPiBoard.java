@@ -81,7 +81,7 @@ public final class RaspberryPiBoard {
         Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(storage, "storage"));
   }
 
-  /** The contactor, guarded by the pilot and the residual-current monitor. */
+  /** {@return the contactor, guarded by the pilot and the residual-current monitor} */
   public Relay relay() {
     return relay;
   }
@@ -90,7 +90,7 @@ public final class RaspberryPiBoard {
     return pilot;
   }
 
-  /** The MFRC522 card reader, if the board has an {@code rfid} section. */
+  /** {@return the MFRC522 card reader, if the board has an {@code rfid} section} */
   public Optional<RfidReader> rfidReader() {
     return rfidReader;
   }

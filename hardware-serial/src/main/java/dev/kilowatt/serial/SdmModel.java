@@ -22,7 +22,7 @@ public enum SdmModel {
     return phases;
   }
 
-  /** The line speed the meter ships with (8N1, unit 1); configurable on the meter. */
+  /** {@return the line speed the meter ships with (8N1, unit 1); configurable on the meter} */
   public int defaultBaudRate() {
     return defaultBaudRate;
   }

@@ -32,7 +32,7 @@ abstract class SelfSwitchingBoard extends SerialDevice<ControlPilot.Listener> im
     demand(new PilotDemand.Unavailable());
   }
 
-  /** The relay port of this board; its commands are no-ops because the board switches its own relay. */
+  /** {@return the relay port of this board; its commands are no-ops because the board switches its own relay} */
   public Relay relay() {
     return relay;
   }

@@ -31,7 +31,7 @@ public final class MeterRegisterFile {
   private final Path file;
   private final Path temporary;
 
-  /** The register file of connector {@code connectorId} in {@code dataDirectory}. */
+  /** {@return the register file of connector {@code connectorId} in {@code dataDirectory}} */
   public static MeterRegisterFile forConnector(Path dataDirectory, int connectorId) {
     return new MeterRegisterFile(dataDirectory.resolve("meter-register-" + connectorId + ".txt"));
   }
@@ -45,7 +45,7 @@ public final class MeterRegisterFile {
     return file;
   }
 
-  /** The saved register in Wh; empty if nothing was saved yet or the file cannot be read (logged). */
+  /** {@return the saved register in Wh; empty if nothing was saved yet or the file cannot be read (logged)} */
   public OptionalDouble load() {
     String text;
     try {

@@ -98,22 +98,22 @@ public final class SimulatedConnector implements AutoCloseable {
         settings.evBattery());
   }
 
-  /** The relay port for the charge point; also where relay failures are injected. */
+  /** {@return the relay port for the charge point; also where relay failures are injected} */
   public SimulatedRelay relay() {
     return relay;
   }
 
-  /** The control pilot port for the charge point. */
+  /** {@return the control pilot port for the charge point} */
   public SimulatedControlPilot pilot() {
     return pilot;
   }
 
-  /** The meter port for the charge point; also where meter failures are injected. */
+  /** {@return the meter port for the charge point; also where meter failures are injected} */
   public SimulatedEnergyMeter meter() {
     return meter;
   }
 
-  /** The EV on this connector's cable. */
+  /** {@return the EV on this connector's cable} */
   public SimulatedEv ev() {
     return ev;
   }

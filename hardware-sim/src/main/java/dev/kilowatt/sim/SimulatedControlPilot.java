@@ -84,28 +84,28 @@ public final class SimulatedControlPilot implements ControlPilot {
     setOutput(new Unavailable());
   }
 
-  /** What the generator puts on the pilot line now. */
+  /** {@return what the generator puts on the pilot line now} */
   public Output output() {
     synchronized (lock) {
       return output;
     }
   }
 
-  /** The current the EV may draw now: the offered current while a PWM runs, otherwise 0. */
+  /** {@return the current the EV may draw now: the offered current while a PWM runs, otherwise 0} */
   public double offeredAmperes() {
     synchronized (lock) {
       return output instanceof Offering offering ? offering.amperes() : 0;
     }
   }
 
-  /** The state the charge point reads on the pilot line. */
+  /** {@return the state the charge point reads on the pilot line} */
   public PilotState state() {
     synchronized (lock) {
       return observedState();
     }
   }
 
-  /** The state the EV side sets with its resistors, whatever the generator does. */
+  /** {@return the state the EV side sets with its resistors, whatever the generator does} */
   public PilotState evState() {
     synchronized (lock) {
       return evState;

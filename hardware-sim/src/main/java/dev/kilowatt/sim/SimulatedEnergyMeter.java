@@ -62,7 +62,7 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
     }
   }
 
-  /** The energy register now, in Wh. */
+  /** {@return the energy register now, in Wh} */
   public double energyWh() {
     synchronized (lock) {
       integrate();
@@ -70,21 +70,21 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
     }
   }
 
-  /** The current the EV draws now, in A. */
+  /** {@return the current the EV draws now, in A} */
   public double currentA() {
     synchronized (lock) {
       return currentA;
     }
   }
 
-  /** The power the EV draws now, in W. */
+  /** {@return the power the EV draws now, in W} */
   public double powerW() {
     synchronized (lock) {
       return voltageV * currentA;
     }
   }
 
-  /** Whether the meter has stopped answering. */
+  /** {@return whether the meter has stopped answering} */
   public boolean isFailed() {
     synchronized (lock) {
       return failed;

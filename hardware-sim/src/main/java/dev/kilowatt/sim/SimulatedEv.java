@@ -109,24 +109,24 @@ public final class SimulatedEv {
     }
   }
 
-  /** The state the EV sets on the pilot. */
+  /** {@return the state the EV sets on the pilot} */
   public PilotState state() {
     return pilot.evState();
   }
 
-  /** The most current the EV draws, in A. */
+  /** {@return the most current the EV draws, in A} */
   public double maxCurrentA() {
     return maxCurrentA;
   }
 
-  /** The current the EV draws now, in A. */
+  /** {@return the current the EV draws now, in A} */
   public double drawA() {
     synchronized (lock) {
       return drawA;
     }
   }
 
-  /** The battery now, if the EV models one. */
+  /** {@return the battery now, if the EV models one} */
   public Optional<Battery> battery() {
     synchronized (lock) {
       if (Double.isInfinite(capacityWh)) {

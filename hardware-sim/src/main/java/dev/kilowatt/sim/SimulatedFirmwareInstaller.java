@@ -72,7 +72,7 @@ public final class SimulatedFirmwareInstaller implements FirmwareInstaller {
     return image;
   }
 
-  /** The version the last good installation recorded, if any: the firmware the simulated charger runs. */
+  /** {@return the version the last good installation recorded, if any: the firmware the simulated charger runs} */
   public synchronized Optional<String> installedVersion() {
     Path file = stateDirectory.resolve(VERSION_FILE);
     try {

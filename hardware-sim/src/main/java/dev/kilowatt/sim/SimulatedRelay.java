@@ -50,14 +50,14 @@ public final class SimulatedRelay implements Relay {
     }
   }
 
-  /** Whether the contacts are closed, i.e. whether mains reaches the connector. */
+  /** {@return whether the contacts are closed, i.e. whether mains reaches the connector} */
   public boolean isClosed() {
     synchronized (lock) {
       return contactsClosed;
     }
   }
 
-  /** Whether the charge point last commanded the relay closed. */
+  /** {@return whether the charge point last commanded the relay closed} */
   public boolean isCommandedClosed() {
     synchronized (lock) {
       return commandedClosed;

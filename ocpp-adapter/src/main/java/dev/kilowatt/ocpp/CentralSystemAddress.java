@@ -36,7 +36,7 @@ public record CentralSystemAddress(URI baseUrl, String chargePointId) {
     return new CentralSystemAddress(URI.create(baseUrl), chargePointId);
   }
 
-  /** The URL the link connects to: the base URL, "/", the percent-encoded charge point id. */
+  /** {@return the URL the link connects to: the base URL, "/", the percent-encoded charge point id} */
   public URI endpoint() {
     String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
     if (path.endsWith("/")) {
@@ -45,7 +45,7 @@ public record CentralSystemAddress(URI baseUrl, String chargePointId) {
     return URI.create(baseUrl.getScheme() + "://" + baseUrl.getRawAuthority() + path + "/" + encode(chargePointId));
   }
 
-  /** Whether the link runs over TLS. */
+  /** {@return whether the link runs over TLS} */
   public boolean secure() {
     return "wss".equals(baseUrl.getScheme());
   }

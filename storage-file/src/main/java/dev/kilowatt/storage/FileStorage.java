@@ -175,7 +175,7 @@ public final class FileStorage implements Storage {
     }
   }
 
-  /** How many stored values could not be read back since this storage was opened. */
+  /** {@return how many stored values could not be read back since this storage was opened} */
   public synchronized int unreadableValues() {
     return unreadableValues;
   }
