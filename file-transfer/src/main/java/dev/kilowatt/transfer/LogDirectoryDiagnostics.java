@@ -42,6 +42,8 @@ public final class LogDirectoryDiagnostics implements DiagnosticsCollector {
   private final Path outputDirectory;
 
   /**
+   * Diagnostics made of the log files in {@code logDirectory}.
+   *
    * @param logDirectory where the charge point writes its logs; a missing directory means no logs
    * @param outputDirectory where archives are written (created if needed); the domain deletes them after upload
    */

@@ -42,7 +42,12 @@ public final class NetworkFileTransfer implements FileTransfer {
     this.ftp = new FtpTransport(builder.connectTimeout, builder.stallTimeout);
   }
 
-  /** Transfers whose downloads land in {@code directory}, which is created if needed. */
+  /**
+   * Transfers whose downloads land in {@code directory}, which is created if needed.
+   *
+   * @param directory where downloads land
+   * @return a builder with the default trust store and timeouts
+   */
   public static Builder builder(Path directory) {
     return new Builder(directory);
   }
@@ -127,7 +132,12 @@ public final class NetworkFileTransfer implements FileTransfer {
       this.directory = Objects.requireNonNull(directory, "directory");
     }
 
-    /** Whom HTTPS trusts; the JDK's default trust store unless set. */
+    /**
+     * Whom HTTPS trusts; the JDK's default trust store unless set.
+     *
+     * @param ssl the trusted authorities (and a client certificate, if the servers ask for one)
+     * @return this builder
+     */
     public Builder sslContext(SSLContext ssl) {
       this.ssl = Objects.requireNonNull(ssl, "ssl");
       return this;
@@ -136,6 +146,10 @@ public final class NetworkFileTransfer implements FileTransfer {
     /**
      * How long a connection may take to open, and how long a transfer may go without any data before it is
      * broken off. Defaults: 30 s and 60 s.
+     *
+     * @param connect the longest time to open a connection
+     * @param stall the longest time without data
+     * @return this builder
      */
     public Builder timeouts(Duration connect, Duration stall) {
       this.connectTimeout = Objects.requireNonNull(connect, "connect");
@@ -146,6 +160,7 @@ public final class NetworkFileTransfer implements FileTransfer {
     /**
      * Creates the directory if needed and removes the temporary files of downloads a power cut interrupted.
      *
+     * @return the file transfer
      * @throws UncheckedIOException if the directory cannot be created or cleaned
      */
     public NetworkFileTransfer build() {

@@ -57,6 +57,8 @@ public final class BoardDescription {
   /**
    * Reads a board description file (java.util.Properties format, UTF-8).
    *
+   * @param file the board description
+   * @return the description
    * @throws IOException if the file cannot be read
    * @throws IllegalArgumentException if a key is missing, unknown or has a bad value; the message names the
    *     file and the key
@@ -73,6 +75,8 @@ public final class BoardDescription {
    * Reads a board description from properties already loaded, e.g. from a class-path resource.
    *
    * @param origin where the properties came from, named in error messages (a file name)
+   * @param properties the keys of a board description
+   * @return the description
    * @throws IllegalArgumentException if a key is missing, unknown or has a bad value
    */
   public static BoardDescription parse(Properties properties, String origin) {

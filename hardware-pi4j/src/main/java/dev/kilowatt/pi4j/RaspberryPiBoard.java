@@ -72,6 +72,10 @@ public final class RaspberryPiBoard {
    *
    * @param storage where the S0 meter keeps its count across restarts (key {@code meter/s0-pulses}); the
    *     charge point's own storage will do
+   * @param pi4j the Pi4J context the IOs are created in
+   * @param board what is wired to which pin
+   * @param scheduler the charge point's event loop, which times polling and debouncing
+   * @return the board's adapters
    * @throws IllegalStateException if Pi4J cannot create one of the IOs; the message names the board key
    */
   public static RaspberryPiBoard create(Context pi4j, BoardDescription board, Scheduler scheduler,
@@ -86,6 +90,7 @@ public final class RaspberryPiBoard {
     return relay;
   }
 
+  /** {@return the control pilot: PWM out, the MCP3008 reading the line back} */
   public ControlPilot pilot() {
     return pilot;
   }
@@ -98,6 +103,8 @@ public final class RaspberryPiBoard {
   /**
    * The S0 pulse meter, if the board has a {@code meter.s0} section. Its register goes on across restarts;
    * a power cut loses at most the pulses of the last report interval.
+   *
+   * @return that meter, or empty when the board has none
    */
   public Optional<EnergyMeter> energyMeter() {
     return energyMeter;

@@ -38,7 +38,12 @@ public final class EastronSdmMeter extends SerialDevice<EnergyMeter.Listener> im
   private final ModbusLink link;
   private final Poller poller;
 
-  /** A meter of {@code model} reached through {@code config}; nothing happens until {@link #start}. */
+  /**
+   * A meter of {@code model} reached through {@code config}; nothing happens until {@link #start}.
+   *
+   * @param model which SDM meter it is, for its register map and phases
+   * @param config the serial port, line settings and Modbus unit id
+   */
   public EastronSdmMeter(SdmModel model, SerialDeviceConfig config) {
     this.model = Objects.requireNonNull(model, "model");
     Objects.requireNonNull(config, "config");

@@ -53,7 +53,11 @@ public final class EvseDinController extends SelfSwitchingBoard {
   private final ModbusLink link;
   private final Poller poller;
 
-  /** A board reached through {@code config}; nothing happens until {@link #start}. */
+  /**
+   * A board reached through {@code config}; nothing happens until {@link #start}.
+   *
+   * @param config the serial port, line settings and Modbus unit id
+   */
   public EvseDinController(SerialDeviceConfig config) {
     super("EVSE DIN board");
     Objects.requireNonNull(config, "config");

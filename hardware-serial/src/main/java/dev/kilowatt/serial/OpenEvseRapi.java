@@ -55,7 +55,11 @@ public final class OpenEvseRapi extends SelfSwitchingBoard {
 
   private final Worker worker;
 
-  /** A controller reached through {@code config} (its unit id is not used); nothing happens until {@link #start}. */
+  /**
+   * A controller reached through {@code config} (its unit id is not used); nothing happens until {@link #start}.
+   *
+   * @param config the serial port and line settings
+   */
   public OpenEvseRapi(SerialDeviceConfig config) {
     super("OpenEVSE");
     this.worker = new Worker(Objects.requireNonNull(config, "config"));

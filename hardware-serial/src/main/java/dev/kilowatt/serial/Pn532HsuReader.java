@@ -39,7 +39,11 @@ public final class Pn532HsuReader extends SerialCardReader {
 
   private static final Logger log = LoggerFactory.getLogger(Pn532HsuReader.class);
 
-  /** A reader reached through {@code config} with the {@linkplain #DEFAULT_SAME_CARD_GAP default same-card gap}. */
+  /**
+   * A reader reached through {@code config} with the {@linkplain #DEFAULT_SAME_CARD_GAP default same-card gap}.
+   *
+   * @param config the serial port and line settings
+   */
   public Pn532HsuReader(SerialDeviceConfig config) {
     this(config, DEFAULT_SAME_CARD_GAP);
   }
@@ -48,6 +52,7 @@ public final class Pn532HsuReader extends SerialCardReader {
    * A reader reached through {@code config} (its unit id is not used).
    *
    * @param sameCardGap how long a card must be away before it counts as presented again
+   * @param config the serial port and line settings
    */
   public Pn532HsuReader(SerialDeviceConfig config, Duration sameCardGap) {
     super(new Worker(Objects.requireNonNull(config, "config"), Objects.requireNonNull(sameCardGap, "sameCardGap")));

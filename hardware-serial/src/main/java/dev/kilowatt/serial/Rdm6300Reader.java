@@ -22,7 +22,11 @@ public final class Rdm6300Reader extends SerialCardReader {
   /** The same-card gap of {@link #Rdm6300Reader(SerialDeviceConfig)}. */
   public static final Duration DEFAULT_SAME_CARD_GAP = Duration.ofSeconds(2);
 
-  /** A reader reached through {@code config} with the {@linkplain #DEFAULT_SAME_CARD_GAP default same-card gap}. */
+  /**
+   * A reader reached through {@code config} with the {@linkplain #DEFAULT_SAME_CARD_GAP default same-card gap}.
+   *
+   * @param config the serial port and line settings
+   */
   public Rdm6300Reader(SerialDeviceConfig config) {
     this(config, DEFAULT_SAME_CARD_GAP);
   }
@@ -31,6 +35,7 @@ public final class Rdm6300Reader extends SerialCardReader {
    * A reader reached through {@code config} (its unit id and response timeout are not used).
    *
    * @param sameCardGap how long the module must stay quiet about a card before it counts as presented again
+   * @param config the serial port and line settings
    */
   public Rdm6300Reader(SerialDeviceConfig config, Duration sameCardGap) {
     super(new Worker(Objects.requireNonNull(config, "config"), Objects.requireNonNull(sameCardGap, "sameCardGap")));

@@ -17,7 +17,7 @@ public enum SdmModel {
     this.defaultBaudRate = defaultBaudRate;
   }
 
-  /** 1 or 3. */
+  /** {@return how many phases the meter measures, 1 or 3} */
   public int phases() {
     return phases;
   }

@@ -13,7 +13,11 @@ abstract class SerialDevice<L extends FaultListener> implements AutoCloseable {
   /** The loop that talks to the device. */
   abstract DeviceLoop<L> loop();
 
-  /** Starts talking to the device; it reports to {@code listener} from its own thread. */
+  /**
+   * Starts talking to the device; it reports to {@code listener} from its own thread.
+   *
+   * @param listener where readings, cards and faults go
+   */
   public void start(L listener) {
     loop().start(listener);
   }

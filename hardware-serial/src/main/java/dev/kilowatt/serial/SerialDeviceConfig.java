@@ -29,6 +29,11 @@ public record SerialDeviceConfig(
     Duration pollInterval,
     Duration responseTimeout) {
 
+  /**
+   * Checks the settings against the ranges above.
+   *
+   * @throws IllegalArgumentException naming the setting that is out of range
+   */
   public SerialDeviceConfig {
     Objects.requireNonNull(portPath, "portPath");
     Objects.requireNonNull(parity, "parity");
@@ -54,27 +59,63 @@ public record SerialDeviceConfig(
     }
   }
 
-  /** 8N1 at {@code baudRate}, unit 1, polled every second, 500 ms to answer. */
+  /**
+   * 8N1 at {@code baudRate}, unit 1, polled every second, 500 ms to answer.
+   *
+   * @param portPath the serial device's path
+   * @param baudRate line speed in bit/s
+   * @return those settings
+   */
   public static SerialDeviceConfig of(String portPath, int baudRate) {
     return new SerialDeviceConfig(portPath, baudRate, Parity.NONE, 1, 1, Duration.ofSeconds(1), Duration.ofMillis(500));
   }
 
+  /**
+   * These settings with another parity bit.
+   *
+   * @param newParity the parity bit
+   * @return the new settings
+   */
   public SerialDeviceConfig withParity(Parity newParity) {
     return new SerialDeviceConfig(portPath, baudRate, newParity, stopBits, unitId, pollInterval, responseTimeout);
   }
 
+  /**
+   * These settings with other stop bits.
+   *
+   * @param newStopBits 1 or 2
+   * @return the new settings
+   */
   public SerialDeviceConfig withStopBits(int newStopBits) {
     return new SerialDeviceConfig(portPath, baudRate, parity, newStopBits, unitId, pollInterval, responseTimeout);
   }
 
+  /**
+   * These settings with another Modbus unit address.
+   *
+   * @param newUnitId 1–247
+   * @return the new settings
+   */
   public SerialDeviceConfig withUnitId(int newUnitId) {
     return new SerialDeviceConfig(portPath, baudRate, parity, stopBits, newUnitId, pollInterval, responseTimeout);
   }
 
+  /**
+   * These settings with another poll interval.
+   *
+   * @param newPollInterval how often the device is asked for news
+   * @return the new settings
+   */
   public SerialDeviceConfig withPollInterval(Duration newPollInterval) {
     return new SerialDeviceConfig(portPath, baudRate, parity, stopBits, unitId, newPollInterval, responseTimeout);
   }
 
+  /**
+   * These settings with another response timeout.
+   *
+   * @param newResponseTimeout how long an answer may take
+   * @return the new settings
+   */
   public SerialDeviceConfig withResponseTimeout(Duration newResponseTimeout) {
     return new SerialDeviceConfig(portPath, baudRate, parity, stopBits, unitId, pollInterval, newResponseTimeout);
   }
@@ -93,8 +134,11 @@ public record SerialDeviceConfig(
 
   /** The parity bit of a serial line. */
   public enum Parity {
+    /** No parity bit. */
     NONE,
+    /** A parity bit that makes the count of ones even. */
     EVEN,
+    /** A parity bit that makes the count of ones odd. */
     ODD
   }
 }

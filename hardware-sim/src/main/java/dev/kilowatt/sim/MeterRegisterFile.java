@@ -31,16 +31,27 @@ public final class MeterRegisterFile {
   private final Path file;
   private final Path temporary;
 
-  /** {@return the register file of connector {@code connectorId} in {@code dataDirectory}} */
+  /**
+   * {@return the register file of connector {@code connectorId} in {@code dataDirectory}}
+   *
+   * @param dataDirectory the simulator's data directory
+   * @param connectorId the connector, 1 and up
+   */
   public static MeterRegisterFile forConnector(Path dataDirectory, int connectorId) {
     return new MeterRegisterFile(dataDirectory.resolve("meter-register-" + connectorId + ".txt"));
   }
 
+  /**
+   * A register kept in {@code file}.
+   *
+   * @param file where the register is saved; its directory is created on the first save
+   */
   public MeterRegisterFile(Path file) {
     this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
     this.temporary = this.file.resolveSibling(this.file.getFileName() + ".tmp");
   }
 
+  /** {@return the file the register is saved in, as an absolute path} */
   public Path file() {
     return file;
   }
@@ -72,6 +83,7 @@ public final class MeterRegisterFile {
   /**
    * Saves {@code energyWh} atomically: a crash leaves the old value or the new one, never a mix.
    *
+   * @param energyWh the register, in Wh
    * @throws IllegalArgumentException if {@code energyWh} is negative or not finite
    * @throws UncheckedIOException if the file cannot be written
    */
@@ -99,6 +111,11 @@ public final class MeterRegisterFile {
   /**
    * Saves {@code register} every {@code interval} on {@code scheduler} while it changes, until the returned
    * handle is closed (which saves a last time).
+   *
+   * @param scheduler the event loop that times the saves
+   * @param interval how often to save
+   * @param register the energy register to save, in Wh
+   * @return the handle that stops the saving
    */
   public Autosave autosave(Scheduler scheduler, Duration interval, DoubleSupplier register) {
     Objects.requireNonNull(scheduler, "scheduler");

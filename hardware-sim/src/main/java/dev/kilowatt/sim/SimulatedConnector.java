@@ -42,6 +42,12 @@ public final class SimulatedConnector implements AutoCloseable {
   public record Settings(Duration meterPollInterval, double mainsVoltageV, double initialRegisterWh,
       double evMaxCurrentA, Optional<SimulatedEv.Battery> evBattery) {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException for a poll interval, voltage or EV current that is not positive, or a
+     *     negative register
+     */
     public Settings {
       Objects.requireNonNull(meterPollInterval, "meterPollInterval");
       Objects.requireNonNull(evBattery, "evBattery");
@@ -55,27 +61,61 @@ public final class SimulatedConnector implements AutoCloseable {
       }
     }
 
-    /** 1 s polling, 230 V, register at 0 Wh, a 32 A EV without a battery model. */
+    /**
+     * 1 s polling, 230 V, register at 0 Wh, a 32 A EV without a battery model.
+     *
+     * @return those settings
+     */
     public static Settings defaults() {
       return new Settings(Duration.ofSeconds(1), 230, 0, 32, Optional.empty());
     }
 
+    /**
+     * These settings with another meter poll interval.
+     *
+     * @param interval how often the meter pushes a reading
+     * @return the new settings
+     */
     public Settings withMeterPollInterval(Duration interval) {
       return new Settings(interval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery);
     }
 
+    /**
+     * These settings with another mains voltage.
+     *
+     * @param volts the single-phase mains voltage, in V
+     * @return the new settings
+     */
     public Settings withMainsVoltageV(double volts) {
       return new Settings(meterPollInterval, volts, initialRegisterWh, evMaxCurrentA, evBattery);
     }
 
+    /**
+     * These settings with another register at start.
+     *
+     * @param wattHours the energy register at start, in Wh
+     * @return the new settings
+     */
     public Settings withInitialRegisterWh(double wattHours) {
       return new Settings(meterPollInterval, mainsVoltageV, wattHours, evMaxCurrentA, evBattery);
     }
 
+    /**
+     * These settings with an EV that draws another current.
+     *
+     * @param amperes the most current the EV draws, in A
+     * @return the new settings
+     */
     public Settings withEvMaxCurrentA(double amperes) {
       return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, amperes, evBattery);
     }
 
+    /**
+     * These settings with an EV with a battery that stops charging once full.
+     *
+     * @param battery the battery's state at start
+     * @return the new settings
+     */
     public Settings withEvBattery(SimulatedEv.Battery battery) {
       return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, Optional.of(battery));
     }
@@ -87,6 +127,12 @@ public final class SimulatedConnector implements AutoCloseable {
     }
   }
 
+  /**
+   * A connector with its relay, pilot, meter and EV, the EV unplugged.
+   *
+   * @param scheduler the event loop that times the meter's readings and the EV's charging
+   * @param settings how the connector is built
+   */
   public SimulatedConnector(Scheduler scheduler, Settings settings) {
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(settings, "settings");
@@ -122,6 +168,7 @@ public final class SimulatedConnector implements AutoCloseable {
    * Reports a fault with {@code code} through the pilot's listener, as a board's own fault input would.
    * Injecting another code while one is active replaces it.
    *
+   * @param code the OCPP error code the fault reports
    * @throws IllegalArgumentException for {@code NO_ERROR}, which is no fault: use {@link #clearFault()}
    */
   public void fault(ChargePointErrorCode code) {

@@ -112,7 +112,11 @@ public final class SimulatedControlPilot implements ControlPilot {
     }
   }
 
-  /** Sets the state on the EV side of the line, as plugging, a charging request or a pilot short would. */
+  /**
+   * Sets the state on the EV side of the line, as plugging, a charging request or a pilot short would.
+   *
+   * @param state the state the EV side sets
+   */
   public void setEvState(PilotState state) {
     Objects.requireNonNull(state, "state");
     synchronized (lock) {

@@ -36,6 +36,11 @@ public final class SimulatedEv {
    * @param chargedWh how much it holds now, in Wh
    */
   public record Battery(double capacityWh, double chargedWh) {
+    /**
+     * Checks the capacity and the charge.
+     *
+     * @throws IllegalArgumentException for a capacity that is not positive or a charge outside 0..capacity
+     */
     public Battery {
       if (!(capacityWh > 0) || Double.isInfinite(capacityWh)) {
         throw new IllegalArgumentException("battery capacity must be a positive number of Wh: " + capacityWh);

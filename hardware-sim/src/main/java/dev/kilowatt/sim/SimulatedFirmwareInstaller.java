@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedFirmwareInstaller implements FirmwareInstaller {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedFirmwareInstaller.class);
+  /** The first word of every image this installer accepts, before the version and the payload's SHA-256. */
   public static final String MAGIC = "KILOWATT-FIRMWARE";
   /** The default largest image, in bytes. */
   public static final long DEFAULT_MAX_IMAGE_BYTES = 16L << 20;
@@ -47,7 +48,10 @@ public final class SimulatedFirmwareInstaller implements FirmwareInstaller {
   private Optional<String> failure = Optional.empty();
 
   /**
+   * An installer that refuses images larger than {@code maxImageBytes}.
+   *
    * @param stateDirectory where the installed version is kept across restarts (created if needed)
+   * @param maxImageBytes the largest image, in bytes; positive
    */
   public SimulatedFirmwareInstaller(Path stateDirectory, long maxImageBytes) {
     this.stateDirectory = Objects.requireNonNull(stateDirectory, "stateDirectory");
@@ -57,11 +61,22 @@ public final class SimulatedFirmwareInstaller implements FirmwareInstaller {
     this.maxImageBytes = maxImageBytes;
   }
 
+  /**
+   * An installer with the {@linkplain #DEFAULT_MAX_IMAGE_BYTES default largest image}.
+   *
+   * @param stateDirectory where the installed version is kept across restarts (created if needed)
+   */
   public SimulatedFirmwareInstaller(Path stateDirectory) {
     this(stateDirectory, DEFAULT_MAX_IMAGE_BYTES);
   }
 
-  /** A good image of {@code version} carrying {@code payload}. */
+  /**
+   * A good image of {@code version} carrying {@code payload}.
+   *
+   * @param version the firmware version the image installs
+   * @param payload the rest of the image
+   * @return the image's bytes
+   */
   public static byte[] image(String version, byte[] payload) {
     if (!HEADER.matcher(MAGIC + " " + version + " " + "0".repeat(64)).matches()) {
       throw new IllegalArgumentException("not a firmware version: " + version);
@@ -82,7 +97,11 @@ public final class SimulatedFirmwareInstaller implements FirmwareInstaller {
     }
   }
 
-  /** The next installation fails with {@code reason}, whatever the image. */
+  /**
+   * The next installation fails with {@code reason}, whatever the image.
+   *
+   * @param reason why it fails, as the installer reports it
+   */
   public synchronized void failNextInstallation(String reason) {
     failure = Optional.of(Objects.requireNonNull(reason, "reason"));
   }

@@ -11,6 +11,9 @@ public final class SimulatedRfidReader implements RfidReader {
 
   private RfidReader.Listener listener = idTag -> {};
 
+  /** A reader no card was presented to yet. */
+  public SimulatedRfidReader() {}
+
   @Override
   public synchronized void start(RfidReader.Listener listener) {
     this.listener = listener;
@@ -19,6 +22,7 @@ public final class SimulatedRfidReader implements RfidReader {
   /**
    * Presents the card {@code idTag} to the reader once.
    *
+   * @param idTag the card's id
    * @throws IllegalArgumentException if {@code idTag} is blank or longer than 20 characters
    */
   public synchronized void present(String idTag) {

@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record CentralSystemAddress(URI baseUrl, String chargePointId) {
 
+  /**
+   * Checks the address against the rules above.
+   *
+   * @throws IllegalArgumentException naming the rule the URL or the id breaks
+   */
   public CentralSystemAddress {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(chargePointId, "chargePointId");
@@ -31,7 +36,14 @@ public record CentralSystemAddress(URI baseUrl, String chargePointId) {
     }
   }
 
-  /** Parses {@code baseUrl}; see the record for the rules. */
+  /**
+   * Parses {@code baseUrl}; see the record for the rules.
+   *
+   * @param baseUrl the URL as text
+   * @param chargePointId the charge point's identity
+   * @return the address
+   * @throws IllegalArgumentException if {@code baseUrl} is no URI or breaks a rule
+   */
   public static CentralSystemAddress of(String baseUrl, String chargePointId) {
     return new CentralSystemAddress(URI.create(baseUrl), chargePointId);
   }

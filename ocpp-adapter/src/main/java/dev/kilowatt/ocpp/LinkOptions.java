@@ -18,6 +18,11 @@ import javax.net.ssl.SSLContext;
 public record LinkOptions(
     ReconnectBackoff backoff, Duration handshakeTimeout, Optional<SSLContext> tls, TrafficListener traffic) {
 
+  /**
+   * Checks that nothing is missing and the handshake timeout is positive.
+   *
+   * @throws IllegalArgumentException for a handshake timeout of zero or less
+   */
   public LinkOptions {
     Objects.requireNonNull(backoff, "backoff");
     Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
@@ -28,23 +33,51 @@ public record LinkOptions(
     }
   }
 
-  /** Standard back-off, 30 s per attempt, the default TLS set-up, no traffic watcher. */
+  /**
+   * Standard back-off, 30 s per attempt, the default TLS set-up, no traffic watcher.
+   *
+   * @return those options
+   */
   public static LinkOptions defaults() {
     return new LinkOptions(ReconnectBackoff.standard(), Duration.ofSeconds(30), Optional.empty(), TrafficListener.NONE);
   }
 
+  /**
+   * These options with other waits between connection attempts.
+   *
+   * @param backoff the waits
+   * @return the new options
+   */
   public LinkOptions withBackoff(ReconnectBackoff backoff) {
     return new LinkOptions(backoff, handshakeTimeout, tls, traffic);
   }
 
+  /**
+   * These options with another limit on one connection attempt.
+   *
+   * @param handshakeTimeout how long an attempt may take; positive
+   * @return the new options
+   */
   public LinkOptions withHandshakeTimeout(Duration handshakeTimeout) {
     return new LinkOptions(backoff, handshakeTimeout, tls, traffic);
   }
 
+  /**
+   * These options with a TLS set-up of their own for {@code wss://}.
+   *
+   * @param tls trusted authorities and, for security profile 3, a client certificate
+   * @return the new options
+   */
   public LinkOptions withTls(SSLContext tls) {
     return new LinkOptions(backoff, handshakeTimeout, Optional.of(tls), traffic);
   }
 
+  /**
+   * These options with a watcher of every frame.
+   *
+   * @param traffic sees each text frame sent and received
+   * @return the new options
+   */
   public LinkOptions withTraffic(TrafficListener traffic) {
     return new LinkOptions(backoff, handshakeTimeout, tls, traffic);
   }

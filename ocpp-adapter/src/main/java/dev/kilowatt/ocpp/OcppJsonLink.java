@@ -122,6 +122,10 @@ public final class OcppJsonLink implements CentralSystem {
   /**
    * A link to the central system at {@code address}, timing reconnection and handshake deadlines on
    * {@code scheduler}. Nothing happens before {@link #connect}.
+   *
+   * @param address the central system's URL and this charge point's id
+   * @param scheduler the event loop the domain runs on, which the link posts to
+   * @param options the back-off, handshake timeout, TLS set-up and traffic watcher
    */
   public OcppJsonLink(CentralSystemAddress address, Scheduler scheduler, LinkOptions options) {
     this.address = Objects.requireNonNull(address, "address");
@@ -130,7 +134,12 @@ public final class OcppJsonLink implements CentralSystem {
     this.tls = new TlsSetup(options.tls(), counters);
   }
 
-  /** A link with {@link LinkOptions#defaults()}. */
+  /**
+   * A link with {@link LinkOptions#defaults()}.
+   *
+   * @param address the central system's URL and this charge point's id
+   * @param scheduler the event loop the domain runs on, which the link posts to
+   */
   public OcppJsonLink(CentralSystemAddress address, Scheduler scheduler) {
     this(address, scheduler, LinkOptions.defaults());
   }
@@ -143,6 +152,8 @@ public final class OcppJsonLink implements CentralSystem {
    * that broke their schema; {@code binaryFrames}; {@code droppedOffline}, calls and answers handed over
    * while disconnected; {@code invalidOutbound}, our own messages that broke their schema (sent anyway);
    * {@code failedConnects}, attempts that never became a usable connection.
+   *
+   * @return a read-only snapshot of the counts by key
    */
   public Map<String, Long> counters() {
     return Collections.unmodifiableMap(counters.snapshot());

@@ -15,6 +15,11 @@ import java.util.Objects;
  */
 public record ReconnectBackoff(Duration initial, Duration max, double jitter) {
 
+  /**
+   * Checks the waits and the spread.
+   *
+   * @throws IllegalArgumentException unless 0 &lt; initial &lt;= max and 0 &lt;= jitter &lt; 1
+   */
   public ReconnectBackoff {
     Objects.requireNonNull(initial, "initial");
     Objects.requireNonNull(max, "max");
@@ -26,7 +31,11 @@ public record ReconnectBackoff(Duration initial, Duration max, double jitter) {
     }
   }
 
-  /** 1 s doubling to 60 s, ±25 %. */
+  /**
+   * 1 s doubling to 60 s, ±25 %.
+   *
+   * @return that back-off
+   */
   public static ReconnectBackoff standard() {
     return new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.25);
   }

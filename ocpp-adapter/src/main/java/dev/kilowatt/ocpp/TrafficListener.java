@@ -16,6 +16,12 @@ public interface TrafficListener {
     RECEIVED
   }
 
+  /**
+   * Called once for each frame.
+   *
+   * @param direction which way it went
+   * @param text the frame as on the wire
+   */
   void onFrame(Direction direction, String text);
 
   /** Watches nothing. */

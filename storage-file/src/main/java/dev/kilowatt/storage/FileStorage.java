@@ -55,6 +55,8 @@ public final class FileStorage implements Storage {
   /**
    * Opens the data directory, creating it if needed, and removes half-written files a crash left behind.
    *
+   * @param dataDir the directory that holds one file per key
+   * @return the storage on that directory
    * @throws UncheckedIOException if the directory cannot be created or listed
    */
   public static FileStorage open(Path dataDir) {
