@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -33,7 +34,9 @@ import java.util.stream.Stream;
  *
  * <p>A file that cannot be read back as the requested type (corrupted, truncated, written by an
  * incompatible version) is logged, counted in {@link #unreadableValues()}, reported as absent and kept
- * aside as {@code <file>.corrupt} for inspection. Methods are synchronized; any thread may call them.
+ * aside as {@code <file>.corrupt} for inspection. The directory and its files are owner-only (rwx------,
+ * rw-------) where the file system has POSIX permissions, also when an older version left them readable.
+ * Methods are synchronized; any thread may call them.
  */
 public final class FileStorage implements Storage {
 
@@ -59,17 +62,19 @@ public final class FileStorage implements Storage {
   public static FileStorage open(Path dataDir) {
     Path directory = dataDir.toAbsolutePath();
     try {
-      if (!Files.isDirectory(directory)) {
-        Files.createDirectories(directory);
+      boolean created = !Files.isDirectory(directory);
+      OwnerOnly.directory(directory);
+      if (created) {
         syncDirectory(directory.getParent());
       }
       try (Stream<Path> files = Files.list(directory)) {
-        List<Path> temporaries = files
-            .filter(file -> file.getFileName().toString().endsWith(VALUE + TEMPORARY) && Files.isRegularFile(file))
-            .toList();
-        for (Path temporary : temporaries) {
-          Files.delete(temporary);
-          LOG.log(Level.INFO, "removed {0}, left half-written by an interrupted save", temporary);
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          if (file.getFileName().toString().endsWith(VALUE + TEMPORARY)) {
+            Files.delete(file);
+            LOG.log(Level.INFO, "removed {0}, left half-written by an interrupted save", file);
+          } else {
+            OwnerOnly.file(file);
+          }
         }
       }
     } catch (IOException e) {
@@ -118,7 +123,8 @@ public final class FileStorage implements Storage {
     byte[] json = codec.encode(value);
     Path temporary = file.resolveSibling(file.getFileName() + TEMPORARY);
     try {
-      try (FileChannel channel = FileChannel.open(temporary, CREATE, TRUNCATE_EXISTING, WRITE)) {
+      try (FileChannel channel = FileChannel.open(temporary, Set.of(CREATE, TRUNCATE_EXISTING, WRITE),
+          OwnerOnly.newFile(temporary))) {
         ByteBuffer buffer = ByteBuffer.wrap(json);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
