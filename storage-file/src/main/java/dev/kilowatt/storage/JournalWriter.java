@@ -2,7 +2,6 @@ package dev.kilowatt.storage;
 
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
-import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 import dev.kilowatt.core.ledger.LiveRecords;
@@ -16,7 +15,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.util.ArrayList;
 import java.util.List;
@@ -249,8 +247,6 @@ final class JournalWriter implements Runnable {
   }
 
   private void syncDirectory() throws IOException {
-    try (FileChannel dir = FileChannel.open(directory, Set.<StandardOpenOption>of(READ))) {
-      dir.force(true);
-    }
+    AtomicFile.syncDirectory(directory);
   }
 }
