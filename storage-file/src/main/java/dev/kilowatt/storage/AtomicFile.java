@@ -46,6 +46,13 @@ final class AtomicFile {
     syncDirectoryIfPossible(file.getParent());
   }
 
+  /** Deletes {@code file} if it exists, durably; deleting a missing file is harmless. */
+  static void delete(Path file) throws IOException {
+    if (Files.deleteIfExists(file)) {
+      syncDirectoryIfPossible(file.getParent());
+    }
+  }
+
   /** Makes a rename or deletion in {@code dir} durable: the new entry survives a power cut, not just the data. */
   static void syncDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, READ)) {

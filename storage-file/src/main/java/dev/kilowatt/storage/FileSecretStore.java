@@ -98,9 +98,7 @@ public final class FileSecretStore implements SecretStore {
   public synchronized void erase(String name) {
     Path file = fileOf(name);
     try {
-      if (Files.deleteIfExists(file)) {
-        AtomicFile.syncDirectoryIfPossible(directory);
-      }
+      AtomicFile.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot erase the secret \"" + name + "\" in " + directory, e);
     }

@@ -129,9 +129,7 @@ public final class FileStorage implements Storage {
   public synchronized void delete(String key) {
     Path file = fileOf(key);
     try {
-      if (Files.deleteIfExists(file)) {
-        AtomicFile.syncDirectoryIfPossible(directory);
-      }
+      AtomicFile.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete \"" + key + "\" in " + directory, e);
     }
