@@ -20,7 +20,7 @@ public final class MemoryJournal implements Journal {
 
   private final Flash flash;
   private final Scheduler loop;
-  private List<Pending> pending = new ArrayList<>();
+  private final List<Pending> pending = new ArrayList<>();
   private boolean writing;
   private boolean written;
   private boolean faulted;
@@ -43,48 +43,51 @@ public final class MemoryJournal implements Journal {
   @Override
   public void append(String key, Record payload, Consumer<Outcome> whenDone) {
     Objects.requireNonNull(payload, "payload");
-    submit(new Line(++lastSequence, Journal.requireKey(key), payload), whenDone);
+    submit(Call.WRITE, new Line(++lastSequence, Journal.requireKey(key), payload), whenDone);
   }
 
   @Override
   public void forget(String keyPrefix, Consumer<Outcome> whenDone) {
-    submit(new Line(++lastSequence, Journal.requireKey(keyPrefix), null), whenDone);
+    submit(Call.WRITE, new Line(++lastSequence, Journal.requireKey(keyPrefix), null), whenDone);
   }
 
   @Override
   public void compact(Consumer<Outcome> whenDone) {
-    submit(null, whenDone);
+    submit(Call.COMPACT, null, whenDone);
   }
 
   @Override
   public void retry(Consumer<Outcome> whenDone) {
-    Objects.requireNonNull(whenDone, "whenDone");
-    written = true;
-    loop.execute(() -> {
-      faulted = flash.failing;
-      whenDone.accept(faulted ? new Outcome.Failed("the flash still refuses writes") : new Outcome.Durable(lastDurable()));
-    });
+    submit(Call.RETRY, null, whenDone);
   }
 
-  private void submit(Line line, Consumer<Outcome> whenDone) {
+  private void submit(Call call, Line line, Consumer<Outcome> whenDone) {
     Objects.requireNonNull(whenDone, "whenDone");
     written = true;
-    pending.add(new Pending(line, whenDone));
+    pending.add(new Pending(call, line, whenDone));
     if (!writing) {
       writing = true;
       loop.execute(this::beginWrite);
     }
   }
 
+  /** Writes what waits up to the next retry, which is answered once the writes before it are done. */
   private void beginWrite() {
-    List<Pending> batch = pending;
-    pending = new ArrayList<>();
-    if (faulted) {
-      batch.forEach(p -> p.whenDone.accept(new Outcome.Refused("an earlier write failed")));
-      writing = false;
+    if (pending.getFirst().call() == Call.RETRY) {
+      Pending retry = pending.removeFirst();
+      faulted = flash.failing;
+      retry.whenDone().accept(faulted ? new Outcome.Failed("the flash still refuses writes") : new Outcome.Durable(lastDurable()));
+      next();
       return;
     }
-    if (flash.delay.isZero()) {
+    List<Pending> batch = new ArrayList<>();
+    while (!pending.isEmpty() && pending.getFirst().call() != Call.RETRY) {
+      batch.add(pending.removeFirst());
+    }
+    if (faulted) {
+      batch.forEach(p -> p.whenDone().accept(new Outcome.Refused("an earlier write failed")));
+      next();
+    } else if (flash.delay.isZero()) {
       finishWrite(batch);
     } else {
       loop.schedule(flash.delay, () -> finishWrite(batch));
@@ -92,19 +95,22 @@ public final class MemoryJournal implements Journal {
   }
 
   private void finishWrite(List<Pending> batch) {
-    if (!flash.write(batch.stream().map(Pending::line).toList())) {
+    if (!flash.write(batch)) {
       return;
     }
     faulted = flash.failing;
     if (faulted) {
-      batch.forEach(p -> p.whenDone.accept(new Outcome.Failed("the flash refused the write")));
+      batch.forEach(p -> p.whenDone().accept(new Outcome.Failed("the flash refused the write")));
     } else {
       long durable = lastDurable();
-      batch.forEach(p -> p.whenDone.accept(new Outcome.Durable(p.line == null ? durable : p.line.sequence())));
+      batch.forEach(p -> p.whenDone().accept(new Outcome.Durable(p.line() == null ? durable : p.line().sequence())));
     }
-    writing = false;
-    if (!pending.isEmpty()) {
-      writing = true;
+    next();
+  }
+
+  private void next() {
+    writing = !pending.isEmpty();
+    if (writing) {
       loop.execute(this::beginWrite);
     }
   }
@@ -116,8 +122,10 @@ public final class MemoryJournal implements Journal {
   /** One record on the flash: an append when it has a payload, a forget of its key as prefix when not. */
   private record Line(long sequence, String key, Record payload) {}
 
-  /** A call waiting for its write; a null line asks for a compaction. */
-  private record Pending(Line line, Consumer<Outcome> whenDone) {}
+  private enum Call { WRITE, COMPACT, RETRY }
+
+  /** A call waiting for the flash; only a write has a line. */
+  private record Pending(Call call, Line line, Consumer<Outcome> whenDone) {}
 
   /** The simulated medium: what it holds survives the journals opened on it. */
   public static final class Flash {
@@ -174,7 +182,7 @@ public final class MemoryJournal implements Journal {
     }
 
     /** Applies a write of {@code batch}; false if it never happened because the power is gone. */
-    private boolean write(List<Line> batch) {
+    private boolean write(List<Pending> batch) {
       if (powerCut || writes >= writesBeforeCut) {
         powerCut = true;
         return false;
@@ -183,8 +191,9 @@ public final class MemoryJournal implements Journal {
         return true;
       }
       writes++;
-      for (Line line : batch) {
-        if (line == null) {
+      for (Pending call : batch) {
+        Line line = call.line();
+        if (call.call() == Call.COMPACT) {
           List<Line> compacted = live().entries().stream()
               .map(e -> new Line(e.sequence(), e.key(), e.payload())).toList();
           lines.clear();

@@ -112,6 +112,20 @@ class MemoryJournalTest {
   }
 
   @Test
+  void outcomesArriveInCallOrderAlsoWhileASlowWriteIsUnderWay() {
+    Journal journal = new MemoryJournal.Flash().slow(Duration.ofMillis(200)).open(time);
+    List<String> order = new ArrayList<>();
+
+    journal.append("a", new Answered(1), outcome -> order.add("append " + outcome));
+    journal.retry(outcome -> order.add("retry " + outcome));
+    journal.compact(outcome -> order.add("compact " + outcome));
+    time.advance(Duration.ofMillis(400));
+
+    assertEquals(List.of("append Durable[sequence=1]", "retry Durable[sequence=1]", "compact Durable[sequence=1]"),
+        order);
+  }
+
+  @Test
   void compactionKeepsTheLiveSetAndReplayIsOnlyForStartUp() {
     var flash = new MemoryJournal.Flash();
     Journal journal = flash.open(time);
