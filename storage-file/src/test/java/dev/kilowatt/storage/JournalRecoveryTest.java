@@ -7,12 +7,14 @@ import dev.kilowatt.core.port.Journal.Outcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,46 @@ class JournalRecoveryTest {
     FileJournal third = FileJournal.open(root, loop);
     assertEquals(List.of(new Entry(1, "a", new Sample("1", 1)), new Entry(2, "c", new Sample("1", 3))), third.replay());
     third.close();
+  }
+
+  @Test
+  void anIntactRecordOfATypeThisVersionDoesNotKnowIsSkippedAndCounted() throws IOException {
+    FileJournal journal = FileJournal.open(root, loop);
+    journal.append("a", new Sample("1", 1), outcomes::add);
+    loop.runUntil(() -> outcomes.size() == 1);
+    journal.close();
+    byte[] unknown = """
+        {"sequence":2,"key":"b","payload":{"@type":"dev.kilowatt.storage.RemovedRecord","x":1}}"""
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] known = new ValueCodec().encode(new JournalLine(3, "c", Optional.of(new Sample("1", 3))));
+    try (FileChannel channel = FileChannel.open(onlySegment(root), StandardOpenOption.APPEND)) {
+      Segment.writeFully(channel, Segment.frame(unknown), Segment.frame(known));
+    }
+
+    FileJournal reopened = FileJournal.open(root, loop);
+    assertEquals(List.of("a", "c"), reopened.replay().stream().map(Entry::key).toList());
+    assertEquals(1, reopened.unreadableRecords());
+    assertEquals(0, reopened.droppedTails());
+    reopened.close();
+  }
+
+  @Test
+  void recordsSpanSegmentsOnceOneIsFull() throws IOException {
+    FileJournal journal = FileJournal.open(root, loop, new FileJournal.Settings(200, 1024));
+    for (int n = 1; n <= 12; n++) {
+      journal.append("tx/1/sample/" + n, new Sample("1", n), outcomes::add);
+      int expected = n;
+      loop.runUntil(() -> outcomes.size() == expected);
+    }
+    journal.close();
+
+    try (Stream<Path> files = Files.list(root)) {
+      assertEquals(6, files.count(), "two records of about 90 bytes fill a 200-byte segment");
+    }
+    FileJournal reopened = FileJournal.open(root, loop);
+    assertEquals(12, reopened.replay().size());
+    assertEquals(new Sample("1", 12), reopened.replay().getLast().payload());
+    reopened.close();
   }
 
   private static Path onlySegment(Path dir) throws IOException {
