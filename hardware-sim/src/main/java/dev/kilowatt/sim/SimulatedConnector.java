@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
 
 /**
  * One simulated connector: relay, control pilot and meter for the charge point, and the EV on its cable.
@@ -86,13 +87,29 @@ public final class SimulatedConnector implements AutoCloseable {
     }
   }
 
+  /** A connector whose meter register starts at {@code settings}' initial register and is not kept. */
   public SimulatedConnector(Scheduler scheduler, Settings settings) {
+    this(scheduler, settings, wattHours -> {});
+  }
+
+  /**
+   * A connector whose meter register lives in {@code register}: it resumes the saved register (or starts
+   * at {@code settings}' initial one if none is saved) and saves each reading before the charger gets it,
+   * so a killed simulator never resumes below a reading the charger saw.
+   */
+  public static SimulatedConnector keepingRegisterIn(MeterRegisterFile register, Scheduler scheduler,
+      Settings settings) {
+    Settings resumed = settings.withInitialRegisterWh(register.load().orElse(settings.initialRegisterWh()));
+    return new SimulatedConnector(scheduler, resumed, register::save);
+  }
+
+  private SimulatedConnector(Scheduler scheduler, Settings settings, DoubleConsumer keepRegister) {
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(settings, "settings");
     relay = new SimulatedRelay(lock, this::circuitChanged);
     pilot = new SimulatedControlPilot(lock, this::circuitChanged);
     meter = new SimulatedEnergyMeter(scheduler, lock, settings.meterPollInterval(), settings.mainsVoltageV(),
-        settings.initialRegisterWh());
+        settings.initialRegisterWh(), keepRegister);
     ev = new SimulatedEv(scheduler, lock, pilot, settings.mainsVoltageV(), settings.evMaxCurrentA(),
         settings.evBattery());
   }
@@ -146,7 +163,7 @@ public final class SimulatedConnector implements AutoCloseable {
     }
   }
 
-  /** Stops the meter's polling and the EV's timers. */
+  /** Stops the meter's polling (saving its register where it is kept) and the EV's timers. */
   @Override
   public void close() {
     meter.stop();

@@ -5,25 +5,35 @@ import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.Scheduler;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.DoubleConsumer;
 
 /**
  * A single-phase meter in front of the EV. Its register integrates the power the EV draws exactly, from
  * every change of the draw, so it does not depend on when it is polled; each poll interval it pushes a
  * reading. Like a real meter it keeps counting while it cannot be read.
+ *
+ * <p>Where the register is kept across restarts, each reading is saved before it is pushed: a power cut can
+ * then lose energy the charger never saw, but never make the register resume below a reading the charger
+ * already billed. A reading that cannot be saved is held back (logged) until a later one can.
  */
 public final class SimulatedEnergyMeter implements EnergyMeter {
 
   static final String SOURCE = "meter";
+  private static final System.Logger LOG = System.getLogger(SimulatedEnergyMeter.class.getName());
   private static final double NANOS_PER_HOUR = 3.6e12;
 
   private final Scheduler scheduler;
   private final Object lock;
   private final Duration pollInterval;
   private final double voltageV;
+  private final DoubleConsumer keepRegister;
   private EnergyMeter.Listener listener = reading -> {};
   private double energyWh;
+  private double keptWh = Double.NaN;
   private double currentA;
   private Instant integratedUntil;
   private Scheduler.Timer nextPoll = () -> {};
@@ -32,8 +42,9 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
   private boolean failed;
 
   SimulatedEnergyMeter(Scheduler scheduler, Object lock, Duration pollInterval, double voltageV,
-      double initialRegisterWh) {
+      double initialRegisterWh, DoubleConsumer keepRegister) {
     this.scheduler = scheduler;
+    this.keepRegister = keepRegister;
     this.lock = lock;
     this.pollInterval = pollInterval;
     this.voltageV = voltageV;
@@ -54,11 +65,13 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
     }
   }
 
-  /** Stops polling; the register keeps its value. */
+  /** Stops polling; the register keeps its value, and is saved where it is kept. */
   public void stop() {
     synchronized (lock) {
       stopped = true;
       nextPoll.cancel();
+      integrate();
+      kept();
     }
   }
 
@@ -137,7 +150,24 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
 
   private void pushReading() {
     integrate();
-    listener.onReading(MeterReading.singlePhase(energyWh, voltageV * currentA, voltageV, currentA));
+    if (kept()) {
+      listener.onReading(MeterReading.singlePhase(energyWh, voltageV * currentA, voltageV, currentA));
+    }
+  }
+
+  /** Whether the register as it is now has been kept, saving it if it changed. */
+  private boolean kept() {
+    if (energyWh == keptWh) {
+      return true;
+    }
+    try {
+      keepRegister.accept(energyWh);
+      keptWh = energyWh;
+      return true;
+    } catch (UncheckedIOException e) {
+      LOG.log(Level.ERROR, "meter register not saved; its reading is held back until it is", e);
+      return false;
+    }
   }
 
   /** Adds the energy drawn since the last integration; a clock stepping back adds nothing. */
