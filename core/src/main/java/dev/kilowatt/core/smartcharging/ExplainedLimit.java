@@ -1,0 +1,25 @@
+package dev.kilowatt.core.smartcharging;
+
+import java.util.Objects;
+
+/**
+ * A current and why: the amperes per phase, and the one bound that set them. Where two bounds give the same
+ * current, the one found first is kept, so a hardware rating never hides the profile that asked for as much.
+ *
+ * @param amperes per phase, 0 or more
+ * @param bound what set it
+ */
+public record ExplainedLimit(double amperes, LimitBound bound) {
+
+  public ExplainedLimit {
+    Objects.requireNonNull(bound, "bound");
+    if (!(amperes >= 0) || Double.isInfinite(amperes)) {
+      throw new IllegalArgumentException("a limit is 0 A or more: " + amperes);
+    }
+  }
+
+  /** This limit, or {@code other} if that one is lower. */
+  public ExplainedLimit lower(ExplainedLimit other) {
+    return other.amperes < amperes ? other : this;
+  }
+}
