@@ -34,7 +34,8 @@ public record MeterReading(double energyImportWh, double powerImportW, List<Phas
    * @param phase 1, 2 or 3 (L1, L2, L3)
    * @param voltageV phase-to-neutral voltage, in V
    * @param currentA current drawn on the phase, in A
-   * @param powerW active power drawn on the phase, in W, if the meter measures it per phase
+   * @param powerW active power drawn on the phase, in W, if a multi-phase meter measures it per phase; a
+   *     single-phase meter leaves it out, as its total is that phase's
    */
   public record PhaseReading(int phase, double voltageV, double currentA, Optional<Double> powerW) {
     public PhaseReading {
