@@ -1,5 +1,6 @@
 package dev.kilowatt.core.smartcharging;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,11 @@ public record ExplainedLimit(double amperes, LimitBound bound) {
     if (!(amperes >= 0) || Double.isInfinite(amperes)) {
       throw new IllegalArgumentException("a limit is 0 A or more: " + amperes);
     }
+  }
+
+  /** The current and its bound for people, e.g. "8.0 A: share of 16.0 A among 2 connectors (...)". */
+  public String describe() {
+    return String.format(Locale.ROOT, "%.1f A: %s", amperes, bound.describe());
   }
 
   /** This limit, or {@code other} if that one is lower. */

@@ -1,5 +1,6 @@
 package dev.kilowatt.core.smartcharging;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -8,11 +9,25 @@ import java.util.Objects;
  */
 public sealed interface LimitBound {
 
+  /** The bound for people, as a log line or a chart legend says it. */
+  String describe();
+
   /** Where a charging profile applies; OCPP 2.0.1 names the first one ChargingStationMaxProfile. */
   enum Purpose {
-    CHARGE_POINT_MAX,
-    TX_DEFAULT,
-    TX
+    CHARGE_POINT_MAX("charge point maximum"),
+    TX_DEFAULT("transaction default"),
+    TX("transaction");
+
+    private final String label;
+
+    Purpose(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
   }
 
   /** The unit a charging schedule is written in. */
@@ -40,13 +55,32 @@ public sealed interface LimitBound {
       Objects.requireNonNull(purpose, "purpose");
       Objects.requireNonNull(unit, "unit");
     }
+
+    @Override
+    public String describe() {
+      String written = unit == RateUnit.WATTS
+          ? String.format(Locale.ROOT, "%.1f W on %d phase%s", limit, phases, phases == 1 ? "" : "s")
+          : String.format(Locale.ROOT, "%.1f A", limit);
+      return String.format(Locale.ROOT, "%s profile %d on connector %d, stack level %d, period %d from %d s: %s",
+          purpose, profileId, connectorId, stackLevel, periodIndex, startPeriod, written);
+    }
   }
 
   /** The most the connector (for the grid: the whole charge point) is built for. */
-  record HardwareRating(double amperes) implements LimitBound {}
+  record HardwareRating(double amperes) implements LimitBound {
+    @Override
+    public String describe() {
+      return String.format(Locale.ROOT, "hardware rating %.1f A", amperes);
+    }
+  }
 
   /** The limit of the grid connection the manufacturer or installer set, whatever the profiles say. */
-  record InstallationLimit(double amperes) implements LimitBound {}
+  record InstallationLimit(double amperes) implements LimitBound {
+    @Override
+    public String describe() {
+      return String.format(Locale.ROOT, "installation limit %.1f A", amperes);
+    }
+  }
 
   /**
    * The connector's share of the grid limit.
@@ -58,6 +92,11 @@ public sealed interface LimitBound {
     public Share {
       Objects.requireNonNull(grid, "grid");
     }
+
+    @Override
+    public String describe() {
+      return String.format(Locale.ROOT, "share of %.1f A among %d connectors (%s)", grid.amperes(), sharing, grid.bound().describe());
+    }
   }
 
   /**
@@ -65,10 +104,20 @@ public sealed interface LimitBound {
    *
    * @param measuredAmperes what the EV drew per phase when the offer was cut
    */
-  record EvDraw(double measuredAmperes) implements LimitBound {}
+  record EvDraw(double measuredAmperes) implements LimitBound {
+    @Override
+    public String describe() {
+      return String.format(Locale.ROOT, "the EV draws only %.1f A", measuredAmperes);
+    }
+  }
 
   /** The EV does not ask for energy. */
-  record NotCharging() implements LimitBound {}
+  record NotCharging() implements LimitBound {
+    @Override
+    public String describe() {
+      return "the EV does not ask for energy";
+    }
+  }
 
   /**
    * The limit is below the least current the control pilot can signal, so nothing is offered.
@@ -80,6 +129,11 @@ public sealed interface LimitBound {
     public BelowPilotMinimum {
       Objects.requireNonNull(below, "below");
     }
+
+    @Override
+    public String describe() {
+      return String.format(Locale.ROOT, "%.1f A is below the pilot's %.1f A (%s)", below.amperes(), minimumAmperes, below.bound().describe());
+    }
   }
 
   /**
@@ -90,6 +144,12 @@ public sealed interface LimitBound {
   record Waiting(ExplainedLimit grid) implements LimitBound {
     public Waiting {
       Objects.requireNonNull(grid, "grid");
+    }
+
+    @Override
+    public String describe() {
+      return String.format(Locale.ROOT, "waiting: %.1f A cannot give one more EV the pilot's minimum (%s)", grid.amperes(),
+          grid.bound().describe());
     }
   }
 }

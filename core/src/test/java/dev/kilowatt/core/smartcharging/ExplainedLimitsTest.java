@@ -113,4 +113,24 @@ class ExplainedLimitsTest {
     assertEquals(new ExplainedLimit(32, new LimitBound.HardwareRating(32)),
         ExplainedLimits.forConnector(installed, 1, T0, Optional.empty(), SINGLE_PHASE_32A));
   }
+
+  @Test
+  void eachBoundSaysWhyInWords() {
+    ExplainedLimit grid = new ExplainedLimit(16, new LimitBound.Profile(7, LimitBound.Purpose.CHARGE_POINT_MAX, 2, 0, 1, 600,
+        3_680, LimitBound.RateUnit.WATTS, 1));
+
+    assertEquals("16.0 A: charge point maximum profile 7 on connector 0, stack level 2, period 1 from 600 s: 3680.0 W on 1 phase",
+        grid.describe());
+    assertEquals("8.0 A: share of 16.0 A among 2 connectors (charge point maximum profile 7 on connector 0, stack level 2,"
+        + " period 1 from 600 s: 3680.0 W on 1 phase)", new ExplainedLimit(8, new LimitBound.Share(grid, 2)).describe());
+    assertEquals("0.0 A: waiting: 16.0 A cannot give one more EV the pilot's minimum (charge point maximum profile 7 on"
+        + " connector 0, stack level 2, period 1 from 600 s: 3680.0 W on 1 phase)", new ExplainedLimit(0, new LimitBound.Waiting(grid)).describe());
+    assertEquals("13.0 A: hardware rating 13.0 A", new ExplainedLimit(13, new LimitBound.HardwareRating(13)).describe());
+    assertEquals("25.0 A: installation limit 25.0 A", new ExplainedLimit(25, new LimitBound.InstallationLimit(25)).describe());
+    assertEquals("11.0 A: the EV draws only 10.0 A", new ExplainedLimit(11, new LimitBound.EvDraw(10)).describe());
+    assertEquals("0.0 A: the EV does not ask for energy", new ExplainedLimit(0, new LimitBound.NotCharging()).describe());
+    assertEquals("0.0 A: 4.0 A is below the pilot's 6.0 A (transaction profile 3 on connector 1, stack level 0, period 0 from 0 s:"
+        + " 4.0 A)", new ExplainedLimit(0, new LimitBound.BelowPilotMinimum(6, new ExplainedLimit(4,
+            new LimitBound.Profile(3, LimitBound.Purpose.TX, 0, 1, 0, 0, 4, LimitBound.RateUnit.AMPERES, 1)))).describe());
+  }
 }
