@@ -17,7 +17,7 @@ public final class SimulatedConnectorLock implements ConnectorLock {
   private boolean locked;
   private boolean commandedLocked;
   private boolean stuck;
-  private boolean faultReported;
+  private final MismatchFault fault = new MismatchFault(SOURCE);
 
   @Override
   public synchronized void start(ConnectorLock.Listener listener) {
@@ -57,13 +57,7 @@ public final class SimulatedConnectorLock implements ConnectorLock {
       locked = commandedLocked;
       listener.onLockChanged(locked);
     }
-    if (locked != commandedLocked && !faultReported) {
-      faultReported = true;
-      listener.onFault(new HardwareFault(SOURCE, ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK",
-          locked ? "stayed locked when unlocked" : "stayed open when locked"));
-    } else if (locked == commandedLocked && faultReported) {
-      faultReported = false;
-      listener.onFaultCleared(SOURCE);
-    }
+    fault.update(locked != commandedLocked, listener, () -> new HardwareFault(SOURCE,
+        ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK", locked ? "stayed locked when unlocked" : "stayed open when locked"));
   }
 }

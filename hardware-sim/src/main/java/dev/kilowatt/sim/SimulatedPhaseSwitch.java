@@ -19,7 +19,7 @@ public final class SimulatedPhaseSwitch implements PhaseSwitch {
   private int phases = 3;
   private int commanded = 3;
   private boolean stuck;
-  private boolean faultReported;
+  private final MismatchFault fault = new MismatchFault(SOURCE);
 
   SimulatedPhaseSwitch(Object lock, Runnable phasesChanged) {
     this.lock = lock;
@@ -72,13 +72,7 @@ public final class SimulatedPhaseSwitch implements PhaseSwitch {
       listener.onPhasesSwitched(phases);
       phasesChanged.run();
     }
-    if (phases != commanded && !faultReported) {
-      faultReported = true;
-      listener.onFault(new HardwareFault(SOURCE, ChargePointErrorCode.POWER_SWITCH_FAILURE, "PHASE_SWITCH_STUCK",
-          "stayed on " + phases + " phases"));
-    } else if (phases == commanded && faultReported) {
-      faultReported = false;
-      listener.onFaultCleared(SOURCE);
-    }
+    fault.update(phases != commanded, listener, () -> new HardwareFault(SOURCE,
+        ChargePointErrorCode.POWER_SWITCH_FAILURE, "PHASE_SWITCH_STUCK", "stayed on " + phases + " phases"));
   }
 }
