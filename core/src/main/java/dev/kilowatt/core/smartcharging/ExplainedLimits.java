@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The current the installed profiles allow, with the profile period or rating that sets it. The connector's side and
@@ -46,10 +47,30 @@ public final class ExplainedLimits {
     long t = at.getEpochSecond();
     long anchor = transactionStart.map(Instant::getEpochSecond).orElse(t);
     ExplainedLimit limit = new ExplainedLimit(rating.maxCurrentA(), new LimitBound.HardwareRating(rating.maxCurrentA()));
-    Optional<ExplainedLimit> profile = prevailing(installed, connectorId, ChargingProfilePurposeType.TX_PROFILE, t, anchor, rating)
+    return roundedDown(transactionProfile(installed, connectorId, t, anchor, rating).map(p -> p.lower(limit)).orElse(limit));
+  }
+
+  /**
+   * How many phases {@code connectorId} may charge on at {@code at}: its own, cut to the numberPhases of the
+   * transaction's prevailing period and of the ChargePointMaxProfile's where they give one. A switch between one and
+   * three phases goes to three only when three are allowed.
+   */
+  public static int phasesFor(List<InstalledProfile> installed, int connectorId, Instant at, Optional<Instant> transactionStart,
+      ConnectorRating rating) {
+    long t = at.getEpochSecond();
+    long anchor = transactionStart.map(Instant::getEpochSecond).orElse(t);
+    return Stream.of(transactionProfile(installed, connectorId, t, anchor, rating),
+            prevailing(installed, 0, ChargingProfilePurposeType.CHARGE_POINT_MAX_PROFILE, t, t, rating))
+        .flatMap(Optional::stream)
+        .map(limit -> ((LimitBound.Profile) limit.bound()).phases())
+        .reduce(rating.phases(), Math::min);
+  }
+
+  private static Optional<ExplainedLimit> transactionProfile(List<InstalledProfile> installed, int connectorId, long t, long anchor,
+      ConnectorRating rating) {
+    return prevailing(installed, connectorId, ChargingProfilePurposeType.TX_PROFILE, t, anchor, rating)
         .or(() -> prevailing(installed, connectorId, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, t, anchor, rating))
         .or(() -> prevailing(installed, 0, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, t, anchor, rating));
-    return roundedDown(profile.map(p -> p.lower(limit)).orElse(limit));
   }
 
   /**

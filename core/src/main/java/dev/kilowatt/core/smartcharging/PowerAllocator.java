@@ -25,7 +25,8 @@ import java.util.Optional;
  * hysteresis that keeps a steady EV from swinging between the two offers.
  *
  * <p>A control pilot cannot signal less than {@link #PILOT_MINIMUM_A} (IEC 61851-1), so a connector is never
- * offered less than that but more than 0: when the grid cannot give every EV that much, those that asked last wait.
+ * offered less than that but more than 0: when the grid cannot give every EV that much, those that asked last among
+ * the ones left short wait, and an EV on a phase with room charges on.
  * minChargingRate plays no part: section 3.13.4 makes it a hint for the central system's balancing, not a floor.
  */
 public final class PowerAllocator {
@@ -84,9 +85,10 @@ public final class PowerAllocator {
         .comparing((ConnectorDemand d) -> previous.offer(d.connectorId()).filter(o -> o.amperes() > 0).map(Offer::chargingSince).orElse(Instant.MAX))
         .thenComparingInt(ConnectorDemand::connectorId));
     List<Double> shares = shares(grid.amperes(), asking, ceilings);
-    while (shares.stream().anyMatch(share -> tenths(share) < PILOT_MINIMUM_A)) {
-      ConnectorDemand last = asking.removeLast();
-      offers.put(last.connectorId(), idle(last, new LimitBound.Waiting(grid), now));
+    // the last in the queue of those left below the minimum waits: a connector on a phase with room keeps charging
+    for (int shortIndex = lastBelowMinimum(shares); shortIndex >= 0; shortIndex = lastBelowMinimum(shares)) {
+      ConnectorDemand waiting = asking.remove(shortIndex);
+      offers.put(waiting.connectorId(), idle(waiting, new LimitBound.Waiting(grid), now));
       shares = shares(grid.amperes(), asking, ceilings);
     }
     for (int i = 0; i < asking.size(); i++) {
@@ -107,6 +109,15 @@ public final class PowerAllocator {
       }
     }
     return allocation;
+  }
+
+  private static int lastBelowMinimum(List<Double> shares) {
+    for (int i = shares.size() - 1; i >= 0; i--) {
+      if (tenths(shares.get(i)) < PILOT_MINIMUM_A) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The draw to cut the offer to, if the EV leaves enough of it unused. */

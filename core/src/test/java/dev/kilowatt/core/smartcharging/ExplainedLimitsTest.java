@@ -133,4 +133,17 @@ class ExplainedLimitsTest {
         + " 4.0 A)", new ExplainedLimit(0, new LimitBound.BelowPilotMinimum(6, new ExplainedLimit(4,
             new LimitBound.Profile(3, LimitBound.Purpose.TX, 0, 1, 0, 0, 4, LimitBound.RateUnit.AMPERES, 1)))).describe());
   }
+
+  /** numberPhases drives a 1/3 phase switch: the transaction's 1 from 600 s, the charge point maximum's 2 from 1200 s. */
+  @Test
+  void thePhasesAConnectorMayUseFollowNumberPhasesOfThePrevailingPeriods() {
+    List<InstalledProfile> installed = List.of(
+        new InstalledProfile(1, profile(1).absolute(T0).duration(1200).period(0, 16).period(600, 16, 1).build()),
+        new InstalledProfile(0, profile(2).chargePointMax().absolute(T0.plusSeconds(1200)).period(0, 32, 2).build()));
+
+    assertEquals(3, ExplainedLimits.phasesFor(installed, 1, T0, Optional.empty(), THREE_PHASE_32A));
+    assertEquals(1, ExplainedLimits.phasesFor(installed, 1, T0.plusSeconds(600), Optional.empty(), THREE_PHASE_32A));
+    assertEquals(2, ExplainedLimits.phasesFor(installed, 1, T0.plusSeconds(1200), Optional.empty(), THREE_PHASE_32A));
+    assertEquals(1, ExplainedLimits.phasesFor(installed, 1, T0, Optional.empty(), SINGLE_PHASE_32A));
+  }
 }

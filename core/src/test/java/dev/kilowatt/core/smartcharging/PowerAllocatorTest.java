@@ -283,6 +283,23 @@ class PowerAllocatorTest {
     assertEquals(8.0, rig.last.loadOn(MainsPhase.L3));
   }
 
+  /** 10 A per phase: two on L1 cannot both have 6 A, so the later of them waits; the latest arrival, on L2, charges. */
+  @Test
+  void anEvOnAPhaseWithRoomChargesWhileOneOnAFullPhaseWaits() {
+    InstalledProfile max10 = new InstalledProfile(0, profile(5).chargePointMax().absolute(T0).period(0, 10).build());
+    Rig rig = new Rig(new PowerAllocator(), List.of(max10), INSTALLATION_32A, 3);
+    rig.points.put(3, new Point(3, Set.of(MainsPhase.L2)));
+    rig.arrive(1, 32);
+    rig.run(Duration.ofSeconds(1));
+    rig.arrive(2, 32);
+    rig.run(Duration.ofSeconds(1));
+
+    rig.arrive(3, 32);
+
+    assertEquals(List.of(10.0, 0.0, 10.0), List.of(rig.offered(1), rig.offered(2), rig.offered(3)));
+    assertEquals(LimitBound.Waiting.class, rig.bound(2).getClass());
+  }
+
   @Test
   void aManufacturersStrategyDecidesWithinTheLimitAndOneThatOverstepsIsReplacedByEqualShares() {
     SharingStrategy firstComesFirst = (available, claims) -> {
