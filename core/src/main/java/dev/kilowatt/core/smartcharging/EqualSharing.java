@@ -1,6 +1,7 @@
 package dev.kilowatt.core.smartcharging;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ final class EqualSharing implements SharingStrategy {
     double[] share = new double[n];
     boolean[] done = new boolean[n];
     double[] room = new double[MainsPhase.values().length];
-    java.util.Arrays.fill(room, availableA);
+    Arrays.fill(room, availableA);
     for (int i = 0; i < n; i++) {
       done[i] = claims.get(i).ceilingA() <= EPSILON;
     }

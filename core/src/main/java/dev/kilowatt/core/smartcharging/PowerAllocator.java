@@ -132,12 +132,36 @@ public final class PowerAllocator {
         .map(d -> new SharingStrategy.Claim(d.connectorId(), d.phases(), ceilings.get(d.connectorId()).amperes()))
         .toList();
     List<Double> shares = strategy.share(availableA, claims);
-    if (SharingStrategy.keeps(availableA, claims, shares)) {
+    if (keeps(availableA, claims, shares)) {
       return shares;
     }
     LOG.log(Level.WARNING, "sharing strategy {0} offered more than {1} A allows ({2}); sharing equally instead",
         strategy.getClass().getName(), availableA, shares);
     return SharingStrategy.equal().share(availableA, claims);
+  }
+
+  /** Whether {@code shares} keep the promise of {@link SharingStrategy#share}, to within rounding. */
+  private static boolean keeps(double availableA, List<SharingStrategy.Claim> claims, List<Double> shares) {
+    Objects.requireNonNull(shares, "shares");
+    if (shares.size() != claims.size()) {
+      return false;
+    }
+    for (int i = 0; i < claims.size(); i++) {
+      Double share = shares.get(i);
+      if (share == null || !(share >= 0) || share > claims.get(i).ceilingA() + 1e-9) {
+        return false;
+      }
+    }
+    for (MainsPhase phase : MainsPhase.values()) {
+      double load = 0;
+      for (int i = 0; i < claims.size(); i++) {
+        load += claims.get(i).phases().contains(phase) ? shares.get(i) : 0;
+      }
+      if (load > availableA + 1e-9) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Offer idle(ConnectorDemand demand, LimitBound bound, Instant now) {

@@ -1,7 +1,6 @@
 package dev.kilowatt.core.smartcharging;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,29 +37,5 @@ public interface SharingStrategy {
   /** Equal shares, where what a claim cannot take goes to the others. */
   static SharingStrategy equal() {
     return new EqualSharing();
-  }
-
-  /** Whether {@code shares} keep the promise of {@link #share}, to within rounding. */
-  static boolean keeps(double availableA, List<Claim> claims, List<Double> shares) {
-    Objects.requireNonNull(shares, "shares");
-    if (shares.size() != claims.size()) {
-      return false;
-    }
-    for (int i = 0; i < claims.size(); i++) {
-      Double share = shares.get(i);
-      if (share == null || !(share >= 0) || share > claims.get(i).ceilingA() + 1e-9) {
-        return false;
-      }
-    }
-    for (MainsPhase phase : MainsPhase.values()) {
-      double load = 0;
-      for (int i = 0; i < claims.size(); i++) {
-        load += claims.get(i).phases().contains(phase) ? shares.get(i) : 0;
-      }
-      if (load > availableA + 1e-9) {
-        return false;
-      }
-    }
-    return true;
   }
 }
