@@ -150,4 +150,20 @@ class GpioConnectorLockTest extends RigTest {
   void theBoardHasNoLockWithoutALockSection() {
     assertEquals(Optional.empty(), rig.board().connectorLock());
   }
+
+  @Test
+  void aLockSectionThatContradictsItselfOrTheBoardIsRefusedNamingTheKey() {
+    IllegalArgumentException unlockPin = assertThrows(IllegalArgumentException.class,
+        () -> TestRig.sampleBoard("lock.actuator=solenoid", "lock.pin=5", "lock.unlock-pin=6", "lock.feedback.pin=26"));
+    assertTrue(unlockPin.getMessage().contains("lock.unlock-pin"), unlockPin.getMessage());
+    IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+        () -> TestRig.sampleBoard("lock.pin=5", "lock.unlock-pin=6", "lock.feedback.pin=27"));
+    assertTrue(taken.getMessage().contains("relay.feedback.pin"), taken.getMessage());
+    IllegalArgumentException pulse = assertThrows(IllegalArgumentException.class,
+        () -> TestRig.sampleBoard("lock.pin=5", "lock.unlock-pin=6", "lock.feedback.pin=26", "lock.pulse-ms=5000"));
+    assertTrue(pulse.getMessage().contains("lock.pulse-ms"), pulse.getMessage());
+    IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
+        () -> TestRig.sampleBoard("lock.actuator=magnet", "lock.pin=5", "lock.feedback.pin=26"));
+    assertTrue(kind.getMessage().contains("motor or solenoid"), kind.getMessage());
+  }
 }
