@@ -78,6 +78,16 @@ class PowerAllocatorTest {
       divide();
     }
 
+    /** EVs taking up to 32 A arrive in this order, {@code gap} apart; the last one at the end. */
+    void arriveInTurn(Duration gap, int... ids) {
+      for (int i = 0; i < ids.length; i++) {
+        if (i > 0) {
+          run(gap);
+        }
+        arrive(ids[i], 32);
+      }
+    }
+
     void pause(int id) {
       point(id).asking = false;
       divide();
@@ -178,12 +188,7 @@ class PowerAllocatorTest {
   @Test
   void aThirdEvWaitsWhileSixteenAmperesCannotGiveEachOfThreeTheSixAPilotMinimum() {
     Rig rig = new Rig(new PowerAllocator(), List.of(MAX_16A), INSTALLATION_32A, 3);
-    rig.arrive(2, 32);
-    rig.run(Duration.ofSeconds(5));
-    rig.arrive(1, 32);
-    rig.run(Duration.ofSeconds(5));
-
-    rig.arrive(3, 32);
+    rig.arriveInTurn(Duration.ofSeconds(5), 2, 1, 3);
 
     assertEquals(List.of(8.0, 8.0, 0.0), List.of(rig.offered(1), rig.offered(2), rig.offered(3)));
     assertEquals(new LimitBound.Waiting(new ExplainedLimit(16, MAX_16A_BOUND)), rig.bound(3));
@@ -289,12 +294,7 @@ class PowerAllocatorTest {
     InstalledProfile max10 = new InstalledProfile(0, profile(5).chargePointMax().absolute(T0).period(0, 10).build());
     Rig rig = new Rig(new PowerAllocator(), List.of(max10), INSTALLATION_32A, 3);
     rig.points.put(3, new Point(3, Set.of(MainsPhase.L2)));
-    rig.arrive(1, 32);
-    rig.run(Duration.ofSeconds(1));
-    rig.arrive(2, 32);
-    rig.run(Duration.ofSeconds(1));
-
-    rig.arrive(3, 32);
+    rig.arriveInTurn(Duration.ofSeconds(1), 1, 2, 3);
 
     assertEquals(List.of(10.0, 0.0, 10.0), List.of(rig.offered(1), rig.offered(2), rig.offered(3)));
     assertEquals(LimitBound.Waiting.class, rig.bound(2).getClass());
