@@ -15,8 +15,9 @@ import java.util.function.DoubleConsumer;
 /**
  * One simulated connector: relay, control pilot and meter for the charge point, and the EV on its cable.
  * The parts are wired like the real circuit: the EV draws only what the pilot offers and only while the
- * relay's contacts are closed, and the meter counts what it draws. The parts share one lock, so the
- * charge point's loop and a console thread may drive them at the same time.
+ * relay's contacts are closed, on as many phases as the connector, its phase switch and the EV's charger all
+ * allow, and the meter counts what it draws. The parts share one lock, so the charge point's loop and a console
+ * thread may drive them at the same time.
  */
 public final class SimulatedConnector implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class SimulatedConnector implements AutoCloseable {
   private final SimulatedControlPilot pilot;
   private final SimulatedEnergyMeter meter;
   private final SimulatedEv ev;
+  private final Optional<SimulatedPhaseSwitch> phaseSwitch;
   private boolean injectedFault;
 
   /**
@@ -36,11 +38,13 @@ public final class SimulatedConnector implements AutoCloseable {
    * @param meterPollInterval how often the meter pushes a reading
    * @param mainsVoltageV the single-phase mains voltage, in V
    * @param initialRegisterWh the meter's energy register at start, in Wh (a restart resumes the last one)
-   * @param evMaxCurrentA the most current the EV draws, in A
+   * @param evMaxCurrentA the most current the EV draws per phase, in A
    * @param evBattery the EV's battery, if it should stop charging once full
+   * @param phases the phases the connector and its meter are wired for, 1 or 3
+   * @param evPhases the phases the EV's on-board charger uses, 1 or 3
    */
   public record Settings(Duration meterPollInterval, double mainsVoltageV, double initialRegisterWh,
-      double evMaxCurrentA, Optional<SimulatedEv.Battery> evBattery) {
+      double evMaxCurrentA, Optional<SimulatedEv.Battery> evBattery, int phases, int evPhases) {
 
     public Settings {
       Objects.requireNonNull(meterPollInterval, "meterPollInterval");
@@ -53,31 +57,49 @@ public final class SimulatedConnector implements AutoCloseable {
       if (!(initialRegisterWh >= 0) || Double.isInfinite(initialRegisterWh)) {
         throw new IllegalArgumentException("energy register must be 0 Wh or more: " + initialRegisterWh);
       }
+      requirePhases(phases, "connector");
+      requirePhases(evPhases, "EV");
     }
 
-    /** 1 s polling, 230 V, register at 0 Wh, a 32 A EV without a battery model. */
+    /** A single-phase connector with 1 s polling, 230 V, register at 0 Wh, a single-phase 32 A EV without a battery model. */
     public static Settings defaults() {
-      return new Settings(Duration.ofSeconds(1), 230, 0, 32, Optional.empty());
+      return new Settings(Duration.ofSeconds(1), 230, 0, 32, Optional.empty(), 1, 1);
+    }
+
+    /** The connector and the EV on {@code count} phases, 1 or 3. */
+    public Settings withPhases(int count) {
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery, count, count);
+    }
+
+    /** The EV's charger on {@code count} phases, 1 or 3, whatever the connector has. */
+    public Settings withEvPhases(int count) {
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery, phases, count);
     }
 
     public Settings withMeterPollInterval(Duration interval) {
-      return new Settings(interval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery);
+      return new Settings(interval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery, phases, evPhases);
     }
 
     public Settings withMainsVoltageV(double volts) {
-      return new Settings(meterPollInterval, volts, initialRegisterWh, evMaxCurrentA, evBattery);
+      return new Settings(meterPollInterval, volts, initialRegisterWh, evMaxCurrentA, evBattery, phases, evPhases);
     }
 
     public Settings withInitialRegisterWh(double wattHours) {
-      return new Settings(meterPollInterval, mainsVoltageV, wattHours, evMaxCurrentA, evBattery);
+      return new Settings(meterPollInterval, mainsVoltageV, wattHours, evMaxCurrentA, evBattery, phases, evPhases);
     }
 
     public Settings withEvMaxCurrentA(double amperes) {
-      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, amperes, evBattery);
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, amperes, evBattery, phases, evPhases);
     }
 
     public Settings withEvBattery(SimulatedEv.Battery battery) {
-      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, Optional.of(battery));
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, Optional.of(battery), phases, evPhases);
+    }
+
+    private static void requirePhases(int count, String what) {
+      if (count != 1 && count != 3) {
+        throw new IllegalArgumentException(what + " phases must be 1 or 3: " + count);
+      }
     }
 
     private static void requirePositive(double value, String what) {
@@ -109,9 +131,12 @@ public final class SimulatedConnector implements AutoCloseable {
     relay = new SimulatedRelay(lock, this::circuitChanged);
     pilot = new SimulatedControlPilot(lock, this::circuitChanged);
     meter = new SimulatedEnergyMeter(scheduler, lock, settings.meterPollInterval(), settings.mainsVoltageV(),
-        settings.initialRegisterWh(), keepRegister);
+        settings.phases(), settings.initialRegisterWh(), keepRegister);
     ev = new SimulatedEv(scheduler, lock, pilot, settings.mainsVoltageV(), settings.evMaxCurrentA(),
-        settings.evBattery());
+        settings.evPhases(), settings.evBattery());
+    phaseSwitch = settings.phases() == 3
+        ? Optional.of(new SimulatedPhaseSwitch(lock, this::circuitChanged))
+        : Optional.empty();
   }
 
   /** The relay port for the charge point; also where relay failures are injected. */
@@ -127,6 +152,11 @@ public final class SimulatedConnector implements AutoCloseable {
   /** The meter port for the charge point; also where meter failures are injected. */
   public SimulatedEnergyMeter meter() {
     return meter;
+  }
+
+  /** The 1/3-phase switch port of a three-phase connector; a single-phase one has none. */
+  public Optional<SimulatedPhaseSwitch> phaseSwitch() {
+    return phaseSwitch;
   }
 
   /** The EV on this connector's cable. */
@@ -173,8 +203,9 @@ public final class SimulatedConnector implements AutoCloseable {
   private void circuitChanged() {
     synchronized (lock) {
       double draw = ev.drawFor(relay.isClosed());
-      meter.drawChanged(draw);
-      ev.drawChanged(draw);
+      int phases = Math.min(phaseSwitch.map(SimulatedPhaseSwitch::phases).orElse(meter.phases()), ev.phases());
+      meter.drawChanged(draw, phases);
+      ev.drawChanged(draw, phases);
     }
   }
 }

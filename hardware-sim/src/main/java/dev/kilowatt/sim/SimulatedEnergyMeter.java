@@ -9,12 +9,17 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 /**
- * A single-phase meter in front of the EV. Its register integrates the power the EV draws exactly, from
+ * A single- or three-phase meter in front of the EV. Its register integrates the power the EV draws exactly, from
  * every change of the draw, so it does not depend on when it is polled; each poll interval it pushes a
- * reading. Like a real meter it keeps counting while it cannot be read.
+ * reading. Like a real meter it keeps counting while it cannot be read. A three-phase meter reports voltage,
+ * current and power of each phase, as an SDM630 does, with 0 A on the phases the EV does not draw from; a
+ * single-phase one reports its power only as the total.
  *
  * <p>Where the register is kept across restarts, each reading is saved before it is pushed: a power cut can
  * then lose energy the charger never saw, but never make the register resume below a reading the charger
@@ -31,23 +36,26 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
   private final Duration pollInterval;
   private final double voltageV;
   private final DoubleConsumer keepRegister;
+  private final int phases;
   private EnergyMeter.Listener listener = reading -> {};
   private double energyWh;
   private double keptWh = Double.NaN;
   private double currentA;
+  private int phasesDrawn = 1;
   private Instant integratedUntil;
   private Scheduler.Timer nextPoll = () -> {};
   private boolean started;
   private boolean stopped;
   private boolean failed;
 
-  SimulatedEnergyMeter(Scheduler scheduler, Object lock, Duration pollInterval, double voltageV,
+  SimulatedEnergyMeter(Scheduler scheduler, Object lock, Duration pollInterval, double voltageV, int phases,
       double initialRegisterWh, DoubleConsumer keepRegister) {
     this.scheduler = scheduler;
     this.keepRegister = keepRegister;
     this.lock = lock;
     this.pollInterval = pollInterval;
     this.voltageV = voltageV;
+    this.phases = phases;
     this.energyWh = initialRegisterWh;
     this.integratedUntil = scheduler.now();
   }
@@ -83,18 +91,23 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
     }
   }
 
-  /** The current the EV draws now, in A. */
+  /** The current the EV draws now on each phase it uses, in A. */
   public double currentA() {
     synchronized (lock) {
       return currentA;
     }
   }
 
-  /** The power the EV draws now, in W. */
+  /** The power the EV draws now, all phases together, in W. */
   public double powerW() {
     synchronized (lock) {
-      return voltageV * currentA;
+      return voltageV * currentA * phasesDrawn;
     }
+  }
+
+  /** How many phases the meter measures: 1 or 3. */
+  public int phases() {
+    return phases;
   }
 
   /** Whether the meter has stopped answering. */
@@ -128,11 +141,12 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
     }
   }
 
-  /** The EV's draw changed to {@code amperes}; what it drew until now counts at the old current. */
-  void drawChanged(double amperes) {
+  /** The EV's draw changed to {@code amperes} on each of {@code phasesDrawn}; what it drew until now counts at the old draw. */
+  void drawChanged(double amperes, int phasesDrawn) {
     synchronized (lock) {
       integrate();
       currentA = amperes;
+      this.phasesDrawn = phasesDrawn;
     }
   }
 
@@ -150,9 +164,19 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
 
   private void pushReading() {
     integrate();
-    if (kept()) {
-      listener.onReading(MeterReading.singlePhase(energyWh, voltageV * currentA, voltageV, currentA));
+    if (!kept()) {
+      return;
     }
+    if (phases == 1) {
+      listener.onReading(MeterReading.singlePhase(energyWh, voltageV * currentA, voltageV, currentA));
+      return;
+    }
+    List<MeterReading.PhaseReading> readings = new ArrayList<>(phases);
+    for (int phase = 1; phase <= phases; phase++) {
+      double amperes = phase <= phasesDrawn ? currentA : 0;
+      readings.add(new MeterReading.PhaseReading(phase, voltageV, amperes, Optional.of(voltageV * amperes)));
+    }
+    listener.onReading(new MeterReading(energyWh, voltageV * currentA * phasesDrawn, readings));
   }
 
   /** Whether the register as it is now has been kept, saving it if it changed. */
@@ -174,7 +198,7 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
   private void integrate() {
     Instant now = scheduler.now();
     if (now.isAfter(integratedUntil)) {
-      energyWh += voltageV * currentA * Duration.between(integratedUntil, now).toNanos() / NANOS_PER_HOUR;
+      energyWh += voltageV * currentA * phasesDrawn * Duration.between(integratedUntil, now).toNanos() / NANOS_PER_HOUR;
       integratedUntil = now;
     }
   }
