@@ -142,27 +142,13 @@ class OcppJsonLinkTest extends LinkTestBase {
   @Test
   void answersEveryBrokenCallWithItsCallErrorAndStaysConnected() throws Exception {
     connected(OPEN);
-    String[][] brokenCalls = {
-        {"b1", "[2,'b1','Reset',{'type':", "FormationViolation"},
-        {"b2", "['2','b2','Reset',{'type':'Soft'}]", "FormationViolation"},
-        {"b3", "[2,'b3','Reset']", "ProtocolError"},
-        {"b4", "[2,'b4','Teleport',{}]", "NotImplemented"},
-        {"b5", "[2,'b5','Heartbeat',{}]", "NotSupported"},
-        {"b6", "[2,'b6','Reset',{}]", "OccurenceConstraintViolation"},
-        {"b7", "[2,'b7','UnlockConnector',{'connectorId':'one'}]", "TypeConstraintViolation"},
-        {"b8", "[2,'b8','Reset',{'type':'Sideways'}]", "PropertyConstraintViolation"},
-        {"b9", "[2,'b9','RemoteStartTransaction',{'idTag':'123456789012345678901'}]", "PropertyConstraintViolation"},
-        {"b10", "[2,'b10','ReserveNow',{'connectorId':1,'expiryDate':'2024-13-01T00:00:00Z','idTag':'t',"
-            + "'reservationId':1}]", "PropertyConstraintViolation"},
-        {"b11", "[2,'b11','Reset',{'type':'Soft','now':true}]", "FormationViolation"},
-    };
-    for (String[] brokenCall : brokenCalls) {
+    for (String[] brokenCall : Samples.BROKEN_CALLS) {
       server.send(json(brokenCall[1]));
       String answer = server.nextReceived();
       assertTrue(answer.startsWith(json("[4,'" + brokenCall[0] + "','" + brokenCall[2] + "',")),
           brokenCall[1] + " -> " + answer);
     }
-    for (String unanswerable : List.of("garbage", "{'not':'an array'}", "[7,'x','Reset',{}]", "[2,3,'Reset',{}]")) {
+    for (String unanswerable : Samples.UNANSWERABLE_FRAMES) {
       server.send(json(unanswerable));
     }
     server.send(json("[3,'not-ours',{}]"));
