@@ -58,6 +58,7 @@ final class CountingLink implements CentralSystem {
       offline = true;
     }
     stats.drops.increment();
+    stats.offline.increment();
     link.disconnect();
   }
 
@@ -73,6 +74,7 @@ final class CountingLink implements CentralSystem {
       current = settings;
       target = listener;
     }
+    stats.offline.decrement();
     link.connect(current, counted(target));
   }
 

@@ -1,12 +1,12 @@
 package dev.kilowatt.examples.fleet;
 
 import dev.kilowatt.ocpp.SharedClientOcppLink;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A fleet of simulated stations in this process, coming up at the fleet's ramp. Threads: a worker per
- * core for the stations' loops, one timer, and two threads plus the JDK's selector for every WebSocket.
+ * A fleet of simulated stations in this process, coming up at the fleet's ramp. Threads: virtual threads
+ * for the stations' loops on a carrier per core, one timer, and two threads plus the JDK's selector for
+ * every WebSocket.
  */
 final class Fleet implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(Fleet.class.getName());
   private static final Duration RAMP_TICK = Duration.ofMillis(100);
   private static final int LINK_THREADS = 2;
   private static final Duration POLL = Duration.ofMillis(50);
@@ -39,21 +39,21 @@ final class Fleet implements AutoCloseable {
   private final ScheduledFuture<?> ramp;
   private boolean closed;
   private double due;
-  /** Stations that could not start. */
-  private int skipped;
 
   private Fleet(FleetFile file, URI centralSystem, Path dataRoot, Map<String, String> factoryConfiguration) {
     this.file = file;
     this.dataRoot = dataRoot;
-    this.loops = new LoopPool(Math.max(2, Runtime.getRuntime().availableProcessors()), Clock.systemUTC());
+    this.loops = new LoopPool(Clock.systemUTC());
     this.linkThreads = Executors.newFixedThreadPool(LINK_THREADS, task -> {
       Thread thread = new Thread(task, "fleet-link");
       thread.setDaemon(true);
       return thread;
     });
+    Map<String, String> configuration = new HashMap<>(factoryConfiguration);
+    configuration.putIfAbsent("WebSocketPingInterval", Long.toString(file.ping().toSeconds()));
     this.runtime = new FleetRuntime(loops, SharedClientOcppLink.client(linkThreads, Optional.empty()), centralSystem,
-        file, stats, factoryConfiguration);
-    // the timer only says when; the stations are built on a worker, as building one reads its data directory
+        file, stats, configuration);
+    // the timer only says when; each station then boots on its own loop
     this.ramp = loops.timer().scheduleAtFixedRate(() -> loops.workers().execute(this::rampUp), 0,
         RAMP_TICK.toNanos(), TimeUnit.NANOSECONDS);
   }
@@ -67,25 +67,18 @@ final class Fleet implements AutoCloseable {
   }
 
   private synchronized void rampUp() {
-    if (closed || stations.size() + skipped >= file.stations()) {
+    if (closed || stations.size() >= file.stations()) {
       ramp.cancel(false);
       return;
     }
     due += file.rampPerSecond() * RAMP_TICK.toNanos() / 1e9;
-    while (due >= 1 && stations.size() + skipped < file.stations()) {
-      int number = file.offset() + stations.size() + skipped;
+    while (due >= 1 && stations.size() < file.stations()) {
+      int number = file.offset() + stations.size();
       String id = file.chargePointId(number);
       FleetStation station = new FleetStation(id, number, dataRoot.resolve(id), runtime);
       due--;
-      try {
-        station.start();
-        stations.add(station);
-      } catch (RuntimeException e) {
-        // e.g. a data directory that cannot be written: this station is missing, the others run
-        stats.errors.increment();
-        LOG.log(Level.ERROR, "station " + id + " could not start", e);
-        skipped++;
-      }
+      stations.add(station);
+      station.start();
     }
   }
 

@@ -29,17 +29,20 @@ import java.util.regex.Pattern;
  * @param rampPerSecond how many stations start each second
  * @param summaryEvery how often a summary line is printed
  * @param meterPoll how often each simulated meter is read
+ * @param ping the WebSocketPingInterval every station starts with; zero for no pings. Longer than the
+ *     reference board's 2 s: thousands of stations pinging that often would load the central system with
+ *     pings alone, and a busy machine would miss pongs
  * @param runFor how long the fleet runs before it stops by itself; zero for until it is stopped
  * @param behaviour how drivers, cars and sites behave
  */
 record FleetFile(int stations, String idPattern, int offset, int connectors, long seed, double rampPerSecond,
-    Duration summaryEvery, Duration meterPoll, Duration runFor, Behaviour behaviour) {
+    Duration summaryEvery, Duration meterPoll, Duration ping, Duration runFor, Behaviour behaviour) {
 
   static final int MAX_CONNECTORS = 20;
   private static final int MAX_ID_LENGTH = 48;
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Set<String> KEYS = Set.of("stations", "idPattern", "offset", "connectors", "seed", "ramp",
-      "summary", "meterPoll", "runFor", "idle", "sessionMin", "sessionMax", "energyMin", "energyMax", "cards",
+      "summary", "meterPoll", "ping", "runFor", "idle", "sessionMin", "sessionMax", "energyMin", "energyMax", "cards",
       "remoteStarts", "faultEvery", "faultLength", "dropEvery", "offlineMax");
 
   FleetFile {
@@ -65,14 +68,14 @@ record FleetFile(int stations, String idPattern, int offset, int connectors, lon
 
   /** The same fleet with {@code stations} stations. */
   FleetFile withStations(int count) {
-    return new FleetFile(count, idPattern, offset, connectors, seed, rampPerSecond, summaryEvery, meterPoll, runFor,
-        behaviour);
+    return new FleetFile(count, idPattern, offset, connectors, seed, rampPerSecond, summaryEvery, meterPoll, ping,
+        runFor, behaviour);
   }
 
   /** The same fleet starting at station {@code first}. */
   FleetFile withOffset(int first) {
-    return new FleetFile(stations, idPattern, first, connectors, seed, rampPerSecond, summaryEvery, meterPoll, runFor,
-        behaviour);
+    return new FleetFile(stations, idPattern, first, connectors, seed, rampPerSecond, summaryEvery, meterPoll, ping,
+        runFor, behaviour);
   }
 
   static FleetFile read(Path file) {
@@ -111,7 +114,7 @@ record FleetFile(int stations, String idPattern, int offset, int connectors, lon
     return v.check(() -> new FleetFile(v.integer("stations", 100), p.getProperty("idPattern", "FLEET-%05d"),
         v.integer("offset", 0), v.integer("connectors", 1), (long) v.number("seed", 1), v.number("ramp", 200),
         v.duration("summary", Duration.ofSeconds(5)), v.duration("meterPoll", Duration.ofSeconds(30)),
-        v.duration("runFor", Duration.ZERO), behaviour));
+        v.duration("ping", Duration.ofSeconds(60)), v.duration("runFor", Duration.ZERO), behaviour));
   }
 
   static Duration duration(String text) {

@@ -34,7 +34,7 @@ final class FleetStation implements Platform {
   private final FleetRuntime runtime;
   private final StationPlan plan;
 
-  /** The running boot; replaced by a reboot. Guarded by this. */
+  /** The running boot, once booted; replaced by a reboot. Guarded by this. */
   private Boot running;
   private boolean stopped;
 
@@ -54,18 +54,38 @@ final class FleetStation implements Platform {
     return id;
   }
 
-  /** Boots the station: it connects to the central system and starts playing its plan. */
-  synchronized void start() {
-    running = boot(new double[runtime.fleet().connectors()]);
+  /**
+   * Boots the station on its own loop, where reading its data directory and syncing its first saves need
+   * not hold up the others: it connects to the central system and starts playing its plan. A station that
+   * cannot boot (a data directory it cannot write) is logged and counted as an error; the others run.
+   */
+  void start() {
+    StationLoop loop = runtime.loops().newLoop();
+    loop.execute(() -> {
+      synchronized (this) {
+        if (stopped) {
+          return;
+        }
+        try {
+          running = boot(loop, new double[runtime.fleet().connectors()]);
+        } catch (RuntimeException e) {
+          runtime.stats().errors.increment();
+          LOG.log(Level.ERROR, "station " + id + " could not start", e);
+          loop.close();
+        }
+      }
+    });
   }
 
   /** Stops the station for good, telling the central system nothing more. */
   synchronized void stop() {
     stopped = true;
     Boot boot = running;
-    boot.chargePoint().stop();
-    // the stop runs on the loop, which is closed behind it
-    boot.loop().execute(() -> shutDown(boot));
+    if (boot != null) {
+      boot.chargePoint().stop();
+      // the stop runs on the loop, which is closed behind it
+      boot.loop().execute(() -> shutDown(boot));
+    }
   }
 
   /** Called on the station's loop once the charge point has stopped; the new boot gets a loop of its own. */
@@ -78,11 +98,10 @@ final class FleetStation implements Platform {
     Boot old = running;
     double[] registers = old.connectors().stream().mapToDouble(c -> c.meter().energyWh()).toArray();
     shutDown(old);
-    running = boot(registers);
+    running = boot(runtime.loops().newLoop(), registers);
   }
 
-  private Boot boot(double[] registersWh) {
-    StationLoop loop = runtime.loops().newLoop();
+  private Boot boot(StationLoop loop, double[] registersWh) {
     FleetFile fleet = runtime.fleet();
     List<SimulatedConnector> connectors = new ArrayList<>();
     for (double registerWh : registersWh) {

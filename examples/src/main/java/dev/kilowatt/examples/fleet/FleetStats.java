@@ -22,6 +22,8 @@ final class FleetStats {
   final LongAdder errors = new LongAdder();
   final LongAdder faults = new LongAdder();
   final LongAdder drops = new LongAdder();
+  /** Stations whose mobile link is lost on purpose right now. */
+  final LongAdder offline = new LongAdder();
   private final AtomicLongArray latencies = new AtomicLongArray(BUCKETS);
 
   /** One of our calls was answered (CALLRESULT or CALLERROR) after {@code nanos}. */
@@ -38,7 +40,7 @@ final class FleetStats {
       buckets[b] = latencies.get(b);
     }
     return new Summary(elapsedNanos, connected.sum(), booted.sum(), sessionsRunning.sum(), sessionsStarted.sum(),
-        sessionsDone.sum(), remoteStarts.sum(), frames.sum(), errors.sum(), faults.sum(), drops.sum(), buckets,
+        sessionsDone.sum(), remoteStarts.sum(), frames.sum(), errors.sum(), faults.sum(), drops.sum(), offline.sum(), buckets,
         previous);
   }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,13 +25,15 @@ final class StationLoop implements Scheduler {
   static final int BATCH = 64;
 
   private final LoopPool pool;
+  private final ScheduledThreadPoolExecutor timer;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   /** Whether a drain is queued on or running on a worker; at most one is, which keeps the tasks serial. */
   private final AtomicBoolean draining = new AtomicBoolean();
   private volatile boolean closed;
 
-  StationLoop(LoopPool pool) {
+  StationLoop(LoopPool pool, ScheduledThreadPoolExecutor timer) {
     this.pool = pool;
+    this.timer = timer;
   }
 
   @Override
@@ -53,13 +55,13 @@ final class StationLoop implements Scheduler {
     if (closed) {
       return () -> { };
     }
-    StationTimer timer = new StationTimer(task);
+    StationTimer armed = new StationTimer(task);
     try {
-      timer.future = pool.timer().schedule(() -> execute(timer), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+      timer.schedule(armed::due, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       // the fleet is shutting down: the timer would never fire anyway
     }
-    return timer;
+    return armed;
   }
 
   /** Drops what is queued and ignores whatever is handed in from now on. */
@@ -97,14 +99,25 @@ final class StationLoop implements Scheduler {
     }
   }
 
-  /** A timer that is checked on the loop itself, so cancelling it stops it even once it is due and queued. */
-  private static final class StationTimer implements Timer, Runnable {
+  /**
+   * A timer that is checked on the loop itself, so cancelling it stops it even once it is due and queued.
+   * Cancelling only sets the flag: taking the timer out of its queue would lock the queue that thousands
+   * of stations arm their timers on, and the core cancels a timer for almost every answer it gets. The
+   * cancelled timer is dropped when its time comes.
+   */
+  private final class StationTimer implements Timer, Runnable {
     private final Runnable task;
     private volatile boolean cancelled;
-    private volatile ScheduledFuture<?> future;
 
     StationTimer(Runnable task) {
       this.task = task;
+    }
+
+    /** On the timer thread: the time has come; the task joins the loop's queue unless cancelled. */
+    void due() {
+      if (!cancelled) {
+        execute(this);
+      }
     }
 
     @Override
@@ -117,10 +130,6 @@ final class StationLoop implements Scheduler {
     @Override
     public void cancel() {
       cancelled = true;
-      ScheduledFuture<?> pending = future;
-      if (pending != null) {
-        pending.cancel(false);
-      }
     }
   }
 }

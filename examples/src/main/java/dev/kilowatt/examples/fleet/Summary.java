@@ -16,11 +16,13 @@ import java.util.Locale;
  * @param errors CALLERRORs received and sent so far
  * @param faults hardware faults injected so far
  * @param drops losses of the link played so far
+ * @param offline stations offline now because a loss is being played
  * @param latencyBuckets answers so far, by latency bucket (see {@link FleetStats})
  * @param previous the summary before, for rates and latencies over the interval; null for the first
  */
 record Summary(long elapsedNanos, long connected, long booted, long running, long started, long done,
-    long remoteStarts, long frames, long errors, long faults, long drops, long[] latencyBuckets, Summary previous) {
+    long remoteStarts, long frames, long errors, long faults, long drops, long offline, long[] latencyBuckets,
+    Summary previous) {
 
   private static final double NANOS_PER_SECOND = 1e9;
 
@@ -46,15 +48,15 @@ record Summary(long elapsedNanos, long connected, long booted, long running, lon
   /** The summary without its history, so a long run does not keep every summary alive. */
   Summary detached() {
     return new Summary(elapsedNanos, connected, booted, running, started, done, remoteStarts, frames, errors, faults,
-        drops, latencyBuckets, null);
+        drops, offline, latencyBuckets, null);
   }
 
   /** One line for people. */
   String line() {
     return String.format(Locale.ROOT,
         "t=%ds connected=%d booted=%d sessions running=%d done=%d (remote starts %d) msgs/s=%.0f "
-            + "latency ms p50<=%d p95<=%d p99<=%d errors=%d faults=%d drops=%d",
+            + "latency ms p50<=%d p95<=%d p99<=%d errors=%d faults=%d drops=%d offline=%d",
         elapsedNanos / 1_000_000_000L, connected, booted, running, done, remoteStarts, framesPerSecond(),
-        latencyMillis(0.5), latencyMillis(0.95), latencyMillis(0.99), errors, faults, drops);
+        latencyMillis(0.5), latencyMillis(0.95), latencyMillis(0.99), errors, faults, drops, offline);
   }
 }

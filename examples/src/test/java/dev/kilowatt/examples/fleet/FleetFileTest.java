@@ -39,6 +39,7 @@ class FleetFileTest {
         ramp=50
         summary=2s
         meterPoll=500ms
+        ping=10s
         runFor=1h
         idle=20m
         sessionMin=8h
@@ -54,7 +55,7 @@ class FleetFileTest {
         """);
     FleetFile file = FleetFile.read(path);
     assertEquals(new FleetFile(3, "DEPOT-%03d", 10, 2, 99, 50, Duration.ofSeconds(2), Duration.ofMillis(500),
-        Duration.ofHours(1), new Behaviour(Duration.ofMinutes(20), Duration.ofHours(8), Duration.ofHours(10), 20, 60, 40,
+        Duration.ofSeconds(10), Duration.ofHours(1), new Behaviour(Duration.ofMinutes(20), Duration.ofHours(8), Duration.ofHours(10), 20, 60, 40,
             0, Duration.ZERO, Duration.ofMinutes(1), Duration.ofDays(2), Duration.ofSeconds(30))), file);
     assertEquals("DEPOT-012", file.chargePointId(12));
   }

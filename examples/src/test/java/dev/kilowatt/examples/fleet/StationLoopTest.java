@@ -25,7 +25,7 @@ class StationLoopTest {
   private static final int TASKS = 2_000;
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  private final LoopPool pool = new LoopPool(4, Clock.fixed(T0, ZoneOffset.UTC));
+  private final LoopPool pool = new LoopPool(Clock.fixed(T0, ZoneOffset.UTC));
 
   @AfterEach
   void close() {
