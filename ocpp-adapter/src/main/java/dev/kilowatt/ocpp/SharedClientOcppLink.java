@@ -15,11 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The {@link CentralSystem} port over OCPP-J 1.6 on the JDK's {@link WebSocket}, for many charge points in
@@ -74,34 +71,14 @@ public final class SharedClientOcppLink implements CentralSystem {
 
   /**
    * A link to {@code address} over {@code client}, timing reconnection, handshake deadlines and pings on
-   * {@code scheduler}. {@link LinkOptions#tls()} is not used: TLS is {@code client}'s (see {@link #client}).
+   * {@code scheduler}. {@link LinkOptions#tls()} is not used: TLS is {@code client}'s (see
+   * {@link SharedWebSocketClient}).
    */
   public SharedClientOcppLink(HttpClient client, CentralSystemAddress address, Scheduler scheduler, LinkOptions options) {
     this.client = Objects.requireNonNull(client, "client");
     this.address = Objects.requireNonNull(address, "address");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.options = Objects.requireNonNull(options, "options");
-  }
-
-  /**
-   * An HTTP client for many links: its listener callbacks run on {@code executor}, and {@code wss://}
-   * handshakes trust {@code tls} (or the JVM's default) and offer what {@link OcppJsonLink} offers: TLS 1.2
-   * and 1.3, AEAD cipher suites, a server certificate that names the host.
-   */
-  public static HttpClient client(Executor executor, Optional<SSLContext> tls) {
-    SSLContext context = tls.orElseGet(SharedClientOcppLink::defaultTls);
-    SSLParameters parameters = context.getDefaultSSLParameters();
-    TlsSetup.restrict(parameters);
-    return HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1).sslContext(context)
-        .sslParameters(parameters).build();
-  }
-
-  private static SSLContext defaultTls() {
-    try {
-      return SSLContext.getDefault();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no default TLS context", e);
-    }
   }
 
   /** How often each kind of trouble has happened; the keys of {@link OcppJsonLink#counters()}. */

@@ -42,7 +42,7 @@ class SharedClientOcppLinkTest {
   private static final ConnectionSettings KEYED = new ConnectionSettings(Optional.of("s3cret:key"), Duration.ZERO, 1);
 
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
-  private final HttpClient client = SharedClientOcppLink.client(executor, Optional.empty());
+  private final HttpClient client = SharedWebSocketClient.create(executor, Optional.empty());
   private final RecordingScheduler scheduler = new RecordingScheduler();
   private final RecordingListener listener = new RecordingListener();
   private TestCentralSystem server;

@@ -1,6 +1,6 @@
 package dev.kilowatt.examples.fleet;
 
-import dev.kilowatt.ocpp.SharedClientOcppLink;
+import dev.kilowatt.ocpp.SharedWebSocketClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +51,7 @@ final class Fleet implements AutoCloseable {
     });
     Map<String, String> configuration = new HashMap<>(factoryConfiguration);
     configuration.putIfAbsent("WebSocketPingInterval", Long.toString(file.ping().toSeconds()));
-    this.runtime = new FleetRuntime(loops, SharedClientOcppLink.client(linkThreads, Optional.empty()), centralSystem,
+    this.runtime = new FleetRuntime(loops, SharedWebSocketClient.create(linkThreads, Optional.empty()), centralSystem,
         file, stats, configuration);
     // the timer only says when; each station then boots on its own loop
     this.ramp = loops.timer().scheduleAtFixedRate(() -> loops.workers().execute(this::rampUp), 0,

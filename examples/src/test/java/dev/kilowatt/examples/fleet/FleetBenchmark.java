@@ -21,12 +21,12 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -q -pl examples -am -DskipTests package
  * java -Xmx4g -cp examples/target/test-classes:examples/target/kilowatt-simulator.jar \
- *     dev.kilowatt.examples.fleet.FleetBenchmark 10000
+ *     dev.kilowatt.examples.fleet.FleetBenchmark 10000 [STEADY_SECONDS]
  * </pre>
  *
  * <p>It starts the stations at 200 a second, waits until all are connected and booted (the target is 2
  * minutes; it gives up after 6),
- * lets them run as a public site does for a minute, prints a summary every 5 seconds, then measures the heap
+ * lets them run as a public site does for a minute (or STEADY_SECONDS), prints a summary every 5 seconds, then measures the heap
  * after a GC and divides it by the stations.
  */
 public final class FleetBenchmark {
@@ -35,7 +35,6 @@ public final class FleetBenchmark {
   private static final Duration BOOT_TARGET = Duration.ofMinutes(2);
   /** How long the benchmark waits for the boot at all, so that a slow machine still gives figures. */
   private static final Duration BOOT_LIMIT = Duration.ofMinutes(6);
-  private static final Duration STEADY = Duration.ofSeconds(60);
   private static final Duration SUMMARY = Duration.ofSeconds(5);
   private static final double RAMP = 200;
   private static final double MIB = 1024 * 1024;
@@ -44,6 +43,8 @@ public final class FleetBenchmark {
 
   public static void main(String[] args) throws Exception {
     int stations = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    // heartbeats start one interval (the central system's 300 s) after each boot: a longer run shows them
+    Duration steady = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
     Path dataRoot = Files.createTempDirectory("kilowatt-fleet-benchmark-");
     Process centralSystem = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx2g", "-cp", System.getProperty("java.class.path"), "dev.kilowatt.examples.FleetCentralSystem")
@@ -62,7 +63,7 @@ public final class FleetBenchmark {
         System.out.printf("all %d booted and connected (but those playing a lost link) after %.1f s (target %d s: %s)%n",
             stations, booted.elapsedNanos() / 1e9, BOOT_TARGET.toSeconds(),
             booted.elapsedNanos() <= BOOT_TARGET.toNanos() ? "met" : "missed");
-        steady(fleet, booted);
+        steady(fleet, booted, steady);
         long used = heapAfterGc() - baseline;
         System.out.printf("heap after GC: %.0f MiB for %d stations = %.1f KiB per station (baseline %.0f MiB)%n",
             used / MIB, stations, used / 1024.0 / stations, baseline / MIB);
@@ -101,9 +102,9 @@ public final class FleetBenchmark {
     }
   }
 
-  private static void steady(Fleet fleet, Summary from) throws InterruptedException {
+  private static void steady(Fleet fleet, Summary from, Duration steady) throws InterruptedException {
     Summary previous = from.detached();
-    for (long waited = 0; waited < STEADY.toMillis(); waited += SUMMARY.toMillis()) {
+    for (long waited = 0; waited < steady.toMillis(); waited += SUMMARY.toMillis()) {
       Thread.sleep(SUMMARY.toMillis());
       Summary now = fleet.summary(previous);
       System.out.println(now.line());
