@@ -26,7 +26,6 @@ import dev.kilowatt.ocpp.TrafficListener.Direction;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,17 +141,7 @@ class OcppJsonLinkTest extends LinkTestBase {
   @Test
   void answersEveryBrokenCallWithItsCallErrorAndStaysConnected() throws Exception {
     connected(OPEN);
-    for (String[] brokenCall : Samples.BROKEN_CALLS) {
-      server.send(json(brokenCall[1]));
-      String answer = server.nextReceived();
-      assertTrue(answer.startsWith(json("[4,'" + brokenCall[0] + "','" + brokenCall[2] + "',")),
-          brokenCall[1] + " -> " + answer);
-    }
-    for (String unanswerable : Samples.UNANSWERABLE_FRAMES) {
-      server.send(json(unanswerable));
-    }
-    server.send(json("[3,'not-ours',{}]"));
-    server.send(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    BrokenFrames.play(server);
 
     server.send(json("[2,'ok','Reset',{'type':'Soft'}]"));
     assertEquals(new Call("ok", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
@@ -160,11 +149,7 @@ class OcppJsonLinkTest extends LinkTestBase {
     assertEquals(json("[3,'ok',{'status':'Accepted'}]"), server.nextReceived());
     assertTrue(server.closes.isEmpty());
     assertTrue(listener.events.isEmpty(), "broken calls never reach the domain: " + listener.events);
-    assertEquals(3L, link.counters().get("FormationViolation"));
-    assertEquals(3L, link.counters().get("PropertyConstraintViolation"));
-    assertEquals(4L, link.counters().get("unanswerableFrames"));
-    assertEquals(1L, link.counters().get("unknownResponses"));
-    assertEquals(1L, link.counters().get("binaryFrames"));
+    BrokenFrames.assertCounted(link.counters());
   }
 
   @Test

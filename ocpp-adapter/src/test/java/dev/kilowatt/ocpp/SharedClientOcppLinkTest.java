@@ -23,51 +23,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** The shared-client link against a real WebSocket server on loopback: the framing cases of {@link OcppJsonLinkTest}. */
-@Timeout(60)
-class SharedClientOcppLinkTest {
+class SharedClientOcppLinkTest extends LinkTestBase {
 
   private static final ConnectionSettings OPEN = new ConnectionSettings(Optional.empty(), Duration.ZERO, 0);
   private static final ConnectionSettings KEYED = new ConnectionSettings(Optional.of("s3cret:key"), Duration.ZERO, 1);
 
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private final HttpClient client = SharedWebSocketClient.create(executor, Optional.empty());
-  private final RecordingScheduler scheduler = new RecordingScheduler();
-  private final RecordingListener listener = new RecordingListener();
-  private TestCentralSystem server;
-  private SharedClientOcppLink link;
+  private SharedClientOcppLink shared;
 
-  @AfterEach
-  void tearDown() throws Exception {
-    if (link != null) {
-      link.disconnect();
-    }
-    if (server != null) {
-      server.shutDown();
-    }
-    executor.shutdownNow();
-  }
-
-  private SharedClientOcppLink link(String baseUrl, String id) {
-    link = new SharedClientOcppLink(client, CentralSystemAddress.of(baseUrl, id), scheduler,
-        LinkOptions.defaults().withBackoff(LinkTestBase.EXACT).withHandshakeTimeout(LinkTestBase.HANDSHAKE));
-    return link;
+  private SharedClientOcppLink shared(String baseUrl, String id) {
+    shared = new SharedClientOcppLink(client, CentralSystemAddress.of(baseUrl, id), scheduler,
+        LinkOptions.defaults().withBackoff(EXACT).withHandshakeTimeout(HANDSHAKE));
+    cleanup.add(shared::disconnect);
+    cleanup.add(executor::shutdownNow);
+    return shared;
   }
 
   private void connected(ConnectionSettings settings) throws InterruptedException {
-    server = TestCentralSystem.ocpp16().begin();
-    link(server.url("ws", "/ocpp"), "CP-1").connect(settings, listener);
+    start(TestCentralSystem.ocpp16());
+    shared(server.url("ws", "/ocpp"), "CP-1").connect(settings, listener);
     server.nextHandshake();
     server.awaitOpen();
     listener.next(Connected.class);
@@ -75,8 +59,8 @@ class SharedClientOcppLinkTest {
 
   @Test
   void connectsToTheChargePointsPathWithTheSubprotocolAndBasicAuthentication() throws Exception {
-    server = TestCentralSystem.ocpp16().begin();
-    link(server.url("ws", "/ocpp/"), "CP 1/ä").connect(KEYED, listener);
+    start(TestCentralSystem.ocpp16());
+    shared(server.url("ws", "/ocpp/"), "CP 1/ä").connect(KEYED, listener);
 
     TestCentralSystem.Handshake handshake = server.nextHandshake();
     assertEquals("/ocpp/CP%201%2F%C3%A4", handshake.path());
@@ -88,12 +72,12 @@ class SharedClientOcppLinkTest {
 
   @Test
   void leavesAServerThatDoesNotAgreeToOcpp16AndTriesAgainLater() throws Exception {
-    server = TestCentralSystem.withoutSubprotocol().begin();
-    link(server.url("ws", ""), "CP-1").connect(OPEN, listener);
+    start(TestCentralSystem.withoutSubprotocol());
+    shared(server.url("ws", ""), "CP-1").connect(OPEN, listener);
 
     assertEquals(1008, server.nextClose().code(), "the JDK may not send 1002");
-    assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(LinkTestBase.HANDSHAKE));
-    assertEquals(1L, link.counters().get("failedConnects"));
+    assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE));
+    assertEquals(1L, shared.counters().get("failedConnects"));
     assertTrue(listener.events.isEmpty(), "the domain never saw a connection: " + listener.events);
   }
 
@@ -101,22 +85,22 @@ class SharedClientOcppLinkTest {
   void callsAndAnswersFlowBothWays() throws Exception {
     connected(OPEN);
 
-    link.send("c-1", new HeartbeatRequest());
+    shared.send("c-1", new HeartbeatRequest());
     assertEquals(json("[2,'c-1','Heartbeat',{}]"), server.nextReceived());
     server.send(json("[3,'c-1',{'currentTime':'2024-01-01T12:00:00Z'}]"));
     assertEquals(new Result("c-1", new HeartbeatResponse(Samples.T0)), listener.next(Result.class));
 
     server.send(json("[2,'cs-1','Reset',{'type':'Soft'}]"));
     assertEquals(new Call("cs-1", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
-    link.reply("cs-1", new ResetResponse(ResetStatus.ACCEPTED));
+    shared.reply("cs-1", new ResetResponse(ResetStatus.ACCEPTED));
     assertEquals(json("[3,'cs-1',{'status':'Accepted'}]"), server.nextReceived());
 
     server.send(json("[2,'cs-2','Reset',{'type':'Hard'}]"));
     listener.next(Call.class);
-    link.replyError("cs-2", new CallError(Code.INTERNAL_ERROR, "busy"));
+    shared.replyError("cs-2", new CallError(Code.INTERNAL_ERROR, "busy"));
     assertEquals(json("[4,'cs-2','InternalError','busy',{}]"), server.nextReceived());
 
-    link.send("c-2", new HeartbeatRequest());
+    shared.send("c-2", new HeartbeatRequest());
     server.nextReceived();
     server.send(json("[4,'c-2','InternalError','database down',{}]"));
     assertEquals(new Failed("c-2", new CallError(Code.INTERNAL_ERROR, "database down")), listener.next(Failed.class));
@@ -125,38 +109,24 @@ class SharedClientOcppLinkTest {
   @Test
   void answersEveryBrokenCallWithItsCallErrorAndStaysConnected() throws Exception {
     connected(OPEN);
-    for (String[] brokenCall : Samples.BROKEN_CALLS) {
-      server.send(json(brokenCall[1]));
-      String answer = server.nextReceived();
-      assertTrue(answer.startsWith(json("[4,'" + brokenCall[0] + "','" + brokenCall[2] + "',")),
-          brokenCall[1] + " -> " + answer);
-    }
-    for (String unanswerable : Samples.UNANSWERABLE_FRAMES) {
-      server.send(json(unanswerable));
-    }
-    server.send(json("[3,'not-ours',{}]"));
-    server.send(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    BrokenFrames.play(server);
 
     server.send(json("[2,'ok','Reset',{'type':'Soft'}]"));
     assertEquals(new Call("ok", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
     assertTrue(server.closes.isEmpty());
     assertTrue(listener.events.isEmpty(), "broken calls never reach the domain: " + listener.events);
-    assertEquals(3L, link.counters().get("FormationViolation"));
-    assertEquals(3L, link.counters().get("PropertyConstraintViolation"));
-    assertEquals(4L, link.counters().get("unanswerableFrames"));
-    assertEquals(1L, link.counters().get("unknownResponses"));
-    assertEquals(1L, link.counters().get("binaryFrames"));
+    BrokenFrames.assertCounted(shared.counters());
   }
 
   @Test
   void anInvalidAnswerToOurCallFailsIt() throws Exception {
     connected(OPEN);
-    link.send("c-1", new HeartbeatRequest());
+    shared.send("c-1", new HeartbeatRequest());
     server.nextReceived();
     server.send(json("[3,'c-1',{'currentTime':'yesterday'}]"));
 
     assertEquals(Code.PROPERTY_CONSTRAINT_VIOLATION, listener.next(Failed.class).error().code());
-    assertEquals(1L, link.counters().get("invalidCallResults"));
+    assertEquals(1L, shared.counters().get("invalidCallResults"));
   }
 
   @Test
@@ -174,17 +144,17 @@ class SharedClientOcppLinkTest {
     server.drop();
     assertEquals("connection lost (1006)", listener.next(Disconnected.class).reason());
     server.nextClose();
-    assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(LinkTestBase.HANDSHAKE));
+    assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE));
     scheduler.time.advance(Duration.ofSeconds(1));
     server.nextHandshake();
     server.awaitOpen();
     listener.next(Connected.class);
 
-    link.disconnect();
+    shared.disconnect();
     assertEquals("disconnected by the charge point", listener.next(Disconnected.class).reason());
     assertEquals(1000, server.nextClose().code());
-    link.send("c-1", new HeartbeatRequest());
-    assertEquals(1L, link.counters().get("droppedOffline"));
+    shared.send("c-1", new HeartbeatRequest());
+    assertEquals(1L, shared.counters().get("droppedOffline"));
     assertEquals(1, scheduler.time.advance(Duration.ofMinutes(5)), "only the cut after the close grace, no attempt");
   }
 
@@ -194,7 +164,7 @@ class SharedClientOcppLinkTest {
     scheduler.time.advance(Duration.ofSeconds(2));
     server.nextPing();
 
-    link.reconfigure(new ConnectionSettings(Optional.empty(), Duration.ofSeconds(4), 0));
+    shared.reconfigure(new ConnectionSettings(Optional.empty(), Duration.ofSeconds(4), 0));
     assertTrue(listener.events.isEmpty(), "no reconnection for a new ping interval");
   }
 
@@ -208,9 +178,9 @@ class SharedClientOcppLinkTest {
           + "\r\n").getBytes(StandardCharsets.US_ASCII));
       out.flush();
     })) {
-      link(refusing.url("ws"), "CP-1").connect(KEYED, listener);
+      shared(refusing.url("ws"), "CP-1").connect(KEYED, listener);
       assertEquals("FailedToAuthenticateAtCentralSystem", listener.next(SecurityEvent.class).type());
-      assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(LinkTestBase.HANDSHAKE));
+      assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -218,8 +188,8 @@ class SharedClientOcppLinkTest {
 
   @Test
   void securityProfile3IsRefusedRatherThanConnectedWithoutItsCertificate() throws Exception {
-    server = TestCentralSystem.ocpp16().begin();
-    link(server.url("wss", ""), "CP-1").connect(new ConnectionSettings(Optional.empty(), Duration.ZERO, 3), listener);
+    start(TestCentralSystem.ocpp16());
+    shared(server.url("wss", ""), "CP-1").connect(new ConnectionSettings(Optional.empty(), Duration.ZERO, 3), listener);
     assertEquals(0, scheduler.time.queued(), "no attempt, so no handshake deadline either");
     assertTrue(server.handshakes.isEmpty());
   }

@@ -35,6 +35,13 @@ public final class FleetCommand {
         --data-dir DIR    keep each station's state in DIR/<id> (default: a temporary directory, deleted)
         --password P      every station's HTTP Basic authentication key (AuthorizationKey)""";
 
+  /**
+   * The stations' own log: thousands of stations each logging their faults, lost links and start-up
+   * security events would drown the summary, which counts them anyway. Held here, as the logging system
+   * keeps loggers only while someone does.
+   */
+  private static final java.util.logging.Logger STATIONS_LOG = java.util.logging.Logger.getLogger("dev.kilowatt");
+
   private FleetCommand() {}
 
   /** Whether {@code args} ask for fleet mode. */
@@ -51,6 +58,9 @@ public final class FleetCommand {
       err.println("error: " + e.getMessage());
       err.println(USAGE);
       return USAGE_ERROR;
+    }
+    if (System.getProperty("java.util.logging.config.file") == null) {
+      STATIONS_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
     Path root = options.dataDirectory().orElseGet(FleetCommand::temporaryDirectory);
     FleetFile file = options.file();
