@@ -5,19 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.message.HeartbeatRequest;
-import dev.kilowatt.core.message.HeartbeatResponse;
-import dev.kilowatt.core.message.ResetRequest;
-import dev.kilowatt.core.message.ResetResponse;
-import dev.kilowatt.core.message.ResetStatus;
-import dev.kilowatt.core.message.ResetType;
-import dev.kilowatt.core.port.CallError;
-import dev.kilowatt.core.port.CallError.Code;
+import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.ocpp.RecordingListener.Call;
 import dev.kilowatt.ocpp.RecordingListener.Connected;
 import dev.kilowatt.ocpp.RecordingListener.Disconnected;
-import dev.kilowatt.ocpp.RecordingListener.Failed;
-import dev.kilowatt.ocpp.RecordingListener.Result;
 import dev.kilowatt.ocpp.RecordingListener.SecurityEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,17 +17,14 @@ import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-/** The shared-client link against a real WebSocket server on loopback: the framing cases of {@link OcppJsonLinkTest}. */
-class SharedClientOcppLinkTest extends LinkTestBase {
-
-  private static final ConnectionSettings OPEN = new ConnectionSettings(Optional.empty(), Duration.ZERO, 0);
-  private static final ConnectionSettings KEYED = new ConnectionSettings(Optional.of("s3cret:key"), Duration.ZERO, 1);
+/** The shared-client link against a real WebSocket server on loopback: the links' contract, and what is its own. */
+class SharedClientOcppLinkTest extends LinkContractTest {
 
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private final HttpClient client = SharedWebSocketClient.create(executor, Optional.empty());
@@ -49,25 +38,14 @@ class SharedClientOcppLinkTest extends LinkTestBase {
     return shared;
   }
 
-  private void connected(ConnectionSettings settings) throws InterruptedException {
-    start(TestCentralSystem.ocpp16());
-    shared(server.url("ws", "/ocpp"), "CP-1").connect(settings, listener);
-    server.nextHandshake();
-    server.awaitOpen();
-    listener.next(Connected.class);
+  @Override
+  CentralSystem newLink(String baseUrl, String id) {
+    return shared(baseUrl, id);
   }
 
-  @Test
-  void connectsToTheChargePointsPathWithTheSubprotocolAndBasicAuthentication() throws Exception {
-    start(TestCentralSystem.ocpp16());
-    shared(server.url("ws", "/ocpp/"), "CP 1/ä").connect(KEYED, listener);
-
-    TestCentralSystem.Handshake handshake = server.nextHandshake();
-    assertEquals("/ocpp/CP%201%2F%C3%A4", handshake.path());
-    assertEquals("ocpp1.6", handshake.subprotocols());
-    assertEquals("Basic " + Base64.getEncoder().encodeToString("CP 1/ä:s3cret:key".getBytes(StandardCharsets.UTF_8)),
-        handshake.authorization());
-    listener.next(Connected.class);
+  @Override
+  Map<String, Long> counters() {
+    return shared.counters();
   }
 
   @Test
@@ -79,54 +57,6 @@ class SharedClientOcppLinkTest extends LinkTestBase {
     assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE));
     assertEquals(1L, shared.counters().get("failedConnects"));
     assertTrue(listener.events.isEmpty(), "the domain never saw a connection: " + listener.events);
-  }
-
-  @Test
-  void callsAndAnswersFlowBothWays() throws Exception {
-    connected(OPEN);
-
-    shared.send("c-1", new HeartbeatRequest());
-    assertEquals(json("[2,'c-1','Heartbeat',{}]"), server.nextReceived());
-    server.send(json("[3,'c-1',{'currentTime':'2024-01-01T12:00:00Z'}]"));
-    assertEquals(new Result("c-1", new HeartbeatResponse(Samples.T0)), listener.next(Result.class));
-
-    server.send(json("[2,'cs-1','Reset',{'type':'Soft'}]"));
-    assertEquals(new Call("cs-1", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
-    shared.reply("cs-1", new ResetResponse(ResetStatus.ACCEPTED));
-    assertEquals(json("[3,'cs-1',{'status':'Accepted'}]"), server.nextReceived());
-
-    server.send(json("[2,'cs-2','Reset',{'type':'Hard'}]"));
-    listener.next(Call.class);
-    shared.replyError("cs-2", new CallError(Code.INTERNAL_ERROR, "busy"));
-    assertEquals(json("[4,'cs-2','InternalError','busy',{}]"), server.nextReceived());
-
-    shared.send("c-2", new HeartbeatRequest());
-    server.nextReceived();
-    server.send(json("[4,'c-2','InternalError','database down',{}]"));
-    assertEquals(new Failed("c-2", new CallError(Code.INTERNAL_ERROR, "database down")), listener.next(Failed.class));
-  }
-
-  @Test
-  void answersEveryBrokenCallWithItsCallErrorAndStaysConnected() throws Exception {
-    connected(OPEN);
-    BrokenFrames.play(server);
-
-    server.send(json("[2,'ok','Reset',{'type':'Soft'}]"));
-    assertEquals(new Call("ok", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
-    assertTrue(server.closes.isEmpty());
-    assertTrue(listener.events.isEmpty(), "broken calls never reach the domain: " + listener.events);
-    BrokenFrames.assertCounted(shared.counters());
-  }
-
-  @Test
-  void anInvalidAnswerToOurCallFailsIt() throws Exception {
-    connected(OPEN);
-    shared.send("c-1", new HeartbeatRequest());
-    server.nextReceived();
-    server.send(json("[3,'c-1',{'currentTime':'yesterday'}]"));
-
-    assertEquals(Code.PROPERTY_CONSTRAINT_VIOLATION, listener.next(Failed.class).error().code());
-    assertEquals(1L, shared.counters().get("invalidCallResults"));
   }
 
   @Test
