@@ -1,5 +1,6 @@
 package dev.kilowatt.examples;
 
+import dev.kilowatt.examples.fleet.FleetCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,6 +36,10 @@ public final class SimulatedCharger {
     quietLogging();
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.println(SimulatorOptions.USAGE);
+      return;
+    }
+    if (FleetCommand.wanted(args)) {
+      System.exit(FleetCommand.run(args, System.out, System.err));
       return;
     }
     SimulatorOptions options;

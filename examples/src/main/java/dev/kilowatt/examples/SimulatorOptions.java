@@ -30,6 +30,8 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
         --data-dir DIR   durable state; a restart with the same DIR resumes (default: a temporary directory)
         --connectors N   number of connectors, 1..%d (default 1)
         --password P     HTTP Basic authentication key (AuthorizationKey)
+        --fleet N        run N simulated stations in one process instead (see --fleet-file and the README)
+        --fleet-file F   the fleet's description: identities, connectors, seed, ramp, behaviour
       console commands, one a line on standard input (connector c defaults to 1):
         plug [c] | ev-charge [c] | ev-pause [c] | unplug [c] | card IDTAG | fault [c] ERRORCODE | clear-fault [c]
         status | quit""".formatted(DEFAULT_ID, MAX_CONNECTORS);
