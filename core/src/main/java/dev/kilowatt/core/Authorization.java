@@ -1,5 +1,8 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.ClearCacheRequest;
+import dev.kilowatt.core.message.ClearCacheResponse;
+import dev.kilowatt.core.message.ClearCacheStatus;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
@@ -101,6 +104,13 @@ final class Authorization {
       cache.remove(cache.keySet().iterator().next());
     }
     save();
+  }
+
+  void register(CallRouter router) {
+    router.on(ClearCacheRequest.class, (request, reply) -> {
+      clearCache();
+      reply.answer(new ClearCacheResponse(ClearCacheStatus.ACCEPTED));
+    });
   }
 
   void clearCache() {

@@ -1,5 +1,10 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.ChangeConfigurationRequest;
+import dev.kilowatt.core.message.ChangeConfigurationResponse;
+import dev.kilowatt.core.message.GetConfigurationRequest;
+import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.port.Storage;
@@ -104,6 +109,21 @@ final class Configuration {
       throw new IllegalArgumentException(name + "=" + value);
     }
     store(key, key.type().normalise(value));
+  }
+
+  /** ChangeConfiguration and GetConfiguration. */
+  void register(CallRouter router) {
+    router.on(ChangeConfigurationRequest.class, (request, reply) ->
+        reply.answer(new ChangeConfigurationResponse(change(request.key(), request.value()))));
+    router.on(GetConfigurationRequest.class, (request, reply) -> {
+      int max = integer(CoreKeys.GET_CONFIGURATION_MAX_KEYS);
+      if (request.key().size() > max) {
+        reply.error(new CallError(CallError.Code.OCCURENCE_CONSTRAINT_VIOLATION, "at most " + max + " keys per request (GetConfigurationMaxKeys)"));
+        return;
+      }
+      Lookup lookup = lookup(request.key());
+      reply.answer(new GetConfigurationResponse(lookup.known(), lookup.unknown()));
+    });
   }
 
   /** Applies a ChangeConfiguration.req as OCPP 1.6 section 5.3 says. */

@@ -1,5 +1,10 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.GetLocalListVersionRequest;
+import dev.kilowatt.core.message.GetLocalListVersionResponse;
+import dev.kilowatt.core.message.SendLocalListResponse;
+import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.ConfigKey.Access;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.IdTagInfo;
@@ -31,6 +36,8 @@ final class LocalAuthList {
   private static final System.Logger LOG = System.getLogger(LocalAuthList.class.getName());
   static final String STORAGE_KEY = "local-auth-list";
   static final String ENABLED = "LocalAuthListEnabled";
+  /** The source of the connector-0 error that reports a conflict between the list and the central system. */
+  static final String CONFLICT_SOURCE = "localAuthList";
   static final String MAX_LENGTH = "LocalAuthListMaxLength";
   static final String SEND_MAX_LENGTH = "SendLocalListMaxLength";
   /** Big enough for a fleet's cards; at about 200 bytes an entry it costs some 10 MB of heap. */
@@ -76,6 +83,27 @@ final class LocalAuthList {
     }
     AuthorizationData entry = entries.get(key(idTag));
     return entry == null ? Optional.empty() : entry.idTagInfo();
+  }
+
+  /**
+   * GetLocalListVersion and SendLocalList.
+   *
+   * @param onNewList called when a list was accepted: it ends a conflict the charge point reported
+   */
+  void register(CallRouter router, Runnable onNewList) {
+    router.on(GetLocalListVersionRequest.class, (request, reply) -> reply.answer(new GetLocalListVersionResponse(version())));
+    router.on(SendLocalListRequest.class, (request, reply) -> {
+      UpdateStatus status = update(request);
+      reply.answer(new SendLocalListResponse(status));
+      if (status == UpdateStatus.ACCEPTED) {
+        onNewList.run();
+      }
+    });
+  }
+
+  /** Section 3.5.2: the central system contradicts the list; connector 0 reports it until a new list arrives. */
+  static HardwareFault conflict(String idTag) {
+    return new HardwareFault(CONFLICT_SOURCE, ChargePointErrorCode.LOCAL_LIST_CONFLICT, "", "idTag " + idTag);
   }
 
   /** The answer to GetLocalListVersion: 0 for an empty list, -1 while the list is disabled. */

@@ -1,5 +1,7 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.TriggerMessageResponse;
+import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
 import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
 import dev.kilowatt.core.message.MessageTrigger;
 import dev.kilowatt.core.message.TriggerMessageRequest;
@@ -42,6 +44,11 @@ final class RemoteTrigger {
   RemoteTrigger(int connectors, Messages messages) {
     this.connectors = connectors;
     this.messages = messages;
+  }
+
+  void register(CallRouter router) {
+    router.on(TriggerMessageRequest.class, (request, reply) -> reply.decide(decide(request), TriggerMessageResponse::new));
+    router.on(ExtendedTriggerMessageRequest.class, (request, reply) -> reply.decide(decide(request), ExtendedTriggerMessageResponse::new));
   }
 
   Decision<TriggerMessageStatus> decide(TriggerMessageRequest request) {

@@ -1,5 +1,8 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.CancelReservationRequest;
+import dev.kilowatt.core.message.CancelReservationResponse;
+import dev.kilowatt.core.message.ReserveNowResponse;
 import dev.kilowatt.core.ConfigKey.Access;
 import dev.kilowatt.core.message.CancelReservationStatus;
 import dev.kilowatt.core.message.ReservationStatus;
@@ -91,7 +94,7 @@ final class Reservations {
 
   /**
    * @param clock the domain's wall time, which expiry dates are compared with
-   * @param onExpired called after reservations expired, so that the connectors' statuses follow
+   * @param onExpired called after reservations expired, were made or were cancelled, so that the connectors' statuses follow
    */
   Reservations(Scheduler scheduler, Storage storage, Configuration config, Supplier<Instant> clock, Runnable onExpired) {
     this.scheduler = scheduler;
@@ -143,6 +146,18 @@ final class Reservations {
     return status;
   }
 
+  /** ReserveNow and CancelReservation; the connectors' statuses follow either. */
+  void register(CallRouter router, List<Connector> connectors) {
+    router.on(ReserveNowRequest.class, (request, reply) -> {
+      reply.answer(new ReserveNowResponse(reserve(request, connectors)));
+      onExpired.run();
+    });
+    router.on(CancelReservationRequest.class, (request, reply) -> {
+      reply.answer(new CancelReservationResponse(cancel(request.reservationId())));
+      onExpired.run();
+    });
+  }
+
   /** Answers CancelReservation.req. */
   CancelReservationStatus cancel(int reservationId) {
     if (byId.remove(reservationId) == null) {
@@ -168,10 +183,10 @@ final class Reservations {
    */
   Optional<Start> choose(List<Connector> connectors, Optional<Integer> requested, Driver driver) {
     Stream<Connector> candidates = requested.isPresent()
-        ? connectors.stream().filter(c -> c.id == requested.get())
+        ? connectors.stream().filter(c -> c.id() == requested.get())
         : connectors.stream();
     List<Start> usable = candidates.flatMap(c -> admission(c, connectors, driver).stream()).toList();
-    return usable.stream().filter(s -> s.connector().pilot.evConnected()).findFirst()
+    return usable.stream().filter(s -> s.connector().pilot().evConnected()).findFirst()
         .or(() -> usable.stream().filter(s -> s.reservationId().isPresent()).findFirst())
         .or(() -> usable.stream().findFirst());
   }
@@ -183,7 +198,7 @@ final class Reservations {
    */
   boolean turnAway(List<Connector> connectors, String idTag) {
     return connectors.stream().anyMatch(Connector::free)
-        && connectors.stream().noneMatch(c -> c.transaction.flatMap(Transaction::parentIdTag).isPresent())
+        && connectors.stream().noneMatch(c -> c.transaction().flatMap(Transaction::parentIdTag).isPresent())
         && choose(connectors, Optional.empty(), Driver.beforeAuthorization(idTag)).isEmpty();
   }
 
@@ -211,9 +226,8 @@ final class Reservations {
     long idleFree = idleUnreserved(connectors);
     List<Connector> changed = new ArrayList<>();
     for (Connector c : connectors) {
-      boolean reserved = reservedConnectors.contains(c.id) || (waiting > 0 && idle(c) && idleFree <= waiting);
-      if (reserved != c.reserved) {
-        c.reserved = reserved;
+      boolean reserved = reservedConnectors.contains(c.id()) || (waiting > 0 && c.idle() && idleFree <= waiting);
+      if (c.reserve(reserved)) {
         changed.add(c);
       }
     }
@@ -224,7 +238,7 @@ final class Reservations {
     if (!c.free()) {
       return Optional.empty();
     }
-    Optional<Reservation> own = live().filter(r -> r.connectorId() == c.id).findFirst();
+    Optional<Reservation> own = live().filter(r -> r.connectorId() == c.id()).findFirst();
     if (own.isPresent()) {
       return own.get().admits(driver) ? Optional.of(new Start(c, Optional.of(own.get().id()))) : Optional.empty();
     }
@@ -232,7 +246,7 @@ final class Reservations {
     if (anyConnector.isPresent()) {
       return Optional.of(new Start(c, Optional.of(anyConnector.get().id())));
     }
-    long idleLeft = idleUnreserved(connectors) - (idle(c) ? 1 : 0);
+    long idleLeft = idleUnreserved(connectors) - (c.idle() ? 1 : 0);
     return idleLeft >= openForAnyConnector(connectors) ? Optional.of(new Start(c, Optional.empty())) : Optional.empty();
   }
 
@@ -240,11 +254,11 @@ final class Reservations {
     if (c.faulted()) {
       return ReservationStatus.FAULTED;
     }
-    if (!c.operative) {
+    if (!c.operative()) {
       return ReservationStatus.UNAVAILABLE;
     }
-    boolean taken = live().anyMatch(r -> r.connectorId() == c.id);
-    if (taken || !idle(c) || idleUnreserved(connectors) - 1 < openForAnyConnector(connectors)) {
+    boolean taken = live().anyMatch(r -> r.connectorId() == c.id());
+    if (taken || !c.idle() || idleUnreserved(connectors) - 1 < openForAnyConnector(connectors)) {
       return ReservationStatus.OCCUPIED;
     }
     return ReservationStatus.ACCEPTED;
@@ -265,12 +279,12 @@ final class Reservations {
 
   /** Connectors nobody uses and no connector reservation holds: what connector-0 reservations count on. */
   private long idleUnreserved(List<Connector> connectors) {
-    return connectors.stream().filter(c -> idle(c) && live().noneMatch(r -> r.connectorId() == c.id)).count();
+    return connectors.stream().filter(c -> c.idle() && live().noneMatch(r -> r.connectorId() == c.id())).count();
   }
 
   /** Connector-0 reservations whose driver has not yet been given a connector (a pending start holds it). */
   private long openForAnyConnector(List<Connector> connectors) {
-    Set<Integer> claimed = connectors.stream().flatMap(c -> c.pendingStart.stream())
+    Set<Integer> claimed = connectors.stream().flatMap(c -> c.pendingStart().stream())
         .flatMap(p -> p.reservationId().stream()).collect(Collectors.toSet());
     return live().filter(r -> r.connectorId() == 0 && !claimed.contains(r.id())).count();
   }
@@ -282,12 +296,7 @@ final class Reservations {
   }
 
   private static boolean usable(Connector c) {
-    return c.operative && !c.faulted();
-  }
-
-  /** Available in the sense of the status table: free, nothing plugged in, not finishing. */
-  private static boolean idle(Connector c) {
-    return c.free() && !c.pilot.evConnected() && !c.finishing;
+    return c.operative() && !c.faulted();
   }
 
   private void changed() {

@@ -167,6 +167,14 @@ final class Security {
     return roots.certificates(use);
   }
 
+  /** The certificate calls of the security extension. */
+  void register(CallRouter router) {
+    router.on(InstallCertificateRequest.class, (request, reply) -> reply.answer(install(request)));
+    router.on(DeleteCertificateRequest.class, (request, reply) -> reply.answer(delete(request)));
+    router.on(GetInstalledCertificateIdsRequest.class, (request, reply) -> reply.answer(installedIds(request)));
+    router.on(CertificateSignedRequest.class, (request, reply) -> reply.answer(certificateSigned(request)));
+  }
+
   InstallCertificateResponse install(InstallCertificateRequest request) {
     boolean single = config.bool(SecurityKeys.ADDITIONAL_ROOT_CERTIFICATE_CHECK);
     CertificateStore.Installation outcome = roots.install(request.certificateType(), request.certificate(), clock.get(),

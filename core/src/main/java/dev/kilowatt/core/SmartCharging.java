@@ -1,5 +1,8 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.SetChargingProfileRequest;
+import dev.kilowatt.core.message.SetChargingProfileResponse;
+import dev.kilowatt.core.message.ClearChargingProfileResponse;
 import dev.kilowatt.core.ConfigKey.Access;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.ChargingProfilePurposeType;
@@ -77,6 +80,15 @@ final class SmartCharging {
     return new ConfigKey(name, Access.READ_ONLY, new ConfigKey.Text(500), value, false);
   }
 
+  /** SetChargingProfile, ClearChargingProfile and GetCompositeSchedule. */
+  void register(CallRouter router, List<Connector> connectors) {
+    router.on(SetChargingProfileRequest.class, (request, reply) ->
+        reply.answer(new SetChargingProfileResponse(install(request.connectorId(), request.csChargingProfiles(), connectors))));
+    router.on(ClearChargingProfileRequest.class, (request, reply) -> reply.answer(new ClearChargingProfileResponse(clear(request))));
+    router.on(GetCompositeScheduleRequest.class, (request, reply) ->
+        reply.answer(composite(request, connectors, connectors.stream().mapToDouble(c -> c.hardware().maxCurrentA()).sum())));
+  }
+
   ChargingProfileStatus install(int connectorId, ChargingProfile profile, List<Connector> connectors) {
     Optional<RunningTransaction> running = connectorId >= 1 && connectorId <= connectors.size()
         ? running(connectors.get(connectorId - 1)) : Optional.empty();
@@ -112,11 +124,11 @@ final class SmartCharging {
 
   /** A RemoteStartTransaction's profile, installed once its transaction exists (OCPP 1.6 section 5.11). */
   void installForNewTransaction(Connector c, ChargingProfile profile) {
-    ChargingProfileStatus status = profiles.install(c.id, profile, running(c));
+    ChargingProfileStatus status = profiles.install(c.id(), profile, running(c));
     if (status == ChargingProfileStatus.ACCEPTED) {
       changed();
     } else {
-      LOG.log(Level.WARNING, "connector {0}: the RemoteStartTransaction charging profile was not installable: {1}", c.id, status);
+      LOG.log(Level.WARNING, "connector {0}: the RemoteStartTransaction charging profile was not installable: {1}", c.id(), status);
     }
   }
 
@@ -125,14 +137,14 @@ final class SmartCharging {
   }
 
   void transactionEnded(Connector c) {
-    if (profiles.transactionEnded(c.id)) {
+    if (profiles.transactionEnded(c.id())) {
       changed();
     }
   }
 
   /** The current connector {@code c} may offer now; arms the timer for the next boundary. */
   double limitA(Connector c) {
-    CurrentLimit limit = profiles.limitAt(c.id, clock.get(), running(c), rating(c));
+    CurrentLimit limit = profiles.limitAt(c.id(), clock.get(), running(c), rating(c));
     limit.nextChange().ifPresent(this::armBoundary);
     return limit.amperes();
   }
@@ -169,15 +181,15 @@ final class SmartCharging {
   }
 
   private ConnectorRating rating(Connector c) {
-    return new ConnectorRating(voltage, c.hardware.phases(), c.hardware.maxCurrentA());
+    return new ConnectorRating(voltage, c.hardware().phases(), c.hardware().maxCurrentA());
   }
 
   private static int maxPhases(List<Connector> connectors) {
-    return connectors.stream().mapToInt(c -> c.hardware.phases()).max().orElse(1);
+    return connectors.stream().mapToInt(c -> c.hardware().phases()).max().orElse(1);
   }
 
   private static Optional<RunningTransaction> running(Connector c) {
-    return c.transaction.map(tx -> new RunningTransaction(tx.transactionId(), tx.started()));
+    return c.transaction().map(tx -> new RunningTransaction(tx.transactionId(), tx.started()));
   }
 
   private static GetCompositeScheduleResponse rejected() {

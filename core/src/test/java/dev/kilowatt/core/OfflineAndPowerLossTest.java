@@ -202,7 +202,7 @@ class OfflineAndPowerLossTest {
     var tx = h.storage.load(Outbox.STORAGE_PREFIX + "x", Transaction.class);
     assertTrue(tx.isEmpty());
     Transaction running = Transaction.begin(1, 1, "CARD", Optional.empty(), Harness.START, 0, Optional.empty());
-    h.storage.save(Station.TRANSACTION_PREFIX + "1", running);
+    h.storage.save(Transactions.TRANSACTION_PREFIX + "1", running);
     h.restart();
     h.cs.goOnline();
     h.run();
