@@ -2,8 +2,12 @@ package dev.kilowatt.core;
 
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.provisioning.Session;
+import dev.kilowatt.core.security.Security;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executor;
 

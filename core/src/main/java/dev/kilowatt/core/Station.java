@@ -1,13 +1,42 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.authorization.LocalAuthList;
+import dev.kilowatt.core.availability.Availability;
+import dev.kilowatt.core.availability.StatusReporter;
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.Transaction;
+import dev.kilowatt.core.datatransfer.VendorCalls;
+import dev.kilowatt.core.firmware.DiagnosticsUpload;
+import dev.kilowatt.core.firmware.FirmwareCalls;
+import dev.kilowatt.core.firmware.FirmwareUpdate;
 import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Counters;
+import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.messaging.TrafficLog;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.provisioning.ConfigurationCalls;
+import dev.kilowatt.core.provisioning.Reset;
+import dev.kilowatt.core.provisioning.Session;
+import dev.kilowatt.core.reservation.Reservations;
+import dev.kilowatt.core.security.Security;
+import dev.kilowatt.core.security.SecurityKeys;
+import dev.kilowatt.core.smartcharging.SmartCharging;
+import dev.kilowatt.core.transaction.ConnectorEvents;
+import dev.kilowatt.core.transaction.MeterSampling;
+import dev.kilowatt.core.transaction.RemoteControl;
+import dev.kilowatt.core.transaction.StartStop;
+import dev.kilowatt.core.transaction.Transactions;
+import dev.kilowatt.core.trigger.RemoteTrigger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +94,8 @@ final class Station {
     Session.StationClock clock = new Session.StationClock(scheduler);
     this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted, this::onReconnected);
-    this.security = new Security(scheduler, storage, config, outbox, link, clock, setup.identity.serialNumber(), counters);
+    this.security = new Security(scheduler, storage, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
+    clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
     Authorization authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
@@ -83,7 +113,7 @@ final class Station {
             this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware, security.events()::raise)));
     this.diagnostics = setup.diagnosticsCollector.map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock::now,
         setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, security.events()::log, this::post));
-    this.sampling = new MeterSampling(scheduler, storage, config, outbox, clock, connectors);
+    this.sampling = new MeterSampling(scheduler, storage, config, outbox, clock::now, connectors);
     this.transactions = new Transactions(storage, config, counters, outbox, clock::now, connectors, new Transactions.Parts(authorization,
         reservations, smartCharging, availability, sampling, () -> firmware.ifPresent(f -> post(f::transactionEnded))));
     this.reset = new Reset(scheduler, outbox, connectors, new Reset.Parts(transactions, availability, security.events(),
@@ -102,7 +132,7 @@ final class Station {
     config.onChange(CoreKeys.MAX_ENERGY_ON_INVALID_ID, v -> refreshAll());
 
     this.router = new CallRouter(link, counters, this::post, session::rejected);
-    config.register(router);
+    ConfigurationCalls.register(router, config);
     authorization.register(router);
     localList.register(router, () -> availability.stationFaultCleared(LocalAuthList.CONFLICT_SOURCE));
     availability.register(router);

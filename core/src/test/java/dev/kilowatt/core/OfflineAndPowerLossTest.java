@@ -3,6 +3,7 @@ package dev.kilowatt.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.AuthorizeResponse;
@@ -15,8 +16,10 @@ import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionResponse;
+import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.PilotState;
+import dev.kilowatt.core.transaction.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

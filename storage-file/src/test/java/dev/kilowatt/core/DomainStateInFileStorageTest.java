@@ -2,6 +2,12 @@ package dev.kilowatt.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.availability.Availability;
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.connector.Transaction;
+import dev.kilowatt.core.firmware.DiagnosticsUpload;
+import dev.kilowatt.core.firmware.FirmwareUpdate;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.CertificateUse;
@@ -18,6 +24,12 @@ import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.UnitOfMeasure;
 import dev.kilowatt.core.message.UploadLogStatus;
+import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.security.CertificateStore;
+import dev.kilowatt.core.security.ChargePointCertificates;
+import dev.kilowatt.core.security.Security;
+import dev.kilowatt.core.security.SecurityEvents;
+import dev.kilowatt.core.transaction.Transactions;
 import dev.kilowatt.storage.FileStorage;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,0 +1,43 @@
+package dev.kilowatt.core.datatransfer;
+
+import dev.kilowatt.core.DataTransferHandler;
+import dev.kilowatt.core.message.DataTransferRequest;
+import dev.kilowatt.core.message.DataTransferResponse;
+import dev.kilowatt.core.message.DataTransferStatus;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Counters;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+/** DataTransfer.req from the central system, to the embedder's handler of its vendorId. */
+public final class VendorCalls {
+
+  private static final System.Logger LOG = System.getLogger(VendorCalls.class.getName());
+
+  private final Map<String, DataTransferHandler> vendors;
+  private final Counters counters;
+
+  public VendorCalls(Map<String, DataTransferHandler> vendors, Counters counters) {
+    this.vendors = Map.copyOf(vendors);
+    this.counters = counters;
+  }
+
+  public void register(CallRouter router) {
+    router.on(DataTransferRequest.class, (request, reply) -> reply.answer(answer(request)));
+  }
+
+  private DataTransferResponse answer(DataTransferRequest r) {
+    DataTransferHandler handler = vendors.get(r.vendorId());
+    if (handler == null) {
+      return new DataTransferResponse(DataTransferStatus.UNKNOWN_VENDOR_ID, java.util.Optional.empty());
+    }
+    try {
+      return handler.handle(r.messageId(), r.data());
+    } catch (RuntimeException e) {
+      // a vendor's bug must not stop the charger: the central system hears Rejected, the error is counted
+      counters.increment("dataTransfer.handlerFailed");
+      LOG.log(Level.ERROR, "DataTransfer handler of " + r.vendorId() + " failed", e);
+      return new DataTransferResponse(DataTransferStatus.REJECTED, java.util.Optional.empty());
+    }
+  }
+}
