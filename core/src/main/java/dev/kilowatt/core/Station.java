@@ -7,10 +7,8 @@ import dev.kilowatt.core.availability.StatusReporter;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
-import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.datatransfer.VendorCalls;
-import dev.kilowatt.core.firmware.DiagnosticsUpload;
-import dev.kilowatt.core.firmware.FirmwareCalls;
+import dev.kilowatt.core.firmware.FirmwareManagement;
 import dev.kilowatt.core.firmware.FirmwareUpdate;
 import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.DataTransferRequest;
@@ -41,7 +39,6 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -61,19 +58,17 @@ final class Station {
   private final List<Connector> connectors = new ArrayList<>();
   private final List<ConnectorEvents> connectorEvents = new ArrayList<>();
   private final Configuration config;
-  private final Outbox outbox;
-  private final Session session;
   private final Security security;
   private final Reservations reservations;
   private final SmartCharging smartCharging;
   private final Availability availability;
-  private final Optional<FirmwareUpdate> firmware;
-  private final Optional<DiagnosticsUpload> diagnostics;
+  private final FirmwareManagement firmware;
   private final MeterSampling sampling;
   private final Transactions transactions;
   private final StartStop starts;
   private final Reset reset;
-  private final CallRouter router;
+  private final VendorCalls vendors;
+  private final CentralSystemEvents linkEvents;
   private boolean stopped;
 
   Station(ChargePoint.Builder setup, Counters counters) {
@@ -92,8 +87,8 @@ final class Station {
     setup.fileTransfer.ifPresent(transfer -> config.define(
         CoreKeys.readOnly(CoreKeys.SUPPORTED_FILE_TRANSFER_PROTOCOLS, String.join(",", transfer.protocols()))));
     Session.StationClock clock = new Session.StationClock(scheduler);
-    this.outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
-    this.session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, this::onAccepted, this::onReconnected);
+    Outbox outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
+    Session session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, () -> online(true), () -> online(false));
     this.security = new Security(scheduler, storage, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
     clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
@@ -107,31 +102,33 @@ final class Station {
     }
     this.availability = new Availability(storage, config, counters, connectors,
         new Availability.Parts(reservations, smartCharging, status, listener));
-    this.firmware = setup.firmwareInstaller.map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock::now,
-        setup.fileTransfer.orElseThrow(), installer, () -> security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE),
-        setup.firmwareDownloadDuringTransaction, setup.identity.firmwareVersion(), new FirmwareUpdate.Hooks(this::post,
-            this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware, security.events()::raise)));
-    this.diagnostics = setup.diagnosticsCollector.map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock::now,
-        setup.fileTransfer.orElseThrow(), collector, config::snapshotMasked, traffic, security.events()::log, this::post));
+    this.firmware = new FirmwareManagement(scheduler, storage, outbox, counters, clock::now,
+        new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector, setup.identity.firmwareVersion()),
+        new FirmwareManagement.Policy(setup.firmwareDownloadDuringTransaction, setup.signedFirmwareOnly),
+        new FirmwareManagement.Sources(() -> security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE), config::snapshotMasked,
+            traffic, security.events()::log),
+        new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware,
+            security.events()::raise));
     this.sampling = new MeterSampling(scheduler, storage, config, outbox, clock::now, connectors);
     this.transactions = new Transactions(storage, config, counters, outbox, clock::now, connectors, new Transactions.Parts(authorization,
-        reservations, smartCharging, availability, sampling, () -> firmware.ifPresent(f -> post(f::transactionEnded))));
+        reservations, smartCharging, availability, sampling, firmware::transactionEnded));
     this.reset = new Reset(scheduler, outbox, connectors, new Reset.Parts(transactions, availability, security.events(),
-        () -> firmware.filter(FirmwareUpdate::installing).isPresent(), this::reboot));
+        firmware::installing, this::reboot));
     this.starts = new StartStop(scheduler, config, connectors, transactions,
         new StartStop.Parts(authorization, reservations, availability, listener, reset::resetting));
     connectors.forEach(c -> connectorEvents.add(new ConnectorEvents(c, this::post,
         new ConnectorEvents.Parts(starts, availability, counters, clock::now))));
     RemoteTrigger trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
         () -> session.sendHeartbeat(Outbox.Gate.ANY_TIME), id -> status.send(id, Outbox.Gate.ANY_TIME), sampling::sendTriggered,
-        firmware.<Runnable>map(f -> f::sendCurrentStatus), diagnostics.<Runnable>map(d -> d::sendCurrentStatus),
-        firmware.<Runnable>map(f -> f::sendSignedStatus), diagnostics.<Runnable>map(d -> d::sendLogStatus),
+        firmware.firmwareStatus(), firmware.diagnosticsStatus(), firmware.signedFirmwareStatus(), firmware.logStatus(),
         new RemoteTrigger.WhenReady(security::readyToSign, security::requestCertificateSigning)));
     outbox.attach(link, transactions);
     config.onChange(CoreKeys.WEB_SOCKET_PING_INTERVAL, v -> link.reconfigure(security.connectionSettings()));
     config.onChange(CoreKeys.MAX_ENERGY_ON_INVALID_ID, v -> refreshAll());
 
-    this.router = new CallRouter(link, counters, this::post, session::rejected);
+    this.vendors = new VendorCalls(setup.vendors, counters, outbox);
+    CallRouter router = new CallRouter(link, counters, this::post, session::rejected);
+    this.linkEvents = new CentralSystemEvents(this::post, session, security, outbox, router);
     ConfigurationCalls.register(router, config);
     authorization.register(router);
     localList.register(router, () -> availability.stationFaultCleared(LocalAuthList.CONFLICT_SOURCE));
@@ -143,8 +140,8 @@ final class Station {
     security.register(router);
     trigger.register(router);
     reset.register(router);
-    new VendorCalls(setup.vendors, counters).register(router);
-    FirmwareCalls.register(router, firmware, setup.signedFirmwareOnly, diagnostics);
+    vendors.register(router);
+    firmware.register(router);
   }
 
   void start() {
@@ -155,17 +152,15 @@ final class Station {
     availability.refreshAll();
     sampling.armAligned();
     security.start();
-    firmware.ifPresent(FirmwareUpdate::resume);
-    diagnostics.ifPresent(DiagnosticsUpload::resume);
-    link.connect(security.connectionSettings(), new CentralSystemEvents(this::post, session, security, outbox, router));
+    firmware.resume();
+    link.connect(security.connectionSettings(), linkEvents);
   }
 
   void stop() {
     stopped = true;
     reservations.stop();
     smartCharging.stop();
-    firmware.ifPresent(FirmwareUpdate::stop);
-    diagnostics.ifPresent(DiagnosticsUpload::stop);
+    firmware.stop();
     security.stop();
     link.disconnect();
   }
@@ -179,25 +174,18 @@ final class Station {
     });
   }
 
-  private void onAccepted() {
-    availability.reportAll();
-    deliverProgress();
+  /** Accepted afresh, the central system knows nothing; reconnected, it missed what changed meanwhile. */
+  private void online(boolean afresh) {
+    if (afresh) {
+      availability.reportAll();
+    } else {
+      availability.reportChanges();
+    }
+    firmware.online();
     security.accepted();
   }
 
-  private void onReconnected() {
-    availability.reportChanges();
-    deliverProgress();
-    security.accepted();
-  }
-
-  /** Firmware and diagnostics statuses the central system has not heard yet. */
-  private void deliverProgress() {
-    firmware.ifPresent(FirmwareUpdate::online);
-    diagnostics.ifPresent(DiagnosticsUpload::online);
-  }
-
-  // The blocks below are built after the ones that call them: these forward to them once they exist.
+  // Blocks built after the ones that call them: these forward to them once they exist.
 
   private void refreshAll() {
     availability.refreshAll();
@@ -222,19 +210,14 @@ final class Station {
     platform.reboot(kind);
   }
 
-  // ---------------------------------------------------------------- queries and outbound calls for the embedder
+  // Queries and calls of the embedder, through ChargePoint.
 
   List<ConnectorSnapshot> snapshot() {
-    int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
-    return connectors.stream().map(c -> {
-      Connector.Report report = c.report(maxEnergy);
-      return new ConnectorSnapshot(c.id(), report.status(), report.errorCode(), c.transaction().isPresent(),
-          c.transaction().flatMap(Transaction::transactionId), c.offeredA(maxEnergy), c.energyWh());
-    }).toList();
+    return availability.snapshot();
   }
 
   void dataTransferToCentralSystem(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {
-    outbox.send(request, Outbox.Gate.AFTER_ACCEPTANCE, onAnswer, failure -> onFailure.accept(failure.toString()));
+    vendors.send(request, onAnswer, onFailure);
   }
 
   Map<String, String> configurationSnapshot() {

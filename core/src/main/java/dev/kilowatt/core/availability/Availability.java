@@ -1,9 +1,11 @@
 package dev.kilowatt.core.availability;
 
 import dev.kilowatt.core.ChargePointListener;
+import dev.kilowatt.core.ConnectorSnapshot;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.message.AvailabilityStatus;
 import dev.kilowatt.core.message.AvailabilityType;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
@@ -133,6 +135,16 @@ public final class Availability {
   public void refreshAll() {
     refreshStation();
     connectors.forEach(this::refresh);
+  }
+
+  /** Each connector as it is now, for the embedder. */
+  public List<ConnectorSnapshot> snapshot() {
+    int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
+    return connectors.stream().map(c -> {
+      Connector.Report report = c.report(maxEnergy);
+      return new ConnectorSnapshot(c.id(), report.status(), report.errorCode(), c.transaction().isPresent(),
+          c.transaction().flatMap(Transaction::transactionId), c.offeredA(maxEnergy), c.energyWh());
+    }).toList();
   }
 
   private void report(Connector c) {

@@ -6,10 +6,13 @@ import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.DataTransferStatus;
 import dev.kilowatt.core.messaging.CallRouter;
 import dev.kilowatt.core.messaging.Counters;
+import dev.kilowatt.core.messaging.Outbox;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
-/** DataTransfer.req from the central system, to the embedder's handler of its vendorId. */
+/** DataTransfer.req both ways: the central system's to the embedder's handler of its vendorId, and the embedder's own. */
 public final class VendorCalls {
 
   private static final System.Logger LOG = System.getLogger(VendorCalls.class.getName());
@@ -17,9 +20,17 @@ public final class VendorCalls {
   private final Map<String, DataTransferHandler> vendors;
   private final Counters counters;
 
-  public VendorCalls(Map<String, DataTransferHandler> vendors, Counters counters) {
+  private final Outbox outbox;
+
+  public VendorCalls(Map<String, DataTransferHandler> vendors, Counters counters, Outbox outbox) {
     this.vendors = Map.copyOf(vendors);
     this.counters = counters;
+    this.outbox = outbox;
+  }
+
+  /** The embedder's own DataTransfer.req to the central system; sent once the central system accepted the charge point. */
+  public void send(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {
+    outbox.send(request, Outbox.Gate.AFTER_ACCEPTANCE, onAnswer, failure -> onFailure.accept(failure.toString()));
   }
 
   public void register(CallRouter router) {
@@ -29,7 +40,7 @@ public final class VendorCalls {
   private DataTransferResponse answer(DataTransferRequest r) {
     DataTransferHandler handler = vendors.get(r.vendorId());
     if (handler == null) {
-      return new DataTransferResponse(DataTransferStatus.UNKNOWN_VENDOR_ID, java.util.Optional.empty());
+      return new DataTransferResponse(DataTransferStatus.UNKNOWN_VENDOR_ID, Optional.empty());
     }
     try {
       return handler.handle(r.messageId(), r.data());
@@ -37,7 +48,7 @@ public final class VendorCalls {
       // a vendor's bug must not stop the charger: the central system hears Rejected, the error is counted
       counters.increment("dataTransfer.handlerFailed");
       LOG.log(Level.ERROR, "DataTransfer handler of " + r.vendorId() + " failed", e);
-      return new DataTransferResponse(DataTransferStatus.REJECTED, java.util.Optional.empty());
+      return new DataTransferResponse(DataTransferStatus.REJECTED, Optional.empty());
     }
   }
 }
