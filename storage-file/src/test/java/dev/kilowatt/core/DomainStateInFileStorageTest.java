@@ -6,8 +6,8 @@ import dev.kilowatt.core.authorization.Authorization;
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.connector.Transaction;
-import dev.kilowatt.core.firmware.DiagnosticsUpload;
-import dev.kilowatt.core.firmware.FirmwareUpdate;
+import dev.kilowatt.core.firmware.DiagnosticsJob;
+import dev.kilowatt.core.firmware.FirmwareJob;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.CertificateUse;
@@ -71,15 +71,15 @@ class DomainStateInFileStorageTest {
             new StartTransactionRequest(1, "04A2B3C4", 1_200, Optional.of(3), STARTED)),
         "outbox/00000000000000000042", new Outbox.Queued(42, 16, new StopTransactionRequest(Optional.of("04A2B3C4"), 9_870,
             STOPPED, 90_210, Optional.of(Reason.EV_DISCONNECTED), List.of(begin))),
-        "firmware-update", new FirmwareUpdate.Job("ftp://fw:pw@example.com/fw.bin", STARTED, 1, 3, 60, FirmwareUpdate.Phase.INSTALLING,
-            Optional.of("/data/transfers/fw.bin"), Optional.of("1.0.0"), List.of(new FirmwareUpdate.Report(SignedFirmwareStatus.DOWNLOADED,
-                Optional.of(7)), new FirmwareUpdate.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))),
-            Optional.of(new FirmwareUpdate.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))), Optional.of(new FirmwareUpdate.Signing(7,
+        "firmware-update", new FirmwareJob("ftp://fw:pw@example.com/fw.bin", STARTED, 1, 3, 60, FirmwareJob.Phase.INSTALLING,
+            Optional.of("/data/transfers/fw.bin"), Optional.of("1.0.0"), List.of(new FirmwareJob.Report(SignedFirmwareStatus.DOWNLOADED,
+                Optional.of(7)), new FirmwareJob.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))),
+            Optional.of(new FirmwareJob.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))), Optional.of(new FirmwareJob.Signing(7,
                 "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", Optional.of("c2lnbmF0dXJl"), Optional.of(STOPPED)))),
-        "diagnostics-upload", new DiagnosticsUpload.Upload(LogType.SECURITY_LOG, Optional.of(12), "https://example.com/logs",
-            "security-log-20240517T083000Z.log", Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsUpload.Phase.RETRY_WAIT,
-            Optional.of("/tmp/security-log1/security-log-20240517T083000Z.log"), List.of(new DiagnosticsUpload.Report(
-                UploadLogStatus.UPLOADING, Optional.of(12)), new DiagnosticsUpload.Report(UploadLogStatus.UPLOADED, Optional.empty()))));
+        "diagnostics-upload", new DiagnosticsJob(LogType.SECURITY_LOG, Optional.of(12), "https://example.com/logs",
+            "security-log-20240517T083000Z.log", Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsJob.Phase.RETRY_WAIT,
+            Optional.of("/tmp/security-log1/security-log-20240517T083000Z.log"), List.of(new DiagnosticsJob.Report(
+                UploadLogStatus.UPLOADING, Optional.of(12)), new DiagnosticsJob.Report(UploadLogStatus.UPLOADED, Optional.empty()))));
     FileStorage storage = FileStorage.open(dataDir);
     state.forEach(storage::save);
 

@@ -52,7 +52,7 @@ public final class LocalAuthList {
   static final int NOT_SUPPORTED_VERSION = -1;
 
   /** The persisted list. The version is 0 exactly when the list is empty (section 5.10). */
-  public record Saved(int version, List<AuthorizationData> entries) {
+  record Saved(int version, List<AuthorizationData> entries) {
     public Saved {
       entries = entries == null ? List.of() : List.copyOf(entries);
     }

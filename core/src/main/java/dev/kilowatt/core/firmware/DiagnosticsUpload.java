@@ -1,5 +1,7 @@
 package dev.kilowatt.core.firmware;
 
+import dev.kilowatt.core.firmware.DiagnosticsJob.Phase;
+import dev.kilowatt.core.firmware.DiagnosticsJob.Report;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationRequest;
@@ -59,65 +61,6 @@ public final class DiagnosticsUpload {
   public static final String STORAGE_KEY = "diagnostics-upload";
   private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  /** Where the upload stands. */
-  public enum Phase {
-    COLLECTING,
-    UPLOADING,
-    /** Waiting to try the upload again. */
-    RETRY_WAIT,
-    /** Over; only statuses not yet delivered remain. */
-    DONE
-  }
-
-  /**
-   * A status for the central system.
-   *
-   * @param requestId the GetLog's; absent for a GetDiagnostics
-   */
-  public record Report(UploadLogStatus status, Optional<Integer> requestId) {}
-
-  /**
-   * The saved upload.
-   *
-   * @param requestId the GetLog's; absent for a GetDiagnostics
-   * @param location the directory the archive goes to
-   * @param attempts upload attempts started so far
-   * @param archive the collected archive, from UPLOADING on
-   * @param unreported statuses not yet delivered to the central system, oldest first
-   */
-  public record Upload(LogType log, Optional<Integer> requestId, String location, String fileName, Optional<Instant> from, Optional<Instant> to,
-      int attempts, int maxAttempts, long retryIntervalSeconds, Phase phase, Optional<String> archive, List<Report> unreported)
-      implements StatusReportQueue.Saved<Upload, Report> {
-
-    public Upload {
-      unreported = List.copyOf(unreported);
-    }
-
-    Upload in(Phase next) {
-      return new Upload(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, next, archive,
-          unreported);
-    }
-
-    Upload reporting(UploadLogStatus status) {
-      return withReport(new Report(status, requestId));
-    }
-
-    @Override
-    public Upload withUnreported(List<Report> reports) {
-      return new Upload(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, phase, archive, reports);
-    }
-
-    @Override
-    public boolean disposable() {
-      return phase == Phase.DONE;
-    }
-
-    Upload attemptStarted(Path file) {
-      return new Upload(log, requestId, location, fileName, from, to, attempts + 1, maxAttempts, retryIntervalSeconds, Phase.UPLOADING,
-          Optional.of(file.toString()), unreported);
-    }
-  }
-
   private final Scheduler scheduler;
   private final Outbox outbox;
   private final Counters counters;
@@ -128,7 +71,7 @@ public final class DiagnosticsUpload {
   private final TrafficLog traffic;
   private final Supplier<List<SecurityEvents.Entry>> securityLog;
   private final Consumer<Runnable> post;
-  private final StatusReportQueue<Upload, Report> reports;
+  private final StatusReportQueue<DiagnosticsJob, Report> reports;
   private Scheduler.Timer retryTimer;
   /** Identifies the collection or transfer under way; one that was cancelled no longer matches. */
   private long work;
@@ -151,12 +94,12 @@ public final class DiagnosticsUpload {
     this.traffic = traffic;
     this.securityLog = securityLog;
     this.post = post;
-    this.reports = new StatusReportQueue<>(storage, STORAGE_KEY, Upload.class, outbox, counters, DiagnosticsUpload::notification);
+    this.reports = new StatusReportQueue<>(storage, STORAGE_KEY, DiagnosticsJob.class, outbox, counters, DiagnosticsUpload::notification);
   }
 
   /** After boot: an upload a power cut interrupted is tried again, or reported as failed. */
   public void resume() {
-    Optional<Upload> saved = reports.load();
+    Optional<DiagnosticsJob> saved = reports.load();
     if (saved.isEmpty()) {
       return;
     }
@@ -209,7 +152,7 @@ public final class DiagnosticsUpload {
       Retries retries) {
     String fileName = (log == LogType.SECURITY_LOG ? "security-log-" : "diagnostics-") + NAME_TIME.format(clock.get())
         + (log == LogType.SECURITY_LOG ? ".log" : ".zip");
-    reports.save(new Upload(log, requestId, location, fileName, from, to, 0, retries.maxAttempts(), retries.intervalSeconds(),
+    reports.save(new DiagnosticsJob(log, requestId, location, fileName, from, to, 0, retries.maxAttempts(), retries.intervalSeconds(),
         Phase.COLLECTING, Optional.empty(), reports.unreported()).reporting(UploadLogStatus.UPLOADING));
     return fileName;
   }
@@ -217,7 +160,7 @@ public final class DiagnosticsUpload {
   /** Collects the archive or the security log of the upload {@code accept} saved, then uploads it. */
   void begin() {
     reports.pump();
-    Upload upload = upload();
+    DiagnosticsJob upload = upload();
     LOG.log(Level.INFO, "collecting {0}", upload.fileName());
     if (upload.log() == LogType.SECURITY_LOG) {
       writeSecurityLog();
@@ -250,7 +193,7 @@ public final class DiagnosticsUpload {
 
   /** The security log is the charge point's own: written here, one event a line, in a directory of its own. */
   private void writeSecurityLog() {
-    Upload upload = upload();
+    DiagnosticsJob upload = upload();
     List<String> lines = securityLog.get().stream()
         .filter(e -> upload.from().map(f -> !e.timestamp().isBefore(f)).orElse(true) && upload.to().map(t -> !e.timestamp().isAfter(t)).orElse(true))
         .map(e -> e.timestamp() + " " + e.type() + (e.critical() ? " critical" : "") + e.techInfo().map(info -> " " + info).orElse(""))
@@ -311,7 +254,7 @@ public final class DiagnosticsUpload {
     return reports.record().filter(u -> u.phase() != Phase.DONE).isPresent();
   }
 
-  private Upload upload() {
+  private DiagnosticsJob upload() {
     return reports.record().orElseThrow();
   }
 
@@ -321,7 +264,7 @@ public final class DiagnosticsUpload {
   }
 
   private void send() {
-    Upload upload = upload();
+    DiagnosticsJob upload = upload();
     URI location;
     try {
       location = new URI(upload.location());
@@ -358,7 +301,7 @@ public final class DiagnosticsUpload {
 
   private void attemptFailed(String reason) {
     counters.increment("diagnostics.uploadFailed");
-    Upload upload = upload();
+    DiagnosticsJob upload = upload();
     if (upload.attempts() < upload.maxAttempts()) {
       LOG.log(Level.WARNING, "upload of {0} failed ({1}); trying again in {2} s", upload.fileName(), reason, upload.retryIntervalSeconds());
       reports.save(upload.in(Phase.RETRY_WAIT));
@@ -399,7 +342,7 @@ public final class DiagnosticsUpload {
 
   /** The archive is no longer needed; a security log goes with the directory it was written into. */
   private void discardArchive() {
-    Upload upload = upload();
+    DiagnosticsJob upload = upload();
     upload.archive().map(Path::of).ifPresent(archive -> {
       deleteArchive(archive);
       if (upload.log() == LogType.SECURITY_LOG) {

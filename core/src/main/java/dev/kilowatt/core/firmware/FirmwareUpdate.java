@@ -1,5 +1,8 @@
 package dev.kilowatt.core.firmware;
 
+import dev.kilowatt.core.firmware.FirmwareJob.Phase;
+import dev.kilowatt.core.firmware.FirmwareJob.Report;
+import dev.kilowatt.core.firmware.FirmwareJob.Signing;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Firmware;
 import dev.kilowatt.core.message.FirmwareStatus;
@@ -60,102 +63,6 @@ public final class FirmwareUpdate {
   /** How long a reboot waits for the last status notifications to be delivered. */
   public static final Duration REBOOT_DRAIN_LIMIT = Duration.ofSeconds(10);
 
-  /** Where the procedure stands. */
-  public enum Phase {
-    /** Waiting for {@code notBefore}: the retrieve date, or the next attempt after a failed one. */
-    SCHEDULED,
-    DOWNLOADING,
-    /** The image is here: its signature is being checked, or the installation waits for the transactions to end. */
-    DOWNLOADED,
-    /** The signature is good; the installation waits for the install date and the transactions to end. */
-    VERIFIED,
-    INSTALLING,
-    /** Installed; the new firmware runs after the reboot. */
-    INSTALLED,
-    /** Over; only statuses not yet delivered remain. */
-    DONE
-  }
-
-  /**
-   * A status for the central system.
-   *
-   * @param requestId the SignedUpdateFirmware's; absent for an UpdateFirmware
-   */
-  public record Report(SignedFirmwareStatus status, Optional<Integer> requestId) {}
-
-  /** What a SignedUpdateFirmware adds to an update. */
-  public record Signing(int requestId, String certificate, Optional<String> signature, Optional<Instant> installAt) {}
-
-  /**
-   * The saved procedure.
-   *
-   * @param attempts download attempts started so far
-   * @param image the downloaded image, from DOWNLOADED on
-   * @param versionBefore the firmware version that ran when the installation began
-   * @param unreported statuses not yet delivered to the central system, oldest first
-   * @param lastReport the latest status of this update, delivered or not
-   */
-  public record Job(String location, Instant notBefore, int attempts, int maxAttempts, long retryIntervalSeconds, Phase phase,
-      Optional<String> image, Optional<String> versionBefore, List<Report> unreported, Optional<Report> lastReport,
-      Optional<Signing> signing) implements StatusReportQueue.Saved<Job, Report> {
-
-    public Job {
-      unreported = List.copyOf(unreported);
-    }
-
-    Job in(Phase next) {
-      return new Job(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, next, image, versionBefore, unreported, lastReport,
-          signing);
-    }
-
-    /** This update with {@code status} to report; an UpdateFirmware skips the statuses OCPP 1.6 has no word for. */
-    Job reporting(SignedFirmwareStatus status) {
-      Optional<Integer> requestId = signing.map(Signing::requestId);
-      if (requestId.isEmpty() && FirmwareStatus.fromOcpp(status.ocppValue()).isEmpty()) {
-        return this;
-      }
-      Report report = new Report(status, requestId);
-      return new Job(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, phase, image, versionBefore, unreported,
-          Optional.of(report), signing).withReport(report);
-    }
-
-    @Override
-    public Job withUnreported(List<Report> reports) {
-      return new Job(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, phase, image, versionBefore, reports, lastReport,
-          signing);
-    }
-
-    /** A signed update's record outlives its statuses: its last one answers ExtendedTriggerMessage. */
-    @Override
-    public boolean disposable() {
-      return phase == Phase.DONE && signing.isEmpty();
-    }
-
-    Job attemptStarted() {
-      return new Job(location, notBefore, attempts + 1, maxAttempts, retryIntervalSeconds, Phase.DOWNLOADING, image, versionBefore,
-          unreported, lastReport, signing);
-    }
-
-    Job retryAt(Instant next) {
-      return new Job(location, next, attempts, maxAttempts, retryIntervalSeconds, Phase.SCHEDULED, image, versionBefore, unreported,
-          lastReport, signing);
-    }
-
-    Job downloaded(Path file) {
-      return new Job(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, Phase.DOWNLOADED, Optional.of(file.toString()),
-          versionBefore, unreported, lastReport, signing);
-    }
-
-    public Job installing(Optional<String> runningVersion) {
-      return new Job(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, Phase.INSTALLING, image, runningVersion,
-          unreported, lastReport, signing);
-    }
-
-    Optional<Instant> installAt() {
-      return signing.flatMap(Signing::installAt);
-    }
-  }
-
   /**
    * What the firmware update needs from the station.
    *
@@ -174,7 +81,7 @@ public final class FirmwareUpdate {
   private final boolean downloadDuringTransaction;
   private final Optional<String> runningVersion;
   private final Hooks hooks;
-  private final StatusReportQueue<Job, Report> reports;
+  private final StatusReportQueue<FirmwareJob, Report> reports;
   private Scheduler.Timer timer;
   /** Identifies the download or signature check under way; one that was cancelled no longer matches. */
   private long work;
@@ -195,16 +102,16 @@ public final class FirmwareUpdate {
     this.downloadDuringTransaction = downloadDuringTransaction;
     this.runningVersion = runningVersion;
     this.hooks = hooks;
-    this.reports = new StatusReportQueue<>(storage, STORAGE_KEY, Job.class, outbox, counters, FirmwareUpdate::notification);
+    this.reports = new StatusReportQueue<>(storage, STORAGE_KEY, FirmwareJob.class, outbox, counters, FirmwareUpdate::notification);
   }
 
   /** After boot: picks up a procedure a reboot or a power cut interrupted. */
   public void resume() {
-    Optional<Job> saved = reports.load();
+    Optional<FirmwareJob> saved = reports.load();
     if (saved.isEmpty()) {
       return;
     }
-    Job job = saved.get();
+    FirmwareJob job = saved.get();
     switch (job.phase()) {
       case SCHEDULED -> arm();
       case DOWNLOADING -> {
@@ -314,7 +221,7 @@ public final class FirmwareUpdate {
    * there is none or it ended Installed (L01.FR.28, L01.FR.29).
    */
   public void sendSignedStatus() {
-    SignedFirmwareStatusNotificationRequest now = reports.record().filter(j -> j.signing().isPresent()).flatMap(Job::lastReport)
+    SignedFirmwareStatusNotificationRequest now = reports.record().filter(j -> j.signing().isPresent()).flatMap(FirmwareJob::lastReport)
         .filter(last -> last.status() != SignedFirmwareStatus.INSTALLED)
         .map(last -> new SignedFirmwareStatusNotificationRequest(last.status(), last.requestId()))
         .orElse(new SignedFirmwareStatusNotificationRequest(SignedFirmwareStatus.IDLE, Optional.empty()));
@@ -341,15 +248,15 @@ public final class FirmwareUpdate {
   }
 
   private Optional<Phase> phase() {
-    return reports.record().map(Job::phase);
+    return reports.record().map(FirmwareJob::phase);
   }
 
-  private Job job() {
+  private FirmwareJob job() {
     return reports.record().orElseThrow();
   }
 
-  private Job fresh(String location, Instant retrieveAt, Retries retries, Optional<Signing> signing) {
-    return new Job(location, retrieveAt, 0, retries.maxAttempts(), retries.intervalSeconds(), Phase.SCHEDULED, Optional.empty(),
+  private FirmwareJob fresh(String location, Instant retrieveAt, Retries retries, Optional<Signing> signing) {
+    return new FirmwareJob(location, retrieveAt, 0, retries.maxAttempts(), retries.intervalSeconds(), Phase.SCHEDULED, Optional.empty(),
         Optional.empty(), reports.unreported(), Optional.empty(), signing);
   }
 
@@ -370,7 +277,7 @@ public final class FirmwareUpdate {
       return;
     }
     counters.increment("firmware.updateCancelled");
-    Job job = job();
+    FirmwareJob job = job();
     LOG.log(Level.WARNING, "cancelling the firmware update from {0} ({1})", Secrets.masked(job.location()), job.phase());
     cancelTimer();
     work++;
@@ -383,7 +290,7 @@ public final class FirmwareUpdate {
   /** Waits for what the phase waits for: the retrieve date (or the next attempt), or the install date. */
   private void arm() {
     cancelTimer();
-    Job job = job();
+    FirmwareJob job = job();
     boolean download = job.phase() == Phase.SCHEDULED;
     Duration wait = Duration.between(clock.get(), download ? job.notBefore() : job.installAt().orElseThrow());
     timer = scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait, () -> {
@@ -413,7 +320,7 @@ public final class FirmwareUpdate {
       finish(SignedFirmwareStatus.DOWNLOAD_FAILED);
       return;
     }
-    Job started = job().attemptStarted();
+    FirmwareJob started = job().attemptStarted();
     reports.save(started.attempts() == 1 ? started.reporting(SignedFirmwareStatus.DOWNLOADING) : started);
     applyHold();
     reports.pump();
@@ -461,7 +368,7 @@ public final class FirmwareUpdate {
 
   private void attemptFailed(String reason) {
     counters.increment("firmware.downloadFailed");
-    Job job = job();
+    FirmwareJob job = job();
     if (job.attempts() < job.maxAttempts()) {
       Instant next = clock.get().plusSeconds(job.retryIntervalSeconds());
       LOG.log(Level.WARNING, "firmware download failed ({0}); trying again at {1}", reason, next);
@@ -476,7 +383,7 @@ public final class FirmwareUpdate {
 
   /** The image is here: a signed one is checked first (L01.FR.04), an unsigned one goes to installation. */
   private void downloaded() {
-    Job job = job();
+    FirmwareJob job = job();
     if (job.signing().isEmpty()) {
       installWhenIdle();
       return;

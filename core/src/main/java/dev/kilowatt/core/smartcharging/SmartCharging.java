@@ -49,7 +49,7 @@ public final class SmartCharging {
   static final String MAX_CHARGING_PROFILES_INSTALLED = "MaxChargingProfilesInstalled";
 
   /** The saved profiles, in install order. */
-  public record Saved(List<InstalledProfile> profiles) {
+  record Saved(List<InstalledProfile> profiles) {
     public Saved {
       profiles = profiles == null ? List.of() : List.copyOf(profiles);
     }
