@@ -35,7 +35,6 @@ import dev.kilowatt.core.transaction.RemoteControl;
 import dev.kilowatt.core.transaction.StartStop;
 import dev.kilowatt.core.transaction.Transactions;
 import dev.kilowatt.core.trigger.RemoteTrigger;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +47,8 @@ import java.util.function.Consumer;
  */
 final class Station {
 
-  private static final System.Logger LOG = System.getLogger(Station.class.getName());
-
   private final Scheduler scheduler;
   private final CentralSystem link;
-  private final Platform platform;
-  private final ChargePointListener listener;
   private final List<RfidReader> readers;
   private final List<Connector> connectors = new ArrayList<>();
   private final List<ConnectorEvents> connectorEvents = new ArrayList<>();
@@ -76,8 +71,6 @@ final class Station {
     Storage storage = setup.storage;
     TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(SecurityKeys.AUTHORIZATION_KEY));
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
-    this.platform = setup.platform;
-    this.listener = setup.listener;
     this.readers = List.copyOf(setup.readers);
     // Blocks define their configuration keys as they are built: this order is GetConfiguration's order.
     this.config = new Configuration(storage, setup.configuration);
@@ -97,11 +90,9 @@ final class Station {
     StatusReporter status = new StatusReporter(scheduler, outbox, config, clock::now);
     this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors.size(), setup.smartChargingLimits,
         setup.nominalVoltage, this::refreshAll);
-    for (int i = 0; i < setup.connectors.size(); i++) {
-      connectors.add(new Connector(i + 1, setup.connectors.get(i)));
-    }
+    setup.connectors.forEach(hardware -> connectors.add(new Connector(connectors.size() + 1, hardware)));
     this.availability = new Availability(storage, config, counters, connectors,
-        new Availability.Parts(reservations, smartCharging, status, listener));
+        new Availability.Parts(reservations, smartCharging, status, setup.listener));
     this.firmware = new FirmwareManagement(scheduler, storage, outbox, counters, clock::now,
         new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector, setup.identity.firmwareVersion()),
         new FirmwareManagement.Policy(setup.firmwareDownloadDuringTransaction, setup.signedFirmwareOnly),
@@ -113,9 +104,9 @@ final class Station {
     this.transactions = new Transactions(storage, config, counters, outbox, clock::now, connectors, new Transactions.Parts(authorization,
         reservations, smartCharging, availability, sampling, firmware::transactionEnded));
     this.reset = new Reset(scheduler, outbox, connectors, new Reset.Parts(transactions, availability, security.events(),
-        firmware::installing, this::reboot));
+        firmware::installing, setup.listener, setup.platform, this::stop));
     this.starts = new StartStop(scheduler, config, connectors, transactions,
-        new StartStop.Parts(authorization, reservations, availability, listener, reset::resetting));
+        new StartStop.Parts(authorization, reservations, availability, setup.listener, reset::resetting));
     connectors.forEach(c -> connectorEvents.add(new ConnectorEvents(c, this::post,
         new ConnectorEvents.Parts(starts, availability, counters, clock::now))));
     RemoteTrigger trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
@@ -203,12 +194,6 @@ final class Station {
     reset.rebootWhenDrained(Platform.RebootKind.FIRMWARE);
   }
 
-  private void reboot(Platform.RebootKind kind) {
-    LOG.log(Level.INFO, "rebooting ({0})", kind);
-    listener.onRebooting();
-    stop();
-    platform.reboot(kind);
-  }
 
   // Queries and calls of the embedder, through ChargePoint.
 

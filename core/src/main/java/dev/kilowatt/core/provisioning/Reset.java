@@ -1,5 +1,6 @@
 package dev.kilowatt.core.provisioning;
 
+import dev.kilowatt.core.ChargePointListener;
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.message.Reason;
@@ -14,11 +15,11 @@ import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.security.SecurityEvent;
 import dev.kilowatt.core.security.SecurityEvents;
 import dev.kilowatt.core.transaction.Transactions;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * Reset.req, and every reboot the charge point asks of its platform: the transactions stop, the relays
@@ -26,12 +27,17 @@ import java.util.function.Consumer;
  */
 public final class Reset {
 
+  private static final System.Logger LOG = System.getLogger(Reset.class.getName());
   /** How long a reboot waits for the central system to take the last transaction messages. */
   static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
-  /** What a reset needs from the rest of the charge point. */
+  /**
+   * What a reset needs from the rest of the charge point.
+   *
+   * @param stopCharger stops the charge point before the platform reboots it
+   */
   public record Parts(Transactions transactions, Availability availability, SecurityEvents securityEvents, BooleanSupplier firmwareInstalling,
-      Consumer<Platform.RebootKind> reboot) {}
+      ChargePointListener listener, Platform platform, Runnable stopCharger) {}
 
   private final Scheduler scheduler;
   private final Outbox outbox;
@@ -77,7 +83,14 @@ public final class Reset {
 
   /** Reboots once the transaction messages are delivered (or the link is down, or time is up). */
   public void rebootWhenDrained(Platform.RebootKind kind) {
-    awaitDrained(scheduler.now().plus(DRAIN_LIMIT), () -> parts.reboot().accept(kind));
+    awaitDrained(scheduler.now().plus(DRAIN_LIMIT), () -> reboot(kind));
+  }
+
+  private void reboot(Platform.RebootKind kind) {
+    LOG.log(Level.INFO, "rebooting ({0})", kind);
+    parts.listener().onRebooting();
+    parts.stopCharger().run();
+    parts.platform().reboot(kind);
   }
 
   private void awaitDrained(Instant deadline, Runnable then) {
