@@ -3,12 +3,8 @@ package dev.kilowatt.core.firmware;
 import dev.kilowatt.core.firmware.FirmwareJob.Phase;
 import dev.kilowatt.core.firmware.FirmwareJob.Report;
 import dev.kilowatt.core.firmware.FirmwareJob.Signing;
-import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Firmware;
-import dev.kilowatt.core.message.FirmwareStatus;
-import dev.kilowatt.core.message.FirmwareStatusNotificationRequest;
 import dev.kilowatt.core.message.SignedFirmwareStatus;
-import dev.kilowatt.core.message.SignedFirmwareStatusNotificationRequest;
 import dev.kilowatt.core.message.SignedUpdateFirmwareRequest;
 import dev.kilowatt.core.message.UpdateFirmwareRequest;
 import dev.kilowatt.core.message.UpdateFirmwareStatus;
@@ -32,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
@@ -102,7 +97,7 @@ public final class FirmwareUpdate {
     this.downloadDuringTransaction = downloadDuringTransaction;
     this.runningVersion = runningVersion;
     this.hooks = hooks;
-    this.reports = new StatusReportQueue<>(storage, STORAGE_KEY, FirmwareJob.class, outbox, counters, FirmwareUpdate::notification);
+    this.reports = new StatusReportQueue<>(storage, STORAGE_KEY, FirmwareJob.class, outbox, counters, FirmwareStatuses::notification);
   }
 
   /** After boot: picks up a procedure a reboot or a power cut interrupted. */
@@ -211,36 +206,14 @@ public final class FirmwareUpdate {
     return phase().equals(Optional.of(Phase.INSTALLING));
   }
 
-  /** TriggerMessage FirmwareStatusNotification: where the procedure stands now, Idle when nothing is going on. */
+  /** Answers TriggerMessage FirmwareStatusNotification. */
   public void sendCurrentStatus() {
-    outbox.send(new FirmwareStatusNotificationRequest(currentStatus()), Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
+    outbox.send(FirmwareStatuses.current(reports.record()), Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
   }
 
-  /**
-   * ExtendedTriggerMessage FirmwareStatusNotification: the latest status of the signed update, or Idle when
-   * there is none or it ended Installed (L01.FR.28, L01.FR.29).
-   */
+  /** Answers ExtendedTriggerMessage FirmwareStatusNotification. */
   public void sendSignedStatus() {
-    SignedFirmwareStatusNotificationRequest now = reports.record().filter(j -> j.signing().isPresent()).flatMap(FirmwareJob::lastReport)
-        .filter(last -> last.status() != SignedFirmwareStatus.INSTALLED)
-        .map(last -> new SignedFirmwareStatusNotificationRequest(last.status(), last.requestId()))
-        .orElse(new SignedFirmwareStatusNotificationRequest(SignedFirmwareStatus.IDLE, Optional.empty()));
-    outbox.send(now, Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
-  }
-
-  private FirmwareStatus currentStatus() {
-    return reports.record().map(job -> switch (job.phase()) {
-      case SCHEDULED -> job.attempts() > 0 ? FirmwareStatus.DOWNLOADING : FirmwareStatus.IDLE;
-      case DOWNLOADING -> FirmwareStatus.DOWNLOADING;
-      case DOWNLOADED, VERIFIED -> FirmwareStatus.DOWNLOADED;
-      case INSTALLING, INSTALLED -> FirmwareStatus.INSTALLING;
-      case DONE -> FirmwareStatus.IDLE;
-    }).orElse(FirmwareStatus.IDLE);
-  }
-
-  private static ChargePointRequest<?> notification(Report report) {
-    return report.requestId().<ChargePointRequest<?>>map(id -> new SignedFirmwareStatusNotificationRequest(report.status(), Optional.of(id)))
-        .orElseGet(() -> new FirmwareStatusNotificationRequest(FirmwareStatus.fromOcpp(report.status().ocppValue()).orElseThrow()));
+    outbox.send(FirmwareStatuses.latestSigned(reports.record()), Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
   }
 
   private boolean busy() {
