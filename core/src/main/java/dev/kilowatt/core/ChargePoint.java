@@ -2,6 +2,7 @@ package dev.kilowatt.core;
 
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
+import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;

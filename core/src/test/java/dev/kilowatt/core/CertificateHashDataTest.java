@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kilowatt.core.message.CertificateHashData;
 import dev.kilowatt.core.message.HashAlgorithm;
+import dev.kilowatt.core.security.Certificates;
+import dev.kilowatt.core.security.Der;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
