@@ -18,6 +18,7 @@ import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.ClearChargingProfileRequest;
 import dev.kilowatt.core.message.ClearChargingProfileResponse;
 import dev.kilowatt.core.message.GetCompositeScheduleRequest;
+import dev.kilowatt.core.message.GetCompositeScheduleResponse;
 import dev.kilowatt.core.message.SetChargingProfileRequest;
 import dev.kilowatt.core.message.SetChargingProfileResponse;
 import dev.kilowatt.core.message.ClearCacheRequest;
@@ -748,8 +749,7 @@ final class Station implements Outbox.TransactionReceiver {
       case SetChargingProfileRequest r ->
           link.reply(callId, new SetChargingProfileResponse(smartCharging.install(r.connectorId(), r.csChargingProfiles(), connectors)));
       case ClearChargingProfileRequest r -> link.reply(callId, new ClearChargingProfileResponse(smartCharging.clear(r)));
-      case GetCompositeScheduleRequest r -> link.reply(callId,
-          smartCharging.composite(r, connectors, connectors.stream().mapToDouble(c -> c.hardware.maxCurrentA()).sum()));
+      case GetCompositeScheduleRequest r -> link.reply(callId, compositeSchedule(r));
       case ReserveNowRequest r -> {
         link.reply(callId, new ReserveNowResponse(reservations.reserve(r, connectors)));
         refreshAll();
@@ -988,6 +988,14 @@ final class Station implements Outbox.TransactionReceiver {
       return new ConnectorSnapshot(c.id, report.status(), report.errorCode(), c.transaction.isPresent(),
           c.transaction.flatMap(Transaction::transactionId), c.offeredA(maxEnergy), c.energyWh());
     }).toList();
+  }
+
+  GetCompositeScheduleResponse compositeSchedule(GetCompositeScheduleRequest request) {
+    return smartCharging.composite(request, connectors, connectors.stream().mapToDouble(c -> c.hardware.maxCurrentA()).sum());
+  }
+
+  int queuedTransactionMessages() {
+    return outbox.pendingTransactionMessages().size();
   }
 
   void dataTransferToCentralSystem(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {
