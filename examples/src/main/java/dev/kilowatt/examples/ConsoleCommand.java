@@ -29,6 +29,12 @@ sealed interface ConsoleCommand {
   /** The injected fault goes away. */
   record ClearFault(int connector) implements ConsoleCommand {}
 
+  /** The charger loses its power: it stops at once, the EVs stay plugged in. */
+  record PowerCut() implements ConsoleCommand {}
+
+  /** The charger is switched off and on again; after a power cut, the power comes back. */
+  record Restart() implements ConsoleCommand {}
+
   /** Prints each connector's OCPP status. */
   record Status() implements ConsoleCommand {}
 
@@ -67,6 +73,14 @@ sealed interface ConsoleCommand {
         int connector = args.size() == 2 ? connector(args.getFirst(), connectors) : 1;
         yield new Fault(connector, errorCode(args.getLast()));
       }
+      case "power-cut" -> {
+        noArguments(name, args);
+        yield new PowerCut();
+      }
+      case "restart" -> {
+        noArguments(name, args);
+        yield new Restart();
+      }
       case "status" -> {
         noArguments(name, args);
         yield new Status();
@@ -76,7 +90,7 @@ sealed interface ConsoleCommand {
         yield new Quit();
       }
       default -> throw new IllegalArgumentException("unknown command '" + name
-          + "'; commands: plug [c], ev-charge [c], ev-pause [c], unplug [c], card IDTAG, fault [c] ERRORCODE, clear-fault [c], status, quit");
+          + "'; commands: plug [c], ev-charge [c], ev-pause [c], unplug [c], card IDTAG, fault [c] ERRORCODE, clear-fault [c], power-cut, restart, status, quit");
     });
   }
 
