@@ -21,7 +21,7 @@ final class ScheduleSvg {
   private static final int WIDTH = 560;
   private static final int HEIGHT = 170;
   private static final int LEFT = 40;
-  private static final int RIGHT = 12;
+  private static final int RIGHT = 28;
   private static final int TOP = 12;
   private static final int BOTTOM = 40;
   private static final double AXIS_STEP_A = 8;

@@ -18,7 +18,7 @@ async function run(line) {
   const output = $("#output");
   try {
     const answer = await fetch("command", { method: "POST", body: line });
-    const text = await answer.text();
+    const text = (await answer.text()).trim();
     output.classList.toggle("error", !answer.ok);
     output.textContent = answer.ok ? "> " + line + (text ? "\n" + text : "") : "error: " + text;
   } catch (e) {
@@ -55,7 +55,8 @@ function showConnector(connector) {
   $(".offered", element).textContent = amperes(connector.offeredA);
   $(".drawn", element).textContent = amperes(connector.drawnA);
   const energy = $(".energy", element);
-  energy.textContent = (connector.energyWh / 1000).toFixed(3) + " kWh";
+  energy.textContent = connector.energyWh < 1000
+    ? connector.energyWh.toFixed(0) + " Wh" : (connector.energyWh / 1000).toFixed(2) + " kWh";
   energy.dataset.wh = connector.energyWh;
   const transaction = $(".transaction", element);
   transaction.textContent = connector.transactionRunning
