@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The smart-charging chart of one connector as SVG: the composite schedule ahead (what the central system
@@ -40,13 +41,8 @@ final class ScheduleSvg {
     Instant to = now.plus(AHEAD);
     List<Step> limit = composite.filter(s -> s.chargingRateUnit() == ChargingRateUnitType.A).map(s -> steps(s, now, to)).orElse(List.of());
     List<Step> given = offered.stream().map(s -> new Step(s.at(), s.amperes())).toList();
-    double highest = 0;
-    for (Step step : limit) {
-      highest = Math.max(highest, step.amperes());
-    }
-    for (Step step : given) {
-      highest = Math.max(highest, step.amperes());
-    }
+    double highest = Stream.concat(limit.stream(), given.stream()).mapToDouble(Step::amperes)
+        .filter(a -> !Double.isNaN(a)).max().orElse(0);
     double top = Math.max(AXIS_STEP_A, Math.ceil(highest / AXIS_STEP_A) * AXIS_STEP_A);
     Axes axes = new Axes(from, to, top);
 
