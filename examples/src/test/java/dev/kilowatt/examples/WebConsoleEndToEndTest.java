@@ -66,7 +66,7 @@ class WebConsoleEndToEndTest extends EndToEndFixture {
     boot(settings(), traffic);
     assertEquals(ChargingProfileStatus.Accepted, setDefaultProfile(period(0, 16), period(600, 10), period(1500, 6), period(2400, 13)));
     console = WebConsole.start(0, new SimulatorStation(charger), traffic);
-    browser = HeadlessChromium.open(1280, 900);
+    browser = HeadlessChromium.open(1280, 1000);
     WebDriver page = browser.driver();
     page.get("http://127.0.0.1:" + console.port() + "/");
     awaitText(page, By.id("link"), "connected");

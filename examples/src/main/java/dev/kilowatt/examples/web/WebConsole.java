@@ -144,7 +144,7 @@ public final class WebConsole implements AutoCloseable {
     try (exchange) {
       String name = FILES.get(exchange.getRequestURI().getPath());
       if (name == null) {
-        answer(exchange, 404, "text/plain", "no such page: " + exchange.getRequestURI().getPath());
+        notFound(exchange);
         return;
       }
       if (!exchange.getRequestMethod().equals("GET")) {
@@ -164,6 +164,9 @@ public final class WebConsole implements AutoCloseable {
 
   private void events(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (!exactly(exchange, "/events")) {
+        return;
+      }
       pages.serve(exchange, () -> {
         // Frames heard while these are listed may come twice; the page skips sequence numbers it has seen.
         List<String> first = new ArrayList<>();
@@ -176,6 +179,9 @@ public final class WebConsole implements AutoCloseable {
 
   private void command(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (!exactly(exchange, "/command")) {
+        return;
+      }
       if (!exchange.getRequestMethod().equals("POST")) {
         answer(exchange, 405, "text/plain", "POST one console line");
         return;
@@ -195,6 +201,19 @@ public final class WebConsole implements AutoCloseable {
       }
       sampleSoon();
     }
+  }
+
+  /** Whether the request is for {@code path} itself; the server hands a context every path below it too. */
+  private static boolean exactly(HttpExchange exchange, String path) throws IOException {
+    if (exchange.getRequestURI().getPath().equals(path)) {
+      return true;
+    }
+    notFound(exchange);
+    return false;
+  }
+
+  private static void notFound(HttpExchange exchange) throws IOException {
+    answer(exchange, 404, "text/plain", "no such page: " + exchange.getRequestURI().getPath());
   }
 
   private static void answer(HttpExchange exchange, int status, String type, String text) throws IOException {

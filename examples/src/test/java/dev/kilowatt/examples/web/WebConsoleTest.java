@@ -97,6 +97,8 @@ class WebConsoleTest {
     assertEquals(404, missing.statusCode());
     assertEquals("no such page: /secrets.txt", missing.body());
     assertEquals(405, post("/", "").statusCode());
+    assertEquals(404, post("/command/plug", "1").statusCode());
+    assertEquals(404, get("/events.json").statusCode());
   }
 
   @Test
