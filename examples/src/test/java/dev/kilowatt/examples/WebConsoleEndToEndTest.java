@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.examples.web.LiveTraffic;
 import dev.kilowatt.examples.web.WebConsole;
+import eu.chargetime.ocpp.model.core.BootNotificationRequest;
+import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
 import eu.chargetime.ocpp.model.core.ChargePointStatus;
 import eu.chargetime.ocpp.model.core.ChargingProfile;
 import eu.chargetime.ocpp.model.core.ChargingProfileKindType;
@@ -139,6 +141,38 @@ class WebConsoleEndToEndTest extends EndToEndFixture {
     page.findElement(By.id("line")).clear();
     page.findElement(By.id("line")).sendKeys("status\n");
     awaitText(page, By.id("output"), "> status\nconnector 1: Available");
+  }
+
+  @Test
+  void aFaultAndAPowerCutFromThePageReachTheCentralSystem() {
+    LiveTraffic traffic = new LiveTraffic();
+    boot(settings(), traffic);
+    console = WebConsole.start(0, new SimulatorStation(charger), traffic);
+    browser = HeadlessChromium.open(1280, 900);
+    WebDriver page = browser.driver();
+    page.get("http://127.0.0.1:" + console.port() + "/");
+    awaitText(page, By.id("link"), "connected");
+    WebElement connector = page.findElement(By.cssSelector("[data-connector='1']"));
+
+    new Select(connector.findElement(By.className("fault-code"))).selectByVisibleText("HighTemperature");
+    click(connector, "fault");
+    StatusNotificationRequest faulted = centralSystem.next(StatusNotificationRequest.class,
+        s -> s.getConnectorId() == 1 && s.getStatus() == ChargePointStatus.Faulted);
+    assertEquals(ChargePointErrorCode.HighTemperature, faulted.getErrorCode());
+    awaitText(page, connector, ".status", "Faulted");
+    awaitText(page, connector, ".error-code", "HighTemperature");
+    click(connector, "clear-fault");
+    centralSystem.next(StatusNotificationRequest.class, s -> s.getConnectorId() == 1 && s.getStatus() == ChargePointStatus.Available);
+    awaitText(page, connector, ".status", "Available");
+
+    page.findElement(By.id("power-cut")).click();
+    awaitOffline();
+    awaitText(page, By.id("unavailable"), "The station does not answer: the charger has no power (power cut); restart it");
+    page.findElement(By.id("restart")).click();
+    centralSystem.next(BootNotificationRequest.class);
+    awaitText(page, By.id("boots"), "2");
+    awaitText(page, By.id("link"), "connected");
+    assertFalse(page.findElement(By.id("unavailable")).isDisplayed());
   }
 
   private ChargingProfileStatus setDefaultProfile(ChargingSchedulePeriod... periods) {
