@@ -64,14 +64,9 @@ class WebConsoleEndToEndTest extends EndToEndFixture {
 
   @Test
   void aChargingSessionClickedThroughThePageShowsWhatTheCentralSystemReceived() {
-    LiveTraffic traffic = new LiveTraffic();
-    boot(settings(), traffic);
+    LiveTraffic traffic = bootWithTraffic();
     assertEquals(ChargingProfileStatus.Accepted, setDefaultProfile(period(0, 16), period(600, 10), period(1500, 6), period(2400, 13)));
-    console = WebConsole.start(0, new SimulatorStation(charger), traffic);
-    browser = HeadlessChromium.open(1280, 1000);
-    WebDriver page = browser.driver();
-    page.get("http://127.0.0.1:" + console.port() + "/");
-    awaitText(page, By.id("link"), "connected");
+    WebDriver page = openConsole(traffic, 1000);
     WebElement connector = page.findElement(By.cssSelector("[data-connector='1']"));
 
     click(connector, "plug");
@@ -126,13 +121,7 @@ class WebConsoleEndToEndTest extends EndToEndFixture {
 
   @Test
   void aBadLineTypedOnThePageIsExplainedAndTheStationGoesOn() {
-    LiveTraffic traffic = new LiveTraffic();
-    boot(settings(), traffic);
-    console = WebConsole.start(0, new SimulatorStation(charger), traffic);
-    browser = HeadlessChromium.open(1280, 900);
-    WebDriver page = browser.driver();
-    page.get("http://127.0.0.1:" + console.port() + "/");
-    awaitText(page, By.id("link"), "connected");
+    WebDriver page = openConsole(bootWithTraffic(), 900);
 
     page.findElement(By.id("line")).sendKeys("plug 7\n");
     awaitText(page, By.id("output"), "error: no connector '7'; connectors are 1..1");
@@ -145,13 +134,7 @@ class WebConsoleEndToEndTest extends EndToEndFixture {
 
   @Test
   void aFaultAndAPowerCutFromThePageReachTheCentralSystem() {
-    LiveTraffic traffic = new LiveTraffic();
-    boot(settings(), traffic);
-    console = WebConsole.start(0, new SimulatorStation(charger), traffic);
-    browser = HeadlessChromium.open(1280, 900);
-    WebDriver page = browser.driver();
-    page.get("http://127.0.0.1:" + console.port() + "/");
-    awaitText(page, By.id("link"), "connected");
+    WebDriver page = openConsole(bootWithTraffic(), 900);
     WebElement connector = page.findElement(By.cssSelector("[data-connector='1']"));
 
     new Select(connector.findElement(By.className("fault-code"))).selectByVisibleText("HighTemperature");
@@ -173,6 +156,22 @@ class WebConsoleEndToEndTest extends EndToEndFixture {
     awaitText(page, By.id("boots"), "2");
     awaitText(page, By.id("link"), "connected");
     assertFalse(page.findElement(By.id("unavailable")).isDisplayed());
+  }
+
+  private LiveTraffic bootWithTraffic() {
+    LiveTraffic traffic = new LiveTraffic();
+    boot(settings(), traffic);
+    return traffic;
+  }
+
+  /** Serves the console of the booted charger and opens it in a browser window {@code height} pixels high, once it shows the link up. */
+  private WebDriver openConsole(LiveTraffic traffic, int height) {
+    console = WebConsole.start(0, new SimulatorStation(charger), traffic);
+    browser = HeadlessChromium.open(1280, height);
+    WebDriver page = browser.driver();
+    page.get("http://127.0.0.1:" + console.port() + "/");
+    awaitText(page, By.id("link"), "connected");
+    return page;
   }
 
   private ChargingProfileStatus setDefaultProfile(ChargingSchedulePeriod... periods) {

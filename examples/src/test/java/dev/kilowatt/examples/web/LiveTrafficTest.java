@@ -21,21 +21,22 @@ class LiveTrafficTest {
     traffic.onFrame(Direction.RECEIVED, "[3,\"a1\",{\"currentTime\":\"2026-01-01T10:00:00Z\"}]");
     traffic.onFrame(Direction.SENT, "[4,\"a1\",\"NotSupported\",\"\",{}]");
 
-    List<LiveTraffic.Frame> frames = traffic.recent();
-    assertEquals(List.of("CALL Heartbeat", "CALL Reset", "CALLRESULT Heartbeat", "CALLERROR Reset"),
-        frames.stream().map(f -> f.kind() + " " + f.action()).toList(), "same call id both ways: each answer finds its own call");
-    assertEquals(List.of(1L, 2L, 3L, 4L), frames.stream().map(LiveTraffic.Frame::sequence).toList());
+    assertEquals(List.of("CALL Heartbeat", "CALL Reset", "CALLRESULT Heartbeat", "CALLERROR Reset"), listed(),
+        "same call id both ways: each answer finds its own call");
+    assertEquals(List.of(1L, 2L, 3L, 4L), traffic.recent().stream().map(LiveTraffic.Frame::sequence).toList());
   }
 
   @Test
   void framesThatAreNoOcppMessageAreListedAsMalformed() {
-    traffic.onFrame(Direction.RECEIVED, "not json");
-    traffic.onFrame(Direction.RECEIVED, "{\"a\":1}");
-    traffic.onFrame(Direction.RECEIVED, "[7,\"x\",{}]");
-    traffic.onFrame(Direction.RECEIVED, "[3,\"never-called\",{}]");
+    for (String frame : List.of("not json", "{\"a\":1}", "[7,\"x\",{}]", "[3,\"never-called\",{}]")) {
+      traffic.onFrame(Direction.RECEIVED, frame);
+    }
+    assertEquals(List.of("MALFORMED ?", "MALFORMED ?", "MALFORMED ?", "CALLRESULT ?"), listed());
+  }
 
-    assertEquals(List.of("MALFORMED ?", "MALFORMED ?", "MALFORMED ?", "CALLRESULT ?"),
-        traffic.recent().stream().map(f -> f.kind() + " " + f.action()).toList());
+  /** Each frame kept, as its kind and action. */
+  private List<String> listed() {
+    return traffic.recent().stream().map(f -> f.kind() + " " + f.action()).toList();
   }
 
   @Test
