@@ -61,7 +61,8 @@ final class Console {
       case ConsoleCommand.ClearFault c -> simulator.board().connector(c.connector()).clearFault();
       case ConsoleCommand.PowerCut p -> simulator.cutPower();
       case ConsoleCommand.Restart r -> simulator.switchOn();
-      case ConsoleCommand.Status s -> answer(simulator.chargePoint().connectors()).forEach(c -> out.println("connector " + c.connectorId() + ": " + c.status().ocppValue()));
+      case ConsoleCommand.Status s -> answer(simulator.chargePoint().connectors())
+          .forEach(c -> out.println("connector " + c.connectorId() + ": " + c.status().ocppValue()));
       case ConsoleCommand.Quit q -> { }
     }
   }
