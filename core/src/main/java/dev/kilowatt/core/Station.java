@@ -12,6 +12,8 @@ import dev.kilowatt.core.firmware.FirmwareManagement;
 import dev.kilowatt.core.firmware.FirmwareUpdate;
 import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.DataTransferRequest;
+import dev.kilowatt.core.message.GetCompositeScheduleRequest;
+import dev.kilowatt.core.message.GetCompositeScheduleResponse;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.messaging.CallRouter;
 import dev.kilowatt.core.messaging.Counters;
@@ -199,6 +201,14 @@ final class Station {
 
   List<ConnectorSnapshot> snapshot() {
     return availability.snapshot();
+  }
+
+  GetCompositeScheduleResponse compositeSchedule(GetCompositeScheduleRequest request) {
+    return smartCharging.composite(request, connectors);
+  }
+
+  int queuedTransactionMessages() {
+    return transactions.queuedMessages();
   }
 
   void dataTransferToCentralSystem(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {

@@ -29,6 +29,12 @@ sealed interface ConsoleCommand {
   /** The injected fault goes away. */
   record ClearFault(int connector) implements ConsoleCommand {}
 
+  /** The charger loses its power: it stops at once, the EVs stay plugged in. */
+  record PowerCut() implements ConsoleCommand {}
+
+  /** The charger is switched off and on again; after a power cut, the power comes back. */
+  record Restart() implements ConsoleCommand {}
+
   /** Prints each connector's OCPP status. */
   record Status() implements ConsoleCommand {}
 
@@ -67,16 +73,12 @@ sealed interface ConsoleCommand {
         int connector = args.size() == 2 ? connector(args.getFirst(), connectors) : 1;
         yield new Fault(connector, errorCode(args.getLast()));
       }
-      case "status" -> {
-        noArguments(name, args);
-        yield new Status();
-      }
-      case "quit" -> {
-        noArguments(name, args);
-        yield new Quit();
-      }
+      case "power-cut" -> noArguments(name, args, new PowerCut());
+      case "restart" -> noArguments(name, args, new Restart());
+      case "status" -> noArguments(name, args, new Status());
+      case "quit" -> noArguments(name, args, new Quit());
       default -> throw new IllegalArgumentException("unknown command '" + name
-          + "'; commands: plug [c], ev-charge [c], ev-pause [c], unplug [c], card IDTAG, fault [c] ERRORCODE, clear-fault [c], status, quit");
+          + "'; commands: plug [c], ev-charge [c], ev-pause [c], unplug [c], card IDTAG, fault [c] ERRORCODE, clear-fault [c], power-cut, restart, status, quit");
     });
   }
 
@@ -108,9 +110,10 @@ sealed interface ConsoleCommand {
     return code;
   }
 
-  private static void noArguments(String name, List<String> args) {
+  private static ConsoleCommand noArguments(String name, List<String> args, ConsoleCommand command) {
     if (!args.isEmpty()) {
       throw new IllegalArgumentException(name + " takes no arguments");
     }
+    return command;
   }
 }

@@ -1,6 +1,8 @@
 package dev.kilowatt.examples;
 
 import dev.kilowatt.examples.fleet.FleetCommand;
+import dev.kilowatt.examples.web.LiveTraffic;
+import dev.kilowatt.examples.web.WebConsole;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The simulated charger: {@code java -jar kilowatt-simulator.jar [--csms URL] [--id ID] [--data-dir DIR]
- * [--connectors N] [--password P]}.
+ * [--connectors N] [--password P] [--http PORT]}.
  *
  * <p>With {@code --csms} it connects to {@code URL/ID} and takes console commands on standard input until
  * {@code quit} (and keeps running once the input ends, so it can be driven by a pipe and killed). Without it,
@@ -82,7 +84,14 @@ public final class SimulatedCharger {
 
   private static int runConsole(SimulatorOptions options, URI url, PrintStream out) {
     Path dataDirectory = options.dataDirectory().orElseGet(SimulatedCharger::temporaryDataDirectory);
-    Simulator simulator = Simulator.start(settings(options, url, dataDirectory), new TrafficPrinter(out), line -> out.println("# " + line));
+    LiveTraffic traffic = new LiveTraffic();
+    TrafficPrinter printer = new TrafficPrinter(out);
+    Simulator simulator = Simulator.start(settings(options, url, dataDirectory), (direction, text) -> {
+      printer.onFrame(direction, text);
+      traffic.onFrame(direction, text);
+    }, line -> out.println("# " + line));
+    options.httpPort().ifPresent(port -> out.println("# web console on http://127.0.0.1:"
+        + WebConsole.start(port, new SimulatorStation(simulator), traffic).port() + "/"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       simulator.close();
       if (options.dataDirectory().isEmpty()) {

@@ -15,15 +15,16 @@ import java.util.Optional;
  * @param dataDirectory {@code --data-dir}: where durable state lives; absent means a fresh temporary directory
  * @param connectors {@code --connectors}: how many connectors the charger has
  * @param password {@code --password}: the HTTP Basic authentication key (the factory {@code AuthorizationKey})
+ * @param httpPort {@code --http}: the loopback port of the live web console; absent means no web console
  */
 record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optional<Path> dataDirectory, int connectors,
-    Optional<String> password) {
+    Optional<String> password, Optional<Integer> httpPort) {
 
   static final String DEFAULT_ID = "KW-SIM-1";
   static final int MAX_CONNECTORS = 20;
 
   static final String USAGE = """
-      usage: java -jar kilowatt-simulator.jar [--csms URL] [--id ID] [--data-dir DIR] [--connectors N] [--password P]
+      usage: java -jar kilowatt-simulator.jar [--csms URL] [--id ID] [--data-dir DIR] [--connectors N] [--password P] [--http PORT]
         --csms URL       central system base URL (ws:// or wss://); the charger connects to URL/ID.
                          Without it, a demo central system starts on loopback and one charging session plays.
         --id ID          charge point identity (default %s)
@@ -32,15 +33,17 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
         --password P     HTTP Basic authentication key (AuthorizationKey)
         --fleet N        run N simulated stations in one process instead (see --fleet-file and the README)
         --fleet-file F   the fleet's description: identities, connectors, seed, ramp, behaviour
+        --http PORT      serve the live web console on http://127.0.0.1:PORT/ (with --csms)
       console commands, one a line on standard input (connector c defaults to 1):
         plug [c] | ev-charge [c] | ev-pause [c] | unplug [c] | card IDTAG | fault [c] ERRORCODE | clear-fault [c]
-        status | quit""".formatted(DEFAULT_ID, MAX_CONNECTORS);
+        power-cut | restart | status | quit""".formatted(DEFAULT_ID, MAX_CONNECTORS);
 
   SimulatorOptions {
     Objects.requireNonNull(centralSystem, "centralSystem");
     Objects.requireNonNull(chargePointId, "chargePointId");
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(httpPort, "httpPort");
   }
 
   /**
@@ -55,6 +58,7 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     Optional<Path> dataDir = Optional.empty();
     Optional<Integer> connectors = Optional.empty();
     Optional<String> password = Optional.empty();
+    Optional<Integer> httpPort = Optional.empty();
     for (int i = 0; i < args.length; i += 2) {
       String option = args[i];
       if (i + 1 >= args.length) {
@@ -67,10 +71,14 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
         case "--data-dir" -> dataDir = once(option, dataDir, Path.of(value));
         case "--connectors" -> connectors = once(option, connectors, connectorCount(value));
         case "--password" -> password = once(option, password, password(value));
+        case "--http" -> httpPort = once(option, httpPort, httpPort(value));
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
-    return new SimulatorOptions(csms, id.orElse(DEFAULT_ID), dataDir, connectors.orElse(1), password);
+    if (httpPort.isPresent() && csms.isEmpty()) {
+      throw new IllegalArgumentException("--http needs --csms: the demo session without it ends by itself");
+    }
+    return new SimulatorOptions(csms, id.orElse(DEFAULT_ID), dataDir, connectors.orElse(1), password, httpPort);
   }
 
   static <T> Optional<T> once(String option, Optional<T> before, T value) {
@@ -109,6 +117,18 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
       // reported below, like an out-of-range count
     }
     throw new IllegalArgumentException("--connectors must be a number from 1 to " + MAX_CONNECTORS + ": " + value);
+  }
+
+  private static int httpPort(String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like an out-of-range port
+    }
+    throw new IllegalArgumentException("--http must be a TCP port from 1 to 65535: " + value);
   }
 
   /** The AuthorizationKey for a Basic-auth password: its bytes in hexadecimal (security white paper A00.FR.205). */

@@ -21,17 +21,19 @@ class SimulatorOptionsTest {
     assertEquals(Optional.empty(), options.dataDirectory());
     assertEquals(1, options.connectors());
     assertEquals(Optional.empty(), options.password());
+    assertEquals(Optional.empty(), options.httpPort());
   }
 
   @Test
   void everyOption() {
     SimulatorOptions options = SimulatorOptions.parse("--csms", "wss://csms.example/ocpp", "--id", "CP-7", "--data-dir", "/tmp/cp7",
-        "--connectors", "2", "--password", "secret-key-123");
+        "--connectors", "2", "--password", "secret-key-123", "--http", "8080");
     assertEquals(Optional.of(URI.create("wss://csms.example/ocpp")), options.centralSystem());
     assertEquals("CP-7", options.chargePointId());
     assertEquals(Optional.of(Path.of("/tmp/cp7")), options.dataDirectory());
     assertEquals(2, options.connectors());
     assertEquals(Optional.of("secret-key-123"), options.password());
+    assertEquals(Optional.of(8080), options.httpPort());
   }
 
   @Test
@@ -53,6 +55,9 @@ class SimulatorOptionsTest {
       --connectors many              | 1 to 20
       --id a/b                       | without '/'
       --id KW-1 --id KW-2            | --id given twice
+      --csms ws://h:1 --http 0       | --http must be a TCP port from 1 to 65535
+      --csms ws://h:1 --http web     | --http must be a TCP port from 1 to 65535
+      --http 8080                    | --http needs --csms
       """)
   void badCommandLinesAreExplained(String line, String message) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse(line.split(" ")));

@@ -89,8 +89,12 @@ public final class SmartCharging {
     router.on(SetChargingProfileRequest.class, (request, reply) ->
         reply.answer(new SetChargingProfileResponse(install(request.connectorId(), request.csChargingProfiles(), connectors))));
     router.on(ClearChargingProfileRequest.class, (request, reply) -> reply.answer(new ClearChargingProfileResponse(clear(request))));
-    router.on(GetCompositeScheduleRequest.class, (request, reply) ->
-        reply.answer(composite(request, connectors, connectors.stream().mapToDouble(c -> c.hardware().maxCurrentA()).sum())));
+    router.on(GetCompositeScheduleRequest.class, (request, reply) -> reply.answer(composite(request, connectors)));
+  }
+
+  /** The answer to a GetCompositeSchedule.req; also what the embedder's display shows. */
+  public GetCompositeScheduleResponse composite(GetCompositeScheduleRequest request, List<Connector> connectors) {
+    return composite(request, connectors, connectors.stream().mapToDouble(c -> c.hardware().maxCurrentA()).sum());
   }
 
   ChargingProfileStatus install(int connectorId, ChargingProfile profile, List<Connector> connectors) {

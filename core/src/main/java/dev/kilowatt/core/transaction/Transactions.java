@@ -194,4 +194,9 @@ public final class Transactions implements Outbox.TransactionReceiver {
       }
     }
   }
+
+  /** How many transaction messages are saved and still wait for the central system's answer. */
+  public int queuedMessages() {
+    return outbox.pendingTransactionMessages().size();
+  }
 }
