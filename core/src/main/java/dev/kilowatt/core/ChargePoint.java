@@ -2,6 +2,9 @@ package dev.kilowatt.core;
 
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
+import dev.kilowatt.core.message.GetCompositeScheduleRequest;
+import dev.kilowatt.core.message.GetCompositeScheduleResponse;
+import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;
@@ -61,6 +64,23 @@ public final class ChargePoint {
   /** Each connector as it is now. */
   public CompletableFuture<List<ConnectorSnapshot>> connectors() {
     return onLoop(station::snapshot);
+  }
+
+  /**
+   * The schedule a connector will follow, computed as for the central system's GetCompositeSchedule.req, so
+   * that a display shows exactly what the central system would be told.
+   */
+  public CompletableFuture<GetCompositeScheduleResponse> compositeSchedule(GetCompositeScheduleRequest request) {
+    Objects.requireNonNull(request, "request");
+    return onLoop(() -> station.compositeSchedule(request));
+  }
+
+  /**
+   * How many transaction messages (StartTransaction, MeterValues, StopTransaction) are saved and still wait
+   * for the central system's answer: the queue that grows while the charger is offline.
+   */
+  public CompletableFuture<Integer> queuedTransactionMessages() {
+    return onLoop(station::queuedTransactionMessages);
   }
 
   /** The configuration with secrets masked, as diagnostics report it. */

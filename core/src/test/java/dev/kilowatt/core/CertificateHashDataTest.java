@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.message.CertificateHashData;
 import dev.kilowatt.core.message.HashAlgorithm;
+import dev.kilowatt.core.security.Certificates;
+import dev.kilowatt.core.security.Der;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.security.Certificates;
+import dev.kilowatt.core.security.ChargePointCertificates;
+import dev.kilowatt.core.security.Der;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;

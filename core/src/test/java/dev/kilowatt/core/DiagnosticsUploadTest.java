@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.FakeFiles.FakeCollector;
 import dev.kilowatt.core.FakeFiles.FakeTransfer;
+import dev.kilowatt.core.firmware.DiagnosticsUpload;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationRequest;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kilowatt.core.FakeFiles.FakeCollector;
 import dev.kilowatt.core.FakeFiles.FakeInstaller;
 import dev.kilowatt.core.FakeFiles.FakeTransfer;
+import dev.kilowatt.core.firmware.FirmwareUpdate;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.FirmwareStatus;
 import dev.kilowatt.core.message.FirmwareStatusNotificationRequest;

@@ -3,12 +3,15 @@ package dev.kilowatt.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.authorization.LocalAuthList;
+import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.SendLocalListRequest;
 import dev.kilowatt.core.message.UpdateStatus;
 import dev.kilowatt.core.message.UpdateType;
+import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.sim.InMemoryStorage;
 import java.util.List;

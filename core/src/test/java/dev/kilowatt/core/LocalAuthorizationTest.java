@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.authorization.Authorization;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
@@ -19,9 +20,9 @@ import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.GetConfigurationRequest;
-import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
 import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.SendLocalListRequest;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;

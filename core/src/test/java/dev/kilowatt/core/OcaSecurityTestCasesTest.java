@@ -42,6 +42,8 @@ import dev.kilowatt.core.message.SignCertificateRequest;
 import dev.kilowatt.core.message.UploadLogStatus;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import dev.kilowatt.core.port.Platform;
+import dev.kilowatt.core.security.Certificates;
+import dev.kilowatt.core.security.Security;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.kilowatt.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.AuthorizeResponse;
@@ -15,8 +16,10 @@ import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionResponse;
+import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.PilotState;
+import dev.kilowatt.core.transaction.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -202,7 +205,7 @@ class OfflineAndPowerLossTest {
     var tx = h.storage.load(Outbox.STORAGE_PREFIX + "x", Transaction.class);
     assertTrue(tx.isEmpty());
     Transaction running = Transaction.begin(1, 1, "CARD", Optional.empty(), Harness.START, 0, Optional.empty());
-    h.storage.save(Station.TRANSACTION_PREFIX + "1", running);
+    h.storage.save(Transactions.TRANSACTION_PREFIX + "1", running);
     h.restart();
     h.cs.goOnline();
     h.run();

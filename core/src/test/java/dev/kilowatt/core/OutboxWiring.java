@@ -3,6 +3,7 @@ package dev.kilowatt.core;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Scheduler;

@@ -21,6 +21,7 @@ import dev.kilowatt.core.message.ReserveNowRequest;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
+import dev.kilowatt.core.reservation.Reservations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,12 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.messaging.Counters;
+import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.provisioning.Session;
+import dev.kilowatt.core.security.Security;
 import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
 import java.time.Duration;
@@ -51,7 +57,8 @@ final class SecurityRig {
     CoreKeys.define(config, ChargePointLimits.REFERENCE, 1, "Core");
     Session.StationClock clock = new Session.StationClock(time);
     Outbox outbox = new Outbox(time, storage, config, Duration.ofSeconds(30), counters);
-    security = new Security(time, storage, config, outbox, cs, clock, serialNumber, counters);
+    security = new Security(time, storage, config, outbox, cs, clock::now, serialNumber, counters);
+    clock.onSet(security.events()::clockAdjusted);
     OutboxWiring.attach(outbox, cs);
     cs.connect(security.connectionSettings(), OutboxWiring.listener(time, outbox, () -> {
       security.connected();

@@ -1,5 +1,7 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.security.Certificates;
+import dev.kilowatt.core.security.Der;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

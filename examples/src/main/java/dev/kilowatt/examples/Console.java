@@ -1,10 +1,9 @@
 package dev.kilowatt.examples;
 
-import dev.kilowatt.core.ConnectorSnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class Console {
 
-  private static final long STATUS_TIMEOUT_S = 5;
+  private static final long ANSWER_TIMEOUT_S = 5;
 
   private final Simulator simulator;
   private final PrintStream out;
@@ -52,24 +51,31 @@ final class Console {
    * @throws IllegalStateException when the hardware cannot do it now (e.g. charging an EV that is not plugged in)
    */
   void execute(ConsoleCommand command) {
-    SimulatedBoard board = simulator.board();
     switch (command) {
-      case ConsoleCommand.Plug c -> board.ev(c.connector()).plug();
-      case ConsoleCommand.EvCharge c -> board.ev(c.connector()).requestEnergy();
-      case ConsoleCommand.EvPause c -> board.ev(c.connector()).pause();
-      case ConsoleCommand.Unplug c -> board.ev(c.connector()).unplug();
-      case ConsoleCommand.Card c -> board.reader().present(c.idTag());
-      case ConsoleCommand.Fault c -> board.connector(c.connector()).fault(c.code());
-      case ConsoleCommand.ClearFault c -> board.connector(c.connector()).clearFault();
-      case ConsoleCommand.Status s -> status().forEach(c -> out.println("connector " + c.connectorId() + ": " + c.status().ocppValue()));
+      case ConsoleCommand.Plug c -> simulator.board().ev(c.connector()).plug();
+      case ConsoleCommand.EvCharge c -> simulator.board().ev(c.connector()).requestEnergy();
+      case ConsoleCommand.EvPause c -> simulator.board().ev(c.connector()).pause();
+      case ConsoleCommand.Unplug c -> simulator.board().ev(c.connector()).unplug();
+      case ConsoleCommand.Card c -> simulator.board().reader().present(c.idTag());
+      case ConsoleCommand.Fault c -> simulator.board().connector(c.connector()).fault(c.code());
+      case ConsoleCommand.ClearFault c -> simulator.board().connector(c.connector()).clearFault();
+      case ConsoleCommand.PowerCut p -> simulator.cutPower();
+      case ConsoleCommand.Restart r -> simulator.switchOn();
+      case ConsoleCommand.Status s -> answer(simulator.chargePoint().connectors())
+          .forEach(c -> out.println("connector " + c.connectorId() + ": " + c.status().ocppValue()));
       case ConsoleCommand.Help h -> out.println(ConsoleCommand.HELP);
       case ConsoleCommand.Quit q -> { }
     }
   }
 
-  private List<ConnectorSnapshot> status() {
+  /**
+   * The charge point's answer to a query.
+   *
+   * @throws IllegalStateException when it does not come in time (the charger may be rebooting)
+   */
+  static <T> T answer(CompletableFuture<T> query) {
     try {
-      return simulator.chargePoint().connectors().get(STATUS_TIMEOUT_S, TimeUnit.SECONDS);
+      return query.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted");

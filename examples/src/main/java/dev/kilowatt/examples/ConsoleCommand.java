@@ -29,6 +29,12 @@ sealed interface ConsoleCommand {
   /** The injected fault goes away. */
   record ClearFault(int connector) implements ConsoleCommand {}
 
+  /** The charger loses its power: it stops at once, the EVs stay plugged in. */
+  record PowerCut() implements ConsoleCommand {}
+
+  /** The charger is switched off and on again; after a power cut, the power comes back. */
+  record Restart() implements ConsoleCommand {}
+
   /** Prints each connector's OCPP status. */
   record Status() implements ConsoleCommand {}
 
@@ -47,6 +53,8 @@ sealed interface ConsoleCommand {
         card IDTAG              a card is held to the reader
         fault [c] ERRORCODE     the hardware reports a fault (an OCPP ChargePointErrorCode, e.g. GroundFailure)
         clear-fault [c]         the fault goes away
+        power-cut               the charger loses power at once (the EVs stay plugged in)
+        restart                 the charger switches off and on, or power comes back after a cut
         status                  each connector's OCPP status
         help                    this list
         quit                    stops the simulator""";
@@ -83,18 +91,11 @@ sealed interface ConsoleCommand {
         int connector = args.size() == 2 ? connector(args.getFirst(), connectors) : 1;
         yield new Fault(connector, errorCode(args.getLast()));
       }
-      case "status" -> {
-        noArguments(name, args);
-        yield new Status();
-      }
-      case "help" -> {
-        noArguments(name, args);
-        yield new Help();
-      }
-      case "quit" -> {
-        noArguments(name, args);
-        yield new Quit();
-      }
+      case "power-cut" -> noArguments(name, args, new PowerCut());
+      case "restart" -> noArguments(name, args, new Restart());
+      case "status" -> noArguments(name, args, new Status());
+      case "help" -> noArguments(name, args, new Help());
+      case "quit" -> noArguments(name, args, new Quit());
       default -> throw new IllegalArgumentException("unknown command '" + name + "'; 'help' lists the commands");
     });
   }
@@ -127,9 +128,10 @@ sealed interface ConsoleCommand {
     return code;
   }
 
-  private static void noArguments(String name, List<String> args) {
+  private static ConsoleCommand noArguments(String name, List<String> args, ConsoleCommand command) {
     if (!args.isEmpty()) {
       throw new IllegalArgumentException(name + " takes no arguments");
     }
+    return command;
   }
 }

@@ -36,6 +36,10 @@ final class LinkState {
     announce.accept("disconnected: " + reason);
   }
 
+  synchronized boolean isConnected() {
+    return connected;
+  }
+
   synchronized void sent(String callId) {
     if (connected) {
       unanswered.add(callId);

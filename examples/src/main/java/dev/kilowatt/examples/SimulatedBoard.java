@@ -13,25 +13,21 @@ import jakarta.inject.Singleton;
 
 /**
  * The simulated charger's hardware: its connectors, each with an EV on its cable, and the card reader. Each
- * meter's register lives in the data directory and is saved every meter reading, so a killed simulator
- * resumes counting where the meter was, as a real meter would after a power cut.
+ * meter's register lives in the data directory and is saved before each reading reaches the charger, so a
+ * killed simulator resumes counting at or above the last reading, as a real meter would after a power cut.
  */
 @Singleton
 final class SimulatedBoard implements AutoCloseable {
 
   private final List<SimulatedConnector> connectors = new ArrayList<>();
-  private final List<MeterRegisterFile.Autosave> registers = new ArrayList<>();
   private final SimulatedRfidReader reader = new SimulatedRfidReader();
 
   @Inject
   SimulatedBoard(Scheduler scheduler, SimulatorSettings settings) {
     for (int id = 1; id <= settings.connectors(); id++) {
-      MeterRegisterFile register = MeterRegisterFile.forConnector(settings.dataDirectory(), id);
-      SimulatedConnector connector = new SimulatedConnector(scheduler, SimulatedConnector.Settings.defaults()
-          .withMeterPollInterval(settings.meterPollInterval())
-          .withInitialRegisterWh(register.load().orElse(0)));
-      connectors.add(connector);
-      registers.add(register.autosave(scheduler, settings.meterPollInterval(), connector.meter()::energyWh));
+      connectors.add(SimulatedConnector.keepingRegisterIn(
+          MeterRegisterFile.forConnector(settings.dataDirectory(), id), scheduler,
+          SimulatedConnector.Settings.defaults().withMeterPollInterval(settings.meterPollInterval())));
     }
   }
 
@@ -74,7 +70,6 @@ final class SimulatedBoard implements AutoCloseable {
   /** Saves each meter's register a last time and stops the simulated hardware. */
   @Override
   public void close() {
-    registers.forEach(MeterRegisterFile.Autosave::close);
     connectors.forEach(SimulatedConnector::close);
   }
 }

@@ -1,5 +1,8 @@
 package dev.kilowatt.examples;
 
+import dev.kilowatt.examples.fleet.FleetCommand;
+import dev.kilowatt.examples.web.LiveTraffic;
+import dev.kilowatt.examples.web.WebConsole;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The simulated charger: {@code java -jar kilowatt-simulator.jar [--csms URL] [--id ID] [--data-dir DIR]
- * [--connectors N] [--password P]} ({@code --help} lists them, {@code --version} names the build).
+ * [--connectors N] [--password P] [--http PORT]} ({@code --help} lists them, {@code --version} names the build),
+ * or a fleet of simulated stations with {@code --fleet N} (see {@link FleetCommand}).
  *
  * <p>With {@code --csms} it connects to {@code URL/ID} and takes console commands on standard input until
  * {@code quit} (and keeps running once the input ends, so it can be driven by a pipe and killed). Without it,
@@ -32,6 +36,9 @@ public final class SimulatedCharger {
   private SimulatedCharger() {}
 
   public static void main(String[] args) {
+    if (FleetCommand.wanted(args)) {
+      System.exit(FleetCommand.run(args, System.out, System.err));
+    }
     System.exit(CommandLines.of(new Main()).execute(args));
   }
 
@@ -50,7 +57,12 @@ public final class SimulatedCharger {
 
     @Override
     public Integer call() {
-      SimulatorOptions options = line.options();
+      SimulatorOptions options;
+      try {
+        options = line.options();
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
       try {
         options.dataDirectory().ifPresent(SimulatedCharger::prepareDataDirectory);
       } catch (UncheckedIOException e) {
@@ -65,7 +77,14 @@ public final class SimulatedCharger {
 
   private static int runConsole(SimulatorOptions options, URI url, PrintStream out) {
     Path dataDirectory = options.dataDirectory().orElseGet(SimulatedCharger::temporaryDataDirectory);
-    Simulator simulator = Simulator.start(settings(options, url, dataDirectory), new TrafficPrinter(out), line -> out.println("# " + line));
+    LiveTraffic traffic = new LiveTraffic();
+    TrafficPrinter printer = new TrafficPrinter(out);
+    Simulator simulator = Simulator.start(settings(options, url, dataDirectory), (direction, text) -> {
+      printer.onFrame(direction, text);
+      traffic.onFrame(direction, text);
+    }, line -> out.println("# " + line));
+    options.httpPort().ifPresent(port -> out.println("# web console on http://127.0.0.1:"
+        + WebConsole.start(port, new SimulatorStation(simulator), traffic).port() + "/"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       simulator.close();
       if (options.dataDirectory().isEmpty()) {

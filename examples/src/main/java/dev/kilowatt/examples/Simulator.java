@@ -7,6 +7,7 @@ import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.ocpp.TrafficListener;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,10 @@ final class Simulator implements Platform, AutoCloseable {
   private final TrafficListener traffic;
   private final LinkState link;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
-  private SimulatedChargerComponent running;
+  /** Absent while the charger has no power. */
+  private Optional<SimulatedChargerComponent> running = Optional.empty();
+  /** What the EVs set on their pilot lines when the power went, for when it comes back. */
+  private List<PilotState> evsWithoutPower = List.of();
   private int boots;
 
   private Simulator(SimulatorSettings settings, TrafficListener traffic, Consumer<String> announce) {
@@ -52,14 +56,51 @@ final class Simulator implements Platform, AutoCloseable {
     return simulator;
   }
 
-  /** The charge point as it runs now; a reboot replaces it. */
+  /**
+   * The charge point as it runs now; a reboot replaces it.
+   *
+   * @throws IllegalStateException while the charger has no power
+   */
   synchronized ChargePoint chargePoint() {
-    return running.chargePoint();
+    return powered().chargePoint();
   }
 
-  /** The hardware as it runs now; a reboot replaces it. */
+  /**
+   * The hardware as it runs now; a reboot replaces it.
+   *
+   * @throws IllegalStateException while the charger has no power
+   */
   synchronized SimulatedBoard board() {
-    return running.board();
+    return powered().board();
+  }
+
+  /**
+   * The power goes: the charger stops where it is, its durable state as it was at that moment; the EVs
+   * stay plugged in. Its connection closes, so the central system sees it go.
+   *
+   * @throws IllegalStateException when it has no power already
+   */
+  synchronized void cutPower() {
+    SimulatedChargerComponent component = powered();
+    evsWithoutPower = component.board().evStates();
+    component.chargePoint().stop();
+    shutDown(component);
+    running = Optional.empty();
+  }
+
+  /** The charger is switched off (unless a power cut did that) and on again, and boots on its data directory. */
+  synchronized void switchOn() {
+    if (closed.isDone()) {
+      throw new IllegalStateException("the simulator is stopped");
+    }
+    if (running.isPresent()) {
+      cutPower();
+    }
+    boot(evsWithoutPower);
+  }
+
+  private SimulatedChargerComponent powered() {
+    return running.orElseThrow(() -> new IllegalStateException("the charger has no power (power cut); restart it"));
   }
 
   /** How many times the charger has started, the first start included. */
@@ -89,8 +130,10 @@ final class Simulator implements Platform, AutoCloseable {
       if (closed.isDone()) {
         return;
       }
-      running.chargePoint().stop();
-      shutDown(running);
+      running.ifPresent(component -> {
+        component.chargePoint().stop();
+        shutDown(component);
+      });
       closed.complete(null);
     }
   }
@@ -105,20 +148,21 @@ final class Simulator implements Platform, AutoCloseable {
   }
 
   private synchronized void restart(RebootKind kind) {
-    if (closed.isDone()) {
+    if (closed.isDone() || running.isEmpty()) {
       return;
     }
     LOG.info("simulated reboot ({})", kind);
-    List<PilotState> evs = running.board().evStates();
-    shutDown(running);
+    List<PilotState> evs = running.get().board().evStates();
+    shutDown(running.get());
     boot(evs);
   }
 
   private synchronized void boot(List<PilotState> evs) {
-    running = factory.create(settings, this, traffic, link);
-    running.board().resume(evs);
+    SimulatedChargerComponent component = factory.create(settings, this, traffic, link);
+    running = Optional.of(component);
+    component.board().resume(evs);
     boots++;
-    running.chargePoint().start();
+    component.chargePoint().start();
   }
 
   /** Lets the loop finish what the charge point queued (its stop included), then stops hardware and loop. */

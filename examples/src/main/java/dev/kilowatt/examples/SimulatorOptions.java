@@ -4,9 +4,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -18,9 +20,10 @@ import picocli.CommandLine.TypeConversionException;
  * @param dataDirectory {@code --data-dir}: where durable state lives; absent means a fresh temporary directory
  * @param connectors {@code --connectors}: how many connectors the charger has
  * @param password {@code --password}: the HTTP Basic authentication key (the factory {@code AuthorizationKey})
+ * @param httpPort {@code --http}: the loopback port of the live web console; absent means no web console
  */
 record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optional<Path> dataDirectory, int connectors,
-    Optional<String> password) {
+    Optional<String> password, Optional<Integer> httpPort) {
 
   static final String DEFAULT_ID = "KW-SIM-1";
   static final int MAX_CONNECTORS = 20;
@@ -30,6 +33,10 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     Objects.requireNonNull(chargePointId, "chargePointId");
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(httpPort, "httpPort");
+    if (httpPort.isPresent() && centralSystem.isEmpty()) {
+      throw new IllegalArgumentException("--http needs --csms: the demo session without it ends by itself");
+    }
   }
 
   /**
@@ -45,9 +52,13 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
         description = "number of connectors, 1.." + MAX_CONNECTORS + " (default: ${DEFAULT-VALUE})")
     private int connectors;
 
+    @Option(names = "--http", paramLabel = "PORT", converter = HttpPort.class,
+        description = "serve the live web console on http://127.0.0.1:PORT/ (with --csms)")
+    private Optional<Integer> httpPort = Optional.empty();
+
     SimulatorOptions options() {
       return new SimulatorOptions(connection.centralSystem(), connection.chargePointId().orElse(DEFAULT_ID),
-          connection.dataDirectory(), connectors, connection.password());
+          connection.dataDirectory(), connectors, connection.password(), httpPort);
     }
   }
 
@@ -59,8 +70,13 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
    */
   static SimulatorOptions parse(String... args) {
     Line line = new Line();
-    CommandLines.of(line).parseArgs(args);
-    return line.options();
+    CommandLine commandLine = CommandLines.of(line);
+    commandLine.parseArgs(args);
+    try {
+      return line.options();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, e.getMessage(), e);
+    }
   }
 
   static final class ConnectorCount implements ITypeConverter<Integer> {
@@ -75,6 +91,21 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
         // reported below, like an out-of-range count
       }
       throw new TypeConversionException("must be a number from 1 to " + MAX_CONNECTORS + ", not '" + value + "'");
+    }
+  }
+
+  static final class HttpPort implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int port = Integer.parseInt(value);
+        if (port >= 1 && port <= 65535) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // reported below, like an out-of-range port
+      }
+      throw new TypeConversionException("must be a TCP port from 1 to 65535, not '" + value + "'");
     }
   }
 }

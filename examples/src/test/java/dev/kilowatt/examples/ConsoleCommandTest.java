@@ -26,6 +26,8 @@ class ConsoleCommandTest {
     assertEquals(new ConsoleCommand.Fault(1, ChargePointErrorCode.GROUND_FAILURE), parse("fault GroundFailure"));
     assertEquals(new ConsoleCommand.Fault(2, ChargePointErrorCode.HIGH_TEMPERATURE), parse("fault 2 HighTemperature"));
     assertEquals(new ConsoleCommand.ClearFault(2), parse("clear-fault 2"));
+    assertEquals(new ConsoleCommand.PowerCut(), parse("power-cut"));
+    assertEquals(new ConsoleCommand.Restart(), parse("restart"));
     assertEquals(new ConsoleCommand.Status(), parse("status"));
     assertEquals(new ConsoleCommand.Help(), parse("help"));
     assertEquals(new ConsoleCommand.Quit(), parse("quit"));
@@ -59,6 +61,8 @@ class ConsoleCommandTest {
       fault 1 Smoke      | 'Smoke' is no OCPP ChargePointErrorCode
       fault NoError      | NoError is not a fault
       status now         | status takes no arguments
+      power-cut 1        | power-cut takes no arguments
+      restart soft       | restart takes no arguments
       """)
   void badLinesAreExplainedInOneLine(String line, String message) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConsoleCommand.parse(line, CONNECTORS));

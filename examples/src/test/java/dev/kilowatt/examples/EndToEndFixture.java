@@ -43,7 +43,12 @@ abstract class EndToEndFixture extends CentralSystemFixture {
 
   /** Starts the charger with {@code settings} and waits until it has booted and reported every connector. */
   void boot(SimulatorSettings settings) {
-    charger = Simulator.start(settings, TrafficListener.NONE, line -> { });
+    boot(settings, TrafficListener.NONE);
+  }
+
+  /** Starts the charger with {@code settings}, its OCPP frames to {@code traffic}, and waits as {@link #boot(SimulatorSettings)} does. */
+  void boot(SimulatorSettings settings, TrafficListener traffic) {
+    charger = Simulator.start(settings, traffic, line -> { });
     centralSystem.next(BootNotificationRequest.class);
     awaitAllConnectorsReported(settings.connectors());
   }

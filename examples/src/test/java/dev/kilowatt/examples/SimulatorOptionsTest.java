@@ -22,17 +22,19 @@ class SimulatorOptionsTest {
     assertEquals(Optional.empty(), options.dataDirectory());
     assertEquals(1, options.connectors());
     assertEquals(Optional.empty(), options.password());
+    assertEquals(Optional.empty(), options.httpPort());
   }
 
   @Test
   void everyOption() {
     SimulatorOptions options = SimulatorOptions.parse("--csms", "wss://csms.example/ocpp", "--id", "CP-7", "--data-dir", "/tmp/cp7",
-        "--connectors", "2", "--password", "secret-key-123");
+        "--connectors", "2", "--password", "secret-key-123", "--http", "8080");
     assertEquals(Optional.of(URI.create("wss://csms.example/ocpp")), options.centralSystem());
     assertEquals("CP-7", options.chargePointId());
     assertEquals(Optional.of(Path.of("/tmp/cp7")), options.dataDirectory());
     assertEquals(2, options.connectors());
     assertEquals(Optional.of("secret-key-123"), options.password());
+    assertEquals(Optional.of(8080), options.httpPort());
   }
 
   @Test
@@ -55,6 +57,9 @@ class SimulatorOptionsTest {
       --connectors many              | Invalid value for option '--connectors': must be a number from 1 to 20, not 'many'
       --id a/b                       | Invalid value for option '--id': must be 1 to 48 printable ASCII characters without '/'
       --id KW-1 --id KW-2            | option '--id' (ID) should be specified only once
+      --csms ws://h:1 --http 0       | Invalid value for option '--http': must be a TCP port from 1 to 65535, not '0'
+      --csms ws://h:1 --http web     | Invalid value for option '--http': must be a TCP port from 1 to 65535, not 'web'
+      --http 8080                    | --http needs --csms
       """)
   void badCommandLinesAreExplained(String line, String message) {
     ParameterException e = assertThrows(ParameterException.class, () -> SimulatorOptions.parse(line.split(" ")));

@@ -19,17 +19,18 @@ import java.util.Properties;
 /**
  * One revision of a Raspberry Pi charger board as the adapters see it: which GPIO drives the contactor and
  * which reads its auxiliary contact, the PWM channel and the ADC of the control pilot with its calibration
- * and thresholds, where the card reader sits on SPI, the S0 input and the residual-current monitor input.
+ * and thresholds, where the card reader sits on SPI, the S0 input, the residual-current monitor input, a socket's
+ * locking actuator with its feedback switch, and the charge point's light.
  *
  * <p>It is read from a properties file so that a new board revision is a new file, not a new build. The
  * documented sample, {@code dev/kilowatt/pi4j/raspberry-pi-board.properties} on the class path, lists every
- * key with its default. The card reader, the S0 meter and the residual-current monitor are optional
- * sections: a board has one when any of its keys is set.
+ * key with its default. The card reader, the S0 meter, the residual-current monitor, the connector lock and the
+ * light are optional sections: a board has one when any of its keys is set.
  */
 public final class BoardDescription {
 
   /** The highest BCM GPIO number on the 40-pin header. */
-  private static final int MAX_GPIO = 27;
+  static final int MAX_GPIO = 27;
 
   private final String name;
   private final RelaySettings relay;
@@ -37,6 +38,8 @@ public final class BoardDescription {
   private final Optional<RfidSettings> rfid;
   private final Optional<S0Settings> s0Meter;
   private final Optional<RcmSettings> rcm;
+  private final Optional<Accessories.LockSettings> lock;
+  private final Optional<Accessories.IndicatorSettings> indicator;
   private final Providers providers;
 
   private BoardDescription(BoardProperties in, String origin) {
@@ -46,6 +49,8 @@ public final class BoardDescription {
     this.rfid = in.hasSection("rfid.") ? Optional.of(readRfid(in)) : Optional.empty();
     this.s0Meter = in.hasSection("meter.s0.") ? Optional.of(readS0(in)) : Optional.empty();
     this.rcm = in.hasSection("rcm.") ? Optional.of(readRcm(in)) : Optional.empty();
+    this.lock = in.hasSection("lock.") ? Optional.of(Accessories.readLock(in)) : Optional.empty();
+    this.indicator = in.hasSection("indicator.") ? Optional.of(Accessories.readIndicator(in)) : Optional.empty();
     this.providers = new Providers(
         in.text("provider.digital-input"), in.text("provider.digital-output"),
         in.text("provider.pwm"), in.text("provider.spi"));
@@ -110,6 +115,14 @@ public final class BoardDescription {
     return rcm;
   }
 
+  Optional<Accessories.LockSettings> lock() {
+    return lock;
+  }
+
+  Optional<Accessories.IndicatorSettings> indicator() {
+    return indicator;
+  }
+
   Providers providers() {
     return providers;
   }
@@ -119,7 +132,9 @@ public final class BoardDescription {
     return "BoardDescription[" + name + ": relay on GPIO " + relay.coilPin() + ", pilot on PWM channel "
         + pilot.pwmChannel() + rfid.map(r -> ", card reader on SPI " + r.spi()).orElse("")
         + s0Meter.map(s -> ", S0 meter on GPIO " + s.pin()).orElse("")
-        + rcm.map(r -> ", residual-current monitor on GPIO " + r.pin()).orElse("") + "]";
+        + rcm.map(r -> ", residual-current monitor on GPIO " + r.pin()).orElse("")
+        + lock.map(l -> ", connector lock on GPIO " + l.lockPin()).orElse("")
+        + indicator.map(i -> ", light on " + i.output()).orElse("") + "]";
   }
 
   private static RelaySettings readRelay(BoardProperties in) {
@@ -221,6 +236,16 @@ public final class BoardDescription {
     relay.feedback().ifPresent(f -> pins.put("relay.feedback.pin", f.pin()));
     s0Meter.ifPresent(s -> pins.put("meter.s0.pin", s.pin()));
     rcm.ifPresent(r -> pins.put("rcm.pin", r.pin()));
+    lock.ifPresent(l -> {
+      pins.put("lock.pin", l.lockPin());
+      l.unlockPin().ifPresent(pin -> pins.put("lock.unlock-pin", pin));
+      pins.put("lock.feedback.pin", l.feedbackPin());
+    });
+    indicator.ifPresent(i -> {
+      if (i.output() instanceof Accessories.IndicatorOutput.Switched switched) {
+        pins.put("indicator.pin", switched.pin());
+      }
+    });
     Map<Integer, String> owners = new LinkedHashMap<>();
     pins.forEach((key, pin) -> {
       String owner = owners.putIfAbsent(pin, key);
@@ -231,6 +256,11 @@ public final class BoardDescription {
   }
 
   private void checkChipSelectsDistinct(BoardProperties in) {
+    indicator.ifPresent(i -> {
+      if (i.output() instanceof Accessories.IndicatorOutput.Dimmed dimmed && dimmed.pwmChannel() == pilot.pwmChannel()) {
+        throw in.error("indicator.pwm.channel", "PWM channel " + dimmed.pwmChannel() + " is already used by pilot.pwm.channel");
+      }
+    });
     rfid.ifPresent(r -> {
       if (r.spi().chipSelect() == pilot.adc().chipSelect()) {
         throw in.error("rfid.spi.cs", "chip select " + r.spi().chipSelect()

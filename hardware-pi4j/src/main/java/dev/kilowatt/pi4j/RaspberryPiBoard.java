@@ -13,8 +13,10 @@ import com.pi4j.io.pwm.PwmType;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiConfigBuilder;
 import com.pi4j.io.spi.SpiMode;
+import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
+import dev.kilowatt.core.port.Indicator;
 import dev.kilowatt.core.port.Relay;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
@@ -31,7 +33,8 @@ import java.util.function.Supplier;
 /**
  * The adapters of one Raspberry Pi charger board, built from a Pi4J context and a
  * {@link BoardDescription}: the contactor ({@link Relay}), the control pilot ({@link ControlPilot}), and
- * where the board has them, the card reader ({@link RfidReader}) and the S0 meter ({@link EnergyMeter}).
+ * where the board has them, the card reader ({@link RfidReader}), the S0 meter ({@link EnergyMeter}), a socket's
+ * lock ({@link ConnectorLock}) and the light ({@link Indicator}).
  *
  * <p>The contactor and the pilot share an interlock: the contactor closes only while the pilot reads C or
  * D and offers current, and opens by itself when that ends or the residual-current monitor trips. The
@@ -49,6 +52,8 @@ public final class RaspberryPiBoard {
   private final ControlPilot pilot;
   private final Optional<RfidReader> rfidReader;
   private final Optional<EnergyMeter> energyMeter;
+  private final Optional<ConnectorLock> connectorLock;
+  private final Optional<Indicator> indicator;
 
   private RaspberryPiBoard(Context pi4j, BoardDescription board, Scheduler scheduler, Storage storage) {
     IoFactory io = new IoFactory(pi4j, board.providers());
@@ -64,6 +69,8 @@ public final class RaspberryPiBoard {
     this.energyMeter = board.s0Meter().map(settings -> new S0PulseMeter(
         io.input("kilowatt-s0", "meter.s0.pin", settings.pin(), settings.pull(), Optional.of(settings.debounce())),
         settings, scheduler, storage));
+    this.connectorLock = board.lock().map(settings -> createLock(io, settings, scheduler));
+    this.indicator = board.indicator().map(settings -> createIndicator(io, settings, scheduler));
   }
 
   /**
@@ -110,19 +117,44 @@ public final class RaspberryPiBoard {
     return energyMeter;
   }
 
+  /** The socket's locking actuator, if the board has a {@code lock} section; a fixed cable has none. */
+  public Optional<ConnectorLock> connectorLock() {
+    return connectorLock;
+  }
+
+  /** The light for BlinkRepeat and LightIntensity, if the board has an {@code indicator} section. */
+  public Optional<Indicator> indicator() {
+    return indicator;
+  }
+
+  private static ConnectorLock createLock(IoFactory io, Accessories.LockSettings settings, Scheduler scheduler) {
+    DigitalOutput lockOutput = io.output("kilowatt-lock", "lock.pin", settings.lockPin(), settings.activeLevel());
+    GpioConnectorLock.Actuator actuator = settings.unlockPin()
+        .<GpioConnectorLock.Actuator>map(pin -> new GpioConnectorLock.MotorActuator(lockOutput,
+            io.output("kilowatt-unlock", "lock.unlock-pin", pin, settings.activeLevel()), settings.activeLevel(),
+            settings.pulse()))
+        .orElseGet(() -> new GpioConnectorLock.SolenoidActuator(lockOutput, settings.activeLevel()));
+    DigitalInput feedback = io.input("kilowatt-lock-feedback", "lock.feedback.pin", settings.feedbackPin(),
+        settings.feedbackPull(), Optional.empty());
+    return new GpioConnectorLock(actuator, feedback, settings.lockedLevel(), settings.timeout(), scheduler);
+  }
+
+  private static Indicator createIndicator(IoFactory io, Accessories.IndicatorSettings settings, Scheduler scheduler) {
+    GpioIndicator.Light light = switch (settings.output()) {
+      case Accessories.IndicatorOutput.Dimmed dimmed -> new GpioIndicator.PwmLight(
+          io.pwm("kilowatt-light", "indicator.pwm.channel", dimmed.pwmChannel(), settings.pwmFrequencyHz(), 0),
+          settings.pwmFrequencyHz());
+      case Accessories.IndicatorOutput.Switched switched -> new GpioIndicator.SwitchedLight(
+          io.output("kilowatt-light", "indicator.pin", switched.pin(), settings.onLevel()), settings.onLevel());
+    };
+    return new GpioIndicator(light, settings.intensityPercent(), settings.blinkTime(), scheduler);
+  }
+
   private static ControlPilot createPilot(IoFactory io, PilotSettings settings, Interlock interlock,
       Scheduler scheduler) {
     // created at steady -12 V, and left there when Pi4J shuts down: "not available"
     int disabledPin = settings.inverted() ? 100 : 0;
-    PwmConfigBuilder config = Pwm.newConfigBuilder(io.pi4j())
-        .id("kilowatt-pilot-pwm")
-        .address(settings.pwmChannel())
-        .pwmType(PwmType.HARDWARE)
-        .frequency(PILOT_FREQUENCY_HZ)
-        .initial(disabledPin)
-        .shutdown(disabledPin);
-    io.providers().pwm().ifPresent(config::provider);
-    Pwm pwm = io.create("pilot.pwm.channel", () -> io.pi4j().create(config));
+    Pwm pwm = io.pwm("kilowatt-pilot-pwm", "pilot.pwm.channel", settings.pwmChannel(), PILOT_FREQUENCY_HZ, disabledPin);
     Spi adc = io.spi("kilowatt-pilot-adc", "pilot.adc.spi", settings.adc());
     Mcp3008PilotSensor sensor = new Mcp3008PilotSensor(adc, settings.adcChannel(), settings.calibration(),
         settings.burstSamples());
@@ -131,14 +163,7 @@ public final class RaspberryPiBoard {
 
   private static Relay createRelay(IoFactory io, RelaySettings settings, Interlock interlock,
       Optional<RcmInput> rcm, Scheduler scheduler) {
-    DigitalState inactive = DigitalState.getInverseState(settings.coilActiveLevel());
-    DigitalOutputConfigBuilder config = DigitalOutput.newConfigBuilder(io.pi4j())
-        .id("kilowatt-relay")
-        .address(settings.coilPin())
-        .initial(inactive)
-        .shutdown(inactive);
-    io.providers().digitalOutput().ifPresent(config::provider);
-    DigitalOutput coil = io.create("relay.pin", () -> io.pi4j().create(config));
+    DigitalOutput coil = io.output("kilowatt-relay", "relay.pin", settings.coilPin(), settings.coilActiveLevel());
     Optional<GpioRelay.AuxiliaryContact> feedback = settings.feedback().map(f -> new GpioRelay.AuxiliaryContact(
         io.input("kilowatt-relay-feedback", "relay.feedback.pin", f.pin(), f.pull(), Optional.empty()),
         f.closedLevel()));
@@ -158,6 +183,31 @@ public final class RaspberryPiBoard {
       // without a provider of the board's own, Pi4J takes the platform's default for the IO type
       providers.digitalInput().ifPresent(config::provider);
       debounce.ifPresent(time -> config.debounce(time.toNanos() / 1000));
+      return create(key, () -> pi4j.create(config));
+    }
+
+    /** An output that starts inactive and is left inactive when Pi4J shuts down. */
+    DigitalOutput output(String id, String key, int pin, DigitalState activeLevel) {
+      DigitalState inactive = DigitalState.getInverseState(activeLevel);
+      DigitalOutputConfigBuilder config = DigitalOutput.newConfigBuilder(pi4j)
+          .id(id)
+          .address(pin)
+          .initial(inactive)
+          .shutdown(inactive);
+      providers.digitalOutput().ifPresent(config::provider);
+      return create(key, () -> pi4j.create(config));
+    }
+
+    /** A hardware PWM that starts, and is left at shutdown, at {@code idlePercent}. */
+    Pwm pwm(String id, String key, int channel, int frequencyHz, int idlePercent) {
+      PwmConfigBuilder config = Pwm.newConfigBuilder(pi4j)
+          .id(id)
+          .address(channel)
+          .pwmType(PwmType.HARDWARE)
+          .frequency(frequencyHz)
+          .initial(idlePercent)
+          .shutdown(idlePercent);
+      providers.pwm().ifPresent(config::provider);
       return create(key, () -> pi4j.create(config));
     }
 

@@ -1,5 +1,6 @@
 package dev.kilowatt.pi4j;
 
+import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
@@ -15,13 +16,14 @@ import java.util.TreeMap;
 
 /** Records what any adapter reports, and which faults are active per source. */
 final class RecordingListener
-    implements ControlPilot.Listener, Relay.Listener, RfidReader.Listener, EnergyMeter.Listener {
+    implements ControlPilot.Listener, Relay.Listener, RfidReader.Listener, EnergyMeter.Listener, ConnectorLock.Listener {
 
   final List<PilotState> states = new ArrayList<>();
   final List<Boolean> feedback = new ArrayList<>();
   final List<String> cards = new ArrayList<>();
   final List<MeterReading> readings = new ArrayList<>();
   final List<String> faultEvents = new ArrayList<>();
+  final List<Boolean> lockFeedback = new ArrayList<>();
   private final Map<String, HardwareFault> activeFaults = new TreeMap<>();
 
   @Override
@@ -32,6 +34,11 @@ final class RecordingListener
   @Override
   public void onFeedback(boolean closed) {
     feedback.add(closed);
+  }
+
+  @Override
+  public void onLockChanged(boolean locked) {
+    lockFeedback.add(locked);
   }
 
   @Override

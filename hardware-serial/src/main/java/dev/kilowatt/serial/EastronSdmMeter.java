@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An Eastron SDM120, SDM230 or SDM630 energy meter on RS-485 Modbus RTU.
  *
  * <p>Every poll interval the meter's own thread reads voltage, current and active power of each phase in one
  * request and the import energy register in a second (input registers, function 0x04, IEEE-754 floats), and
- * pushes a {@link MeterReading}: energy in Wh, total power as the sum of the phases. Meters ship at 2400 baud
+ * pushes a {@link MeterReading}: energy in Wh, total power as the sum of the phases, and on the three-phase SDM630
+ * each phase's voltage L-N, current and active power (registers 0x0000/2/4, 0x0006/8/A, 0x000C/E/10 in Eastron's
+ * map; their 30001, 30007, 30013 numbering is 1-based). Meters ship at 2400 baud
  * (SDM120/SDM230) or 9600 baud (SDM630), 8N1, unit 1; see {@link SdmModel#defaultBaudRate()}.
  *
  * <p>Three failed polls in a row (no answer, CRC errors, exception responses, a vanished port, values that are
@@ -64,8 +67,10 @@ public final class EastronSdmMeter extends SerialDevice<EnergyMeter.Listener> im
       int offset = 2 * (phase - 1);
       BigDecimal voltage = value(phaseBlock, VOLTAGES + offset, "voltage L" + phase);
       BigDecimal current = value(phaseBlock, CURRENTS + offset, "current L" + phase);
-      power = power.add(value(phaseBlock, POWERS + offset, "power L" + phase));
-      phases.add(new PhaseReading(phase, voltage.doubleValue(), current.doubleValue()));
+      BigDecimal phasePower = value(phaseBlock, POWERS + offset, "power L" + phase);
+      power = power.add(phasePower);
+      Optional<Double> ownPower = model.phases() > 1 ? Optional.of(phasePower.doubleValue()) : Optional.empty();
+      phases.add(new PhaseReading(phase, voltage.doubleValue(), current.doubleValue(), ownPower));
     }
     BigDecimal energyKwh = value(importEnergy, 0, "import energy");
     if (energyKwh.signum() < 0) {

@@ -9,6 +9,7 @@ import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.MeterReading.PhaseReading;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class EastronSdmMeterTest {
     }
 
     @Test
-    void threePhaseTotalPowerIsTheSumOfThePhases() throws DeviceException {
+    void threePhaseReadingsGiveEachPhaseItsPowerAndTheirSumAsTheTotal() throws DeviceException {
       int[] block = new int[EastronSdmMeter.phaseBlockLength(SdmModel.SDM630)];
       float[] volts = {230.1f, 231.2f, 229.9f};
       float[] amps = {10.1f, 10.2f, 10.3f};
@@ -52,7 +53,8 @@ class EastronSdmMeterTest {
       assertEquals(500, reading.energyImportWh());
       assertEquals(6903.6, reading.powerImportW(), 1e-9);
       assertEquals(
-          List.of(new PhaseReading(1, 230.1, 10.1), new PhaseReading(2, 231.2, 10.2), new PhaseReading(3, 229.9, 10.3)),
+          List.of(new PhaseReading(1, 230.1, 10.1, Optional.of(2300.1)), new PhaseReading(2, 231.2, 10.2, Optional.of(2301.2)),
+              new PhaseReading(3, 229.9, 10.3, Optional.of(2302.3))),
           reading.phases());
     }
 
@@ -153,7 +155,7 @@ class EastronSdmMeterTest {
       assertEquals(1234567, reading.energyImportWh());
       assertEquals(3566.5 + 2301.5 + 2302.5, reading.powerImportW(), 1e-9);
       assertEquals(3, reading.phases().size());
-      assertEquals(new PhaseReading(3, 229.9, 10.3), reading.phases().get(2));
+      assertEquals(new PhaseReading(3, 229.9, 10.3, Optional.of(2302.5)), reading.phases().get(2));
       assertEquals(18, meter.requests.get(0).count());
     }
 

@@ -9,14 +9,16 @@ import dev.kilowatt.core.port.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One simulated connector: relay, control pilot and meter for the charge point, and the EV on its cable.
  * The parts are wired like the real circuit: the EV draws only what the pilot offers and only while the
- * relay's contacts are closed, and the meter counts what it draws. The parts share one lock, so the
- * charge point's loop and a console thread may drive them at the same time.
+ * relay's contacts are closed, on as many phases as the connector, its phase switch and the EV's charger all
+ * allow, and the meter counts what it draws. The parts share one lock, so the charge point's loop and a console
+ * thread may drive them at the same time.
  */
 public final class SimulatedConnector implements AutoCloseable {
 
@@ -28,6 +30,7 @@ public final class SimulatedConnector implements AutoCloseable {
   private final SimulatedControlPilot pilot;
   private final SimulatedEnergyMeter meter;
   private final SimulatedEv ev;
+  private final Optional<SimulatedPhaseSwitch> phaseSwitch;
   private boolean injectedFault;
 
   /**
@@ -36,11 +39,13 @@ public final class SimulatedConnector implements AutoCloseable {
    * @param meterPollInterval how often the meter pushes a reading
    * @param mainsVoltageV the single-phase mains voltage, in V
    * @param initialRegisterWh the meter's energy register at start, in Wh (a restart resumes the last one)
-   * @param evMaxCurrentA the most current the EV draws, in A
+   * @param evMaxCurrentA the most current the EV draws per phase, in A
    * @param evBattery the EV's battery, if it should stop charging once full
+   * @param phases the phases the connector and its meter are wired for, 1 or 3
+   * @param evPhases the phases the EV's on-board charger uses, 1 or 3
    */
   public record Settings(Duration meterPollInterval, double mainsVoltageV, double initialRegisterWh,
-      double evMaxCurrentA, Optional<SimulatedEv.Battery> evBattery) {
+      double evMaxCurrentA, Optional<SimulatedEv.Battery> evBattery, int phases, int evPhases) {
 
     /**
      * Checks the settings.
@@ -59,6 +64,8 @@ public final class SimulatedConnector implements AutoCloseable {
       if (!(initialRegisterWh >= 0) || Double.isInfinite(initialRegisterWh)) {
         throw new IllegalArgumentException("energy register must be 0 Wh or more: " + initialRegisterWh);
       }
+      requirePhases(phases, "connector");
+      requirePhases(evPhases, "EV");
     }
 
     /**
@@ -67,7 +74,17 @@ public final class SimulatedConnector implements AutoCloseable {
      * @return those settings
      */
     public static Settings defaults() {
-      return new Settings(Duration.ofSeconds(1), 230, 0, 32, Optional.empty());
+      return new Settings(Duration.ofSeconds(1), 230, 0, 32, Optional.empty(), 1, 1);
+    }
+
+    /** The connector and the EV on {@code count} phases, 1 or 3. */
+    public Settings withPhases(int count) {
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery, count, count);
+    }
+
+    /** The EV's charger on {@code count} phases, 1 or 3, whatever the connector has. */
+    public Settings withEvPhases(int count) {
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery, phases, count);
     }
 
     /**
@@ -77,7 +94,7 @@ public final class SimulatedConnector implements AutoCloseable {
      * @return the new settings
      */
     public Settings withMeterPollInterval(Duration interval) {
-      return new Settings(interval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery);
+      return new Settings(interval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery, phases, evPhases);
     }
 
     /**
@@ -87,7 +104,7 @@ public final class SimulatedConnector implements AutoCloseable {
      * @return the new settings
      */
     public Settings withMainsVoltageV(double volts) {
-      return new Settings(meterPollInterval, volts, initialRegisterWh, evMaxCurrentA, evBattery);
+      return new Settings(meterPollInterval, volts, initialRegisterWh, evMaxCurrentA, evBattery, phases, evPhases);
     }
 
     /**
@@ -97,7 +114,7 @@ public final class SimulatedConnector implements AutoCloseable {
      * @return the new settings
      */
     public Settings withInitialRegisterWh(double wattHours) {
-      return new Settings(meterPollInterval, mainsVoltageV, wattHours, evMaxCurrentA, evBattery);
+      return new Settings(meterPollInterval, mainsVoltageV, wattHours, evMaxCurrentA, evBattery, phases, evPhases);
     }
 
     /**
@@ -107,7 +124,7 @@ public final class SimulatedConnector implements AutoCloseable {
      * @return the new settings
      */
     public Settings withEvMaxCurrentA(double amperes) {
-      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, amperes, evBattery);
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, amperes, evBattery, phases, evPhases);
     }
 
     /**
@@ -117,7 +134,13 @@ public final class SimulatedConnector implements AutoCloseable {
      * @return the new settings
      */
     public Settings withEvBattery(SimulatedEv.Battery battery) {
-      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, Optional.of(battery));
+      return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, Optional.of(battery), phases, evPhases);
+    }
+
+    private static void requirePhases(int count, String what) {
+      if (count != 1 && count != 3) {
+        throw new IllegalArgumentException(what + " phases must be 1 or 3: " + count);
+      }
     }
 
     private static void requirePositive(double value, String what) {
@@ -134,14 +157,32 @@ public final class SimulatedConnector implements AutoCloseable {
    * @param settings how the connector is built
    */
   public SimulatedConnector(Scheduler scheduler, Settings settings) {
+    this(scheduler, settings, wattHours -> {});
+  }
+
+  /**
+   * A connector whose meter register lives in {@code register}: it resumes the saved register (or starts
+   * at {@code settings}' initial one if none is saved) and saves each reading before the charger gets it,
+   * so a killed simulator never resumes below a reading the charger saw.
+   */
+  public static SimulatedConnector keepingRegisterIn(MeterRegisterFile register, Scheduler scheduler,
+      Settings settings) {
+    Settings resumed = settings.withInitialRegisterWh(register.load().orElse(settings.initialRegisterWh()));
+    return new SimulatedConnector(scheduler, resumed, register::save);
+  }
+
+  private SimulatedConnector(Scheduler scheduler, Settings settings, DoubleConsumer keepRegister) {
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(settings, "settings");
     relay = new SimulatedRelay(lock, this::circuitChanged);
     pilot = new SimulatedControlPilot(lock, this::circuitChanged);
     meter = new SimulatedEnergyMeter(scheduler, lock, settings.meterPollInterval(), settings.mainsVoltageV(),
-        settings.initialRegisterWh());
+        settings.phases(), settings.initialRegisterWh(), keepRegister);
     ev = new SimulatedEv(scheduler, lock, pilot, settings.mainsVoltageV(), settings.evMaxCurrentA(),
-        settings.evBattery());
+        settings.evPhases(), settings.evBattery());
+    phaseSwitch = settings.phases() == 3
+        ? Optional.of(new SimulatedPhaseSwitch(lock, this::circuitChanged))
+        : Optional.empty();
   }
 
   /** {@return the relay port for the charge point; also where relay failures are injected} */
@@ -157,6 +198,11 @@ public final class SimulatedConnector implements AutoCloseable {
   /** {@return the meter port for the charge point; also where meter failures are injected} */
   public SimulatedEnergyMeter meter() {
     return meter;
+  }
+
+  /** {@return the 1/3-phase switch port of a three-phase connector; a single-phase one has none} */
+  public Optional<SimulatedPhaseSwitch> phaseSwitch() {
+    return phaseSwitch;
   }
 
   /** {@return the EV on this connector's cable} */
@@ -194,7 +240,7 @@ public final class SimulatedConnector implements AutoCloseable {
     }
   }
 
-  /** Stops the meter's polling and the EV's timers. */
+  /** Stops the meter's polling (saving its register where it is kept) and the EV's timers. */
   @Override
   public void close() {
     meter.stop();
@@ -204,8 +250,9 @@ public final class SimulatedConnector implements AutoCloseable {
   private void circuitChanged() {
     synchronized (lock) {
       double draw = ev.drawFor(relay.isClosed());
-      meter.drawChanged(draw);
-      ev.drawChanged(draw);
+      int phases = Math.min(phaseSwitch.map(SimulatedPhaseSwitch::phases).orElse(meter.phases()), ev.phases());
+      meter.drawChanged(draw, phases);
+      ev.drawChanged(draw, phases);
     }
   }
 }

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A single-phase EV on a fixed cable. It sets the pilot state with its resistors and draws the offered
- * current, up to its own maximum, while it asks for energy (state C or D), a PWM runs and the relay's
- * contacts are closed. With a battery it stops asking for energy (C to B) once the battery is full.
+ * An EV whose on-board charger uses one or three phases. It sets the pilot state with its resistors and draws the
+ * offered current on each phase it can use, up to its own maximum, while it asks for energy (state C or D), a PWM
+ * runs and the relay's contacts are closed. With a battery it stops asking for energy (C to B) once the battery is
+ * full.
  */
 public final class SimulatedEv {
 
@@ -22,10 +23,12 @@ public final class SimulatedEv {
   private final SimulatedControlPilot pilot;
   private final double voltageV;
   private final double maxCurrentA;
+  private final int phases;
   /** Infinite without a battery model: such an EV never fills up. */
   private final double capacityWh;
   private double chargedWh;
   private double drawA;
+  private int phasesDrawn = 1;
   private Instant integratedUntil;
   private Scheduler.Timer batteryFull = () -> {};
 
@@ -52,12 +55,13 @@ public final class SimulatedEv {
   }
 
   SimulatedEv(Scheduler scheduler, Object lock, SimulatedControlPilot pilot, double voltageV, double maxCurrentA,
-      Optional<Battery> battery) {
+      int phases, Optional<Battery> battery) {
     this.scheduler = scheduler;
     this.lock = lock;
     this.pilot = pilot;
     this.voltageV = voltageV;
     this.maxCurrentA = maxCurrentA;
+    this.phases = phases;
     this.capacityWh = battery.map(Battery::capacityWh).orElse(Double.POSITIVE_INFINITY);
     this.chargedWh = battery.map(Battery::chargedWh).orElse(0.0);
     this.integratedUntil = scheduler.now();
@@ -124,7 +128,12 @@ public final class SimulatedEv {
     return maxCurrentA;
   }
 
-  /** {@return the current the EV draws now, in A} */
+  /** {@return the phases its on-board charger can use: 1 or 3} */
+  public int phases() {
+    return phases;
+  }
+
+  /** {@return the current the EV draws now on each phase it uses, in A} */
   public double drawA() {
     synchronized (lock) {
       return drawA;
@@ -150,14 +159,15 @@ public final class SimulatedEv {
     }
   }
 
-  /** The EV now draws {@code amperes}; it pauses when that fills the battery. */
-  void drawChanged(double amperes) {
+  /** The EV now draws {@code amperes} on each of {@code phasesDrawn}; it pauses when that fills the battery. */
+  void drawChanged(double amperes, int phasesDrawn) {
     synchronized (lock) {
       integrate();
       drawA = amperes;
+      this.phasesDrawn = phasesDrawn;
       batteryFull.cancel();
       if (amperes > 0 && !Double.isInfinite(capacityWh)) {
-        double hoursToFull = (capacityWh - chargedWh) / (voltageV * amperes);
+        double hoursToFull = (capacityWh - chargedWh) / (voltageV * amperes * phasesDrawn);
         batteryFull = scheduler.schedule(Duration.ofNanos((long) Math.ceil(hoursToFull * NANOS_PER_HOUR)),
             this::pauseIfFull);
       }
@@ -189,7 +199,7 @@ public final class SimulatedEv {
   private void integrate() {
     Instant now = scheduler.now();
     if (now.isAfter(integratedUntil)) {
-      double added = voltageV * drawA * Duration.between(integratedUntil, now).toNanos() / NANOS_PER_HOUR;
+      double added = voltageV * drawA * phasesDrawn * Duration.between(integratedUntil, now).toNanos() / NANOS_PER_HOUR;
       chargedWh = Math.min(capacityWh, chargedWh + added);
       integratedUntil = now;
     }

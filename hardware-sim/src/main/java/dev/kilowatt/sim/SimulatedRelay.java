@@ -20,7 +20,7 @@ public final class SimulatedRelay implements Relay {
   private boolean contactsClosed;
   private boolean welding;
   private boolean failingToClose;
-  private boolean faultReported;
+  private final MismatchFault fault = new MismatchFault(SOURCE);
 
   SimulatedRelay(Object lock, Runnable contactsChanged) {
     this.lock = lock;
@@ -96,17 +96,10 @@ public final class SimulatedRelay implements Relay {
       listener.onFeedback(closed);
       contactsChanged.run();
     }
-    boolean mismatch = contactsClosed != commandedClosed;
-    if (mismatch && !faultReported) {
-      faultReported = true;
-      listener.onFault(contactsClosed
-          ? new HardwareFault(SOURCE, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_WELDED",
-              "contacts stayed closed when opened")
-          : new HardwareFault(SOURCE, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_NOT_CLOSED",
-              "contacts stayed open when closed"));
-    } else if (!mismatch && faultReported) {
-      faultReported = false;
-      listener.onFaultCleared(SOURCE);
-    }
+    fault.update(contactsClosed != commandedClosed, listener, () -> contactsClosed
+        ? new HardwareFault(SOURCE, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_WELDED",
+            "contacts stayed closed when opened")
+        : new HardwareFault(SOURCE, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_NOT_CLOSED",
+            "contacts stayed open when closed"));
   }
 }

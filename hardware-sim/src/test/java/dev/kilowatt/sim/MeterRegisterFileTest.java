@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,56 +68,34 @@ class MeterRegisterFileTest {
   }
 
   @Test
-  void autosaveWritesAtMostEveryIntervalOnlyWhenChangedAndOnceMoreWhenClosed() {
-    var file = MeterRegisterFile.forConnector(dataDirectory, 1);
-    var register = new double[] {100};
-    var reads = new AtomicInteger();
-
-    var autosave = file.autosave(time, Duration.ofSeconds(30), () -> {
-      reads.incrementAndGet();
-      return register[0];
-    });
-    time.advance(Duration.ofSeconds(29));
-    assertEquals(OptionalDouble.empty(), file.load());
-
-    time.advance(Duration.ofSeconds(1));
-    assertEquals(OptionalDouble.of(100), file.load());
-
-    register[0] = 150;
-    time.advance(Duration.ofSeconds(29));
-    assertEquals(OptionalDouble.of(100), file.load());
-    time.advance(Duration.ofSeconds(1));
-    assertEquals(OptionalDouble.of(150), file.load());
-
-    register[0] = 160;
-    autosave.saveNow();
-    assertEquals(OptionalDouble.of(160), file.load());
-
-    register[0] = 170;
-    autosave.close();
-    assertEquals(OptionalDouble.of(170), file.load());
-    int readsAtClose = reads.get();
-    time.advance(Duration.ofMinutes(10));
-    assertEquals(readsAtClose, reads.get());
-  }
-
-  @Test
   void connectorResumesTheSavedRegister() {
     var file = MeterRegisterFile.forConnector(dataDirectory, 1);
-    var first = new SimulatedConnector(time, SimulatedConnector.Settings.defaults().withEvMaxCurrentA(16));
-    var autosave = file.autosave(time, Duration.ofSeconds(10), first.meter()::energyWh);
+    var first = SimulatedConnector.keepingRegisterIn(file, time,
+        SimulatedConnector.Settings.defaults().withEvMaxCurrentA(16).withMeterPollInterval(Duration.ofMinutes(1)));
+    first.meter().start(new Recorder());
     first.ev().plug();
     first.pilot().offer(16);
     first.ev().requestEnergy();
     first.relay().close();
     time.advance(Duration.ofMinutes(30));
-    autosave.close();
     first.close();
 
-    var restarted = new SimulatedConnector(time,
-        SimulatedConnector.Settings.defaults().withInitialRegisterWh(file.load().orElseThrow()));
+    var restarted = SimulatedConnector.keepingRegisterIn(file, time,
+        SimulatedConnector.Settings.defaults().withInitialRegisterWh(5));
 
     assertEquals(15.6 * 230 / 2, restarted.meter().energyWh(), 1e-6);
     restarted.close();
+  }
+
+  @Test
+  void aConnectorWithoutASavedRegisterStartsAtItsSettings() {
+    var file = MeterRegisterFile.forConnector(dataDirectory, 1);
+
+    var connector = SimulatedConnector.keepingRegisterIn(file, time,
+        SimulatedConnector.Settings.defaults().withInitialRegisterWh(12.5));
+
+    assertEquals(12.5, connector.meter().energyWh());
+    connector.close();
+    assertEquals(OptionalDouble.of(12.5), file.load());
   }
 }

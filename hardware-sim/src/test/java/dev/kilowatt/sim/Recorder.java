@@ -1,9 +1,11 @@
 package dev.kilowatt.sim;
 
+import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
+import dev.kilowatt.core.port.PhaseSwitch;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Relay;
 import dev.kilowatt.core.port.RfidReader;
@@ -11,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records what the simulated hardware reports, as the charge point's listeners would receive it. */
-final class Recorder implements Relay.Listener, ControlPilot.Listener, EnergyMeter.Listener, RfidReader.Listener {
+final class Recorder implements Relay.Listener, ControlPilot.Listener, EnergyMeter.Listener, RfidReader.Listener,
+    ConnectorLock.Listener, PhaseSwitch.Listener {
 
   final List<Boolean> feedback = new ArrayList<>();
   final List<PilotState> states = new ArrayList<>();
@@ -19,6 +22,18 @@ final class Recorder implements Relay.Listener, ControlPilot.Listener, EnergyMet
   final List<String> cards = new ArrayList<>();
   final List<HardwareFault> faults = new ArrayList<>();
   final List<String> cleared = new ArrayList<>();
+  final List<Boolean> lockFeedback = new ArrayList<>();
+  final List<Integer> phaseSwitches = new ArrayList<>();
+
+  @Override
+  public synchronized void onLockChanged(boolean locked) {
+    lockFeedback.add(locked);
+  }
+
+  @Override
+  public synchronized void onPhasesSwitched(int phases) {
+    phaseSwitches.add(phases);
+  }
 
   @Override
   public synchronized void onFeedback(boolean closed) {

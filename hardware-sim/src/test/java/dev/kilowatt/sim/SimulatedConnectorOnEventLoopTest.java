@@ -7,6 +7,7 @@ import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.time.EventLoop;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,15 +15,18 @@ import org.junit.jupiter.api.Test;
 class SimulatedConnectorOnEventLoopTest {
 
   @Test
-  void meterPollsOnTheLoopWhileAnotherThreadDrivesTheEv() throws InterruptedException {
+  void meterPollsOnTheLoopWhileAnotherThreadDrivesTheEv() throws Exception {
     var charging = new CountDownLatch(3);
+    var loopThread = new CompletableFuture<Thread>();
     try (var loop = new EventLoop();
         var connector = new SimulatedConnector(loop,
             SimulatedConnector.Settings.defaults().withMeterPollInterval(Duration.ofMillis(10)))) {
+      loop.execute(() -> loopThread.complete(Thread.currentThread()));
+      Thread theLoop = loopThread.get(10, TimeUnit.SECONDS);
       connector.meter().start(new EnergyMeter.Listener() {
         @Override
         public void onReading(MeterReading reading) {
-          if (reading.powerImportW() > 0 && loop.inLoop()) {
+          if (reading.powerImportW() > 0 && Thread.currentThread() == theLoop) {
             charging.countDown();
           }
         }

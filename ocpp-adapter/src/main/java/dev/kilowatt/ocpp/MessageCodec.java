@@ -55,14 +55,24 @@ final class MessageCodec {
 
   private final Schemas schemas;
   private final Counters counters;
-  private final Payloads payloads = new Payloads();
-  private final Frames frames = new Frames(payloads);
+  private final Payloads payloads;
+  private final Frames frames;
   private final PendingCalls pending = new PendingCalls();
   private final Map<Class<? extends Response>, Action> actionByResponse = new HashMap<>();
 
   MessageCodec(Schemas schemas, Counters counters) {
+    this(schemas, counters, new Payloads());
+  }
+
+  /**
+   * A codec on a Jackson binding shared with other links: a fleet of thousands of links in one process
+   * cannot afford a mapper and its caches each. A configured mapper is thread-safe.
+   */
+  MessageCodec(Schemas schemas, Counters counters, Payloads payloads) {
     this.schemas = schemas;
     this.counters = counters;
+    this.payloads = payloads;
+    this.frames = new Frames(payloads);
     for (Action action : Action.values()) {
       actionByResponse.put(action.responseType(), action);
     }

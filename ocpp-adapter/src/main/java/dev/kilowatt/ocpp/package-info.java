@@ -4,7 +4,9 @@
  * <p>An embedder wires one {@link dev.kilowatt.ocpp.OcppJsonLink}: a {@link dev.kilowatt.ocpp.CentralSystemAddress}
  * (URL and charge point id), the domain's {@link dev.kilowatt.core.port.Scheduler}, and optionally
  * {@link dev.kilowatt.ocpp.LinkOptions} (reconnection {@link dev.kilowatt.ocpp.ReconnectBackoff}, handshake
- * time-out, TLS context, a {@link dev.kilowatt.ocpp.TrafficListener} that sees every frame). Everything else
+ * time-out, TLS context, a {@link dev.kilowatt.ocpp.TrafficListener} that sees every frame). A process that
+ * runs thousands of simulated charge points wires a {@link dev.kilowatt.ocpp.SharedClientOcppLink} for each
+ * instead, all on one {@link dev.kilowatt.ocpp.SharedWebSocketClient}. Everything else
  * in this package (framing, schema validation, JSON binding) is package-private.
  */
 package dev.kilowatt.ocpp;

@@ -6,63 +6,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.BootNotificationRequest;
-import dev.kilowatt.core.message.BootNotificationResponse;
 import dev.kilowatt.core.message.HeartbeatRequest;
-import dev.kilowatt.core.message.RegistrationStatus;
-import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
-import dev.kilowatt.core.message.ResetType;
-import dev.kilowatt.core.port.CallError;
-import dev.kilowatt.core.port.CallError.Code;
+import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.ocpp.RecordingListener.Call;
 import dev.kilowatt.ocpp.RecordingListener.Connected;
 import dev.kilowatt.ocpp.RecordingListener.Disconnected;
-import dev.kilowatt.ocpp.RecordingListener.Failed;
 import dev.kilowatt.ocpp.RecordingListener.Result;
 import dev.kilowatt.ocpp.TrafficListener.Direction;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.java_websocket.framing.CloseFrame;
 import org.junit.jupiter.api.Test;
 
-/** The link against a real WebSocket server on loopback. */
-class OcppJsonLinkTest extends LinkTestBase {
+/** The link against a real WebSocket server on loopback: the contract of every link, and what is its own. */
+class OcppJsonLinkTest extends LinkContractTest {
 
-  private static final ConnectionSettings OPEN = new ConnectionSettings(Optional.empty(), Duration.ZERO, 0);
-  private static final ConnectionSettings KEYED = new ConnectionSettings(Optional.of("s3cret:key"), Duration.ZERO, 1);
-
-  private OcppJsonLink connected(ConnectionSettings settings) throws InterruptedException {
-    start(TestCentralSystem.ocpp16());
-    link(server.url("ws", "/ocpp"), "CP-1", LinkOptions.defaults()).connect(settings, listener);
-    server.nextHandshake();
-    server.awaitOpen();
-    listener.next(Connected.class);
-    return link;
+  @Override
+  CentralSystem newLink(String baseUrl, String id) {
+    return link(baseUrl, id, LinkOptions.defaults());
   }
 
-  @Test
-  void connectsToTheChargePointsPathWithTheSubprotocolAndBasicAuthentication() throws Exception {
-    start(TestCentralSystem.ocpp16());
-    link(server.url("ws", "/ocpp/"), "CP 1/ä", LinkOptions.defaults()).connect(KEYED, listener);
-
-    TestCentralSystem.Handshake handshake = server.nextHandshake();
-    assertEquals("/ocpp/CP%201%2F%C3%A4", handshake.path());
-    assertEquals("ocpp1.6", handshake.subprotocols());
-    assertEquals("Basic " + Base64.getEncoder().encodeToString("CP 1/ä:s3cret:key".getBytes(StandardCharsets.UTF_8)),
-        handshake.authorization());
-    listener.next(Connected.class);
+  @Override
+  Map<String, Long> counters() {
+    return link.counters();
   }
 
   @Test
@@ -91,37 +69,6 @@ class OcppJsonLinkTest extends LinkTestBase {
   }
 
   @Test
-  void callsAndAnswersFlowBothWays() throws Exception {
-    connected(OPEN);
-    BootNotificationRequest boot = new BootNotificationRequest("Kilowatt", "KW-22", Optional.of("SN-1"),
-        Optional.empty(), Optional.of("1.0"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-
-    link.send("c-1", boot);
-    assertEquals(json("[2,'c-1','BootNotification',{'chargePointVendor':'Kilowatt','chargePointModel':'KW-22',"
-        + "'chargePointSerialNumber':'SN-1','firmwareVersion':'1.0'}]"), server.nextReceived());
-    server.send(json("[3,'c-1',{'status':'Accepted','currentTime':'2024-01-01T12:00:00.000Z','interval':300}]"));
-    assertEquals(new Result("c-1", new BootNotificationResponse(RegistrationStatus.ACCEPTED, Samples.T0, 300)),
-        listener.next(Result.class));
-
-    server.send(json("[2,'cs-1','Reset',{'type':'Soft'}]"));
-    assertEquals(new Call("cs-1", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
-    link.reply("cs-1", new ResetResponse(ResetStatus.ACCEPTED));
-    assertEquals(json("[3,'cs-1',{'status':'Accepted'}]"), server.nextReceived());
-
-    server.send(json("[2,'cs-2','Reset',{'type':'Hard'}]"));
-    listener.next(Call.class);
-    link.replyError("cs-2", new CallError(Code.INTERNAL_ERROR, "busy"));
-    assertEquals(json("[4,'cs-2','InternalError','busy',{}]"), server.nextReceived());
-
-    server.send(json("[4,'nobody','GenericError','',{}]"));
-    link.send("c-2", new HeartbeatRequest());
-    server.nextReceived();
-    server.send(json("[4,'c-2','InternalError','database down',{}]"));
-    assertEquals(new Failed("c-2", new CallError(Code.INTERNAL_ERROR, "database down")), listener.next(Failed.class));
-    assertEquals(1L, link.counters().get("unknownResponses"));
-  }
-
-  @Test
   void theTrafficListenerSeesEveryFrameBothWays() throws Exception {
     connected(OPEN);
     link.send("c-1", new HeartbeatRequest());
@@ -137,61 +84,6 @@ class OcppJsonLinkTest extends LinkTestBase {
             Direction.RECEIVED + " not json at all",
             Direction.RECEIVED + json(" [2,'cs-1','Reset',{'type':'Soft'}]")),
         new ArrayList<>(traffic));
-  }
-
-  @Test
-  void answersEveryBrokenCallWithItsCallErrorAndStaysConnected() throws Exception {
-    connected(OPEN);
-    String[][] brokenCalls = {
-        {"b1", "[2,'b1','Reset',{'type':", "FormationViolation"},
-        {"b2", "['2','b2','Reset',{'type':'Soft'}]", "FormationViolation"},
-        {"b3", "[2,'b3','Reset']", "ProtocolError"},
-        {"b4", "[2,'b4','Teleport',{}]", "NotImplemented"},
-        {"b5", "[2,'b5','Heartbeat',{}]", "NotSupported"},
-        {"b6", "[2,'b6','Reset',{}]", "OccurenceConstraintViolation"},
-        {"b7", "[2,'b7','UnlockConnector',{'connectorId':'one'}]", "TypeConstraintViolation"},
-        {"b8", "[2,'b8','Reset',{'type':'Sideways'}]", "PropertyConstraintViolation"},
-        {"b9", "[2,'b9','RemoteStartTransaction',{'idTag':'123456789012345678901'}]", "PropertyConstraintViolation"},
-        {"b10", "[2,'b10','ReserveNow',{'connectorId':1,'expiryDate':'2024-13-01T00:00:00Z','idTag':'t',"
-            + "'reservationId':1}]", "PropertyConstraintViolation"},
-        {"b11", "[2,'b11','Reset',{'type':'Soft','now':true}]", "FormationViolation"},
-    };
-    for (String[] brokenCall : brokenCalls) {
-      server.send(json(brokenCall[1]));
-      String answer = server.nextReceived();
-      assertTrue(answer.startsWith(json("[4,'" + brokenCall[0] + "','" + brokenCall[2] + "',")),
-          brokenCall[1] + " -> " + answer);
-    }
-    for (String unanswerable : List.of("garbage", "{'not':'an array'}", "[7,'x','Reset',{}]", "[2,3,'Reset',{}]")) {
-      server.send(json(unanswerable));
-    }
-    server.send(json("[3,'not-ours',{}]"));
-    server.send(ByteBuffer.wrap(new byte[] {1, 2, 3}));
-
-    server.send(json("[2,'ok','Reset',{'type':'Soft'}]"));
-    assertEquals(new Call("ok", new ResetRequest(ResetType.SOFT)), listener.next(Call.class));
-    link.reply("ok", new ResetResponse(ResetStatus.ACCEPTED));
-    assertEquals(json("[3,'ok',{'status':'Accepted'}]"), server.nextReceived());
-    assertTrue(server.closes.isEmpty());
-    assertTrue(listener.events.isEmpty(), "broken calls never reach the domain: " + listener.events);
-    assertEquals(3L, link.counters().get("FormationViolation"));
-    assertEquals(3L, link.counters().get("PropertyConstraintViolation"));
-    assertEquals(4L, link.counters().get("unanswerableFrames"));
-    assertEquals(1L, link.counters().get("unknownResponses"));
-    assertEquals(1L, link.counters().get("binaryFrames"));
-  }
-
-  @Test
-  void anInvalidAnswerToOurCallFailsIt() throws Exception {
-    connected(OPEN);
-    link.send("c-1", new HeartbeatRequest());
-    server.nextReceived();
-    server.send(json("[3,'c-1',{'currentTime':'yesterday'}]"));
-
-    Failed failed = listener.next(Failed.class);
-    assertEquals("c-1", failed.callId());
-    assertEquals(Code.PROPERTY_CONSTRAINT_VIOLATION, failed.error().code());
-    assertEquals(1L, link.counters().get("invalidCallResults"));
   }
 
   @Test

@@ -10,6 +10,29 @@ import java.util.Optional;
 /** Realistic requests and responses for every action, with optional fields, nested lists and enums filled in. */
 final class Samples {
 
+  /**
+   * Calls the link must answer with a CALLERROR and keep from the domain: the unique id, the frame (with
+   * ' for "), the CALLERROR code (OCPP-J 1.6 section 4.2.3).
+   */
+  static final String[][] BROKEN_CALLS = {
+      {"b1", "[2,'b1','Reset',{'type':", "FormationViolation"},
+      {"b2", "['2','b2','Reset',{'type':'Soft'}]", "FormationViolation"},
+      {"b3", "[2,'b3','Reset']", "ProtocolError"},
+      {"b4", "[2,'b4','Teleport',{}]", "NotImplemented"},
+      {"b5", "[2,'b5','Heartbeat',{}]", "NotSupported"},
+      {"b6", "[2,'b6','Reset',{}]", "OccurenceConstraintViolation"},
+      {"b7", "[2,'b7','UnlockConnector',{'connectorId':'one'}]", "TypeConstraintViolation"},
+      {"b8", "[2,'b8','Reset',{'type':'Sideways'}]", "PropertyConstraintViolation"},
+      {"b9", "[2,'b9','RemoteStartTransaction',{'idTag':'123456789012345678901'}]", "PropertyConstraintViolation"},
+      {"b10", "[2,'b10','ReserveNow',{'connectorId':1,'expiryDate':'2024-13-01T00:00:00Z','idTag':'t',"
+          + "'reservationId':1}]", "PropertyConstraintViolation"},
+      {"b11", "[2,'b11','Reset',{'type':'Soft','now':true}]", "FormationViolation"},
+  };
+
+  /** Frames without a readable id or with an unknown message type: logged, counted, otherwise ignored. */
+  static final List<String> UNANSWERABLE_FRAMES =
+      List.of("garbage", "{'not':'an array'}", "[7,'x','Reset',{}]", "[2,3,'Reset',{}]");
+
   static final Instant T0 = Instant.parse("2024-01-01T12:00:00Z");
   static final Instant T1 = Instant.parse("2024-01-01T12:15:30.250Z");
 

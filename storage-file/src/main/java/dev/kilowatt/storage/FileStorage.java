@@ -1,17 +1,12 @@
 package dev.kilowatt.storage;
 
+
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-import static java.nio.file.StandardOpenOption.CREATE;
-import static java.nio.file.StandardOpenOption.READ;
-import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
-import static java.nio.file.StandardOpenOption.WRITE;
 
 import dev.kilowatt.core.port.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,14 +29,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A file that cannot be read back as the requested type (corrupted, truncated, written by an
  * incompatible version) is logged, counted in {@link #unreadableValues()}, reported as absent and kept
- * aside as {@code <file>.corrupt} for inspection. Methods are synchronized; any thread may call them.
+ * aside as {@code <file>.corrupt} for inspection. The directory and its files are owner-only (rwx------,
+ * rw-------) where the file system has POSIX permissions, also when an older version left them readable.
+ * Methods are synchronized; any thread may call them.
  */
 public final class FileStorage implements Storage {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileStorage.class);
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._/-]{1,200}");
   private static final String VALUE = ".json";
-  private static final String TEMPORARY = ".tmp";
   private static final String CORRUPT = ".corrupt";
 
   private final Path directory;
@@ -55,24 +51,24 @@ public final class FileStorage implements Storage {
   /**
    * Opens the data directory, creating it if needed, and removes half-written files a crash left behind.
    *
-   * @param dataDir the directory that holds one file per key
-   * @return the storage on that directory
    * @throws UncheckedIOException if the directory cannot be created or listed
    */
   public static FileStorage open(Path dataDir) {
     Path directory = dataDir.toAbsolutePath();
     try {
-      if (!Files.isDirectory(directory)) {
-        Files.createDirectories(directory);
-        syncDirectory(directory.getParent());
+      boolean created = !Files.isDirectory(directory);
+      OwnerOnly.directory(directory);
+      if (created) {
+        AtomicFile.syncDirectoryIfPossible(directory.getParent());
       }
       try (Stream<Path> files = Files.list(directory)) {
-        List<Path> temporaries = files
-            .filter(file -> file.getFileName().toString().endsWith(VALUE + TEMPORARY) && Files.isRegularFile(file))
-            .toList();
-        for (Path temporary : temporaries) {
-          Files.delete(temporary);
-          LOG.info("removed {}, left half-written by an interrupted save", temporary);
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          if (file.getFileName().toString().endsWith(VALUE + AtomicFile.TEMPORARY)) {
+            Files.delete(file);
+            LOG.info("removed {}, left half-written by an interrupted save", file);
+          } else {
+            OwnerOnly.file(file);
+          }
         }
       }
     } catch (IOException e) {
@@ -119,23 +115,11 @@ public final class FileStorage implements Storage {
     Objects.requireNonNull(value, "value");
     Path file = fileOf(key);
     byte[] json = codec.encode(value);
-    Path temporary = file.resolveSibling(file.getFileName() + TEMPORARY);
     try {
-      try (FileChannel channel = FileChannel.open(temporary, CREATE, TRUNCATE_EXISTING, WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(json);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        // fdatasync: the content and the size needed to read it back; the file's times need not be durable,
-        // and skipping them saves a journal write on every save.
-        channel.force(false);
-      }
-      Files.move(temporary, file, ATOMIC_MOVE, REPLACE_EXISTING);
+      AtomicFile.replace(file, json);
     } catch (IOException e) {
-      deleteQuietly(temporary);
       throw new UncheckedIOException("cannot save \"" + key + "\" in " + directory, e);
     }
-    syncDirectory(directory);
   }
 
   /**
@@ -147,9 +131,7 @@ public final class FileStorage implements Storage {
   public synchronized void delete(String key) {
     Path file = fileOf(key);
     try {
-      if (Files.deleteIfExists(file)) {
-        syncDirectory(directory);
-      }
+      AtomicFile.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete \"" + key + "\" in " + directory, e);
     }
@@ -177,7 +159,7 @@ public final class FileStorage implements Storage {
     }
   }
 
-  /** {@return how many stored values could not be read back since this storage was opened} */
+  /** How many stored values could not be read back since this storage was opened. */
   public synchronized int unreadableValues() {
     return unreadableValues;
   }
@@ -198,27 +180,9 @@ public final class FileStorage implements Storage {
   private void setAside(Path file) {
     try {
       Files.move(file, file.resolveSibling(file.getFileName() + CORRUPT), ATOMIC_MOVE, REPLACE_EXISTING);
-      syncDirectory(directory);
+      AtomicFile.syncDirectoryIfPossible(directory);
     } catch (IOException e) {
       LOG.warn("cannot move " + file + " aside; it stays in place", e);
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.debug("cannot remove " + file + "; the next open removes it", e);
-    }
-  }
-
-  /** Makes a rename or deletion in {@code dir} durable: the new entry survives a power cut, not just the data. */
-  private static void syncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      // Some platforms (Windows) cannot open a directory; there the rename itself is as durable as it gets.
-      LOG.trace("cannot flush the directory " + dir, e);
     }
   }
 }

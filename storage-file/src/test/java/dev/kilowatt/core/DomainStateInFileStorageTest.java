@@ -2,6 +2,12 @@ package dev.kilowatt.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.availability.Availability;
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.connector.Transaction;
+import dev.kilowatt.core.firmware.DiagnosticsJob;
+import dev.kilowatt.core.firmware.FirmwareJob;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.CertificateUse;
@@ -18,6 +24,12 @@ import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.UnitOfMeasure;
 import dev.kilowatt.core.message.UploadLogStatus;
+import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.security.CertificateStore;
+import dev.kilowatt.core.security.ChargePointCertificates;
+import dev.kilowatt.core.security.Security;
+import dev.kilowatt.core.security.SecurityEvents;
+import dev.kilowatt.core.transaction.Transactions;
 import dev.kilowatt.storage.FileStorage;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,24 +62,24 @@ class DomainStateInFileStorageTest {
             new AuthorizationData("04A2B3C4", Optional.of(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.of(STOPPED),
                 Optional.of("FLEET")))),
             new AuthorizationData("DEADBEEF", Optional.empty()))),
-        "availability", new Station.Availability(List.of(2, 1)),
-        "transaction-counter", new Station.TransactionCounter(17),
-        "transaction-id/16", new Station.TransactionIds(16, 90_210),
+        "availability", new Availability.Saved(List.of(2, 1)),
+        "transaction-counter", new Transactions.TransactionCounter(17),
+        "transaction-id/16", new Transactions.TransactionIds(16, 90_210),
         "transaction/1", new Transaction(16, 1, "04A2B3C4", Optional.of("FLEET"), STARTED, 1_200, Optional.empty(),
             Optional.of(90_210), false, 4_321.5, STOPPED, List.of(begin)),
         "outbox/00000000000000000041", new Outbox.Queued(41, 16,
             new StartTransactionRequest(1, "04A2B3C4", 1_200, Optional.of(3), STARTED)),
         "outbox/00000000000000000042", new Outbox.Queued(42, 16, new StopTransactionRequest(Optional.of("04A2B3C4"), 9_870,
             STOPPED, 90_210, Optional.of(Reason.EV_DISCONNECTED), List.of(begin))),
-        "firmware-update", new FirmwareUpdate.Job("ftp://fw:pw@example.com/fw.bin", STARTED, 1, 3, 60, FirmwareUpdate.Phase.INSTALLING,
-            Optional.of("/data/transfers/fw.bin"), Optional.of("1.0.0"), List.of(new FirmwareUpdate.Report(SignedFirmwareStatus.DOWNLOADED,
-                Optional.of(7)), new FirmwareUpdate.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))),
-            Optional.of(new FirmwareUpdate.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))), Optional.of(new FirmwareUpdate.Signing(7,
+        "firmware-update", new FirmwareJob("ftp://fw:pw@example.com/fw.bin", STARTED, 1, 3, 60, FirmwareJob.Phase.INSTALLING,
+            Optional.of("/data/transfers/fw.bin"), Optional.of("1.0.0"), List.of(new FirmwareJob.Report(SignedFirmwareStatus.DOWNLOADED,
+                Optional.of(7)), new FirmwareJob.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))),
+            Optional.of(new FirmwareJob.Report(SignedFirmwareStatus.INSTALLING, Optional.of(7))), Optional.of(new FirmwareJob.Signing(7,
                 "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", Optional.of("c2lnbmF0dXJl"), Optional.of(STOPPED)))),
-        "diagnostics-upload", new DiagnosticsUpload.Upload(LogType.SECURITY_LOG, Optional.of(12), "https://example.com/logs",
-            "security-log-20240517T083000Z.log", Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsUpload.Phase.RETRY_WAIT,
-            Optional.of("/tmp/security-log1/security-log-20240517T083000Z.log"), List.of(new DiagnosticsUpload.Report(
-                UploadLogStatus.UPLOADING, Optional.of(12)), new DiagnosticsUpload.Report(UploadLogStatus.UPLOADED, Optional.empty()))));
+        "diagnostics-upload", new DiagnosticsJob(LogType.SECURITY_LOG, Optional.of(12), "https://example.com/logs",
+            "security-log-20240517T083000Z.log", Optional.of(STARTED), Optional.empty(), 2, 4, 30, DiagnosticsJob.Phase.RETRY_WAIT,
+            Optional.of("/tmp/security-log1/security-log-20240517T083000Z.log"), List.of(new DiagnosticsJob.Report(
+                UploadLogStatus.UPLOADING, Optional.of(12)), new DiagnosticsJob.Report(UploadLogStatus.UPLOADED, Optional.empty()))));
     FileStorage storage = FileStorage.open(dataDir);
     state.forEach(storage::save);
 

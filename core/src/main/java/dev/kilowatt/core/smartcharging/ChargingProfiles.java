@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * package documentation says how they combine. Owned by the event loop: not thread-safe. Each change answers whether it changed anything, so the owner
  * knows when to save {@link #installed()} and to re-apply the limits.
  */
-public final class ChargingProfiles {
+final class ChargingProfiles {
 
   private static final System.Logger LOG = System.getLogger(ChargingProfiles.class.getName());
   /** Longer composites cost the event loop too much: a month of recurring profiles is thousands of periods. */

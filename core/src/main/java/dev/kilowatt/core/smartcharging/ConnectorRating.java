@@ -8,7 +8,7 @@ package dev.kilowatt.core.smartcharging;
  * @param phases phases the connector can charge on, 1 to 3
  * @param maxCurrentA the most current per phase the connector offers, in A
  */
-public record ConnectorRating(double voltage, int phases, double maxCurrentA) {
+record ConnectorRating(double voltage, int phases, double maxCurrentA) {
 
   public ConnectorRating {
     if (!(voltage > 0) || Double.isInfinite(voltage) || phases < 1 || phases > 3 || !(maxCurrentA >= 0)

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param nextChange the next period boundary of any profile that concerns the connector; absent when no
  *     profile will ever change the limit again
  */
-public record CurrentLimit(double amperes, Optional<Instant> nextChange) {
+record CurrentLimit(double amperes, Optional<Instant> nextChange) {
 
   public CurrentLimit {
     nextChange = nextChange == null ? Optional.empty() : nextChange;

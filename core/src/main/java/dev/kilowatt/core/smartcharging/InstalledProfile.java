@@ -4,7 +4,7 @@ import dev.kilowatt.core.message.ChargingProfile;
 import java.util.Objects;
 
 /** A charging profile as installed: on connector 0 it concerns the whole charge point. */
-public record InstalledProfile(int connectorId, ChargingProfile profile) {
+record InstalledProfile(int connectorId, ChargingProfile profile) {
 
   public InstalledProfile {
     Objects.requireNonNull(profile, "profile");

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param transactionId the central system's id, absent until StartTransaction.conf arrives
  * @param started when the transaction started
  */
-public record RunningTransaction(Optional<Integer> transactionId, Instant started) {
+record RunningTransaction(Optional<Integer> transactionId, Instant started) {
 
   public RunningTransaction {
     transactionId = transactionId == null ? Optional.empty() : transactionId;

@@ -18,7 +18,6 @@ public final class EventLoop implements Scheduler, AutoCloseable {
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor executor;
-  private volatile Thread thread;
 
   public EventLoop() {
     this(Clock.systemUTC());
@@ -29,7 +28,6 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread loopThread = new Thread(runnable, "kilowatt-event-loop");
       loopThread.setDaemon(true);
-      thread = loopThread;
       return loopThread;
     });
     executor.setRemoveOnCancelPolicy(true);
@@ -54,11 +52,6 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     }
     var future = executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     return () -> future.cancel(false);
-  }
-
-  /** Whether the caller runs on this loop's thread. */
-  public boolean inLoop() {
-    return Thread.currentThread() == thread;
   }
 
   @Override

@@ -2,13 +2,17 @@ package dev.kilowatt.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The domain depends on the JDK alone, and its ports and messages know nothing of how the domain works. */
+/**
+ * The domain depends on the JDK alone, its ports and messages know nothing of how the domain works, and its
+ * functional blocks build on each other without cycles.
+ */
 class CoreBoundariesTest {
 
   private static final JavaClasses CORE = new ClassFileImporter()
@@ -25,8 +29,15 @@ class CoreBoundariesTest {
   @Test
   void messagesAndPortsDoNotReachIntoTheDomain() {
     noClasses().that().resideInAnyPackage("dev.kilowatt.core.message..", "dev.kilowatt.core.port..")
-        .should().dependOnClassesThat().resideInAPackage("dev.kilowatt.core")
+        .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.kilowatt.core.message..", "dev.kilowatt.core.port..")
         .because("adapters code against ports and messages only")
+        .check(CORE);
+  }
+
+  @Test
+  void blocksDependOnEachOtherWithoutCycles() {
+    slices().matching("dev.kilowatt.core.(*)..").should().beFreeOfCycles()
+        .because("a block is understood, tested and changed on top of the blocks it uses, never around a loop")
         .check(CORE);
   }
 }

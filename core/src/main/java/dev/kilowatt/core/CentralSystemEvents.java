@@ -1,0 +1,69 @@
+package dev.kilowatt.core;
+
+import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.provisioning.Session;
+import dev.kilowatt.core.security.Security;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.Executor;
+
+/** What the link to the central system reports, from its thread onto the event loop and to the block it concerns. */
+final class CentralSystemEvents implements CentralSystem.Listener {
+
+  private static final System.Logger LOG = System.getLogger(CentralSystemEvents.class.getName());
+
+  private final Executor loop;
+  private final Session session;
+  private final Security security;
+  private final Outbox outbox;
+  private final CallRouter router;
+
+  CentralSystemEvents(Executor loop, Session session, Security security, Outbox outbox, CallRouter router) {
+    this.loop = loop;
+    this.session = session;
+    this.security = security;
+    this.outbox = outbox;
+    this.router = router;
+  }
+
+  @Override
+  public void onConnected() {
+    loop.execute(() -> {
+      security.connected();
+      session.connected();
+    });
+  }
+
+  @Override
+  public void onDisconnected(String reason) {
+    loop.execute(() -> {
+      LOG.log(Level.INFO, "connection to the central system lost: {0}", reason);
+      session.disconnected();
+      security.disconnected();
+    });
+  }
+
+  @Override
+  public void onSecurityEvent(String type, String techInfo) {
+    loop.execute(() -> security.events().reported(type, techInfo));
+  }
+
+  @Override
+  public void onCallResult(String callId, Response response) {
+    loop.execute(() -> outbox.onResult(callId, response));
+  }
+
+  @Override
+  public void onCallError(String callId, CallError error) {
+    loop.execute(() -> outbox.onError(callId, error));
+  }
+
+  @Override
+  public void onCall(String callId, CentralSystemRequest<?> request) {
+    loop.execute(() -> router.handle(callId, request));
+  }
+}

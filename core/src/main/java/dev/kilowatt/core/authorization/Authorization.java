@@ -1,0 +1,163 @@
+package dev.kilowatt.core.authorization;
+
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.message.AuthorizationData;
+import dev.kilowatt.core.message.AuthorizationStatus;
+import dev.kilowatt.core.message.AuthorizeRequest;
+import dev.kilowatt.core.message.ClearCacheRequest;
+import dev.kilowatt.core.message.ClearCacheResponse;
+import dev.kilowatt.core.message.ClearCacheStatus;
+import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.port.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Decides whether an idTag may charge: online through Authorize.req, offline or pre-authorized through
+ * the local authorization list and the authorization cache, as OCPP 1.6 sections 3.5 and 5.2 describe.
+ */
+public final class Authorization {
+
+  public static final String CACHE_KEY = "authorization-cache";
+  static final int CACHE_CAPACITY = 1_000;
+
+  /** The persisted cache, oldest entry first. */
+  public record CacheEntries(List<AuthorizationData> entries) {
+    public CacheEntries {
+      entries = entries == null ? List.of() : List.copyOf(entries);
+    }
+  }
+
+  private final Configuration config;
+  private final Storage storage;
+  private final Outbox outbox;
+  private final Supplier<Instant> clock;
+  private final Function<String, Optional<IdTagInfo>> localList;
+  private final Consumer<String> onListConflict;
+  private final Map<String, IdTagInfo> cache = new LinkedHashMap<>();
+
+  /**
+   * @param localList what the Local Authorization List says about an idTag
+   * @param onListConflict told of an idTag whose status from the central system contradicts the list
+   */
+  public Authorization(Configuration config, Storage storage, Outbox outbox, Supplier<Instant> clock,
+      Function<String, Optional<IdTagInfo>> localList, Consumer<String> onListConflict) {
+    this.config = config;
+    this.storage = storage;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.localList = localList;
+    this.onListConflict = onListConflict;
+    storage.load(CACHE_KEY, CacheEntries.class).ifPresent(saved -> saved.entries().forEach(e -> e.idTagInfo().ifPresent(i -> cache.put(normal(e.idTag()), i))));
+  }
+
+  /** Decides about {@code idTag} and calls {@code decision} once, on the event loop. */
+  public void authorize(String idTag, Consumer<IdTagInfo> decision) {
+    Optional<IdTagInfo> known = knownLocally(idTag);
+    if (outbox.canSendNow()) {
+      if (config.bool(CoreKeys.LOCAL_PRE_AUTHORIZE) && known.filter(this::valid).isPresent()) {
+        decision.accept(known.get());
+        return;
+      }
+      outbox.send(new AuthorizeRequest(idTag), Outbox.Gate.AFTER_ACCEPTANCE, answer -> {
+        remember(idTag, answer.idTagInfo());
+        decision.accept(answer.idTagInfo());
+      }, failure -> decision.accept(offline(idTag, known)));
+    } else {
+      decision.accept(offline(idTag, known));
+    }
+  }
+
+  /** What the local list or the cache say about {@code idTag}, the list first; expired entries read as Expired. */
+  public Optional<IdTagInfo> knownLocally(String idTag) {
+    Optional<IdTagInfo> listed = localList.apply(idTag);
+    Optional<IdTagInfo> found = listed.isPresent() ? listed
+        : config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED) ? Optional.ofNullable(cache.get(normal(idTag))) : Optional.empty();
+    return found.map(this::withExpiry);
+  }
+
+  /**
+   * Updates the cache from an IdTagInfo the central system sent (Authorize, StartTransaction,
+   * StopTransaction). Listed idTags stay out of the cache (section 3.5.3); when the central system
+   * contradicts the list about one, that is a conflict to report (section 3.5.2).
+   */
+  public void remember(String idTag, IdTagInfo info) {
+    Optional<IdTagInfo> listed = localList.apply(idTag);
+    if (listed.isPresent()) {
+      if (validity(withExpiry(listed.get())) != validity(info)) {
+        onListConflict.accept(idTag);
+      }
+      return;
+    }
+    if (!config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED)) {
+      return;
+    }
+    cache.remove(normal(idTag));
+    cache.put(normal(idTag), info);
+    while (cache.size() > CACHE_CAPACITY) {
+      cache.remove(cache.keySet().iterator().next());
+    }
+    save();
+  }
+
+  public void register(CallRouter router) {
+    router.on(ClearCacheRequest.class, (request, reply) -> {
+      clearCache();
+      reply.answer(new ClearCacheResponse(ClearCacheStatus.ACCEPTED));
+    });
+  }
+
+  void clearCache() {
+    cache.clear();
+    save();
+  }
+
+  private IdTagInfo offline(String idTag, Optional<IdTagInfo> known) {
+    if (known.isPresent()) {
+      IdTagInfo info = known.get();
+      if (valid(info) && !config.bool(CoreKeys.LOCAL_AUTHORIZE_OFFLINE)) {
+        return new IdTagInfo(AuthorizationStatus.INVALID, Optional.empty(), info.parentIdTag());
+      }
+      return info;
+    }
+    if (config.bool(CoreKeys.ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID)) {
+      return new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty());
+    }
+    return new IdTagInfo(AuthorizationStatus.INVALID, Optional.empty(), Optional.empty());
+  }
+
+  private boolean valid(IdTagInfo info) {
+    return info.status() == AuthorizationStatus.ACCEPTED;
+  }
+
+  /** The status as the list sees it: ConcurrentTx is a valid idTag that happens to be charging elsewhere. */
+  private static AuthorizationStatus validity(IdTagInfo info) {
+    return info.status() == AuthorizationStatus.CONCURRENT_TX ? AuthorizationStatus.ACCEPTED : info.status();
+  }
+
+  private IdTagInfo withExpiry(IdTagInfo info) {
+    boolean expired = info.status() == AuthorizationStatus.ACCEPTED && info.expiryDate().filter(d -> !d.isAfter(clock.get())).isPresent();
+    return expired ? new IdTagInfo(AuthorizationStatus.EXPIRED, info.expiryDate(), info.parentIdTag()) : info;
+  }
+
+  /** IdTokens are case-insensitive (OCPP 1.6 section 7.28), so the cache keys on one spelling. */
+  private static String normal(String idTag) {
+    return idTag.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private void save() {
+    List<AuthorizationData> entries = new ArrayList<>();
+    cache.forEach((tag, info) -> entries.add(new AuthorizationData(tag, Optional.of(info))));
+    storage.save(CACHE_KEY, new CacheEntries(entries));
+  }
+}

@@ -1,0 +1,170 @@
+package dev.kilowatt.core.availability;
+
+import dev.kilowatt.core.ChargePointListener;
+import dev.kilowatt.core.ConnectorSnapshot;
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.Transaction;
+import dev.kilowatt.core.message.AvailabilityStatus;
+import dev.kilowatt.core.message.AvailabilityType;
+import dev.kilowatt.core.message.ChangeAvailabilityRequest;
+import dev.kilowatt.core.message.ChangeAvailabilityResponse;
+import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Counters;
+import dev.kilowatt.core.port.HardwareFault;
+import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.reservation.Reservations;
+import dev.kilowatt.core.smartcharging.SmartCharging;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Whether each connector may be used (ChangeAvailability, a firmware update's hold), and from that and
+ * the connectors' own state the status each one reports. Owns the charge point's own faults (connector 0).
+ */
+public final class Availability {
+
+  private static final System.Logger LOG = System.getLogger(Availability.class.getName());
+  static final String STORAGE_KEY = "availability";
+
+  /** The operative state the central system asked for, per connector (0 = the whole charge point). */
+  public record Saved(List<Integer> inoperative) {
+    public Saved {
+      inoperative = inoperative == null ? List.of() : List.copyOf(new TreeSet<>(inoperative));
+    }
+  }
+
+  /** What a status change touches besides the connector itself. */
+  public record Parts(Reservations reservations, SmartCharging smartCharging, StatusReporter reporter, ChargePointListener listener) {}
+
+  private final Storage storage;
+  private final Configuration config;
+  private final Counters counters;
+  private final Parts parts;
+  private final List<Connector> connectors;
+  private final Set<Integer> inoperative = new TreeSet<>();
+  private final Map<String, HardwareFault> stationFaults = new LinkedHashMap<>();
+  /** Whether a firmware update keeps the connectors unavailable. */
+  private boolean firmwareHold;
+
+  public Availability(Storage storage, Configuration config, Counters counters, List<Connector> connectors, Parts parts) {
+    this.storage = storage;
+    this.config = config;
+    this.counters = counters;
+    this.connectors = connectors;
+    this.parts = parts;
+    storage.load(STORAGE_KEY, Saved.class).ifPresent(saved -> inoperative.addAll(saved.inoperative()));
+  }
+
+  public void register(CallRouter router) {
+    router.on(ChangeAvailabilityRequest.class, (request, reply) -> reply.answer(change(request, reply)));
+  }
+
+  private ChangeAvailabilityResponse change(ChangeAvailabilityRequest r, CallRouter.Reply reply) {
+    if (r.connectorId() < 0 || r.connectorId() > connectors.size()) {
+      return new ChangeAvailabilityResponse(AvailabilityStatus.REJECTED);
+    }
+    if (r.type() == AvailabilityType.INOPERATIVE) {
+      inoperative.add(r.connectorId());
+    } else {
+      inoperative.remove(r.connectorId());
+    }
+    storage.save(STORAGE_KEY, new Saved(List.copyOf(inoperative)));
+    List<Connector> affected = r.connectorId() == 0 ? connectors : List.of(connectors.get(r.connectorId() - 1));
+    boolean busy = r.type() == AvailabilityType.INOPERATIVE && affected.stream().anyMatch(c -> c.transaction().isPresent());
+    reply.afterwards(() -> {
+      apply();
+      refreshAll();
+    });
+    return new ChangeAvailabilityResponse(busy ? AvailabilityStatus.SCHEDULED : AvailabilityStatus.ACCEPTED);
+  }
+
+  /** Each connector follows what was asked of it; the connector itself waits for its transaction to end. */
+  public void apply() {
+    for (Connector c : connectors) {
+      c.availabilityWanted(!firmwareHold && !inoperative.contains(0) && !inoperative.contains(c.id()));
+    }
+  }
+
+  /** A connector whose transaction still runs becomes unavailable when the transaction ends. */
+  public void holdForFirmware(boolean hold) {
+    firmwareHold = hold;
+    apply();
+    refreshAll();
+  }
+
+  /** After BootNotification was accepted: the central system knows nothing, so every status goes out. */
+  public void reportAll() {
+    parts.reporter().reportAll();
+  }
+
+  /** After a reconnection: the statuses that changed while offline go out. */
+  public void reportChanges() {
+    parts.reporter().reportChanges();
+  }
+
+  public void stationFault(HardwareFault fault) {
+    LOG.log(Level.WARNING, "charge point: {0}", fault);
+    counters.increment("fault." + fault.errorCode().ocppValue());
+    stationFaults.put(fault.source(), fault);
+    refreshStation();
+  }
+
+  public void stationFaultCleared(String source) {
+    if (stationFaults.remove(source) != null) {
+      refreshStation();
+    }
+  }
+
+  /**
+   * Re-derives a connector's status and what its pilot and relay must do, and reports changes. Whether
+   * connector-0 reservations hold a connector depends on the others, so theirs may change with it.
+   */
+  public void refresh(Connector c) {
+    List<Connector> reservedChanged = parts.reservations().update(connectors);
+    report(c);
+    reservedChanged.stream().filter(other -> other != c).forEach(this::report);
+  }
+
+  public void refreshAll() {
+    refreshStation();
+    connectors.forEach(this::refresh);
+  }
+
+  /** Each connector as it is now, for the embedder. */
+  public List<ConnectorSnapshot> snapshot() {
+    int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
+    return connectors.stream().map(c -> {
+      Connector.Report report = c.report(maxEnergy);
+      return new ConnectorSnapshot(c.id(), report.status(), report.errorCode(), c.transaction().isPresent(),
+          c.transaction().flatMap(Transaction::transactionId), c.offeredA(maxEnergy), c.energyWh());
+    }).toList();
+  }
+
+  private void report(Connector c) {
+    int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
+    c.limitTo(parts.smartCharging().limitA(c));
+    c.applyEnergyControl(maxEnergy);
+    publish(c.id(), c.report(maxEnergy));
+  }
+
+  private void refreshStation() {
+    ChargePointStatus now = inoperative.contains(0) ? ChargePointStatus.UNAVAILABLE : ChargePointStatus.AVAILABLE;
+    publish(0, Connector.Report.of(now, stationFaults.values()));
+  }
+
+  /** Hands a connector's status to the reporter, and tells the embedder when its status or error changed. */
+  private void publish(int connectorId, Connector.Report now) {
+    Connector.Report before = parts.reporter().current(connectorId).orElse(null);
+    parts.reporter().update(connectorId, now);
+    if (before == null || before.status() != now.status() || before.errorCode() != now.errorCode()) {
+      parts.listener().onStatusChanged(connectorId, now.status(), now.errorCode());
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.kilowatt.core.configuration;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One configuration key of the charge point, as GetConfiguration and ChangeConfiguration see it.
+ *
+ * @param name the key's name, e.g. {@code HeartbeatInterval}
+ * @param access who may read and write it
+ * @param type the value's type and its bounds
+ * @param defaultValue the value before anyone changed it
+ * @param rebootRequired whether a change takes effect only after a reboot
+ */
+public record ConfigKey(String name, Access access, Type type, String defaultValue, boolean rebootRequired) {
+
+  public ConfigKey {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(defaultValue, "defaultValue");
+    if (type.problem(defaultValue).isPresent()) {
+      throw new IllegalArgumentException(name + ": default " + defaultValue + " is invalid: " + type.problem(defaultValue).get());
+    }
+  }
+
+  /** Who may read and write a key. */
+  public enum Access {
+    READ_ONLY,
+    READ_WRITE,
+    /** Readable by nobody over OCPP (secrets such as {@code AuthorizationKey}). */
+    WRITE_ONLY;
+
+    boolean writable() {
+      return this != READ_ONLY;
+    }
+  }
+
+  /** A value type with its constraints. */
+  public sealed interface Type {
+    /** Why {@code value} is not acceptable, if it is not. */
+    Optional<String> problem(String value);
+
+    /** Normalises an acceptable value (e.g. {@code TRUE} to {@code true}). */
+    default String normalise(String value) {
+      return value.trim();
+    }
+  }
+
+  /** {@code true} or {@code false}, case-insensitively. */
+  public record Bool() implements Type {
+    @Override
+    public Optional<String> problem(String value) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      return v.equals("true") || v.equals("false") ? Optional.empty() : Optional.of("not a boolean");
+    }
+
+    @Override
+    public String normalise(String value) {
+      return value.trim().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * A whole number in {@code [min, max]}; {@code zeroAllowed} admits 0 too, which OCPP uses for "off".
+   */
+  public record Int(long min, long max, boolean zeroAllowed) implements Type {
+    @Override
+    public Optional<String> problem(String value) {
+      long n;
+      try {
+        n = Long.parseLong(value.trim());
+      } catch (NumberFormatException e) {
+        return Optional.of("not an integer");
+      }
+      if (n == 0 && zeroAllowed) {
+        return Optional.empty();
+      }
+      return n < min || n > max ? Optional.of("outside " + min + ".." + max) : Optional.empty();
+    }
+  }
+
+  /**
+   * A comma-separated list whose items come from {@code allowed} (any item when empty), at most
+   * {@code maxItems} of them, optionally without repeats.
+   */
+  public record CommaSeparatedList(Set<String> allowed, int maxItems) implements Type {
+    public CommaSeparatedList {
+      allowed = Set.copyOf(allowed);
+    }
+
+    @Override
+    public Optional<String> problem(String value) {
+      List<String> items = split(value);
+      if (items.size() > maxItems) {
+        return Optional.of("more than " + maxItems + " items");
+      }
+      for (String item : items) {
+        if (item.isEmpty()) {
+          return Optional.of("empty item");
+        }
+        if (!allowed.isEmpty() && !allowed.contains(item)) {
+          return Optional.of("unsupported item " + item);
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public String normalise(String value) {
+      return String.join(",", split(value));
+    }
+
+    static List<String> split(String value) {
+      if (value.isBlank()) {
+        return List.of();
+      }
+      return java.util.Arrays.stream(value.split(",", -1)).map(String::trim).toList();
+    }
+  }
+
+  /** Free text of at most {@code maxLength} characters. */
+  public record Text(int maxLength) implements Type {
+    @Override
+    public Optional<String> problem(String value) {
+      return value.length() > maxLength ? Optional.of("longer than " + maxLength) : Optional.empty();
+    }
+
+    @Override
+    public String normalise(String value) {
+      return value;
+    }
+  }
+}

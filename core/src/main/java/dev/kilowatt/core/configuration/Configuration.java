@@ -1,0 +1,172 @@
+package dev.kilowatt.core.configuration;
+
+import dev.kilowatt.core.message.ConfigurationStatus;
+import dev.kilowatt.core.message.KeyValue;
+import dev.kilowatt.core.port.Storage;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The charge point's configuration keys and their current values, persisted on every change. Each
+ * profile defines its own keys here and subscribes to the changes it must act on.
+ */
+public final class Configuration {
+
+  private static final System.Logger LOG = System.getLogger(Configuration.class.getName());
+  private static final String STORAGE_KEY = "configuration";
+
+  /** The persisted form: only values that differ from the defaults. */
+  public record Values(Map<String, String> changed) {
+    public Values {
+      changed = Map.copyOf(changed);
+    }
+  }
+
+  private final Storage storage;
+  private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
+  private final Map<String, String> values = new HashMap<>();
+  private final Map<String, String> persisted = new HashMap<>();
+  private final Map<String, List<Consumer<String>>> listeners = new HashMap<>();
+  private final Map<String, Function<String, Optional<String>>> guards = new HashMap<>();
+  private final Map<String, String> overrides;
+
+  public Configuration(Storage storage, Map<String, String> embedderDefaults) {
+    this.storage = storage;
+    this.overrides = Map.copyOf(embedderDefaults);
+    storage.load(STORAGE_KEY, Values.class).ifPresent(v -> persisted.putAll(v.changed()));
+  }
+
+  /**
+   * Adds a key. Its value is the persisted one, else the embedder's default, else the key's own default;
+   * a stored value that no longer validates (after a firmware update narrowed a range) falls back.
+   */
+  public void define(ConfigKey key) {
+    if (keys.putIfAbsent(key.name(), key) != null) {
+      throw new IllegalStateException("configuration key defined twice: " + key.name());
+    }
+    String stored = persisted.get(key.name());
+    values.put(key.name(), stored != null && key.type().problem(stored).isEmpty() ? key.type().normalise(stored) : defaultOf(key));
+  }
+
+  /** Calls {@code listener} with the new value after every accepted change of {@code name}. */
+  public void onChange(String name, Consumer<String> listener) {
+    listeners.computeIfAbsent(name, k -> new ArrayList<>()).add(listener);
+  }
+
+  /**
+   * Adds a rule that a ChangeConfiguration.req for {@code name} must pass besides the key's type: given
+   * the normalised new value, it names what is wrong, if anything. Changes from inside the charge point
+   * ({@link #setInternally}) are not subject to it.
+   */
+  public void guard(String name, Function<String, Optional<String>> rule) {
+    guards.put(name, rule);
+  }
+
+  public ConfigKey key(String name) {
+    ConfigKey key = keys.get(name);
+    if (key == null) {
+      throw new IllegalArgumentException("undefined configuration key " + name);
+    }
+    return key;
+  }
+
+  public String text(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("undefined configuration key " + name);
+    }
+    return value;
+  }
+
+  public int integer(String name) {
+    return Integer.parseInt(text(name));
+  }
+
+  public boolean bool(String name) {
+    return Boolean.parseBoolean(text(name));
+  }
+
+  public List<String> list(String name) {
+    return ConfigKey.CommaSeparatedList.split(text(name));
+  }
+
+  /** Sets a value from inside the charge point (e.g. the heartbeat interval a BootNotification gave). */
+  public void setInternally(String name, String value) {
+    ConfigKey key = keys.get(name);
+    if (key == null || key.type().problem(value).isPresent()) {
+      throw new IllegalArgumentException(name + "=" + value);
+    }
+    store(key, key.type().normalise(value));
+  }
+
+  /** Applies a ChangeConfiguration.req as OCPP 1.6 section 5.3 says. */
+  public ConfigurationStatus change(String name, String value) {
+    ConfigKey key = keys.get(name);
+    if (key == null) {
+      return ConfigurationStatus.NOT_SUPPORTED;
+    }
+    if (!key.access().writable() || key.type().problem(value).isPresent()) {
+      return ConfigurationStatus.REJECTED;
+    }
+    String normalised = key.type().normalise(value);
+    Optional<String> refused = guards.getOrDefault(name, v -> Optional.empty()).apply(normalised);
+    if (refused.isPresent()) {
+      LOG.log(Level.INFO, "ChangeConfiguration of {0} rejected: {1}", name, refused.get());
+      return ConfigurationStatus.REJECTED;
+    }
+    store(key, normalised);
+    return key.rebootRequired() ? ConfigurationStatus.REBOOT_REQUIRED : ConfigurationStatus.ACCEPTED;
+  }
+
+  /** The keys a GetConfiguration.req asks for (all when {@code requested} is empty), and the unknown ones. */
+  public Lookup lookup(List<String> requested) {
+    List<KeyValue> known = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    List<String> names = requested.isEmpty() ? List.copyOf(keys.keySet()) : requested;
+    for (String name : names) {
+      ConfigKey key = keys.get(name);
+      if (key == null) {
+        unknown.add(name);
+      } else {
+        Optional<String> value = key.access() == ConfigKey.Access.WRITE_ONLY ? Optional.empty() : Optional.of(values.get(name));
+        known.add(new KeyValue(name, key.access() == ConfigKey.Access.READ_ONLY, value));
+      }
+    }
+    return new Lookup(known, unknown);
+  }
+
+  public record Lookup(List<KeyValue> known, List<String> unknown) {}
+
+  /** Every key and value, secrets masked, for diagnostics. */
+  public Map<String, String> snapshotMasked() {
+    Map<String, String> out = new LinkedHashMap<>();
+    keys.forEach((name, key) -> out.put(name, key.access() == ConfigKey.Access.WRITE_ONLY ? "***" : values.get(name)));
+    return out;
+  }
+
+  /** The embedder's default where it gave a valid one, else the key's own. */
+  private String defaultOf(ConfigKey key) {
+    String embedder = overrides.get(key.name());
+    return embedder != null && key.type().problem(embedder).isEmpty() ? key.type().normalise(embedder) : key.defaultValue();
+  }
+
+  private void store(ConfigKey key, String value) {
+    String old = values.put(key.name(), value);
+    if (value.equals(defaultOf(key))) {
+      persisted.remove(key.name());
+    } else {
+      persisted.put(key.name(), value);
+    }
+    storage.save(STORAGE_KEY, new Values(persisted));
+    if (!value.equals(old)) {
+      listeners.getOrDefault(key.name(), List.of()).forEach(l -> l.accept(value));
+    }
+  }
+}

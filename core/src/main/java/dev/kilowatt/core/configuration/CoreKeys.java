@@ -1,0 +1,106 @@
+package dev.kilowatt.core.configuration;
+
+import dev.kilowatt.core.ChargePointLimits;
+import dev.kilowatt.core.configuration.ConfigKey.Access;
+import dev.kilowatt.core.configuration.ConfigKey.Bool;
+import dev.kilowatt.core.configuration.ConfigKey.CommaSeparatedList;
+import dev.kilowatt.core.configuration.ConfigKey.Int;
+import java.util.Set;
+
+/** The Core profile's configuration keys (OCPP 1.6 section 9.1) with this charge point's limits. */
+public final class CoreKeys {
+
+  public static final String ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID = "AllowOfflineTxForUnknownId";
+  public static final String AUTHORIZATION_CACHE_ENABLED = "AuthorizationCacheEnabled";
+  public static final String AUTHORIZE_REMOTE_TX_REQUESTS = "AuthorizeRemoteTxRequests";
+  static final String BLINK_REPEAT = "BlinkRepeat";
+  public static final String CLOCK_ALIGNED_DATA_INTERVAL = "ClockAlignedDataInterval";
+  public static final String CONNECTION_TIME_OUT = "ConnectionTimeOut";
+  static final String CONNECTOR_PHASE_ROTATION = "ConnectorPhaseRotation";
+  static final String CONNECTOR_PHASE_ROTATION_MAX_LENGTH = "ConnectorPhaseRotationMaxLength";
+  public static final String GET_CONFIGURATION_MAX_KEYS = "GetConfigurationMaxKeys";
+  public static final String HEARTBEAT_INTERVAL = "HeartbeatInterval";
+  static final String LIGHT_INTENSITY = "LightIntensity";
+  public static final String LOCAL_AUTHORIZE_OFFLINE = "LocalAuthorizeOffline";
+  public static final String LOCAL_PRE_AUTHORIZE = "LocalPreAuthorize";
+  public static final String MAX_ENERGY_ON_INVALID_ID = "MaxEnergyOnInvalidId";
+  public static final String METER_VALUES_ALIGNED_DATA = "MeterValuesAlignedData";
+  static final String METER_VALUES_ALIGNED_DATA_MAX_LENGTH = "MeterValuesAlignedDataMaxLength";
+  public static final String METER_VALUES_SAMPLED_DATA = "MeterValuesSampledData";
+  static final String METER_VALUES_SAMPLED_DATA_MAX_LENGTH = "MeterValuesSampledDataMaxLength";
+  public static final String METER_VALUE_SAMPLE_INTERVAL = "MeterValueSampleInterval";
+  public static final String MINIMUM_STATUS_DURATION = "MinimumStatusDuration";
+  static final String NUMBER_OF_CONNECTORS = "NumberOfConnectors";
+  static final String RESET_RETRIES = "ResetRetries";
+  public static final String STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT = "StopTransactionOnEVSideDisconnect";
+  public static final String STOP_TRANSACTION_ON_INVALID_ID = "StopTransactionOnInvalidId";
+  public static final String STOP_TXN_ALIGNED_DATA = "StopTxnAlignedData";
+  static final String STOP_TXN_ALIGNED_DATA_MAX_LENGTH = "StopTxnAlignedDataMaxLength";
+  public static final String STOP_TXN_SAMPLED_DATA = "StopTxnSampledData";
+  static final String STOP_TXN_SAMPLED_DATA_MAX_LENGTH = "StopTxnSampledDataMaxLength";
+  static final String SUPPORTED_FEATURE_PROFILES = "SupportedFeatureProfiles";
+  static final String SUPPORTED_FEATURE_PROFILES_MAX_LENGTH = "SupportedFeatureProfilesMaxLength";
+  /** Defined only when the charge point has a file transfer adapter. */
+  public static final String SUPPORTED_FILE_TRANSFER_PROTOCOLS = "SupportedFileTransferProtocols";
+  public static final String TRANSACTION_MESSAGE_ATTEMPTS = "TransactionMessageAttempts";
+  public static final String TRANSACTION_MESSAGE_RETRY_INTERVAL = "TransactionMessageRetryInterval";
+  static final String UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT = "UnlockConnectorOnEVSideDisconnect";
+  public static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
+
+  /** The measurands this charge point can sample (the reference device's four, plus the offered current). */
+  static final Set<String> MEASURANDS = Set.of(
+      "Energy.Active.Import.Register", "Power.Active.Import", "Current.Import", "Voltage", "Current.Offered");
+
+  private CoreKeys() {}
+
+  public static void define(Configuration config, ChargePointLimits limits, int connectors, String featureProfiles) {
+    int csl = limits.measurandListMaxLength();
+    Set<String> rotations = Set.of();
+    config.define(readWrite(ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID, new Bool(), "false"));
+    config.define(readWrite(AUTHORIZATION_CACHE_ENABLED, new Bool(), "true"));
+    config.define(readWrite(AUTHORIZE_REMOTE_TX_REQUESTS, new Bool(), "true"));
+    config.define(readWrite(BLINK_REPEAT, new Int(0, 100, true), "3"));
+    config.define(readWrite(CLOCK_ALIGNED_DATA_INTERVAL, new Int(1, 86_400, true), "0"));
+    config.define(readWrite(CONNECTION_TIME_OUT, new Int(1, 3_600, true), "60"));
+    config.define(readWrite(CONNECTOR_PHASE_ROTATION, new CommaSeparatedList(rotations, connectors + 1), "0.Unknown"));
+    config.define(readOnly(CONNECTOR_PHASE_ROTATION_MAX_LENGTH, Integer.toString(connectors + 1)));
+    config.define(readOnly(GET_CONFIGURATION_MAX_KEYS, Integer.toString(limits.getConfigurationMaxKeys())));
+    config.define(readWrite(HEARTBEAT_INTERVAL,
+        new Int(limits.minHeartbeatInterval(), limits.maxHeartbeatInterval(), false),
+        Integer.toString(Math.max(limits.minHeartbeatInterval(), Math.min(300, limits.maxHeartbeatInterval())))));
+    config.define(readWrite(LIGHT_INTENSITY, new Int(0, 100, true), "100"));
+    config.define(readWrite(LOCAL_AUTHORIZE_OFFLINE, new Bool(), "true"));
+    config.define(readWrite(LOCAL_PRE_AUTHORIZE, new Bool(), "false"));
+    config.define(readWrite(MAX_ENERGY_ON_INVALID_ID, new Int(0, Integer.MAX_VALUE, true), "0"));
+    config.define(readWrite(METER_VALUES_ALIGNED_DATA, new CommaSeparatedList(MEASURANDS, csl), "Energy.Active.Import.Register"));
+    config.define(readOnly(METER_VALUES_ALIGNED_DATA_MAX_LENGTH, Integer.toString(csl)));
+    config.define(readWrite(METER_VALUES_SAMPLED_DATA, new CommaSeparatedList(MEASURANDS, csl),
+        "Energy.Active.Import.Register,Power.Active.Import,Current.Import,Voltage"));
+    config.define(readOnly(METER_VALUES_SAMPLED_DATA_MAX_LENGTH, Integer.toString(csl)));
+    config.define(readWrite(METER_VALUE_SAMPLE_INTERVAL,
+        new Int(limits.minMeterValueSampleInterval(), limits.maxMeterValueSampleInterval(), true), "60"));
+    config.define(readWrite(MINIMUM_STATUS_DURATION, new Int(0, 3_600, true), "0"));
+    config.define(readOnly(NUMBER_OF_CONNECTORS, Integer.toString(connectors)));
+    config.define(readWrite(RESET_RETRIES, new Int(0, 10, true), "1"));
+    config.define(readWrite(STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT, new Bool(), "true"));
+    config.define(readWrite(STOP_TRANSACTION_ON_INVALID_ID, new Bool(), "true"));
+    config.define(readWrite(STOP_TXN_ALIGNED_DATA, new CommaSeparatedList(MEASURANDS, csl), ""));
+    config.define(readOnly(STOP_TXN_ALIGNED_DATA_MAX_LENGTH, Integer.toString(csl)));
+    config.define(readWrite(STOP_TXN_SAMPLED_DATA, new CommaSeparatedList(MEASURANDS, csl), ""));
+    config.define(readOnly(STOP_TXN_SAMPLED_DATA_MAX_LENGTH, Integer.toString(csl)));
+    config.define(readOnly(SUPPORTED_FEATURE_PROFILES, featureProfiles));
+    config.define(readOnly(SUPPORTED_FEATURE_PROFILES_MAX_LENGTH, "6"));
+    config.define(readWrite(TRANSACTION_MESSAGE_ATTEMPTS, new Int(1, 100, false), "3"));
+    config.define(readWrite(TRANSACTION_MESSAGE_RETRY_INTERVAL, new Int(1, 86_400, false), "60"));
+    config.define(readWrite(UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT, new Bool(), "true"));
+    config.define(readWrite(WEB_SOCKET_PING_INTERVAL, new Int(1, 86_400, true), Integer.toString(limits.webSocketPingInterval())));
+  }
+
+  public static ConfigKey readWrite(String name, ConfigKey.Type type, String value) {
+    return new ConfigKey(name, Access.READ_WRITE, type, value, false);
+  }
+
+  public static ConfigKey readOnly(String name, String value) {
+    return new ConfigKey(name, Access.READ_ONLY, new ConfigKey.Text(500), value, false);
+  }
+}

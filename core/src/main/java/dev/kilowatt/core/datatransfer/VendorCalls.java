@@ -1,0 +1,54 @@
+package dev.kilowatt.core.datatransfer;
+
+import dev.kilowatt.core.DataTransferHandler;
+import dev.kilowatt.core.message.DataTransferRequest;
+import dev.kilowatt.core.message.DataTransferResponse;
+import dev.kilowatt.core.message.DataTransferStatus;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Counters;
+import dev.kilowatt.core.messaging.Outbox;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** DataTransfer.req both ways: the central system's to the embedder's handler of its vendorId, and the embedder's own. */
+public final class VendorCalls {
+
+  private static final System.Logger LOG = System.getLogger(VendorCalls.class.getName());
+
+  private final Map<String, DataTransferHandler> vendors;
+  private final Counters counters;
+
+  private final Outbox outbox;
+
+  public VendorCalls(Map<String, DataTransferHandler> vendors, Counters counters, Outbox outbox) {
+    this.vendors = Map.copyOf(vendors);
+    this.counters = counters;
+    this.outbox = outbox;
+  }
+
+  /** The embedder's own DataTransfer.req to the central system; sent once the central system accepted the charge point. */
+  public void send(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {
+    outbox.send(request, Outbox.Gate.AFTER_ACCEPTANCE, onAnswer, failure -> onFailure.accept(failure.toString()));
+  }
+
+  public void register(CallRouter router) {
+    router.on(DataTransferRequest.class, (request, reply) -> reply.answer(answer(request)));
+  }
+
+  private DataTransferResponse answer(DataTransferRequest r) {
+    DataTransferHandler handler = vendors.get(r.vendorId());
+    if (handler == null) {
+      return new DataTransferResponse(DataTransferStatus.UNKNOWN_VENDOR_ID, Optional.empty());
+    }
+    try {
+      return handler.handle(r.messageId(), r.data());
+    } catch (RuntimeException e) {
+      // a vendor's bug must not stop the charger: the central system hears Rejected, the error is counted
+      counters.increment("dataTransfer.handlerFailed");
+      LOG.log(Level.ERROR, "DataTransfer handler of " + r.vendorId() + " failed", e);
+      return new DataTransferResponse(DataTransferStatus.REJECTED, Optional.empty());
+    }
+  }
+}

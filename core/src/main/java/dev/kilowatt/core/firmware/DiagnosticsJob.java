@@ -1,0 +1,68 @@
+package dev.kilowatt.core.firmware;
+
+import dev.kilowatt.core.message.LogType;
+import dev.kilowatt.core.message.UploadLogStatus;
+import dev.kilowatt.core.messaging.StatusReportQueue;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A diagnostics or log upload (GetDiagnostics or GetLog) as it is saved, step by step.
+ *
+ * @param requestId the GetLog's; absent for a GetDiagnostics
+ * @param location the directory the archive goes to
+ * @param attempts upload attempts started so far
+ * @param archive the collected archive, from UPLOADING on
+ * @param unreported statuses not yet delivered to the central system, oldest first
+ */
+public record DiagnosticsJob(LogType log, Optional<Integer> requestId, String location, String fileName, Optional<Instant> from, Optional<Instant> to,
+    int attempts, int maxAttempts, long retryIntervalSeconds, Phase phase, Optional<String> archive, List<Report> unreported)
+    implements StatusReportQueue.Saved<DiagnosticsJob, DiagnosticsJob.Report> {
+
+  /** Where the upload stands. */
+  public enum Phase {
+    COLLECTING,
+    UPLOADING,
+    /** Waiting to try the upload again. */
+    RETRY_WAIT,
+    /** Over; only statuses not yet delivered remain. */
+    DONE
+  }
+
+  /**
+   * A status for the central system.
+   *
+   * @param requestId the GetLog's; absent for a GetDiagnostics
+   */
+  public record Report(UploadLogStatus status, Optional<Integer> requestId) {}
+
+  public DiagnosticsJob {
+    unreported = List.copyOf(unreported);
+  }
+
+  DiagnosticsJob in(Phase next) {
+    return new DiagnosticsJob(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, next, archive,
+        unreported);
+  }
+
+  DiagnosticsJob reporting(UploadLogStatus status) {
+    return withReport(new Report(status, requestId));
+  }
+
+  @Override
+  public DiagnosticsJob withUnreported(List<Report> reports) {
+    return new DiagnosticsJob(log, requestId, location, fileName, from, to, attempts, maxAttempts, retryIntervalSeconds, phase, archive, reports);
+  }
+
+  @Override
+  public boolean disposable() {
+    return phase == Phase.DONE;
+  }
+
+  DiagnosticsJob attemptStarted(Path file) {
+    return new DiagnosticsJob(log, requestId, location, fileName, from, to, attempts + 1, maxAttempts, retryIntervalSeconds, Phase.UPLOADING,
+        Optional.of(file.toString()), unreported);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.kilowatt.core.firmware;
+
+import dev.kilowatt.core.message.GetDiagnosticsRequest;
+import dev.kilowatt.core.message.GetDiagnosticsResponse;
+import dev.kilowatt.core.message.GetLogRequest;
+import dev.kilowatt.core.message.SignedUpdateFirmwareRequest;
+import dev.kilowatt.core.message.SignedUpdateFirmwareResponse;
+import dev.kilowatt.core.message.UpdateFirmwareRequest;
+import dev.kilowatt.core.message.UpdateFirmwareResponse;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Counters;
+import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.messaging.TrafficLog;
+import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.DiagnosticsCollector;
+import dev.kilowatt.core.port.FileTransfer;
+import dev.kilowatt.core.port.FirmwareInstaller;
+import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.security.ManufacturerRoots;
+import dev.kilowatt.core.security.SecurityEvents;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The firmware management block: a firmware update where the board installs firmware, a diagnostics upload
+ * where it collects diagnostics, and the calls that drive them. Either part may be absent.
+ */
+public final class FirmwareManagement {
+
+  /** What the board offers. */
+  public record Board(Optional<FileTransfer> transfer, Optional<FirmwareInstaller> installer, Optional<DiagnosticsCollector> collector,
+      Optional<String> runningVersion) {}
+
+  /**
+   * How updates may go.
+   *
+   * @param downloadDuringTransaction whether an image may be downloaded while a transaction runs
+   * @param signedOnly whether UpdateFirmware.req is refused in favour of SignedUpdateFirmware.req (white paper L01.FR.20)
+   */
+  public record Policy(boolean downloadDuringTransaction, boolean signedOnly) {}
+
+  /** What the other blocks give: the roots that sign firmware, and what diagnostics report besides the board's files. */
+  public record Sources(ManufacturerRoots roots, Supplier<Map<String, String>> configuration, TrafficLog traffic,
+      Supplier<List<SecurityEvents.Entry>> securityLog) {}
+
+  private final Optional<FirmwareUpdate> firmware;
+  private final Optional<DiagnosticsUpload> diagnostics;
+  private final Policy policy;
+  private final FirmwareUpdate.Hooks hooks;
+
+  public FirmwareManagement(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, Board board,
+      Policy policy, Sources sources, FirmwareUpdate.Hooks hooks) {
+    this.policy = policy;
+    this.hooks = hooks;
+    this.firmware = board.installer().map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock,
+        board.transfer().orElseThrow(), installer, sources.roots(), policy.downloadDuringTransaction(), board.runningVersion(), hooks));
+    this.diagnostics = board.collector().map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock,
+        board.transfer().orElseThrow(), collector, sources.configuration(), sources.traffic(), sources.securityLog(), hooks.post()));
+  }
+
+  public void register(CallRouter router) {
+    firmware.ifPresent(update -> {
+      router.on(UpdateFirmwareRequest.class, policy.signedOnly()
+          ? (request, reply) -> reply.error(new CallError(CallError.Code.NOT_SUPPORTED,
+              "this charge point installs signed firmware only: use SignedUpdateFirmware"))
+          : (request, reply) -> {
+            reply.answer(new UpdateFirmwareResponse());
+            reply.afterwards(() -> update.schedule(request));
+          });
+      router.on(SignedUpdateFirmwareRequest.class, (request, reply) -> reply.decide(update.accept(request), SignedUpdateFirmwareResponse::new));
+    });
+    diagnostics.ifPresent(upload -> {
+      router.on(GetDiagnosticsRequest.class, (request, reply) -> {
+        Optional<String> fileName = upload.accept(request);
+        reply.answer(new GetDiagnosticsResponse(fileName));
+        fileName.ifPresent(name -> reply.afterwards(upload::begin));
+      });
+      router.on(GetLogRequest.class, (request, reply) -> reply.decide(upload.accept(request), answer -> answer));
+    });
+  }
+
+  /** After a reboot: picks up where the saved update and upload were. */
+  public void resume() {
+    firmware.ifPresent(FirmwareUpdate::resume);
+    diagnostics.ifPresent(DiagnosticsUpload::resume);
+  }
+
+  public void stop() {
+    firmware.ifPresent(FirmwareUpdate::stop);
+    diagnostics.ifPresent(DiagnosticsUpload::stop);
+  }
+
+  /** Online again: the statuses the central system has not heard yet go out. */
+  public void online() {
+    firmware.ifPresent(FirmwareUpdate::online);
+    diagnostics.ifPresent(DiagnosticsUpload::online);
+  }
+
+  /** A transaction ended: an update that waited for the connectors to be idle may go on. */
+  public void transactionEnded() {
+    firmware.ifPresent(f -> hooks.post().accept(f::transactionEnded));
+  }
+
+  public boolean installing() {
+    return firmware.filter(FirmwareUpdate::installing).isPresent();
+  }
+
+  /** The status notifications a TriggerMessage may ask for, where the part that sends them exists. */
+  public Optional<Runnable> firmwareStatus() {
+    return firmware.map(f -> f::sendCurrentStatus);
+  }
+
+  public Optional<Runnable> diagnosticsStatus() {
+    return diagnostics.map(d -> d::sendCurrentStatus);
+  }
+
+  public Optional<Runnable> signedFirmwareStatus() {
+    return firmware.map(f -> f::sendSignedStatus);
+  }
+
+  public Optional<Runnable> logStatus() {
+    return diagnostics.map(d -> d::sendLogStatus);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.kilowatt.core.messaging;
+
+import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CentralSystem;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * The central system's calls, each to the block that answers it. Blocks register their actions while the
+ * charge point is built; an action nobody registered belongs to a profile this charge point lacks.
+ */
+public final class CallRouter {
+
+  private static final System.Logger LOG = System.getLogger(CallRouter.class.getName());
+
+  /** One block's answer to one kind of call. */
+  @FunctionalInterface
+  public interface Handler<R extends CentralSystemRequest<?>> {
+    void handle(R request, Reply reply);
+  }
+
+  private final CentralSystem link;
+  private final Counters counters;
+  private final Executor loop;
+  private final BooleanSupplier rejected;
+  private final Map<Class<?>, Handler<?>> handlers = new HashMap<>();
+
+  /**
+   * @param loop runs the work that must wait until the answer is out
+   * @param rejected whether the central system rejected the charge point's registration
+   */
+  public CallRouter(CentralSystem link, Counters counters, Executor loop, BooleanSupplier rejected) {
+    this.link = link;
+    this.counters = counters;
+    this.loop = loop;
+    this.rejected = rejected;
+  }
+
+  /** Registers the block that answers {@code type}; each action has one owner. */
+  public <R extends CentralSystemRequest<?>> void on(Class<R> type, Handler<R> handler) {
+    if (handlers.putIfAbsent(type, handler) != null) {
+      throw new IllegalStateException(type.getSimpleName() + " already has a handler");
+    }
+  }
+
+  /** Answers one call, on the event loop. */
+  public void handle(String callId, CentralSystemRequest<?> request) {
+    // OCPP 1.6 section 4.2: while Rejected, calls from the central system get no answer at all.
+    if (rejected.getAsBoolean()) {
+      counters.increment("call.ignoredWhileRejected");
+      LOG.log(Level.WARNING, "ignoring {0}: the central system rejected this charge point", request.action().ocppName());
+      return;
+    }
+    Handler<?> handler = handlers.get(request.getClass());
+    if (handler == null) {
+      link.replyError(callId, new CallError(CallError.Code.NOT_IMPLEMENTED,
+          request.action().ocppName() + " belongs to a feature profile this charge point does not support"));
+      return;
+    }
+    dispatch(handler, request, new Reply(callId));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R extends CentralSystemRequest<?>> void dispatch(Handler<R> handler, CentralSystemRequest<?> request, Reply reply) {
+    handler.handle((R) request, reply);
+  }
+
+  /** How a handler answers its call: once, with a result or a CALLERROR. */
+  public final class Reply {
+    private final String callId;
+
+    private Reply(String callId) {
+      this.callId = callId;
+    }
+
+    public void answer(Response response) {
+      link.reply(callId, response);
+    }
+
+    public void error(CallError error) {
+      link.replyError(callId, error);
+    }
+
+    /** Answers with the decision, then runs its work once the answer is out. */
+    public <A> void decide(Decision<A> decision, Function<A, Response> response) {
+      answer(response.apply(decision.answer()));
+      decision.work().ifPresent(this::afterwards);
+    }
+
+    /** Work that must follow the answer on the wire (a status notification, a start, a reboot). */
+    public void afterwards(Runnable work) {
+      loop.execute(work);
+    }
+  }
+}

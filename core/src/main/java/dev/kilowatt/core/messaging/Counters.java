@@ -1,0 +1,27 @@
+package dev.kilowatt.core.messaging;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts the errors and odd events the charge point logs, so that a fleet can watch them. */
+public final class Counters {
+
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+  public void increment(String name) {
+    counts.computeIfAbsent(name, k -> new LongAdder()).increment();
+  }
+
+  public long get(String name) {
+    LongAdder adder = counts.get(name);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  public Map<String, Long> snapshot() {
+    Map<String, Long> out = new TreeMap<>();
+    counts.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+}

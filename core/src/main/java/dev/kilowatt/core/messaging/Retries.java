@@ -1,0 +1,24 @@
+package dev.kilowatt.core.messaging;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How often, and how far apart, a file transfer is tried: as UpdateFirmware, GetDiagnostics and their
+ * security-extension twins ask, or as the charge point chooses when they leave it open.
+ *
+ * @param maxAttempts the first attempt and the retries
+ */
+public record Retries(int maxAttempts, long intervalSeconds) {
+
+  /** Used when the request leaves {@code retries} to the charge point. */
+  static final int DEFAULT_RETRIES = 3;
+  /** Used when the request leaves {@code retryInterval} to the charge point. */
+  static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+
+  public static Retries asked(Optional<Integer> retries, Optional<Integer> retryInterval) {
+    // retries counts the attempts after the first: with 0 (as TC_044_2 sends) there is one attempt
+    return new Retries(Math.max(0, retries.orElse(DEFAULT_RETRIES)) + 1,
+        Math.max(0, retryInterval.map(Integer::longValue).orElse(DEFAULT_INTERVAL.toSeconds())));
+  }
+}

@@ -1,0 +1,160 @@
+package dev.kilowatt.core.messaging;
+
+import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.ChangeConfigurationRequest;
+import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.Request;
+import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.ConnectionSettings;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The recent OCPP traffic in both directions, for the diagnostics archive: a bounded log kept by wrapping
+ * the central-system link. Passwords in URIs and the values of write-only configuration keys are masked.
+ * Safe for use from any thread, since the adapter reports inbound traffic from its own.
+ */
+public final class TrafficLog {
+
+  /** How many messages are kept; older ones are forgotten. */
+  public static final int CAPACITY = 1_000;
+  /** Longer lines (a big local list, a certificate) are cut. */
+  public static final int MAX_LINE = 2_000;
+
+  private record Entry(Instant at, String line) {}
+
+  private final Supplier<Instant> clock;
+  private final Set<String> secretKeys;
+  private final Deque<Entry> entries = new ArrayDeque<>();
+
+  public TrafficLog(Supplier<Instant> clock, Set<String> secretKeys) {
+    this.clock = clock;
+    this.secretKeys = Set.copyOf(secretKeys);
+  }
+
+  /** The messages between {@code from} and {@code to} (open ends when absent), oldest first. */
+  public synchronized List<String> between(Optional<Instant> from, Optional<Instant> to) {
+    return entries.stream()
+        .filter(e -> from.map(f -> !e.at().isBefore(f)).orElse(true) && to.map(t -> !e.at().isAfter(t)).orElse(true))
+        .map(e -> e.at() + " " + e.line())
+        .toList();
+  }
+
+  /** {@code link}, with everything that passes through it recorded here. */
+  public CentralSystem wrap(CentralSystem link) {
+    Direction inbound = new Direction("<-");
+    Direction outbound = new Direction("->");
+    return new CentralSystem() {
+      @Override
+      public void connect(ConnectionSettings settings, Listener listener) {
+        link.connect(settings, new Listener() {
+          @Override
+          public void onConnected() {
+            record("connected");
+            listener.onConnected();
+          }
+
+          @Override
+          public void onDisconnected(String reason) {
+            record("disconnected: " + reason);
+            listener.onDisconnected(reason);
+          }
+
+          @Override
+          public void onCallResult(String callId, Response response) {
+            listener.onCallResult(callId, inbound.result(callId, response));
+          }
+
+          @Override
+          public void onCallError(String callId, CallError error) {
+            listener.onCallError(callId, inbound.error(callId, error));
+          }
+
+          @Override
+          public void onCall(String callId, CentralSystemRequest<?> request) {
+            listener.onCall(callId, inbound.call(callId, request));
+          }
+
+          @Override
+          public void onSecurityEvent(String type, String techInfo) {
+            record("security event " + type + (techInfo.isEmpty() ? "" : ": " + techInfo));
+            listener.onSecurityEvent(type, techInfo);
+          }
+        });
+      }
+
+      @Override
+      public void reconfigure(ConnectionSettings settings) {
+        link.reconfigure(settings);
+      }
+
+      @Override
+      public void disconnect() {
+        link.disconnect();
+      }
+
+      @Override
+      public void send(String callId, ChargePointRequest<?> request) {
+        link.send(callId, outbound.call(callId, request));
+      }
+
+      @Override
+      public void reply(String callId, Response response) {
+        link.reply(callId, outbound.result(callId, response));
+      }
+
+      @Override
+      public void replyError(String callId, CallError error) {
+        link.replyError(callId, outbound.error(callId, error));
+      }
+    };
+  }
+
+  /** One way over the link: each frame is written down the same way in both, and handed on as it came. */
+  private final class Direction {
+
+    private final String arrow;
+
+    Direction(String arrow) {
+      this.arrow = arrow;
+    }
+
+    <Q extends Request<?>> Q call(String callId, Q request) {
+      record(arrow + " CALL " + callId + " " + request.action().ocppName() + " " + describe(request));
+      return request;
+    }
+
+    Response result(String callId, Response response) {
+      record(arrow + " CALLRESULT " + callId + " " + response);
+      return response;
+    }
+
+    CallError error(String callId, CallError error) {
+      record(arrow + " CALLERROR " + callId + " " + error);
+      return error;
+    }
+  }
+
+  /** The write-only configuration values a central system sets are secrets; nothing the charge point sends is one. */
+  private String describe(Request<?> request) {
+    if (request instanceof ChangeConfigurationRequest change && secretKeys.contains(change.key())) {
+      return new ChangeConfigurationRequest(change.key(), "***").toString();
+    }
+    return request.toString();
+  }
+
+  private synchronized void record(String line) {
+    String masked = Secrets.masked(line);
+    entries.addLast(new Entry(clock.get(), masked.length() > MAX_LINE ? masked.substring(0, MAX_LINE) + "..." : masked));
+    while (entries.size() > CAPACITY) {
+      entries.removeFirst();
+    }
+  }
+}

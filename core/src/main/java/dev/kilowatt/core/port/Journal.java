@@ -1,0 +1,117 @@
+package dev.kilowatt.core.port;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * An append-only, durable log of keyed records: where the charger writes what it must not forget across a
+ * power cut (transaction starts, the central system's answers, samples, stops) without waiting for flash.
+ *
+ * <p>The event loop calls {@link #append}, {@link #forget}, {@link #compact} and {@link #retry}; each
+ * returns at once, and its {@link Outcome} is later run on the event loop through the {@link Scheduler}.
+ * Outcomes arrive in the order the calls were made, and a record is durable only if every record appended
+ * before it is: after a power cut the log holds a prefix of what was appended, never a record without its
+ * predecessors. An implementation commits many waiting records with one flush (group commit).
+ *
+ * <p>Payloads are the domain's immutable records, the same kinds of values {@link Storage} takes. A later
+ * record with the same key supersedes an earlier one, and {@link #forget} drops every record whose key
+ * starts with a prefix; {@link #replay()} and compaction apply both rules, so the log keeps only the live
+ * set. Keys follow the storage key rules ({@link #isKey}).
+ *
+ * <p>A write the medium refuses is reported as {@link Outcome.Failed} for every record in that commit
+ * (none of them counts as durable), and from then on every call is answered {@link Outcome.Refused} until
+ * {@link #retry} clears the fault.
+ */
+public interface Journal {
+
+  /**
+   * The live records found at start, in the order they were appended. Called at start-up, before the
+   * event loop runs and before the first append; it reads synchronously.
+   *
+   * @throws IllegalStateException once the journal has been written to since it was opened
+   */
+  List<Entry> replay();
+
+  /** Appends {@code payload} under {@code key}; {@code whenDone} runs on the loop once it is durable or failed. */
+  void append(String key, Record payload, Consumer<Outcome> whenDone);
+
+  /** Durably drops every record whose key starts with {@code keyPrefix}, as far as replay is concerned. */
+  void forget(String keyPrefix, Consumer<Outcome> whenDone);
+
+  /**
+   * Rewrites the live set and drops the segments it replaces, so the log stays as large as what it holds.
+   * Records appended meanwhile wait for it; none is lost. {@link Outcome.Durable} carries the last sequence.
+   */
+  void compact(Consumer<Outcome> whenDone);
+
+  /**
+   * Tries to clear a write fault: puts the log back to its last durable state and accepts writes again if
+   * the medium allows. Answered {@link Outcome.Durable} (with the last durable sequence) when writable again,
+   * {@link Outcome.Failed} when the medium still refuses. Harmless without a fault.
+   */
+  void retry(Consumer<Outcome> whenDone);
+
+  /**
+   * One live record.
+   *
+   * @param sequence its position in the log, increasing with each append (gaps are possible)
+   * @param key what it is about; a later record with the same key replaces it
+   * @param payload the record itself
+   */
+  record Entry(long sequence, String key, Record payload) {
+
+    public Entry {
+      requireKey(key);
+      Objects.requireNonNull(payload, "payload");
+    }
+
+    /** The payload if it is a {@code type}. */
+    public <T extends Record> Optional<T> payload(Class<T> type) {
+      return type.isInstance(payload) ? Optional.of(type.cast(payload)) : Optional.empty();
+    }
+  }
+
+  /** What became of a write. */
+  sealed interface Outcome {
+
+    /** On the medium: it survives a power cut. */
+    record Durable(long sequence) implements Outcome {}
+
+    /** The medium refused the write; nothing of it counts, and the journal refuses writes until retried. */
+    record Failed(String reason) implements Outcome {
+      public Failed {
+        Objects.requireNonNull(reason, "reason");
+      }
+    }
+
+    /** Not attempted, because an earlier write failed and the fault is not cleared. */
+    record Refused(String reason) implements Outcome {
+      public Refused {
+        Objects.requireNonNull(reason, "reason");
+      }
+    }
+  }
+
+  /** Whether {@code key} is a journal key: 1 to 200 of {@code [A-Za-z0-9._/-]}, not starting with {@code /}, without {@code ..}. */
+  static boolean isKey(String key) {
+    if (key == null || key.isEmpty() || key.length() > 200 || key.startsWith("/") || key.contains("..")) {
+      return false;
+    }
+    return key.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+        || c == '.' || c == '_' || c == '/' || c == '-');
+  }
+
+  /**
+   * {@code key} if it is a journal key.
+   *
+   * @throws IllegalArgumentException if it is not
+   */
+  static String requireKey(String key) {
+    if (!isKey(key)) {
+      throw new IllegalArgumentException("not a journal key: \"" + key + "\"");
+    }
+    return key;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.kilowatt.core.provisioning;
+
+import dev.kilowatt.core.ChargePointListener;
+import dev.kilowatt.core.availability.Availability;
+import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.message.Reason;
+import dev.kilowatt.core.message.ResetRequest;
+import dev.kilowatt.core.message.ResetResponse;
+import dev.kilowatt.core.message.ResetStatus;
+import dev.kilowatt.core.message.ResetType;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.port.Platform;
+import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.security.SecurityEvent;
+import dev.kilowatt.core.security.SecurityEvents;
+import dev.kilowatt.core.transaction.Transactions;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reset.req, and every reboot the charge point asks of its platform: the transactions stop, the relays
+ * open, and the reboot waits a little for the last transaction messages to reach the central system.
+ */
+public final class Reset {
+
+  private static final System.Logger LOG = System.getLogger(Reset.class.getName());
+  /** How long a reboot waits for the central system to take the last transaction messages. */
+  static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
+
+  /**
+   * What a reset needs from the rest of the charge point.
+   *
+   * @param stopCharger stops the charge point before the platform reboots it
+   */
+  public record Parts(Transactions transactions, Availability availability, SecurityEvents securityEvents, BooleanSupplier firmwareInstalling,
+      ChargePointListener listener, Platform platform, Runnable stopCharger) {}
+
+  private final Scheduler scheduler;
+  private final Outbox outbox;
+  private final List<Connector> connectors;
+  private final Parts parts;
+  private boolean resetting;
+
+  public Reset(Scheduler scheduler, Outbox outbox, List<Connector> connectors, Parts parts) {
+    this.scheduler = scheduler;
+    this.outbox = outbox;
+    this.connectors = connectors;
+    this.parts = parts;
+  }
+
+  public void register(CallRouter router) {
+    router.on(ResetRequest.class, this::reset);
+  }
+
+  /** Whether a reset was accepted and the reboot is coming. */
+  public boolean resetting() {
+    return resetting;
+  }
+
+  private void reset(ResetRequest r, CallRouter.Reply reply) {
+    if (resetting || parts.firmwareInstalling().getAsBoolean()) {
+      reply.answer(new ResetResponse(ResetStatus.REJECTED));
+      return;
+    }
+    resetting = true;
+    reply.answer(new ResetResponse(ResetStatus.ACCEPTED));
+    boolean hard = r.type() == ResetType.HARD;
+    reply.afterwards(() -> {
+      parts.transactions().stopAll(hard ? Reason.HARD_RESET : Reason.SOFT_RESET);
+      parts.securityEvents().raise(SecurityEvent.RESET_OR_REBOOT, r.type().ocppValue() + " reset asked by the central system");
+      connectors.forEach(c -> {
+        c.dropPendingStart();
+        parts.availability().refresh(c);
+        c.hardware().relay().open();
+      });
+      rebootWhenDrained(hard ? Platform.RebootKind.HARD : Platform.RebootKind.SOFT);
+    });
+  }
+
+  /** Reboots once the transaction messages are delivered (or the link is down, or time is up). */
+  public void rebootWhenDrained(Platform.RebootKind kind) {
+    awaitDrained(scheduler.now().plus(DRAIN_LIMIT), () -> reboot(kind));
+  }
+
+  private void reboot(Platform.RebootKind kind) {
+    LOG.log(Level.INFO, "rebooting ({0})", kind);
+    parts.listener().onRebooting();
+    parts.stopCharger().run();
+    parts.platform().reboot(kind);
+  }
+
+  private void awaitDrained(Instant deadline, Runnable then) {
+    if (outbox.pendingTransactionMessages().isEmpty() || !outbox.canSendNow() || !scheduler.now().isBefore(deadline)) {
+      then.run();
+      return;
+    }
+    scheduler.schedule(Duration.ofMillis(100), () -> awaitDrained(deadline, then));
+  }
+}

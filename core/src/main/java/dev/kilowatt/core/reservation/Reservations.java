@@ -1,0 +1,344 @@
+package dev.kilowatt.core.reservation;
+
+import dev.kilowatt.core.configuration.ConfigKey.Access;
+import dev.kilowatt.core.configuration.ConfigKey;
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.Transaction;
+import dev.kilowatt.core.message.CancelReservationRequest;
+import dev.kilowatt.core.message.CancelReservationResponse;
+import dev.kilowatt.core.message.CancelReservationStatus;
+import dev.kilowatt.core.message.ReservationStatus;
+import dev.kilowatt.core.message.ReserveNowRequest;
+import dev.kilowatt.core.message.ReserveNowResponse;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.Storage;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reservations (OCPP 1.6 sections 5.1 and 5.13), and with them the choice of the connector a start may
+ * use: a reserved connector takes only its reservation's idTag or a card of the same parent idTag; a
+ * reservation of connector 0 keeps one idle connector free for its idTag, so others may start only while
+ * more idle connectors remain than such reservations wait.
+ *
+ * <p>A reservation ends when a transaction uses it, at its expiry date (domain time), when it is
+ * cancelled, and when its connector (for connector 0: every connector) turns faulted or unavailable.
+ * Reservations are saved on every change and survive a reboot; expired ones are dropped on loading.
+ */
+public final class Reservations {
+
+  private static final System.Logger LOG = System.getLogger(Reservations.class.getName());
+  public static final String STORAGE_KEY = "reservations";
+  static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
+  /** How long a clock change may go unnoticed at worst. */
+  public static final Duration RECHECK = Duration.ofSeconds(60);
+
+  /** One reservation; {@code connectorId} 0 means any connector. */
+  record Reservation(int id, int connectorId, String idTag, Optional<String> parentIdTag, Instant expiryDate) {
+    Reservation {
+      Objects.requireNonNull(idTag, "idTag");
+      Objects.requireNonNull(expiryDate, "expiryDate");
+      parentIdTag = parentIdTag == null ? Optional.empty() : parentIdTag;
+    }
+
+    /** Section 5.13: the reserved idTag, or a card that shares the reservation's parent idTag. */
+    boolean admits(Driver driver) {
+      if (driver.idTag().equalsIgnoreCase(idTag)) {
+        return true;
+      }
+      return parentIdTag.filter(parent -> driver.idTag().equalsIgnoreCase(parent) || driver.parentUnknown()
+          || driver.parentIdTag().filter(parent::equalsIgnoreCase).isPresent()).isPresent();
+    }
+  }
+
+  /** The persisted reservations. */
+  public record Saved(List<Reservation> reservations) {
+    public Saved {
+      reservations = reservations == null ? List.of() : List.copyOf(reservations);
+    }
+  }
+
+  /**
+   * Who wants to start. Before authorization the parent idTag may be unknown; such a driver is let
+   * through by any reservation that has a parent idTag, to be checked again once it is known.
+   */
+  public record Driver(String idTag, Optional<String> parentIdTag, boolean parentUnknown) {
+    public static Driver known(String idTag, Optional<String> parentIdTag) {
+      return new Driver(idTag, parentIdTag, false);
+    }
+
+    public static Driver beforeAuthorization(String idTag) {
+      return new Driver(idTag, Optional.empty(), true);
+    }
+  }
+
+  /** Where a start may go, and the reservation it would use up. */
+  public record Start(Connector connector, Optional<Integer> reservationId) {}
+
+  private final Scheduler scheduler;
+  private final Storage storage;
+  private final Configuration config;
+  private final Supplier<Instant> clock;
+  private final Runnable onExpired;
+  private final Map<Integer, Reservation> byId = new LinkedHashMap<>();
+  private Scheduler.Timer expiryTimer;
+
+  /**
+   * @param clock the domain's wall time, which expiry dates are compared with
+   * @param onExpired called after reservations expired, were made or were cancelled, so that the connectors' statuses follow
+   */
+  public Reservations(Scheduler scheduler, Storage storage, Configuration config, Supplier<Instant> clock, Runnable onExpired) {
+    this.scheduler = scheduler;
+    this.storage = storage;
+    this.config = config;
+    this.clock = clock;
+    this.onExpired = onExpired;
+    // Supported by default: this charge point honours connector 0 fully; an embedder may say false.
+    config.define(new ConfigKey(RESERVE_CONNECTOR_ZERO_SUPPORTED, Access.READ_ONLY, new ConfigKey.Bool(), "true", false));
+    Instant now = clock.get();
+    List<Reservation> saved = storage.load(STORAGE_KEY, Saved.class).map(Saved::reservations).orElse(List.of());
+    saved.stream().filter(r -> r.expiryDate().isAfter(now)).forEach(r -> byId.put(r.id(), r));
+    if (byId.size() < saved.size()) {
+      LOG.log(Level.INFO, "{0} reservation(s) expired while the charge point was off", saved.size() - byId.size());
+      save();
+    }
+  }
+
+  /** Stops the expiry timer: the station is going away. */
+  public void stop() {
+    cancelTimer();
+  }
+
+  /** Answers ReserveNow.req; a request with a known reservationId replaces that reservation if it can be made. */
+  ReservationStatus reserve(ReserveNowRequest request, List<Connector> connectors) {
+    int connectorId = request.connectorId();
+    if (connectorId < 0 || connectorId > connectors.size()) {
+      LOG.log(Level.INFO, "reservation {0} refused: there is no connector {1}", request.reservationId(), connectorId);
+      return ReservationStatus.REJECTED;
+    }
+    if (connectorId == 0 && !config.bool(RESERVE_CONNECTOR_ZERO_SUPPORTED)) {
+      return ReservationStatus.REJECTED;
+    }
+    if (!request.expiryDate().isAfter(clock.get())) {
+      LOG.log(Level.INFO, "reservation {0} refused: it expired at {1}", request.reservationId(), request.expiryDate());
+      return ReservationStatus.REJECTED;
+    }
+    Reservation replaced = byId.remove(request.reservationId());
+    ReservationStatus status = connectorId == 0 ? reservableAny(connectors) : reservable(connectors.get(connectorId - 1), connectors);
+    if (status == ReservationStatus.ACCEPTED) {
+      byId.put(request.reservationId(), new Reservation(request.reservationId(), connectorId, request.idTag(), request.parentIdTag(),
+          request.expiryDate()));
+      changed();
+      LOG.log(Level.INFO, "reservation {0} of connector {1} for {2} until {3}", request.reservationId(), connectorId,
+          request.idTag(), request.expiryDate());
+    } else if (replaced != null) {
+      byId.put(replaced.id(), replaced);
+    }
+    return status;
+  }
+
+  /** ReserveNow and CancelReservation; the connectors' statuses follow either. */
+  public void register(CallRouter router, List<Connector> connectors) {
+    router.on(ReserveNowRequest.class, (request, reply) -> {
+      reply.answer(new ReserveNowResponse(reserve(request, connectors)));
+      onExpired.run();
+    });
+    router.on(CancelReservationRequest.class, (request, reply) -> {
+      reply.answer(new CancelReservationResponse(cancel(request.reservationId())));
+      onExpired.run();
+    });
+  }
+
+  /** Answers CancelReservation.req. */
+  CancelReservationStatus cancel(int reservationId) {
+    if (byId.remove(reservationId) == null) {
+      return CancelReservationStatus.REJECTED;
+    }
+    changed();
+    return CancelReservationStatus.ACCEPTED;
+  }
+
+  /** A transaction started with this reservation: it ends. False when it is gone meanwhile (expired, cancelled). */
+  public boolean use(int reservationId) {
+    if (live().noneMatch(r -> r.id() == reservationId)) {
+      return false;
+    }
+    byId.remove(reservationId);
+    changed();
+    return true;
+  }
+
+  /**
+   * The connector a start goes to, and the reservation it uses: the requested connector if the driver may
+   * use it, else one with an EV plugged in, else the driver's reserved connector, else any it may use.
+   */
+  public Optional<Start> choose(List<Connector> connectors, Optional<Integer> requested, Driver driver) {
+    Stream<Connector> candidates = requested.isPresent()
+        ? connectors.stream().filter(c -> c.id() == requested.get())
+        : connectors.stream();
+    List<Start> usable = candidates.flatMap(c -> admission(c, connectors, driver).stream()).toList();
+    return usable.stream().filter(s -> s.connector().pilot().evConnected()).findFirst()
+        .or(() -> usable.stream().filter(s -> s.reservationId().isPresent()).findFirst())
+        .or(() -> usable.stream().findFirst());
+  }
+
+  /**
+   * Whether reservations alone keep {@code idTag} from starting, so that asking the central system is
+   * pointless: connectors are free but all held for others, and no running transaction has a parent
+   * idTag that the card might share to stop it.
+   */
+  public boolean turnAway(List<Connector> connectors, String idTag) {
+    return connectors.stream().anyMatch(Connector::free)
+        && connectors.stream().noneMatch(c -> c.transaction().flatMap(Transaction::parentIdTag).isPresent())
+        && choose(connectors, Optional.empty(), Driver.beforeAuthorization(idTag)).isEmpty();
+  }
+
+  /**
+   * Ends the reservations that expired or whose connectors failed, sets each connector's reserved flag,
+   * and returns the connectors whose flag changed (their status changes with it).
+   */
+  public List<Connector> update(List<Connector> connectors) {
+    boolean anyUsable = connectors.stream().anyMatch(Reservations::usable);
+    Instant now = clock.get();
+    List<Reservation> ended = byId.values().stream().filter(r -> !r.expiryDate().isAfter(now) || (r.connectorId() == 0
+        ? !anyUsable
+        : r.connectorId() > connectors.size() || !usable(connectors.get(r.connectorId() - 1)))).toList();
+    if (!ended.isEmpty()) {
+      ended.forEach(r -> {
+        LOG.log(Level.INFO, "reservation {0} ended: {1}", r.id(), r.expiryDate().isAfter(now) ? "connector faulted or unavailable" : "expired");
+        byId.remove(r.id());
+      });
+      changed();
+    } else if (expiryTimer == null && !byId.isEmpty()) {
+      armTimer();
+    }
+    Set<Integer> reservedConnectors = byId.values().stream().map(Reservation::connectorId).collect(Collectors.toSet());
+    long waiting = openForAnyConnector(connectors);
+    long idleFree = idleUnreserved(connectors);
+    List<Connector> changed = new ArrayList<>();
+    for (Connector c : connectors) {
+      boolean reserved = reservedConnectors.contains(c.id()) || (waiting > 0 && c.idle() && idleFree <= waiting);
+      if (c.reserve(reserved)) {
+        changed.add(c);
+      }
+    }
+    return changed;
+  }
+
+  private Optional<Start> admission(Connector c, List<Connector> connectors, Driver driver) {
+    if (!c.free()) {
+      return Optional.empty();
+    }
+    Optional<Reservation> own = live().filter(r -> r.connectorId() == c.id()).findFirst();
+    if (own.isPresent()) {
+      return own.get().admits(driver) ? Optional.of(new Start(c, Optional.of(own.get().id()))) : Optional.empty();
+    }
+    Optional<Reservation> anyConnector = live().filter(r -> r.connectorId() == 0 && r.admits(driver)).findFirst();
+    if (anyConnector.isPresent()) {
+      return Optional.of(new Start(c, Optional.of(anyConnector.get().id())));
+    }
+    long idleLeft = idleUnreserved(connectors) - (c.idle() ? 1 : 0);
+    return idleLeft >= openForAnyConnector(connectors) ? Optional.of(new Start(c, Optional.empty())) : Optional.empty();
+  }
+
+  private ReservationStatus reservable(Connector c, List<Connector> connectors) {
+    if (c.faulted()) {
+      return ReservationStatus.FAULTED;
+    }
+    if (!c.operative()) {
+      return ReservationStatus.UNAVAILABLE;
+    }
+    boolean taken = live().anyMatch(r -> r.connectorId() == c.id());
+    if (taken || !c.idle() || idleUnreserved(connectors) - 1 < openForAnyConnector(connectors)) {
+      return ReservationStatus.OCCUPIED;
+    }
+    return ReservationStatus.ACCEPTED;
+  }
+
+  private ReservationStatus reservableAny(List<Connector> connectors) {
+    if (idleUnreserved(connectors) > openForAnyConnector(connectors)) {
+      return ReservationStatus.ACCEPTED;
+    }
+    if (connectors.stream().allMatch(Connector::faulted)) {
+      return ReservationStatus.FAULTED;
+    }
+    if (connectors.stream().noneMatch(Reservations::usable)) {
+      return ReservationStatus.UNAVAILABLE;
+    }
+    return ReservationStatus.OCCUPIED;
+  }
+
+  /** Connectors nobody uses and no connector reservation holds: what connector-0 reservations count on. */
+  private long idleUnreserved(List<Connector> connectors) {
+    return connectors.stream().filter(c -> c.idle() && live().noneMatch(r -> r.connectorId() == c.id())).count();
+  }
+
+  /** Connector-0 reservations whose driver has not yet been given a connector (a pending start holds it). */
+  private long openForAnyConnector(List<Connector> connectors) {
+    Set<Integer> claimed = connectors.stream().flatMap(c -> c.pendingStart().stream())
+        .flatMap(p -> p.reservationId().stream()).collect(Collectors.toSet());
+    return live().filter(r -> r.connectorId() == 0 && !claimed.contains(r.id())).count();
+  }
+
+  /** Reservations not yet expired by the clock, even if the expiry timer has not fired yet. */
+  private Stream<Reservation> live() {
+    Instant now = clock.get();
+    return byId.values().stream().filter(r -> r.expiryDate().isAfter(now));
+  }
+
+  private static boolean usable(Connector c) {
+    return c.operative() && !c.faulted();
+  }
+
+  private void changed() {
+    save();
+    armTimer();
+  }
+
+  private void save() {
+    storage.save(STORAGE_KEY, new Saved(List.copyOf(byId.values())));
+  }
+
+  /**
+   * One timer, for the earliest expiry, but at most {@link #RECHECK} away: the central system may move
+   * the domain's clock (BootNotification, Heartbeat), and an expiry date is in its time.
+   */
+  private void armTimer() {
+    cancelTimer();
+    byId.values().stream().map(Reservation::expiryDate).min(Comparator.naturalOrder()).ifPresent(next -> {
+      Duration wait = Duration.between(clock.get(), next);
+      wait = wait.isNegative() ? Duration.ZERO : wait.compareTo(RECHECK) > 0 ? RECHECK : wait;
+      expiryTimer = scheduler.schedule(wait, () -> {
+        expiryTimer = null;
+        Instant now = clock.get();
+        if (byId.values().removeIf(r -> !r.expiryDate().isAfter(now))) {
+          LOG.log(Level.INFO, "reservation(s) expired at {0}", now);
+          save();
+          onExpired.run();
+        }
+        armTimer();
+      });
+    });
+  }
+
+  private void cancelTimer() {
+    if (expiryTimer != null) {
+      expiryTimer.cancel();
+      expiryTimer = null;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.kilowatt.core.smartcharging;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A phase of the grid connection, which every connector wired to it loads. */
+public enum MainsPhase {
+  L1,
+  L2,
+  L3;
+
+  /**
+   * The first {@code count} phases: where a connector sits when its phase rotation is not known, which counts every
+   * single-phase connector on L1, the safe assumption.
+   */
+  public static Set<MainsPhase> first(int count) {
+    if (count < 1 || count > 3) {
+      throw new IllegalArgumentException("a connector uses 1 to 3 phases, not " + count);
+    }
+    return Set.copyOf(EnumSet.range(L1, values()[count - 1]));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.kilowatt.core.transaction;
+
+import dev.kilowatt.core.availability.Availability;
+import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.messaging.Counters;
+import dev.kilowatt.core.port.ControlPilot;
+import dev.kilowatt.core.port.EnergyMeter;
+import dev.kilowatt.core.port.HardwareFault;
+import dev.kilowatt.core.port.MeterReading;
+import dev.kilowatt.core.port.PilotState;
+import dev.kilowatt.core.port.Relay;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/** One connector's hardware events, from whichever thread the adapters use, onto the event loop. */
+public final class ConnectorEvents implements Relay.Listener, ControlPilot.Listener, EnergyMeter.Listener {
+
+  private static final System.Logger LOG = System.getLogger(ConnectorEvents.class.getName());
+
+  /** Where the events go. */
+  public record Parts(StartStop starts, Availability availability, Counters counters, Supplier<Instant> clock) {}
+
+  private final Connector connector;
+  private final Executor loop;
+  private final Parts parts;
+
+  public ConnectorEvents(Connector connector, Executor loop, Parts parts) {
+    this.connector = connector;
+    this.loop = loop;
+    this.parts = parts;
+  }
+
+  /** Starts listening to the connector's relay, pilot and meter. */
+  public void start() {
+    connector.hardware().relay().start(this);
+    connector.hardware().pilot().start(this);
+    connector.hardware().meter().start(this);
+  }
+
+  @Override
+  public void onStateChanged(PilotState state) {
+    loop.execute(() -> parts.starts().pilotChanged(connector, state));
+  }
+
+  @Override
+  public void onReading(MeterReading reading) {
+    loop.execute(() -> {
+      connector.meterReads(reading, parts.clock().get());
+      parts.availability().refresh(connector);
+    });
+  }
+
+  @Override
+  public void onFault(HardwareFault fault) {
+    loop.execute(() -> {
+      LOG.log(Level.WARNING, "connector {0}: {1}", connector.id(), fault);
+      parts.counters().increment("fault." + fault.errorCode().ocppValue());
+      connector.faultRaised(fault);
+      parts.availability().refresh(connector);
+    });
+  }
+
+  @Override
+  public void onFaultCleared(String source) {
+    loop.execute(() -> {
+      if (connector.faultCleared(source)) {
+        parts.availability().refresh(connector);
+      }
+    });
+  }
+}

@@ -1,0 +1,146 @@
+package dev.kilowatt.core.transaction;
+
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.Transaction;
+import dev.kilowatt.core.message.MeterValue;
+import dev.kilowatt.core.message.MeterValuesRequest;
+import dev.kilowatt.core.message.ReadingContext;
+import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.port.MeterReading;
+import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.Storage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * MeterValues: the periodic samples of a running transaction (MeterValueSampleInterval), the clock-aligned
+ * ones (ClockAlignedDataInterval), the triggered ones, and the samples kept for StopTransaction's
+ * transactionData.
+ */
+public final class MeterSampling {
+
+  private final Scheduler scheduler;
+  private final Storage storage;
+  private final Configuration config;
+  private final Outbox outbox;
+  private final Supplier<Instant> clock;
+  private final List<Connector> connectors;
+  private final Map<Integer, Scheduler.Timer> sampleTimers = new HashMap<>();
+  private Scheduler.Timer alignedTimer;
+
+  public MeterSampling(Scheduler scheduler, Storage storage, Configuration config, Outbox outbox, Supplier<Instant> clock,
+      List<Connector> connectors) {
+    this.scheduler = scheduler;
+    this.storage = storage;
+    this.config = config;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.connectors = connectors;
+    config.onChange(CoreKeys.CLOCK_ALIGNED_DATA_INTERVAL, v -> armAligned());
+    config.onChange(CoreKeys.METER_VALUE_SAMPLE_INTERVAL, v -> connectors.forEach(this::arm));
+  }
+
+  /** The transaction with a StopTxnSampledData sample taken now, if any is configured and the meter has read. */
+  Transaction withStopSample(Connector c, Transaction tx, ReadingContext context) {
+    List<String> stopSampled = config.list(CoreKeys.STOP_TXN_SAMPLED_DATA);
+    return !stopSampled.isEmpty() && c.reading().isPresent() ? tx.withStopSample(sample(c, stopSampled, context)) : tx;
+  }
+
+  /** (Re)starts the periodic samples of the connector's transaction. */
+  public void arm(Connector c) {
+    cancel(c);
+    int interval = config.integer(CoreKeys.METER_VALUE_SAMPLE_INTERVAL);
+    if (c.transaction().isEmpty() || interval <= 0) {
+      return;
+    }
+    sampleTimers.put(c.id(), scheduler.schedule(Duration.ofSeconds(interval), () -> {
+      sampleTimers.remove(c.id());
+      sampleTransaction(c, ReadingContext.SAMPLE_PERIODIC, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA),
+          config.list(CoreKeys.STOP_TXN_SAMPLED_DATA));
+      arm(c);
+    }));
+  }
+
+  public void cancel(Connector c) {
+    Scheduler.Timer timer = sampleTimers.remove(c.id());
+    if (timer != null) {
+      timer.cancel();
+    }
+  }
+
+  /** A MeterValues.req asked for by TriggerMessage: the configured measurands, or at least the energy register. */
+  public void sendTriggered(int connectorId) {
+    Connector c = connectors.get(connectorId - 1);
+    MeterValue value = sample(c, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA), ReadingContext.TRIGGER);
+    if (value.sampledValue().isEmpty()) {
+      // nothing configured, or per-phase measurands before the meter's first reading: a MeterValue needs one value
+      value = sample(c, List.of("Energy.Active.Import.Register"), ReadingContext.TRIGGER);
+    }
+    outbox.send(new MeterValuesRequest(c.id(), c.transaction().flatMap(Transaction::transactionId), List.of(value)), Outbox.Gate.ANY_TIME,
+        answer -> {}, failure -> {});
+  }
+
+  /** A periodic or clock-aligned sample of a running transaction: sent as MeterValues and kept for StopTransaction. */
+  private void sampleTransaction(Connector c, ReadingContext context, List<String> sent, List<String> kept) {
+    Transaction tx = c.transaction().orElseThrow();
+    if (c.reading().isEmpty()) {
+      return;
+    }
+    if (!kept.isEmpty()) {
+      tx = tx.withStopSample(sample(c, kept, context));
+    }
+    tx = tx.seen(c.energyWh(), clock.get());
+    c.update(tx);
+    // Saved before the sample leaves: a power loss right after it must not stop the transaction below it.
+    storage.save(Transactions.TRANSACTION_PREFIX + c.id(), tx);
+    if (!sent.isEmpty()) {
+      outbox.sendTransactional(tx.number(), new MeterValuesRequest(c.id(), tx.transactionId(), List.of(sample(c, sent, context))));
+    }
+  }
+
+  private MeterValue sample(Connector c, List<String> measurands, ReadingContext context) {
+    MeterReading reading = c.reading().orElse(new MeterReading(c.energyWh(), 0, List.of()));
+    return Sampling.meterValue(clock.get(), reading, c.offeredA(config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID)), measurands, context);
+  }
+
+  /** Arms the next clock-aligned sample, at the next multiple of the interval since midnight. */
+  public void armAligned() {
+    if (alignedTimer != null) {
+      alignedTimer.cancel();
+      alignedTimer = null;
+    }
+    int interval = config.integer(CoreKeys.CLOCK_ALIGNED_DATA_INTERVAL);
+    if (interval <= 0) {
+      return;
+    }
+    Instant now = clock.get();
+    long secondsOfDay = now.getEpochSecond() % 86_400;
+    long untilNext = interval - (secondsOfDay % interval);
+    Duration wait = Duration.ofSeconds(untilNext).minusNanos(now.getNano());
+    alignedTimer = scheduler.schedule(wait, () -> {
+      alignedTimer = null;
+      clockAlignedSample();
+      armAligned();
+    });
+  }
+
+  private void clockAlignedSample() {
+    List<String> aligned = config.list(CoreKeys.METER_VALUES_ALIGNED_DATA);
+    List<String> kept = config.list(CoreKeys.STOP_TXN_ALIGNED_DATA);
+    for (Connector c : connectors) {
+      if (c.transaction().isPresent()) {
+        sampleTransaction(c, ReadingContext.SAMPLE_CLOCK, aligned, kept);
+      } else if (!aligned.isEmpty() && c.reading().isPresent() && outbox.canSendNow()) {
+        outbox.send(new MeterValuesRequest(c.id(), Optional.empty(), List.of(sample(c, aligned, ReadingContext.SAMPLE_CLOCK))),
+            Outbox.Gate.AFTER_ACCEPTANCE, answer -> {}, failure -> {});
+      }
+    }
+  }
+}

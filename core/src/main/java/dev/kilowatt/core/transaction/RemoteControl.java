@@ -1,0 +1,105 @@
+package dev.kilowatt.core.transaction;
+
+import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.Transaction;
+import dev.kilowatt.core.message.AuthorizationStatus;
+import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.Reason;
+import dev.kilowatt.core.message.RemoteStartStopStatus;
+import dev.kilowatt.core.message.RemoteStartTransactionRequest;
+import dev.kilowatt.core.message.RemoteStartTransactionResponse;
+import dev.kilowatt.core.message.RemoteStopTransactionRequest;
+import dev.kilowatt.core.message.RemoteStopTransactionResponse;
+import dev.kilowatt.core.message.UnlockConnectorRequest;
+import dev.kilowatt.core.message.UnlockConnectorResponse;
+import dev.kilowatt.core.message.UnlockStatus;
+import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.reservation.Reservations;
+import dev.kilowatt.core.smartcharging.SmartCharging;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/** The central system's side of a transaction: RemoteStartTransaction, RemoteStopTransaction, UnlockConnector. */
+public final class RemoteControl {
+
+  /** What a remote start must not overlap: a reset under way, a registration still Pending. */
+  public record Busy(BooleanSupplier resetting, BooleanSupplier registrationPending) {}
+
+  private final Configuration config;
+  private final List<Connector> connectors;
+  private final Authorization authorization;
+  private final Reservations reservations;
+  private final StartStop starts;
+  private final Transactions transactions;
+  private final Busy busy;
+
+  public RemoteControl(Configuration config, List<Connector> connectors, Authorization authorization, Reservations reservations,
+      StartStop starts, Transactions transactions, Busy busy) {
+    this.config = config;
+    this.connectors = connectors;
+    this.authorization = authorization;
+    this.reservations = reservations;
+    this.starts = starts;
+    this.transactions = transactions;
+    this.busy = busy;
+  }
+
+  public void register(CallRouter router) {
+    router.on(RemoteStartTransactionRequest.class, this::remoteStart);
+    router.on(RemoteStopTransactionRequest.class, this::remoteStop);
+    // Nothing to unlock on a fixed cable, and no connector without one has a lock port yet.
+    router.on(UnlockConnectorRequest.class, (request, reply) -> reply.answer(new UnlockConnectorResponse(UnlockStatus.NOT_SUPPORTED)));
+  }
+
+  private void remoteStart(RemoteStartTransactionRequest r, CallRouter.Reply reply) {
+    Optional<Integer> requested = r.connectorId();
+    boolean validConnector = requested.map(id -> id >= 1 && id <= connectors.size()).orElse(true);
+    boolean authorize = config.bool(CoreKeys.AUTHORIZE_REMOTE_TX_REQUESTS);
+    // Without authorization, only what the list or the cache know of the idTag can match a reservation's parent.
+    Reservations.Driver driver = authorize ? Reservations.Driver.beforeAuthorization(r.idTag())
+        : Reservations.Driver.known(r.idTag(), authorization.knownLocally(r.idTag()).flatMap(IdTagInfo::parentIdTag));
+    boolean profileAcceptable = r.chargingProfile().map(SmartCharging::acceptableForRemoteStart).orElse(true);
+    Optional<Reservations.Start> target = validConnector && profileAcceptable && !busy.resetting().getAsBoolean()
+        && !busy.registrationPending().getAsBoolean() ? reservations.choose(connectors, requested, driver) : Optional.empty();
+    if (target.isEmpty()) {
+      reply.answer(new RemoteStartTransactionResponse(RemoteStartStopStatus.REJECTED));
+      return;
+    }
+    reply.answer(new RemoteStartTransactionResponse(RemoteStartStopStatus.ACCEPTED));
+    Connector c = target.get().connector();
+    reply.afterwards(() -> {
+      if (!c.free()) {
+        return;
+      }
+      if (authorize) {
+        authorization.authorize(r.idTag(), info -> {
+          if (info.status() == AuthorizationStatus.ACCEPTED) {
+            reservations.choose(connectors, Optional.of(c.id()), Reservations.Driver.known(r.idTag(), info.parentIdTag()))
+                .ifPresent(start -> starts.prepareStart(c, r.idTag(), info, start.reservationId(), r.chargingProfile()));
+          }
+        });
+      } else {
+        reservations.choose(connectors, Optional.of(c.id()), driver).ifPresent(start -> starts.prepareStart(c, r.idTag(),
+            new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), start.reservationId(), r.chargingProfile()));
+      }
+    });
+  }
+
+  private void remoteStop(RemoteStopTransactionRequest r, CallRouter.Reply reply) {
+    Optional<Connector> target = connectors.stream().filter(c -> runs(c, r.transactionId())).findFirst();
+    reply.answer(new RemoteStopTransactionResponse(target.isPresent() ? RemoteStartStopStatus.ACCEPTED : RemoteStartStopStatus.REJECTED));
+    target.ifPresent(c -> reply.afterwards(() -> {
+      if (runs(c, r.transactionId())) {
+        transactions.stop(c, Reason.REMOTE, Optional.empty());
+      }
+    }));
+  }
+
+  private static boolean runs(Connector c, int transactionId) {
+    return c.transaction().flatMap(Transaction::transactionId).filter(id -> id == transactionId).isPresent();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.kilowatt.core.transaction;
+
+import dev.kilowatt.core.message.Location;
+import dev.kilowatt.core.message.Measurand;
+import dev.kilowatt.core.message.MeterValue;
+import dev.kilowatt.core.message.Phase;
+import dev.kilowatt.core.message.ReadingContext;
+import dev.kilowatt.core.message.SampledValue;
+import dev.kilowatt.core.message.UnitOfMeasure;
+import dev.kilowatt.core.message.ValueFormat;
+import dev.kilowatt.core.port.MeterReading;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Turns meter readings into OCPP sampled values for the measurands a configuration key lists. */
+final class Sampling {
+
+  private static final Phase[] CURRENT_PHASES = {Phase.L1, Phase.L2, Phase.L3};
+  private static final Phase[] VOLTAGE_PHASES = {Phase.L1_N, Phase.L2_N, Phase.L3_N};
+
+  private Sampling() {}
+
+  /** One meter value with a sampled value per measurand (per phase for current and voltage). */
+  static MeterValue meterValue(Instant at, MeterReading reading, double offeredA, List<String> measurands, ReadingContext context) {
+    List<SampledValue> values = new ArrayList<>();
+    for (String name : measurands) {
+      Measurand measurand = Measurand.fromOcpp(name).orElseThrow(() -> new IllegalArgumentException("unsupported measurand " + name));
+      switch (measurand) {
+        // Whole Wh counted so far, truncated like meterStart/meterStop, so the register never reads higher here than there.
+        case ENERGY_ACTIVE_IMPORT_REGISTER -> values.add(value(format(Math.floor(reading.energyImportWh()), 0), context, measurand, Optional.empty(), UnitOfMeasure.WH));
+        case POWER_ACTIVE_IMPORT -> values.add(value(format(reading.powerImportW(), 1), context, measurand, Optional.empty(), UnitOfMeasure.W));
+        case CURRENT_OFFERED -> values.add(value(format(offeredA, 1), context, measurand, Optional.empty(), UnitOfMeasure.A));
+        case CURRENT_IMPORT -> reading.phases().forEach(p ->
+            values.add(value(format(p.currentA(), 2), context, measurand, Optional.of(CURRENT_PHASES[p.phase() - 1]), UnitOfMeasure.A)));
+        case VOLTAGE -> reading.phases().forEach(p ->
+            values.add(value(format(p.voltageV(), 1), context, measurand, Optional.of(VOLTAGE_PHASES[p.phase() - 1]), UnitOfMeasure.V)));
+        default -> throw new IllegalArgumentException("unsupported measurand " + name);
+      }
+    }
+    return new MeterValue(at, values);
+  }
+
+  private static SampledValue value(String value, ReadingContext context, Measurand measurand, Optional<Phase> phase, UnitOfMeasure unit) {
+    return new SampledValue(value, Optional.of(context), Optional.of(ValueFormat.RAW), Optional.of(measurand), phase,
+        Optional.of(Location.OUTLET), Optional.of(unit));
+  }
+
+  private static String format(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+}

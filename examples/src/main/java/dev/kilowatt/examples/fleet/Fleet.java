@@ -1,0 +1,130 @@
+package dev.kilowatt.examples.fleet;
+
+import dev.kilowatt.ocpp.SharedWebSocketClient;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A fleet of simulated stations in this process, coming up at the fleet's ramp. Threads: virtual threads
+ * for the stations' loops on a carrier per core, one timer, and two threads plus the JDK's selector for
+ * every WebSocket.
+ */
+final class Fleet implements AutoCloseable {
+
+  private static final Duration RAMP_TICK = Duration.ofMillis(100);
+  private static final int LINK_THREADS = 2;
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private final FleetFile file;
+  private final Path dataRoot;
+  private final FleetStats stats = new FleetStats();
+  private final LoopPool loops;
+  private final ExecutorService linkThreads;
+  private final FleetRuntime runtime;
+  private final long startedNanos = System.nanoTime();
+  /** Guarded by this. */
+  private final List<FleetStation> stations = new ArrayList<>();
+  private final ScheduledFuture<?> ramp;
+  private boolean closed;
+  private double due;
+
+  private Fleet(FleetFile file, URI centralSystem, Path dataRoot, Map<String, String> factoryConfiguration) {
+    this.file = file;
+    this.dataRoot = dataRoot;
+    this.loops = new LoopPool(Clock.systemUTC());
+    this.linkThreads = Executors.newFixedThreadPool(LINK_THREADS, task -> {
+      Thread thread = new Thread(task, "fleet-link");
+      thread.setDaemon(true);
+      return thread;
+    });
+    Map<String, String> configuration = new HashMap<>(factoryConfiguration);
+    configuration.putIfAbsent("WebSocketPingInterval", Long.toString(file.ping().toSeconds()));
+    this.runtime = new FleetRuntime(loops, SharedWebSocketClient.create(linkThreads, Optional.empty()), centralSystem,
+        file, stats, configuration);
+    // the timer only says when; each station then boots on its own loop
+    this.ramp = loops.timer().scheduleAtFixedRate(() -> loops.workers().execute(this::rampUp), 0,
+        RAMP_TICK.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Starts the fleet: station n gets the identity {@link FleetFile#chargePointId(int)} and the data
+   * directory {@code dataRoot/<id>}, and each charge point starts with {@code factoryConfiguration}.
+   */
+  static Fleet start(FleetFile file, URI centralSystem, Path dataRoot, Map<String, String> factoryConfiguration) {
+    return new Fleet(file, centralSystem, dataRoot, factoryConfiguration);
+  }
+
+  private synchronized void rampUp() {
+    if (closed || stations.size() >= file.stations()) {
+      ramp.cancel(false);
+      return;
+    }
+    due += file.rampPerSecond() * RAMP_TICK.toNanos() / 1e9;
+    while (due >= 1 && stations.size() < file.stations()) {
+      int number = file.offset() + stations.size();
+      String id = file.chargePointId(number);
+      FleetStation station = new FleetStation(id, number, dataRoot.resolve(id), runtime);
+      due--;
+      stations.add(station);
+      station.start();
+    }
+  }
+
+  FleetFile file() {
+    return file;
+  }
+
+  /** The figures now, with rates and latencies since {@code previous} (null: since the start). */
+  Summary summary(Summary previous) {
+    return stats.snapshot(System.nanoTime() - startedNanos, previous);
+  }
+
+  /**
+   * Waits until the summary satisfies {@code condition}, checking every 50 ms.
+   *
+   * @return the summary that did
+   * @throws IllegalStateException with the last summary if none did within {@code timeout}
+   */
+  Summary await(Predicate<Summary> condition, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Summary now = summary(null);
+      if (condition.test(now)) {
+        return now;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("not reached within " + timeout.toSeconds() + " s: " + now.line());
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  /** Stops every station and the fleet's threads. */
+  @Override
+  public void close() {
+    List<FleetStation> running;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      ramp.cancel(false);
+      running = List.copyOf(stations);
+    }
+    running.forEach(FleetStation::stop);
+    loops.close();
+    linkThreads.shutdown();
+  }
+}

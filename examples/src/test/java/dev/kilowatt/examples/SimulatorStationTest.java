@@ -1,0 +1,39 @@
+package dev.kilowatt.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kilowatt.core.ConnectorSnapshot;
+import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.message.ChargePointStatus;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/** Where the web console says a connector's current comes from. */
+class SimulatorStationTest {
+
+  private static ConnectorSnapshot connector(ChargePointStatus status, boolean transaction, double offeredA) {
+    return new ConnectorSnapshot(1, status, ChargePointErrorCode.NO_ERROR, transaction, transaction ? Optional.of(7) : Optional.empty(),
+        offeredA, 1200);
+  }
+
+  @Test
+  void withoutATransactionNothingIsOffered() {
+    assertEquals("No transaction: nothing is offered until one starts; then the connector is rated 16 A and no charging profile limits it.",
+        SimulatorStation.limitExplanation(connector(ChargePointStatus.AVAILABLE, false, 0), OptionalDouble.empty(), 0));
+  }
+
+  @Test
+  void duringOneTheOfferIsTheLowerOfRatingAndSchedule() {
+    assertEquals("Offered 10.0 A, the lower of: the connector is rated 16 A, the composite schedule allows 10.0 A. The EV draws 9.8 A.",
+        SimulatorStation.limitExplanation(connector(ChargePointStatus.CHARGING, true, 10), OptionalDouble.of(10), 9.8));
+  }
+
+  @Test
+  void aScheduleBelowWhatAPilotCanOfferSuspendsCharging() {
+    assertEquals("Suspended: the composite schedule allows 4.0 A, below the 6 A a pilot can offer.",
+        SimulatorStation.limitExplanation(connector(ChargePointStatus.SUSPENDED_EVSE, true, 0), OptionalDouble.of(4), 0));
+    assertEquals("Nothing offered now (SuspendedEVSE): the connector is rated 16 A and no charging profile limits it.",
+        SimulatorStation.limitExplanation(connector(ChargePointStatus.SUSPENDED_EVSE, true, 0), OptionalDouble.empty(), 0));
+  }
+}
