@@ -1,6 +1,6 @@
 package dev.kilowatt.storage;
 
-import dev.kilowatt.core.ledger.LiveRecords;
+import dev.kilowatt.core.port.LiveRecords;
 import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Scheduler;
 import java.io.IOException;

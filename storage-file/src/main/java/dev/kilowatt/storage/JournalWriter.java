@@ -4,7 +4,7 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.WRITE;
 
-import dev.kilowatt.core.ledger.LiveRecords;
+import dev.kilowatt.core.port.LiveRecords;
 import dev.kilowatt.core.port.Journal.Entry;
 import dev.kilowatt.core.port.Journal.Outcome;
 import dev.kilowatt.core.port.Scheduler;

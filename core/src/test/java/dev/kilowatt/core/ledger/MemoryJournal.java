@@ -2,6 +2,7 @@ package dev.kilowatt.core.ledger;
 
 import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.LiveRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

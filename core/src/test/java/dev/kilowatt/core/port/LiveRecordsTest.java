@@ -1,4 +1,4 @@
-package dev.kilowatt.core.ledger;
+package dev.kilowatt.core.port;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,5 @@
-package dev.kilowatt.core.ledger;
+package dev.kilowatt.core.port;
 
-import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Journal.Entry;
 import java.util.List;
 import java.util.NavigableMap;
