@@ -69,7 +69,7 @@ final class Round {
       sessions(charger);
     }
 
-    Flood.Result flood = Flood.run(centralSystem, charger, options.flood());
+    Flood.Result flood = Flood.run(centralSystem, () -> charger.status().residentKib(), options.flood(), Flood.SILENCE);
     figures.put(Figure.CALLS_PER_SECOND, flood.callsPerSecond());
     figures.put(Figure.DROPPED, (double) flood.dropped());
     figures.put(Figure.RSS_PEAK_FLOOD, flood.peakResidentKib() / 1024.0);
