@@ -16,7 +16,8 @@ enum Figure {
   RSS_PEAK_FLOOD("MiB"),
   THREADS_IDLE(""),
   CALLS_PER_SECOND("/s"),
-  DROPPED("");
+  DROPPED(""),
+  RECONNECTS("");
 
   final String unit;
 

@@ -48,6 +48,7 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
   private final List<Arrival> arrivals = new ArrayList<>();
   private final AtomicLong nextId = new AtomicLong();
   private final AtomicInteger nextTransactionId = new AtomicInteger(1);
+  private final AtomicInteger connections = new AtomicInteger();
   private volatile WebSocket chargePoint;
 
   private LoopbackCentralSystem() {
@@ -78,7 +79,13 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
   synchronized void reset() {
     arrivals.clear();
     pending.clear();
+    connections.set(0);
     chargePoint = null;
+  }
+
+  /** Connections opened since the last {@link #reset}: more than one means the charge point lost its link. */
+  int connections() {
+    return connections.get();
   }
 
   /** Sends a CALL to the charge point; the answer completes with its arrival time. */
@@ -100,14 +107,15 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
     return await(call(action, payload), action).nanos() - sent;
   }
 
-  static Answer await(CompletableFuture<Answer> answer, String what) {
+  Answer await(CompletableFuture<Answer> answer, String what) {
     try {
       return answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (Exception e) {
-      throw new IllegalStateException("no answer to " + what + " within " + TIMEOUT.toSeconds() + " s", e);
+      throw new IllegalStateException("no answer to " + what + " within " + TIMEOUT.toSeconds() + " s; connections: "
+          + connections.get() + (chargePoint == null ? ", none open now" : ""), e);
     }
   }
 
@@ -149,6 +157,7 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
 
   @Override
   public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    connections.incrementAndGet();
     chargePoint = conn;
   }
 

@@ -25,7 +25,8 @@ final class Report {
           List.of(Figure.RSS_IDLE, Figure.RSS_AFTER_CALLS, Figure.RSS_PEAK_FLOOD), "MiB"),
       new Row("threads, idle", List.of(Figure.THREADS_IDLE), ""),
       new Row("answered CALLs per second, " + BenchOptions.IN_FLIGHT + " in flight", List.of(Figure.CALLS_PER_SECOND), "k/s"),
-      new Row("calls dropped in the flood", List.of(Figure.DROPPED), ""));
+      new Row("calls dropped in the flood", List.of(Figure.DROPPED), ""),
+      new Row("connections lost and made again", List.of(Figure.RECONNECTS), ""));
 
   private Report() {
   }

@@ -73,6 +73,7 @@ final class Round {
     figures.put(Figure.CALLS_PER_SECOND, flood.callsPerSecond());
     figures.put(Figure.DROPPED, (double) flood.dropped());
     figures.put(Figure.RSS_PEAK_FLOOD, flood.peakResidentKib() / 1024.0);
+    figures.put(Figure.RECONNECTS, (double) centralSystem.connections() - 1);
   }
 
   /** Plug, RemoteStart, RemoteStop, unplug, as many times as asked; times the two remote commands. */
@@ -86,7 +87,7 @@ final class Round {
       centralSystem.awaitStatus("Preparing", mark);
 
       long sent = System.nanoTime();
-      expectAccepted(LoopbackCentralSystem.await(
+      expectAccepted(centralSystem.await(
           centralSystem.call("RemoteStartTransaction", "{\"connectorId\":1,\"idTag\":\"BENCH-" + session + "\"}"),
           "RemoteStartTransaction"));
       LoopbackCentralSystem.Arrival start = centralSystem.awaitCall("StartTransaction", sent);
@@ -106,7 +107,7 @@ final class Round {
   /** RemoteStop to StopTransaction; the Charging status came after the StartTransaction answer, so the id is known. */
   private long remoteStop(int transactionId) {
     long sent = System.nanoTime();
-    expectAccepted(LoopbackCentralSystem.await(
+    expectAccepted(centralSystem.await(
         centralSystem.call("RemoteStopTransaction", "{\"transactionId\":" + transactionId + "}"), "RemoteStopTransaction"));
     return centralSystem.awaitCall("StopTransaction", sent).nanos() - sent;
   }

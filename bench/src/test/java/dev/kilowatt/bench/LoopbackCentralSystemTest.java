@@ -50,6 +50,13 @@ class LoopbackCentralSystemTest {
     assertTrue(boot.startsWith("[3,\"a\",{\"status\":\"Accepted\""), boot);
     assertTrue(boot.contains("\"interval\":300"), boot);
     assertTrue(centralSystem.awaitCall("BootNotification", before).nanos() > before);
+    chargePoint.closeBlocking();
+    chargePoint = TestChargePoint.connect(centralSystem, Integer.MAX_VALUE);
+    assertEquals(2, centralSystem.connections(), "a second connection of the same charge point is counted");
+    centralSystem.reset();
+    assertEquals(0, centralSystem.connections());
+    chargePoint.closeBlocking();
+    chargePoint = TestChargePoint.connect(centralSystem, Integer.MAX_VALUE);
 
     chargePoint.send("[2,\"b\",\"StartTransaction\",{\"connectorId\":1}]");
     chargePoint.send("[2,\"c\",\"StartTransaction\",{\"connectorId\":1}]");
@@ -64,6 +71,7 @@ class LoopbackCentralSystemTest {
     long nanos = centralSystem.roundTrip("GetConfiguration", "{}");
     assertTrue(nanos > 0);
     assertEquals(1, chargePoint.callsAnswered());
+    assertEquals(1, centralSystem.connections());
   }
 
   @Test
