@@ -91,10 +91,16 @@ record BenchOptions(int rounds, Path jar, Optional<List<String>> jvmOptions, boo
     return List.of();
   }
 
-  /** The AOT cache to start the simulator with: the training run's output next to the jar, on a JDK that has AOT caches. */
-  Optional<Path> aotCache() {
+  /**
+   * The flags for the AOT cache next to the jar, made by the build's training run, on a JDK that has AOT
+   * caches: none without one. {@code AOTMode=on} makes a cache the JVM cannot use (another JDK build, a
+   * rebuilt or touched jar) stop the simulator at once, rather than have it measured without the cache.
+   */
+  List<String> aotOptions() {
     Path cache = jar.toAbsolutePath().resolveSibling("kilowatt.aot");
-    return aot && Runtime.version().feature() >= 24 && Files.isRegularFile(cache) ? Optional.of(cache) : Optional.empty();
+    return aot && Runtime.version().feature() >= 24 && Files.isRegularFile(cache)
+        ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache)
+        : List.of();
   }
 
   private static List<String> split(String value) {

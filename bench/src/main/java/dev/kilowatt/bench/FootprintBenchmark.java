@@ -39,7 +39,7 @@ public final class FootprintBenchmark {
     }
     EchoFloor.install(options.echoDir());
     List<String> jvmOptions = new ArrayList<>(options.simulatorJvmOptions());
-    options.aotCache().ifPresent(cache -> jvmOptions.add("-XX:AOTCache=" + cache));
+    jvmOptions.addAll(options.aotOptions());
     System.out.printf("Kilowatt benchmark: %d rounds, Java %s, node %s, %d cores, loopback%n", options.rounds(),
         Runtime.version(), EchoFloor.nodeVersion(), Runtime.getRuntime().availableProcessors());
     System.out.println("simulator JVM options: " + (jvmOptions.isEmpty() ? "(none)" : String.join(" ", jvmOptions)));

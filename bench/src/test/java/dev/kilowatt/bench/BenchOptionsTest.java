@@ -56,10 +56,12 @@ class BenchOptionsTest {
   @Test
   void theAotCacheNextToTheJarIsUsedOnlyWhenAskedAndTheJdkHasAotCaches() throws Exception {
     Path jar = Files.createFile(dir.resolve("kilowatt-simulator.jar"));
-    assertEquals(Optional.empty(), BenchOptions.parse("--jar", jar.toString()).aotCache());
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotOptions());
     Path cache = Files.createFile(dir.resolve("kilowatt.aot"));
-    Optional<Path> expected = Runtime.version().feature() >= 24 ? Optional.of(cache) : Optional.empty();
-    assertEquals(expected, BenchOptions.parse("--jar", jar.toString()).aotCache());
-    assertEquals(Optional.empty(), BenchOptions.parse("--jar", jar.toString(), "--no-aot").aotCache());
+    List<String> expected = Runtime.version().feature() >= 24
+        ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache.toAbsolutePath())
+        : List.of();
+    assertEquals(expected, BenchOptions.parse("--jar", jar.toString()).aotOptions());
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString(), "--no-aot").aotOptions());
   }
 }
