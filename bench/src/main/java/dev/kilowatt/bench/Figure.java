@@ -17,7 +17,8 @@ enum Figure {
   THREADS_IDLE(""),
   CALLS_PER_SECOND("/s"),
   DROPPED(""),
-  RECONNECTS("");
+  RECONNECTS(""),
+  LOST("");
 
   final String unit;
 

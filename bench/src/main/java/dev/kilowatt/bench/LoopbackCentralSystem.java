@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -35,6 +38,7 @@ import org.java_websocket.server.WebSocketServer;
 final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Duration LOST_AFTER = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A call of the charge point, when it arrived (System.nanoTime), and the transaction id it was given, if any. */
@@ -49,6 +53,7 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
   private final AtomicLong nextId = new AtomicLong();
   private final AtomicInteger nextTransactionId = new AtomicInteger(1);
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger lost = new AtomicInteger();
   private volatile WebSocket chargePoint;
 
   private LoopbackCentralSystem() {
@@ -80,6 +85,7 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
     arrivals.clear();
     pending.clear();
     connections.set(0);
+    lost.set(0);
     chargePoint = null;
   }
 
@@ -101,10 +107,30 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
     return answer;
   }
 
-  /** Sends a call and waits for the answer; returns the round trip in nanoseconds. */
-  long roundTrip(String action, String payload) {
+  /**
+   * Sends a call and waits for the answer; returns the round trip in nanoseconds, or nothing for a call
+   * still unanswered after {@link #LOST_AFTER}, which is counted in {@link #lost()}. A lost answer is a
+   * figure of its own: under heavy load both chargers have lost one now and then, with the connection up.
+   */
+  OptionalLong roundTrip(String action, String payload) {
     long sent = System.nanoTime();
-    return await(call(action, payload), action).nanos() - sent;
+    CompletableFuture<Answer> answer = call(action, payload);
+    try {
+      return OptionalLong.of(answer.get(LOST_AFTER.toMillis(), TimeUnit.MILLISECONDS).nanos() - sent);
+    } catch (TimeoutException e) {
+      lost.incrementAndGet();
+      return OptionalLong.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("no answer to " + action, e);
+    }
+  }
+
+  /** Calls of {@link #roundTrip} never answered since the last {@link #reset}. */
+  int lost() {
+    return lost.get();
   }
 
   Answer await(CompletableFuture<Answer> answer, String what) {

@@ -26,7 +26,8 @@ final class Report {
       new Row("threads, idle", List.of(Figure.THREADS_IDLE), ""),
       new Row("answered CALLs per second, " + BenchOptions.IN_FLIGHT + " in flight", List.of(Figure.CALLS_PER_SECOND), "k/s"),
       new Row("calls dropped in the flood", List.of(Figure.DROPPED), ""),
-      new Row("connections lost and made again", List.of(Figure.RECONNECTS), ""));
+      new Row("connections lost and made again", List.of(Figure.RECONNECTS), ""),
+      new Row("calls in a row never answered", List.of(Figure.LOST), ""));
 
   private Report() {
   }

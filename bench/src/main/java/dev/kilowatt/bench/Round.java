@@ -1,7 +1,10 @@
 package dev.kilowatt.bench;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -30,8 +33,11 @@ final class Round {
       Supplier<ChargerProcess> start) throws InterruptedException {
     centralSystem.reset();
     Round round = new Round(centralSystem, options);
-    try (ChargerProcess charger = start.get()) {
+    ChargerProcess charger = start.get();
+    try (charger) {
       round.run(charger);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(charger.kind.title + ": " + e.getMessage(), e);
     }
     return round.figures;
   }
@@ -39,28 +45,18 @@ final class Round {
   private void run(ChargerProcess charger) throws InterruptedException {
     long booted = centralSystem.awaitCall("BootNotification", charger.started).nanos();
     put(Figure.BOOT, booted - charger.started);
-    long[] first = new long[FIRST_CALLS];
-    for (int i = 0; i < FIRST_CALLS; i++) {
-      first[i] = centralSystem.roundTrip("GetConfiguration", ALL_KEYS);
-    }
-    put(Figure.FIRST_CALLS_MAX, Samples.max(first));
+    put(Figure.FIRST_CALLS_MAX, Samples.max(series(FIRST_CALLS, "GetConfiguration", i -> ALL_KEYS)));
 
     Thread.sleep(SETTLE_MILLIS);
     ProcStatus idle = charger.status();
     figures.put(Figure.RSS_IDLE, idle.residentMib());
     figures.put(Figure.THREADS_IDLE, (double) idle.threads());
 
-    long[] get = new long[options.calls()];
-    for (int i = 0; i < get.length; i++) {
-      get[i] = centralSystem.roundTrip("GetConfiguration", ALL_KEYS);
-    }
+    long[] get = series(options.calls(), "GetConfiguration", i -> ALL_KEYS);
     put(Figure.GET_CONFIGURATION_P50, Samples.percentile(get, 50));
     put(Figure.GET_CONFIGURATION_P99, Samples.percentile(get, 99));
-    long[] change = new long[options.calls()];
-    for (int i = 0; i < change.length; i++) {
-      change[i] = centralSystem.roundTrip("ChangeConfiguration",
-          "{\"key\":\"MeterValueSampleInterval\",\"value\":\"" + (60 + i % 2) + "\"}");
-    }
+    long[] change = series(options.calls(), "ChangeConfiguration",
+        i -> "{\"key\":\"MeterValueSampleInterval\",\"value\":\"" + (60 + i % 2) + "\"}");
     put(Figure.CHANGE_CONFIGURATION_P50, Samples.percentile(change, 50));
     put(Figure.CHANGE_CONFIGURATION_P99, Samples.percentile(change, 99));
     figures.put(Figure.RSS_AFTER_CALLS, charger.status().residentMib());
@@ -74,6 +70,23 @@ final class Round {
     figures.put(Figure.DROPPED, (double) flood.dropped());
     figures.put(Figure.RSS_PEAK_FLOOD, flood.peakResidentKib() / 1024.0);
     figures.put(Figure.RECONNECTS, (double) centralSystem.connections() - 1);
+    figures.put(Figure.LOST, (double) centralSystem.lost());
+  }
+
+  /** The round trips of {@code count} calls of {@code action} in a row, call {@code i} with {@code payload(i)}; lost calls left out. */
+  private long[] series(int count, String action, IntFunction<String> payload) {
+    long[] nanos = new long[count];
+    int answered = 0;
+    for (int i = 0; i < count; i++) {
+      OptionalLong roundTrip = centralSystem.roundTrip(action, payload.apply(i));
+      if (roundTrip.isPresent()) {
+        nanos[answered++] = roundTrip.getAsLong();
+      }
+    }
+    if (answered == 0) {
+      throw new IllegalStateException("no call of " + count + " was answered");
+    }
+    return Arrays.copyOf(nanos, answered);
   }
 
   /** Plug, RemoteStart, RemoteStop, unplug, as many times as asked; times the two remote commands. */

@@ -68,10 +68,18 @@ class LoopbackCentralSystemTest {
   @Test
   void timesTheRoundTripOfItsOwnCalls() throws Exception {
     chargePoint = TestChargePoint.connect(centralSystem, Integer.MAX_VALUE);
-    long nanos = centralSystem.roundTrip("GetConfiguration", "{}");
+    long nanos = centralSystem.roundTrip("GetConfiguration", "{}").orElseThrow();
     assertTrue(nanos > 0);
+    assertEquals(0, centralSystem.lost());
     assertEquals(1, chargePoint.callsAnswered());
     assertEquals(1, centralSystem.connections());
+  }
+
+  @Test
+  void aCallNeverAnsweredIsCountedAsLostAndTheRoundGoesOn() throws Exception {
+    chargePoint = TestChargePoint.connect(centralSystem, 0);
+    assertTrue(centralSystem.roundTrip("GetConfiguration", "{}").isEmpty());
+    assertEquals(1, centralSystem.lost());
   }
 
   @Test
