@@ -5,11 +5,12 @@ import dev.kilowatt.core.port.CallError;
 /**
  * One way a payload breaks its schema.
  *
- * @param code the CALLERROR code OCPP-J 1.6 (section 4.2.3) assigns to this kind of breach
+ * @param code the CALLERROR code OCPP-J 1.6 (section 4.2.3) assigns to this kind of breach; the 2.0.1
+ *     adapter maps it onto the same kind of breach under its own names
  * @param path where in the payload, as a JSON pointer ("" for the payload itself)
  * @param problem what is wrong, for people
  */
-record Violation(CallError.Code code, String path, String problem) {
+public record Violation(CallError.Code code, String path, String problem) {
 
   @Override
   public String toString() {
