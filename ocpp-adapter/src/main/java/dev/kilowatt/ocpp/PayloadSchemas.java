@@ -97,9 +97,6 @@ public final class PayloadSchemas {
     if (node.has("$ref")) {
       return resolve(file, node.get("$ref").asText());
     }
-    if (!node.has("type")) {
-      throw new IllegalStateException(file + " has a schema without a type: " + node);
-    }
     Map<String, Schema> properties = new LinkedHashMap<>();
     node.path("properties").properties().forEach(p -> properties.put(p.getKey(), compile(file, p.getValue())));
     List<String> required = new ArrayList<>();
@@ -107,7 +104,8 @@ public final class PayloadSchemas {
     Set<String> enumValues = new HashSet<>();
     node.path("enum").forEach(value -> enumValues.add(value.asText()));
     return new Schema(
-        Schema.Type.named(node.get("type").asText()),
+        // draft-04 and -06 alike: no type, no constraint on it (2.0.1's DataTransfer data is any JSON)
+        Schema.Type.named(node.path("type").asText("any")),
         properties,
         required,
         node.path("additionalProperties").asBoolean(true),

@@ -31,9 +31,9 @@ import java.util.Set;
  */
 final class Schema {
 
-  /** The JSON types of draft-04 that OCPP payloads use. */
+  /** The JSON types of draft-04 that OCPP payloads use; ANY for a schema without a type, which admits every value. */
   enum Type {
-    OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN;
+    OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN, ANY;
 
     static Type named(String name) {
       return valueOf(name.toUpperCase(Locale.ROOT));
@@ -47,6 +47,7 @@ final class Schema {
         case INTEGER -> node.isIntegralNumber();
         case NUMBER -> node.isNumber();
         case BOOLEAN -> node.isBoolean();
+        case ANY -> true;
       };
     }
 

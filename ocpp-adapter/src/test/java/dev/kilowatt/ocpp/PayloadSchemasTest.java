@@ -29,6 +29,13 @@ class PayloadSchemasTest {
   }
 
   @Test
+  void aPropertyWithoutATypeAdmitsEveryValue() throws Exception {
+    for (String data : List.of("\"text\"", "7", "[1,\"two\"]", "{\"nested\":{}}", "null", "true")) {
+      assertEquals(List.of(), check("{\"soc\":1,\"data\":" + data + "}"), data);
+    }
+  }
+
+  @Test
   void aNumberBelowItsMinimumOrAboveItsMaximumIsAnInvalidValue() throws Exception {
     assertEquals(List.of(new Violation(PROPERTY_CONSTRAINT_VIOLATION, "/soc", "above the maximum 100.0")),
         check("{\"soc\":101}"));
