@@ -1,0 +1,133 @@
+package dev.kilowatt.ocpp201;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kilowatt.ocpp201.Messages.BootNotificationRequest;
+import dev.kilowatt.ocpp201.Messages.GetVariablesResponse;
+import dev.kilowatt.ocpp201.Messages.HeartbeatRequest;
+import dev.kilowatt.ocpp201.Messages.Request;
+import dev.kilowatt.ocpp201.Messages.Response;
+import dev.kilowatt.ocpp201.Types.ChargingStation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Typed messages against the OCA schemas, both ways, and what the codec does with every kind of answer. */
+class CodecTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Codec codec = new Codec();
+
+  private static JsonNode tree(String frame) throws Exception {
+    return JSON.readTree(frame);
+  }
+
+  @Test
+  void everyTypedExchangeOfTheStationConformsAndComesBackEqual() throws Exception {
+    for (Map.Entry<Request<?>, Response> exchange : Samples.exchanges().entrySet()) {
+      Action action = Action.of(exchange.getKey());
+      if (action.sender() != Action.Sender.STATION) {
+        continue;
+      }
+      JsonNode call = tree(codec.encodeCall("id-" + action, exchange.getKey()));
+      assertEquals(action.wireName(), call.get(2).asText());
+      String answer = "[3,\"id-" + action + "\"," + JSON.writeValueAsString(new Json().toJson(exchange.getValue())) + "]";
+
+      Codec.ResultReceived result = assertInstanceOf(Codec.ResultReceived.class, codec.decode(answer), action::name);
+      assertEquals(exchange.getValue(), result.response());
+    }
+  }
+
+  @Test
+  void everyTypedCallOfTheCentralSystemBindsAndItsAnswerConforms() throws Exception {
+    for (Map.Entry<Request<?>, Response> exchange : Samples.exchanges().entrySet()) {
+      Action action = Action.of(exchange.getKey());
+      if (action.sender() != Action.Sender.CSMS) {
+        continue;
+      }
+      String call = "[2,\"c\",\"" + action.wireName() + "\"," + JSON.writeValueAsString(new Json().toJson(exchange.getKey())) + "]";
+
+      Codec.CallReceived received = assertInstanceOf(Codec.CallReceived.class, codec.decode(call), action::name);
+      assertEquals(exchange.getKey(), received.request());
+      assertEquals(3, tree(codec.encodeResult("c", exchange.getValue())).get(0).asInt(), action::name);
+    }
+  }
+
+  @Test
+  void aCallOfTheStationThatBreaksItsSchemaIsNotEncodedAndNotPending() {
+    BootNotificationRequest tooLong = new BootNotificationRequest(new ChargingStation(Optional.empty(),
+        "KW-AC-7", Optional.empty(), "v".repeat(51), Optional.empty()), Enums.BootReason.PowerUp);
+
+    RpcError error = assertThrows(RpcError.RpcException.class, () -> codec.encodeCall("b1", tooLong)).error();
+
+    assertEquals(ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, error.code());
+    assertTrue(error.description().contains("/chargingStation/vendorName: 51 characters, 50 allowed"), error.description());
+    assertInstanceOf(Codec.Ignored.class, codec.decode("[3,\"b1\",{\"currentTime\":\"2026-12-02T10:15:30Z\","
+        + "\"interval\":300,\"status\":\"Accepted\"}]"));
+  }
+
+  @Test
+  void anAnswerOfTheStationThatBreaksItsSchemaGoesOutAsInternalError() throws Exception {
+    JsonNode frame = tree(codec.encodeResult("g1", new GetVariablesResponse(List.of())));
+
+    assertEquals(4, frame.get(0).asInt());
+    assertEquals("g1", frame.get(1).asText());
+    assertEquals("InternalError", frame.get(2).asText());
+    assertTrue(frame.get(3).asText().contains("/getVariableResult"), frame.get(3).asText());
+  }
+
+  @Test
+  void anAnswerThatBreaksItsSchemaFailsTheCallWithTheBreachsCode() {
+    codec.encodeCall("h1", new HeartbeatRequest());
+
+    Codec.CallFailed failed = assertInstanceOf(Codec.CallFailed.class, codec.decode("[3,\"h1\",{}]"));
+
+    assertEquals(ErrorCode.OCCURRENCE_CONSTRAINT_VIOLATION, failed.error().code());
+    assertTrue(failed.error().description().contains("/currentTime"), failed.error().description());
+  }
+
+  @Test
+  void aCallErrorOrABrokenAnswerFailsThePendingCallOnce() {
+    codec.encodeCall("h2", new HeartbeatRequest());
+    codec.encodeCall("h3", new HeartbeatRequest());
+
+    Codec.CallFailed failed = assertInstanceOf(Codec.CallFailed.class,
+        codec.decode("[4,\"h2\",\"InternalError\",\"database down\",{}]"));
+    assertEquals(new RpcError(ErrorCode.INTERNAL_ERROR, "database down"), failed.error());
+    assertInstanceOf(Codec.Ignored.class, codec.decode("[4,\"h2\",\"InternalError\",\"again\",{}]"));
+
+    Codec.CallFailed broken = assertInstanceOf(Codec.CallFailed.class, codec.decode("[3,\"h3\"]"));
+    assertEquals(ErrorCode.RPC_FRAMEWORK_ERROR, broken.error().code());
+  }
+
+  @Test
+  void anAnswerToNoPendingCallIsIgnoredNotAnswered() {
+    assertInstanceOf(Codec.Ignored.class, codec.decode("[3,\"nobody\",{\"currentTime\":\"2026-12-02T10:15:30Z\"}]"));
+    assertInstanceOf(Codec.Ignored.class, codec.decode("[3,\"nobody\"]"));
+  }
+
+  @Test
+  void anInboundCallIsRefusedWithTheCodeOfItsFirstBreach() {
+    Codec.Refused refused = assertInstanceOf(Codec.Refused.class,
+        codec.decode("[2,\"s1\",\"RequestStopTransaction\",{\"transactionId\":\"" + "t".repeat(37) + "\"}]"));
+
+    assertEquals("s1", refused.callId());
+    assertEquals(ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, refused.error().code());
+    assertTrue(refused.error().description().startsWith("/transactionId: 37 characters, 36 allowed"));
+  }
+
+  @Test
+  void anActionOfTheSpecificationNotTypedYetIsNotSupportedAndAnUnknownOneNotImplemented() {
+    Codec.Refused known = assertInstanceOf(Codec.Refused.class, codec.decode("[2,\"l1\",\"GetLog\",{}]"));
+    assertEquals(ErrorCode.NOT_SUPPORTED, known.error().code());
+
+    Codec.Refused unknown = assertInstanceOf(Codec.Refused.class, codec.decode("[2,\"l2\",\"GetLogs\",{}]"));
+    assertEquals(ErrorCode.NOT_IMPLEMENTED, unknown.error().code());
+  }
+}
