@@ -38,12 +38,24 @@ import java.util.Optional;
  * optional or needs at least one item, so an empty one never carries meaning); {@link Instant}s are
  * written as ISO-8601 UTC strings; {@link OcppEnum} constants as their wire values. Binding expects a
  * payload that already passed its {@link Schema}.
+ *
+ * <p>Shared with the OCPP 2.0.1 adapter, whose records leave out what its schemas allow but it does not
+ * read yet (custom data): {@link #skippingUnmodelledProperties()} binds such payloads all the same.
  */
-final class Payloads {
+public final class Payloads {
 
   private final JsonMapper mapper;
 
   Payloads() {
+    this(true);
+  }
+
+  /** A binding that skips properties the records do not have, once the schema has checked them. */
+  public static Payloads skippingUnmodelledProperties() {
+    return new Payloads(false);
+  }
+
+  private Payloads(boolean failOnUnmodelled) {
     this.mapper = JsonMapper.builder()
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
@@ -52,6 +64,7 @@ final class Payloads {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, failOnUnmodelled)
         .defaultPropertyInclusion(both(JsonInclude.Include.NON_ABSENT))
         .withConfigOverride(List.class, o -> o.setInclude(both(JsonInclude.Include.NON_EMPTY)))
         .build();
@@ -62,12 +75,12 @@ final class Payloads {
   }
 
   /** The JSON object of a payload record. */
-  ObjectNode toJson(Object payload) {
+  public ObjectNode toJson(Object payload) {
     return mapper.valueToTree(payload);
   }
 
   /** Binds a payload object to {@code type}; fails with {@link IllegalArgumentException} if it cannot. */
-  <T> T fromJson(JsonNode payload, Class<T> type) {
+  public <T> T fromJson(JsonNode payload, Class<T> type) {
     try {
       return mapper.treeToValue(payload, type);
     } catch (JsonProcessingException e) {
@@ -76,16 +89,16 @@ final class Payloads {
   }
 
   /** Parses a whole text frame; trailing content after the JSON value is an error. */
-  JsonNode parse(String text) throws JsonProcessingException {
+  public JsonNode parse(String text) throws JsonProcessingException {
     return mapper.readTree(text);
   }
 
   /** Starts a streaming parse, for reading what can be read of a frame that does not parse. */
-  JsonParser stream(String text) throws IOException {
+  public JsonParser stream(String text) throws IOException {
     return mapper.createParser(text);
   }
 
-  String write(JsonNode frame) {
+  public String write(JsonNode frame) {
     try {
       return mapper.writeValueAsString(frame);
     } catch (JsonProcessingException e) {

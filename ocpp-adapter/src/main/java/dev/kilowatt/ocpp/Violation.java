@@ -1,6 +1,8 @@
 package dev.kilowatt.ocpp;
 
 import dev.kilowatt.core.port.CallError;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One way a payload breaks its schema.
@@ -11,6 +13,12 @@ import dev.kilowatt.core.port.CallError;
  * @param problem what is wrong, for people
  */
 public record Violation(CallError.Code code, String path, String problem) {
+
+  /** The first {@code shown} breaches for a CALLERROR description, and how many more there are. */
+  public static String summary(List<Violation> violations, int shown) {
+    String text = violations.stream().limit(shown).map(Violation::toString).collect(Collectors.joining("; "));
+    return violations.size() > shown ? text + "; and " + (violations.size() - shown) + " more" : text;
+  }
 
   @Override
   public String toString() {

@@ -7,6 +7,7 @@ import static dev.kilowatt.ocpp201.ErrorCode.NOT_SUPPORTED;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilowatt.ocpp.PayloadSchemas;
+import dev.kilowatt.ocpp.Payloads;
 import dev.kilowatt.ocpp.Violation;
 import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.Response;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * OCPP 2.0.1 messages as OCPP-J text. Every inbound frame is classified, its payload checked against the
@@ -55,8 +55,8 @@ final class Codec {
   record Ignored(String reason) implements Inbound {
   }
 
-  private final Json json = new Json();
-  private final Envelope envelope = new Envelope(json);
+  private final Payloads payloads = Payloads.skippingUnmodelledProperties();
+  private final Envelope envelope = new Envelope(payloads);
   private final Map<String, Action> pending = new ConcurrentHashMap<>();
 
   Inbound decode(String text) {
@@ -87,7 +87,7 @@ final class Codec {
       return new Refused(call.id(), describe(violations));
     }
     try {
-      return new CallReceived(call.id(), (Request<?>) json.fromJson(call.payload(), action.requestType()));
+      return new CallReceived(call.id(), (Request<?>) payloads.fromJson(call.payload(), action.requestType()));
     } catch (IllegalArgumentException e) {
       return new Refused(call.id(), new RpcError(FORMAT_VIOLATION, "payload does not bind: " + e.getMessage()));
     }
@@ -107,7 +107,7 @@ final class Codec {
       return new CallFailed(result.id(), describe(violations));
     }
     try {
-      return new ResultReceived(result.id(), json.fromJson(result.payload(), action.responseType()));
+      return new ResultReceived(result.id(), payloads.fromJson(result.payload(), action.responseType()));
     } catch (IllegalArgumentException e) {
       return new CallFailed(result.id(), new RpcError(FORMAT_VIOLATION, "payload does not bind: " + e.getMessage()));
     }
@@ -126,7 +126,7 @@ final class Codec {
    */
   String encodeCall(String callId, Request<?> request) {
     Action action = Action.of(request);
-    ObjectNode payload = json.toJson(request);
+    ObjectNode payload = payloads.toJson(request);
     List<Violation> violations = SCHEMAS.validate(action.requestSchema(), payload);
     if (!violations.isEmpty()) {
       RpcError error = describe(violations);
@@ -140,7 +140,7 @@ final class Codec {
   /** The CALLRESULT frame of {@code response}, or an InternalError CALLERROR if it breaks its schema. */
   String encodeResult(String callId, Response response) {
     Action action = Action.answeredBy(response).orElseThrow();
-    ObjectNode payload = json.toJson(response);
+    ObjectNode payload = payloads.toJson(response);
     List<Violation> violations = SCHEMAS.validate(action.responseSchema(), payload);
     if (!violations.isEmpty()) {
       String why = describe(violations).description();
@@ -161,11 +161,6 @@ final class Codec {
   }
 
   private static RpcError describe(List<Violation> violations) {
-    String text = violations.stream().limit(VIOLATIONS_DESCRIBED).map(Violation::toString)
-        .collect(Collectors.joining("; "));
-    if (violations.size() > VIOLATIONS_DESCRIBED) {
-      text += "; and " + (violations.size() - VIOLATIONS_DESCRIBED) + " more";
-    }
-    return new RpcError(ErrorCode.ofBreach(violations.getFirst().code()), text);
+    return new RpcError(ErrorCode.ofBreach(violations.getFirst().code()), Violation.summary(violations, VIOLATIONS_DESCRIBED));
   }
 }

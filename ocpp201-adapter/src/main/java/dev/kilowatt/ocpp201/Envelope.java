@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kilowatt.ocpp.Payloads;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -61,16 +62,16 @@ final class Envelope {
   record BrokenResponse(String id, RpcError error) implements Frame {
   }
 
-  private final Json json;
+  private final Payloads payloads;
 
-  Envelope(Json json) {
-    this.json = json;
+  Envelope(Payloads payloads) {
+    this.payloads = payloads;
   }
 
   Frame parse(String text) {
     JsonNode tree;
     try {
-      tree = json.parse(text);
+      tree = payloads.parse(text);
     } catch (JsonProcessingException e) {
       return salvage(text, "not valid JSON: " + e.getOriginalMessage());
     }
@@ -133,7 +134,7 @@ final class Envelope {
 
   /** Reads the message type and id from the start of a frame that does not parse as a whole. */
   private Frame salvage(String text, String why) {
-    try (JsonParser parser = json.stream(text)) {
+    try (JsonParser parser = payloads.stream(text)) {
       if (parser.nextToken() == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.VALUE_NUMBER_INT) {
         int type = parser.getIntValue();
         if (parser.nextToken() == JsonToken.VALUE_STRING) {
@@ -157,13 +158,13 @@ final class Envelope {
   String call(String id, String action, ObjectNode payload) {
     ArrayNode frame = JsonNodeFactory.instance.arrayNode(4);
     frame.add(CALL).add(id).add(action).add(payload);
-    return json.write(frame);
+    return payloads.write(frame);
   }
 
   String result(String id, ObjectNode payload) {
     ArrayNode frame = JsonNodeFactory.instance.arrayNode(3);
     frame.add(CALL_RESULT).add(id).add(payload);
-    return json.write(frame);
+    return payloads.write(frame);
   }
 
   /** Part 4: the description is at most 255 characters; the details object is always present. */
@@ -174,6 +175,6 @@ final class Envelope {
     }
     ArrayNode frame = JsonNodeFactory.instance.arrayNode(5);
     frame.add(CALL_ERROR).add(id).add(error.code().wireValue()).add(description).addObject();
-    return json.write(frame);
+    return payloads.write(frame);
   }
 }

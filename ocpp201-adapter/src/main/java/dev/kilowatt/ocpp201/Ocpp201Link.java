@@ -197,16 +197,13 @@ public final class Ocpp201Link implements AutoCloseable {
   }
 
   private void opened(String token) {
-    Optional<Subprotocol> chosen = Subprotocol.ofToken(token);
-    subprotocol = chosen;
-    if (chosen.isEmpty()) {
-      // Java-WebSocket admits only offered tokens, so this is a server that answered with none
-      socket.close(1002, "the CSMS chose no subprotocol the station offered");
-      return;
-    }
-    loop.execute(() -> listener.connected(chosen.get()));
-    if (chosen.get() != Subprotocol.OCPP201) {
-      socket.close(1000, chosen.get().token() + " is served by another adapter");
+    // Java-WebSocket fails a handshake whose answer names none of the offered tokens before it opens,
+    // so the token is always one the station offered
+    Subprotocol chosen = Subprotocol.ofToken(token).orElseThrow();
+    subprotocol = Optional.of(chosen);
+    loop.execute(() -> listener.connected(chosen));
+    if (chosen != Subprotocol.OCPP201) {
+      socket.close(1000, chosen.token() + " is served by another adapter");
     }
   }
 
@@ -225,7 +222,7 @@ public final class Ocpp201Link implements AutoCloseable {
 
     @Override
     public void onOpen(ServerHandshake handshake) {
-      opened(getProtocol() == null ? "" : getProtocol().getProvidedProtocol());
+      opened(getProtocol().getProvidedProtocol());
     }
 
     @Override

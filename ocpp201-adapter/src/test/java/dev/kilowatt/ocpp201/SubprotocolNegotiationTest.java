@@ -1,6 +1,7 @@
 package dev.kilowatt.ocpp201;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,14 +48,21 @@ class SubprotocolNegotiationTest {
     }
   }
 
+  /**
+   * ocpp-rpc, finding no common subprotocol, still upgrades the connection, without naming one; the
+   * station then refuses the handshake itself and never speaks on that connection.
+   */
   @Test
-  void aServerOfOnlyOcpp16RefusesAStationThatOffersOnlyOcpp201() throws Exception {
+  void aStationOfferingOnlyOcpp201LeavesAServerOfOnlyOcpp16() throws Exception {
     try (CentralSystemProcess csms = CentralSystemProcess.start("ocpp1.6"); EventLoop loop = new EventLoop()) {
       StationProbe station = new StationProbe(call -> { });
       try (Ocpp201Link link = Ocpp201Link.open(csms.endpoint("KW-C"), List.of(Subprotocol.OCPP201), loop, station)) {
-        assertInstanceOf(StationProbe.Disconnected.class, station.next());
+        StationProbe.Disconnected gone = assertInstanceOf(StationProbe.Disconnected.class, station.next());
+        assertFalse(gone.reason().isBlank());
         assertEquals(java.util.Optional.empty(), link.subprotocol());
-        assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("connected ")), csms.reported()::toString);
+        assertEquals("connected KW-C", csms.awaitPrefix("connected ").strip());
+        csms.awaitPrefix("disconnected KW-C ");
+        assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("frame ")), csms.reported()::toString);
       }
     }
   }
