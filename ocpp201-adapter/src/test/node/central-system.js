@@ -10,8 +10,12 @@
 //           result <tag> <JSON> | error <tag> <code> <JSON description>
 //           strictFailure <JSON>                          (ocpp-rpc refused a message for its schema)
 //           disconnected <identity> <code>
+//           holding <action> | released <action>         (acknowledgements of hold and release)
 //   stdin:  call <tag> <action> <params as JSON>      (the server calls the station)
 //           raw <text>                                 (sent to the station as it is)
+//           hold <action>                              (calls of that action wait for their answer...)
+//           release <action>                           (...until this)
+//           drop                                       (closes the station's connection)
 //           quit
 const readline = require('node:readline');
 const { RPCServer, createRPCError } = require('ocpp-rpc');
@@ -19,6 +23,7 @@ const { RPCServer, createRPCError } = require('ocpp-rpc');
 const protocols = (process.argv[2] || 'ocpp2.0.1').split(',');
 const server = new RPCServer({ protocols, strictMode: true });
 let station = null;
+const held = new Map();
 
 function report(line) {
   process.stdout.write(line.replace(/\r?\n/g, ' ') + '\n');
@@ -42,8 +47,11 @@ server.on('client', (client) => {
   });
   client.on('strictValidationFailure', ({ error }) => report(`strictFailure ${JSON.stringify(error.message)}`));
   client.on('close', ({ code }) => report(`disconnected ${client.identity} ${code}`));
-  client.handle(({ method, params }) => {
+  client.handle(async ({ method, params }) => {
     report(`received ${method} ${JSON.stringify(params)}`);
+    if (held.has(method)) {
+      await new Promise((resolve) => held.get(method).push(resolve));
+    }
     const answer = answers[method];
     if (!answer) {
       throw createRPCError('NotImplemented', `this test central system does not answer ${method}`);
@@ -54,6 +62,18 @@ server.on('client', (client) => {
 
 readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   const [command, ...rest] = line.split(' ');
+  if (command === 'hold') {
+    held.set(rest[0], []);
+    report(`holding ${rest[0]}`);
+    return;
+  }
+  if (command === 'release') {
+    const waiting = held.get(rest[0]) || [];
+    held.delete(rest[0]);
+    report(`released ${rest[0]}`);
+    waiting.forEach((resolve) => resolve());
+    return;
+  }
   if (command === 'quit') {
     await server.close({ code: 1000, reason: 'test over', awaitPending: false });
     process.exit(0);
@@ -64,6 +84,8 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   }
   if (command === 'raw') {
     station.sendRaw(rest.join(' '));
+  } else if (command === 'drop') {
+    await station.close({ code: 4000, reason: 'dropped by the test', awaitPending: false, force: true });
   } else if (command === 'call') {
     const [tag, action, ...params] = rest;
     try {

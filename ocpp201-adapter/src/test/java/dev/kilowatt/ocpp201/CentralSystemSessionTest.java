@@ -141,4 +141,47 @@ class CentralSystemSessionTest {
 
     assertTrue(csms.awaitPrefix("error u1 ").startsWith("error u1 NotSupported "));
   }
+
+  @Test
+  void callsGoOutOneAtATimeTheNextWhenThePreviousIsAnswered() throws Exception {
+    csms.send("hold Heartbeat");
+    csms.awaitPrefix("holding Heartbeat");
+    java.util.concurrent.CompletableFuture<HeartbeatResponse> first = link.call(new HeartbeatRequest());
+    java.util.concurrent.CompletableFuture<HeartbeatResponse> second = link.call(new HeartbeatRequest());
+    csms.awaitPrefix("received Heartbeat ");
+
+    // the station's frames reach the server in the order sent: a second Heartbeat sent at once would be
+    // reported before this answer
+    csms.send("call sync GetVariables {\"getVariableData\":[{\"component\":{\"name\":\"OCPPCommCtrlr\"},"
+        + "\"variable\":{\"name\":\"HeartbeatInterval\"}}]}");
+    assertInstanceOf(IncomingCall.class, station.next());
+    csms.awaitPrefix("result sync ");
+    csms.send("release Heartbeat");
+    await(first);
+    await(second);
+
+    List<String> order = csms.reported().stream()
+        .filter(line -> line.startsWith("received Heartbeat") || line.startsWith("result sync")
+            || line.startsWith("released"))
+        .map(line -> line.split(" ")[0] + " " + line.split(" ")[1]).toList();
+    assertEquals(List.of("received Heartbeat", "result sync", "released Heartbeat", "received Heartbeat"), order);
+  }
+
+  @Test
+  void aLostConnectionFailsTheCallInFlightAndTheOnesWaiting() throws Exception {
+    csms.send("hold Heartbeat");
+    csms.awaitPrefix("holding Heartbeat");
+    java.util.concurrent.CompletableFuture<HeartbeatResponse> inFlight = link.call(new HeartbeatRequest());
+    java.util.concurrent.CompletableFuture<HeartbeatResponse> waiting = link.call(new HeartbeatRequest());
+    csms.awaitPrefix("received Heartbeat ");
+
+    csms.send("drop");
+
+    assertInstanceOf(StationProbe.Disconnected.class, station.next());
+    for (java.util.concurrent.CompletableFuture<HeartbeatResponse> call : List.of(inFlight, waiting)) {
+      ExecutionException lost = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> await(call));
+      RpcError error = assertInstanceOf(RpcError.RpcException.class, lost.getCause()).error();
+      assertTrue(error.description().startsWith("connection lost before an answer"), error.description());
+    }
+  }
 }

@@ -131,4 +131,28 @@ class CodecTest {
     Codec.Refused unknown = assertInstanceOf(Codec.Refused.class, codec.decode("[2,\"l2\",\"GetLogs\",{}]"));
     assertEquals(ErrorCode.NOT_IMPLEMENTED, unknown.error().code());
   }
+
+  @Test
+  void everyRequestAndResponseRecordHasItsAction() {
+    for (Class<?> type : Request.class.getPermittedSubclasses()) {
+      assertTrue(java.util.Arrays.stream(Action.values()).anyMatch(a -> a.requestType() == type), type::getName);
+    }
+    for (Class<?> type : Response.class.getPermittedSubclasses()) {
+      assertTrue(java.util.Arrays.stream(Action.values()).anyMatch(a -> a.responseType() == type), type::getName);
+    }
+    assertEquals(Action.values().length, Request.class.getPermittedSubclasses().length);
+  }
+
+  @Test
+  void aCallIsAnsweredOnceOnly() {
+    List<Object> sent = new java.util.ArrayList<>();
+    IncomingCall<Messages.ResetResponse> call = new IncomingCall<>("r1",
+        new Messages.ResetRequest(Enums.ResetType.Immediate, Optional.empty()), (id, answer) -> sent.add(answer));
+    Messages.ResetResponse accepted = new Messages.ResetResponse(Enums.ResetStatus.Accepted, Optional.empty());
+
+    call.answer(accepted);
+
+    assertThrows(IllegalStateException.class, () -> call.refuse(new RpcError(ErrorCode.INTERNAL_ERROR, "late")));
+    assertEquals(List.of(accepted), sent);
+  }
 }

@@ -65,4 +65,19 @@ class InboundCallErrorTest {
     assertEquals(code, answer.get(2).asText(), what + ": " + answer);
     assertEquals(5, answer.size());
   }
+
+  @org.junit.jupiter.api.Test
+  void anAnswerToNoCallIsCountedNotAnsweredAndTheLinkKeepsServing() {
+    long before = link.ignoredFrames();
+    csms.send("raw [3,\"never-sent\",{\"currentTime\":\"2026-12-02T10:15:30Z\"}]");
+    csms.send("raw [4,\"never-sent\",\"InternalError\",\"\",{}]");
+
+    // frames are read in order: by the time this call is answered, the two above were handled
+    csms.send("call v1 Reset {\"type\":\"Immediate\"}");
+
+    assertEquals("error v1 NotSupported \"probe\"", csms.awaitPrefix("error v1 "));
+    assertEquals(before + 2, link.ignoredFrames());
+    org.junit.jupiter.api.Assertions.assertTrue(csms.reported().stream().noneMatch(line -> line.contains("never-sent\",\"")
+        && line.startsWith("frame [4")), csms.reported()::toString);
+  }
 }
