@@ -120,9 +120,9 @@ final class Codec {
   }
 
   /**
-   * The CALL frame of {@code request}, now pending.
+   * The CALL frame of {@code request}; its answer is expected once {@link #sent} says it left.
    *
-   * @throws RpcError.RpcException with the breach's code if the payload breaks its schema; nothing is pending then
+   * @throws RpcError.RpcException with the breach's code if the payload breaks its schema
    */
   String encodeCall(String callId, Request<?> request) {
     Action action = Action.of(request);
@@ -133,8 +133,12 @@ final class Codec {
       LOG.log(Level.WARNING, "not sending a {0} that breaks its schema: {1}", action.wireName(), error.description());
       throw error.failure();
     }
-    pending.put(callId, action);
     return envelope.call(callId, action.wireName(), payload);
+  }
+
+  /** The call went out: an answer with its id is read as the answer to {@code action}. */
+  void sent(String callId, Action action) {
+    pending.put(callId, action);
   }
 
   /** The CALLRESULT frame of {@code response}, or an InternalError CALLERROR if it breaks its schema. */
@@ -155,7 +159,7 @@ final class Codec {
     return envelope.error(callId, error);
   }
 
-  /** Forgets a call whose frame never left. */
+  /** Forgets a call whose answer can no longer come: its connection is gone. */
   void forget(String callId) {
     pending.remove(callId);
   }

@@ -51,12 +51,7 @@ public enum ErrorCode {
       case OCCURENCE_CONSTRAINT_VIOLATION -> OCCURRENCE_CONSTRAINT_VIOLATION;
       case PROPERTY_CONSTRAINT_VIOLATION -> PROPERTY_CONSTRAINT_VIOLATION;
       case TYPE_CONSTRAINT_VIOLATION -> TYPE_CONSTRAINT_VIOLATION;
-      case NOT_IMPLEMENTED -> NOT_IMPLEMENTED;
-      case NOT_SUPPORTED -> NOT_SUPPORTED;
-      case INTERNAL_ERROR -> INTERNAL_ERROR;
-      case PROTOCOL_ERROR -> PROTOCOL_ERROR;
-      case SECURITY_ERROR -> SECURITY_ERROR;
-      case GENERIC_ERROR -> GENERIC_ERROR;
+      default -> throw new IllegalArgumentException(breach + " is no kind of schema breach");
     };
   }
 }

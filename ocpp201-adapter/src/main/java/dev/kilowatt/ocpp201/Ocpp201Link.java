@@ -46,7 +46,7 @@ public final class Ocpp201Link implements AutoCloseable {
     void callReceived(IncomingCall<?> call);
   }
 
-  private record Outgoing(String callId, String frame, CompletableFuture<Response> result) {
+  private record Outgoing(String callId, Action action, String frame, CompletableFuture<Response> result) {
   }
 
   private final Scheduler loop;
@@ -88,18 +88,16 @@ public final class Ocpp201Link implements AutoCloseable {
    * with the CSMS's answer, or with an {@link RpcError.RpcException} for a CALLERROR, an answer that breaks
    * its schema, a payload of ours that breaks its schema (nothing is sent then) or a lost connection.
    */
+  // the codec binds an answer to the response type of the request's action, which is R
   @SuppressWarnings("unchecked")
   public <R extends Response> CompletableFuture<R> call(Request<R> request) {
     String callId = UUID.randomUUID().toString();
     CompletableFuture<Response> result = new CompletableFuture<>();
-    String frame;
     try {
-      frame = codec.encodeCall(callId, request);
+      enqueue(new Outgoing(callId, Action.of(request), codec.encodeCall(callId, request), result));
     } catch (RpcError.RpcException e) {
       loop.execute(() -> result.completeExceptionally(e));
-      return (CompletableFuture<R>) (CompletableFuture<?>) result;
     }
-    enqueue(new Outgoing(callId, frame, result));
     return (CompletableFuture<R>) (CompletableFuture<?>) result;
   }
 
@@ -124,18 +122,19 @@ public final class Ocpp201Link implements AutoCloseable {
     }
     Outgoing next = queue.poll();
     if (subprotocol.filter(p -> p == Subprotocol.OCPP201).isEmpty() || !socket.isOpen()) {
-      codec.forget(next.callId());
       fail(next, new RpcError(GENERIC_ERROR, "not connected over ocpp2.0.1"));
       sendNext();
       return;
     }
     inFlight = next;
+    codec.sent(next.callId(), next.action());
     socket.send(next.frame());
   }
 
+  /** The codec expects an answer to the call in flight only, so {@code callId} is that call's. */
   private synchronized void settle(String callId, Optional<Response> response, Optional<RpcError> error) {
     if (inFlight == null || !inFlight.callId().equals(callId)) {
-      return;
+      throw new IllegalStateException("an answer to " + callId + ", which is not the call in flight");
     }
     Outgoing done = inFlight;
     inFlight = null;
@@ -152,7 +151,6 @@ public final class Ocpp201Link implements AutoCloseable {
       inFlight = null;
     }
     for (Outgoing waiting : queue) {
-      codec.forget(waiting.callId());
       fail(waiting, lost);
     }
     queue.clear();
@@ -164,7 +162,7 @@ public final class Ocpp201Link implements AutoCloseable {
 
   private void received(String text) {
     switch (codec.decode(text)) {
-      case Codec.CallReceived call -> loop.execute(() -> listener.callReceived(incoming(call)));
+      case Codec.CallReceived call -> loop.execute(() -> listener.callReceived(incoming(call.callId(), call.request())));
       case Codec.ResultReceived result -> settle(result.callId(), Optional.of(result.response()), Optional.empty());
       case Codec.CallFailed failed -> settle(failed.callId(), Optional.empty(), Optional.of(failed.error()));
       case Codec.Refused refused -> {
@@ -179,9 +177,8 @@ public final class Ocpp201Link implements AutoCloseable {
     }
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private IncomingCall<?> incoming(Codec.CallReceived call) {
-    return new IncomingCall(call.callId(), call.request(), (id, answer) -> reply((String) id, answer));
+  private <R extends Response> IncomingCall<R> incoming(String callId, Request<R> request) {
+    return new IncomingCall<>(callId, request, this::reply);
   }
 
   private void reply(String callId, Object answer) {
