@@ -93,9 +93,26 @@ public final class Payloads {
     return mapper.readTree(text);
   }
 
-  /** Starts a streaming parse, for reading what can be read of a frame that does not parse. */
-  public JsonParser stream(String text) throws IOException {
-    return mapper.createParser(text);
+  /** The message type and unique id an OCPP-J frame starts with, read from one that does not parse as a whole. */
+  public record FrameStart(int messageType, String id) {
+  }
+
+  /**
+   * Reads {@code [type, "id"} from the start of a frame that does not parse, so that it can still be
+   * answered or matched to its call; empty if the frame breaks before its id.
+   */
+  public Optional<FrameStart> frameStart(String text) {
+    try (JsonParser parser = mapper.createParser(text)) {
+      if (parser.nextToken() == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.VALUE_NUMBER_INT) {
+        int type = parser.getIntValue();
+        if (parser.nextToken() == JsonToken.VALUE_STRING) {
+          return Optional.of(new FrameStart(type, parser.getText()));
+        }
+      }
+    } catch (IOException e) {
+      // the frame breaks before its id
+    }
+    return Optional.empty();
   }
 
   public String write(JsonNode frame) {

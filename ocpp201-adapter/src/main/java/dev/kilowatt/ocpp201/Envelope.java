@@ -4,15 +4,12 @@ import static dev.kilowatt.ocpp201.ErrorCode.FORMAT_VIOLATION;
 import static dev.kilowatt.ocpp201.ErrorCode.MESSAGE_TYPE_NOT_SUPPORTED;
 import static dev.kilowatt.ocpp201.ErrorCode.RPC_FRAMEWORK_ERROR;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilowatt.ocpp.Payloads;
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -134,21 +131,15 @@ final class Envelope {
 
   /** Reads the message type and id from the start of a frame that does not parse as a whole. */
   private Frame salvage(String text, String why) {
-    try (JsonParser parser = payloads.stream(text)) {
-      if (parser.nextToken() == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.VALUE_NUMBER_INT) {
-        int type = parser.getIntValue();
-        if (parser.nextToken() == JsonToken.VALUE_STRING) {
-          String id = parser.getText();
-          if (type == CALL_RESULT || type == CALL_ERROR) {
-            return new BrokenResponse(id, new RpcError(RPC_FRAMEWORK_ERROR, why));
-          }
-          return refuse(Optional.of(id), RPC_FRAMEWORK_ERROR, why);
-        }
-      }
-    } catch (IOException e) {
+    Optional<Payloads.FrameStart> start = payloads.frameStart(text);
+    if (start.isEmpty()) {
       // the frame breaks before its id: answered under "-1"
+      return refuse(Optional.empty(), RPC_FRAMEWORK_ERROR, why);
     }
-    return refuse(Optional.empty(), RPC_FRAMEWORK_ERROR, why);
+    int type = start.get().messageType();
+    return type == CALL_RESULT || type == CALL_ERROR
+        ? new BrokenResponse(start.get().id(), new RpcError(RPC_FRAMEWORK_ERROR, why))
+        : refuse(Optional.of(start.get().id()), RPC_FRAMEWORK_ERROR, why);
   }
 
   private static Refused refuse(Optional<String> id, ErrorCode code, String description) {
