@@ -5,8 +5,6 @@ import static dev.kilowatt.core.port.CallError.Code.PROTOCOL_ERROR;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilowatt.core.port.CallError;
 import java.util.Optional;
@@ -154,20 +152,14 @@ final class Frames {
   }
 
   String call(String id, String action, ObjectNode payload) {
-    ArrayNode frame = JsonNodeFactory.instance.arrayNode(4);
-    frame.add(CALL).add(id).add(action).add(payload);
-    return payloads.write(frame);
+    return payloads.callFrame(id, action, payload);
   }
 
   String result(String id, ObjectNode payload) {
-    ArrayNode frame = JsonNodeFactory.instance.arrayNode(3);
-    frame.add(CALL_RESULT).add(id).add(payload);
-    return payloads.write(frame);
+    return payloads.resultFrame(id, payload);
   }
 
   String error(String id, CallError error) {
-    ArrayNode frame = JsonNodeFactory.instance.arrayNode(5);
-    frame.add(CALL_ERROR).add(id).add(error.code().ocppValue()).add(error.description()).addObject();
-    return payloads.write(frame);
+    return payloads.errorFrame(id, error.code().ocppValue(), error.description());
   }
 }

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -115,7 +117,24 @@ public final class Payloads {
     return Optional.empty();
   }
 
-  public String write(JsonNode frame) {
+  /** {@code [2, id, action, payload]}: an OCPP-J CALL, laid out alike in 1.6 and 2.0.1. */
+  public String callFrame(String id, String action, ObjectNode payload) {
+    return write(JsonNodeFactory.instance.arrayNode(4).add(2).add(id).add(action).add(payload));
+  }
+
+  /** {@code [3, id, payload]}: a CALLRESULT. */
+  public String resultFrame(String id, ObjectNode payload) {
+    return write(JsonNodeFactory.instance.arrayNode(3).add(3).add(id).add(payload));
+  }
+
+  /** {@code [4, id, code, description, {}]}: a CALLERROR, with an empty details object. */
+  public String errorFrame(String id, String code, String description) {
+    ArrayNode frame = JsonNodeFactory.instance.arrayNode(5).add(4).add(id).add(code).add(description);
+    frame.addObject();
+    return write(frame);
+  }
+
+  private String write(JsonNode frame) {
     try {
       return mapper.writeValueAsString(frame);
     } catch (JsonProcessingException e) {

@@ -6,8 +6,6 @@ import static dev.kilowatt.ocpp201.ErrorCode.RPC_FRAMEWORK_ERROR;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilowatt.ocpp.Payloads;
 import java.util.Optional;
@@ -34,6 +32,8 @@ final class Envelope {
 
   /** Part 4: a message id is a string of at most 36 characters. */
   static final int MAX_ID_LENGTH = 36;
+
+  private static final int MAX_DESCRIPTION_LENGTH = 255;
 
   /** A classified inbound frame. */
   sealed interface Frame {
@@ -147,25 +147,19 @@ final class Envelope {
   }
 
   String call(String id, String action, ObjectNode payload) {
-    ArrayNode frame = JsonNodeFactory.instance.arrayNode(4);
-    frame.add(CALL).add(id).add(action).add(payload);
-    return payloads.write(frame);
+    return payloads.callFrame(id, action, payload);
   }
 
   String result(String id, ObjectNode payload) {
-    ArrayNode frame = JsonNodeFactory.instance.arrayNode(3);
-    frame.add(CALL_RESULT).add(id).add(payload);
-    return payloads.write(frame);
+    return payloads.resultFrame(id, payload);
   }
 
-  /** Part 4: the description is at most 255 characters; the details object is always present. */
+  /** Part 4 gives the description at most 255 characters. */
   String error(String id, RpcError error) {
     String description = error.description();
-    if (description.length() > 255) {
-      description = description.substring(0, 252) + "...";
+    if (description.length() > MAX_DESCRIPTION_LENGTH) {
+      description = description.substring(0, MAX_DESCRIPTION_LENGTH - 3) + "...";
     }
-    ArrayNode frame = JsonNodeFactory.instance.arrayNode(5);
-    frame.add(CALL_ERROR).add(id).add(error.code().wireValue()).add(description).addObject();
-    return payloads.write(frame);
+    return payloads.errorFrame(id, error.code().wireValue(), description);
   }
 }
