@@ -162,4 +162,26 @@ class CodecTest {
     assertThrows(IllegalStateException.class, () -> call.refuse(new RpcError(ErrorCode.INTERNAL_ERROR, "late")));
     assertEquals(List.of(accepted), sent);
   }
+
+  @Test
+  void absentOptionalFieldsBindAsEmptyNeverAsNull() {
+    Codec.CallReceived received = assertInstanceOf(Codec.CallReceived.class, codec.decode(
+        "[2,\"m1\",\"RequestStartTransaction\",{\"remoteStartId\":1,"
+            + "\"idToken\":{\"idToken\":\"04A1B2C3\",\"type\":\"ISO14443\",\"customData\":{\"vendorId\":\"x\"}}}]"));
+    Messages.RequestStartTransactionRequest start =
+        assertInstanceOf(Messages.RequestStartTransactionRequest.class, received.request());
+
+    assertEquals(Optional.empty(), start.evseId());
+    assertEquals(Optional.empty(), start.chargingProfile());
+    assertEquals(Optional.empty(), start.groupIdToken());
+    assertEquals(List.of(), start.idToken().additionalInfo());
+
+    Codec.CallReceived get = assertInstanceOf(Codec.CallReceived.class, codec.decode(
+        "[2,\"m2\",\"GetVariables\",{\"getVariableData\":[{\"component\":{\"name\":\"TxCtrlr\"},"
+            + "\"variable\":{\"name\":\"TxStartPoint\"}}]}]"));
+    Types.GetVariableData data = ((Messages.GetVariablesRequest) get.request()).getVariableData().getFirst();
+    assertEquals(Optional.empty(), data.attributeType());
+    assertEquals(Optional.empty(), data.component().evse());
+    assertEquals(Optional.empty(), data.variable().instance());
+  }
 }
