@@ -42,12 +42,14 @@ public enum ErrorCode {
   }
 
   /**
-   * The 2.0.1 name of a schema breach the shared validator classified under its 1.6 name: the kinds of
-   * breach are the same in both versions, only two are spelt anew.
+   * The 2.0.1 code of a schema breach the shared validator classified under its 1.6 code. Part 4 of 2.0.1
+   * splits 1.6's FormationViolation ("syntactically incorrect or not conform the PDU structure") in two:
+   * FormatViolation is "syntactically incorrect", ProtocolError "not conform the PDU structure". The
+   * validator's FormationViolation is a property the message does not have, so a ProtocolError in 2.0.1.
    */
   static ErrorCode ofBreach(CallError.Code breach) {
     return switch (breach) {
-      case FORMATION_VIOLATION -> FORMAT_VIOLATION;
+      case FORMATION_VIOLATION -> PROTOCOL_ERROR;
       case OCCURENCE_CONSTRAINT_VIOLATION -> OCCURRENCE_CONSTRAINT_VIOLATION;
       case PROPERTY_CONSTRAINT_VIOLATION -> PROPERTY_CONSTRAINT_VIOLATION;
       case TYPE_CONSTRAINT_VIOLATION -> TYPE_CONSTRAINT_VIOLATION;

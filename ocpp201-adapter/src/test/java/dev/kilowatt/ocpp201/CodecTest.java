@@ -184,4 +184,16 @@ class CodecTest {
     assertEquals(Optional.empty(), data.component().evse());
     assertEquals(Optional.empty(), data.variable().instance());
   }
+
+  @Test
+  void aPropertyTheMessageDoesNotHaveIsAProtocolErrorNotAFormatViolation() {
+    // part 4 of 2.0.1: ProtocolError is "not conform the PDU structure", FormatViolation "syntactically incorrect"
+    Codec.Refused extra = assertInstanceOf(Codec.Refused.class,
+        codec.decode("[2,\"p1\",\"Reset\",{\"type\":\"Immediate\",\"delay\":5}]"));
+    assertEquals(ErrorCode.PROTOCOL_ERROR, extra.error().code());
+    assertEquals("/delay: not a property of this message", extra.error().description());
+
+    Codec.Refused notAnObject = assertInstanceOf(Codec.Refused.class, codec.decode("[2,\"p2\",\"Reset\",\"Immediate\"]"));
+    assertEquals(ErrorCode.FORMAT_VIOLATION, notAnObject.error().code());
+  }
 }

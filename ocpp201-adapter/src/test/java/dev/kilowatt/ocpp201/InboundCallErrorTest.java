@@ -47,7 +47,7 @@ class InboundCallErrorTest {
       an enumeration value Reset does not define | [2,"e1","Reset",{"type":"Sometime"}]               | e1 | PropertyConstraintViolation
       a required field missing                   | [2,"e2","Reset",{}]                                 | e2 | OccurrenceConstraintViolation
       a number where a string belongs            | [2,"e3","Reset",{"type":1}]                         | e3 | TypeConstraintViolation
-      a property Reset does not have             | [2,"e4","Reset",{"type":"Immediate","when":"now"}]  | e4 | FormatViolation
+      a property Reset does not have             | [2,"e4","Reset",{"type":"Immediate","when":"now"}]  | e4 | ProtocolError
       an action no version of OCPP knows         | [2,"e5","Levitate",{}]                              | e5 | NotImplemented
       an action stations send, not receive       | [2,"e6","Heartbeat",{}]                             | e6 | NotSupported
       a payload that is no object                | [2,"e7","Reset",[]]                                 | e7 | FormatViolation
