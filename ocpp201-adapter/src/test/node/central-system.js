@@ -13,6 +13,7 @@
 //           holding <action> | released <action>         (acknowledgements of hold and release)
 //   stdin:  call <tag> <action> <params as JSON>      (the server calls the station)
 //           raw <text>                                 (sent to the station as it is)
+//           binary <text>                              (sent to the station as a binary frame)
 //           hold <action>                              (calls of that action wait for their answer...)
 //           release <action>                           (...until this)
 //           drop                                       (closes the station's connection)
@@ -84,6 +85,8 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   }
   if (command === 'raw') {
     station.sendRaw(rest.join(' '));
+  } else if (command === 'binary') {
+    station.sendRaw(Buffer.from(rest.join(' '), 'utf8'));
   } else if (command === 'drop') {
     await station.close({ code: 4000, reason: 'dropped by the test', awaitPending: false, force: true });
   } else if (command === 'call') {

@@ -7,6 +7,7 @@ import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.Response;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +102,10 @@ public final class Ocpp201Link implements AutoCloseable {
     return (CompletableFuture<R>) (CompletableFuture<?>) result;
   }
 
-  /** Frames that could be neither answered nor matched to a call of the station's, since the link opened. */
+  /**
+   * Frames that could be neither answered nor matched to a call of the station's (answers to no pending
+   * call, binary frames), since the link opened.
+   */
   public long ignoredFrames() {
     return ignoredFrames.get();
   }
@@ -225,6 +229,12 @@ public final class Ocpp201Link implements AutoCloseable {
     @Override
     public void onMessage(String message) {
       received(message);
+    }
+
+    @Override
+    public void onMessage(ByteBuffer bytes) {
+      ignoredFrames.incrementAndGet();
+      LOG.log(Level.WARNING, "ignoring a binary frame of {0} bytes: OCPP-J uses text frames only", bytes.remaining());
     }
 
     @Override

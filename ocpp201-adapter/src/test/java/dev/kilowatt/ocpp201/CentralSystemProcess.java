@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -95,7 +96,7 @@ final class CentralSystemProcess implements AutoCloseable {
     }
   }
 
-  private static void pump(BufferedReader reader, java.util.function.Consumer<String> sink) {
+  private static void pump(BufferedReader reader, Consumer<String> sink) {
     Thread thread = new Thread(() -> {
       try (reader) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -3,6 +3,7 @@ package dev.kilowatt.ocpp201;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import dev.kilowatt.ocpp201.Types.GetVariableResult;
 import dev.kilowatt.ocpp201.Types.Modem;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -78,7 +80,7 @@ class CentralSystemSessionTest {
         Optional.of("0.1.0")), BootReason.PowerUp);
   }
 
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> future)
+  private static <T> T await(CompletableFuture<T> future)
       throws InterruptedException, ExecutionException, TimeoutException {
     return future.get(60, TimeUnit.SECONDS);
   }
@@ -102,7 +104,7 @@ class CentralSystemSessionTest {
   @Test
   void aCallThatBreaksItsSchemaIsRefusedLocallyAndNeverSent() throws Exception {
     // ChargingStationType.model is string[0..20]
-    ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+    ExecutionException refused = assertThrows(ExecutionException.class,
         () -> await(link.call(boot("a model name longer than twenty characters"))));
 
     RpcError error = assertInstanceOf(RpcError.RpcException.class, refused.getCause()).error();
@@ -146,8 +148,8 @@ class CentralSystemSessionTest {
   void callsGoOutOneAtATimeTheNextWhenThePreviousIsAnswered() throws Exception {
     csms.send("hold Heartbeat");
     csms.awaitPrefix("holding Heartbeat");
-    java.util.concurrent.CompletableFuture<HeartbeatResponse> first = link.call(new HeartbeatRequest());
-    java.util.concurrent.CompletableFuture<HeartbeatResponse> second = link.call(new HeartbeatRequest());
+    CompletableFuture<HeartbeatResponse> first = link.call(new HeartbeatRequest());
+    CompletableFuture<HeartbeatResponse> second = link.call(new HeartbeatRequest());
     csms.awaitPrefix("received Heartbeat ");
 
     // the station's frames reach the server in the order sent: a second Heartbeat sent at once would be
@@ -171,15 +173,15 @@ class CentralSystemSessionTest {
   void aLostConnectionFailsTheCallInFlightAndTheOnesWaiting() throws Exception {
     csms.send("hold Heartbeat");
     csms.awaitPrefix("holding Heartbeat");
-    java.util.concurrent.CompletableFuture<HeartbeatResponse> inFlight = link.call(new HeartbeatRequest());
-    java.util.concurrent.CompletableFuture<HeartbeatResponse> waiting = link.call(new HeartbeatRequest());
+    CompletableFuture<HeartbeatResponse> inFlight = link.call(new HeartbeatRequest());
+    CompletableFuture<HeartbeatResponse> waiting = link.call(new HeartbeatRequest());
     csms.awaitPrefix("received Heartbeat ");
 
     csms.send("drop");
 
     assertInstanceOf(StationProbe.Disconnected.class, station.next());
-    for (java.util.concurrent.CompletableFuture<HeartbeatResponse> call : List.of(inFlight, waiting)) {
-      ExecutionException lost = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> await(call));
+    for (CompletableFuture<HeartbeatResponse> call : List.of(inFlight, waiting)) {
+      ExecutionException lost = assertThrows(ExecutionException.class, () -> await(call));
       RpcError error = assertInstanceOf(RpcError.RpcException.class, lost.getCause()).error();
       assertTrue(error.description().startsWith("connection lost before an answer"), error.description());
     }

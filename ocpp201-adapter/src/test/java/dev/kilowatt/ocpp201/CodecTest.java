@@ -14,6 +14,8 @@ import dev.kilowatt.ocpp201.Messages.HeartbeatRequest;
 import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.Response;
 import dev.kilowatt.ocpp201.Types.ChargingStation;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,17 +144,17 @@ class CodecTest {
   @Test
   void everyRequestAndResponseRecordHasItsAction() {
     for (Class<?> type : Request.class.getPermittedSubclasses()) {
-      assertTrue(java.util.Arrays.stream(Action.values()).anyMatch(a -> a.requestType() == type), type::getName);
+      assertTrue(Arrays.stream(Action.values()).anyMatch(a -> a.requestType() == type), type::getName);
     }
     for (Class<?> type : Response.class.getPermittedSubclasses()) {
-      assertTrue(java.util.Arrays.stream(Action.values()).anyMatch(a -> a.responseType() == type), type::getName);
+      assertTrue(Arrays.stream(Action.values()).anyMatch(a -> a.responseType() == type), type::getName);
     }
     assertEquals(Action.values().length, Request.class.getPermittedSubclasses().length);
   }
 
   @Test
   void aCallIsAnsweredOnceOnly() {
-    List<Object> sent = new java.util.ArrayList<>();
+    List<Object> sent = new ArrayList<>();
     IncomingCall<Messages.ResetResponse> call = new IncomingCall<>("r1",
         new Messages.ResetRequest(Enums.ResetType.Immediate, Optional.empty()), (id, answer) -> sent.add(answer));
     Messages.ResetResponse accepted = new Messages.ResetResponse(Enums.ResetStatus.Accepted, Optional.empty());

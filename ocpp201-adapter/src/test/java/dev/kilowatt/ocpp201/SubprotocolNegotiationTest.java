@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.ocpp201.Messages.HeartbeatRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class SubprotocolNegotiationTest {
       try (Ocpp201Link link = Ocpp201Link.open(csms.endpoint("KW-A"), BOTH, loop, station)) {
         assertEquals(Subprotocol.OCPP201, station.next());
         assertEquals("connected KW-A ocpp2.0.1", csms.awaitPrefix("connected "));
-        assertEquals(java.util.Optional.of(Subprotocol.OCPP201), link.subprotocol());
+        assertEquals(Optional.of(Subprotocol.OCPP201), link.subprotocol());
         link.call(new HeartbeatRequest()).get(60, TimeUnit.SECONDS);
       }
     }
@@ -59,7 +60,7 @@ class SubprotocolNegotiationTest {
       try (Ocpp201Link link = Ocpp201Link.open(csms.endpoint("KW-C"), List.of(Subprotocol.OCPP201), loop, station)) {
         StationProbe.Disconnected gone = assertInstanceOf(StationProbe.Disconnected.class, station.next());
         assertFalse(gone.reason().isBlank());
-        assertEquals(java.util.Optional.empty(), link.subprotocol());
+        assertEquals(Optional.empty(), link.subprotocol());
         assertEquals("connected KW-C", csms.awaitPrefix("connected ").strip());
         csms.awaitPrefix("disconnected KW-C ");
         assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("frame ")), csms.reported()::toString);
