@@ -82,7 +82,7 @@ final class Samples {
     ObjectNode profile = new ObjectMapper().createObjectNode().put("id", 1).put("stackLevel", 0)
         .put("chargingProfilePurpose", "TxProfile").put("chargingProfileKind", "Relative");
     profile.putArray("chargingSchedule").addObject().put("id", 1).put("chargingRateUnit", "A")
-        .putArray("chargingSchedulePeriod").addObject().put("startPeriod", 0).put("limit", 16.0);
+        .putArray("chargingSchedulePeriod").addObject().put("startPeriod", 0).put("limit", 16.5);
     return Map.of(
         new BootNotificationRequest(new ChargingStation(Optional.of("SN-1"), "KW-AC-7",
             Optional.of(new Modem(Optional.of("8949"), Optional.of("2620"))), "Kilowatt", Optional.of("0.1.0")),
