@@ -3,7 +3,6 @@ package dev.kilowatt.ocpp201;
 import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.Response;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 
 /**
  * A valid call from the CSMS, handed to the station on its event loop. It is answered exactly once,
@@ -13,15 +12,22 @@ import java.util.function.BiConsumer;
  */
 public final class IncomingCall<R extends Response> {
 
+  /** Where the answers go: the link that received the call. */
+  interface Replies {
+    void result(String callId, Response response);
+
+    void error(String callId, RpcError error);
+  }
+
   private final String callId;
   private final Request<R> request;
-  private final BiConsumer<String, Object> reply;
+  private final Replies replies;
   private final AtomicBoolean answered = new AtomicBoolean();
 
-  IncomingCall(String callId, Request<R> request, BiConsumer<String, Object> reply) {
+  IncomingCall(String callId, Request<R> request, Replies replies) {
     this.callId = callId;
     this.request = request;
-    this.reply = reply;
+    this.replies = replies;
   }
 
   public Request<R> request() {
@@ -30,17 +36,18 @@ public final class IncomingCall<R extends Response> {
 
   /** Sends the CALLRESULT; an answer that breaks its schema goes out as an InternalError instead. */
   public void answer(R response) {
-    send(response);
+    once();
+    replies.result(callId, response);
   }
 
   public void refuse(RpcError error) {
-    send(error);
+    once();
+    replies.error(callId, error);
   }
 
-  private void send(Object answer) {
+  private void once() {
     if (!answered.compareAndSet(false, true)) {
       throw new IllegalStateException("call " + callId + " is already answered");
     }
-    reply.accept(callId, answer);
   }
 }

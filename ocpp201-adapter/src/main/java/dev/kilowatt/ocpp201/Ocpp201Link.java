@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
@@ -58,6 +59,25 @@ public final class Ocpp201Link implements AutoCloseable {
   private final AtomicLong ignoredFrames = new AtomicLong();
   private Outgoing inFlight;
   private volatile Optional<Subprotocol> subprotocol = Optional.empty();
+
+  /** Answers to the CSMS's calls, sent from the event loop; one lost to a closed connection is only logged. */
+  private final IncomingCall.Replies replies = new IncomingCall.Replies() {
+    @Override
+    public void result(String callId, Response response) {
+      reply(callId, codec.encodeResult(callId, response));
+    }
+
+    @Override
+    public void error(String callId, RpcError error) {
+      reply(callId, codec.encodeError(callId, error));
+    }
+
+    private void reply(String callId, String frame) {
+      if (!send(frame)) {
+        LOG.log(Level.WARNING, "the answer to {0} is lost: the connection closed first", callId);
+      }
+    }
+  };
 
   private Ocpp201Link(URI endpoint, List<Subprotocol> offered, Scheduler loop, Listener listener) {
     this.loop = loop;
@@ -132,7 +152,20 @@ public final class Ocpp201Link implements AutoCloseable {
     }
     inFlight = next;
     codec.sent(next.callId(), next.action());
-    socket.send(next.frame());
+    if (!send(next.frame())) {
+      // closed since the check above: the close callback fails the call in flight
+      LOG.log(Level.WARNING, "call {0} not sent: the connection closed", next.callId());
+    }
+  }
+
+  /** Sends a frame unless the connection has closed meanwhile, which only the close callback handles. */
+  private boolean send(String frame) {
+    try {
+      socket.send(frame);
+      return true;
+    } catch (WebsocketNotConnectedException e) {
+      return false;
+    }
   }
 
   /** The codec expects an answer to the call in flight only, so {@code callId} is that call's. */
@@ -172,7 +205,7 @@ public final class Ocpp201Link implements AutoCloseable {
       case Codec.Refused refused -> {
         LOG.log(Level.WARNING, "answering {0} with {1}: {2}",
             refused.callId(), refused.error().code().wireValue(), refused.error().description());
-        socket.send(codec.encodeError(refused.callId(), refused.error()));
+        send(codec.encodeError(refused.callId(), refused.error()));
       }
       case Codec.Ignored ignored -> {
         ignoredFrames.incrementAndGet();
@@ -182,20 +215,9 @@ public final class Ocpp201Link implements AutoCloseable {
   }
 
   private <R extends Response> IncomingCall<R> incoming(String callId, Request<R> request) {
-    return new IncomingCall<>(callId, request, this::reply);
+    return new IncomingCall<>(callId, request, replies);
   }
 
-  private void reply(String callId, Object answer) {
-    if (!socket.isOpen()) {
-      LOG.log(Level.WARNING, "the answer to {0} is lost: the connection closed first", callId);
-      return;
-    }
-    socket.send(switch (answer) {
-      case Response response -> codec.encodeResult(callId, response);
-      case RpcError error -> codec.encodeError(callId, error);
-      default -> throw new IllegalArgumentException("not an answer: " + answer);
-    });
-  }
 
   private void opened(String token) {
     // Java-WebSocket fails a handshake whose answer names none of the offered tokens before it opens,

@@ -156,7 +156,17 @@ class CodecTest {
   void aCallIsAnsweredOnceOnly() {
     List<Object> sent = new ArrayList<>();
     IncomingCall<Messages.ResetResponse> call = new IncomingCall<>("r1",
-        new Messages.ResetRequest(Enums.ResetType.Immediate, Optional.empty()), (id, answer) -> sent.add(answer));
+        new Messages.ResetRequest(Enums.ResetType.Immediate, Optional.empty()), new IncomingCall.Replies() {
+          @Override
+          public void result(String callId, Response response) {
+            sent.add(response);
+          }
+
+          @Override
+          public void error(String callId, RpcError error) {
+            sent.add(error);
+          }
+        });
     Messages.ResetResponse accepted = new Messages.ResetResponse(Enums.ResetStatus.Accepted, Optional.empty());
 
     call.answer(accepted);
