@@ -5,8 +5,10 @@
  * (URL and charge point id), the domain's {@link dev.kilowatt.core.port.Scheduler}, and optionally
  * {@link dev.kilowatt.ocpp.LinkOptions} (reconnection {@link dev.kilowatt.ocpp.ReconnectBackoff}, handshake
  * time-out, TLS context, a {@link dev.kilowatt.ocpp.TrafficListener} that sees every frame). Everything else
- * in this package (framing, schema validation, JSON binding) is package-private, except what the OCPP
- * 2.0.1 adapter shares: the schema validator's entry {@link dev.kilowatt.ocpp.PayloadSchemas} with its
- * {@link dev.kilowatt.ocpp.Violation}, and the JSON binding {@link dev.kilowatt.ocpp.Payloads}.
+ * in this package (framing, schema validation, JSON binding) is package-private.
+ *
+ * <p>Three pieces are public because the OCPP 2.0.1 adapter shares them: the schema validator's entry
+ * {@link dev.kilowatt.ocpp.PayloadSchemas} with its {@link dev.kilowatt.ocpp.Violation}, and the JSON
+ * binding {@link dev.kilowatt.ocpp.Payloads}.
  */
 package dev.kilowatt.ocpp;
