@@ -171,6 +171,7 @@ class CentralSystemSessionTest {
     csms.send("release Heartbeat");
     await(first);
     await(second);
+    csms.awaitPrefix("received Heartbeat ");
 
     List<String> order = csms.reported().stream()
         .filter(line -> line.startsWith("received Heartbeat") || line.startsWith("result sync")
