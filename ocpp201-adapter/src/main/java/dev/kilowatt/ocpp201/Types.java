@@ -74,16 +74,10 @@ public final class Types {
 
   /** A component of the device model (part 2 chapter 3), optionally on one EVSE. */
   public record Component(String name, Optional<String> instance, Optional<Evse> evse) {
-    public static Component named(String name) {
-      return new Component(name, Optional.empty(), Optional.empty());
-    }
   }
 
   /** A variable of a component of the device model. */
   public record Variable(String name, Optional<String> instance) {
-    public static Variable named(String name) {
-      return new Variable(name, Optional.empty());
-    }
   }
 
   /** One variable to read, in a GetVariables call. */
