@@ -154,13 +154,19 @@ class CentralSystemSessionTest {
     assertTrue(csms.awaitPrefix("error u1 ").startsWith("error u1 NotSupported "));
   }
 
-  @Test
-  void callsGoOutOneAtATimeTheNextWhenThePreviousIsAnswered() throws Exception {
+  /** Two Heartbeats called at once, the central system holding its answers; returns once the first arrived. */
+  private List<CompletableFuture<HeartbeatResponse>> twoHeldHeartbeats() {
     csms.send("hold Heartbeat");
     csms.awaitPrefix("holding Heartbeat");
-    CompletableFuture<HeartbeatResponse> first = link.call(new HeartbeatRequest());
-    CompletableFuture<HeartbeatResponse> second = link.call(new HeartbeatRequest());
+    List<CompletableFuture<HeartbeatResponse>> calls =
+        List.of(link.call(new HeartbeatRequest()), link.call(new HeartbeatRequest()));
     csms.awaitPrefix("received Heartbeat ");
+    return calls;
+  }
+
+  @Test
+  void callsGoOutOneAtATimeTheNextWhenThePreviousIsAnswered() throws Exception {
+    List<CompletableFuture<HeartbeatResponse>> calls = twoHeldHeartbeats();
 
     // the station's frames reach the server in the order sent: a second Heartbeat sent at once would be
     // reported before this answer
@@ -169,8 +175,8 @@ class CentralSystemSessionTest {
     assertInstanceOf(IncomingCall.class, station.next());
     csms.awaitPrefix("result sync ");
     csms.send("release Heartbeat");
-    await(first);
-    await(second);
+    await(calls.get(0));
+    await(calls.get(1));
     csms.awaitPrefix("received Heartbeat ");
 
     List<String> order = csms.reported().stream()
@@ -182,16 +188,12 @@ class CentralSystemSessionTest {
 
   @Test
   void aLostConnectionFailsTheCallInFlightAndTheOnesWaiting() throws Exception {
-    csms.send("hold Heartbeat");
-    csms.awaitPrefix("holding Heartbeat");
-    CompletableFuture<HeartbeatResponse> inFlight = link.call(new HeartbeatRequest());
-    CompletableFuture<HeartbeatResponse> waiting = link.call(new HeartbeatRequest());
-    csms.awaitPrefix("received Heartbeat ");
+    List<CompletableFuture<HeartbeatResponse>> inFlightAndWaiting = twoHeldHeartbeats();
 
     csms.send("drop");
 
     assertInstanceOf(StationProbe.Disconnected.class, station.next());
-    for (CompletableFuture<HeartbeatResponse> call : List.of(inFlight, waiting)) {
+    for (CompletableFuture<HeartbeatResponse> call : inFlightAndWaiting) {
       ExecutionException lost = assertThrows(ExecutionException.class, () -> await(call));
       RpcError error = assertInstanceOf(RpcError.RpcException.class, lost.getCause()).error();
       assertTrue(error.description().startsWith("connection lost before an answer"), error.description());
