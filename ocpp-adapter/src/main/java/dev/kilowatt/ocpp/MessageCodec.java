@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * OCPP 1.6 messages as OCPP-J text. Every inbound frame is classified, its payload validated against the
@@ -159,12 +158,7 @@ final class MessageCodec {
   }
 
   private static CallError describe(List<Violation> violations) {
-    String text = violations.stream().limit(VIOLATIONS_DESCRIBED).map(Violation::toString)
-        .collect(Collectors.joining("; "));
-    if (violations.size() > VIOLATIONS_DESCRIBED) {
-      text += "; and " + (violations.size() - VIOLATIONS_DESCRIBED) + " more";
-    }
-    return new CallError(violations.getFirst().code(), text);
+    return new CallError(violations.getFirst().code(), Violation.summary(violations, VIOLATIONS_DESCRIBED));
   }
 
   /** The CALL frame of {@code request}; its answer will be decoded as the answer to that action. */

@@ -20,20 +20,22 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * One compiled node of a draft-04 JSON schema, limited to the keywords the OCPP 1.6 payload schemas use.
+ * One compiled node of a JSON schema, limited to the keywords the OCPP payload schemas use: those of the
+ * OCPP 1.6 schemas (draft-04) and the few more of the OCPP 2.0.1 ones (draft-06: minimum, maximum, maxItems).
  *
  * <p>Each breach maps to the CALLERROR code of OCPP-J 1.6 section 4.2.3: a wrong JSON type (or an integer
  * beyond 32 bits, which no OCPP field can hold) is a TypeConstraintViolation; a missing required field or
  * too few array items an OccurenceConstraintViolation; a bad enum value, an over-long string, a bad
- * date-time or URI, or a number off its {@code multipleOf} grid a PropertyConstraintViolation; and a
+ * date-time or URI, a number off its {@code multipleOf} grid or out of its range a PropertyConstraintViolation
+ * (too many array items is an OccurenceConstraintViolation); and a
  * property the schema does not define ({@code additionalProperties: false}) a FormationViolation, because
  * such a payload does not have the structure of the PDU at all.
  */
 final class Schema {
 
-  /** The JSON types of draft-04 that OCPP payloads use. */
+  /** The JSON types of draft-04 that OCPP payloads use; ANY for a schema without a type, which admits every value. */
   enum Type {
-    OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN;
+    OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN, ANY;
 
     static Type named(String name) {
       return valueOf(name.toUpperCase(Locale.ROOT));
@@ -47,6 +49,7 @@ final class Schema {
         case INTEGER -> node.isIntegralNumber();
         case NUMBER -> node.isNumber();
         case BOOLEAN -> node.isBoolean();
+        case ANY -> true;
       };
     }
 
@@ -107,6 +110,17 @@ final class Schema {
   private final Optional<Schema> items;
   private final int minItems;
   private final Optional<BigDecimal> multipleOf;
+  private final Limits limits;
+
+  /**
+   * The bounds that only the OCPP 2.0.1 schemas (draft-06) use; the OCPP 1.6 ones leave them all empty.
+   *
+   * @param minimum the least value a number may have
+   * @param maximum the greatest value a number may have
+   * @param maxItems the most items an array may hold
+   */
+  record Limits(Optional<BigDecimal> minimum, Optional<BigDecimal> maximum, OptionalInt maxItems) {
+  }
 
   Schema(
       Type type,
@@ -118,7 +132,8 @@ final class Schema {
       Optional<Format> format,
       Optional<Schema> items,
       int minItems,
-      Optional<BigDecimal> multipleOf) {
+      Optional<BigDecimal> multipleOf,
+      Limits limits) {
     this.type = type;
     this.properties = properties;
     this.required = List.copyOf(required);
@@ -129,6 +144,7 @@ final class Schema {
     this.items = items;
     this.minItems = minItems;
     this.multipleOf = multipleOf;
+    this.limits = limits;
   }
 
   Type type() {
@@ -185,6 +201,24 @@ final class Schema {
         }
       }
       case BOOLEAN -> { }
+    }
+    checkLimits(node, path, out);
+  }
+
+  /** A value out of range is an invalid value (PropertyConstraint); too many items an occurrence breach. */
+  private void checkLimits(JsonNode node, String path, List<Violation> out) {
+    if (node.isNumber()) {
+      BigDecimal value = node.decimalValue();
+      if (limits.minimum().isPresent() && value.compareTo(limits.minimum().get()) < 0) {
+        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, "below the minimum " + limits.minimum().get()));
+      }
+      if (limits.maximum().isPresent() && value.compareTo(limits.maximum().get()) > 0) {
+        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, "above the maximum " + limits.maximum().get()));
+      }
+    }
+    if (node.isArray() && limits.maxItems().isPresent() && node.size() > limits.maxItems().getAsInt()) {
+      out.add(new Violation(OCCURENCE_CONSTRAINT_VIOLATION, path,
+          node.size() + " items, at most " + limits.maxItems().getAsInt() + " allowed"));
     }
   }
 
