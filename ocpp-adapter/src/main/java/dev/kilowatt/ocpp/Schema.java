@@ -202,23 +202,22 @@ final class Schema {
       }
       case BOOLEAN -> { }
     }
-    checkLimits(node, path, out);
+    checkLimits(node, at, out);
   }
 
   /** A value out of range is an invalid value (PropertyConstraint); too many items an occurrence breach. */
-  private void checkLimits(JsonNode node, String path, List<Violation> out) {
+  private void checkLimits(JsonNode node, Location at, List<Violation> out) {
     if (node.isNumber()) {
       BigDecimal value = node.decimalValue();
       if (limits.minimum().isPresent() && value.compareTo(limits.minimum().get()) < 0) {
-        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, "below the minimum " + limits.minimum().get()));
+        out.add(at.violation(PROPERTY_CONSTRAINT_VIOLATION, "below the minimum " + limits.minimum().get()));
       }
       if (limits.maximum().isPresent() && value.compareTo(limits.maximum().get()) > 0) {
-        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, "above the maximum " + limits.maximum().get()));
+        out.add(at.violation(PROPERTY_CONSTRAINT_VIOLATION, "above the maximum " + limits.maximum().get()));
       }
     }
     if (node.isArray() && limits.maxItems().isPresent() && node.size() > limits.maxItems().getAsInt()) {
-      out.add(new Violation(OCCURENCE_CONSTRAINT_VIOLATION, path,
-          node.size() + " items, at most " + limits.maxItems().getAsInt() + " allowed"));
+      out.add(at.violation(OCCURENCE_CONSTRAINT_VIOLATION, node.size() + " items, at most " + limits.maxItems().getAsInt() + " allowed"));
     }
   }
 
