@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -25,25 +26,37 @@ final class HttpTransport {
   /** The slowest upload still allowed, so a big archive gets the time it needs and a stuck one does not hang. */
   static final long MIN_UPLOAD_BYTES_PER_SECOND = 8 * 1024;
 
-  private final HttpClient client;
+  private final Supplier<SSLContext> ssl;
   private final Duration connectTimeout;
   private final Duration stallTimeout;
+  /**
+   * Made at the first transfer, not at start-up: the JDK's client brings a selector thread and, with the
+   * default TLS context, a parsed trust store.
+   */
+  private HttpClient client;
 
-  HttpTransport(SSLContext ssl, Duration connectTimeout, Duration stallTimeout) {
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .sslContext(ssl)
-        .build();
+  HttpTransport(Supplier<SSLContext> ssl, Duration connectTimeout, Duration stallTimeout) {
+    this.ssl = ssl;
     this.connectTimeout = connectTimeout;
     this.stallTimeout = stallTimeout;
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(connectTimeout)
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .sslContext(ssl.get())
+          .build();
+    }
+    return client;
   }
 
   Path download(URI source, Path directory, long maxBytes, FileTransfer.Listener listener)
       throws IOException, InterruptedException, TransferFailure {
     HttpRequest request = request(source).timeout(connectTimeout.plus(stallTimeout)).GET().build();
-    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (StallGuard guard = new StallGuard(stallTimeout); InputStream body = response.body()) {
       if (response.statusCode() != 200) {
         throw new TransferFailure("HTTP " + response.statusCode());
@@ -63,7 +76,7 @@ final class HttpTransport {
         .timeout(connectTimeout.plus(stallTimeout).plusSeconds(seconds))
         .PUT(HttpRequest.BodyPublishers.ofFile(file))
         .build();
-    HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
     if (response.statusCode() / 100 != 2) {
       throw new TransferFailure("HTTP " + response.statusCode());
     }

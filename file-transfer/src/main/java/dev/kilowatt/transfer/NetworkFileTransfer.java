@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +125,7 @@ public final class NetworkFileTransfer implements FileTransfer {
   /** Settings of a {@link NetworkFileTransfer}. */
   public static final class Builder {
     private final Path directory;
-    private SSLContext ssl;
+    private Supplier<SSLContext> ssl = Builder::defaultContext;
     private Duration connectTimeout = Duration.ofSeconds(30);
     private Duration stallTimeout = Duration.ofSeconds(60);
 
@@ -139,7 +140,8 @@ public final class NetworkFileTransfer implements FileTransfer {
      * @return this builder
      */
     public Builder sslContext(SSLContext ssl) {
-      this.ssl = Objects.requireNonNull(ssl, "ssl");
+      Objects.requireNonNull(ssl, "ssl");
+      this.ssl = () -> ssl;
       return this;
     }
 
@@ -167,15 +169,19 @@ public final class NetworkFileTransfer implements FileTransfer {
       try {
         Files.createDirectories(directory);
         Download.removeLeftovers(directory);
-        if (ssl == null) {
-          ssl = SSLContext.getDefault();
-        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot prepare the transfer directory " + directory, e);
+      }
+      return new NetworkFileTransfer(this);
+    }
+
+    /** The JDK's default TLS context, taken at the first transfer: loading the trust store is slow on a small board. */
+    private static SSLContext defaultContext() {
+      try {
+        return SSLContext.getDefault();
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("the JDK offers no default TLS context", e);
       }
-      return new NetworkFileTransfer(this);
     }
   }
 }

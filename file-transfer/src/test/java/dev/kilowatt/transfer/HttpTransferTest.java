@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,23 @@ class HttpTransferTest {
     try (Stream<Path> files = Files.list(dir.resolve("transfers"))) {
       return files.map(f -> f.getFileName().toString()).sorted().toList();
     }
+  }
+
+  @Test
+  void theClientAndItsTlsContextAreMadeAtTheFirstTransferNotBefore() throws Exception {
+    web = Web.http().serve("/fw/a.bin", IMAGE, true).serve("/fw/b.bin", IMAGE, true);
+    AtomicInteger contexts = new AtomicInteger();
+    HttpTransport http = new HttpTransport(() -> {
+      contexts.incrementAndGet();
+      return certificate.client();
+    }, Duration.ofSeconds(5), Duration.ofMillis(500));
+    assertEquals(0, contexts.get(), "nothing of TLS or the HTTP client at start-up");
+
+    http.download(web.uri("/fw/a.bin"), dir, 2_000_000, new Outcome());
+    Path second = http.download(web.uri("/fw/b.bin"), dir, 2_000_000, new Outcome());
+
+    assertEquals(1, contexts.get(), "one client for every transfer after the first");
+    assertArrayEquals(IMAGE, Files.readAllBytes(second));
   }
 
   @Test

@@ -3,15 +3,10 @@ package dev.kilowatt.ocpp;
 import static dev.kilowatt.core.port.CallError.Code.FORMATION_VIOLATION;
 import static dev.kilowatt.core.port.CallError.Code.PROTOCOL_ERROR;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilowatt.core.port.CallError;
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -144,20 +139,12 @@ final class Frames {
   /** Reads the message type and unique id from the start of a frame that does not parse as a whole. */
   private Frame salvage(String text, String why) {
     CallError problem = problem(FORMATION_VIOLATION, why);
-    try (JsonParser parser = payloads.stream(text)) {
-      if (parser.nextToken() == JsonToken.START_ARRAY
-          && parser.nextToken() == JsonToken.VALUE_NUMBER_INT) {
-        int type = parser.getIntValue();
-        if (parser.nextToken() == JsonToken.VALUE_STRING) {
-          Intent intent = type == CALL ? Intent.CALL
-              : type == CALL_RESULT || type == CALL_ERROR ? Intent.RESPONSE : Intent.UNKNOWN;
-          return new Broken(Optional.of(parser.getText()), intent, problem);
-        }
-      }
-    } catch (IOException e) {
-      // the frame breaks before its id: nothing to salvage
-    }
-    return new Broken(Optional.empty(), Intent.UNKNOWN, problem);
+    return payloads.frameStart(text).map(start -> {
+      int type = start.messageType();
+      Intent intent = type == CALL ? Intent.CALL
+          : type == CALL_RESULT || type == CALL_ERROR ? Intent.RESPONSE : Intent.UNKNOWN;
+      return new Broken(Optional.of(start.id()), intent, problem);
+    }).orElseGet(() -> new Broken(Optional.empty(), Intent.UNKNOWN, problem));
   }
 
   private static CallError problem(CallError.Code code, String description) {
@@ -165,20 +152,14 @@ final class Frames {
   }
 
   String call(String id, String action, ObjectNode payload) {
-    ArrayNode frame = JsonNodeFactory.instance.arrayNode(4);
-    frame.add(CALL).add(id).add(action).add(payload);
-    return payloads.write(frame);
+    return payloads.callFrame(id, action, payload);
   }
 
   String result(String id, ObjectNode payload) {
-    ArrayNode frame = JsonNodeFactory.instance.arrayNode(3);
-    frame.add(CALL_RESULT).add(id).add(payload);
-    return payloads.write(frame);
+    return payloads.resultFrame(id, payload);
   }
 
   String error(String id, CallError error) {
-    ArrayNode frame = JsonNodeFactory.instance.arrayNode(5);
-    frame.add(CALL_ERROR).add(id).add(error.code().ocppValue()).add(error.description()).addObject();
-    return payloads.write(frame);
+    return payloads.errorFrame(id, error.code().ocppValue(), error.description());
   }
 }

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,12 +159,7 @@ final class MessageCodec {
   }
 
   private static CallError describe(List<Violation> violations) {
-    String text = violations.stream().limit(VIOLATIONS_DESCRIBED).map(Violation::toString)
-        .collect(Collectors.joining("; "));
-    if (violations.size() > VIOLATIONS_DESCRIBED) {
-      text += "; and " + (violations.size() - VIOLATIONS_DESCRIBED) + " more";
-    }
-    return new CallError(violations.getFirst().code(), text);
+    return new CallError(violations.getFirst().code(), Violation.summary(violations, VIOLATIONS_DESCRIBED));
   }
 
   /** The CALL frame of {@code request}; its answer will be decoded as the answer to that action. */

@@ -6,10 +6,12 @@ import static dev.kilowatt.core.port.CallError.Code.PROPERTY_CONSTRAINT_VIOLATIO
 import static dev.kilowatt.core.port.CallError.Code.TYPE_CONSTRAINT_VIOLATION;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kilowatt.core.port.CallError;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,20 +20,22 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * One compiled node of a draft-04 JSON schema, limited to the keywords the OCPP 1.6 payload schemas use.
+ * One compiled node of a JSON schema, limited to the keywords the OCPP payload schemas use: those of the
+ * OCPP 1.6 schemas (draft-04) and the few more of the OCPP 2.0.1 ones (draft-06: minimum, maximum, maxItems).
  *
  * <p>Each breach maps to the CALLERROR code of OCPP-J 1.6 section 4.2.3: a wrong JSON type (or an integer
  * beyond 32 bits, which no OCPP field can hold) is a TypeConstraintViolation; a missing required field or
  * too few array items an OccurenceConstraintViolation; a bad enum value, an over-long string, a bad
- * date-time or URI, or a number off its {@code multipleOf} grid a PropertyConstraintViolation; and a
+ * date-time or URI, a number off its {@code multipleOf} grid or out of its range a PropertyConstraintViolation
+ * (too many array items is an OccurenceConstraintViolation); and a
  * property the schema does not define ({@code additionalProperties: false}) a FormationViolation, because
  * such a payload does not have the structure of the PDU at all.
  */
 final class Schema {
 
-  /** The JSON types of draft-04 that OCPP payloads use. */
+  /** The JSON types of draft-04 that OCPP payloads use; ANY for a schema without a type, which admits every value. */
   enum Type {
-    OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN;
+    OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN, ANY;
 
     static Type named(String name) {
       return valueOf(name.toUpperCase(Locale.ROOT));
@@ -45,6 +49,7 @@ final class Schema {
         case INTEGER -> node.isIntegralNumber();
         case NUMBER -> node.isNumber();
         case BOOLEAN -> node.isBoolean();
+        case ANY -> true;
       };
     }
 
@@ -105,6 +110,17 @@ final class Schema {
   private final Optional<Schema> items;
   private final int minItems;
   private final Optional<BigDecimal> multipleOf;
+  private final Limits limits;
+
+  /**
+   * The bounds that only the OCPP 2.0.1 schemas (draft-06) use; the OCPP 1.6 ones leave them all empty.
+   *
+   * @param minimum the least value a number may have
+   * @param maximum the greatest value a number may have
+   * @param maxItems the most items an array may hold
+   */
+  record Limits(Optional<BigDecimal> minimum, Optional<BigDecimal> maximum, OptionalInt maxItems) {
+  }
 
   Schema(
       Type type,
@@ -116,7 +132,8 @@ final class Schema {
       Optional<Format> format,
       Optional<Schema> items,
       int minItems,
-      Optional<BigDecimal> multipleOf) {
+      Optional<BigDecimal> multipleOf,
+      Limits limits) {
     this.type = type;
     this.properties = properties;
     this.required = List.copyOf(required);
@@ -127,6 +144,7 @@ final class Schema {
     this.items = items;
     this.minItems = minItems;
     this.multipleOf = multipleOf;
+    this.limits = limits;
   }
 
   Type type() {
@@ -157,76 +175,124 @@ final class Schema {
   /** Every breach of this schema by {@code payload}, in document order; empty if it conforms. */
   List<Violation> validate(JsonNode payload) {
     List<Violation> violations = new ArrayList<>();
-    check(payload, "", violations);
+    check(payload, new Location(), violations);
     return violations;
   }
 
-  private void check(JsonNode node, String path, List<Violation> out) {
+  // Validation runs on every frame in and out, so a conforming payload allocates nothing per node: no
+  // path strings (the Location makes one only for a breach) and no capturing lambdas.
+  private void check(JsonNode node, Location at, List<Violation> out) {
     if (!type.admits(node)) {
-      out.add(new Violation(TYPE_CONSTRAINT_VIOLATION, path, "expected " + type + ", found " + describe(node)));
+      out.add(at.violation(TYPE_CONSTRAINT_VIOLATION, "expected " + type + ", found " + describe(node)));
       return;
     }
     switch (type) {
-      case OBJECT -> checkObject(node, path, out);
-      case ARRAY -> checkArray(node, path, out);
-      case STRING -> checkString(node.textValue(), path, out);
+      case OBJECT -> checkObject(node, at, out);
+      case ARRAY -> checkArray(node, at, out);
+      case STRING -> checkString(node.textValue(), at, out);
       case INTEGER -> {
         if (!node.canConvertToInt()) {
-          out.add(new Violation(TYPE_CONSTRAINT_VIOLATION, path, "integer beyond 32 bits: " + node.asText()));
+          out.add(at.violation(TYPE_CONSTRAINT_VIOLATION, "integer beyond 32 bits: " + node.asText()));
         }
       }
-      case NUMBER -> multipleOf.ifPresent(step -> {
-        if (node.decimalValue().remainder(step).signum() != 0) {
-          out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, "not a multiple of " + step.toPlainString()));
+      case NUMBER -> {
+        if (multipleOf.isPresent() && node.decimalValue().remainder(multipleOf.get()).signum() != 0) {
+          out.add(at.violation(PROPERTY_CONSTRAINT_VIOLATION, "not a multiple of " + multipleOf.get().toPlainString()));
         }
-      });
+      }
       case BOOLEAN -> { }
+    }
+    checkLimits(node, at, out);
+  }
+
+  /** A value out of range is an invalid value (PropertyConstraint); too many items an occurrence breach. */
+  private void checkLimits(JsonNode node, Location at, List<Violation> out) {
+    if (node.isNumber()) {
+      BigDecimal value = node.decimalValue();
+      if (limits.minimum().isPresent() && value.compareTo(limits.minimum().get()) < 0) {
+        out.add(at.violation(PROPERTY_CONSTRAINT_VIOLATION, "below the minimum " + limits.minimum().get()));
+      }
+      if (limits.maximum().isPresent() && value.compareTo(limits.maximum().get()) > 0) {
+        out.add(at.violation(PROPERTY_CONSTRAINT_VIOLATION, "above the maximum " + limits.maximum().get()));
+      }
+    }
+    if (node.isArray() && limits.maxItems().isPresent() && node.size() > limits.maxItems().getAsInt()) {
+      out.add(at.violation(OCCURENCE_CONSTRAINT_VIOLATION, node.size() + " items, at most " + limits.maxItems().getAsInt() + " allowed"));
     }
   }
 
-  private void checkObject(JsonNode node, String path, List<Violation> out) {
+  private void checkObject(JsonNode node, Location at, List<Violation> out) {
     for (String name : required) {
       if (!node.has(name)) {
-        out.add(new Violation(OCCURENCE_CONSTRAINT_VIOLATION, path + "/" + name, "required but missing"));
+        at.enter(name);
+        out.add(at.violation(OCCURENCE_CONSTRAINT_VIOLATION, "required but missing"));
+        at.leave();
       }
     }
     for (Map.Entry<String, JsonNode> field : node.properties()) {
-      String fieldPath = path + "/" + escape(field.getKey());
+      at.enter(field.getKey());
       Schema schema = properties.get(field.getKey());
       if (schema != null) {
-        schema.check(field.getValue(), fieldPath, out);
+        schema.check(field.getValue(), at, out);
       } else if (!additionalProperties) {
-        out.add(new Violation(FORMATION_VIOLATION, fieldPath, "not a property of this message"));
+        out.add(at.violation(FORMATION_VIOLATION, "not a property of this message"));
       }
+      at.leave();
     }
   }
 
-  private void checkArray(JsonNode node, String path, List<Violation> out) {
+  private void checkArray(JsonNode node, Location at, List<Violation> out) {
     if (node.size() < minItems) {
-      out.add(new Violation(OCCURENCE_CONSTRAINT_VIOLATION, path, "needs at least " + minItems + " item(s)"));
+      out.add(at.violation(OCCURENCE_CONSTRAINT_VIOLATION, "needs at least " + minItems + " item(s)"));
     }
-    items.ifPresent(schema -> {
+    if (items.isPresent()) {
+      Schema schema = items.get();
       for (int i = 0; i < node.size(); i++) {
-        schema.check(node.get(i), path + "/" + i, out);
+        at.enter(i);
+        schema.check(node.get(i), at, out);
+        at.leave();
       }
-    });
+    }
   }
 
-  private void checkString(String value, String path, List<Violation> out) {
+  private void checkString(String value, Location at, List<Violation> out) {
     if (!enumValues.isEmpty() && !enumValues.contains(value)) {
-      out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, quote(value) + " is not an allowed value"));
+      out.add(at.violation(PROPERTY_CONSTRAINT_VIOLATION, quote(value) + " is not an allowed value"));
     }
-    maxLength.ifPresent(max -> {
+    if (maxLength.isPresent()) {
       int length = value.codePointCount(0, value.length());
-      if (length > max) {
-        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, length + " characters, " + max + " allowed"));
+      if (length > maxLength.getAsInt()) {
+        out.add(at.violation(PROPERTY_CONSTRAINT_VIOLATION, length + " characters, " + maxLength.getAsInt() + " allowed"));
       }
-    });
-    format.ifPresent(f -> {
-      if (!f.admits(value)) {
-        out.add(new Violation(PROPERTY_CONSTRAINT_VIOLATION, path, quote(value) + " is not a valid " + f));
+    }
+    if (format.isPresent() && !format.get().admits(value)) {
+      out.add(at.violation(PROPERTY_CONSTRAINT_VIOLATION, quote(value) + " is not a valid " + format.get()));
+    }
+  }
+
+  /** Where in the payload the check is: the property names and item indexes from the root down. */
+  private static final class Location {
+    private Object[] steps = new Object[8];
+    private int depth;
+
+    void enter(Object step) {
+      if (depth == steps.length) {
+        steps = Arrays.copyOf(steps, depth * 2);
       }
-    });
+      steps[depth++] = step;
+    }
+
+    void leave() {
+      steps[--depth] = null;
+    }
+
+    Violation violation(CallError.Code code, String problem) {
+      StringBuilder pointer = new StringBuilder();
+      for (int i = 0; i < depth; i++) {
+        pointer.append('/').append(steps[i] instanceof String name ? escape(name) : steps[i]);
+      }
+      return new Violation(code, pointer.toString(), problem);
+    }
   }
 
   private static String describe(JsonNode node) {

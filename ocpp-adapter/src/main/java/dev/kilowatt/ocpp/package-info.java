@@ -8,5 +8,9 @@
  * runs thousands of simulated charge points wires a {@link dev.kilowatt.ocpp.SharedClientOcppLink} for each
  * instead, all on one {@link dev.kilowatt.ocpp.SharedWebSocketClient}. Everything else
  * in this package (framing, schema validation, JSON binding) is package-private.
+ *
+ * <p>Three pieces are public because the OCPP 2.0.1 adapter shares them: the schema validator's entry
+ * {@link dev.kilowatt.ocpp.PayloadSchemas} with its {@link dev.kilowatt.ocpp.Violation}, and the JSON
+ * binding {@link dev.kilowatt.ocpp.Payloads}.
  */
 package dev.kilowatt.ocpp;

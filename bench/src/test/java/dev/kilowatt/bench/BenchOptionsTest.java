@@ -1,0 +1,67 @@
+package dev.kilowatt.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchOptionsTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void defaultsAreTheIssuesFiveRounds() {
+    BenchOptions options = BenchOptions.parse();
+    assertEquals(5, options.rounds());
+    assertEquals(Path.of("examples/target/kilowatt-simulator.jar"), options.jar());
+    assertEquals(Optional.empty(), options.jvmOptions());
+    assertEquals(1000, options.calls());
+    assertEquals(Path.of("bench/node"), options.echoDir());
+  }
+
+  @Test
+  void readsEveryOption() {
+    BenchOptions options = BenchOptions.parse("--rounds", "1", "--jar", "x.jar", "--jvm-opts", " -Xmx16m  -XX:+UseSerialGC ",
+        "--no-aot", "--calls", "10", "--sessions", "2", "--flood", "300", "--echo-dir", "e");
+    assertEquals(new BenchOptions(1, Path.of("x.jar"), Optional.of(List.of("-Xmx16m", "-XX:+UseSerialGC")), false, 10, 2,
+        300, Path.of("e")), options);
+  }
+
+  @Test
+  void badInputIsRefusedWithTheOptionNamed() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--rounds", "0"))
+        .getMessage().contains("--rounds"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--flood", "many"))
+        .getMessage().contains("--flood"));
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--calls"));
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--fast", "yes"));
+  }
+
+  @Test
+  void theSimulatorGetsTheProfileNextToTheJarUnlessJvmOptsOverride() throws Exception {
+    Path jar = Files.createFile(dir.resolve("kilowatt-simulator.jar"));
+    Files.writeString(dir.resolve(JvmOptionsFile.NAME), "# profile\n-Xmx16m\n\n  -XX:+UseSerialGC\n");
+    assertEquals(List.of("-Xmx16m", "-XX:+UseSerialGC"), BenchOptions.parse("--jar", jar.toString()).simulatorJvmOptions());
+    assertEquals(List.of("-Xint"),
+        BenchOptions.parse("--jar", jar.toString(), "--jvm-opts", "-Xint").simulatorJvmOptions());
+  }
+
+  @Test
+  void theAotCacheNextToTheJarIsUsedOnlyWhenAskedAndTheJdkHasAotCaches() throws Exception {
+    Path jar = Files.createFile(dir.resolve("kilowatt-simulator.jar"));
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotOptions());
+    Path cache = Files.createFile(dir.resolve("kilowatt.aot"));
+    List<String> expected = Runtime.version().feature() >= 24
+        ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache.toAbsolutePath())
+        : List.of();
+    assertEquals(expected, BenchOptions.parse("--jar", jar.toString()).aotOptions());
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString(), "--no-aot").aotOptions());
+  }
+}

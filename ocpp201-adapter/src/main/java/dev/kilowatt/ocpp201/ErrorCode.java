@@ -1,0 +1,59 @@
+package dev.kilowatt.ocpp201;
+
+import dev.kilowatt.core.port.CallError;
+
+/**
+ * The CALLERROR codes of OCPP-J 2.0.1 (part 4, "RPC Framework Error Codes"). Two differ from 1.6 in
+ * spelling ({@code FormatViolation}, {@code OccurrenceConstraintViolation}); two are new
+ * ({@code MessageTypeNotSupported}, {@code RpcFrameworkError}).
+ */
+public enum ErrorCode {
+  FORMAT_VIOLATION("FormatViolation"),
+  GENERIC_ERROR("GenericError"),
+  INTERNAL_ERROR("InternalError"),
+  MESSAGE_TYPE_NOT_SUPPORTED("MessageTypeNotSupported"),
+  NOT_IMPLEMENTED("NotImplemented"),
+  NOT_SUPPORTED("NotSupported"),
+  OCCURRENCE_CONSTRAINT_VIOLATION("OccurrenceConstraintViolation"),
+  PROPERTY_CONSTRAINT_VIOLATION("PropertyConstraintViolation"),
+  PROTOCOL_ERROR("ProtocolError"),
+  RPC_FRAMEWORK_ERROR("RpcFrameworkError"),
+  SECURITY_ERROR("SecurityError"),
+  TYPE_CONSTRAINT_VIOLATION("TypeConstraintViolation");
+
+  private final String wire;
+
+  ErrorCode(String wire) {
+    this.wire = wire;
+  }
+
+  public String wireValue() {
+    return wire;
+  }
+
+  /** The code for a wire value; an unknown one reads as {@link #GENERIC_ERROR}, as any code outside the table. */
+  public static ErrorCode fromWire(String value) {
+    for (ErrorCode code : values()) {
+      if (code.wire.equals(value)) {
+        return code;
+      }
+    }
+    return GENERIC_ERROR;
+  }
+
+  /**
+   * The 2.0.1 code of a schema breach the shared validator classified under its 1.6 code. Part 4 of 2.0.1
+   * splits 1.6's FormationViolation ("syntactically incorrect or not conform the PDU structure") in two:
+   * FormatViolation is "syntactically incorrect", ProtocolError "not conform the PDU structure". The
+   * validator's FormationViolation is a property the message does not have, so a ProtocolError in 2.0.1.
+   */
+  static ErrorCode ofBreach(CallError.Code breach) {
+    return switch (breach) {
+      case FORMATION_VIOLATION -> PROTOCOL_ERROR;
+      case OCCURENCE_CONSTRAINT_VIOLATION -> OCCURRENCE_CONSTRAINT_VIOLATION;
+      case PROPERTY_CONSTRAINT_VIOLATION -> PROPERTY_CONSTRAINT_VIOLATION;
+      case TYPE_CONSTRAINT_VIOLATION -> TYPE_CONSTRAINT_VIOLATION;
+      default -> throw new IllegalArgumentException(breach + " is no kind of schema breach");
+    };
+  }
+}

@@ -1,0 +1,53 @@
+package dev.kilowatt.ocpp201;
+
+import dev.kilowatt.ocpp201.Messages.Request;
+import dev.kilowatt.ocpp201.Messages.Response;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A valid call from the CSMS, handed to the station on its event loop. It is answered exactly once,
+ * with the response its action defines or with a CALLERROR.
+ *
+ * @param <R> the response the call's action defines
+ */
+public final class IncomingCall<R extends Response> {
+
+  /** Where the answers go: the link that received the call. */
+  interface Replies {
+    void result(String callId, Response response);
+
+    void error(String callId, RpcError error);
+  }
+
+  private final String callId;
+  private final Request<R> request;
+  private final Replies replies;
+  private final AtomicBoolean answered = new AtomicBoolean();
+
+  IncomingCall(String callId, Request<R> request, Replies replies) {
+    this.callId = callId;
+    this.request = request;
+    this.replies = replies;
+  }
+
+  public Request<R> request() {
+    return request;
+  }
+
+  /** Sends the CALLRESULT; an answer that breaks its schema goes out as an InternalError instead. */
+  public void answer(R response) {
+    once();
+    replies.result(callId, response);
+  }
+
+  public void refuse(RpcError error) {
+    once();
+    replies.error(callId, error);
+  }
+
+  private void once() {
+    if (!answered.compareAndSet(false, true)) {
+      throw new IllegalStateException("call " + callId + " is already answered");
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.kilowatt.ocpp201;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The independent central system of these tests: ocpp-rpc's server in strict mode (src/test/node), run
+ * as a child process on a loopback port and driven over its standard input and output. Without node
+ * and npm the tests fail, saying so: they are never skipped.
+ */
+final class CentralSystemProcess implements AutoCloseable {
+
+  /** How long a test waits for a line before it fails: a guard against a hang, not a measured time. */
+  private static final long PATIENCE_SECONDS = 60;
+
+  private final Process process;
+  private final Writer stdin;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> seen = new ArrayList<>();
+  private final StringBuffer stderr = new StringBuffer();
+  private final int port;
+
+  private CentralSystemProcess(Process process) {
+    this.process = process;
+    this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), lines::add);
+    pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)),
+        line -> stderr.append(line).append('\n'));
+    this.port = Integer.parseInt(await(line -> line.startsWith("listening ")).substring("listening ".length()));
+  }
+
+  /** Starts the central system, accepting only {@code subprotocols}. */
+  static CentralSystemProcess start(String... subprotocols) {
+    Path folder = Path.of(System.getProperty("kilowatt.centralSystemScript", "src/test/node")).toAbsolutePath();
+    requireTool(folder, "node", "--version");
+    if (!Files.isDirectory(folder.resolve("node_modules"))) {
+      requireTool(folder, "npm", "--version");
+      if (run(folder, "npm", "ci", "--offline", "--no-audit", "--no-fund").exitCode() != 0) {
+        Outcome online = run(folder, "npm", "ci", "--no-audit", "--no-fund");
+        if (online.exitCode() != 0) {
+          fail("npm ci failed in " + folder + ", so the test central system (ocpp-rpc) is missing:\n" + online.output());
+        }
+      }
+    }
+    try {
+      return new CentralSystemProcess(new ProcessBuilder("node", "central-system.js", String.join(",", subprotocols))
+          .directory(folder.toFile()).start());
+    } catch (IOException e) {
+      return fail("cannot start the test central system with node in " + folder + ": " + e.getMessage());
+    }
+  }
+
+  private static void requireTool(Path folder, String tool, String versionFlag) {
+    try {
+      if (run(folder, tool, versionFlag).exitCode() == 0) {
+        return;
+      }
+    } catch (IllegalStateException e) {
+      // reported below
+    }
+    fail(tool + " is missing: the OCPP 2.0.1 tests run an independent central system (npm's ocpp-rpc) and need"
+        + " Node.js 18 or newer with npm on the PATH");
+  }
+
+  private record Outcome(int exitCode, String output) {
+  }
+
+  /** Runs a tool to its end; its output is kept for a failure message, not let into the test JVM's own. */
+  private static Outcome run(Path folder, String... command) {
+    try {
+      Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new Outcome(process.waitFor(), output);
+    } catch (IOException e) {
+      throw new IllegalStateException(command[0] + " cannot run: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + command[0], e);
+    }
+  }
+
+  private static void pump(BufferedReader reader, Consumer<String> sink) {
+    Thread thread = new Thread(() -> {
+      try (reader) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          sink.accept(line);
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "central-system-output");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The URL a station with {@code identity} connects to. */
+  URI endpoint(String identity) {
+    return URI.create("ws://127.0.0.1:" + port + "/" + identity);
+  }
+
+  /** Sends one command line (see central-system.js). */
+  void send(String command) {
+    try {
+      stdin.write(command + "\n");
+      stdin.flush();
+    } catch (IOException e) {
+      fail("the test central system is gone: " + e.getMessage() + "\n" + stderr);
+    }
+  }
+
+  /** The next line that matches, skipping (and keeping for the failure message) those that do not. */
+  String await(Predicate<String> wanted) {
+    try {
+      while (true) {
+        String line = lines.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        if (line == null) {
+          return fail("the test central system never reported the line awaited; it reported " + seen
+              + "\nits errors: " + stderr);
+        }
+        seen.add(line);
+        if (wanted.test(line)) {
+          return line;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return fail("interrupted");
+    }
+  }
+
+  String awaitPrefix(String prefix) {
+    return await(line -> line.startsWith(prefix));
+  }
+
+  /** Every line reported so far, awaited or skipped, with those still queued. */
+  List<String> reported() {
+    List<String> all = new ArrayList<>(seen);
+    all.addAll(lines);
+    return all;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    send("quit");
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

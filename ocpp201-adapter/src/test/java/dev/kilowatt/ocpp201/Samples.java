@@ -1,0 +1,120 @@
+package dev.kilowatt.ocpp201;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kilowatt.ocpp201.Enums.Attribute;
+import dev.kilowatt.ocpp201.Enums.AuthorizationStatus;
+import dev.kilowatt.ocpp201.Enums.ChargingState;
+import dev.kilowatt.ocpp201.Enums.IdTokenType;
+import dev.kilowatt.ocpp201.Enums.Measurand;
+import dev.kilowatt.ocpp201.Enums.MeasurementLocation;
+import dev.kilowatt.ocpp201.Enums.MessageFormat;
+import dev.kilowatt.ocpp201.Enums.Phase;
+import dev.kilowatt.ocpp201.Enums.ReadingContext;
+import dev.kilowatt.ocpp201.Messages.AuthorizeRequest;
+import dev.kilowatt.ocpp201.Messages.AuthorizeResponse;
+import dev.kilowatt.ocpp201.Messages.BootNotificationRequest;
+import dev.kilowatt.ocpp201.Messages.BootNotificationResponse;
+import dev.kilowatt.ocpp201.Messages.GetVariablesRequest;
+import dev.kilowatt.ocpp201.Messages.GetVariablesResponse;
+import dev.kilowatt.ocpp201.Messages.HeartbeatRequest;
+import dev.kilowatt.ocpp201.Messages.HeartbeatResponse;
+import dev.kilowatt.ocpp201.Messages.Request;
+import dev.kilowatt.ocpp201.Messages.RequestStartTransactionRequest;
+import dev.kilowatt.ocpp201.Messages.RequestStartTransactionResponse;
+import dev.kilowatt.ocpp201.Messages.RequestStopTransactionRequest;
+import dev.kilowatt.ocpp201.Messages.RequestStopTransactionResponse;
+import dev.kilowatt.ocpp201.Messages.ResetRequest;
+import dev.kilowatt.ocpp201.Messages.ResetResponse;
+import dev.kilowatt.ocpp201.Messages.Response;
+import dev.kilowatt.ocpp201.Messages.SetVariablesRequest;
+import dev.kilowatt.ocpp201.Messages.SetVariablesResponse;
+import dev.kilowatt.ocpp201.Messages.StatusNotificationRequest;
+import dev.kilowatt.ocpp201.Messages.StatusNotificationResponse;
+import dev.kilowatt.ocpp201.Messages.TransactionEventRequest;
+import dev.kilowatt.ocpp201.Messages.TransactionEventResponse;
+import dev.kilowatt.ocpp201.Types.AdditionalInfo;
+import dev.kilowatt.ocpp201.Types.ChargingStation;
+import dev.kilowatt.ocpp201.Types.Component;
+import dev.kilowatt.ocpp201.Types.Evse;
+import dev.kilowatt.ocpp201.Types.GetVariableData;
+import dev.kilowatt.ocpp201.Types.GetVariableResult;
+import dev.kilowatt.ocpp201.Types.IdToken;
+import dev.kilowatt.ocpp201.Types.IdTokenInfo;
+import dev.kilowatt.ocpp201.Types.MessageContent;
+import dev.kilowatt.ocpp201.Types.MeterValue;
+import dev.kilowatt.ocpp201.Types.Modem;
+import dev.kilowatt.ocpp201.Types.SampledValue;
+import dev.kilowatt.ocpp201.Types.SetVariableData;
+import dev.kilowatt.ocpp201.Types.SetVariableResult;
+import dev.kilowatt.ocpp201.Types.StatusInfo;
+import dev.kilowatt.ocpp201.Types.TransactionInfo;
+import dev.kilowatt.ocpp201.Types.UnitOfMeasure;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request and one response of every typed action with every field the records have filled in, so
+ * that a component misnamed against the OCA schema (which forbids unknown properties) shows.
+ */
+final class Samples {
+
+  static final Instant T = Instant.parse("2026-12-02T10:15:30Z");
+
+  private Samples() {
+  }
+
+  private static final StatusInfo INFO = new StatusInfo("NoError", Optional.of("all well"));
+  private static final Evse EVSE = new Evse(1, Optional.of(1));
+  private static final IdToken TAG =
+      new IdToken("04A1B2C3", IdTokenType.ISO14443, List.of(new AdditionalInfo("contract-7", "ContractId")));
+  private static final Component METER =
+      new Component("FiscalMetering", Optional.of("main"), Optional.of(EVSE));
+  private static final Types.Variable INTERVAL = new Types.Variable("HeartbeatInterval", Optional.of("net"));
+  private static final IdTokenInfo ACCEPTED = new IdTokenInfo(AuthorizationStatus.Accepted, Optional.of(T),
+      Optional.of(2), Optional.of("en"), List.of(1), Optional.of("de"),
+      Optional.of(IdToken.of("GROUP-1", IdTokenType.Central)),
+      Optional.of(new MessageContent(MessageFormat.UTF8, Optional.of("en"), "Welcome")));
+
+  static Map<Request<?>, Response> exchanges() {
+    ObjectNode profile = new ObjectMapper().createObjectNode().put("id", 1).put("stackLevel", 0)
+        .put("chargingProfilePurpose", "TxProfile").put("chargingProfileKind", "Relative");
+    profile.putArray("chargingSchedule").addObject().put("id", 1).put("chargingRateUnit", "A")
+        .putArray("chargingSchedulePeriod").addObject().put("startPeriod", 0).put("limit", 16.5);
+    return Map.of(
+        new BootNotificationRequest(new ChargingStation(Optional.of("SN-1"), "KW-AC-7",
+            Optional.of(new Modem(Optional.of("8949"), Optional.of("2620"))), "Kilowatt", Optional.of("0.1.0")),
+            Enums.BootReason.PowerUp),
+        new BootNotificationResponse(T, 300, Enums.RegistrationStatus.Accepted, Optional.of(INFO)),
+        new HeartbeatRequest(), new HeartbeatResponse(T),
+        new StatusNotificationRequest(T, Enums.ConnectorStatus.Occupied, 1, 1), new StatusNotificationResponse(),
+        new AuthorizeRequest(TAG, Optional.of("-----BEGIN CERTIFICATE-----")),
+        new AuthorizeResponse(ACCEPTED, Optional.of(Enums.CertificateStatus.Accepted)),
+        new TransactionEventRequest(Enums.TransactionEventType.Updated, T, Enums.TriggerReason.MeterValuePeriodic, 3,
+            Optional.of(false), Optional.of(1), Optional.of(32), Optional.of(5),
+            new TransactionInfo("tx-1", Optional.of(ChargingState.Charging), Optional.of(600),
+                Optional.of(Enums.StoppedReason.Local), Optional.of(7)),
+            Optional.of(EVSE), Optional.of(TAG),
+            List.of(new MeterValue(List.of(new SampledValue(1234.5, Optional.of(ReadingContext.Sample_Periodic),
+                Optional.of(Measurand.Energy_Active_Import_Register), Optional.of(Phase.L1),
+                Optional.of(MeasurementLocation.Outlet), Optional.of(new UnitOfMeasure(Optional.of("Wh"), Optional.of(0))))),
+                T))),
+        new TransactionEventResponse(Optional.of(1.25), Optional.of(1), Optional.of(ACCEPTED),
+            Optional.of(new MessageContent(MessageFormat.ASCII, Optional.empty(), "1.25 EUR"))),
+        new GetVariablesRequest(List.of(new GetVariableData(Optional.of(Attribute.Actual), METER, INTERVAL))),
+        new GetVariablesResponse(List.of(new GetVariableResult(Enums.GetVariableStatus.Accepted,
+            Optional.of(Attribute.Actual), Optional.of("300"), METER, INTERVAL, Optional.of(INFO)))),
+        new SetVariablesRequest(List.of(new SetVariableData(Optional.of(Attribute.Target), "60", METER, INTERVAL))),
+        new SetVariablesResponse(List.of(new SetVariableResult(Optional.of(Attribute.Target),
+            Enums.SetVariableStatus.RebootRequired, METER, INTERVAL, Optional.of(INFO)))),
+        new ResetRequest(Enums.ResetType.OnIdle, Optional.of(1)),
+        new ResetResponse(Enums.ResetStatus.Scheduled, Optional.of(INFO)),
+        new RequestStartTransactionRequest(Optional.of(1), 7, TAG, Optional.of(profile),
+            Optional.of(IdToken.of("GROUP-1", IdTokenType.Central))),
+        new RequestStartTransactionResponse(Enums.RequestStartStopStatus.Accepted, Optional.of(INFO), Optional.of("tx-1")),
+        new RequestStopTransactionRequest("tx-1"),
+        new RequestStopTransactionResponse(Enums.RequestStartStopStatus.Rejected, Optional.of(INFO)));
+  }
+}

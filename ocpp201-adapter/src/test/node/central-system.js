@@ -1,0 +1,105 @@
+'use strict';
+// An independent OCPP 2.0.1 central system for the adapter's tests: ocpp-rpc's server in strict mode,
+// which checks every message both ways against the schemas it ships. Driven by a line protocol:
+//
+//   argv:   node central-system.js <subprotocol>[,<subprotocol>...]
+//   stdout: listening <port>
+//           connected <identity> <subprotocol>
+//           frame <raw text of every frame received from the station>
+//           received <action> <params as JSON>           (a valid call from the station, answered)
+//           result <tag> <JSON> | error <tag> <code> <JSON description>
+//           strictFailure <JSON>                          (ocpp-rpc refused a message for its schema)
+//           disconnected <identity> <code>
+//           holding <action> | released <action>         (acknowledgements of hold and release)
+//   stdin:  call <tag> <action> <params as JSON>      (the server calls the station)
+//           raw <text>                                 (sent to the station as it is)
+//           binary <text>                              (sent to the station as a binary frame)
+//           hold <action>                              (calls of that action wait for their answer...)
+//           release <action>                           (...until this)
+//           drop                                       (closes the station's connection)
+//           quit
+const readline = require('node:readline');
+const { RPCServer, createRPCError } = require('ocpp-rpc');
+
+const protocols = (process.argv[2] || 'ocpp2.0.1').split(',');
+const server = new RPCServer({ protocols, strictMode: true });
+let station = null;
+const held = new Map();
+
+function report(line) {
+  process.stdout.write(line.replace(/\r?\n/g, ' ') + '\n');
+}
+
+const answers = {
+  BootNotification: () => ({ currentTime: new Date().toISOString(), interval: 300, status: 'Accepted' }),
+  Heartbeat: () => ({ currentTime: new Date().toISOString() }),
+  StatusNotification: () => ({}),
+  Authorize: () => ({ idTokenInfo: { status: 'Accepted' } }),
+  TransactionEvent: () => ({}),
+};
+
+server.on('client', (client) => {
+  station = client;
+  report(`connected ${client.identity} ${client.protocol}`);
+  client.on('message', ({ message, outbound }) => {
+    if (!outbound) {
+      report(`frame ${message}`);
+    }
+  });
+  client.on('strictValidationFailure', ({ error }) => report(`strictFailure ${JSON.stringify(error.message)}`));
+  client.on('close', ({ code }) => report(`disconnected ${client.identity} ${code}`));
+  client.handle(async ({ method, params }) => {
+    report(`received ${method} ${JSON.stringify(params)}`);
+    if (held.has(method)) {
+      await new Promise((resolve) => held.get(method).push(resolve));
+    }
+    const answer = answers[method];
+    if (!answer) {
+      throw createRPCError('NotImplemented', `this test central system does not answer ${method}`);
+    }
+    return answer();
+  });
+});
+
+readline.createInterface({ input: process.stdin }).on('line', async (line) => {
+  const [command, ...rest] = line.split(' ');
+  if (command === 'hold') {
+    held.set(rest[0], []);
+    report(`holding ${rest[0]}`);
+    return;
+  }
+  if (command === 'release') {
+    const waiting = held.get(rest[0]) || [];
+    held.delete(rest[0]);
+    report(`released ${rest[0]}`);
+    waiting.forEach((resolve) => resolve());
+    return;
+  }
+  if (command === 'quit') {
+    await server.close({ code: 1000, reason: 'test over', awaitPending: false });
+    process.exit(0);
+  }
+  if (!station) {
+    report(`error - NoStation "no station is connected"`);
+    return;
+  }
+  if (command === 'raw') {
+    station.sendRaw(rest.join(' '));
+  } else if (command === 'binary') {
+    station.sendRaw(Buffer.from(rest.join(' '), 'utf8'));
+  } else if (command === 'drop') {
+    await station.close({ code: 4000, reason: 'dropped by the test', awaitPending: false, force: true });
+  } else if (command === 'call') {
+    const [tag, action, ...params] = rest;
+    try {
+      const result = await station.call(action, JSON.parse(params.join(' ') || '{}'));
+      report(`result ${tag} ${JSON.stringify(result)}`);
+    } catch (err) {
+      report(`error ${tag} ${err.rpcErrorCode || err.name} ${JSON.stringify(err.message)}`);
+    }
+  } else {
+    report(`error - UnknownCommand ${JSON.stringify(line)}`);
+  }
+});
+
+server.listen(0, '127.0.0.1').then((httpServer) => report(`listening ${httpServer.address().port}`));
