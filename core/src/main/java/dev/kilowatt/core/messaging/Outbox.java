@@ -5,6 +5,8 @@ import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.HeartbeatRequest;
+import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
@@ -236,6 +238,7 @@ public final class Outbox {
           retryTimer = null;
           pump();
         });
+        pump();
       }
     }
   }
@@ -259,10 +262,10 @@ public final class Outbox {
   }
 
   private void pump() {
-    if (inFlight != null || retryTimer != null || !online || link == null) {
+    if (inFlight != null || !online || link == null) {
       return;
     }
-    Entry next = pick();
+    Entry next = retryTimer == null ? pick() : pickDuringBackOff();
     if (next == null) {
       return;
     }
@@ -289,7 +292,6 @@ public final class Outbox {
     link.send(id, request);
   }
 
-  /** Plain messages may overtake the transaction queue: they are about now, and the queue may be long. */
   /**
    * Messages go in the order they were made, so the central system sees a StopTransaction before the
    * StatusNotification that follows it. Only a driver waiting at the charger (Authorize) and the boot
@@ -304,6 +306,25 @@ public final class Outbox {
       }
     }
     return oldestDurable;
+  }
+
+  /**
+   * While the oldest transaction message waits out its retry back-off, the messages about now go ahead of
+   * it: section 3.7 asks transaction messages to keep their order among themselves, not to hold back the
+   * driver's Authorize, the connectors' StatusNotification or the Heartbeat for minutes.
+   */
+  private Entry pickDuringBackOff() {
+    for (Plain p : plain) {
+      if ((p.gate() == Gate.ANY_TIME || accepted) && aboutNow(p.request())) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static boolean aboutNow(ChargePointRequest<?> request) {
+    return request instanceof AuthorizeRequest || request instanceof StatusNotificationRequest || request instanceof HeartbeatRequest
+        || request instanceof BootNotificationRequest;
   }
 
   private void cancelInFlightTimer() {
