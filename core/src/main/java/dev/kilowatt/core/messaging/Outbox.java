@@ -15,7 +15,9 @@ import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -96,6 +98,7 @@ public final class Outbox {
   private int attempts;
   private Scheduler.Timer retryTimer;
   private Runnable onCallCompleted = () -> {};
+  private final List<Runnable> untilIdle = new ArrayList<>();
 
   public Outbox(Scheduler scheduler, Storage storage, Configuration config, Duration responseTimeout, Counters counters) {
     this.scheduler = scheduler;
@@ -124,8 +127,21 @@ public final class Outbox {
     this.onCallCompleted = listener;
   }
 
+  /**
+   * Runs {@code task} once no call is in flight: at once, or when the call in flight is answered, refused,
+   * timed out or lost with the connection. For what ends the connection (new credentials): an answer on
+   * its way back over the old connection would be lost, and its call sent again over the new one.
+   */
+  public void whenIdle(Runnable task) {
+    if (inFlight == null) {
+      task.run();
+    } else {
+      untilIdle.add(task);
+    }
+  }
+
   /** The saved transaction messages still waiting, oldest first. */
-  public java.util.List<Queued> pendingTransactionMessages() {
+  public List<Queued> pendingTransactionMessages() {
     return durable.stream().map(Durable::queued).toList();
   }
 
@@ -169,6 +185,7 @@ public final class Outbox {
     while (!plain.isEmpty()) {
       plain.poll().onFailure().accept(new Failure.Offline());
     }
+    runWaitingForIdle();
   }
 
   /** The central system accepted the charge point: everything may flow now. */
@@ -262,7 +279,11 @@ public final class Outbox {
   }
 
   private void pump() {
-    if (inFlight != null || !online || link == null) {
+    if (inFlight != null) {
+      return;
+    }
+    runWaitingForIdle();
+    if (!online || link == null) {
       return;
     }
     Entry next = retryTimer == null ? pick() : pickDuringBackOff();
@@ -325,6 +346,12 @@ public final class Outbox {
   private static boolean aboutNow(ChargePointRequest<?> request) {
     return request instanceof AuthorizeRequest || request instanceof StatusNotificationRequest || request instanceof HeartbeatRequest
         || request instanceof BootNotificationRequest;
+  }
+
+  private void runWaitingForIdle() {
+    List<Runnable> due = List.copyOf(untilIdle);
+    untilIdle.clear();
+    due.forEach(Runnable::run);
   }
 
   private void cancelInFlightTimer() {

@@ -55,6 +55,7 @@ public final class Security {
   private final Storage storage;
   private final Configuration config;
   private final CentralSystem link;
+  private final Outbox outbox;
   private final Supplier<Instant> clock;
   private final SecurityEvents events;
   private final CertificateStore roots;
@@ -75,6 +76,7 @@ public final class Security {
     this.storage = storage;
     this.config = config;
     this.link = link;
+    this.outbox = outbox;
     this.clock = clock;
     SecurityKeys.define(config);
     this.events = new SecurityEvents(scheduler, storage, outbox, this.clock, counters);
@@ -293,13 +295,18 @@ public final class Security {
     return config.integer(SecurityKeys.SECURITY_PROFILE) >= 2;
   }
 
-  /** Applies new settings once the answer to the call that changed them is out (A01, A05: answer, then reconnect). */
+  /**
+   * Applies new settings once the answer to the call that changed them is out (A01, A05: answer, then
+   * reconnect), and once the call in flight is answered: new credentials end the connection, and the
+   * SecurityEventNotification the change raised, answered over the old connection, would be lost and
+   * sent again over the new one.
+   */
   private void reconnectLater() {
-    scheduler.execute(() -> {
+    scheduler.execute(() -> outbox.whenIdle(() -> {
       if (!stopped) {
         link.reconfigure(connectionSettings());
       }
-    });
+    }));
   }
 
   private static void cancel(Scheduler.Timer timer) {
