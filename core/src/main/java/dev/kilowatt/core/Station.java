@@ -6,6 +6,7 @@ import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.availability.StatusReporter;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.configuration.StoredSecrets;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.datatransfer.VendorCalls;
 import dev.kilowatt.core.firmware.FirmwareManagement;
@@ -21,6 +22,7 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.provisioning.ConfigurationCalls;
 import dev.kilowatt.core.provisioning.Reset;
@@ -73,7 +75,8 @@ final class Station {
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.readers = List.copyOf(setup.readers);
     // Blocks define their configuration keys as they are built: this order is GetConfiguration's order.
-    this.config = new Configuration(storage, setup.configuration);
+    SecretStore secrets = setup.secretStore.orElseGet(() -> new StoredSecrets(storage));
+    this.config = new Configuration(storage, secrets, setup.configuration);
     boolean firmwareManagement = setup.firmwareInstaller.isPresent() && setup.diagnosticsCollector.isPresent();
     CoreKeys.define(config, setup.limits, setup.connectors.size(),
         "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger");
