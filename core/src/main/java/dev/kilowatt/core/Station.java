@@ -85,7 +85,7 @@ final class Station {
     Session.StationClock clock = new Session.StationClock(scheduler);
     Outbox outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     Session session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, () -> online(true), () -> online(false));
-    this.security = new Security(scheduler, storage, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
+    this.security = new Security(scheduler, storage, secrets, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
     clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
     Authorization authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);

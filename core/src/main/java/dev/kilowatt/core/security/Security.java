@@ -21,6 +21,7 @@ import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
 import java.security.cert.X509Certificate;
@@ -70,8 +71,8 @@ public final class Security {
   private boolean startupReported;
   private boolean stopped;
 
-  public Security(Scheduler scheduler, Storage storage, Configuration config, Outbox outbox, CentralSystem link, Supplier<Instant> clock,
-      Optional<String> serialNumber, Counters counters) {
+  public Security(Scheduler scheduler, Storage storage, SecretStore secrets, Configuration config, Outbox outbox, CentralSystem link,
+      Supplier<Instant> clock, Optional<String> serialNumber, Counters counters) {
     this.scheduler = scheduler;
     this.storage = storage;
     this.config = config;
@@ -81,8 +82,8 @@ public final class Security {
     SecurityKeys.define(config);
     this.events = new SecurityEvents(scheduler, storage, outbox, this.clock, counters);
     this.roots = new CertificateStore(storage);
-    this.ownCertificates = new ChargePointCertificates(scheduler, storage, config, outbox, roots, events, this.clock, serialNumber,
-        this::reconnectLater);
+    this.ownCertificates = new ChargePointCertificates(scheduler, storage, new PrivateKeys(secrets), config, outbox, roots, events,
+        this.clock, serialNumber, this::reconnectLater);
     this.profileTrial = storage.load(TRIAL_KEY, ProfileTrial.class);
     this.profile = config.integer(SecurityKeys.SECURITY_PROFILE);
     config.guard(SecurityKeys.AUTHORIZATION_KEY, key -> SecurityKeys.validAuthorizationKey(key) ? Optional.empty()
