@@ -24,6 +24,8 @@ public final class FileSecretStore implements SecretStore {
 
   private static final System.Logger LOG = System.getLogger(FileSecretStore.class.getName());
   private static final String SECRET = ".secret";
+  /** The secrets directory inside a {@link FileStorage} data directory, which the storage's files never include. */
+  public static final String DIRECTORY = "secrets";
 
   private final Path directory;
 
@@ -53,6 +55,11 @@ public final class FileSecretStore implements SecretStore {
       throw new UncheckedIOException("cannot open the secrets directory " + directory, e);
     }
     return new FileSecretStore(directory);
+  }
+
+  /** The secrets of the charger whose {@link FileStorage} is in {@code dataDir}: its {@value #DIRECTORY} directory. */
+  public static FileSecretStore inDataDirectory(Path dataDir) {
+    return open(dataDir.resolve(DIRECTORY));
   }
 
   @Override
