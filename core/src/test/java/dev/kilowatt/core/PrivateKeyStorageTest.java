@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.message.CertificateSignedRequest;
 import dev.kilowatt.core.message.CertificateSignedStatus;
-import dev.kilowatt.core.message.CertificateStatus;
-import dev.kilowatt.core.message.CertificateUse;
-import dev.kilowatt.core.message.InstallCertificateRequest;
 import dev.kilowatt.core.message.SignCertificateRequest;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import dev.kilowatt.core.security.Certificates;
@@ -25,7 +22,7 @@ class PrivateKeyStorageTest {
   @Test
   void theKeyOfARequestAndOfItsCertificateIsKeptInTheSecretStoreOnly() throws Exception {
     SecurityRig rig = rig();
-    PublicKey key = request(rig);
+    PublicKey key = ChargePointCertificatesTest.request(rig);
     assertEquals("", savedRequest(rig).privateKey(), "the saved request keeps only its public key");
     assertEquals(1, rig.secrets.secrets.size());
 
@@ -44,7 +41,8 @@ class PrivateKeyStorageTest {
   @Test
   void keysAnOlderVersionSavedInClearAreMovedAtStart() throws Exception {
     SecurityRig rig = rig();
-    String chain = Certificates.pem(root.leaf(request(rig), "Kilowatt CPO", "SN-1", TestPki.LONG_AGO, TestPki.FAR_AHEAD));
+    PublicKey key = ChargePointCertificatesTest.request(rig);
+    String chain = Certificates.pem(root.leaf(key, "Kilowatt CPO", "SN-1", TestPki.LONG_AGO, TestPki.FAR_AHEAD));
     rig.run(() -> rig.security.certificateSigned(new CertificateSignedRequest(chain)));
     ClientCertificate client = rig.cs.settings.clientCertificate().orElseThrow();
     rig.storage.save(ChargePointCertificates.ISSUED_KEY, new ChargePointCertificates.IssuedList(
@@ -66,15 +64,7 @@ class PrivateKeyStorageTest {
   }
 
   private SecurityRig rig() {
-    SecurityRig rig = new SecurityRig().online();
-    assertEquals(CertificateStatus.ACCEPTED, rig.run(() -> rig.security.install(
-        new InstallCertificateRequest(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, root.pem()))).status());
-    return rig;
-  }
-
-  private static PublicKey request(SecurityRig rig) throws Exception {
-    assertTrue(rig.run(rig.security::requestCertificateSigning));
-    return ChargePointCertificatesTest.publicKeyOf(rig.cs.sent(SignCertificateRequest.class).getLast().csr());
+    return ChargePointCertificatesTest.rigTrusting(root);
   }
 
   private static ChargePointCertificates.Pending savedRequest(SecurityRig rig) {
