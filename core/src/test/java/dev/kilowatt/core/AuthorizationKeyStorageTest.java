@@ -69,6 +69,23 @@ class AuthorizationKeyStorageTest {
     assertTrue(h.cs.settings.authorizationKey().filter(NEXT_KEY::equals).isPresent());
   }
 
+  @Test
+  void aSettingTheStorageRefusesIsRejectedAndNeverSavedLater() {
+    FaultyStorage storage = new FaultyStorage();
+    Harness h = new Harness(1, storage).online();
+    storage.failSavesOf("configuration");
+    assertEquals(ConfigurationStatus.REJECTED, changeSetting(h, "HeartbeatInterval", "120"));
+    storage.failSavesOf(null);
+    assertEquals(ConfigurationStatus.ACCEPTED, changeSetting(h, "MeterValueSampleInterval", "30"));
+
+    assertFalse(settings(h).containsKey("HeartbeatInterval"), "the refused value stays out of the next save");
+    assertEquals("30", settings(h).get("MeterValueSampleInterval"));
+  }
+
+  private static ConfigurationStatus changeSetting(Harness h, String key, String value) {
+    return ((ChangeConfigurationResponse) h.call(new ChangeConfigurationRequest(key, value))).status();
+  }
+
   private static ConfigurationStatus change(Harness h, String key) {
     return ((ChangeConfigurationResponse) h.call(new ChangeConfigurationRequest("AuthorizationKey", key))).status();
   }

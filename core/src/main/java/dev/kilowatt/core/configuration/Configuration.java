@@ -139,7 +139,7 @@ public final class Configuration {
     try {
       store(key, normalised);
     } catch (UncheckedIOException e) {
-      // the secret store refused the new secret: the old one is still in place, and in force
+      // the store refused the write: the old value is still saved, and in force
       LOG.log(Level.ERROR, "ChangeConfiguration of " + name + " could not be saved", e);
       return ConfigurationStatus.REJECTED;
     }
@@ -219,12 +219,15 @@ public final class Configuration {
     if (key.access() == ConfigKey.Access.WRITE_ONLY) {
       storeSecret(key, value);
     } else {
+      Map<String, String> next = new HashMap<>(persisted);
       if (value.equals(defaultOf(key))) {
-        persisted.remove(key.name());
+        next.remove(key.name());
       } else {
-        persisted.put(key.name(), value);
+        next.put(key.name(), value);
       }
-      storage.save(STORAGE_KEY, new Values(persisted));
+      storage.save(STORAGE_KEY, new Values(next));
+      persisted.clear();
+      persisted.putAll(next);
     }
     String old = values.put(key.name(), value);
     if (!value.equals(old)) {
