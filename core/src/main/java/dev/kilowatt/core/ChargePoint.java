@@ -12,6 +12,7 @@ import dev.kilowatt.core.port.FirmwareInstaller;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.smartcharging.SmartChargingLimits;
 import java.time.Duration;
@@ -134,6 +135,7 @@ public final class ChargePoint {
     boolean signedFirmwareOnly;
     SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
     double nominalVoltage = 230.0;
+    Optional<SecretStore> secretStore = Optional.empty();
 
     private Builder(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -242,6 +244,16 @@ public final class ChargePoint {
         throw new IllegalArgumentException("nominal voltage must be positive: " + volts);
       }
       this.nominalVoltage = volts;
+      return this;
+    }
+
+    /**
+     * Where the AuthorizationKey and the private keys of the charge point's certificates are kept: a secure
+     * element, or a store with owner-only files. Without one they are kept on the storage, each apart from
+     * the settings.
+     */
+    public Builder secretStore(SecretStore store) {
+      this.secretStore = Optional.of(Objects.requireNonNull(store, "store"));
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.availability.StatusReporter;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.configuration.StoredSecrets;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.datatransfer.VendorCalls;
 import dev.kilowatt.core.firmware.FirmwareManagement;
@@ -23,6 +24,7 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.provisioning.ConfigurationCalls;
 import dev.kilowatt.core.provisioning.Reset;
@@ -75,7 +77,8 @@ final class Station {
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.readers = List.copyOf(setup.readers);
     // Blocks define their configuration keys as they are built: this order is GetConfiguration's order.
-    this.config = new Configuration(storage, setup.configuration);
+    SecretStore secrets = setup.secretStore.orElseGet(() -> new StoredSecrets(storage));
+    this.config = new Configuration(storage, secrets, setup.configuration);
     boolean firmwareManagement = setup.firmwareInstaller.isPresent() && setup.diagnosticsCollector.isPresent();
     CoreKeys.define(config, setup.limits, setup.connectors.size(),
         "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger");
@@ -84,7 +87,7 @@ final class Station {
     Session.StationClock clock = new Session.StationClock(scheduler);
     Outbox outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     Session session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, () -> online(true), () -> online(false));
-    this.security = new Security(scheduler, storage, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
+    this.security = new Security(scheduler, storage, secrets, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
     clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
     Authorization authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);

@@ -46,6 +46,11 @@ class ChargePointCertificatesTest {
 
   /** A rig online with {@link #root} installed. */
   private SecurityRig rig() {
+    return rigTrusting(root);
+  }
+
+  /** A rig online with {@code root} installed as its Central System root. */
+  static SecurityRig rigTrusting(TestPki.Authority root) {
     SecurityRig rig = new SecurityRig().online();
     assertEquals(CertificateStatus.ACCEPTED, rig.run(() -> rig.security.install(
         new InstallCertificateRequest(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, root.pem()))).status());
@@ -53,7 +58,7 @@ class ChargePointCertificatesTest {
   }
 
   /** Asks for a certificate and returns the public key of the request that went out. */
-  private static PublicKey request(SecurityRig rig) throws Exception {
+  static PublicKey request(SecurityRig rig) throws Exception {
     assertTrue(rig.run(rig.security::requestCertificateSigning));
     return publicKeyOf(rig.cs.sent(SignCertificateRequest.class).getLast().csr());
   }

@@ -49,6 +49,11 @@ final class FakeCentralSystem implements CentralSystem {
   boolean connected;
   boolean automatic = true;
   boolean disconnectedForGood;
+  /**
+   * Like the OCPP-J link: new settings end the connection at once, with the answers still on their way;
+   * {@link #goOnline} opens the next.
+   */
+  boolean dropsOnReconfigure;
   int nextTransactionId = 100;
   Supplier<Instant> clock = () -> Instant.parse("2025-06-01T12:00:00Z");
   final Deque<Sent> pending = new ArrayDeque<>();
@@ -70,6 +75,9 @@ final class FakeCentralSystem implements CentralSystem {
   public void reconfigure(ConnectionSettings settings) {
     this.settings = settings;
     trace.add("reconfigure");
+    if (dropsOnReconfigure && connected) {
+      goOffline();
+    }
   }
 
   @Override

@@ -27,6 +27,7 @@ final class SecurityRig {
 
   final VirtualTime time;
   final Storage storage;
+  final MemorySecrets secrets = new MemorySecrets();
   final Map<String, String> configuration = new HashMap<>();
   final Optional<String> serialNumber;
   FakeCentralSystem cs;
@@ -57,7 +58,7 @@ final class SecurityRig {
     CoreKeys.define(config, ChargePointLimits.REFERENCE, 1, "Core");
     Session.StationClock clock = new Session.StationClock(time);
     Outbox outbox = new Outbox(time, storage, config, Duration.ofSeconds(30), counters);
-    security = new Security(time, storage, config, outbox, cs, clock::now, serialNumber, counters);
+    security = new Security(time, storage, secrets, config, outbox, cs, clock::now, serialNumber, counters);
     clock.onSet(security.events()::clockAdjusted);
     OutboxWiring.attach(outbox, cs);
     cs.connect(security.connectionSettings(), OutboxWiring.listener(time, outbox, () -> {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
+import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.HeartbeatRequest;
 import dev.kilowatt.core.message.HeartbeatResponse;
 import dev.kilowatt.core.message.ResetRequest;
@@ -105,6 +107,16 @@ class TrafficLogTest {
         T0 + " <- CALL cs-1 ChangeConfiguration " + new ChangeConfigurationRequest("AuthorizationKey", "***"),
         T0 + " <- CALL cs-2 ChangeConfiguration " + new ChangeConfigurationRequest("HeartbeatInterval", "60"),
         T0 + " -> CALLERROR cs-3 " + new CallError(CallError.Code.INTERNAL_ERROR, "ftp://user:***@host/x")), lines());
+  }
+
+  @Test
+  void aSecretValueInAGetConfigurationAnswerIsMasked() {
+    KeyValue interval = new KeyValue("HeartbeatInterval", false, Optional.of("300"));
+    link.reply("cs-4", new GetConfigurationResponse(List.of(interval,
+        new KeyValue("AuthorizationKey", false, Optional.of("0123456789abcdef"))), List.of("Unknown")));
+
+    assertEquals(List.of(T0 + " -> CALLRESULT cs-4 " + new GetConfigurationResponse(List.of(interval,
+        new KeyValue("AuthorizationKey", false, Optional.of("***"))), List.of("Unknown"))), lines());
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.LinkOptions;
 import dev.kilowatt.ocpp.OcppJsonLink;
 import dev.kilowatt.ocpp.TrafficListener;
+import dev.kilowatt.storage.FileSecretStore;
 import dev.kilowatt.storage.FileStorage;
 import jakarta.inject.Singleton;
 
@@ -37,6 +38,7 @@ interface BoardChargerModule {
   static ChargePoint chargePoint(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform,
       BoardHardware hardware, ChargePointIdentity identity, BoardOptions options) {
     ChargePoint.Builder builder = ChargePoint.builder(scheduler, storage, centralSystem, platform)
+        .secretStore(FileSecretStore.inDataDirectory(options.dataDirectory()))
         .identity(identity)
         .connector(hardware.connector());
     hardware.reader().ifPresent(builder::rfidReader);

@@ -13,6 +13,7 @@ import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.sim.SimulatedFirmwareInstaller;
+import dev.kilowatt.storage.FileSecretStore;
 import dev.kilowatt.storage.FileStorage;
 import jakarta.inject.Singleton;
 
@@ -47,6 +48,7 @@ interface SimulatedChargerModule {
       SimulatedBoard board, SimulatorSettings settings, FileTransfer fileTransfer, SimulatedFirmwareInstaller firmware,
       DiagnosticsCollector diagnostics) {
     ChargePoint.Builder builder = ChargePoint.builder(scheduler, storage, centralSystem, platform)
+        .secretStore(FileSecretStore.inDataDirectory(settings.dataDirectory()))
         .identity(IDENTITY.withFirmwareVersion(firmware.installedVersion().orElse(FACTORY_FIRMWARE)))
         .limits(LIMITS)
         .rfidReader(board.reader())

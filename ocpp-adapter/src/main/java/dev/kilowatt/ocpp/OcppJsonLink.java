@@ -289,7 +289,7 @@ public final class OcppJsonLink implements CentralSystem {
 
   private void watch(TrafficListener.Direction direction, String text) {
     try {
-      options.traffic().onFrame(direction, text);
+      options.traffic().onFrame(direction, SecretFrames.masked(text));
     } catch (RuntimeException e) {
       LOG.warn("the traffic listener failed", e);
     }

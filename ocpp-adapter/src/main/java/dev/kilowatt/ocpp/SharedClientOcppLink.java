@@ -187,7 +187,7 @@ public final class SharedClientOcppLink implements CentralSystem {
   /** The traffic listener hears of a frame before it leaves, so an answer is never shown before its call. */
   private boolean transmit(SharedConnection connection, String text) {
     try {
-      options.traffic().onFrame(TrafficListener.Direction.SENT, text);
+      options.traffic().onFrame(TrafficListener.Direction.SENT, SecretFrames.masked(text));
     } catch (RuntimeException e) {
       LOG.warn("the traffic listener failed", e);
     }
@@ -297,7 +297,7 @@ public final class SharedClientOcppLink implements CentralSystem {
       }
     }
     try {
-      options.traffic().onFrame(TrafficListener.Direction.RECEIVED, text);
+      options.traffic().onFrame(TrafficListener.Direction.RECEIVED, SecretFrames.masked(text));
     } catch (RuntimeException e) {
       LOG.warn("the traffic listener failed", e);
     }

@@ -1,8 +1,9 @@
 package dev.kilowatt.ocpp;
 
 /**
- * Sees every OCPP-J text frame the link sends or receives, exactly as on the wire, for people to watch
- * (a console line per message, a trace file). It is called from the link's threads and the domain's,
+ * Sees every OCPP-J text frame the link sends or receives, as on the wire but for the value of a secret
+ * configuration key ({@code AuthorizationKey}), which is masked, for people to watch (a console line per
+ * message, a trace file). It is called from the link's threads and the domain's,
  * so it must be thread-safe and quick; what it throws is logged and otherwise ignored.
  */
 @FunctionalInterface

@@ -87,6 +87,16 @@ class OcppJsonLinkTest extends LinkContractTest {
   }
 
   @Test
+  void theTrafficListenerNeverSeesTheAuthorizationKey() throws Exception {
+    connected(OPEN);
+    server.send(json("[2,'cs-1','ChangeConfiguration',{'key':'AuthorizationKey','value':'4f43415f4f4354545f61646d696e5f74657374'}]"));
+    listener.next(Call.class);
+
+    assertEquals(List.of(Direction.RECEIVED + json(" [2,'cs-1','ChangeConfiguration',{'key':'AuthorizationKey','value':'***'}]")),
+        new ArrayList<>(traffic));
+  }
+
+  @Test
   void aListenerMayAnswerFromWithinItsCallback() throws Exception {
     start(TestCentralSystem.ocpp16());
     link(server.url("ws", ""), "CP-1", LinkOptions.defaults()).connect(OPEN, new RecordingListener() {

@@ -25,6 +25,8 @@ public final class FileSecretStore implements SecretStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileSecretStore.class);
   private static final String SECRET = ".secret";
+  /** The secrets directory inside a {@link FileStorage} data directory, which the storage's files never include. */
+  public static final String DIRECTORY = "secrets";
 
   private final Path directory;
 
@@ -54,6 +56,11 @@ public final class FileSecretStore implements SecretStore {
       throw new UncheckedIOException("cannot open the secrets directory " + directory, e);
     }
     return new FileSecretStore(directory);
+  }
+
+  /** The secrets of the charger whose {@link FileStorage} is in {@code dataDir}: its {@value #DIRECTORY} directory. */
+  public static FileSecretStore inDataDirectory(Path dataDir) {
+    return open(dataDir.resolve(DIRECTORY));
   }
 
   @Override

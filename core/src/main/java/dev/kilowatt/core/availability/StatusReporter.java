@@ -7,6 +7,7 @@ import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.Scheduler;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,19 +16,28 @@ import java.util.function.Supplier;
 /**
  * Sends StatusNotification.req when a connector's status or error changes, once it has been stable for
  * {@code MinimumStatusDuration}; while offline it only remembers, and on reconnection it reports what
- * changed meanwhile.
+ * changed meanwhile. A notification the central system did not answer in time goes again, with the
+ * connector's latest status: what it needs is the present, not the history.
+ *
+ * <p>Each notification carries the time of the change it reports (section 4.9: the time for which the
+ * status is reported), however late it goes. That time is taken on the scheduler's steady time line and
+ * turned into the station clock's when sent, so a clock set by the central system in between (the first
+ * BootNotification of a board without a battery-backed clock) moves it too.
  */
 public final class StatusReporter {
 
   private final Scheduler scheduler;
   private final Outbox outbox;
   private final Configuration config;
-  private final Supplier<java.time.Instant> clock;
-  private final Map<Integer, Connector.Report> current = new HashMap<>();
+  private final Supplier<Instant> clock;
+  /** A connector's status and when it took it, on the scheduler's time line. */
+  private record Change(Connector.Report report, Instant since) {}
+
+  private final Map<Integer, Change> current = new HashMap<>();
   private final Map<Integer, Connector.Report> reported = new HashMap<>();
   private final Map<Integer, Scheduler.Timer> pending = new HashMap<>();
 
-  public StatusReporter(Scheduler scheduler, Outbox outbox, Configuration config, Supplier<java.time.Instant> clock) {
+  public StatusReporter(Scheduler scheduler, Outbox outbox, Configuration config, Supplier<Instant> clock) {
     this.scheduler = scheduler;
     this.outbox = outbox;
     this.config = config;
@@ -36,7 +46,10 @@ public final class StatusReporter {
 
   /** The connector's status as it is now; reported when it differs from what the central system knows. */
   void update(int connectorId, Connector.Report report) {
-    current.put(connectorId, report);
+    Change before = current.get(connectorId);
+    if (before == null || !before.report().equals(report)) {
+      current.put(connectorId, new Change(report, scheduler.now()));
+    }
     if (report.equals(reported.get(connectorId))) {
       cancel(connectorId);
       return;
@@ -64,7 +77,7 @@ public final class StatusReporter {
 
   /** After a reconnection: report what changed while offline. */
   void reportChanges() {
-    current.keySet().stream().sorted().filter(id -> !current.get(id).equals(reported.get(id))).forEach(this::send);
+    current.keySet().stream().sorted().filter(id -> !current.get(id).report().equals(reported.get(id))).forEach(this::send);
   }
 
   /** Sends the current status of a connector now, whatever was reported before. */
@@ -74,19 +87,37 @@ public final class StatusReporter {
 
   /** The same, through {@code gate}: a TriggerMessage may ask for it while the registration is still Pending. */
   public void send(int connectorId, Outbox.Gate gate) {
-    Connector.Report report = current.get(connectorId);
-    if (report == null) {
+    Change change = current.get(connectorId);
+    if (change == null) {
       return;
     }
+    Connector.Report report = change.report();
     cancel(connectorId);
     reported.put(connectorId, report);
     outbox.send(new StatusNotificationRequest(connectorId, report.errorCode(), nonEmpty(report.info()), report.status(),
-            Optional.of(clock.get()), Optional.empty(), nonEmpty(report.vendorErrorCode())),
-        gate, answer -> {}, failure -> reported.remove(connectorId));
+            Optional.of(stationTimeOf(change.since())), Optional.empty(), nonEmpty(report.vendorErrorCode())),
+        gate, answer -> {}, failure -> notDelivered(connectorId, report, failure));
   }
 
   Optional<Connector.Report> current(int connectorId) {
-    return Optional.ofNullable(current.get(connectorId));
+    return Optional.ofNullable(current.get(connectorId)).map(Change::report);
+  }
+
+  /**
+   * Unanswered while online, the latest status goes again at once; offline or refused, the next
+   * reconnection reports it ({@link #reportChanges}).
+   */
+  private void notDelivered(int connectorId, Connector.Report report, Outbox.Failure failure) {
+    if (!reported.remove(connectorId, report)) {
+      return; // a newer status went out meanwhile
+    }
+    if (failure instanceof Outbox.Failure.TimedOut && outbox.canSendNow()) {
+      send(connectorId);
+    }
+  }
+
+  private Instant stationTimeOf(Instant since) {
+    return clock.get().minus(Duration.between(since, scheduler.now()));
   }
 
   private void cancel(int connectorId) {

@@ -2,8 +2,12 @@ package dev.kilowatt.core.configuration;
 
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.KeyValue;
+import dev.kilowatt.core.port.Secret;
+import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +20,10 @@ import java.util.function.Function;
 /**
  * The charge point's configuration keys and their current values, persisted on every change. Each
  * profile defines its own keys here and subscribes to the changes it must act on.
+ *
+ * <p>The value of a write-only key is a secret (the AuthorizationKey): it is kept in the {@link SecretStore},
+ * never in the settings, and a value an older version left in the settings in clear is moved there when
+ * the key is defined.
  */
 public final class Configuration {
 
@@ -30,6 +38,7 @@ public final class Configuration {
   }
 
   private final Storage storage;
+  private final SecretStore secrets;
   private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> persisted = new HashMap<>();
@@ -37,8 +46,14 @@ public final class Configuration {
   private final Map<String, Function<String, Optional<String>>> guards = new HashMap<>();
   private final Map<String, String> overrides;
 
+  /** Secrets are kept on {@code storage} too, apart from the settings ({@link StoredSecrets}). */
   public Configuration(Storage storage, Map<String, String> embedderDefaults) {
+    this(storage, new StoredSecrets(storage), embedderDefaults);
+  }
+
+  public Configuration(Storage storage, SecretStore secrets, Map<String, String> embedderDefaults) {
     this.storage = storage;
+    this.secrets = secrets;
     this.overrides = Map.copyOf(embedderDefaults);
     storage.load(STORAGE_KEY, Values.class).ifPresent(v -> persisted.putAll(v.changed()));
   }
@@ -51,7 +66,7 @@ public final class Configuration {
     if (keys.putIfAbsent(key.name(), key) != null) {
       throw new IllegalStateException("configuration key defined twice: " + key.name());
     }
-    String stored = persisted.get(key.name());
+    String stored = key.access() == ConfigKey.Access.WRITE_ONLY ? storedSecret(key.name()) : persisted.get(key.name());
     values.put(key.name(), stored != null && key.type().problem(stored).isEmpty() ? key.type().normalise(stored) : defaultOf(key));
   }
 
@@ -121,7 +136,13 @@ public final class Configuration {
       LOG.log(Level.INFO, "ChangeConfiguration of {0} rejected: {1}", name, refused.get());
       return ConfigurationStatus.REJECTED;
     }
-    store(key, normalised);
+    try {
+      store(key, normalised);
+    } catch (UncheckedIOException e) {
+      // the store refused the write: the old value is still saved, and in force
+      LOG.log(Level.ERROR, "ChangeConfiguration of " + name + " could not be saved", e);
+      return ConfigurationStatus.REJECTED;
+    }
     return key.rebootRequired() ? ConfigurationStatus.REBOOT_REQUIRED : ConfigurationStatus.ACCEPTED;
   }
 
@@ -151,6 +172,43 @@ public final class Configuration {
     return out;
   }
 
+  /** The secret value of a write-only key, moving one an older version saved in clear into the secret store. */
+  private String storedSecret(String name) {
+    String clear = persisted.get(name);
+    if (clear != null) {
+      try {
+        if (clear.isEmpty()) {
+          secrets.erase(secretName(name));
+        } else {
+          secrets.write(secretName(name), Secret.of(clear.getBytes(StandardCharsets.UTF_8)));
+        }
+        persisted.remove(name);
+        storage.save(STORAGE_KEY, new Values(persisted));
+        LOG.log(Level.INFO, "{0} moved from the settings into the secret store", name);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "cannot move " + name + " into the secret store; it stays in the settings for now", e);
+        return clear;
+      }
+    }
+    return secrets.read(secretName(name)).map(secret -> new String(secret.bytes(), StandardCharsets.UTF_8)).orElse(null);
+  }
+
+  /** Saved before it is used, so that a refused write leaves the old value in place and in force. */
+  private void storeSecret(ConfigKey key, String value) {
+    if (value.isEmpty()) {
+      secrets.erase(secretName(key.name()));
+    } else {
+      secrets.write(secretName(key.name()), Secret.of(value.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (persisted.remove(key.name()) != null) {
+      storage.save(STORAGE_KEY, new Values(persisted));
+    }
+  }
+
+  private static String secretName(String key) {
+    return STORAGE_KEY + "/" + key;
+  }
+
   /** The embedder's default where it gave a valid one, else the key's own. */
   private String defaultOf(ConfigKey key) {
     String embedder = overrides.get(key.name());
@@ -158,13 +216,20 @@ public final class Configuration {
   }
 
   private void store(ConfigKey key, String value) {
-    String old = values.put(key.name(), value);
-    if (value.equals(defaultOf(key))) {
-      persisted.remove(key.name());
+    if (key.access() == ConfigKey.Access.WRITE_ONLY) {
+      storeSecret(key, value);
     } else {
-      persisted.put(key.name(), value);
+      Map<String, String> next = new HashMap<>(persisted);
+      if (value.equals(defaultOf(key))) {
+        next.remove(key.name());
+      } else {
+        next.put(key.name(), value);
+      }
+      storage.save(STORAGE_KEY, new Values(next));
+      persisted.clear();
+      persisted.putAll(next);
     }
-    storage.save(STORAGE_KEY, new Values(persisted));
+    String old = values.put(key.name(), value);
     if (!value.equals(old)) {
       listeners.getOrDefault(key.name(), List.of()).forEach(l -> l.accept(value));
     }

@@ -5,6 +5,8 @@ import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.HeartbeatRequest;
+import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
@@ -13,7 +15,9 @@ import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -94,6 +98,7 @@ public final class Outbox {
   private int attempts;
   private Scheduler.Timer retryTimer;
   private Runnable onCallCompleted = () -> {};
+  private final List<Runnable> untilIdle = new ArrayList<>();
 
   public Outbox(Scheduler scheduler, Storage storage, Configuration config, Duration responseTimeout, Counters counters) {
     this.scheduler = scheduler;
@@ -122,8 +127,21 @@ public final class Outbox {
     this.onCallCompleted = listener;
   }
 
+  /**
+   * Runs {@code task} once no call is in flight: at once, or when the call in flight is answered, refused,
+   * timed out or lost with the connection. For what ends the connection (new credentials): an answer on
+   * its way back over the old connection would be lost, and its call sent again over the new one.
+   */
+  public void whenIdle(Runnable task) {
+    if (inFlight == null) {
+      task.run();
+    } else {
+      untilIdle.add(task);
+    }
+  }
+
   /** The saved transaction messages still waiting, oldest first. */
-  public java.util.List<Queued> pendingTransactionMessages() {
+  public List<Queued> pendingTransactionMessages() {
     return durable.stream().map(Durable::queued).toList();
   }
 
@@ -167,6 +185,7 @@ public final class Outbox {
     while (!plain.isEmpty()) {
       plain.poll().onFailure().accept(new Failure.Offline());
     }
+    runWaitingForIdle();
   }
 
   /** The central system accepted the charge point: everything may flow now. */
@@ -236,6 +255,7 @@ public final class Outbox {
           retryTimer = null;
           pump();
         });
+        pump();
       }
     }
   }
@@ -259,10 +279,14 @@ public final class Outbox {
   }
 
   private void pump() {
-    if (inFlight != null || retryTimer != null || !online || link == null) {
+    if (inFlight != null) {
       return;
     }
-    Entry next = pick();
+    runWaitingForIdle();
+    if (!online || link == null) {
+      return;
+    }
+    Entry next = retryTimer == null ? pick() : pickDuringBackOff();
     if (next == null) {
       return;
     }
@@ -289,7 +313,6 @@ public final class Outbox {
     link.send(id, request);
   }
 
-  /** Plain messages may overtake the transaction queue: they are about now, and the queue may be long. */
   /**
    * Messages go in the order they were made, so the central system sees a StopTransaction before the
    * StatusNotification that follows it. Only a driver waiting at the charger (Authorize) and the boot
@@ -304,6 +327,31 @@ public final class Outbox {
       }
     }
     return oldestDurable;
+  }
+
+  /**
+   * While the oldest transaction message waits out its retry back-off, the messages about now go ahead of
+   * it: section 3.7 asks transaction messages to keep their order among themselves, not to hold back the
+   * driver's Authorize, the connectors' StatusNotification or the Heartbeat for minutes.
+   */
+  private Entry pickDuringBackOff() {
+    for (Plain p : plain) {
+      if ((p.gate() == Gate.ANY_TIME || accepted) && aboutNow(p.request())) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static boolean aboutNow(ChargePointRequest<?> request) {
+    return request instanceof AuthorizeRequest || request instanceof StatusNotificationRequest || request instanceof HeartbeatRequest
+        || request instanceof BootNotificationRequest;
+  }
+
+  private void runWaitingForIdle() {
+    List<Runnable> due = List.copyOf(untilIdle);
+    untilIdle.clear();
+    due.forEach(Runnable::run);
   }
 
   private void cancelInFlightTimer() {

@@ -3,6 +3,8 @@ package dev.kilowatt.core.messaging;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.Request;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
@@ -132,7 +134,7 @@ public final class TrafficLog {
     }
 
     Response result(String callId, Response response) {
-      record(arrow + " CALLRESULT " + callId + " " + response);
+      record(arrow + " CALLRESULT " + callId + " " + describe(response));
       return response;
     }
 
@@ -148,6 +150,16 @@ public final class TrafficLog {
       return new ChangeConfigurationRequest(change.key(), "***").toString();
     }
     return request.toString();
+  }
+
+  /** A GetConfiguration answer never carries a write-only value; should one slip in, it is not written down either. */
+  private String describe(Response response) {
+    if (response instanceof GetConfigurationResponse answer) {
+      return new GetConfigurationResponse(answer.configurationKey().stream()
+          .map(k -> secretKeys.contains(k.key()) ? new KeyValue(k.key(), k.readonly(), k.value().map(v -> "***")) : k)
+          .toList(), answer.unknownKey()).toString();
+    }
+    return response.toString();
   }
 
   private synchronized void record(String line) {

@@ -41,9 +41,10 @@ import java.util.stream.Collectors;
  * request on demand, the signed chain the central system returns checked and kept, the newest valid
  * certificate handed to the link, and a renewal asked for a month before it expires.
  *
- * <p>The private keys are kept in {@link Storage} as PKCS#8 PEM, never sent anywhere but to the link
- * (A02.FR.05). A board with a secure element should keep them there instead; that would take a port
- * that signs without revealing the key, which the TLS stack of the link would then use.
+ * <p>The private keys are kept in the {@link dev.kilowatt.core.port.SecretStore} as PKCS#8 PEM ({@link
+ * PrivateKeys}), never in {@link Storage} and never sent anywhere but to the link (A02.FR.05); a key an
+ * older version saved in clear is moved there at start. A secure element that signs without revealing
+ * the key would take a port of its own, which the TLS stack of the link would then use.
  */
 public final class ChargePointCertificates {
 
@@ -58,10 +59,10 @@ public final class ChargePointCertificates {
   private static final String EC_CURVE = "secp256r1";
   private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 
-  /** The key pair of the request sent last, waiting for its certificate. */
+  /** The key pair of the request sent last, waiting for its certificate; saved with an empty {@code privateKey}. */
   public record Pending(String privateKey, String publicKey) {}
 
-  /** A signed certificate with its chain (leaf first) and its private key, both PEM. */
+  /** A signed certificate with its chain (leaf first) and its private key, both PEM; saved with an empty {@code privateKey}. */
   public record Issued(String chain, String privateKey) {}
 
   /** The persisted certificates, oldest first. */
@@ -80,8 +81,10 @@ public final class ChargePointCertificates {
   private final Supplier<Instant> clock;
   private final Optional<String> serialNumber;
   private final Runnable onChange;
+  private final PrivateKeys keys;
   private final List<Issued> issued = new ArrayList<>();
   private Optional<Pending> pending;
+  private boolean moveRefused;
   private Scheduler.Timer activationTimer;
   private Scheduler.Timer renewalTimer;
 
@@ -89,8 +92,8 @@ public final class ChargePointCertificates {
    * @param serialNumber the charge point's serial number, the CN of its certificate (A00.FR.511)
    * @param onChange called when the certificate the link should use may have changed
    */
-  ChargePointCertificates(Scheduler scheduler, Storage storage, Configuration config, Outbox outbox, CertificateStore roots,
-      SecurityEvents events, Supplier<Instant> clock, Optional<String> serialNumber, Runnable onChange) {
+  ChargePointCertificates(Scheduler scheduler, Storage storage, PrivateKeys keys, Configuration config, Outbox outbox,
+      CertificateStore roots, SecurityEvents events, Supplier<Instant> clock, Optional<String> serialNumber, Runnable onChange) {
     this.scheduler = scheduler;
     this.storage = storage;
     this.config = config;
@@ -100,8 +103,43 @@ public final class ChargePointCertificates {
     this.clock = clock;
     this.serialNumber = serialNumber;
     this.onChange = onChange;
-    this.pending = storage.load(PENDING_KEY, Pending.class);
-    storage.load(ISSUED_KEY, IssuedList.class).ifPresent(saved -> issued.addAll(saved.certificates()));
+    this.keys = keys;
+    Optional<Pending> savedRequest = storage.load(PENDING_KEY, Pending.class);
+    List<Issued> savedCertificates = storage.load(ISSUED_KEY, IssuedList.class).map(IssuedList::certificates).orElse(List.of());
+    this.pending = savedRequest.flatMap(p -> withPrivateKey(PrivateKeys.publicKeyOf(p.publicKey()), p.privateKey())
+        .map(key -> new Pending(key, p.publicKey())));
+    savedCertificates.forEach(i -> withPrivateKey(publicKey(i), i.privateKey()).ifPresent(key -> issued.add(new Issued(i.chain(), key))));
+    boolean savedInClear = savedRequest.filter(p -> !p.privateKey().isEmpty()).isPresent()
+        || savedCertificates.stream().anyMatch(i -> !i.privateKey().isEmpty());
+    if (savedInClear && !moveRefused) {
+      pending.ifPresent(this::savePending);
+      saveIssued(issued);
+    }
+  }
+
+  /**
+   * The private key of {@code publicKey}: from the secret store, or as an older version saved it in clear,
+   * which moves it there; a store that refuses it leaves the clear copy where it is, to move at the next start.
+   */
+  private Optional<String> withPrivateKey(byte[] publicKey, String savedInClear) {
+    if (savedInClear.isEmpty()) {
+      return keys.find(publicKey);
+    }
+    try {
+      keys.keep(publicKey, savedInClear);
+    } catch (RuntimeException e) {
+      moveRefused = true;
+      LOG.log(Level.ERROR, "a private key saved in clear could not be moved into the secret store", e);
+    }
+    return Optional.of(savedInClear);
+  }
+
+  private void savePending(Pending request) {
+    storage.save(PENDING_KEY, new Pending("", request.publicKey()));
+  }
+
+  private void saveIssued(List<Issued> certificates) {
+    storage.save(ISSUED_KEY, new IssuedList(certificates.stream().map(i -> new Issued(i.chain(), "")).toList()));
   }
 
   void start() {
@@ -129,20 +167,28 @@ public final class ChargePointCertificates {
       LOG.log(Level.INFO, "no certificate signing request: CpoName, the serial number or the connection is missing");
       return false;
     }
-    KeyPair keys;
+    KeyPair keyPair;
     String csr;
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec(EC_CURVE));
-      keys = generator.generateKeyPair();
-      csr = csr(keys, config.text(SecurityKeys.CPO_NAME), serialNumber.orElseThrow());
+      keyPair = generator.generateKeyPair();
+      csr = csr(keyPair, config.text(SecurityKeys.CPO_NAME), serialNumber.orElseThrow());
     } catch (GeneralSecurityException e) {
       LOG.log(Level.ERROR, "no key pair for a certificate signing request", e);
       return false;
     }
-    Pending request = new Pending(Certificates.pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
-        Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
-    storage.save(PENDING_KEY, request);
+    Pending request = new Pending(Certificates.pem("PRIVATE KEY", keyPair.getPrivate().getEncoded()),
+        Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded()));
+    try {
+      this.keys.keep(keyPair.getPublic().getEncoded(), request.privateKey());
+      savePending(request);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "the key of a certificate signing request could not be kept", e);
+      return false;
+    }
+    pending.filter(old -> !old.publicKey().equals(request.publicKey()))
+        .ifPresent(old -> this.keys.forget(PrivateKeys.publicKeyOf(old.publicKey())));
     pending = Optional.of(request);
     outbox.send(new SignCertificateRequest(csr), Outbox.Gate.AFTER_ACCEPTANCE, answer -> {
       // Rejected or not, the key stays pending: the paper advises against retrying on our own (A02 error handling).
@@ -152,6 +198,7 @@ public final class ChargePointCertificates {
       if (pending.filter(request::equals).isPresent()) {
         storage.delete(PENDING_KEY);
         pending = Optional.empty();
+        keys.forget(PrivateKeys.publicKeyOf(request.publicKey()));
       }
     });
     return true;
@@ -234,12 +281,13 @@ public final class ChargePointCertificates {
       next.remove(0);
     }
     try {
-      storage.save(ISSUED_KEY, new IssuedList(next));
+      saveIssued(next);
       storage.delete(PENDING_KEY);
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "the charge point certificate could not be saved", e);
       return Optional.of("the certificate could not be stored");
     }
+    issued.stream().filter(old -> !next.contains(old)).forEach(old -> keys.forget(publicKey(old)));
     issued.clear();
     issued.addAll(next);
     pending = Optional.empty();
@@ -320,6 +368,10 @@ public final class ChargePointCertificates {
     signer.update(info);
     byte[] request = Der.sequence(info, Der.sequence(Der.oid(ECDSA_WITH_SHA256)), Der.bitString(signer.sign()));
     return Certificates.pem("CERTIFICATE REQUEST", request);
+  }
+
+  private static byte[] publicKey(Issued certificate) {
+    return leaf(certificate).getPublicKey().getEncoded();
   }
 
   private static X509Certificate leaf(Issued certificate) {

@@ -21,6 +21,7 @@ import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
 import java.security.cert.X509Certificate;
@@ -55,6 +56,7 @@ public final class Security {
   private final Storage storage;
   private final Configuration config;
   private final CentralSystem link;
+  private final Outbox outbox;
   private final Supplier<Instant> clock;
   private final SecurityEvents events;
   private final CertificateStore roots;
@@ -69,18 +71,19 @@ public final class Security {
   private boolean startupReported;
   private boolean stopped;
 
-  public Security(Scheduler scheduler, Storage storage, Configuration config, Outbox outbox, CentralSystem link, Supplier<Instant> clock,
-      Optional<String> serialNumber, Counters counters) {
+  public Security(Scheduler scheduler, Storage storage, SecretStore secrets, Configuration config, Outbox outbox, CentralSystem link,
+      Supplier<Instant> clock, Optional<String> serialNumber, Counters counters) {
     this.scheduler = scheduler;
     this.storage = storage;
     this.config = config;
     this.link = link;
+    this.outbox = outbox;
     this.clock = clock;
     SecurityKeys.define(config);
     this.events = new SecurityEvents(scheduler, storage, outbox, this.clock, counters);
     this.roots = new CertificateStore(storage);
-    this.ownCertificates = new ChargePointCertificates(scheduler, storage, config, outbox, roots, events, this.clock, serialNumber,
-        this::reconnectLater);
+    this.ownCertificates = new ChargePointCertificates(scheduler, storage, new PrivateKeys(secrets), config, outbox, roots, events,
+        this.clock, serialNumber, this::reconnectLater);
     this.profileTrial = storage.load(TRIAL_KEY, ProfileTrial.class);
     this.profile = config.integer(SecurityKeys.SECURITY_PROFILE);
     config.guard(SecurityKeys.AUTHORIZATION_KEY, key -> SecurityKeys.validAuthorizationKey(key) ? Optional.empty()
@@ -293,13 +296,18 @@ public final class Security {
     return config.integer(SecurityKeys.SECURITY_PROFILE) >= 2;
   }
 
-  /** Applies new settings once the answer to the call that changed them is out (A01, A05: answer, then reconnect). */
+  /**
+   * Applies new settings once the answer to the call that changed them is out (A01, A05: answer, then
+   * reconnect), and once the call in flight is answered: new credentials end the connection, and the
+   * SecurityEventNotification the change raised, answered over the old connection, would be lost and
+   * sent again over the new one.
+   */
   private void reconnectLater() {
-    scheduler.execute(() -> {
+    scheduler.execute(() -> outbox.whenIdle(() -> {
       if (!stopped) {
         link.reconfigure(connectionSettings());
       }
-    });
+    }));
   }
 
   private static void cancel(Scheduler.Timer timer) {
