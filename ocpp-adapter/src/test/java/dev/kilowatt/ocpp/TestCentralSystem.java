@@ -143,6 +143,15 @@ final class TestCentralSystem extends WebSocketServer {
     return take(closes);
   }
 
+  /** The next close with {@code code}, passing over the others; fails when none arrives in time. */
+  Closed nextCloseWithCode(int code) throws InterruptedException {
+    Closed next = take(closes);
+    while (next.code() != code) {
+      next = take(closes);
+    }
+    return next;
+  }
+
   static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
     T next = queue.poll(WAIT_SECONDS, TimeUnit.SECONDS);
     assertNotNull(next, "nothing arrived within " + WAIT_SECONDS + " s");
