@@ -124,7 +124,7 @@ final class Station {
     authorization.register(router);
     localList.register(router, () -> availability.stationFaultCleared(LocalAuthList.CONFLICT_SOURCE));
     availability.register(router);
-    new RemoteControl(config, connectors, authorization, reservations, starts, transactions,
+    new RemoteControl(scheduler, config, connectors, authorization, reservations, starts, transactions,
         new RemoteControl.Busy(reset::resetting, session::pending)).register(router);
     reservations.register(router, connectors);
     smartCharging.register(router, connectors);

@@ -1,5 +1,7 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
@@ -89,6 +91,40 @@ final class FakeHardware {
     void read(double energyWh, double powerW) {
       this.energyWh = energyWh;
       listener.onReading(MeterReading.singlePhase(energyWh, powerW, 230.0, powerW / 230.0));
+    }
+  }
+
+  /** A socket's lock that follows its commands at once, unless stuck: then it stays put and reports a lock failure. */
+  static final class FakeLock implements ConnectorLock {
+    ConnectorLock.Listener listener;
+    boolean locked;
+    boolean stuck;
+    final List<String> commands = new ArrayList<>();
+
+    @Override
+    public void start(ConnectorLock.Listener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void lock() {
+      commands.add("lock");
+      move(true);
+    }
+
+    @Override
+    public void unlock() {
+      commands.add("unlock");
+      move(false);
+    }
+
+    private void move(boolean to) {
+      if (stuck) {
+        listener.onFault(new HardwareFault("lock", ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK", "did not move"));
+      } else if (locked != to) {
+        locked = to;
+        listener.onLockChanged(to);
+      }
     }
   }
 

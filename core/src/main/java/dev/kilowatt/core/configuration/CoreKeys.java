@@ -44,7 +44,7 @@ public final class CoreKeys {
   public static final String SUPPORTED_FILE_TRANSFER_PROTOCOLS = "SupportedFileTransferProtocols";
   public static final String TRANSACTION_MESSAGE_ATTEMPTS = "TransactionMessageAttempts";
   public static final String TRANSACTION_MESSAGE_RETRY_INTERVAL = "TransactionMessageRetryInterval";
-  static final String UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT = "UnlockConnectorOnEVSideDisconnect";
+  public static final String UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT = "UnlockConnectorOnEVSideDisconnect";
   public static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
 
   /** The measurands this charge point can sample (the reference device's four, plus the offered current). */

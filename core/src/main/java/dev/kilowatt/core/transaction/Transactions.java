@@ -95,6 +95,10 @@ public final class Transactions implements Outbox.TransactionReceiver {
     queueStop(tx, (long) Math.floor(c.energyWh()), clock.get(), reason, idTag);
     storage.delete(TRANSACTION_PREFIX + c.id());
     c.end();
+    if (c.pilot().evConnected()) {
+      // The session is over: the driver may take the plug out. Unplugged at the EV, the disconnect already decided.
+      c.holdPlug(false);
+    }
     parts.sampling().cancel(c);
     parts.smartCharging().transactionEnded(c);
     parts.availability().apply();
