@@ -113,6 +113,7 @@ public final class ChargePoint {
     Optional<DiagnosticsCollector> diagnosticsCollector = Optional.empty();
     boolean firmwareDownloadDuringTransaction;
     boolean signedFirmwareOnly;
+    boolean offlineTransactionsBeforeAcceptance;
     SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
     double nominalVoltage = 230.0;
 
@@ -208,6 +209,16 @@ public final class ChargePoint {
      */
     public Builder signedFirmwareOnly(boolean signedOnly) {
       this.signedFirmwareOnly = signedOnly;
+      return this;
+    }
+
+    /**
+     * Whether the local list, the cache and AllowOfflineTxForUnknownId may start transactions offline before any central
+     * system accepted the charge point. Off by default, as OCPP 1.6 section 4.2.1 advises: such transactions may never
+     * be delivered.
+     */
+    public Builder offlineTransactionsBeforeAcceptance(boolean allowed) {
+      this.offlineTransactionsBeforeAcceptance = allowed;
       return this;
     }
 

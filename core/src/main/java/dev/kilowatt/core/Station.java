@@ -57,6 +57,7 @@ final class Station {
   private final Reservations reservations;
   private final SmartCharging smartCharging;
   private final Availability availability;
+  private final Authorization authorization;
   private final FirmwareManagement firmware;
   private final MeterSampling sampling;
   private final Transactions transactions;
@@ -85,7 +86,8 @@ final class Station {
     this.security = new Security(scheduler, storage, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
     clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
-    Authorization authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
+    this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict,
+        setup.offlineTransactionsBeforeAcceptance);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     StatusReporter status = new StatusReporter(scheduler, outbox, config, clock::now);
     this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors.size(), setup.smartChargingLimits,
@@ -167,6 +169,7 @@ final class Station {
 
   /** Accepted afresh, the central system knows nothing; reconnected, it missed what changed meanwhile. */
   private void online(boolean afresh) {
+    authorization.centralSystemAccepted();
     if (afresh) {
       availability.reportAll();
     } else {

@@ -259,7 +259,7 @@ public final class Connector {
       return 0;
     }
     Transaction tx = transaction.get();
-    if (tx.deauthorized() && tx.deliveredWh() >= maxEnergyOnInvalidId) {
+    if (tx.deauthorized() && tx.deliveredSinceDeauthorizedWh() >= maxEnergyOnInvalidId) {
       return 0;
     }
     double offer = Math.min(hardware.maxCurrentA(), limitA);

@@ -187,7 +187,7 @@ public final class Transactions implements Outbox.TransactionReceiver {
           .withParentIdTag(answer.idTagInfo().parentIdTag().or(running::parentIdTag));
       if (answer.idTagInfo().status() != AuthorizationStatus.ACCEPTED) {
         LOG.log(Level.INFO, "connector {0}: the central system did not accept {1}: {2}", c.id(), request.idTag(), answer.idTagInfo().status());
-        tx = tx.deauthorize();
+        tx = tx.deauthorize(c.energyWh());
       }
       c.update(tx);
       storage.save(TRANSACTION_PREFIX + c.id(), tx);
