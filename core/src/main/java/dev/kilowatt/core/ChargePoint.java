@@ -7,6 +7,7 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;
 import dev.kilowatt.core.port.FirmwareInstaller;
+import dev.kilowatt.core.port.Indicator;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
@@ -114,6 +115,7 @@ public final class ChargePoint {
     boolean firmwareDownloadDuringTransaction;
     boolean signedFirmwareOnly;
     boolean offlineTransactionsBeforeAcceptance;
+    Optional<Indicator> indicator = Optional.empty();
     SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
     double nominalVoltage = 230.0;
 
@@ -209,6 +211,12 @@ public final class ChargePoint {
      */
     public Builder signedFirmwareOnly(boolean signedOnly) {
       this.signedFirmwareOnly = signedOnly;
+      return this;
+    }
+
+    /** The charge point's light; with it, BlinkRepeat and LightIntensity are offered and drive it. */
+    public Builder indicator(Indicator indicator) {
+      this.indicator = Optional.of(Objects.requireNonNull(indicator, "indicator"));
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
+import dev.kilowatt.core.port.Indicator;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Platform;
@@ -143,10 +144,33 @@ final class FakeHardware {
 
   static final class FakePlatform implements Platform {
     final List<RebootKind> reboots = new ArrayList<>();
+    /** How many reboots still fail before one works. */
+    int failures;
+    int attempts;
 
     @Override
     public void reboot(RebootKind kind) {
+      attempts++;
+      if (failures > 0) {
+        failures--;
+        throw new IllegalStateException("the board refused to reboot");
+      }
       reboots.add(kind);
+    }
+  }
+
+  static final class FakeIndicator implements Indicator {
+    int intensityPercent = -1;
+    final List<Integer> blinks = new ArrayList<>();
+
+    @Override
+    public void blink(int times) {
+      blinks.add(times);
+    }
+
+    @Override
+    public void setIntensity(int percent) {
+      intensityPercent = percent;
     }
   }
 }
