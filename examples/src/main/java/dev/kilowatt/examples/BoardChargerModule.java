@@ -40,6 +40,7 @@ interface BoardChargerModule {
         .identity(identity)
         .connector(hardware.connector());
     hardware.reader().ifPresent(builder::rfidReader);
+    hardware.indicator().ifPresent(builder::indicator);
     options.password().ifPresent(password -> builder
         .configuration("AuthorizationKey", SimulatorOptions.authorizationKey(password))
         .configuration("SecurityProfile", "1"));

@@ -58,7 +58,10 @@ interface RaspberryPiModule {
     }).or(board::energyMeter).orElseThrow(() -> new IllegalArgumentException(
         "no energy meter: give " + METER_PORT + " or an S0 section in " + file));
     double maxCurrent = Double.parseDouble(options.device(MAX_CURRENT).orElse("16"));
-    return new BoardHardware(ConnectorHardware.singlePhaseFixedCable(board.relay(), board.pilot(), meter, maxCurrent),
-        board.rfidReader(), resources);
+    // A lock section in the board file makes the connector a socket outlet; without one it has a fixed cable.
+    ConnectorHardware connector = board.connectorLock()
+        .map(lock -> ConnectorHardware.socket(board.relay(), board.pilot(), meter, maxCurrent, 1, lock))
+        .orElseGet(() -> ConnectorHardware.singlePhaseFixedCable(board.relay(), board.pilot(), meter, maxCurrent));
+    return new BoardHardware(connector, board.rfidReader(), board.indicator(), resources);
   }
 }

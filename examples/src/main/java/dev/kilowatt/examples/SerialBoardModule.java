@@ -54,6 +54,8 @@ interface SerialBoardModule {
       return pn532;
     });
     double maxCurrent = Double.parseDouble(options.device(MAX_CURRENT).orElse("16"));
-    return new BoardHardware(new ConnectorHardware(evse.relay(), evse, meter, maxCurrent, model.phases(), true), reader, resources);
+    // An SDM630 makes it a three-phase connector: its per-phase voltage, current and power go into the meter values.
+    return new BoardHardware(new ConnectorHardware(evse.relay(), evse, meter, maxCurrent, model.phases(), true), reader, Optional.empty(),
+        resources);
   }
 }

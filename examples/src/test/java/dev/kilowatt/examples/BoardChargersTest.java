@@ -47,7 +47,7 @@ class BoardChargersTest extends CentralSystemFixture {
   }
 
   private BoardOptions options(String... boardArgs) {
-    return BoardOptions.parse(Set.of("--board", "--meter-port", "--evse-port", "--rfid-port"), commandLine("KW-BOARD-1", boardArgs));
+    return BoardOptions.parse(Set.of("--board", "--meter-port", "--evse-port", "--rfid-port", "--meter-model"), commandLine("KW-BOARD-1", boardArgs));
   }
 
   @Test
@@ -72,6 +72,35 @@ class BoardChargersTest extends CentralSystemFixture {
         s -> s.getConnectorId() == 0 && s.getErrorCode() == ChargePointErrorCode.ReaderFailure);
     assertEquals(0, station.getConnectorId(), "the mock SPI has no MFRC522 behind it: reported, not fatal");
     centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1);
+  }
+
+  @Test
+  void aLockSectionInTheBoardFileMakesThePiConnectorASocketOutlet() throws Exception {
+    Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
+        .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(), MockPwmProvider.newInstance(),
+            MockSpiProvider.newInstance())
+        .build();
+    Path board = dataDirectory.resolve("board.properties");
+    try (var sample = RaspberryPiBoard.class.getResourceAsStream("raspberry-pi-board.properties")) {
+      java.nio.file.Files.copy(sample, board);
+    }
+    java.nio.file.Files.writeString(board, "\nlock.pin=5\nlock.unlock-pin=6\nlock.feedback.pin=26\nindicator.pin=16\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    var charger = DaggerBoardChargerComponents_RaspberryPi.factory()
+        .create(options("--board", board.toString()), pi4j, NO_REBOOT, TrafficListener.NONE);
+    chargers.add(charger);
+    assertTrue(charger.hardware().connector().lock().isPresent());
+    assertEquals(false, charger.hardware().connector().fixedCable());
+    assertTrue(charger.hardware().indicator().isPresent());
+  }
+
+  @Test
+  void anSdm630MakesTheSerialBoardsConnectorThreePhase() {
+    Path nowhere = dataDirectory.resolve("no-such-tty");
+    var charger = DaggerBoardChargerComponents_SerialBoard.factory().create(
+        options("--evse-port", nowhere + "0", "--meter-port", nowhere + "1", "--meter-model", "sdm630"), NO_REBOOT, TrafficListener.NONE);
+    chargers.add(charger);
+    assertEquals(3, charger.hardware().connector().phases());
   }
 
   @Test
