@@ -50,6 +50,26 @@ class SocketOutletTest {
   }
 
   @Test
+  void aNewSessionOnAPlugStillInTheSocketHoldsItAgainBeforeCharging() {
+    Harness h = new Harness().sockets().online();
+    h.startCharging();
+    h.card("CARD");
+    assertFalse(lock(h).locked);
+    h.card("CARD");
+    assertEquals(List.of("lock", "unlock", "lock"), lock(h).commands);
+    assertTrue(h.relay().closed);
+    assertEquals(ChargePointStatus.CHARGING, h.status());
+  }
+
+  @Test
+  void anUnavailableSocketDoesNotKeepAPlug() {
+    Harness h = new Harness().sockets().online();
+    h.call(new dev.kilowatt.core.message.ChangeAvailabilityRequest(1, dev.kilowatt.core.message.AvailabilityType.INOPERATIVE));
+    h.ev(PilotState.B);
+    assertEquals(List.of(), lock(h).commands);
+  }
+
+  @Test
   void unlockConnectorDuringATransactionStopsItWithUnlockCommandThenAnswersUnlocked() {
     Harness h = new Harness().sockets().online();
     h.startCharging();

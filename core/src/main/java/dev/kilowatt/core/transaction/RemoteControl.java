@@ -82,18 +82,28 @@ public final class RemoteControl {
       transactions.stop(c, Reason.UNLOCK_COMMAND, Optional.empty());
     }
     c.holdPlug(false);
-    boolean[] answered = {false};
-    Scheduler.Timer limit = scheduler.schedule(UNLOCK_ANSWER_LIMIT, () -> answerUnlock(reply, answered, false));
+    UnlockAnswer answer = new UnlockAnswer(reply);
+    Scheduler.Timer limit = scheduler.schedule(UNLOCK_ANSWER_LIMIT, () -> answer.give(false));
     c.awaitUnlocked(unlocked -> {
       limit.cancel();
-      answerUnlock(reply, answered, unlocked);
+      answer.give(unlocked);
     });
   }
 
-  private static void answerUnlock(CallRouter.Reply reply, boolean[] answered, boolean unlocked) {
-    if (!answered[0]) {
-      answered[0] = true;
-      reply.answer(new UnlockConnectorResponse(unlocked ? UnlockStatus.UNLOCKED : UnlockStatus.UNLOCK_FAILED));
+  /** One UnlockConnector's answer: from the lock's feedback or the time limit, whichever comes first. */
+  private static final class UnlockAnswer {
+    private final CallRouter.Reply reply;
+    private boolean given;
+
+    UnlockAnswer(CallRouter.Reply reply) {
+      this.reply = reply;
+    }
+
+    void give(boolean unlocked) {
+      if (!given) {
+        given = true;
+        reply.answer(new UnlockConnectorResponse(unlocked ? UnlockStatus.UNLOCKED : UnlockStatus.UNLOCK_FAILED));
+      }
     }
   }
 

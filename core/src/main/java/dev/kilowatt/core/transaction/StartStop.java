@@ -148,7 +148,10 @@ public final class StartStop {
     }
     PilotState before = c.pilotReads(state);
     if (!before.evConnected() && state.evConnected()) {
-      c.holdPlug(true);
+      if (c.operative()) {
+        // An unavailable socket must not keep a plug that cannot charge.
+        c.holdPlug(true);
+      }
       c.dropPendingStart().ifPresent(p -> transactions.start(c, p.idTag(), p.info(), p.reservationId(), p.txProfile()));
     } else if (before.evConnected() && !state.evConnected()) {
       if (c.transaction().isPresent() && config.bool(CoreKeys.STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT)) {

@@ -83,6 +83,8 @@ public final class Transactions implements Outbox.TransactionReceiver {
     Transaction tx = Transaction.begin(number, c.id(), idTag, info.parentIdTag(), now, c.energyWh(), reservationId);
     tx = parts.sampling().withStopSample(c, tx, ReadingContext.TRANSACTION_BEGIN);
     c.begin(tx);
+    // Plugged in since an earlier session released it, the plug is held again before any current flows.
+    c.holdPlug(true);
     storage.save(TRANSACTION_PREFIX + c.id(), tx);
     outbox.sendTransactional(number, new StartTransactionRequest(c.id(), idTag, (int) tx.meterStartWh(), reservationId, now));
     txProfile.ifPresent(profile -> parts.smartCharging().installForNewTransaction(c, profile));
