@@ -1,6 +1,7 @@
 package dev.kilowatt.examples;
 
 import dev.kilowatt.core.ConnectorSnapshot;
+import dev.kilowatt.sim.SimulatedConnectorLock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -61,9 +62,16 @@ final class Console {
       case ConsoleCommand.Card c -> board.reader().present(c.idTag());
       case ConsoleCommand.Fault c -> board.connector(c.connector()).fault(c.code());
       case ConsoleCommand.ClearFault c -> board.connector(c.connector()).clearFault();
+      case ConsoleCommand.LockStick c -> socketLock(board, c.connector()).stick();
+      case ConsoleCommand.LockFree c -> socketLock(board, c.connector()).free();
       case ConsoleCommand.Status s -> status().forEach(c -> out.println("connector " + c.connectorId() + ": " + c.status().ocppValue()));
       case ConsoleCommand.Quit q -> { }
     }
+  }
+
+  private static SimulatedConnectorLock socketLock(SimulatedBoard board, int connector) {
+    return board.lock(connector).orElseThrow(() -> new IllegalStateException(
+        "connector " + connector + " has a fixed cable; start the simulator with --socket"));
   }
 
   private List<ConnectorSnapshot> status() {

@@ -29,6 +29,12 @@ sealed interface ConsoleCommand {
   /** The injected fault goes away. */
   record ClearFault(int connector) implements ConsoleCommand {}
 
+  /** The socket's lock stops moving where it is (to play a ConnectorLockFailure). */
+  record LockStick(int connector) implements ConsoleCommand {}
+
+  /** The socket's lock moves again. */
+  record LockFree(int connector) implements ConsoleCommand {}
+
   /** Prints each connector's OCPP status. */
   record Status() implements ConsoleCommand {}
 
@@ -54,6 +60,8 @@ sealed interface ConsoleCommand {
       case "ev-pause" -> new EvPause(connectorOnly(name, args, connectors));
       case "unplug" -> new Unplug(connectorOnly(name, args, connectors));
       case "clear-fault" -> new ClearFault(connectorOnly(name, args, connectors));
+      case "lock-stick" -> new LockStick(connectorOnly(name, args, connectors));
+      case "lock-free" -> new LockFree(connectorOnly(name, args, connectors));
       case "card" -> {
         if (args.size() != 1) {
           throw new IllegalArgumentException("usage: card IDTAG");
@@ -76,7 +84,8 @@ sealed interface ConsoleCommand {
         yield new Quit();
       }
       default -> throw new IllegalArgumentException("unknown command '" + name
-          + "'; commands: plug [c], ev-charge [c], ev-pause [c], unplug [c], card IDTAG, fault [c] ERRORCODE, clear-fault [c], status, quit");
+          + "'; commands: plug [c], ev-charge [c], ev-pause [c], unplug [c], card IDTAG, fault [c] ERRORCODE, clear-fault [c], lock-stick [c], lock-free [c], status,"
+          + " quit");
     });
   }
 

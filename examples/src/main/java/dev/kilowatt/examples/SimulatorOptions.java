@@ -39,7 +39,7 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
         --fleet-file F   the fleet's description: identities, connectors, seed, ramp, behaviour
       console commands, one a line on standard input (connector c defaults to 1):
         plug [c] | ev-charge [c] | ev-pause [c] | unplug [c] | card IDTAG | fault [c] ERRORCODE | clear-fault [c]
-        status | quit""".formatted(DEFAULT_ID, MAX_CONNECTORS);
+        lock-stick [c] | lock-free [c] (with --socket) | status | quit""".formatted(DEFAULT_ID, MAX_CONNECTORS);
 
   SimulatorOptions {
     Objects.requireNonNull(centralSystem, "centralSystem");

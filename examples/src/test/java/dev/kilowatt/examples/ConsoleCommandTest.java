@@ -25,6 +25,8 @@ class ConsoleCommandTest {
     assertEquals(new ConsoleCommand.Fault(1, ChargePointErrorCode.GROUND_FAILURE), parse("fault GroundFailure"));
     assertEquals(new ConsoleCommand.Fault(2, ChargePointErrorCode.HIGH_TEMPERATURE), parse("fault 2 HighTemperature"));
     assertEquals(new ConsoleCommand.ClearFault(2), parse("clear-fault 2"));
+    assertEquals(new ConsoleCommand.LockStick(1), parse("lock-stick"));
+    assertEquals(new ConsoleCommand.LockFree(2), parse("lock-free 2"));
     assertEquals(new ConsoleCommand.Status(), parse("status"));
     assertEquals(new ConsoleCommand.Quit(), parse("quit"));
   }

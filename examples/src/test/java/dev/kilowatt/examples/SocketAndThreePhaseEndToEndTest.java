@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
 import eu.chargetime.ocpp.model.core.MeterValuesRequest;
 import eu.chargetime.ocpp.model.core.Reason;
 import eu.chargetime.ocpp.model.core.SampledValue;
+import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
 import eu.chargetime.ocpp.model.core.StopTransactionRequest;
 import eu.chargetime.ocpp.model.core.UnlockConnectorConfirmation;
 import eu.chargetime.ocpp.model.core.UnlockConnectorRequest;
@@ -37,10 +39,15 @@ class SocketAndThreePhaseEndToEndTest extends EndToEndFixture {
   void aStuckSocketLockAnswersUnlockFailed() {
     boot(settings().withConnectorKind(1, true));
     startCharging();
-    charger.board().lock(1).orElseThrow().stick();
+    type("lock-stick 1");
     UnlockConnectorConfirmation answer = centralSystem.call(new UnlockConnectorRequest(1));
     assertEquals(UnlockStatus.UnlockFailed, answer.getStatus());
     assertTrue(charger.board().lock(1).orElseThrow().isLocked());
+    centralSystem.seen(StatusNotificationRequest.class,
+        s -> s.getConnectorId() == 1 && s.getErrorCode() == ChargePointErrorCode.ConnectorLockFailure);
+
+    type("lock-free 1");
+    assertFalse(charger.board().lock(1).orElseThrow().isLocked(), "freed, it reaches the commanded position");
   }
 
   @Test
