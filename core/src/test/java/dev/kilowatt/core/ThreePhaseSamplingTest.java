@@ -20,7 +20,7 @@ class ThreePhaseSamplingTest {
   private static final String MEASURANDS = "Current.Import,Voltage,Power.Active.Import";
 
   /** An 11 kW draw, a little uneven, with the power measured on each phase as an SDM630 does. */
-  private static final MeterReading THREE_PHASE = new MeterReading(10_000, 3_630, List.of(
+  private static final MeterReading THREE_PHASE = new MeterReading(10_000, 10_878.7, List.of(
       new PhaseReading(1, 230.0, 16.0, Optional.of(3_680.0)),
       new PhaseReading(2, 231.0, 15.5, Optional.of(3_580.5)),
       new PhaseReading(3, 229.0, 15.8, Optional.of(3_618.2))));
@@ -43,29 +43,30 @@ class ThreePhaseSamplingTest {
         + "=" + v.value()).toList();
   }
 
+  /** The first periodic sample of a transaction charging under {@code rotation}, labelled. */
+  private static List<String> sampledAfterAMinute(String rotation) {
+    Harness h = charging(rotation);
+    h.advance(Duration.ofSeconds(60));
+    return labelled(h.cs.sent(MeterValuesRequest.class).get(0).meterValue().get(0).sampledValue());
+  }
+
   @Test
   void sampledValuesCarryEachPhaseWithItsOwnPhaseField() {
-    Harness h = charging("0.Unknown,1.RST");
-    h.advance(Duration.ofSeconds(60));
-    List<SampledValue> sampled = h.cs.sent(MeterValuesRequest.class).get(0).meterValue().get(0).sampledValue();
     assertEquals(List.of(
         "Current.Import L1=16.00", "Current.Import L2=15.50", "Current.Import L3=15.80",
         "Voltage L1-N=230.0", "Voltage L2-N=231.0", "Voltage L3-N=229.0",
-        "Power.Active.Import=3630.0", "Power.Active.Import L1=3680.0", "Power.Active.Import L2=3580.5", "Power.Active.Import L3=3618.2"),
-        labelled(sampled));
+        "Power.Active.Import=10878.7", "Power.Active.Import L1=3680.0", "Power.Active.Import L2=3580.5", "Power.Active.Import L3=3618.2"),
+        sampledAfterAMinute("0.Unknown,1.RST"));
   }
 
   @Test
   void theRotationLabelsTheMetersPhasesWithTheGridPhasesWiredToThem() {
     // STR: the meter's first phase is the grid's S (L2), its second T (L3), its third R (L1).
-    Harness h = charging("1.STR");
-    h.advance(Duration.ofSeconds(60));
-    List<SampledValue> sampled = h.cs.sent(MeterValuesRequest.class).get(0).meterValue().get(0).sampledValue();
     assertEquals(List.of(
         "Current.Import L2=16.00", "Current.Import L3=15.50", "Current.Import L1=15.80",
         "Voltage L2-N=230.0", "Voltage L3-N=231.0", "Voltage L1-N=229.0",
-        "Power.Active.Import=3630.0", "Power.Active.Import L2=3680.0", "Power.Active.Import L3=3580.5", "Power.Active.Import L1=3618.2"),
-        labelled(sampled));
+        "Power.Active.Import=10878.7", "Power.Active.Import L2=3680.0", "Power.Active.Import L3=3580.5", "Power.Active.Import L1=3618.2"),
+        sampledAfterAMinute("1.STR"));
   }
 
   @Test
