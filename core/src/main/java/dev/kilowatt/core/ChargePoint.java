@@ -9,6 +9,7 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;
 import dev.kilowatt.core.port.FirmwareInstaller;
+import dev.kilowatt.core.port.Indicator;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
@@ -133,6 +134,8 @@ public final class ChargePoint {
     Optional<DiagnosticsCollector> diagnosticsCollector = Optional.empty();
     boolean firmwareDownloadDuringTransaction;
     boolean signedFirmwareOnly;
+    boolean offlineTransactionsBeforeAcceptance;
+    Optional<Indicator> indicator = Optional.empty();
     SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
     double nominalVoltage = 230.0;
     Optional<SecretStore> secretStore = Optional.empty();
@@ -229,6 +232,22 @@ public final class ChargePoint {
      */
     public Builder signedFirmwareOnly(boolean signedOnly) {
       this.signedFirmwareOnly = signedOnly;
+      return this;
+    }
+
+    /** The charge point's light; with it, BlinkRepeat and LightIntensity are offered and drive it. */
+    public Builder indicator(Indicator indicator) {
+      this.indicator = Optional.of(Objects.requireNonNull(indicator, "indicator"));
+      return this;
+    }
+
+    /**
+     * Whether the local list, the cache and AllowOfflineTxForUnknownId may start transactions offline before any central
+     * system accepted the charge point. Off by default, as OCPP 1.6 section 4.2.1 advises: such transactions may never
+     * be delivered.
+     */
+    public Builder offlineTransactionsBeforeAcceptance(boolean allowed) {
+      this.offlineTransactionsBeforeAcceptance = allowed;
       return this;
     }
 

@@ -1,9 +1,11 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.Relay;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The hardware of one connector.
@@ -11,8 +13,10 @@ import java.util.Objects;
  * @param maxCurrentA the most current per phase the connector, its cable and its supply allow
  * @param phases how many phases the connector supplies (1 or 3)
  * @param fixedCable whether the cable is fixed to the charge point (nothing to unlock)
+ * @param lock the locking actuator of a socket outlet; a fixed cable has none
  */
-public record ConnectorHardware(Relay relay, ControlPilot pilot, EnergyMeter meter, double maxCurrentA, int phases, boolean fixedCable) {
+public record ConnectorHardware(Relay relay, ControlPilot pilot, EnergyMeter meter, double maxCurrentA, int phases, boolean fixedCable,
+    Optional<ConnectorLock> lock) {
 
   /** IEC 61851-1 cannot signal less than 6 A. */
   public static final double MIN_CURRENT_A = 6.0;
@@ -21,16 +25,31 @@ public record ConnectorHardware(Relay relay, ControlPilot pilot, EnergyMeter met
     Objects.requireNonNull(relay, "relay");
     Objects.requireNonNull(pilot, "pilot");
     Objects.requireNonNull(meter, "meter");
+    Objects.requireNonNull(lock, "lock");
     if (maxCurrentA < MIN_CURRENT_A || maxCurrentA > 80) {
       throw new IllegalArgumentException("maxCurrentA must be within 6..80 A: " + maxCurrentA);
     }
     if (phases != 1 && phases != 3) {
       throw new IllegalArgumentException("phases must be 1 or 3: " + phases);
     }
+    if (fixedCable && lock.isPresent()) {
+      throw new IllegalArgumentException("a fixed cable has no lock to hold it");
+    }
+  }
+
+  /** A connector without a lock: a fixed cable, or a socket whose plug nothing holds. */
+  public ConnectorHardware(Relay relay, ControlPilot pilot, EnergyMeter meter, double maxCurrentA, int phases, boolean fixedCable) {
+    this(relay, pilot, meter, maxCurrentA, phases, fixedCable, Optional.empty());
   }
 
   /** A single-phase connector with a fixed cable, like the reference device's. */
   public static ConnectorHardware singlePhaseFixedCable(Relay relay, ControlPilot pilot, EnergyMeter meter, double maxCurrentA) {
     return new ConnectorHardware(relay, pilot, meter, maxCurrentA, 1, true);
+  }
+
+  /** A socket outlet whose plug {@code lock} holds during a session. */
+  public static ConnectorHardware socket(Relay relay, ControlPilot pilot, EnergyMeter meter, double maxCurrentA, int phases,
+      ConnectorLock lock) {
+    return new ConnectorHardware(relay, pilot, meter, maxCurrentA, phases, false, Optional.of(lock));
   }
 }

@@ -42,6 +42,7 @@ import dev.kilowatt.core.trigger.RemoteTrigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -61,6 +62,8 @@ final class Station {
   private final Reservations reservations;
   private final SmartCharging smartCharging;
   private final Availability availability;
+  private final Optional<StationLight> light;
+  private final Authorization authorization;
   private final FirmwareManagement firmware;
   private final MeterSampling sampling;
   private final Transactions transactions;
@@ -84,20 +87,23 @@ final class Station {
         "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger");
     setup.fileTransfer.ifPresent(transfer -> config.define(
         CoreKeys.readOnly(CoreKeys.SUPPORTED_FILE_TRANSFER_PROTOCOLS, String.join(",", transfer.protocols()))));
+    this.light = setup.indicator.map(indicator -> new StationLight(indicator, config, counters, setup.listener));
+    ChargePointListener listener = light.<ChargePointListener>map(l -> l).orElse(setup.listener);
     Session.StationClock clock = new Session.StationClock(scheduler);
     Outbox outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
     Session session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, () -> online(true), () -> online(false));
     this.security = new Security(scheduler, storage, secrets, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
     clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
-    Authorization authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
+    this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict,
+        setup.offlineTransactionsBeforeAcceptance);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     StatusReporter status = new StatusReporter(scheduler, outbox, config, clock::now);
     this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors.size(), setup.smartChargingLimits,
         setup.nominalVoltage, this::refreshAll);
     setup.connectors.forEach(hardware -> connectors.add(new Connector(connectors.size() + 1, hardware)));
     this.availability = new Availability(storage, config, counters, connectors,
-        new Availability.Parts(reservations, smartCharging, status, setup.listener));
+        new Availability.Parts(reservations, smartCharging, status, listener));
     this.firmware = new FirmwareManagement(scheduler, storage, outbox, counters, clock::now,
         new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector, setup.identity.firmwareVersion()),
         new FirmwareManagement.Policy(setup.firmwareDownloadDuringTransaction, setup.signedFirmwareOnly),
@@ -108,10 +114,10 @@ final class Station {
     this.sampling = new MeterSampling(scheduler, storage, config, outbox, clock::now, connectors);
     this.transactions = new Transactions(storage, config, counters, outbox, clock::now, connectors, new Transactions.Parts(authorization,
         reservations, smartCharging, availability, sampling, firmware::transactionEnded));
-    this.reset = new Reset(scheduler, outbox, connectors, new Reset.Parts(transactions, availability, security.events(),
-        firmware::installing, setup.listener, setup.platform, this::stop));
+    this.reset = new Reset(scheduler, config, counters, outbox, connectors, new Reset.Parts(transactions, availability, security.events(),
+        firmware::installing, listener, setup.platform, this::stop));
     this.starts = new StartStop(scheduler, config, connectors, transactions,
-        new StartStop.Parts(authorization, reservations, availability, setup.listener, reset::resetting));
+        new StartStop.Parts(authorization, reservations, availability, listener, reset::resetting));
     connectors.forEach(c -> connectorEvents.add(new ConnectorEvents(c, this::post,
         new ConnectorEvents.Parts(starts, availability, counters, clock::now))));
     RemoteTrigger trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
@@ -129,7 +135,7 @@ final class Station {
     authorization.register(router);
     localList.register(router, () -> availability.stationFaultCleared(LocalAuthList.CONFLICT_SOURCE));
     availability.register(router);
-    new RemoteControl(config, connectors, authorization, reservations, starts, transactions,
+    new RemoteControl(scheduler, config, connectors, authorization, reservations, starts, transactions,
         new RemoteControl.Busy(reset::resetting, session::pending)).register(router);
     reservations.register(router, connectors);
     smartCharging.register(router, connectors);
@@ -146,6 +152,7 @@ final class Station {
     connectorEvents.forEach(ConnectorEvents::start);
     readers.forEach(reader -> reader.start(starts.cardReaderListener(this::post)));
     availability.refreshAll();
+    light.ifPresent(StationLight::shine);
     sampling.armAligned();
     security.start();
     firmware.resume();
@@ -172,6 +179,7 @@ final class Station {
 
   /** Accepted afresh, the central system knows nothing; reconnected, it missed what changed meanwhile. */
   private void online(boolean afresh) {
+    authorization.centralSystemAccepted();
     if (afresh) {
       availability.reportAll();
     } else {

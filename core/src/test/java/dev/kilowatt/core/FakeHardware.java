@@ -1,8 +1,11 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
+import dev.kilowatt.core.port.Indicator;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Platform;
@@ -92,6 +95,40 @@ final class FakeHardware {
     }
   }
 
+  /** A socket's lock that follows its commands at once, unless stuck: then it stays put and reports a lock failure. */
+  static final class FakeLock implements ConnectorLock {
+    ConnectorLock.Listener listener;
+    boolean locked;
+    boolean stuck;
+    final List<String> commands = new ArrayList<>();
+
+    @Override
+    public void start(ConnectorLock.Listener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void lock() {
+      commands.add("lock");
+      move(true);
+    }
+
+    @Override
+    public void unlock() {
+      commands.add("unlock");
+      move(false);
+    }
+
+    private void move(boolean to) {
+      if (stuck) {
+        listener.onFault(new HardwareFault("lock", ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK", "did not move"));
+      } else if (locked != to) {
+        locked = to;
+        listener.onLockChanged(to);
+      }
+    }
+  }
+
   static final class FakeReader implements RfidReader {
     Listener listener;
 
@@ -107,10 +144,33 @@ final class FakeHardware {
 
   static final class FakePlatform implements Platform {
     final List<RebootKind> reboots = new ArrayList<>();
+    /** How many reboots still fail before one works. */
+    int failures;
+    int attempts;
 
     @Override
     public void reboot(RebootKind kind) {
+      attempts++;
+      if (failures > 0) {
+        failures--;
+        throw new IllegalStateException("the board refused to reboot");
+      }
       reboots.add(kind);
+    }
+  }
+
+  static final class FakeIndicator implements Indicator {
+    int intensityPercent = -1;
+    final List<Integer> blinks = new ArrayList<>();
+
+    @Override
+    public void blink(int times) {
+      blinks.add(times);
+    }
+
+    @Override
+    public void setIntensity(int percent) {
+      intensityPercent = percent;
     }
   }
 }

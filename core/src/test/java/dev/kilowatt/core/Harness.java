@@ -1,5 +1,6 @@
 package dev.kilowatt.core;
 
+import dev.kilowatt.core.FakeHardware.FakeLock;
 import dev.kilowatt.core.FakeHardware.FakeMeter;
 import dev.kilowatt.core.FakeHardware.FakePilot;
 import dev.kilowatt.core.FakeHardware.FakePlatform;
@@ -39,6 +40,8 @@ final class Harness {
   final List<FakeRelay> relays = new ArrayList<>();
   final List<FakePilot> pilots = new ArrayList<>();
   final List<FakeMeter> meters = new ArrayList<>();
+  /** The connectors' locks, when they are socket outlets. */
+  final List<FakeLock> locks = new ArrayList<>();
   final FakeReader reader = new FakeReader();
   final FakePlatform platform = new FakePlatform();
   final Map<String, String> configuration = new LinkedHashMap<>();
@@ -71,6 +74,14 @@ final class Harness {
     return this;
   }
 
+  /** Makes every connector a socket outlet with a lock. */
+  Harness sockets() {
+    for (int i = 0; i < connectorCount; i++) {
+      locks.add(new FakeLock());
+    }
+    return this;
+  }
+
   Harness customize(Consumer<ChargePoint.Builder> customizer) {
     this.customizer = customizer;
     return this;
@@ -90,7 +101,8 @@ final class Harness {
           }
         });
     for (int i = 0; i < connectorCount; i++) {
-      builder.connector(ConnectorHardware.singlePhaseFixedCable(relays.get(i), pilots.get(i), meters.get(i), 16));
+      builder.connector(locks.isEmpty() ? ConnectorHardware.singlePhaseFixedCable(relays.get(i), pilots.get(i), meters.get(i), 16)
+          : ConnectorHardware.socket(relays.get(i), pilots.get(i), meters.get(i), 16, 1, locks.get(i)));
     }
     configuration.forEach(builder::configuration);
     customizer.accept(builder);

@@ -184,22 +184,50 @@ class TransactionTest {
     assertFalse(h.relay().closed);
   }
 
-  @Test
-  void invalidIdAtStartSuspendsWhenStopTransactionOnInvalidIdIsOff() {
+  /** A transaction whose StartTransaction.req waits for the test's answer, StopTransactionOnInvalidId off, 500 Wh allowed. */
+  private static Harness awaitingStartAnswer() {
     Harness h = new Harness().configure("StopTransactionOnInvalidId", "false").configure("MaxEnergyOnInvalidId", "500").online();
     h.cs.automatic = false;
     h.meter().read(0, 0);
     h.ev(PilotState.C);
     h.card("CARD");
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(ACCEPTED));
+    h.awaitCall(StartTransactionRequest.class);
+    return h;
+  }
+
+  private static void invalidate(Harness h) {
     h.reply(StartTransactionRequest.class,
         new StartTransactionResponse(new IdTagInfo(AuthorizationStatus.INVALID, Optional.empty(), Optional.empty()), 9));
     h.replyFriendly();
+  }
+
+  @Test
+  void invalidIdAtStartSuspendsWhenStopTransactionOnInvalidIdIsOff() {
+    Harness h = awaitingStartAnswer();
+    invalidate(h);
     assertTrue(h.relay().closed, "up to MaxEnergyOnInvalidId may still flow");
     h.meter().read(499, 3_000);
     h.run();
     assertTrue(h.relay().closed);
     h.meter().read(500, 3_000);
+    h.run();
+    assertFalse(h.relay().closed);
+    assertEquals(ChargePointStatus.SUSPENDED_EVSE, h.status());
+  }
+
+  @Test
+  void maxEnergyOnInvalidIdCountsFromTheMomentTheCentralSystemInvalidatedTheIdTag() {
+    Harness h = awaitingStartAnswer();
+    h.meter().read(2_000, 7_000);
+    h.run();
+    assertTrue(h.relay().closed, "the answer to StartTransaction is still out");
+    invalidate(h);
+    assertTrue(h.relay().closed, "the 2000 Wh before the invalidation do not count (sections 3.5 and 9.1)");
+    h.meter().read(2_499, 7_000);
+    h.run();
+    assertTrue(h.relay().closed);
+    h.meter().read(2_500, 7_000);
     h.run();
     assertFalse(h.relay().closed);
     assertEquals(ChargePointStatus.SUSPENDED_EVSE, h.status());

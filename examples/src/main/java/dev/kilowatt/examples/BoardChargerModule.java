@@ -42,6 +42,7 @@ interface BoardChargerModule {
         .identity(identity)
         .connector(hardware.connector());
     hardware.reader().ifPresent(builder::rfidReader);
+    hardware.indicator().ifPresent(builder::indicator);
     options.password().ifPresent(password -> builder
         .configuration("AuthorizationKey", ConnectionOptions.authorizationKey(password))
         .configuration("SecurityProfile", "1"));

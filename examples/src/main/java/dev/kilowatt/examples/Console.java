@@ -1,5 +1,7 @@
 package dev.kilowatt.examples;
 
+import dev.kilowatt.core.ConnectorSnapshot;
+import dev.kilowatt.sim.SimulatedConnectorLock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,6 +61,8 @@ final class Console {
       case ConsoleCommand.Card c -> simulator.board().reader().present(c.idTag());
       case ConsoleCommand.Fault c -> simulator.board().connector(c.connector()).fault(c.code());
       case ConsoleCommand.ClearFault c -> simulator.board().connector(c.connector()).clearFault();
+      case ConsoleCommand.LockStick c -> socketLock(simulator.board(), c.connector()).stick();
+      case ConsoleCommand.LockFree c -> socketLock(simulator.board(), c.connector()).free();
       case ConsoleCommand.PowerCut p -> simulator.cutPower();
       case ConsoleCommand.Restart r -> simulator.switchOn();
       case ConsoleCommand.Status s -> answer(simulator.chargePoint().connectors())
@@ -66,6 +70,11 @@ final class Console {
       case ConsoleCommand.Help h -> out.println(ConsoleCommand.HELP);
       case ConsoleCommand.Quit q -> { }
     }
+  }
+
+  private static SimulatedConnectorLock socketLock(SimulatedBoard board, int connector) {
+    return board.lock(connector).orElseThrow(() -> new IllegalStateException(
+        "connector " + connector + " has a fixed cable; start the simulator with --socket"));
   }
 
   /**

@@ -34,6 +34,11 @@ sealed interface ConsoleCommand {
 
   /** The charger is switched off and on again; after a power cut, the power comes back. */
   record Restart() implements ConsoleCommand {}
+  /** The socket's lock stops moving where it is (to play a ConnectorLockFailure). */
+  record LockStick(int connector) implements ConsoleCommand {}
+
+  /** The socket's lock moves again. */
+  record LockFree(int connector) implements ConsoleCommand {}
 
   /** Prints each connector's OCPP status. */
   record Status() implements ConsoleCommand {}
@@ -53,6 +58,8 @@ sealed interface ConsoleCommand {
         card IDTAG              a card is held to the reader
         fault [c] ERRORCODE     the hardware reports a fault (an OCPP ChargePointErrorCode, e.g. GroundFailure)
         clear-fault [c]         the fault goes away
+        lock-stick [c]          with --socket: the socket's lock stops moving (a ConnectorLockFailure once commanded)
+        lock-free [c]           the lock moves again
         power-cut               the charger loses power at once (the EVs stay plugged in)
         restart                 the charger switches off and on, or power comes back after a cut
         status                  each connector's OCPP status
@@ -78,6 +85,8 @@ sealed interface ConsoleCommand {
       case "ev-pause" -> new EvPause(connectorOnly(name, args, connectors));
       case "unplug" -> new Unplug(connectorOnly(name, args, connectors));
       case "clear-fault" -> new ClearFault(connectorOnly(name, args, connectors));
+      case "lock-stick" -> new LockStick(connectorOnly(name, args, connectors));
+      case "lock-free" -> new LockFree(connectorOnly(name, args, connectors));
       case "card" -> {
         if (args.size() != 1) {
           throw new IllegalArgumentException("usage: card IDTAG");

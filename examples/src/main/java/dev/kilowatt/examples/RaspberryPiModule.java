@@ -60,7 +60,10 @@ interface RaspberryPiModule {
       return sdm;
     }).or(board::energyMeter).orElseThrow(() -> new IllegalArgumentException(
         "no energy meter: give " + METER_PORT + " or an S0 section in " + file));
-    return new BoardHardware(ConnectorHardware.singlePhaseFixedCable(board.relay(), board.pilot(), meter, maxCurrent),
-        board.rfidReader(), resources);
+    // A lock section in the board file makes the connector a socket outlet; without one it has a fixed cable.
+    ConnectorHardware connector = board.connectorLock()
+        .map(lock -> ConnectorHardware.socket(board.relay(), board.pilot(), meter, maxCurrent, 1, lock))
+        .orElseGet(() -> ConnectorHardware.singlePhaseFixedCable(board.relay(), board.pilot(), meter, maxCurrent));
+    return new BoardHardware(connector, board.rfidReader(), board.indicator(), resources);
   }
 }

@@ -61,6 +61,8 @@ interface SerialBoardModule {
       resources.add(pn532);
       return pn532;
     });
-    return new BoardHardware(new ConnectorHardware(evse.relay(), evse, meter, maxCurrent, model.phases(), true), reader, resources);
+    // An SDM630 makes it a three-phase connector: its per-phase voltage, current and power go into the meter values.
+    return new BoardHardware(new ConnectorHardware(evse.relay(), evse, meter, maxCurrent, model.phases(), true), reader, Optional.empty(),
+        resources);
   }
 }

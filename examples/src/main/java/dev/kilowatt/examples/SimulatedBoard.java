@@ -4,10 +4,12 @@ import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.sim.MeterRegisterFile;
 import dev.kilowatt.sim.SimulatedConnector;
+import dev.kilowatt.sim.SimulatedConnectorLock;
 import dev.kilowatt.sim.SimulatedEv;
 import dev.kilowatt.sim.SimulatedRfidReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -20,6 +22,7 @@ import jakarta.inject.Singleton;
 final class SimulatedBoard implements AutoCloseable {
 
   private final List<SimulatedConnector> connectors = new ArrayList<>();
+  private final List<SimulatedConnectorLock> locks = new ArrayList<>();
   private final SimulatedRfidReader reader = new SimulatedRfidReader();
 
   @Inject
@@ -27,8 +30,16 @@ final class SimulatedBoard implements AutoCloseable {
     for (int id = 1; id <= settings.connectors(); id++) {
       connectors.add(SimulatedConnector.keepingRegisterIn(
           MeterRegisterFile.forConnector(settings.dataDirectory(), id), scheduler,
-          SimulatedConnector.Settings.defaults().withMeterPollInterval(settings.meterPollInterval())));
+          SimulatedConnector.Settings.defaults().withPhases(settings.phases()).withMeterPollInterval(settings.meterPollInterval())));
+      if (settings.sockets()) {
+        locks.add(new SimulatedConnectorLock());
+      }
     }
+  }
+
+  /** The lock of connector {@code id}'s socket, counted from 1; fixed cables have none. */
+  Optional<SimulatedConnectorLock> lock(int id) {
+    return locks.isEmpty() ? Optional.empty() : Optional.of(locks.get(id - 1));
   }
 
   List<SimulatedConnector> connectors() {

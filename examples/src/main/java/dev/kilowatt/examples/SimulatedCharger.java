@@ -112,7 +112,8 @@ public final class SimulatedCharger {
 
   /** The settings the command line asks for. */
   static SimulatorSettings settings(SimulatorOptions options, URI url, Path dataDirectory) {
-    SimulatorSettings settings = SimulatorSettings.of(url, options.chargePointId(), dataDirectory).withConnectors(options.connectors());
+    SimulatorSettings settings = SimulatorSettings.of(url, options.chargePointId(), dataDirectory).withConnectors(options.connectors())
+        .withConnectorKind(options.phases(), options.socket());
     if (options.password().isPresent()) {
       settings = settings.withConfiguration("AuthorizationKey", ConnectionOptions.authorizationKey(options.password().get()))
           .withConfiguration("SecurityProfile", "1");

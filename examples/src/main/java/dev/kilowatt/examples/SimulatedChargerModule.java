@@ -12,6 +12,7 @@ import dev.kilowatt.core.port.FileTransfer;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.sim.SimulatedFirmwareInstaller;
 import dev.kilowatt.storage.FileSecretStore;
 import dev.kilowatt.storage.FileStorage;
@@ -21,7 +22,7 @@ import jakarta.inject.Singleton;
 @Module(includes = EventLoopModule.class)
 interface SimulatedChargerModule {
 
-  /** The reference device's single-phase, fixed-cable connector. */
+  /** The reference device's connector current; the simulator's options choose its phases and whether it is a socket. */
   double CONNECTOR_MAX_CURRENT_A = 16;
 
   ChargePointIdentity IDENTITY = ChargePointIdentity.of("Kilowatt", "Simulator");
@@ -55,8 +56,12 @@ interface SimulatedChargerModule {
         .fileTransfer(fileTransfer)
         .firmwareInstaller(firmware)
         .diagnosticsCollector(diagnostics);
-    board.connectors().forEach(c -> builder.connector(
-        ConnectorHardware.singlePhaseFixedCable(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A)));
+    for (int id = 1; id <= board.connectors().size(); id++) {
+      SimulatedConnector c = board.connector(id);
+      builder.connector(board.lock(id)
+          .map(lock -> ConnectorHardware.socket(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A, settings.phases(), lock))
+          .orElseGet(() -> new ConnectorHardware(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A, settings.phases(), true)));
+    }
     settings.factoryConfiguration().forEach(builder::configuration);
     return builder.build();
   }

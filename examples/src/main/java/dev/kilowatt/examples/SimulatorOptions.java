@@ -21,9 +21,11 @@ import picocli.CommandLine.TypeConversionException;
  * @param connectors {@code --connectors}: how many connectors the charger has
  * @param password {@code --password}: the HTTP Basic authentication key (the factory {@code AuthorizationKey})
  * @param httpPort {@code --http}: the loopback port of the live web console; absent means no web console
+ * @param phases {@code --phases}: whether each connector supplies one phase or three
+ * @param socket {@code --socket}: the connectors are socket outlets with a lock instead of fixed cables
  */
 record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optional<Path> dataDirectory, int connectors,
-    Optional<String> password, Optional<Integer> httpPort) {
+    Optional<String> password, Optional<Integer> httpPort, int phases, boolean socket) {
 
   static final String DEFAULT_ID = "KW-SIM-1";
   static final int MAX_CONNECTORS = 20;
@@ -56,9 +58,16 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
         description = "serve the live web console on http://127.0.0.1:PORT/ (with --csms)")
     private Optional<Integer> httpPort = Optional.empty();
 
+    @Option(names = "--phases", paramLabel = "1|3", converter = PhaseCount.class, defaultValue = "1",
+        description = "phases each connector supplies (default: ${DEFAULT-VALUE})")
+    private int phases;
+
+    @Option(names = "--socket", description = "socket outlets whose lock holds the plug, instead of fixed cables")
+    private boolean socket;
+
     SimulatorOptions options() {
       return new SimulatorOptions(connection.centralSystem(), connection.chargePointId().orElse(DEFAULT_ID),
-          connection.dataDirectory(), connectors, connection.password(), httpPort);
+          connection.dataDirectory(), connectors, connection.password(), httpPort, phases, socket);
     }
   }
 
@@ -106,6 +115,17 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
         // reported below, like an out-of-range port
       }
       throw new TypeConversionException("must be a TCP port from 1 to 65535, not '" + value + "'");
+    }
+  }
+
+  static final class PhaseCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return switch (value) {
+        case "1" -> 1;
+        case "3" -> 3;
+        default -> throw new TypeConversionException("must be 1 or 3, not '" + value + "'");
+      };
     }
   }
 }

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param factoryConfiguration OCPP configuration values used until the central system changes them
  * @param meterPollInterval how often each simulated meter is read, and its register saved
  * @param reconnect how long the link waits before connecting again after losing the central system
+ * @param phases the phases each connector supplies, 1 or 3
+ * @param sockets whether the connectors are socket outlets with a lock rather than fixed cables
  */
 record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirectory, int connectors,
-    Map<String, String> factoryConfiguration, Duration meterPollInterval, ReconnectBackoff reconnect) {
+    Map<String, String> factoryConfiguration, Duration meterPollInterval, ReconnectBackoff reconnect, int phases, boolean sockets) {
 
   SimulatorSettings {
     Objects.requireNonNull(centralSystem, "centralSystem");
@@ -32,29 +34,41 @@ record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirec
     if (connectors < 1) {
       throw new IllegalArgumentException("a charger has at least one connector: " + connectors);
     }
+    if (phases != 1 && phases != 3) {
+      throw new IllegalArgumentException("a connector supplies 1 or 3 phases: " + phases);
+    }
   }
 
-  /** One connector, the charger's own configuration defaults, meters read every second, the link's standard back-off. */
+  /**
+   * One single-phase fixed-cable connector, the charger's own configuration defaults, meters read every second, the
+   * link's standard back-off.
+   */
   static SimulatorSettings of(URI centralSystem, String chargePointId, Path dataDirectory) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, 1, Map.of(), Duration.ofSeconds(1),
-        ReconnectBackoff.standard());
+        ReconnectBackoff.standard(), 1, false);
+  }
+
+  /** These settings with connectors of {@code count} phases, socket outlets or fixed cables as {@code withSockets} says. */
+  SimulatorSettings withConnectorKind(int count, boolean withSockets) {
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
+        reconnect, count, withSockets);
   }
 
   SimulatorSettings withConnectors(int count) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, count, factoryConfiguration, meterPollInterval,
-        reconnect);
+        reconnect, phases, sockets);
   }
 
   /** These settings with reconnection attempts every 100 ms to 1 s, for a central system on loopback. */
   SimulatorSettings withFastReconnect() {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
-        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.25));
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.25), phases, sockets);
   }
 
   /** These settings with one more factory configuration value (replacing an earlier one for the same key). */
   SimulatorSettings withConfiguration(String key, String value) {
     Map<String, String> values = new HashMap<>(factoryConfiguration);
     values.put(key, value);
-    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, values, meterPollInterval, reconnect);
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, values, meterPollInterval, reconnect, phases, sockets);
   }
 }

@@ -51,20 +51,30 @@ class BoardChargersTest extends CentralSystemFixture {
     return BoardOptions.parse(devices, commandLine("KW-BOARD-1", boardArgs));
   }
 
-  @Test
-  void raspberryPiBoardBootsOnThePi4jMockPlatform() throws Exception {
-    Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
-        .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(), MockPwmProvider.newInstance(),
-            MockSpiProvider.newInstance())
-        .build();
-    // the board description hardware-pi4j ships as its documented sample
+  /** The board description hardware-pi4j ships as its documented sample, copied where a test may add to it. */
+  private Path sampleBoard() throws java.io.IOException {
     Path board = dataDirectory.resolve("board.properties");
     try (var sample = RaspberryPiBoard.class.getResourceAsStream("raspberry-pi-board.properties")) {
       java.nio.file.Files.copy(sample, board);
     }
+    return board;
+  }
+
+  /** The Raspberry Pi charger for {@code board} on Pi4J's mock platform. */
+  private BoardChargerComponents.BoardCharger raspberryPi(Path board) {
+    Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
+        .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(), MockPwmProvider.newInstance(),
+            MockSpiProvider.newInstance())
+        .build();
     var charger = DaggerBoardChargerComponents_RaspberryPi.factory()
         .create(options(RaspberryPiModule.OPTIONS, "--board", board.toString()), pi4j, NO_REBOOT, TrafficListener.NONE);
     chargers.add(charger);
+    return charger;
+  }
+
+  @Test
+  void raspberryPiBoardBootsOnThePi4jMockPlatform() throws Exception {
+    var charger = raspberryPi(sampleBoard());
     charger.chargePoint().start();
 
     BootNotificationRequest boot = centralSystem.next(BootNotificationRequest.class);
@@ -73,6 +83,27 @@ class BoardChargersTest extends CentralSystemFixture {
         s -> s.getConnectorId() == 0 && s.getErrorCode() == ChargePointErrorCode.ReaderFailure);
     assertEquals(0, station.getConnectorId(), "the mock SPI has no MFRC522 behind it: reported, not fatal");
     centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1);
+  }
+
+  @Test
+  void aLockSectionInTheBoardFileMakesThePiConnectorASocketOutlet() throws Exception {
+    Path board = sampleBoard();
+    java.nio.file.Files.writeString(board, "\nlock.pin=5\nlock.unlock-pin=6\nlock.feedback.pin=26\nindicator.pin=16\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    var charger = raspberryPi(board);
+    assertTrue(charger.hardware().connector().lock().isPresent());
+    assertEquals(false, charger.hardware().connector().fixedCable());
+    assertTrue(charger.hardware().indicator().isPresent());
+  }
+
+  @Test
+  void anSdm630MakesTheSerialBoardsConnectorThreePhase() {
+    Path nowhere = dataDirectory.resolve("no-such-tty");
+    var charger = DaggerBoardChargerComponents_SerialBoard.factory().create(
+        options(SerialBoardModule.OPTIONS, "--evse-port", nowhere + "0", "--meter-port", nowhere + "1", "--meter-model", "sdm630"), NO_REBOOT,
+        TrafficListener.NONE);
+    chargers.add(charger);
+    assertEquals(3, charger.hardware().connector().phases());
   }
 
   @Test

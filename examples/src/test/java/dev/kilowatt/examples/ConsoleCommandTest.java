@@ -28,6 +28,8 @@ class ConsoleCommandTest {
     assertEquals(new ConsoleCommand.ClearFault(2), parse("clear-fault 2"));
     assertEquals(new ConsoleCommand.PowerCut(), parse("power-cut"));
     assertEquals(new ConsoleCommand.Restart(), parse("restart"));
+    assertEquals(new ConsoleCommand.LockStick(1), parse("lock-stick"));
+    assertEquals(new ConsoleCommand.LockFree(2), parse("lock-free 2"));
     assertEquals(new ConsoleCommand.Status(), parse("status"));
     assertEquals(new ConsoleCommand.Help(), parse("help"));
     assertEquals(new ConsoleCommand.Quit(), parse("quit"));

@@ -38,6 +38,26 @@ class SimulatorOptionsTest {
   }
 
   @Test
+  void phasesAndSocketChooseTheKindOfConnector() {
+    SimulatorOptions plain = SimulatorOptions.parse("--connectors", "2");
+    assertEquals(1, plain.phases());
+    assertEquals(false, plain.socket());
+    SimulatorOptions options = SimulatorOptions.parse("--phases", "3", "--socket", "--connectors", "2");
+    assertEquals(3, options.phases());
+    assertEquals(true, options.socket());
+    assertEquals(2, options.connectors());
+    SimulatorSettings settings = SimulatedCharger.settings(options, URI.create("ws://127.0.0.1:9000"), Path.of("/tmp/x"));
+    assertEquals(3, settings.phases());
+    assertEquals(true, settings.sockets());
+    assertEquals("--phases must be 1 or 3: 2",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--phases", "2"))
+            .getMessage());
+    assertEquals("--socket given twice",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--socket", "--socket"))
+            .getMessage());
+  }
+
+  @Test
   void thePasswordBecomesTheFactoryAuthorizationKeyInHexadecimal() {
     SimulatorOptions options = SimulatorOptions.parse("--csms", "ws://127.0.0.1:9000", "--password", "secret-key-123");
     SimulatorSettings settings = SimulatedCharger.settings(options, options.centralSystem().orElseThrow(), Path.of("/tmp/x"));

@@ -66,7 +66,7 @@ class DomainStateInFileStorageTest {
         "transaction-counter", new Transactions.TransactionCounter(17),
         "transaction-id/16", new Transactions.TransactionIds(16, 90_210),
         "transaction/1", new Transaction(16, 1, "04A2B3C4", Optional.of("FLEET"), STARTED, 1_200, Optional.empty(),
-            Optional.of(90_210), false, 4_321.5, STOPPED, List.of(begin)),
+            Optional.of(90_210), true, 4_321.5, STOPPED, List.of(begin), Optional.of(4_000.0)),
         "outbox/00000000000000000041", new Outbox.Queued(41, 16,
             new StartTransactionRequest(1, "04A2B3C4", 1_200, Optional.of(3), STARTED)),
         "outbox/00000000000000000042", new Outbox.Queued(42, 16, new StopTransactionRequest(Optional.of("04A2B3C4"), 9_870,

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 public final class Authorization {
 
   public static final String CACHE_KEY = "authorization-cache";
+  static final String FIRST_ACCEPTANCE_KEY = "first-acceptance";
   static final int CACHE_CAPACITY = 1_000;
 
   /** The persisted cache, oldest entry first. */
@@ -45,20 +46,39 @@ public final class Authorization {
   private final Function<String, Optional<IdTagInfo>> localList;
   private final Consumer<String> onListConflict;
   private final Map<String, IdTagInfo> cache = new LinkedHashMap<>();
+  private final boolean offlineBeforeAcceptance;
+  /** Whether any central system ever accepted this charge point's BootNotification. */
+  private boolean everAccepted;
+
+  /** When a central system first accepted this charge point. */
+  public record FirstAcceptance(Instant at) {}
 
   /**
    * @param localList what the Local Authorization List says about an idTag
    * @param onListConflict told of an idTag whose status from the central system contradicts the list
+   * @param offlineBeforeAcceptance whether offline rules may start transactions before any central system accepted
+   *     the charge point
    */
   public Authorization(Configuration config, Storage storage, Outbox outbox, Supplier<Instant> clock,
-      Function<String, Optional<IdTagInfo>> localList, Consumer<String> onListConflict) {
+      Function<String, Optional<IdTagInfo>> localList, Consumer<String> onListConflict, boolean offlineBeforeAcceptance) {
     this.config = config;
     this.storage = storage;
     this.outbox = outbox;
     this.clock = clock;
     this.localList = localList;
     this.onListConflict = onListConflict;
+    this.offlineBeforeAcceptance = offlineBeforeAcceptance;
     storage.load(CACHE_KEY, CacheEntries.class).ifPresent(saved -> saved.entries().forEach(e -> e.idTagInfo().ifPresent(i -> cache.put(normal(e.idTag()), i))));
+    // Only a central system's answers fill the cache, so a cached idTag shows an acceptance that predates the record.
+    everAccepted = storage.load(FIRST_ACCEPTANCE_KEY, FirstAcceptance.class).isPresent() || !cache.isEmpty();
+  }
+
+  /** A central system accepted the BootNotification: from now on, offline rules may start transactions. */
+  public void centralSystemAccepted() {
+    if (!everAccepted) {
+      everAccepted = true;
+      storage.save(FIRST_ACCEPTANCE_KEY, new FirstAcceptance(clock.get()));
+    }
   }
 
   /** Decides about {@code idTag} and calls {@code decision} once, on the event loop. */
@@ -123,6 +143,10 @@ public final class Authorization {
   }
 
   private IdTagInfo offline(String idTag, Optional<IdTagInfo> known) {
+    if (!everAccepted && !offlineBeforeAcceptance) {
+      // Section 4.2.1: transactions of a charge point no central system accepted may never be delivered.
+      return new IdTagInfo(AuthorizationStatus.INVALID, Optional.empty(), known.flatMap(IdTagInfo::parentIdTag));
+    }
     if (known.isPresent()) {
       IdTagInfo info = known.get();
       if (valid(info) && !config.bool(CoreKeys.LOCAL_AUTHORIZE_OFFLINE)) {

@@ -70,6 +70,12 @@ public final class Availability {
     if (r.connectorId() < 0 || r.connectorId() > connectors.size()) {
       return new ChangeAvailabilityResponse(AvailabilityStatus.REJECTED);
     }
+    if (r.type() == AvailabilityType.OPERATIVE && r.connectorId() != 0 && inoperative.contains(0)) {
+      // Section 5.2: the answer says whether the charge point is able to change to the requested availability, and
+      // Accepted means it did. A connector of an Inoperative charge point cannot become Operative, so this is Rejected
+      // and nothing is recorded, as Rejected will not be executed. No OCA 1.6 test case covers this combination.
+      return new ChangeAvailabilityResponse(AvailabilityStatus.REJECTED);
+    }
     if (r.type() == AvailabilityType.INOPERATIVE) {
       inoperative.add(r.connectorId());
     } else {
@@ -78,11 +84,13 @@ public final class Availability {
     storage.save(STORAGE_KEY, new Saved(List.copyOf(inoperative)));
     List<Connector> affected = r.connectorId() == 0 ? connectors : List.of(connectors.get(r.connectorId() - 1));
     boolean busy = r.type() == AvailabilityType.INOPERATIVE && affected.stream().anyMatch(c -> c.transaction().isPresent());
+    // A firmware update holds every connector Unavailable: Operative takes effect when the update is over.
+    boolean held = r.type() == AvailabilityType.OPERATIVE && firmwareHold;
     reply.afterwards(() -> {
       apply();
       refreshAll();
     });
-    return new ChangeAvailabilityResponse(busy ? AvailabilityStatus.SCHEDULED : AvailabilityStatus.ACCEPTED);
+    return new ChangeAvailabilityResponse(busy || held ? AvailabilityStatus.SCHEDULED : AvailabilityStatus.ACCEPTED);
   }
 
   /** Each connector follows what was asked of it; the connector itself waits for its transaction to end. */

@@ -5,7 +5,12 @@ import dev.kilowatt.core.configuration.ConfigKey.Access;
 import dev.kilowatt.core.configuration.ConfigKey.Bool;
 import dev.kilowatt.core.configuration.ConfigKey.CommaSeparatedList;
 import dev.kilowatt.core.configuration.ConfigKey.Int;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** The Core profile's configuration keys (OCPP 1.6 section 9.1) with this charge point's limits. */
 public final class CoreKeys {
@@ -13,14 +18,14 @@ public final class CoreKeys {
   public static final String ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID = "AllowOfflineTxForUnknownId";
   public static final String AUTHORIZATION_CACHE_ENABLED = "AuthorizationCacheEnabled";
   public static final String AUTHORIZE_REMOTE_TX_REQUESTS = "AuthorizeRemoteTxRequests";
-  static final String BLINK_REPEAT = "BlinkRepeat";
+  public static final String BLINK_REPEAT = "BlinkRepeat";
   public static final String CLOCK_ALIGNED_DATA_INTERVAL = "ClockAlignedDataInterval";
   public static final String CONNECTION_TIME_OUT = "ConnectionTimeOut";
-  static final String CONNECTOR_PHASE_ROTATION = "ConnectorPhaseRotation";
+  public static final String CONNECTOR_PHASE_ROTATION = "ConnectorPhaseRotation";
   static final String CONNECTOR_PHASE_ROTATION_MAX_LENGTH = "ConnectorPhaseRotationMaxLength";
   public static final String GET_CONFIGURATION_MAX_KEYS = "GetConfigurationMaxKeys";
   public static final String HEARTBEAT_INTERVAL = "HeartbeatInterval";
-  static final String LIGHT_INTENSITY = "LightIntensity";
+  public static final String LIGHT_INTENSITY = "LightIntensity";
   public static final String LOCAL_AUTHORIZE_OFFLINE = "LocalAuthorizeOffline";
   public static final String LOCAL_PRE_AUTHORIZE = "LocalPreAuthorize";
   public static final String MAX_ENERGY_ON_INVALID_ID = "MaxEnergyOnInvalidId";
@@ -31,7 +36,7 @@ public final class CoreKeys {
   public static final String METER_VALUE_SAMPLE_INTERVAL = "MeterValueSampleInterval";
   public static final String MINIMUM_STATUS_DURATION = "MinimumStatusDuration";
   static final String NUMBER_OF_CONNECTORS = "NumberOfConnectors";
-  static final String RESET_RETRIES = "ResetRetries";
+  public static final String RESET_RETRIES = "ResetRetries";
   public static final String STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT = "StopTransactionOnEVSideDisconnect";
   public static final String STOP_TRANSACTION_ON_INVALID_ID = "StopTransactionOnInvalidId";
   public static final String STOP_TXN_ALIGNED_DATA = "StopTxnAlignedData";
@@ -44,31 +49,39 @@ public final class CoreKeys {
   public static final String SUPPORTED_FILE_TRANSFER_PROTOCOLS = "SupportedFileTransferProtocols";
   public static final String TRANSACTION_MESSAGE_ATTEMPTS = "TransactionMessageAttempts";
   public static final String TRANSACTION_MESSAGE_RETRY_INTERVAL = "TransactionMessageRetryInterval";
-  static final String UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT = "UnlockConnectorOnEVSideDisconnect";
+  public static final String UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT = "UnlockConnectorOnEVSideDisconnect";
   public static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
 
   /** The measurands this charge point can sample (the reference device's four, plus the offered current). */
   static final Set<String> MEASURANDS = Set.of(
       "Energy.Active.Import.Register", "Power.Active.Import", "Current.Import", "Voltage", "Current.Offered");
 
+  /** The values of ConnectorPhaseRotation per connector (section 9.1.9); R, S and T are L1, L2 and L3. */
+  public static final List<String> PHASE_ROTATIONS = List.of("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR");
+
   private CoreKeys() {}
 
   public static void define(Configuration config, ChargePointLimits limits, int connectors, String featureProfiles) {
     int csl = limits.measurandListMaxLength();
-    Set<String> rotations = Set.of();
+    // Connector 0 is the grid connection's rotation towards the main meter.
+    Set<String> rotations = IntStream.rangeClosed(0, connectors).boxed()
+        .flatMap(id -> PHASE_ROTATIONS.stream().map(rotation -> id + "." + rotation)).collect(Collectors.toSet());
     config.define(readWrite(ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID, new Bool(), "false"));
     config.define(readWrite(AUTHORIZATION_CACHE_ENABLED, new Bool(), "true"));
     config.define(readWrite(AUTHORIZE_REMOTE_TX_REQUESTS, new Bool(), "true"));
-    config.define(readWrite(BLINK_REPEAT, new Int(0, 100, true), "3"));
     config.define(readWrite(CLOCK_ALIGNED_DATA_INTERVAL, new Int(1, 86_400, true), "0"));
     config.define(readWrite(CONNECTION_TIME_OUT, new Int(1, 3_600, true), "60"));
     config.define(readWrite(CONNECTOR_PHASE_ROTATION, new CommaSeparatedList(rotations, connectors + 1), "0.Unknown"));
+    config.guard(CONNECTOR_PHASE_ROTATION, value -> {
+      Set<String> seen = new HashSet<>();
+      return ConfigKey.CommaSeparatedList.split(value).stream().map(item -> item.substring(0, item.indexOf('.')))
+          .filter(id -> !seen.add(id)).findFirst().map(id -> "connector " + id + " is given twice");
+    });
     config.define(readOnly(CONNECTOR_PHASE_ROTATION_MAX_LENGTH, Integer.toString(connectors + 1)));
     config.define(readOnly(GET_CONFIGURATION_MAX_KEYS, Integer.toString(limits.getConfigurationMaxKeys())));
     config.define(readWrite(HEARTBEAT_INTERVAL,
         new Int(limits.minHeartbeatInterval(), limits.maxHeartbeatInterval(), false),
         Integer.toString(Math.max(limits.minHeartbeatInterval(), Math.min(300, limits.maxHeartbeatInterval())))));
-    config.define(readWrite(LIGHT_INTENSITY, new Int(0, 100, true), "100"));
     config.define(readWrite(LOCAL_AUTHORIZE_OFFLINE, new Bool(), "true"));
     config.define(readWrite(LOCAL_PRE_AUTHORIZE, new Bool(), "false"));
     config.define(readWrite(MAX_ENERGY_ON_INVALID_ID, new Int(0, Integer.MAX_VALUE, true), "0"));
@@ -94,6 +107,19 @@ public final class CoreKeys {
     config.define(readWrite(TRANSACTION_MESSAGE_RETRY_INTERVAL, new Int(1, 86_400, false), "60"));
     config.define(readWrite(UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT, new Bool(), "true"));
     config.define(readWrite(WEB_SOCKET_PING_INTERVAL, new Int(1, 86_400, true), Integer.toString(limits.webSocketPingInterval())));
+  }
+
+  /** The keys of the charge point's light, offered only when it has an {@code Indicator}. */
+  public static void defineIndicator(Configuration config) {
+    config.define(readWrite(BLINK_REPEAT, new Int(0, 100, true), "3"));
+    config.define(readWrite(LIGHT_INTENSITY, new Int(0, 100, true), "100"));
+  }
+
+  /** The rotation ConnectorPhaseRotation gives the connector ("RST", "Unknown"...), if it names the connector. */
+  public static Optional<String> phaseRotation(Configuration config, int connectorId) {
+    String prefix = connectorId + ".";
+    return config.list(CONNECTOR_PHASE_ROTATION).stream().filter(item -> item.startsWith(prefix))
+        .map(item -> item.substring(prefix.length())).findFirst();
   }
 
   public static ConfigKey readWrite(String name, ConfigKey.Type type, String value) {

@@ -10,9 +10,12 @@ import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Scheduler;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One connector: what its hardware reports, whether a transaction runs on it, and from that its OCPP
@@ -48,6 +51,12 @@ public final class Connector {
   private double limitA = Double.POSITIVE_INFINITY;
   /** Whether a reservation holds this connector for someone. */
   private boolean reserved;
+
+  /** Whether the socket's lock was told to hold the plug, and whether its feedback says it does. */
+  private boolean plugHeld;
+  private boolean plugLocked;
+  /** Who waits to hear whether the lock opened (true) or failed to (false). */
+  private final List<Consumer<Boolean>> unlockWaiters = new ArrayList<>();
 
   private Command lastPilotCommand;
   private double lastOfferA = -1;
@@ -175,6 +184,49 @@ public final class Connector {
     limitA = amperes;
   }
 
+  /** Commands the socket's lock to hold or release the plug; a fixed cable has nothing to command. */
+  public void holdPlug(boolean hold) {
+    if (hold == plugHeld || hardware.lock().isEmpty()) {
+      return;
+    }
+    plugHeld = hold;
+    if (hold) {
+      hardware.lock().get().lock();
+    } else {
+      hardware.lock().get().unlock();
+    }
+  }
+
+  /** The lock's feedback; an open lock answers whoever waits for it. */
+  public void lockReports(boolean locked) {
+    plugLocked = locked;
+    if (!locked) {
+      settleUnlock(true);
+    }
+  }
+
+  /** The lock did not reach where it was sent: whoever waits for it to open hears it failed. */
+  public void lockFailed() {
+    if (plugLocked) {
+      settleUnlock(false);
+    }
+  }
+
+  /** Calls {@code done} once the lock is open (true) or failed to open (false); at once if it is open. */
+  public void awaitUnlocked(Consumer<Boolean> done) {
+    if (!plugLocked) {
+      done.accept(true);
+    } else {
+      unlockWaiters.add(done);
+    }
+  }
+
+  private void settleUnlock(boolean unlocked) {
+    List<Consumer<Boolean>> waiting = List.copyOf(unlockWaiters);
+    unlockWaiters.clear();
+    waiting.forEach(w -> w.accept(unlocked));
+  }
+
   /** Returns whether the reserved flag changed. */
   public boolean reserve(boolean held) {
     boolean changed = held != reserved;
@@ -207,7 +259,7 @@ public final class Connector {
       return 0;
     }
     Transaction tx = transaction.get();
-    if (tx.deauthorized() && tx.deliveredWh() >= maxEnergyOnInvalidId) {
+    if (tx.deauthorized() && tx.deliveredSinceDeauthorizedWh() >= maxEnergyOnInvalidId) {
       return 0;
     }
     double offer = Math.min(hardware.maxCurrentA(), limitA);
@@ -248,7 +300,9 @@ public final class Connector {
    */
   public void applyEnergyControl(int maxEnergyOnInvalidId) {
     double offer = offeredA(maxEnergyOnInvalidId);
-    boolean closeRelay = offer > 0 && pilot.evRequestsEnergy();
+    // A socket is live only once its lock holds the plug (IEC 61851-1): an unheld plug could be pulled under load.
+    boolean plugSecured = hardware.lock().isEmpty() || plugLocked;
+    boolean closeRelay = offer > 0 && pilot.evRequestsEnergy() && plugSecured;
     if (!closeRelay && !Boolean.FALSE.equals(relayClosed)) {
       hardware.relay().open();
       relayClosed = false;

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param lastEnergyWh the last meter register seen during the transaction
  * @param lastSeen when the transaction was last known to be running
  * @param stopData the samples StopTxnSampledData / StopTxnAlignedData asked for, for transactionData
+ * @param deauthorizedAtWh the register when the central system invalidated the idTag: MaxEnergyOnInvalidId counts
+ *     from there (sections 3.5 and 9.1), not from the start
  */
 public record Transaction(
     long number,
@@ -30,7 +32,8 @@ public record Transaction(
     boolean deauthorized,
     double lastEnergyWh,
     Instant lastSeen,
-    List<MeterValue> stopData) {
+    List<MeterValue> stopData,
+    Optional<Double> deauthorizedAtWh) {
 
   /** Long transactions keep only the newest stop samples, so memory and flash stay bounded. */
   static final int MAX_STOP_SAMPLES = 96;
@@ -41,32 +44,34 @@ public record Transaction(
     reservationId = reservationId == null ? Optional.empty() : reservationId;
     transactionId = transactionId == null ? Optional.empty() : transactionId;
     stopData = stopData == null ? List.of() : List.copyOf(stopData);
+    deauthorizedAtWh = deauthorizedAtWh == null ? Optional.empty() : deauthorizedAtWh;
   }
 
   public static Transaction begin(long number, int connectorId, String idTag, Optional<String> parentIdTag, Instant now, double energyWh,
       Optional<Integer> reservationId) {
     return new Transaction(number, connectorId, idTag, parentIdTag, now, (long) Math.floor(energyWh), reservationId, Optional.empty(),
-        false, energyWh, now, List.of());
+        false, energyWh, now, List.of(), Optional.empty());
   }
 
   public Transaction withTransactionId(int id) {
     return new Transaction(number, connectorId, idTag, parentIdTag, started, meterStartWh, reservationId, Optional.of(id), deauthorized,
-        lastEnergyWh, lastSeen, stopData);
+        lastEnergyWh, lastSeen, stopData, deauthorizedAtWh);
   }
 
   public Transaction withParentIdTag(Optional<String> parent) {
     return new Transaction(number, connectorId, idTag, parent, started, meterStartWh, reservationId, transactionId, deauthorized,
-        lastEnergyWh, lastSeen, stopData);
+        lastEnergyWh, lastSeen, stopData, deauthorizedAtWh);
   }
 
-  public Transaction deauthorize() {
+  /** The central system invalidated the idTag now, with the register at {@code energyWh}. */
+  public Transaction deauthorize(double energyWh) {
     return new Transaction(number, connectorId, idTag, parentIdTag, started, meterStartWh, reservationId, transactionId, true,
-        lastEnergyWh, lastSeen, stopData);
+        lastEnergyWh, lastSeen, stopData, Optional.of(energyWh));
   }
 
   public Transaction seen(double energyWh, Instant now) {
     return new Transaction(number, connectorId, idTag, parentIdTag, started, meterStartWh, reservationId, transactionId, deauthorized,
-        Math.max(lastEnergyWh, energyWh), now, stopData);
+        Math.max(lastEnergyWh, energyWh), now, stopData, deauthorizedAtWh);
   }
 
   public Transaction withStopSample(MeterValue sample) {
@@ -76,11 +81,11 @@ public record Transaction(
       samples.remove(samples.size() > 1 ? 1 : 0);
     }
     return new Transaction(number, connectorId, idTag, parentIdTag, started, meterStartWh, reservationId, transactionId, deauthorized,
-        lastEnergyWh, lastSeen, samples);
+        lastEnergyWh, lastSeen, samples, deauthorizedAtWh);
   }
 
-  /** Energy delivered so far, in Wh. */
-  double deliveredWh() {
-    return Math.max(0, lastEnergyWh - meterStartWh);
+  /** Energy delivered since the idTag was invalidated, in Wh; a transaction saved before this was kept counts from its start. */
+  double deliveredSinceDeauthorizedWh() {
+    return Math.max(0, lastEnergyWh - deauthorizedAtWh.orElse((double) meterStartWh));
   }
 }

@@ -2,6 +2,8 @@ package dev.kilowatt.core.provisioning;
 
 import dev.kilowatt.core.ChargePointListener;
 import dev.kilowatt.core.availability.Availability;
+import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.message.Reason;
 import dev.kilowatt.core.message.ResetRequest;
@@ -9,6 +11,7 @@ import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.Scheduler;
@@ -30,6 +33,8 @@ public final class Reset {
   private static final System.Logger LOG = System.getLogger(Reset.class.getName());
   /** How long a reboot waits for the central system to take the last transaction messages. */
   static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
+  /** How long a failed reboot waits before ResetRetries tries again. */
+  static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
   /**
    * What a reset needs from the rest of the charge point.
@@ -40,13 +45,17 @@ public final class Reset {
       ChargePointListener listener, Platform platform, Runnable stopCharger) {}
 
   private final Scheduler scheduler;
+  private final Configuration config;
+  private final Counters counters;
   private final Outbox outbox;
   private final List<Connector> connectors;
   private final Parts parts;
   private boolean resetting;
 
-  public Reset(Scheduler scheduler, Outbox outbox, List<Connector> connectors, Parts parts) {
+  public Reset(Scheduler scheduler, Configuration config, Counters counters, Outbox outbox, List<Connector> connectors, Parts parts) {
     this.scheduler = scheduler;
+    this.config = config;
+    this.counters = counters;
     this.outbox = outbox;
     this.connectors = connectors;
     this.parts = parts;
@@ -90,7 +99,22 @@ public final class Reset {
     LOG.log(Level.INFO, "rebooting ({0})", kind);
     parts.listener().onRebooting();
     parts.stopCharger().run();
-    parts.platform().reboot(kind);
+    attemptReboot(kind, config.integer(CoreKeys.RESET_RETRIES));
+  }
+
+  /** A platform that fails to reboot is asked again, ResetRetries times. */
+  private void attemptReboot(Platform.RebootKind kind, int retriesLeft) {
+    try {
+      parts.platform().reboot(kind);
+    } catch (RuntimeException e) {
+      counters.increment("reset.failed");
+      if (retriesLeft > 0) {
+        LOG.log(Level.WARNING, "the reboot failed; " + retriesLeft + " more attempt(s) (ResetRetries)", e);
+        scheduler.schedule(RETRY_PAUSE, () -> attemptReboot(kind, retriesLeft - 1));
+      } else {
+        LOG.log(Level.ERROR, "the reboot failed and ResetRetries are used up; the charge point stays stopped", e);
+      }
+    }
   }
 
   private void awaitDrained(Instant deadline, Runnable then) {

@@ -2,7 +2,9 @@ package dev.kilowatt.core.transaction;
 
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.messaging.Counters;
+import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
@@ -15,7 +17,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** One connector's hardware events, from whichever thread the adapters use, onto the event loop. */
-public final class ConnectorEvents implements Relay.Listener, ControlPilot.Listener, EnergyMeter.Listener {
+public final class ConnectorEvents implements Relay.Listener, ControlPilot.Listener, EnergyMeter.Listener,
+    ConnectorLock.Listener {
 
   private static final System.Logger LOG = System.getLogger(ConnectorEvents.class.getName());
 
@@ -32,8 +35,9 @@ public final class ConnectorEvents implements Relay.Listener, ControlPilot.Liste
     this.parts = parts;
   }
 
-  /** Starts listening to the connector's relay, pilot and meter. */
+  /** Starts listening to the connector's relay, pilot, meter and lock. */
   public void start() {
+    connector.hardware().lock().ifPresent(lock -> lock.start(this));
     connector.hardware().relay().start(this);
     connector.hardware().pilot().start(this);
     connector.hardware().meter().start(this);
@@ -53,11 +57,22 @@ public final class ConnectorEvents implements Relay.Listener, ControlPilot.Liste
   }
 
   @Override
+  public void onLockChanged(boolean locked) {
+    loop.execute(() -> {
+      connector.lockReports(locked);
+      parts.availability().refresh(connector);
+    });
+  }
+
+  @Override
   public void onFault(HardwareFault fault) {
     loop.execute(() -> {
       LOG.log(Level.WARNING, "connector {0}: {1}", connector.id(), fault);
       parts.counters().increment("fault." + fault.errorCode().ocppValue());
       connector.faultRaised(fault);
+      if (fault.errorCode() == ChargePointErrorCode.CONNECTOR_LOCK_FAILURE) {
+        connector.lockFailed();
+      }
       parts.availability().refresh(connector);
     });
   }

@@ -107,7 +107,8 @@ public final class MeterSampling {
 
   private MeterValue sample(Connector c, List<String> measurands, ReadingContext context) {
     MeterReading reading = c.reading().orElse(new MeterReading(c.energyWh(), 0, List.of()));
-    return Sampling.meterValue(clock.get(), reading, c.offeredA(config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID)), measurands, context);
+    return Sampling.meterValue(clock.get(), reading, c.offeredA(config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID)), measurands, context,
+        CoreKeys.phaseRotation(config, c.id()).orElse("Unknown"));
   }
 
   /** Arms the next clock-aligned sample, at the next multiple of the interval since midnight. */

@@ -17,8 +17,10 @@ import dev.kilowatt.core.message.UnlockConnectorRequest;
 import dev.kilowatt.core.message.UnlockConnectorResponse;
 import dev.kilowatt.core.message.UnlockStatus;
 import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.reservation.Reservations;
 import dev.kilowatt.core.smartcharging.SmartCharging;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -29,6 +31,13 @@ public final class RemoteControl {
   /** What a remote start must not overlap: a reset under way, a registration still Pending. */
   public record Busy(BooleanSupplier resetting, BooleanSupplier registrationPending) {}
 
+  /**
+   * How long UnlockConnector waits for the lock's feedback. The lock port reports a stuck actuator itself; this
+   * bounds the wait when an already faulted actuator has nothing new to report.
+   */
+  static final Duration UNLOCK_ANSWER_LIMIT = Duration.ofSeconds(10);
+
+  private final Scheduler scheduler;
   private final Configuration config;
   private final List<Connector> connectors;
   private final Authorization authorization;
@@ -37,8 +46,9 @@ public final class RemoteControl {
   private final Transactions transactions;
   private final Busy busy;
 
-  public RemoteControl(Configuration config, List<Connector> connectors, Authorization authorization, Reservations reservations,
-      StartStop starts, Transactions transactions, Busy busy) {
+  public RemoteControl(Scheduler scheduler, Configuration config, List<Connector> connectors, Authorization authorization,
+      Reservations reservations, StartStop starts, Transactions transactions, Busy busy) {
+    this.scheduler = scheduler;
     this.config = config;
     this.connectors = connectors;
     this.authorization = authorization;
@@ -51,8 +61,50 @@ public final class RemoteControl {
   public void register(CallRouter router) {
     router.on(RemoteStartTransactionRequest.class, this::remoteStart);
     router.on(RemoteStopTransactionRequest.class, this::remoteStop);
-    // Nothing to unlock on a fixed cable, and no connector without one has a lock port yet.
-    router.on(UnlockConnectorRequest.class, (request, reply) -> reply.answer(new UnlockConnectorResponse(UnlockStatus.NOT_SUPPORTED)));
+    router.on(UnlockConnectorRequest.class, this::unlock);
+  }
+
+  /**
+   * Section 5.18: a transaction on the connector is finished first (reason UnlockCommand), then the answer says
+   * whether the lock opened. The OCA test TC_018_1_CS lists the answer before the StopTransaction.req but checks
+   * only their contents; the StopTransaction goes first here, as the specification's "finish first" reads.
+   */
+  private void unlock(UnlockConnectorRequest r, CallRouter.Reply reply) {
+    Optional<Connector> socket = r.connectorId() >= 1 && r.connectorId() <= connectors.size()
+        ? Optional.of(connectors.get(r.connectorId() - 1)).filter(c -> c.hardware().lock().isPresent()) : Optional.empty();
+    if (socket.isEmpty()) {
+      // An unknown connector, a fixed cable, or a socket without an actuator: nothing here can be unlocked.
+      reply.answer(new UnlockConnectorResponse(UnlockStatus.NOT_SUPPORTED));
+      return;
+    }
+    Connector c = socket.get();
+    if (c.transaction().isPresent()) {
+      transactions.stop(c, Reason.UNLOCK_COMMAND, Optional.empty());
+    }
+    c.holdPlug(false);
+    UnlockAnswer answer = new UnlockAnswer(reply);
+    Scheduler.Timer limit = scheduler.schedule(UNLOCK_ANSWER_LIMIT, () -> answer.give(false));
+    c.awaitUnlocked(unlocked -> {
+      limit.cancel();
+      answer.give(unlocked);
+    });
+  }
+
+  /** One UnlockConnector's answer: from the lock's feedback or the time limit, whichever comes first. */
+  private static final class UnlockAnswer {
+    private final CallRouter.Reply reply;
+    private boolean given;
+
+    UnlockAnswer(CallRouter.Reply reply) {
+      this.reply = reply;
+    }
+
+    void give(boolean unlocked) {
+      if (!given) {
+        given = true;
+        reply.answer(new UnlockConnectorResponse(unlocked ? UnlockStatus.UNLOCKED : UnlockStatus.UNLOCK_FAILED));
+      }
+    }
   }
 
   private void remoteStart(RemoteStartTransactionRequest r, CallRouter.Reply reply) {

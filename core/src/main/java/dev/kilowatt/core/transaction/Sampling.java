@@ -23,24 +23,44 @@ final class Sampling {
 
   private Sampling() {}
 
-  /** One meter value with a sampled value per measurand (per phase for current and voltage). */
-  static MeterValue meterValue(Instant at, MeterReading reading, double offeredA, List<String> measurands, ReadingContext context) {
+  /**
+   * One meter value with a sampled value per measurand: per phase for current and voltage, and for power where the
+   * meter measures it per phase, besides the total.
+   *
+   * @param rotation the connector's ConnectorPhaseRotation ("RST", "STR"...): the grid phase wired to each of the
+   *     meter's phases, so that a value is labelled with the grid phase it was drawn from; any other value, such as
+   *     Unknown, keeps the meter's own numbering
+   */
+  static MeterValue meterValue(Instant at, MeterReading reading, double offeredA, List<String> measurands, ReadingContext context,
+      String rotation) {
     List<SampledValue> values = new ArrayList<>();
     for (String name : measurands) {
       Measurand measurand = Measurand.fromOcpp(name).orElseThrow(() -> new IllegalArgumentException("unsupported measurand " + name));
       switch (measurand) {
         // Whole Wh counted so far, truncated like meterStart/meterStop, so the register never reads higher here than there.
         case ENERGY_ACTIVE_IMPORT_REGISTER -> values.add(value(format(Math.floor(reading.energyImportWh()), 0), context, measurand, Optional.empty(), UnitOfMeasure.WH));
-        case POWER_ACTIVE_IMPORT -> values.add(value(format(reading.powerImportW(), 1), context, measurand, Optional.empty(), UnitOfMeasure.W));
+        case POWER_ACTIVE_IMPORT -> {
+          values.add(value(format(reading.powerImportW(), 1), context, measurand, Optional.empty(), UnitOfMeasure.W));
+          reading.phases().forEach(p -> p.powerW().ifPresent(w -> values.add(
+              value(format(w, 1), context, measurand, Optional.of(CURRENT_PHASES[gridPhase(p.phase(), rotation) - 1]), UnitOfMeasure.W))));
+        }
         case CURRENT_OFFERED -> values.add(value(format(offeredA, 1), context, measurand, Optional.empty(), UnitOfMeasure.A));
         case CURRENT_IMPORT -> reading.phases().forEach(p ->
-            values.add(value(format(p.currentA(), 2), context, measurand, Optional.of(CURRENT_PHASES[p.phase() - 1]), UnitOfMeasure.A)));
+            values.add(value(format(p.currentA(), 2), context, measurand, Optional.of(CURRENT_PHASES[gridPhase(p.phase(), rotation) - 1]), UnitOfMeasure.A)));
         case VOLTAGE -> reading.phases().forEach(p ->
-            values.add(value(format(p.voltageV(), 1), context, measurand, Optional.of(VOLTAGE_PHASES[p.phase() - 1]), UnitOfMeasure.V)));
+            values.add(value(format(p.voltageV(), 1), context, measurand, Optional.of(VOLTAGE_PHASES[gridPhase(p.phase(), rotation) - 1]), UnitOfMeasure.V)));
         default -> throw new IllegalArgumentException("unsupported measurand " + name);
       }
     }
     return new MeterValue(at, values);
+  }
+
+  /** The grid phase (1 to 3) wired to the meter's {@code meterPhase}; R, S and T are L1, L2 and L3 (section 9.1.9). */
+  static int gridPhase(int meterPhase, String rotation) {
+    if (rotation.length() != 3 || !rotation.chars().allMatch(ch -> "RST".indexOf(ch) >= 0)) {
+      return meterPhase;
+    }
+    return "RST".indexOf(rotation.charAt(meterPhase - 1)) + 1;
   }
 
   private static SampledValue value(String value, ReadingContext context, Measurand measurand, Optional<Phase> phase, UnitOfMeasure unit) {

@@ -148,10 +148,18 @@ public final class StartStop {
     }
     PilotState before = c.pilotReads(state);
     if (!before.evConnected() && state.evConnected()) {
+      if (c.operative()) {
+        // An unavailable socket must not keep a plug that cannot charge.
+        c.holdPlug(true);
+      }
       c.dropPendingStart().ifPresent(p -> transactions.start(c, p.idTag(), p.info(), p.reservationId(), p.txProfile()));
     } else if (before.evConnected() && !state.evConnected()) {
       if (c.transaction().isPresent() && config.bool(CoreKeys.STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT)) {
         transactions.stop(c, Reason.EV_DISCONNECTED, Optional.empty());
+      }
+      // The pilot cannot tell which end was pulled: a socket's plug may still sit in it, kept or freed as the key says.
+      if (config.bool(CoreKeys.UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT)) {
+        c.holdPlug(false);
       }
     }
     parts.availability().refresh(c);

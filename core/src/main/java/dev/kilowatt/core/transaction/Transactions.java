@@ -83,6 +83,8 @@ public final class Transactions implements Outbox.TransactionReceiver {
     Transaction tx = Transaction.begin(number, c.id(), idTag, info.parentIdTag(), now, c.energyWh(), reservationId);
     tx = parts.sampling().withStopSample(c, tx, ReadingContext.TRANSACTION_BEGIN);
     c.begin(tx);
+    // Plugged in since an earlier session released it, the plug is held again before any current flows.
+    c.holdPlug(true);
     storage.save(TRANSACTION_PREFIX + c.id(), tx);
     outbox.sendTransactional(number, new StartTransactionRequest(c.id(), idTag, (int) tx.meterStartWh(), reservationId, now));
     txProfile.ifPresent(profile -> parts.smartCharging().installForNewTransaction(c, profile));
@@ -95,6 +97,10 @@ public final class Transactions implements Outbox.TransactionReceiver {
     queueStop(tx, (long) Math.floor(c.energyWh()), clock.get(), reason, idTag);
     storage.delete(TRANSACTION_PREFIX + c.id());
     c.end();
+    if (c.pilot().evConnected()) {
+      // The session is over: the driver may take the plug out. Unplugged at the EV, the disconnect already decided.
+      c.holdPlug(false);
+    }
     parts.sampling().cancel(c);
     parts.smartCharging().transactionEnded(c);
     parts.availability().apply();
@@ -183,7 +189,7 @@ public final class Transactions implements Outbox.TransactionReceiver {
           .withParentIdTag(answer.idTagInfo().parentIdTag().or(running::parentIdTag));
       if (answer.idTagInfo().status() != AuthorizationStatus.ACCEPTED) {
         LOG.log(Level.INFO, "connector {0}: the central system did not accept {1}: {2}", c.id(), request.idTag(), answer.idTagInfo().status());
-        tx = tx.deauthorize();
+        tx = tx.deauthorize(c.energyWh());
       }
       c.update(tx);
       storage.save(TRANSACTION_PREFIX + c.id(), tx);
