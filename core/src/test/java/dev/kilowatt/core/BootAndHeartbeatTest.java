@@ -117,7 +117,7 @@ class BootAndHeartbeatTest {
 
   @Test
   void heartbeatIntervalFromTheCentralSystemIsClampedToTheSupportedRange() {
-    Harness h = new Harness().start();
+    Harness h = new Harness().customize(b -> b.limits(ChargePointLimits.REFERENCE)).start();
     h.cs.automatic = false;
     h.cs.goOnline();
     h.run();
