@@ -40,6 +40,7 @@ import dev.kilowatt.core.trigger.RemoteTrigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -135,6 +136,24 @@ final class Station {
     reset.register(router);
     vendors.register(router);
     firmware.register(router);
+    defineVendorKeys(setup);
+  }
+
+  /** The embedder's keys and listeners come last, so that every clash with a standard key shows. */
+  private void defineVendorKeys(ChargePoint.Builder setup) {
+    for (VendorKey key : setup.vendorKeys) {
+      if (config.defines(key.name())) {
+        throw new IllegalArgumentException("vendor key " + key.name() + ": the charge point already has a key of that name");
+      }
+      config.define(key.configKey());
+    }
+    config.verifyFactoryValues();
+    setup.configurationListeners.forEach((name, listeners) -> {
+      if (!config.defines(name)) {
+        throw new IllegalArgumentException("configuration listener for " + name + ": no such configuration key");
+      }
+      listeners.forEach(listener -> config.onChange(name, listener));
+    });
   }
 
   void start() {
@@ -213,6 +232,10 @@ final class Station {
 
   void dataTransferToCentralSystem(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {
     vendors.send(request, onAnswer, onFailure);
+  }
+
+  Optional<String> configurationValue(String key) {
+    return config.readable(key);
   }
 
   Map<String, String> configurationSnapshot() {
