@@ -3,8 +3,10 @@ package dev.kilowatt.core.configuration;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +45,12 @@ public final class FactoryValues {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       lines.load(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the factory configuration " + file + ": " + e.getMessage(), e);
+      String why = switch (e) {
+        case NoSuchFileException missing -> "no such file";
+        case AccessDeniedException denied -> "permission denied";
+        default -> e.getMessage();
+      };
+      throw new UncheckedIOException("cannot read the factory configuration " + file + ": " + why, e);
     } catch (IllegalArgumentException e) {
       // Properties' only complaint: a malformed backslash-u escape
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
