@@ -40,6 +40,7 @@ interface BoardChargerModule {
         .identity(identity)
         .connector(hardware.connector());
     hardware.reader().ifPresent(builder::rfidReader);
+    options.configurationFile().ifPresent(builder::configurationFile);
     options.password().ifPresent(password -> builder
         .configuration("AuthorizationKey", ConnectionOptions.authorizationKey(password))
         .configuration("SecurityProfile", "1"));

@@ -28,12 +28,11 @@ interface SimulatedChargerModule {
   String FACTORY_FIRMWARE = "kilowatt-sim";
 
   /**
-   * The reference device's limits, except that meter values may be sampled and heartbeats sent every second,
-   * so that a demo or a test sees them without waiting minutes.
+   * The default limits, except that meter values may be sampled and heartbeats sent every second, so that a
+   * demo or a test sees them without waiting minutes.
    */
-  ChargePointLimits LIMITS = new ChargePointLimits(ChargePointLimits.REFERENCE.getConfigurationMaxKeys(),
-      ChargePointLimits.REFERENCE.measurandListMaxLength(), 1, ChargePointLimits.REFERENCE.maxMeterValueSampleInterval(), 1,
-      ChargePointLimits.REFERENCE.maxHeartbeatInterval(), ChargePointLimits.REFERENCE.webSocketPingInterval());
+  ChargePointLimits LIMITS = ChargePointLimits.DEFAULT.withHeartbeatInterval(1, ChargePointLimits.DAY_S)
+      .withMeterValueSampleInterval(1, ChargePointLimits.DAY_S);
 
   @Provides
   @Singleton
@@ -55,6 +54,7 @@ interface SimulatedChargerModule {
         .diagnosticsCollector(diagnostics);
     board.connectors().forEach(c -> builder.connector(
         ConnectorHardware.singlePhaseFixedCable(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A)));
+    settings.configurationFile().ifPresent(builder::configurationFile);
     settings.factoryConfiguration().forEach(builder::configuration);
     return builder.build();
   }

@@ -21,9 +21,10 @@ import picocli.CommandLine.TypeConversionException;
  * @param connectors {@code --connectors}: how many connectors the charger has
  * @param password {@code --password}: the HTTP Basic authentication key (the factory {@code AuthorizationKey})
  * @param httpPort {@code --http}: the loopback port of the live web console; absent means no web console
+ * @param configurationFile {@code --config}: the factory configuration file; absent means the built-in defaults
  */
 record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optional<Path> dataDirectory, int connectors,
-    Optional<String> password, Optional<Integer> httpPort) {
+    Optional<String> password, Optional<Integer> httpPort, Optional<Path> configurationFile) {
 
   static final String DEFAULT_ID = "KW-SIM-1";
   static final int MAX_CONNECTORS = 20;
@@ -34,6 +35,7 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(httpPort, "httpPort");
+    Objects.requireNonNull(configurationFile, "configurationFile");
     if (httpPort.isPresent() && centralSystem.isEmpty()) {
       throw new IllegalArgumentException("--http needs --csms: the demo session without it ends by itself");
     }
@@ -58,7 +60,7 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
 
     SimulatorOptions options() {
       return new SimulatorOptions(connection.centralSystem(), connection.chargePointId().orElse(DEFAULT_ID),
-          connection.dataDirectory(), connectors, connection.password(), httpPort);
+          connection.dataDirectory(), connectors, connection.password(), httpPort, connection.configurationFile());
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a simulated charger is built from.
@@ -18,9 +19,11 @@ import java.util.Objects;
  * @param factoryConfiguration OCPP configuration values used until the central system changes them
  * @param meterPollInterval how often each simulated meter is read, and its register saved
  * @param reconnect how long the link waits before connecting again after losing the central system
+ * @param configurationFile a properties file of factory configuration values, read before {@code factoryConfiguration}
  */
 record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirectory, int connectors,
-    Map<String, String> factoryConfiguration, Duration meterPollInterval, ReconnectBackoff reconnect) {
+    Map<String, String> factoryConfiguration, Duration meterPollInterval, ReconnectBackoff reconnect,
+    Optional<Path> configurationFile) {
 
   SimulatorSettings {
     Objects.requireNonNull(centralSystem, "centralSystem");
@@ -29,6 +32,7 @@ record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirec
     factoryConfiguration = Map.copyOf(factoryConfiguration);
     Objects.requireNonNull(meterPollInterval, "meterPollInterval");
     Objects.requireNonNull(reconnect, "reconnect");
+    Objects.requireNonNull(configurationFile, "configurationFile");
     if (connectors < 1) {
       throw new IllegalArgumentException("a charger has at least one connector: " + connectors);
     }
@@ -37,24 +41,31 @@ record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirec
   /** One connector, the charger's own configuration defaults, meters read every second, the link's standard back-off. */
   static SimulatorSettings of(URI centralSystem, String chargePointId, Path dataDirectory) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, 1, Map.of(), Duration.ofSeconds(1),
-        ReconnectBackoff.standard());
+        ReconnectBackoff.standard(), Optional.empty());
   }
 
   SimulatorSettings withConnectors(int count) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, count, factoryConfiguration, meterPollInterval,
-        reconnect);
+        reconnect, configurationFile);
   }
 
   /** These settings with reconnection attempts every 100 ms to 1 s, for a central system on loopback. */
   SimulatorSettings withFastReconnect() {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
-        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.25));
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.25), configurationFile);
   }
 
   /** These settings with one more factory configuration value (replacing an earlier one for the same key). */
   SimulatorSettings withConfiguration(String key, String value) {
     Map<String, String> values = new HashMap<>(factoryConfiguration);
     values.put(key, value);
-    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, values, meterPollInterval, reconnect);
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, values, meterPollInterval, reconnect,
+        configurationFile);
+  }
+
+  /** These settings with the factory configuration file {@code file}. */
+  SimulatorSettings withConfigurationFile(Path file) {
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
+        reconnect, Optional.of(file));
   }
 }
