@@ -2,13 +2,9 @@ package dev.kilowatt.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kilowatt.core.message.BootNotificationResponse;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.GetConfigurationRequest;
-import dev.kilowatt.core.message.HeartbeatRequest;
-import dev.kilowatt.core.message.RegistrationStatus;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,23 +47,6 @@ class ConfigurationValuesTest {
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, "MeterValueSampleInterval", "86400"));
     assertEquals(ConfigurationStatus.REJECTED, change(h, "HeartbeatInterval", "86401"));
     assertEquals(ConfigurationStatus.REJECTED, change(h, "MeterValueSampleInterval", "86401"));
-  }
-
-  @Test
-  void theBootNotificationsHourlyIntervalIsKept() {
-    Harness h = new Harness().start();
-    h.cs.automatic = false;
-    h.cs.goOnline();
-    h.run();
-    h.cs.answer(new BootNotificationResponse(RegistrationStatus.ACCEPTED, h.time.now(), 3600));
-    h.cs.automatic = true;
-    h.replyFriendly();
-    assertEquals("3600", value(h, "HeartbeatInterval"));
-    int before = h.cs.sent(HeartbeatRequest.class).size();
-    h.advance(Duration.ofSeconds(3599));
-    assertEquals(before, h.cs.sent(HeartbeatRequest.class).size());
-    h.advance(Duration.ofSeconds(1));
-    assertEquals(before + 1, h.cs.sent(HeartbeatRequest.class).size());
   }
 
   @Test
