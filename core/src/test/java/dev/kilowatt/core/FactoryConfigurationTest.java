@@ -51,6 +51,14 @@ class FactoryConfigurationTest {
   }
 
   @Test
+  void aRefusedSecretIsNotShown() {
+    String secret = "0123456789abcdef".repeat(3);
+    Harness h = new Harness().configure("AuthorizationKey", secret);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, h::start);
+    assertEquals("factory configuration: AuthorizationKey=***: longer than 40", e.getMessage());
+  }
+
+  @Test
   void aVendorKeyTakesAFactoryValueToo() {
     Harness h = new Harness().configure("AcmeFanSpeedPercent", "90")
         .customize(b -> b.vendorKey(VendorKey.integer("AcmeFanSpeedPercent", 20, 100, 60))).online();

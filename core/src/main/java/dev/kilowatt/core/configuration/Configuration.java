@@ -21,6 +21,7 @@ public final class Configuration {
 
   private static final System.Logger LOG = System.getLogger(Configuration.class.getName());
   private static final String STORAGE_KEY = "configuration";
+  private static final String MASK = "***";
 
   /** The persisted form: only values that differ from the defaults. */
   public record Values(Map<String, String> changed) {
@@ -57,7 +58,7 @@ public final class Configuration {
     String stored = persisted.get(key.name());
     Optional<String> storedProblem = stored == null ? Optional.empty() : key.type().problem(stored);
     storedProblem.ifPresent(why -> LOG.log(Level.WARNING, "stored value {0} of {1} is no longer valid ({2}); the default applies",
-        stored, key.name(), why));
+        shown(key, stored), key.name(), why));
     values.put(key.name(), stored != null && storedProblem.isEmpty() ? key.type().normalise(stored) : defaultOf(key));
   }
 
@@ -179,7 +180,7 @@ public final class Configuration {
   /** Every key and value, secrets masked, for diagnostics. */
   public Map<String, String> snapshotMasked() {
     Map<String, String> out = new LinkedHashMap<>();
-    keys.forEach((name, key) -> out.put(name, key.access() == ConfigKey.Access.WRITE_ONLY ? "***" : values.get(name)));
+    keys.forEach((name, key) -> out.put(name, shown(key, values.get(name))));
     return out;
   }
 
@@ -188,7 +189,12 @@ public final class Configuration {
     if (value == null) {
       return;
     }
-    key.type().problem(value).ifPresent(why -> factoryProblems.add(key.name() + "=" + value + ": " + why));
+    key.type().problem(value).ifPresent(why -> factoryProblems.add(key.name() + "=" + shown(key, value) + ": " + why));
+  }
+
+  /** A value as a log line or a complaint may show it: a secret's never. */
+  private static String shown(ConfigKey key, String value) {
+    return key.access() == ConfigKey.Access.WRITE_ONLY ? MASK : value;
   }
 
   /** The embedder's default where it gave a valid one, else the key's own. */
