@@ -206,7 +206,7 @@ public final class ChargePoint {
 
     /**
      * Adds a configuration key of the charger maker's own, after the standard ones in GetConfiguration.
-     * {@link #build} fails when the charge point already has a key of that name.
+     * {@link #build} fails when the charge point already has a key of that name, whatever its case.
      */
     public Builder vendorKey(VendorKey key) {
       vendorKeys.add(Objects.requireNonNull(key, "key"));

@@ -142,9 +142,9 @@ final class Station {
   /** The embedder's keys and listeners come last, so that every clash with a standard key shows. */
   private void defineVendorKeys(ChargePoint.Builder setup) {
     for (VendorKey key : setup.vendorKeys) {
-      if (config.defines(key.name())) {
-        throw new IllegalArgumentException("vendor key " + key.name() + ": the charge point already has a key of that name");
-      }
+      config.nameLike(key.name()).ifPresent(taken -> {
+        throw new IllegalArgumentException("vendor key " + key.name() + ": the charge point already has a key " + taken);
+      });
       config.define(key.configKey());
     }
     config.verifyFactoryValues();

@@ -16,8 +16,9 @@ import java.util.Set;
  * VendorKey fan = VendorKey.integer("AcmeFanSpeedPercent", 20, 100, 60).requiringReboot();
  * }</pre>
  *
- * @param name the key's name as the central system writes it: 1 to 50 printable ASCII characters (CiString50);
- *     OCPP 1.6 advises a vendor prefix so that it never clashes with a future standard key
+ * @param name the key's name as the central system writes it: 1 to 50 printable ASCII characters (CiString50), told apart
+ *     from every other key regardless of case, as a CiString is compared; a vendor prefix keeps it clear of
+ *     future standard keys
  * @param type the values the key takes
  * @param factoryValue the value until someone changes it, in the type's canonical form
  * @param access whether the central system may change it

@@ -105,7 +105,10 @@ class VendorKeysTest {
   void aVendorKeyMayNotReuseAStandardName() {
     Harness h = new Harness().customize(b -> b.vendorKey(VendorKey.integer("HeartbeatInterval", 1, 10, 5)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, h::start);
-    assertEquals("vendor key HeartbeatInterval: the charge point already has a key of that name", e.getMessage());
+    assertEquals("vendor key HeartbeatInterval: the charge point already has a key HeartbeatInterval", e.getMessage());
+    Harness sameButCase = new Harness().customize(b -> b.vendorKey(VendorKey.bool("heartbeatINTERVAL", true)));
+    assertEquals("vendor key heartbeatINTERVAL: the charge point already has a key HeartbeatInterval",
+        assertThrows(IllegalArgumentException.class, sameButCase::start).getMessage(), "key names are CiStrings");
   }
 
   @Test

@@ -67,6 +67,11 @@ public final class Configuration {
     return keys.containsKey(name);
   }
 
+  /** The defined key whose name differs from {@code name} in case at most (OCPP compares CiStrings so). */
+  public Optional<String> nameLike(String name) {
+    return keys.keySet().stream().filter(defined -> defined.equalsIgnoreCase(name)).findFirst();
+  }
+
   /**
    * Fails when a factory value the embedder gave names no key defined by now, or was not acceptable to its
    * key: a mistyped key or a bad value must stop the build rather than be dropped unseen.
