@@ -16,14 +16,18 @@ import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.smartcharging.SmartChargingLimits;
+import dev.kilowatt.core.configuration.FactoryValues;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * An OCPP 1.6 charge point, built from its ports. Thread-safe: every method hands its work to the event
@@ -90,6 +94,15 @@ public final class ChargePoint {
     return onLoop(station::configurationSnapshot);
   }
 
+  /**
+   * The current value of a configuration key, a vendor key or a standard one, as GetConfiguration would
+   * return it; empty for a key the charge point does not have and for a secret (AuthorizationKey).
+   */
+  public CompletableFuture<Optional<String>> configurationValue(String key) {
+    Objects.requireNonNull(key, "key");
+    return onLoop(() -> station.configurationValue(key));
+  }
+
   /** Sends a DataTransfer.req to the central system; fails when it cannot be delivered or answered. */
   public CompletableFuture<DataTransferResponse> dataTransfer(String vendorId, Optional<String> messageId, Optional<String> data) {
     CompletableFuture<DataTransferResponse> result = new CompletableFuture<>();
@@ -124,8 +137,10 @@ public final class ChargePoint {
     ChargePointIdentity identity = ChargePointIdentity.of("Kilowatt", "Simulated");
     final List<ConnectorHardware> connectors = new ArrayList<>();
     final List<RfidReader> readers = new ArrayList<>();
-    ChargePointLimits limits = ChargePointLimits.REFERENCE;
+    ChargePointLimits limits = ChargePointLimits.DEFAULT;
     final Map<String, String> configuration = new HashMap<>();
+    final List<VendorKey> vendorKeys = new ArrayList<>();
+    final Map<String, List<Consumer<String>>> configurationListeners = new LinkedHashMap<>();
     final Map<String, DataTransferHandler> vendors = new HashMap<>();
     ChargePointListener listener = new ChargePointListener() {};
     Duration responseTimeout = Duration.ofSeconds(30);
@@ -163,17 +178,55 @@ public final class ChargePoint {
       return this;
     }
 
+    /**
+     * The ranges this charger accepts for its intervals and the sizes of its lists;
+     * {@link ChargePointLimits#DEFAULT} when not given (heartbeat and sample intervals up to a day).
+     */
     public Builder limits(ChargePointLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
     /**
-     * The factory value of a configuration key, used until the central system changes it. A value the
-     * key does not accept is ignored in favour of the built-in default.
+     * The factory value of a configuration key, used until the central system changes it; a later value for
+     * the same key replaces this one. {@link #build} fails, naming the key and the reason, when the charge
+     * point has no such key, the key is read-only, or the key does not accept the value.
      */
     public Builder configuration(String key, String value) {
       configuration.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * The factory values of a properties file ({@code Key=value} a line, UTF-8, {@code #} comments), each as
+     * if given to {@link #configuration(String, String)}, checked the same way.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     * @throws IllegalArgumentException when the file gives a key twice or is malformed
+     */
+    public Builder configurationFile(Path file) {
+      configuration.putAll(FactoryValues.read(Objects.requireNonNull(file, "file")));
+      return this;
+    }
+
+    /**
+     * Adds a configuration key of the charger maker's own, after the standard ones in GetConfiguration.
+     * {@link #build} fails when the charge point already has a key of that name, whatever its case.
+     */
+    public Builder vendorKey(VendorKey key) {
+      vendorKeys.add(Objects.requireNonNull(key, "key"));
+      return this;
+    }
+
+    /**
+     * Calls {@code listener} on the event loop with the new value after every accepted change of {@code key}
+     * (by the central system or the charge point itself), not for the value at start: read that with
+     * {@link ChargePoint#configurationValue}. It must return quickly. {@link #build} fails when the charge
+     * point has no such key.
+     */
+    public Builder onConfigurationChange(String key, Consumer<String> listener) {
+      configurationListeners.computeIfAbsent(Objects.requireNonNull(key, "key"), k -> new ArrayList<>())
+          .add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
@@ -276,6 +329,12 @@ public final class ChargePoint {
       return this;
     }
 
+     * Builds the charge point.
+     *
+     * @throws IllegalStateException when there is no connector, or firmware or diagnostics lack a file transfer
+     * @throws IllegalArgumentException naming the keys, when a factory value, a vendor key or a configuration
+     *     listener does not fit the charge point's keys
+     */
     public ChargePoint build() {
       if (connectors.isEmpty()) {
         throw new IllegalStateException("a charge point needs at least one connector");

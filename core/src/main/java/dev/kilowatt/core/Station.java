@@ -144,6 +144,24 @@ final class Station {
     reset.register(router);
     vendors.register(router);
     firmware.register(router);
+    defineVendorKeys(setup);
+  }
+
+  /** The embedder's keys and listeners come last, so that every clash with a standard key shows. */
+  private void defineVendorKeys(ChargePoint.Builder setup) {
+    for (VendorKey key : setup.vendorKeys) {
+      config.nameLike(key.name()).ifPresent(taken -> {
+        throw new IllegalArgumentException("vendor key " + key.name() + ": the charge point already has a key " + taken);
+      });
+      config.define(key.configKey());
+    }
+    config.verifyFactoryValues();
+    setup.configurationListeners.forEach((name, listeners) -> {
+      if (!config.defines(name)) {
+        throw new IllegalArgumentException("configuration listener for " + name + ": no such configuration key");
+      }
+      listeners.forEach(listener -> config.onChange(name, listener));
+    });
   }
 
   void start() {
@@ -224,6 +242,10 @@ final class Station {
 
   void dataTransferToCentralSystem(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {
     vendors.send(request, onAnswer, onFailure);
+  }
+
+  Optional<String> configurationValue(String key) {
+    return config.readable(key);
   }
 
   Map<String, String> configurationSnapshot() {

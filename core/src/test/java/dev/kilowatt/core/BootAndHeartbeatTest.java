@@ -117,13 +117,31 @@ class BootAndHeartbeatTest {
 
   @Test
   void heartbeatIntervalFromTheCentralSystemIsClampedToTheSupportedRange() {
-    Harness h = new Harness().start();
+    Harness h = acceptedWithInterval(new Harness().customize(b -> b.limits(ChargePointLimits.REFERENCE)), 86_400);
+    assertEquals("1000", runAndGet(h), "reference device: at most 1000 s");
+  }
+
+  @Test
+  void byDefaultAnHourlyHeartbeatFromTheBootNotificationIsKept() {
+    Harness h = acceptedWithInterval(new Harness(), 3600);
+    assertEquals("3600", runAndGet(h), "the default limits go up to a day");
+    h.replyFriendly();
+    int before = h.cs.sent(HeartbeatRequest.class).size();
+    h.advance(Duration.ofSeconds(3599));
+    assertEquals(before, h.cs.sent(HeartbeatRequest.class).size());
+    h.advance(Duration.ofSeconds(1));
+    assertEquals(before + 1, h.cs.sent(HeartbeatRequest.class).size());
+  }
+
+  /** Starts {@code h}, and the central system accepts its BootNotification with {@code interval}; manual mode stays on. */
+  private static Harness acceptedWithInterval(Harness h, int interval) {
+    h.start();
     h.cs.automatic = false;
     h.cs.goOnline();
     h.run();
-    h.cs.answer(new BootNotificationResponse(RegistrationStatus.ACCEPTED, h.time.now(), 86_400));
+    h.cs.answer(new BootNotificationResponse(RegistrationStatus.ACCEPTED, h.time.now(), interval));
     h.run();
-    assertEquals("1000", runAndGet(h), "reference device: at most 1000 s");
+    return h;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.kilowatt.examples;
 
 import dev.kilowatt.core.ChargePoint;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -35,7 +36,8 @@ final class BoardChargerMain {
         // that is no number) shows up here
         hardware = charger.hardware();
         chargePoint = charger.chargePoint();
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        // a factory configuration the charge point refuses is a bad --config, answered like a bad option
         throw new ParameterException(commandLine, e.getMessage(), e);
       }
       runUntilStopped(chargePoint, hardware);

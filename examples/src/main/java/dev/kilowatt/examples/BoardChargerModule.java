@@ -43,6 +43,7 @@ interface BoardChargerModule {
         .connector(hardware.connector());
     hardware.reader().ifPresent(builder::rfidReader);
     hardware.indicator().ifPresent(builder::indicator);
+    options.configurationFile().ifPresent(builder::configurationFile);
     options.password().ifPresent(password -> builder
         .configuration("AuthorizationKey", ConnectionOptions.authorizationKey(password))
         .configuration("SecurityProfile", "1"));

@@ -17,8 +17,10 @@ import picocli.CommandLine.ParameterException;
  * its state lives, and which device files or board description its adapters use.
  *
  * @param devices the board-specific options (e.g. {@code --board}, {@code --meter-port}) by name
+ * @param configurationFile {@code --config}: the factory configuration file, if any
  */
-record BoardOptions(URI centralSystem, String chargePointId, Path dataDirectory, Optional<String> password, Map<String, String> devices) {
+record BoardOptions(URI centralSystem, String chargePointId, Path dataDirectory, Optional<String> password, Map<String, String> devices,
+    Optional<Path> configurationFile) {
 
   /** An option a board adds to the shared ones, e.g. {@code --board FILE}. */
   record Device(String name, String label, boolean required, String description) {}
@@ -31,6 +33,7 @@ record BoardOptions(URI centralSystem, String chargePointId, Path dataDirectory,
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(password, "password");
     devices = Map.copyOf(devices);
+    Objects.requireNonNull(configurationFile, "configurationFile");
   }
 
   /** The command line of one board: the shared {@link ConnectionOptions}, the board's devices, help and version. */
@@ -71,7 +74,8 @@ record BoardOptions(URI centralSystem, String chargePointId, Path dataDirectory,
     }
     return new BoardOptions(required(parsed, connection.centralSystem(), "--csms=URL"),
         required(parsed, connection.chargePointId(), "--id=ID"),
-        required(parsed, connection.dataDirectory(), "--data-dir=DIR"), connection.password(), given);
+        required(parsed, connection.dataDirectory(), "--data-dir=DIR"), connection.password(), given,
+        connection.configurationFile());
   }
 
   private static <T> T required(CommandLine parsed, Optional<T> value, String option) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options every charger's command line shares (a picocli mixin): which central system, who the charger
- * is, where its state lives and its Basic-authentication password. Whether {@code --csms} and
+ * is, where its state lives, its factory configuration and its Basic-authentication password. Whether {@code --csms} and
  * {@code --data-dir} are required is up to each command.
  */
 final class ConnectionOptions {
@@ -31,6 +31,11 @@ final class ConnectionOptions {
       description = "HTTP Basic authentication password (security profile 1), 1 to 20 bytes")
   private String password;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "factory configuration: a properties file of OCPP keys and values (Key=value a line);"
+          + " an unknown key or a bad value stops the start")
+  private Path configurationFile;
+
   Optional<URI> centralSystem() {
     return Optional.ofNullable(centralSystem);
   }
@@ -45,6 +50,10 @@ final class ConnectionOptions {
 
   Optional<String> password() {
     return Optional.ofNullable(password);
+  }
+
+  Optional<Path> configurationFile() {
+    return Optional.ofNullable(configurationFile);
   }
 
   /** The AuthorizationKey for a Basic-auth password: its bytes in hexadecimal (security white paper A00.FR.205). */

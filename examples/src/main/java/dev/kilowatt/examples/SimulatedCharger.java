@@ -69,9 +69,13 @@ public final class SimulatedCharger {
         throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
       PrintStream out = System.out;
-      return options.centralSystem()
-          .map(url -> runConsole(options, url, out))
-          .orElseGet(() -> DemoSession.run(options, out));
+      try {
+        return options.centralSystem()
+            .map(url -> runConsole(options, url, out))
+            .orElseGet(() -> DemoSession.run(options, out));
+      } catch (Simulator.RefusedSettings e) {
+        throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage(), e);
+      }
     }
   }
 
@@ -79,10 +83,18 @@ public final class SimulatedCharger {
     Path dataDirectory = options.dataDirectory().orElseGet(SimulatedCharger::temporaryDataDirectory);
     LiveTraffic traffic = new LiveTraffic();
     TrafficPrinter printer = new TrafficPrinter(out);
-    Simulator simulator = Simulator.start(settings(options, url, dataDirectory), (direction, text) -> {
-      printer.onFrame(direction, text);
-      traffic.onFrame(direction, text);
-    }, line -> out.println("# " + line));
+    Simulator simulator;
+    try {
+      simulator = Simulator.start(settings(options, url, dataDirectory), (direction, text) -> {
+        printer.onFrame(direction, text);
+        traffic.onFrame(direction, text);
+      }, line -> out.println("# " + line));
+    } catch (Simulator.RefusedSettings e) {
+      if (options.dataDirectory().isEmpty()) {
+        deleteRecursively(dataDirectory);
+      }
+      throw e;
+    }
     options.httpPort().ifPresent(port -> out.println("# web console on http://127.0.0.1:"
         + WebConsole.start(port, new SimulatorStation(simulator), traffic).port() + "/"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -114,6 +126,9 @@ public final class SimulatedCharger {
   static SimulatorSettings settings(SimulatorOptions options, URI url, Path dataDirectory) {
     SimulatorSettings settings = SimulatorSettings.of(url, options.chargePointId(), dataDirectory).withConnectors(options.connectors())
         .withConnectorKind(options.phases(), options.socket());
+    if (options.configurationFile().isPresent()) {
+      settings = settings.withConfigurationFile(options.configurationFile().get());
+    }
     if (options.password().isPresent()) {
       settings = settings.withConfiguration("AuthorizationKey", ConnectionOptions.authorizationKey(options.password().get()))
           .withConfiguration("SecurityProfile", "1");

@@ -30,12 +30,11 @@ interface SimulatedChargerModule {
   String FACTORY_FIRMWARE = "kilowatt-sim";
 
   /**
-   * The reference device's limits, except that meter values may be sampled and heartbeats sent every second,
-   * so that a demo or a test sees them without waiting minutes.
+   * The default limits, except that meter values may be sampled and heartbeats sent every second, so that a
+   * demo or a test sees them without waiting minutes.
    */
-  ChargePointLimits LIMITS = new ChargePointLimits(ChargePointLimits.REFERENCE.getConfigurationMaxKeys(),
-      ChargePointLimits.REFERENCE.measurandListMaxLength(), 1, ChargePointLimits.REFERENCE.maxMeterValueSampleInterval(), 1,
-      ChargePointLimits.REFERENCE.maxHeartbeatInterval(), ChargePointLimits.REFERENCE.webSocketPingInterval());
+  ChargePointLimits LIMITS = ChargePointLimits.DEFAULT.withHeartbeatInterval(1, ChargePointLimits.DAY_S)
+      .withMeterValueSampleInterval(1, ChargePointLimits.DAY_S);
 
   @Provides
   @Singleton
@@ -62,6 +61,7 @@ interface SimulatedChargerModule {
           .map(lock -> ConnectorHardware.socket(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A, settings.phases(), lock))
           .orElseGet(() -> new ConnectorHardware(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A, settings.phases(), true)));
     }
+    settings.configurationFile().ifPresent(builder::configurationFile);
     settings.factoryConfiguration().forEach(builder::configuration);
     return builder.build();
   }

@@ -5,6 +5,7 @@ import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.ocpp.TrafficListener;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +50,7 @@ final class Simulator implements Platform, AutoCloseable {
    *
    * @param traffic hears every OCPP frame sent and received
    * @param announce hears a line for people when the connection to the central system comes or goes
+   * @throws RefusedSettings when the charge point cannot be built from the factory configuration
    */
   static Simulator start(SimulatorSettings settings, TrafficListener traffic, Consumer<String> announce) {
     Simulator simulator = new Simulator(settings, traffic, announce);
@@ -159,10 +161,24 @@ final class Simulator implements Platform, AutoCloseable {
 
   private synchronized void boot(List<PilotState> evs) {
     SimulatedChargerComponent component = factory.create(settings, this, traffic, link);
+    ChargePoint chargePoint;
+    try {
+      chargePoint = component.chargePoint();
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      shutDown(component);
+      throw new RefusedSettings(e);
+    }
     running = Optional.of(component);
     component.board().resume(evs);
     boots++;
-    component.chargePoint().start();
+    chargePoint.start();
+  }
+
+  /** The charge point refused to be built from the settings: its factory configuration file or values are bad. */
+  static final class RefusedSettings extends RuntimeException {
+    RefusedSettings(RuntimeException cause) {
+      super(cause.getMessage(), cause);
+    }
   }
 
   /** Lets the loop finish what the charge point queued (its stop included), then stops hardware and loop. */

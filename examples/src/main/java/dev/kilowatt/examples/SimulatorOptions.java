@@ -23,9 +23,11 @@ import picocli.CommandLine.TypeConversionException;
  * @param httpPort {@code --http}: the loopback port of the live web console; absent means no web console
  * @param phases {@code --phases}: whether each connector supplies one phase or three
  * @param socket {@code --socket}: the connectors are socket outlets with a lock instead of fixed cables
+ * @param configurationFile {@code --config}: the factory configuration file; absent means the built-in defaults
  */
 record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optional<Path> dataDirectory, int connectors,
-    Optional<String> password, Optional<Integer> httpPort, int phases, boolean socket) {
+    Optional<String> password, Optional<Integer> httpPort, int phases, boolean socket,
+    Optional<Path> configurationFile) {
 
   static final String DEFAULT_ID = "KW-SIM-1";
   static final int MAX_CONNECTORS = 20;
@@ -36,6 +38,7 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(httpPort, "httpPort");
+    Objects.requireNonNull(configurationFile, "configurationFile");
     if (httpPort.isPresent() && centralSystem.isEmpty()) {
       throw new IllegalArgumentException("--http needs --csms: the demo session without it ends by itself");
     }
@@ -67,7 +70,8 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
 
     SimulatorOptions options() {
       return new SimulatorOptions(connection.centralSystem(), connection.chargePointId().orElse(DEFAULT_ID),
-          connection.dataDirectory(), connectors, connection.password(), httpPort, phases, socket);
+          connection.dataDirectory(), connectors, connection.password(), httpPort, phases, socket,
+          connection.configurationFile());
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a simulated charger is built from.
@@ -20,9 +21,11 @@ import java.util.Objects;
  * @param reconnect how long the link waits before connecting again after losing the central system
  * @param phases the phases each connector supplies, 1 or 3
  * @param sockets whether the connectors are socket outlets with a lock rather than fixed cables
+ * @param configurationFile a properties file of factory configuration values, read before {@code factoryConfiguration}
  */
 record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirectory, int connectors,
-    Map<String, String> factoryConfiguration, Duration meterPollInterval, ReconnectBackoff reconnect, int phases, boolean sockets) {
+    Map<String, String> factoryConfiguration, Duration meterPollInterval, ReconnectBackoff reconnect, int phases, boolean sockets,
+    Optional<Path> configurationFile) {
 
   SimulatorSettings {
     Objects.requireNonNull(centralSystem, "centralSystem");
@@ -31,6 +34,7 @@ record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirec
     factoryConfiguration = Map.copyOf(factoryConfiguration);
     Objects.requireNonNull(meterPollInterval, "meterPollInterval");
     Objects.requireNonNull(reconnect, "reconnect");
+    Objects.requireNonNull(configurationFile, "configurationFile");
     if (connectors < 1) {
       throw new IllegalArgumentException("a charger has at least one connector: " + connectors);
     }
@@ -45,30 +49,37 @@ record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirec
    */
   static SimulatorSettings of(URI centralSystem, String chargePointId, Path dataDirectory) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, 1, Map.of(), Duration.ofSeconds(1),
-        ReconnectBackoff.standard(), 1, false);
+        ReconnectBackoff.standard(), 1, false, Optional.empty());
   }
 
   /** These settings with connectors of {@code count} phases, socket outlets or fixed cables as {@code withSockets} says. */
   SimulatorSettings withConnectorKind(int count, boolean withSockets) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
-        reconnect, count, withSockets);
+        reconnect, count, withSockets, configurationFile);
   }
 
   SimulatorSettings withConnectors(int count) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, count, factoryConfiguration, meterPollInterval,
-        reconnect, phases, sockets);
+        reconnect, phases, sockets, configurationFile);
   }
 
   /** These settings with reconnection attempts every 100 ms to 1 s, for a central system on loopback. */
   SimulatorSettings withFastReconnect() {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
-        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.25), phases, sockets);
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.25), phases, sockets, configurationFile);
   }
 
   /** These settings with one more factory configuration value (replacing an earlier one for the same key). */
   SimulatorSettings withConfiguration(String key, String value) {
     Map<String, String> values = new HashMap<>(factoryConfiguration);
     values.put(key, value);
-    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, values, meterPollInterval, reconnect, phases, sockets);
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, values, meterPollInterval, reconnect, phases, sockets,
+        configurationFile);
+  }
+
+  /** These settings with the factory configuration file {@code file}. */
+  SimulatorSettings withConfigurationFile(Path file) {
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
+        reconnect, phases, sockets, Optional.of(file));
   }
 }

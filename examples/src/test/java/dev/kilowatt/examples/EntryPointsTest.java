@@ -83,8 +83,18 @@ class EntryPointsTest {
     assertEquals("cannot use --data-dir " + file + ": it is a file, not a directory", err.toString().lines().findFirst().orElseThrow());
   }
 
+  @Test
+  void aFactoryConfigurationTheChargerRefusesIsAUsageError(@TempDir Path directory) throws Exception {
+    Path config = Files.writeString(directory.resolve("factory.properties"), "HeartbeatIntervall=3600\n");
+    assertEquals(2, execute(CommandLines.of(new SimulatedCharger.Main()), "--config", config.toString(),
+        "--data-dir", directory.resolve("data").toString()), err::toString);
+    assertEquals("--config: factory configuration: HeartbeatIntervall: no such configuration key",
+        err.toString().lines().findFirst().orElseThrow());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
+      --config /no/such/factory.properties | cannot read the factory configuration /no/such/factory.properties: no such file
       --meter-model SDM999 | --meter-model must be one of [SDM120, SDM230, SDM630], not 'SDM999'
       --max-current lots   | --max-current must be a positive number of amperes, not 'lots'
       --max-current -6     | --max-current must be a positive number of amperes, not '-6'

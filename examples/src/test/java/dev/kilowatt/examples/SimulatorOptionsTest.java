@@ -23,18 +23,22 @@ class SimulatorOptionsTest {
     assertEquals(1, options.connectors());
     assertEquals(Optional.empty(), options.password());
     assertEquals(Optional.empty(), options.httpPort());
+    assertEquals(Optional.empty(), options.configurationFile());
   }
 
   @Test
   void everyOption() {
     SimulatorOptions options = SimulatorOptions.parse("--csms", "wss://csms.example/ocpp", "--id", "CP-7", "--data-dir", "/tmp/cp7",
-        "--connectors", "2", "--password", "secret-key-123", "--http", "8080");
+        "--connectors", "2", "--password", "secret-key-123", "--http", "8080", "--config", "/etc/kilowatt/factory.properties");
     assertEquals(Optional.of(URI.create("wss://csms.example/ocpp")), options.centralSystem());
     assertEquals("CP-7", options.chargePointId());
     assertEquals(Optional.of(Path.of("/tmp/cp7")), options.dataDirectory());
     assertEquals(2, options.connectors());
     assertEquals(Optional.of("secret-key-123"), options.password());
     assertEquals(Optional.of(8080), options.httpPort());
+    assertEquals(Optional.of(Path.of("/etc/kilowatt/factory.properties")), options.configurationFile());
+    SimulatorSettings settings = SimulatedCharger.settings(options, options.centralSystem().orElseThrow(), Path.of("/tmp/cp7"));
+    assertEquals(Optional.of(Path.of("/etc/kilowatt/factory.properties")), settings.configurationFile());
   }
 
   @Test

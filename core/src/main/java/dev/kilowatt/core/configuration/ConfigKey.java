@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One configuration key of the charge point, as GetConfiguration and ChangeConfiguration see it.
@@ -66,20 +67,31 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
 
   /**
    * A whole number in {@code [min, max]}; {@code zeroAllowed} admits 0 too, which OCPP uses for "off".
+   *
+   * <p>Only the canonical form is a value: an optional minus and digits without a leading zero, as JSON
+   * writes an integer (RFC 8259 section 6). OCPP 1.6 types these keys "integer" but carries them in a
+   * CiString500, so the text itself must be the integer; "+30", " 30" and "030" are Rejected rather than
+   * rewritten, so that what GetConfiguration returns is exactly what ChangeConfiguration accepted and the
+   * central system learns at once that a value was not taken as written.
    */
   public record Int(long min, long max, boolean zeroAllowed) implements Type {
+    private static final Pattern CANONICAL = Pattern.compile("0|-?[1-9][0-9]{0,17}");
+
     @Override
     public Optional<String> problem(String value) {
-      long n;
-      try {
-        n = Long.parseLong(value.trim());
-      } catch (NumberFormatException e) {
-        return Optional.of("not an integer");
+      if (!CANONICAL.matcher(value).matches()) {
+        return Optional.of("not an integer in canonical form (digits, a leading minus if negative, no plus sign, blanks or leading zeros)");
       }
+      long n = Long.parseLong(value);
       if (n == 0 && zeroAllowed) {
         return Optional.empty();
       }
-      return n < min || n > max ? Optional.of("outside " + min + ".." + max) : Optional.empty();
+      return n < min || n > max ? Optional.of("outside " + min + ".." + max + (zeroAllowed ? " (or 0)" : "")) : Optional.empty();
+    }
+
+    @Override
+    public String normalise(String value) {
+      return value;
     }
   }
 

@@ -29,6 +29,7 @@ public final class Configuration {
 
   private static final System.Logger LOG = System.getLogger(Configuration.class.getName());
   private static final String STORAGE_KEY = "configuration";
+  private static final String MASK = "***";
 
   /** The persisted form: only values that differ from the defaults. */
   public record Values(Map<String, String> changed) {
@@ -45,6 +46,8 @@ public final class Configuration {
   private final Map<String, List<Consumer<String>>> listeners = new HashMap<>();
   private final Map<String, Function<String, Optional<String>>> guards = new HashMap<>();
   private final Map<String, String> overrides;
+  /** What is wrong with the embedder's factory values, found as the keys are defined. */
+  private final List<String> factoryProblems = new ArrayList<>();
 
   /** Secrets are kept on {@code storage} too, apart from the settings ({@link StoredSecrets}). */
   public Configuration(Storage storage, Map<String, String> embedderDefaults) {
@@ -66,8 +69,37 @@ public final class Configuration {
     if (keys.putIfAbsent(key.name(), key) != null) {
       throw new IllegalStateException("configuration key defined twice: " + key.name());
     }
+    checkFactoryValue(key);
     String stored = key.access() == ConfigKey.Access.WRITE_ONLY ? storedSecret(key.name()) : persisted.get(key.name());
-    values.put(key.name(), stored != null && key.type().problem(stored).isEmpty() ? key.type().normalise(stored) : defaultOf(key));
+    Optional<String> storedProblem = stored == null ? Optional.empty() : key.type().problem(stored);
+    storedProblem.ifPresent(why -> LOG.log(Level.WARNING, "stored value {0} of {1} is no longer valid ({2}); the default applies",
+        shown(key, stored), key.name(), why));
+    values.put(key.name(), stored != null && storedProblem.isEmpty() ? key.type().normalise(stored) : defaultOf(key));
+  }
+
+  /** Whether a key of that name is defined. */
+  public boolean defines(String name) {
+    return keys.containsKey(name);
+  }
+
+  /** The defined key whose name differs from {@code name} in case at most (OCPP compares CiStrings so). */
+  public Optional<String> nameLike(String name) {
+    return keys.keySet().stream().filter(defined -> defined.equalsIgnoreCase(name)).findFirst();
+  }
+
+  /**
+   * Fails when a factory value the embedder gave names no key defined by now, or was not acceptable to its
+   * key: a mistyped key or a bad value must stop the build rather than be dropped unseen.
+   *
+   * @throws IllegalArgumentException naming each such key and why
+   */
+  public void verifyFactoryValues() {
+    List<String> problems = new ArrayList<>(factoryProblems);
+    overrides.keySet().stream().filter(name -> !keys.containsKey(name)).sorted()
+        .forEach(name -> problems.add(name + ": no such configuration key"));
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("factory configuration: " + String.join("; ", problems));
+    }
   }
 
   /** Calls {@code listener} with the new value after every accepted change of {@code name}. */
@@ -106,6 +138,12 @@ public final class Configuration {
 
   public boolean bool(String name) {
     return Boolean.parseBoolean(text(name));
+  }
+
+  /** The value of a key anyone may read over OCPP; empty for an undefined key and for a secret. */
+  public Optional<String> readable(String name) {
+    ConfigKey key = keys.get(name);
+    return key == null || key.access() == ConfigKey.Access.WRITE_ONLY ? Optional.empty() : Optional.of(values.get(name));
   }
 
   public List<String> list(String name) {
@@ -168,7 +206,7 @@ public final class Configuration {
   /** Every key and value, secrets masked, for diagnostics. */
   public Map<String, String> snapshotMasked() {
     Map<String, String> out = new LinkedHashMap<>();
-    keys.forEach((name, key) -> out.put(name, key.access() == ConfigKey.Access.WRITE_ONLY ? "***" : values.get(name)));
+    keys.forEach((name, key) -> out.put(name, shown(key, values.get(name))));
     return out;
   }
 
@@ -207,6 +245,19 @@ public final class Configuration {
 
   private static String secretName(String key) {
     return STORAGE_KEY + "/" + key;
+  }
+
+  private void checkFactoryValue(ConfigKey key) {
+    String value = overrides.get(key.name());
+    if (value == null) {
+      return;
+    }
+    key.type().problem(value).ifPresent(why -> factoryProblems.add(key.name() + "=" + shown(key, value) + ": " + why));
+  }
+
+  /** A value as a log line or a complaint may show it: a secret's never. */
+  private static String shown(ConfigKey key, String value) {
+    return key.access() == ConfigKey.Access.WRITE_ONLY ? MASK : value;
   }
 
   /** The embedder's default where it gave a valid one, else the key's own. */

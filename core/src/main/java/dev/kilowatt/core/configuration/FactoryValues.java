@@ -1,0 +1,63 @@
+package dev.kilowatt.core.configuration;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A factory configuration file: a Java properties file in UTF-8, one {@code Key=value} a line, {@code #}
+ * for comments. Which keys exist and which values they take is checked when the charge point is built.
+ */
+public final class FactoryValues {
+
+  private FactoryValues() {}
+
+  /**
+   * The values a file gives, by key. Blanks at the end of a value are dropped: nobody can see them, and a
+   * canonical integer or boolean has none.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be read
+   * @throws IllegalArgumentException naming the file and the key when a key is given twice, which would
+   *     otherwise silently keep the last
+   */
+  public static Map<String, String> read(Path file) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Set<String> repeated = new TreeSet<>();
+    Properties lines = new Properties() {
+      @Override
+      public synchronized Object put(Object key, Object value) {
+        if (values.putIfAbsent((String) key, ((String) value).stripTrailing()) != null) {
+          repeated.add((String) key);
+        }
+        return null;
+      }
+    };
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      lines.load(in);
+    } catch (IOException e) {
+      String why = switch (e) {
+        case NoSuchFileException missing -> "no such file";
+        case AccessDeniedException denied -> "permission denied";
+        default -> e.getMessage();
+      };
+      throw new UncheckedIOException("cannot read the factory configuration " + file + ": " + why, e);
+    } catch (IllegalArgumentException e) {
+      // Properties' only complaint: a malformed backslash-u escape
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+    if (!repeated.isEmpty()) {
+      throw new IllegalArgumentException(file + ": given more than once: " + String.join(", ", repeated));
+    }
+    return values;
+  }
+}
