@@ -329,6 +329,7 @@ public final class ChargePoint {
       return this;
     }
 
+    /**
      * Builds the charge point.
      *
      * @throws IllegalStateException when there is no connector, or firmware or diagnostics lack a file transfer
