@@ -17,8 +17,7 @@ import java.util.Optional;
  * limit; each connector is further held to its own profiles and rating.
  *
  * <p>A pure function of its inputs and the previous {@link Allocation}, which carries what it must remember: call it
- * whenever an EV starts, pauses or stops asking for energy, a limit changes, or the meter reports; each change of an
- * offer is logged with its bound. What an EV does
+ * whenever an EV starts, pauses or stops asking for energy, a limit changes, or the meter reports. What an EV does
  * not take goes to the others: once an EV has had {@link #SETTLE_TIME} to take its offer and draws more than
  * {@link #CUT_BELOW_A} less, its offer is cut to its draw plus {@link #HEADROOM_A}, and it gets its full share back as
  * soon as it draws within {@link #RELEASE_WITHIN_A} of the cut offer. The gap between those two margins is the
@@ -102,13 +101,7 @@ public final class PowerAllocator {
       offers.put(demand.connectorId(), new Offer(demand.connectorId(), amperes, bound, demand.phases(),
           ceiling.bound() instanceof LimitBound.EvDraw, raisedAt, chargingSince));
     }
-    Allocation allocation = new Allocation(now, grid, demands.stream().map(d -> offers.get(d.connectorId())).toList());
-    for (Offer offer : allocation.offers()) {
-      if (previous.offer(offer.connectorId()).map(o -> o.amperes() != offer.amperes()).orElse(true)) {
-        LOG.log(Level.INFO, "connector {0} offered {1}", offer.connectorId(), offer.limit().describe());
-      }
-    }
-    return allocation;
+    return new Allocation(now, grid, demands.stream().map(d -> offers.get(d.connectorId())).toList());
   }
 
   private static int lastBelowMinimum(List<Double> shares) {
