@@ -94,7 +94,8 @@ public final class PowerAllocator {
       ConnectorDemand demand = asking.get(i);
       ExplainedLimit ceiling = ceilings.get(demand.connectorId());
       double amperes = tenths(shares.get(i));
-      LimitBound bound = amperes < tenths(ceiling.amperes()) ? new LimitBound.Share(grid, asking.size()) : ceiling.bound();
+      LimitBound bound = amperes >= tenths(ceiling.amperes()) ? ceiling.bound()
+          : asking.size() == 1 ? grid.bound() : new LimitBound.Share(grid, asking.size());
       Optional<Offer> before = previous.offer(demand.connectorId()).filter(o -> o.amperes() > 0);
       Instant raisedAt = before.filter(o -> amperes <= o.amperes()).map(Offer::raisedAt).orElse(now);
       Instant chargingSince = before.map(Offer::chargingSince).orElse(now);

@@ -34,6 +34,31 @@ class ScheduleChartTest {
         """, ScheduleChart.render(schedule, 20, 4));
   }
 
+  /** 400 s over 20 columns: 20 s a column, so the reasons at 0, 100 and 200 s mark columns 0, 5 and 10. */
+  @Test
+  void reasonsAreLetteredUnderTheAxisAndListedWithTheirTime() {
+    ChargingSchedule schedule = new ChargingSchedule(Optional.of(400), Optional.of(T0), ChargingRateUnitType.A,
+        List.of(period(0, 16), period(100, 8), period(200, 10)), Optional.empty());
+    List<ScheduleChart.Reason> reasons = List.of(new ScheduleChart.Reason(0, "16.0 A: hardware rating 16.0 A"),
+        new ScheduleChart.Reason(100, "8.0 A: the EV draws only 7.0 A"), new ScheduleChart.Reason(200, "10.0 A: installation limit 10.0 A"),
+        new ScheduleChart.Reason(900, "0.0 A: the EV does not ask for energy"));
+    assertEquals("""
+        A, from 2025-01-01T00:00:00Z
+        16.0 |#####
+             |#####     ##########
+             |####################
+             |####################
+         0.0 +--------------------
+              0:00:00      0:06:40
+              a    b    c        d
+          a 0:00:00 16.0 A: hardware rating 16.0 A
+          b 0:01:40 8.0 A: the EV draws only 7.0 A
+          c 0:03:20 10.0 A: installation limit 10.0 A
+          d 0:15:00 0.0 A: the EV does not ask for energy
+        """, ScheduleChart.render(schedule, reasons, 20, 4));
+    assertThrows(IllegalArgumentException.class, () -> new ScheduleChart.Reason(-1, "before the start"));
+  }
+
   @Test
   void aColumnShowsTheLowestLimitWithinItAndZeroLeavesItEmpty() {
     ChargingSchedule schedule = new ChargingSchedule(Optional.of(86_400), Optional.empty(), ChargingRateUnitType.W,
