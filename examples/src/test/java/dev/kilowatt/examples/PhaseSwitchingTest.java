@@ -16,6 +16,7 @@ import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
 import dev.kilowatt.core.message.SetChargingProfileRequest;
 import dev.kilowatt.core.message.SetChargingProfileResponse;
+import dev.kilowatt.core.port.PhaseSwitch;
 import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
 import dev.kilowatt.sim.SimulatedConnector;
@@ -23,6 +24,7 @@ import dev.kilowatt.sim.SimulatedPhaseSwitch;
 import dev.kilowatt.sim.SimulatedRfidReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,12 +48,26 @@ class PhaseSwitchingTest {
     ScriptedCentralSystem centralSystem = new ScriptedCentralSystem(time);
     SimulatedConnector connector = new SimulatedConnector(time, SimulatedConnector.Settings.defaults().withPhases(3));
     SimulatedPhaseSwitch phaseSwitch = connector.phaseSwitch().orElseThrow();
+    // what the switch was told, and whether the relay was closed at that moment
+    List<String> commands = new ArrayList<>();
+    PhaseSwitch watched = new PhaseSwitch() {
+      @Override
+      public void start(Listener listener) {
+        phaseSwitch.start(listener);
+      }
+
+      @Override
+      public void switchTo(int phases) {
+        commands.add(phases + (connector.relay().isClosed() ? " under load" : " with the relay open"));
+        phaseSwitch.switchTo(phases);
+      }
+    };
     SimulatedRfidReader reader = new SimulatedRfidReader();
     ChargePoint chargePoint = ChargePoint.builder(time, new InMemoryStorage(), centralSystem, kind -> {
           throw new IllegalStateException("nothing reboots here");
         })
         .identity(ChargePointIdentity.of("Kilowatt", "Wallbox11"))
-        .connector(new ConnectorHardware(connector.relay(), connector.pilot(), connector.meter(), 16, 3, true).withPhaseSwitch(phaseSwitch))
+        .connector(new ConnectorHardware(connector.relay(), connector.pilot(), connector.meter(), 16, 3, true).withPhaseSwitch(watched))
         .rfidReader(reader)
         .build();
     chargePoint.start();
@@ -85,6 +101,8 @@ class PhaseSwitchingTest {
     time.advance(Duration.ofSeconds(600));
     assertEquals(3, phaseSwitch.phases());
     assertDraws(connector, 10, 3);
+    assertEquals(List.of("3 with the relay open", "1 with the relay open", "3 with the relay open"), commands,
+        "sent once at boot, as its position is not known, then on each change; never under load");
 
     chargePoint.stop();
     time.runPending();

@@ -52,8 +52,8 @@ public final class Connector {
   private Command lastPilotCommand;
   private double lastOfferA = -1;
   private Boolean relayClosed;
-  /** Where the phase switch was last sent; a three-phase connector starts on three. */
-  private int switchedPhases = 3;
+  /** Where the phase switch was last sent; 0 until the first command, as its position at boot is not known. */
+  private int switchedPhases;
 
   private enum Command {
     OFFER,
