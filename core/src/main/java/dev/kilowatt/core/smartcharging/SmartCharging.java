@@ -99,7 +99,8 @@ public final class SmartCharging {
     config.define(readOnly(CHARGE_PROFILE_MAX_STACK_LEVEL, Integer.toString(limits.maxStackLevel())));
     config.define(readOnly(CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT, limits.allowedUnitsConfigValue()));
     config.define(readOnly(CHARGING_SCHEDULE_MAX_PERIODS, Integer.toString(limits.maxPeriods())));
-    config.define(readOnly(CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED, Boolean.toString(connectors.stream().anyMatch(h -> h.phaseSwitch().isPresent()))));
+    boolean switchesPhases = connectors.stream().anyMatch(h -> h.phaseSwitch().isPresent());
+    config.define(readOnly(CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED, Boolean.toString(switchesPhases)));
     config.define(readOnly(MAX_CHARGING_PROFILES_INSTALLED, Integer.toString(limits.maxInstalled())));
   }
 
