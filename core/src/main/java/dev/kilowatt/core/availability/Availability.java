@@ -143,10 +143,10 @@ public final class Availability {
 
   public void refreshAll() {
     refreshStation();
+    parts.reservations().update(connectors);
     applyOffers();
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
     connectors.forEach(c -> publish(c.id(), c.report(maxEnergy)));
-    parts.reservations().update(connectors).forEach(c -> publish(c.id(), c.report(maxEnergy)));
   }
 
   /** Each connector as it is now, for the embedder. */
