@@ -134,7 +134,8 @@ public final class SmartCharging {
     return status;
   }
 
-  GetCompositeScheduleResponse composite(GetCompositeScheduleRequest request, List<Connector> connectors) {
+  /** The answer to a GetCompositeSchedule.req; also what the embedder's display shows. */
+  public GetCompositeScheduleResponse composite(GetCompositeScheduleRequest request, List<Connector> connectors) {
     int id = request.connectorId();
     if (id < 0 || id > connectors.size()) {
       return rejected();
