@@ -15,6 +15,7 @@ import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.smartcharging.SharingStrategy;
 import dev.kilowatt.core.smartcharging.SmartChargingLimits;
 import dev.kilowatt.core.configuration.FactoryValues;
 import java.nio.file.Path;
@@ -154,6 +155,8 @@ public final class ChargePoint {
     SmartChargingLimits smartChargingLimits = SmartChargingLimits.DEFAULT;
     double nominalVoltage = 230.0;
     Optional<SecretStore> secretStore = Optional.empty();
+    Optional<Double> installationLimitA = Optional.empty();
+    SharingStrategy sharingStrategy = SharingStrategy.equal();
 
     private Builder(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -316,6 +319,25 @@ public final class ChargePoint {
         throw new IllegalArgumentException("nominal voltage must be positive: " + volts);
       }
       this.nominalVoltage = volts;
+      return this;
+    }
+
+    /**
+     * The current per phase the grid connection may carry, all connectors together, as the installer set it (the
+     * fuse or the contract). The charge point holds to it whatever the ChargePointMaxProfile allows; without it the
+     * connectors' ratings together are the limit.
+     */
+    public Builder installationLimit(double amperesPerPhase) {
+      if (!(amperesPerPhase >= 0) || Double.isInfinite(amperesPerPhase)) {
+        throw new IllegalArgumentException("an installation limit is 0 A or more: " + amperesPerPhase);
+      }
+      this.installationLimitA = Optional.of(amperesPerPhase);
+      return this;
+    }
+
+    /** How the grid limit is divided among the connectors that draw; equal shares by default. */
+    public Builder sharingStrategy(SharingStrategy strategy) {
+      this.sharingStrategy = Objects.requireNonNull(strategy, "strategy");
       return this;
     }
 

@@ -12,6 +12,15 @@ public interface ChargePointListener {
   /** A connector's status changed (connector 0 is the charge point as a whole). */
   default void onStatusChanged(int connectorId, ChargePointStatus status, ChargePointErrorCode errorCode) {}
 
+  /**
+   * The current offered to the EV on a connector changed.
+   *
+   * @param amperes per phase, 0 when nothing is offered
+   * @param explanation why this much: the profile period, the share of the grid limit, the hardware rating... e.g.
+   *     "8.0 A: share of 16.0 A among 2 connectors (charge point maximum profile 7 on connector 0, ...)"
+   */
+  default void onOfferChanged(int connectorId, double amperes, String explanation) {}
+
   /** A card was read and the charge point decided about it. */
   default void onCardDecision(String idTag, boolean accepted) {}
 

@@ -3,6 +3,7 @@ package dev.kilowatt.core;
 import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
+import dev.kilowatt.core.port.PhaseSwitch;
 import dev.kilowatt.core.port.Relay;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +15,11 @@ import java.util.Optional;
  * @param phases how many phases the connector supplies (1 or 3)
  * @param fixedCable whether the cable is fixed to the charge point (nothing to unlock)
  * @param lock the locking actuator of a socket outlet; a fixed cable has none
+ * @param phaseSwitch the contactors that let a three-phase connector charge on one phase, if it has them; the
+ *     numberPhases of the charging schedule then drives them
  */
 public record ConnectorHardware(Relay relay, ControlPilot pilot, EnergyMeter meter, double maxCurrentA, int phases, boolean fixedCable,
-    Optional<ConnectorLock> lock) {
+    Optional<ConnectorLock> lock, Optional<PhaseSwitch> phaseSwitch) {
 
   /** IEC 61851-1 cannot signal less than 6 A. */
   public static final double MIN_CURRENT_A = 6.0;
@@ -35,11 +38,20 @@ public record ConnectorHardware(Relay relay, ControlPilot pilot, EnergyMeter met
     if (fixedCable && lock.isPresent()) {
       throw new IllegalArgumentException("a fixed cable has no lock to hold it");
     }
+    Objects.requireNonNull(phaseSwitch, "phaseSwitch");
+    if (phaseSwitch.isPresent() && phases != 3) {
+      throw new IllegalArgumentException("only a three-phase connector switches between one and three phases");
+    }
   }
 
-  /** A connector without a lock: a fixed cable, or a socket whose plug nothing holds. */
+  /** A connector without a lock or a phase switch: a fixed cable, or a socket whose plug nothing holds. */
   public ConnectorHardware(Relay relay, ControlPilot pilot, EnergyMeter meter, double maxCurrentA, int phases, boolean fixedCable) {
-    this(relay, pilot, meter, maxCurrentA, phases, fixedCable, Optional.empty());
+    this(relay, pilot, meter, maxCurrentA, phases, fixedCable, Optional.empty(), Optional.empty());
+  }
+
+  /** This three-phase connector with {@code phaseSwitch} to charge on one phase or three. */
+  public ConnectorHardware withPhaseSwitch(PhaseSwitch phaseSwitch) {
+    return new ConnectorHardware(relay, pilot, meter, maxCurrentA, phases, fixedCable, lock, Optional.of(phaseSwitch));
   }
 
   /** A single-phase connector with a fixed cable, like the reference device's. */
@@ -50,6 +62,6 @@ public record ConnectorHardware(Relay relay, ControlPilot pilot, EnergyMeter met
   /** A socket outlet whose plug {@code lock} holds during a session. */
   public static ConnectorHardware socket(Relay relay, ControlPilot pilot, EnergyMeter meter, double maxCurrentA, int phases,
       ConnectorLock lock) {
-    return new ConnectorHardware(relay, pilot, meter, maxCurrentA, phases, false, Optional.of(lock));
+    return new ConnectorHardware(relay, pilot, meter, maxCurrentA, phases, false, Optional.of(lock), Optional.empty());
   }
 }

@@ -99,8 +99,8 @@ final class Station {
         setup.offlineTransactionsBeforeAcceptance);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     StatusReporter status = new StatusReporter(scheduler, outbox, config, clock::now);
-    this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors.size(), setup.smartChargingLimits,
-        setup.nominalVoltage, this::refreshAll);
+    this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors, new SmartCharging.Setup(
+        setup.smartChargingLimits, setup.nominalVoltage, setup.installationLimitA, setup.sharingStrategy), this::refreshAll);
     setup.connectors.forEach(hardware -> connectors.add(new Connector(connectors.size() + 1, hardware)));
     this.availability = new Availability(storage, config, counters, connectors,
         new Availability.Parts(reservations, smartCharging, status, listener));

@@ -47,6 +47,8 @@ final class FakeHardware {
     /** What the pilot signals: the offered amperes, 0 for steady +12 V, -1 for state F. */
     double signalled;
     int commands;
+    /** Runs after every command, e.g. to check what all the pilots offer together at that instant. */
+    Runnable afterCommand = () -> {};
 
     @Override
     public void start(Listener listener) {
@@ -57,18 +59,21 @@ final class FakeHardware {
     public void offer(double amperes) {
       signalled = amperes;
       commands++;
+      afterCommand.run();
     }
 
     @Override
     public void stopOffering() {
       signalled = 0;
       commands++;
+      afterCommand.run();
     }
 
     @Override
     public void disable() {
       signalled = -1;
       commands++;
+      afterCommand.run();
     }
 
     void ev(PilotState state) {

@@ -46,6 +46,8 @@ final class Harness {
   final FakePlatform platform = new FakePlatform();
   final Map<String, String> configuration = new LinkedHashMap<>();
   final List<String> statusChanges = new ArrayList<>();
+  /** Each change of a pilot's offer the listener heard, as "connector:amperes: explanation". */
+  final List<String> offerChanges = new ArrayList<>();
   FakeCentralSystem cs;
   ChargePoint cp;
   private Consumer<ChargePoint.Builder> customizer = b -> {};
@@ -98,6 +100,11 @@ final class Harness {
           @Override
           public void onStatusChanged(int connectorId, ChargePointStatus status, ChargePointErrorCode errorCode) {
             statusChanges.add(connectorId + ":" + status.ocppValue());
+          }
+
+          @Override
+          public void onOfferChanged(int connectorId, double amperes, String explanation) {
+            offerChanges.add(connectorId + ":" + amperes + ": " + explanation);
           }
         });
     for (int i = 0; i < connectorCount; i++) {

@@ -191,4 +191,81 @@ class SmartChargingTest {
     GetConfigurationResponse profiles = h.callOk(new GetConfigurationRequest(List.of("SupportedFeatureProfiles")));
     assertTrue(profiles.configurationKey().get(0).value().orElseThrow().contains("SmartCharging"));
   }
+
+  private static List<String> periods(GetCompositeScheduleResponse response) {
+    return response.chargingSchedule().orElseThrow().chargingSchedulePeriod().stream()
+        .map(p -> p.startPeriod() + "=" + p.limit() + "/" + p.numberPhases().orElseThrow()).toList();
+  }
+
+  /**
+   * Section 5.7: for connector 0 the charge point reports the total energy flow it expects. Two 16 A single-phase
+   * connectors under a 20 A ChargePointMaxProfile; connector 1 charges under a Relative TxProfile of 8 A, then 12 A
+   * from 600 s; connector 2 under a 10 A TxDefaultProfile. Expected: 8 + 10 = 18 A, then 12 + 10 = 22 A cut to the
+   * 20 A of the profile; in W, 18 × 230 = 4 140 W, then 20 × 230 = 4 600 W. Fails where connector 0 gave the
+   * ChargePointMaxProfile alone (20 A throughout).
+   */
+  @Test
+  void connectorZerosCompositeIsTheExpectedConsumptionOfTheRunningTransactions() {
+    Harness h = new Harness(2).online();
+    Instant now = h.time.now();
+    GetCompositeScheduleResponse idle = h.callOk(new GetCompositeScheduleRequest(0, 1200, Optional.of(ChargingRateUnitType.A)));
+    assertEquals(GetCompositeScheduleStatus.ACCEPTED, idle.status());
+    assertEquals(List.of("0=0.0/1"), periods(idle), "nothing runs, nothing is expected to flow");
+    set(h, 0, profile(1, ChargingProfilePurposeType.CHARGE_POINT_MAX_PROFILE, 0, ChargingProfileKindType.ABSOLUTE, Optional.of(now),
+        ChargingRateUnitType.A, period(0, 20)));
+    set(h, 0, profile(2, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, 0, ChargingProfileKindType.ABSOLUTE, Optional.of(now),
+        ChargingRateUnitType.A, period(0, 10)));
+    for (int id = 1; id <= 2; id++) {
+      h.pilots.get(id - 1).ev(PilotState.C);
+      h.card("CARD-" + id);
+    }
+    assertEquals(ChargingProfileStatus.ACCEPTED, set(h, 1, profile(3, ChargingProfilePurposeType.TX_PROFILE, 0,
+        ChargingProfileKindType.RELATIVE, Optional.empty(), ChargingRateUnitType.A, period(0, 8), period(600, 12))));
+
+    assertEquals(List.of("0=18.0/1", "600=20.0/1"),
+        periods(h.callOk(new GetCompositeScheduleRequest(0, 1200, Optional.of(ChargingRateUnitType.A)))));
+    assertEquals(List.of("0=4140.0/1", "600=4600.0/1"),
+        periods(h.callOk(new GetCompositeScheduleRequest(0, 1200, Optional.of(ChargingRateUnitType.W)))));
+    assertEquals(List.of("0=8.0/1", "600=12.0/1"),
+        periods(h.callOk(new GetCompositeScheduleRequest(1, 1200, Optional.of(ChargingRateUnitType.A)))));
+  }
+
+  /**
+   * Section 3.13.4: minChargingRate helps the central system balance; it is no floor. An 8 A TxDefaultProfile with a
+   * minChargingRate of 10 A offers 8 A (where the limit became 0 before, and the EV was suspended); a 4 A period
+   * offers nothing because the pilot cannot signal less than 6 A, and says so.
+   */
+  @Test
+  void aLimitBelowMinChargingRateIsOfferedAndOnlyThePilotsMinimumStopsCharging() {
+    Harness h = new Harness().online();
+    set(h, 0, new ChargingProfile(4, Optional.empty(), 0, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, ChargingProfileKindType.ABSOLUTE,
+        Optional.empty(), Optional.empty(), Optional.empty(), new ChargingSchedule(Optional.empty(), Optional.of(h.time.now()),
+            ChargingRateUnitType.A, List.of(period(0, 8), period(600, 4)), Optional.of(10.0))));
+    h.ev(PilotState.C);
+    h.card("CARD");
+    assertEquals(8.0, h.pilot().signalled);
+    assertEquals(ChargePointStatus.CHARGING, h.status());
+    assertEquals("8.0 A: transaction default profile 4 on connector 0, stack level 0, period 0 from 0 s: 8.0 A",
+        h.connector(1).offerExplanation());
+
+    h.advance(Duration.ofSeconds(600));
+    assertEquals(0.0, h.pilot().signalled);
+    assertEquals(ChargePointStatus.SUSPENDED_EVSE, h.status());
+    assertEquals("0.0 A: 4.0 A is below the pilot's 6.0 A (transaction default profile 4 on connector 0, stack level 0, period 1"
+        + " from 600 s: 4.0 A)", h.connector(1).offerExplanation());
+  }
+
+  /**
+   * A W limit without numberPhases counts on 3 phases (the spec's default), at most the connector's one: on this
+   * single-phase 16 A connector 2 760 W are 2 760 / 230 = 12 A.
+   */
+  @Test
+  void wattsWithoutNumberPhasesOnASinglePhaseConnectorConvertOnItsOnePhase() {
+    Harness h = charging();
+    set(h, 1, profile(6, ChargingProfilePurposeType.TX_PROFILE, 0, ChargingProfileKindType.RELATIVE, Optional.empty(),
+        ChargingRateUnitType.W, period(0, 2_760)));
+    assertEquals(12.0, h.pilot().signalled);
+    assertEquals("12.0 A: transaction profile 6 on connector 1, stack level 0, period 0 from 0 s: 2760.0 W on 1 phase",
+        h.connector(1).offerExplanation());
+  }
 }

@@ -72,8 +72,8 @@ final class SimulatorStation implements ConsoleStation {
   }
 
   /**
-   * Where the current offered comes from, from what the charge point tells an embedder today: the
-   * connector's rating and the composite schedule.
+   * Where the current offered comes from: the charge point's own explanation of the offer (profile, allocator
+   * share, rating) while a transaction runs, else the connector's rating and the composite schedule.
    */
   static String limitExplanation(ConnectorSnapshot s, OptionalDouble limit, double drawnA) {
     String schedule = limit.isPresent()
@@ -87,6 +87,9 @@ final class SimulatorStation implements ConsoleStation {
       return limit.isPresent() && limit.getAsDouble() < ConnectorHardware.MIN_CURRENT_A
           ? String.format(Locale.ROOT, "Suspended: %s, below the %.0f A a pilot can offer.", schedule, ConnectorHardware.MIN_CURRENT_A)
           : "Nothing offered now (" + s.status().ocppValue() + "): " + rating + " and " + schedule + ".";
+    }
+    if (!s.offerExplanation().isBlank()) {
+      return String.format(Locale.ROOT, "Offered %.1f A: %s. The EV draws %.1f A.", s.offeredA(), s.offerExplanation(), drawnA);
     }
     return String.format(Locale.ROOT, "Offered %.1f A, the lower of: %s, %s. The EV draws %.1f A.", s.offeredA(), rating, schedule, drawnA);
   }

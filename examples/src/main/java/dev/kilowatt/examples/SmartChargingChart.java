@@ -2,6 +2,7 @@ package dev.kilowatt.examples;
 
 import dev.kilowatt.core.ChargePoint;
 import dev.kilowatt.core.ChargePointIdentity;
+import dev.kilowatt.core.ChargePointListener;
 import dev.kilowatt.core.ConnectorHardware;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.ChargingProfileKindType;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
 /**
  * Shows what charging profiles do: installs a TxDefaultProfile and a ChargePointMaxProfile on a simulated
  * charger, charges an EV for two and a half hours of virtual time, and draws the composite schedule the
- * charge point reports next to the current its pilot really offered, minute by minute.
+ * charge point reports next to the current its pilot really offered, minute by minute, with why it changed each time.
  *
  * <pre>java -cp examples/target/kilowatt-simulator.jar dev.kilowatt.examples.SmartChargingChart</pre>
  */
@@ -38,8 +39,8 @@ public final class SmartChargingChart {
   static final Instant START = Instant.parse("2025-06-01T08:00:00Z");
   static final Duration SESSION = Duration.ofMinutes(150);
 
-  /** The composite schedule reported at the start, and the offered current sampled every minute. */
-  record Outcome(ChargingSchedule composite, List<Double> offeredPerMinute, double energyWh) {}
+  /** The composite schedule reported at the start, the offered current sampled every minute, and why it changed. */
+  record Outcome(ChargingSchedule composite, List<Double> offeredPerMinute, List<ScheduleChart.Reason> reasons, double energyWh) {}
 
   private SmartChargingChart() {}
 
@@ -60,8 +61,8 @@ public final class SmartChargingChart {
   private static void print(Outcome outcome) {
     System.out.println("Composite schedule of connector 1 (GetCompositeSchedule, A):");
     System.out.println(ScheduleChart.render(outcome.composite(), 75, 8));
-    System.out.println("Current the control pilot offered (A), sampled every minute:");
-    System.out.println(ScheduleChart.render(asSchedule(outcome.offeredPerMinute()), 75, 8));
+    System.out.println("Current the control pilot offered (A), sampled every minute, and why it changed:");
+    System.out.println(ScheduleChart.render(asSchedule(outcome.offeredPerMinute()), outcome.reasons(), 75, 8));
     System.out.printf("Energy delivered: %.0f Wh. Below 6 A the charger suspends (SuspendedEVSE) and resumes when the limit rises.%n",
         outcome.energyWh());
   }
@@ -71,12 +72,19 @@ public final class SmartChargingChart {
     ScriptedCentralSystem centralSystem = new ScriptedCentralSystem(time);
     SimulatedConnector connector = new SimulatedConnector(time, SimulatedConnector.Settings.defaults().withMeterPollInterval(Duration.ofSeconds(10)));
     SimulatedRfidReader reader = new SimulatedRfidReader();
+    List<ScheduleChart.Reason> reasons = new ArrayList<>();
     ChargePoint chargePoint = ChargePoint.builder(time, new InMemoryStorage(), centralSystem, kind -> {
           throw new IllegalStateException("nothing in this demo reboots");
         })
         .identity(ChargePointIdentity.of("Kilowatt", "ChartDemo"))
         .connector(ConnectorHardware.singlePhaseFixedCable(connector.relay(), connector.pilot(), connector.meter(), 16))
         .rfidReader(reader)
+        .listener(new ChargePointListener() {
+          @Override
+          public void onOfferChanged(int connectorId, double amperes, String explanation) {
+            reasons.add(new ScheduleChart.Reason(Math.max(0, Duration.between(START, time.now()).toSeconds()), explanation));
+          }
+        })
         .build();
     chargePoint.start();
     time.runPending();
@@ -104,7 +112,7 @@ public final class SmartChargingChart {
     chargePoint.stop();
     time.runPending();
     connector.close();
-    return new Outcome(composite, offered, energy);
+    return new Outcome(composite, offered, List.copyOf(reasons), energy);
   }
 
   private static void install(VirtualTime time, ScriptedCentralSystem centralSystem, int connectorId, ChargingProfile profile) {

@@ -14,7 +14,7 @@ class SimulatorStationTest {
 
   private static ConnectorSnapshot connector(ChargePointStatus status, boolean transaction, double offeredA) {
     return new ConnectorSnapshot(1, status, ChargePointErrorCode.NO_ERROR, transaction, transaction ? Optional.of(7) : Optional.empty(),
-        offeredA, 1200);
+        offeredA, 1200, "");
   }
 
   @Test
@@ -35,5 +35,13 @@ class SimulatorStationTest {
         SimulatorStation.limitExplanation(connector(ChargePointStatus.SUSPENDED_EVSE, true, 0), OptionalDouble.of(4), 0));
     assertEquals("Nothing offered now (SuspendedEVSE): the connector is rated 16 A and no charging profile limits it.",
         SimulatorStation.limitExplanation(connector(ChargePointStatus.SUSPENDED_EVSE, true, 0), OptionalDouble.empty(), 0));
+  }
+
+  @Test
+  void duringATransactionTheChargePointsOwnExplanationIsShown() {
+    ConnectorSnapshot charging = new ConnectorSnapshot(1, ChargePointStatus.CHARGING, ChargePointErrorCode.NO_ERROR, true, Optional.of(7),
+        10, 1200, "ChargePointMaxProfile 3 (stack level 0, period 1) allows 10 A");
+    assertEquals("Offered 10.0 A: ChargePointMaxProfile 3 (stack level 0, period 1) allows 10 A. The EV draws 9.5 A.",
+        SimulatorStation.limitExplanation(charging, OptionalDouble.of(10), 9.5));
   }
 }

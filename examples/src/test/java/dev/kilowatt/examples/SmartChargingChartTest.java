@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.message.ChargingSchedulePeriod;
+import dev.kilowatt.core.smartcharging.ScheduleChart;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +30,23 @@ class SmartChargingChartTest {
     assertTrue(outcome.energyWh() > 0);
   }
 
+  /** Each change of the offer, at the profile boundary that made it, with the period or the pilot's minimum behind it. */
+  @Test
+  void everyChangeOfTheOfferSaysWhy() {
+    String txDefault = " A: transaction default profile 1 on connector 0, stack level 0, period ";
+    assertEquals(List.of(
+        new ScheduleChart.Reason(0, "16.0" + txDefault + "0 from 0 s: 16.0 A"),
+        new ScheduleChart.Reason(1800, "10.0" + txDefault + "1 from 1800 s: 10.0 A"),
+        new ScheduleChart.Reason(3600, "0.0 A: 4.0 A is below the pilot's 6.0 A (transaction default profile 1 on connector 0,"
+            + " stack level 0, period 2 from 3600 s: 4.0 A)"),
+        new ScheduleChart.Reason(4800, "8.0" + txDefault + "3 from 4800 s: 8.0 A"),
+        new ScheduleChart.Reason(7200, "12.0 A: charge point maximum profile 2 on connector 0, stack level 0, period 1 from 6000 s: 12.0 A")),
+        SmartChargingChart.run().reasons());
+  }
+
   @Test
   void theChartsArePrinted() {
-    String chart = dev.kilowatt.core.smartcharging.ScheduleChart.render(SmartChargingChart.asSchedule(List.of(16.0, 16.0, 0.0, 8.0)), 8, 4);
+    String chart = ScheduleChart.render(SmartChargingChart.asSchedule(List.of(16.0, 16.0, 0.0, 8.0)), 8, 4);
     assertTrue(chart.contains("16.0"), chart);
     assertTrue(chart.lines().count() >= 6, chart);
   }

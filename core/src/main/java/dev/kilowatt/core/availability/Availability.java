@@ -16,9 +16,14 @@ import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.reservation.Reservations;
+import dev.kilowatt.core.smartcharging.Allocation;
+import dev.kilowatt.core.smartcharging.Offer;
 import dev.kilowatt.core.smartcharging.SmartCharging;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,17 +137,24 @@ public final class Availability {
 
   /**
    * Re-derives a connector's status and what its pilot and relay must do, and reports changes. Whether
-   * connector-0 reservations hold a connector depends on the others, so theirs may change with it.
+   * connector-0 reservations hold a connector depends on the others, and so does its share of the grid limit, so
+   * theirs may change with it.
    */
   public void refresh(Connector c) {
-    List<Connector> reservedChanged = parts.reservations().update(connectors);
-    report(c);
-    reservedChanged.stream().filter(other -> other != c).forEach(this::report);
+    Set<Connector> changed = new LinkedHashSet<>();
+    changed.add(c);
+    changed.addAll(parts.reservations().update(connectors));
+    changed.addAll(applyOffers());
+    int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
+    changed.forEach(other -> publish(other.id(), other.report(maxEnergy)));
   }
 
   public void refreshAll() {
     refreshStation();
-    connectors.forEach(this::refresh);
+    parts.reservations().update(connectors);
+    applyOffers();
+    int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
+    connectors.forEach(c -> publish(c.id(), c.report(maxEnergy)));
   }
 
   /** Each connector as it is now, for the embedder. */
@@ -151,15 +163,39 @@ public final class Availability {
     return connectors.stream().map(c -> {
       Connector.Report report = c.report(maxEnergy);
       return new ConnectorSnapshot(c.id(), report.status(), report.errorCode(), c.transaction().isPresent(),
-          c.transaction().flatMap(Transaction::transactionId), c.offeredA(maxEnergy), c.energyWh());
+          c.transaction().flatMap(Transaction::transactionId), c.offeredA(maxEnergy), c.energyWh(),
+          parts.smartCharging().offer(c.id()).map(offer -> offer.limit().describe()).orElse("nothing divided yet"));
     }).toList();
   }
 
-  private void report(Connector c) {
+  /**
+   * Divides the grid limit afresh and brings every pilot and relay in line with it. Lowered offers go out before
+   * raised ones, so that the pilots never offer more than the grid limit together, not even between two commands.
+   *
+   * @return the connectors whose pilot offer changed
+   */
+  private List<Connector> applyOffers() {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
-    c.limitTo(parts.smartCharging().limitA(c));
-    c.applyEnergyControl(maxEnergy);
-    publish(c.id(), c.report(maxEnergy));
+    Allocation allocation = parts.smartCharging().divide(connectors, c -> c.mayCharge(maxEnergy));
+    List<Connector> changed = new ArrayList<>();
+    List<Connector> order = new ArrayList<>(connectors);
+    order.sort(Comparator.comparingDouble(c -> offer(allocation, c).amperes() - c.pilotOfferA()));
+    for (Connector c : order) {
+      double before = c.pilotOfferA();
+      Offer offer = offer(allocation, c);
+      c.limitTo(offer.amperes());
+      c.switchPhases(SmartCharging.switchPosition(parts.smartCharging().phases(c)));
+      c.applyEnergyControl(maxEnergy);
+      if (c.pilotOfferA() != before) {
+        changed.add(c);
+        parts.listener().onOfferChanged(c.id(), c.pilotOfferA(), offer.limit().describe());
+      }
+    }
+    return changed;
+  }
+
+  private static Offer offer(Allocation allocation, Connector c) {
+    return allocation.offer(c.id()).orElseThrow(() -> new IllegalStateException("connector " + c.id() + " was left out of the division"));
   }
 
   private void refreshStation() {

@@ -47,8 +47,8 @@ public final class Connector {
   private Optional<PendingStart> pendingStart = Optional.empty();
   private Optional<Transaction> transaction = Optional.empty();
   private boolean finishing;
-  /** The smart-charging limit in A; unlimited until a charging profile says otherwise. */
-  private double limitA = Double.POSITIVE_INFINITY;
+  /** The share of the grid limit smart charging gives this connector, in A per phase. */
+  private double limitA;
   /** Whether a reservation holds this connector for someone. */
   private boolean reserved;
 
@@ -61,6 +61,8 @@ public final class Connector {
   private Command lastPilotCommand;
   private double lastOfferA = -1;
   private Boolean relayClosed;
+  /** Where the phase switch was last sent; 0 until the first command, as its position at boot is not known. */
+  private int switchedPhases;
 
   private enum Command {
     OFFER,
@@ -253,17 +255,42 @@ public final class Connector {
     return Math.max(seen, reading.map(MeterReading::energyImportWh).orElse(0.0));
   }
 
-  /** The current the EV may draw now, in A; 0 when it may draw nothing. */
-  public double offeredA(int maxEnergyOnInvalidId) {
+  /** Whether a transaction runs here that may draw energy now. */
+  public boolean mayCharge(int maxEnergyOnInvalidId) {
     if (transaction.isEmpty() || faulted()) {
-      return 0;
+      return false;
     }
     Transaction tx = transaction.get();
-    if (tx.deauthorized() && tx.deliveredSinceDeauthorizedWh() >= maxEnergyOnInvalidId) {
-      return 0;
+    return !tx.deauthorized() || tx.deliveredSinceDeauthorizedWh() < maxEnergyOnInvalidId;
+  }
+
+  /** The current the EV may draw now, in A; 0 when it may draw nothing. */
+  public double offeredA(int maxEnergyOnInvalidId) {
+    return mayCharge(maxEnergyOnInvalidId) ? limitA : 0;
+  }
+
+  /** What the pilot signals now, in A; 0 when it offers nothing. */
+  public double pilotOfferA() {
+    return lastPilotCommand == Command.OFFER ? lastOfferA : 0;
+  }
+
+  /**
+   * Sends the phase switch, if there is one, to {@code phases} (1 or 3). The EV must not see phases come and go
+   * under load, so the relay opens and the pilot stops offering first; {@link #applyEnergyControl} resumes.
+   */
+  public void switchPhases(int phases) {
+    if (hardware.phaseSwitch().isEmpty() || phases == switchedPhases) {
+      return;
     }
-    double offer = Math.min(hardware.maxCurrentA(), limitA);
-    return offer >= ConnectorHardware.MIN_CURRENT_A ? offer : 0;
+    if (!Boolean.FALSE.equals(relayClosed)) {
+      hardware.relay().open();
+      relayClosed = false;
+    }
+    if (lastPilotCommand == Command.OFFER) {
+      pilotCommand(Command.STOP_OFFERING, 0);
+    }
+    hardware.phaseSwitch().get().switchTo(phases);
+    switchedPhases = phases;
   }
 
   public Report report(int maxEnergyOnInvalidId) {

@@ -126,14 +126,13 @@ final class ChargingProfiles {
   }
 
   /**
-   * The current {@code connectorId} may offer at {@code at}, as the composite schedule in A gives it (so rounded
-   * down to 0.1 A, and 0 below the EV's minChargingRate), and when to ask again. Without a running transaction,
-   * Relative schedules count from {@code at}. Whether the pilot can offer it (6 A at least) is the caller's concern.
+   * When the limit of {@code connectorId} may change next after {@code at}: the next period boundary of a profile that
+   * concerns it. Without a running transaction, Relative schedules count from {@code at}.
    */
-  public CurrentLimit limitAt(int connectorId, Instant at, Optional<RunningTransaction> running, ConnectorRating rating) {
+  public Optional<Instant> nextChange(int connectorId, Instant at, Optional<RunningTransaction> running) {
     if (connectorId < 1 || connectorId > numberOfConnectors) {
       throw new IllegalArgumentException("connector " + connectorId + " does not exist");
     }
-    return Composite.limitAt(installed, connectorId, at, running.map(RunningTransaction::started), rating);
+    return Composite.nextChange(installed, connectorId, at, running.map(RunningTransaction::started));
   }
 }

@@ -70,14 +70,16 @@ final class Composite {
     return new ChargingSchedule(Optional.of(duration), Optional.of(Instant.ofEpochSecond(from)), unit, periods, Optional.empty());
   }
 
-  /** The limit in A at {@code at}; Relative schedules count from the transaction start, or from {@code at}. */
-  static CurrentLimit limitAt(List<InstalledProfile> installed, int connectorId, Instant at, Optional<Instant> transactionStart,
-      ConnectorRating rating) {
+  /**
+   * The next instant after {@code at} at which a profile that concerns {@code connectorId} changes its limit; Relative
+   * schedules count from the transaction start, or from {@code at}. Empty when none ever will.
+   */
+  static Optional<Instant> nextChange(List<InstalledProfile> installed, int connectorId, Instant at, Optional<Instant> transactionStart) {
     long t = at.getEpochSecond();
-    Composite composite = new Composite(installed, connectorId, transactionStart.map(Instant::getEpochSecond).orElse(t), rating);
-    long next = composite.nextBoundaryAfter(t);
-    return new CurrentLimit(composite.levelAt(t, ChargingRateUnitType.A).limit(),
-        next == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochSecond(next)));
+    // the rating plays no part in where boundaries fall
+    ConnectorRating anyRating = new ConnectorRating(1, 1, 0);
+    long next = new Composite(installed, connectorId, transactionStart.map(Instant::getEpochSecond).orElse(t), anyRating).nextBoundaryAfter(t);
+    return next == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochSecond(next));
   }
 
   private static List<ChargingProfile> of(List<InstalledProfile> installed, int connectorId, ChargingProfilePurposeType purpose) {
@@ -100,13 +102,6 @@ final class Composite {
     double limit = convert(rating.maxCurrentA(), ChargingRateUnitType.A, unit, wattsPerAmpere);
     for (Prevailing p : prevailing) {
       limit = Math.min(limit, convert(p.period().limit(), p.profile().chargingSchedule().chargingRateUnit(), unit, wattsPerAmpere));
-    }
-    if (tx.isPresent()) {
-      ChargingSchedule schedule = tx.get().profile().chargingSchedule();
-      double minimum = schedule.minChargingRate().map(rate -> convert(rate, schedule.chargingRateUnit(), unit, wattsPerAmpere)).orElse(0.0);
-      if (limit < minimum) {
-        limit = 0;
-      }
     }
     // the epsilon keeps a conversion that lands a hair below a tenth (15.999999…) from losing that tenth
     return new Level(Math.floor(limit * 10 + 1e-9) / 10, phases);

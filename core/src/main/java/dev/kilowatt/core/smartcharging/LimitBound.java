@@ -111,6 +111,19 @@ public sealed interface LimitBound {
     }
   }
 
+  /**
+   * The EV paused (pilot state B) during its transaction: it keeps the pilot's least current, so that it can ask
+   * again, and the rest goes to the others.
+   *
+   * @param amperes the current it keeps
+   */
+  record Paused(double amperes) implements LimitBound {
+    @Override
+    public String describe() {
+      return String.format(Locale.ROOT, "the EV paused and keeps the pilot's %.1f A to resume with", amperes);
+    }
+  }
+
   /** The EV does not ask for energy. */
   record NotCharging() implements LimitBound {
     @Override

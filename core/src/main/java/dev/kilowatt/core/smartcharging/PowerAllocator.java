@@ -17,8 +17,7 @@ import java.util.Optional;
  * limit; each connector is further held to its own profiles and rating.
  *
  * <p>A pure function of its inputs and the previous {@link Allocation}, which carries what it must remember: call it
- * whenever an EV starts, pauses or stops asking for energy, a limit changes, or the meter reports; each change of an
- * offer is logged with its bound. What an EV does
+ * whenever an EV starts, pauses or stops asking for energy, a limit changes, or the meter reports. What an EV does
  * not take goes to the others: once an EV has had {@link #SETTLE_TIME} to take its offer and draws more than
  * {@link #CUT_BELOW_A} less, its offer is cut to its draw plus {@link #HEADROOM_A}, and it gets its full share back as
  * soon as it draws within {@link #RELEASE_WITHIN_A} of the cut offer. The gap between those two margins is the
@@ -95,20 +94,15 @@ public final class PowerAllocator {
       ConnectorDemand demand = asking.get(i);
       ExplainedLimit ceiling = ceilings.get(demand.connectorId());
       double amperes = tenths(shares.get(i));
-      LimitBound bound = amperes < tenths(ceiling.amperes()) ? new LimitBound.Share(grid, asking.size()) : ceiling.bound();
+      LimitBound bound = amperes >= tenths(ceiling.amperes()) ? ceiling.bound()
+          : asking.size() == 1 ? grid.bound() : new LimitBound.Share(grid, asking.size());
       Optional<Offer> before = previous.offer(demand.connectorId()).filter(o -> o.amperes() > 0);
       Instant raisedAt = before.filter(o -> amperes <= o.amperes()).map(Offer::raisedAt).orElse(now);
       Instant chargingSince = before.map(Offer::chargingSince).orElse(now);
       offers.put(demand.connectorId(), new Offer(demand.connectorId(), amperes, bound, demand.phases(),
           ceiling.bound() instanceof LimitBound.EvDraw, raisedAt, chargingSince));
     }
-    Allocation allocation = new Allocation(now, grid, demands.stream().map(d -> offers.get(d.connectorId())).toList());
-    for (Offer offer : allocation.offers()) {
-      if (previous.offer(offer.connectorId()).map(o -> o.amperes() != offer.amperes()).orElse(true)) {
-        LOG.log(Level.INFO, "connector {0} offered {1}", offer.connectorId(), offer.limit().describe());
-      }
-    }
-    return allocation;
+    return new Allocation(now, grid, demands.stream().map(d -> offers.get(d.connectorId())).toList());
   }
 
   private static int lastBelowMinimum(List<Double> shares) {

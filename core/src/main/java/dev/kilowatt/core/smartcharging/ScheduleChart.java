@@ -4,9 +4,25 @@ import dev.kilowatt.core.message.ChargingSchedule;
 import dev.kilowatt.core.message.ChargingSchedulePeriod;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
-/** A text chart of a charging schedule, so that a person can see what the profiles do. */
+/** A text chart of a charging schedule, so that a person can see what the profiles do, and why. */
 public final class ScheduleChart {
+
+  /**
+   * Why the drawn current changed at one moment, as {@code ChargePointListener.onOfferChanged} explains it.
+   *
+   * @param offsetSeconds from the schedule start
+   * @param explanation e.g. "8.0 A: share of 16.0 A among 2 connectors (...)"
+   */
+  public record Reason(long offsetSeconds, String explanation) {
+    public Reason {
+      Objects.requireNonNull(explanation, "explanation");
+      if (offsetSeconds < 0) {
+        throw new IllegalArgumentException("a reason comes at or after the schedule start, not " + offsetSeconds + " s before");
+      }
+    }
+  }
 
   /** How long an open-ended last period is drawn, for a schedule without duration. */
   private static final int OPEN_END_SECONDS = 3600;
@@ -34,9 +50,8 @@ public final class ScheduleChart {
       throw new IllegalArgumentException("a chart needs at least one column and one row, not " + width + "x" + height);
     }
     List<ChargingSchedulePeriod> periods = schedule.chargingSchedulePeriod();
-    int lastStart = periods.stream().mapToInt(ChargingSchedulePeriod::startPeriod).max().orElse(0);
-    long span = Math.max(1, schedule.duration().map(Integer::longValue).orElse((long) lastStart + OPEN_END_SECONDS));
-    double top = periods.stream().mapToDouble(ChargingSchedulePeriod::limit).max().orElse(0);
+    long span = span(schedule);
+    double top = top(schedule);
     double scale = top > 0 ? top : 1;
     int[] filled = new int[width];
     for (int column = 0; column < width; column++) {
@@ -45,7 +60,7 @@ public final class ScheduleChart {
     }
     String topLabel = number(top);
     String zeroLabel = number(0);
-    int labelWidth = Math.max(topLabel.length(), zeroLabel.length());
+    int labelWidth = labelWidth(top);
     StringBuilder chart = new StringBuilder(schedule.chargingRateUnit().ocppValue());
     schedule.startSchedule().ifPresent(start -> chart.append(", from ").append(start));
     chart.append('\n');
@@ -65,6 +80,51 @@ public final class ScheduleChart {
       axis.append(" ".repeat(gap)).append(endLabel);
     }
     return chart.append(axis).append('\n').toString();
+  }
+
+  /**
+   * {@link #render(ChargingSchedule, int, int)}, with a letter under the time axis in the column of each reason and,
+   * below, each letter with the time and the reason:
+   *
+   * <pre>
+   *       a         b
+   *   a 0:00:00 16.0 A: hardware rating 16.0 A
+   *   b 0:03:20 8.0 A: share of 16.0 A among 2 connectors (...)
+   * </pre>
+   *
+   * Reasons past the schedule's end are drawn in its last column. Letters run from a to z and start again.
+   */
+  public static String render(ChargingSchedule schedule, List<Reason> reasons, int width, int height) {
+    String chart = render(schedule, width, height);
+    long span = span(schedule);
+    int labelWidth = labelWidth(top(schedule));
+    char[] marks = " ".repeat(width).toCharArray();
+    StringBuilder legend = new StringBuilder();
+    for (int i = 0; i < reasons.size(); i++) {
+      Reason reason = reasons.get(i);
+      char letter = (char) ('a' + i % 26);
+      int column = (int) Math.min(width - 1, reason.offsetSeconds() * width / span);
+      if (marks[column] == ' ') {
+        marks[column] = letter;
+      }
+      legend.append("  ").append(letter).append(' ').append(clock(reason.offsetSeconds())).append(' ').append(reason.explanation()).append('\n');
+    }
+    String markLine = (" ".repeat(labelWidth + 2) + new String(marks)).stripTrailing();
+    return chart + markLine + '\n' + legend;
+  }
+
+  private static double top(ChargingSchedule schedule) {
+    return schedule.chargingSchedulePeriod().stream().mapToDouble(ChargingSchedulePeriod::limit).max().orElse(0);
+  }
+
+  /** How wide the value labels left of the axis are. */
+  private static int labelWidth(double top) {
+    return Math.max(number(top).length(), number(0).length());
+  }
+
+  private static long span(ChargingSchedule schedule) {
+    int lastStart = schedule.chargingSchedulePeriod().stream().mapToInt(ChargingSchedulePeriod::startPeriod).max().orElse(0);
+    return Math.max(1, schedule.duration().map(Integer::longValue).orElse((long) lastStart + OPEN_END_SECONDS));
   }
 
   /** The lowest limit in effect during [from, to); NaN where no period has started yet. */

@@ -1,9 +1,11 @@
 package dev.kilowatt.core.smartcharging;
 
+import dev.kilowatt.core.ConnectorHardware;
 import dev.kilowatt.core.configuration.ConfigKey.Access;
 import dev.kilowatt.core.configuration.ConfigKey;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.ChargingProfilePurposeType;
 import dev.kilowatt.core.message.ChargingProfileStatus;
@@ -17,25 +19,24 @@ import dev.kilowatt.core.message.GetCompositeScheduleStatus;
 import dev.kilowatt.core.message.SetChargingProfileRequest;
 import dev.kilowatt.core.message.SetChargingProfileResponse;
 import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.message.ChargingSchedule;
+import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
-import dev.kilowatt.core.smartcharging.ChargingProfiles;
-import dev.kilowatt.core.smartcharging.ConnectorRating;
-import dev.kilowatt.core.smartcharging.CurrentLimit;
-import dev.kilowatt.core.smartcharging.InstalledProfile;
-import dev.kilowatt.core.smartcharging.RunningTransaction;
-import dev.kilowatt.core.smartcharging.SmartChargingLimits;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * The Smart Charging profile on the event loop: installs and clears charging profiles (saved on every
- * change), answers GetCompositeSchedule, and turns the composite limit into what each connector may
- * offer, re-evaluated at each period boundary by one timer.
+ * change), answers GetCompositeSchedule, and divides the grid limit among the connectors through the
+ * {@link PowerAllocator}, re-evaluated at each period boundary by one timer. It owns the last division, so
+ * every current offered has its explanation here.
  */
 public final class SmartCharging {
 
@@ -55,28 +56,51 @@ public final class SmartCharging {
     }
   }
 
+  /**
+   * How the charger is built for smart charging.
+   *
+   * @param limits what SetChargingProfile accepts
+   * @param voltage the nominal phase-to-neutral voltage, which converts W and A
+   * @param installationLimitA the current per phase the grid connection may carry, all connectors together, if the
+   *     installer set one; without it only the ChargePointMaxProfile and the connectors' ratings bound the total
+   * @param sharing how the grid limit is divided among the connectors that draw
+   */
+  public record Setup(SmartChargingLimits limits, double voltage, Optional<Double> installationLimitA, SharingStrategy sharing) {
+    public Setup {
+      Objects.requireNonNull(limits, "limits");
+      Objects.requireNonNull(installationLimitA, "installationLimitA");
+      Objects.requireNonNull(sharing, "sharing");
+    }
+  }
+
   private final Scheduler scheduler;
   private final Storage storage;
   private final Supplier<Instant> clock;
-  private final double voltage;
+  private final Setup setup;
   private final ChargingProfiles profiles;
+  private final PowerAllocator allocator;
   private final Runnable onBoundary;
+  private Allocation allocation;
   private Scheduler.Timer boundaryTimer;
   private Instant boundary;
 
-  public SmartCharging(Scheduler scheduler, Storage storage, Configuration config, Supplier<Instant> clock, int connectors,
-      SmartChargingLimits limits, double voltage, Runnable onBoundary) {
+  public SmartCharging(Scheduler scheduler, Storage storage, Configuration config, Supplier<Instant> clock, List<ConnectorHardware> connectors,
+      Setup setup, Runnable onBoundary) {
     this.scheduler = scheduler;
     this.storage = storage;
     this.clock = clock;
-    this.voltage = voltage;
+    this.setup = setup;
+    this.allocator = new PowerAllocator(setup.sharing());
     this.onBoundary = onBoundary;
+    this.allocation = Allocation.none(clock.get());
     List<InstalledProfile> saved = storage.load(STORAGE_KEY, Saved.class).map(Saved::profiles).orElse(List.of());
-    this.profiles = new ChargingProfiles(limits, connectors, saved);
+    this.profiles = new ChargingProfiles(setup.limits(), connectors.size(), saved);
+    SmartChargingLimits limits = setup.limits();
     config.define(readOnly(CHARGE_PROFILE_MAX_STACK_LEVEL, Integer.toString(limits.maxStackLevel())));
     config.define(readOnly(CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT, limits.allowedUnitsConfigValue()));
     config.define(readOnly(CHARGING_SCHEDULE_MAX_PERIODS, Integer.toString(limits.maxPeriods())));
-    config.define(readOnly(CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED, "false"));
+    boolean switchesPhases = connectors.stream().anyMatch(h -> h.phaseSwitch().isPresent());
+    config.define(readOnly(CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED, Boolean.toString(switchesPhases)));
     config.define(readOnly(MAX_CHARGING_PROFILES_INSTALLED, Integer.toString(limits.maxInstalled())));
   }
 
@@ -90,11 +114,6 @@ public final class SmartCharging {
         reply.answer(new SetChargingProfileResponse(install(request.connectorId(), request.csChargingProfiles(), connectors))));
     router.on(ClearChargingProfileRequest.class, (request, reply) -> reply.answer(new ClearChargingProfileResponse(clear(request))));
     router.on(GetCompositeScheduleRequest.class, (request, reply) -> reply.answer(composite(request, connectors)));
-  }
-
-  /** The answer to a GetCompositeSchedule.req; also what the embedder's display shows. */
-  public GetCompositeScheduleResponse composite(GetCompositeScheduleRequest request, List<Connector> connectors) {
-    return composite(request, connectors, connectors.stream().mapToDouble(c -> c.hardware().maxCurrentA()).sum());
   }
 
   ChargingProfileStatus install(int connectorId, ChargingProfile profile, List<Connector> connectors) {
@@ -115,18 +134,22 @@ public final class SmartCharging {
     return status;
   }
 
-  GetCompositeScheduleResponse composite(GetCompositeScheduleRequest request, List<Connector> connectors, double stationMaxCurrentA) {
+  /** The answer to a GetCompositeSchedule.req; also what the embedder's display shows. */
+  public GetCompositeScheduleResponse composite(GetCompositeScheduleRequest request, List<Connector> connectors) {
     int id = request.connectorId();
     if (id < 0 || id > connectors.size()) {
       return rejected();
     }
     Instant start = clock.get();
-    Optional<RunningTransaction> running = id == 0 ? Optional.empty() : running(connectors.get(id - 1));
-    ConnectorRating rating = id == 0 ? new ConnectorRating(voltage, maxPhases(connectors), stationMaxCurrentA) : rating(connectors.get(id - 1));
     ChargingRateUnitType unit = request.chargingRateUnit().orElse(ChargingRateUnitType.A);
-    return profiles.compositeSchedule(id, start, request.duration(), running, unit, rating)
-        .map(schedule -> new GetCompositeScheduleResponse(GetCompositeScheduleStatus.ACCEPTED, Optional.of(id), Optional.of(start),
-            Optional.of(schedule)))
+    Optional<ChargingSchedule> schedule = id == 0
+        ? profiles.compositeSchedule(0, start, request.duration(), Optional.empty(), unit, installation(connectors))
+            .map(grid -> GridConsumption.of(grid, connectors.stream().filter(c -> c.transaction().isPresent())
+                .flatMap(c -> profiles.compositeSchedule(c.id(), start, request.duration(), running(c), unit, rating(c)).stream())
+                .toList()))
+        : profiles.compositeSchedule(id, start, request.duration(), running(connectors.get(id - 1)), unit, rating(connectors.get(id - 1)));
+    return schedule
+        .map(s -> new GetCompositeScheduleResponse(GetCompositeScheduleStatus.ACCEPTED, Optional.of(id), Optional.of(start), Optional.of(s)))
         .orElseGet(SmartCharging::rejected);
   }
 
@@ -150,11 +173,78 @@ public final class SmartCharging {
     }
   }
 
-  /** The current connector {@code c} may offer now; arms the timer for the next boundary. */
-  public double limitA(Connector c) {
-    CurrentLimit limit = profiles.limitAt(c.id(), clock.get(), running(c), rating(c));
-    limit.nextChange().ifPresent(this::armBoundary);
-    return limit.amperes();
+  /**
+   * Divides the grid limit among {@code connectors} as they are now (OCPP 1.6 section 3.13.3: with more than one
+   * connector the ChargePointMaxProfile is for all of them together), keeps the division, logs each offer that
+   * changed with its explanation, and arms the timer for the next profile boundary.
+   *
+   * <p>An EV that paused (pilot state B during its transaction) keeps its share while no EV that asks is held back by
+   * it; otherwise it keeps only the pilot's least current, so that it can ask again, and the rest goes to the others.
+   *
+   * @param mayCharge whether a connector's transaction may draw energy now
+   */
+  public Allocation divide(List<Connector> connectors, Predicate<Connector> mayCharge) {
+    Instant now = clock.get();
+    List<InstalledProfile> installed = profiles.installed();
+    ExplainedLimit grid = ExplainedLimits.forGrid(installed, now, installation(connectors));
+    Allocation division = allocator.allocate(now, grid, demands(connectors, mayCharge, installed, now, false), allocation);
+    if (heldBack(division, connectors, mayCharge)) {
+      division = allocator.allocate(now, grid, demands(connectors, mayCharge, installed, now, true), allocation);
+    }
+    for (Offer offer : division.offers()) {
+      if (allocation.offer(offer.connectorId()).map(o -> o.amperes() != offer.amperes()).orElse(true)) {
+        LOG.log(Level.INFO, "connector {0} offered {1}", offer.connectorId(), offer.limit().describe());
+      }
+    }
+    allocation = division;
+    connectors.forEach(c -> profiles.nextChange(c.id(), now, running(c)).ifPresent(this::armBoundary));
+    return allocation;
+  }
+
+  /** Whether a paused EV shares the grid limit while an EV that asks gets less than its own limit. */
+  private static boolean heldBack(Allocation division, List<Connector> connectors, Predicate<Connector> mayCharge) {
+    boolean anyPaused = connectors.stream().anyMatch(c -> mayCharge.test(c) && !c.pilot().evRequestsEnergy());
+    return anyPaused && connectors.stream()
+        .filter(c -> mayCharge.test(c) && c.pilot().evRequestsEnergy())
+        .flatMap(c -> division.offer(c.id()).stream())
+        .anyMatch(offer -> offer.bound() instanceof LimitBound.Share || offer.bound() instanceof LimitBound.Waiting);
+  }
+
+  private List<ConnectorDemand> demands(List<Connector> connectors, Predicate<Connector> mayCharge, List<InstalledProfile> installed,
+      Instant now, boolean holdPaused) {
+    return connectors.stream().map(c -> demand(c, mayCharge.test(c), installed, now, holdPaused)).toList();
+  }
+
+  /** What connector {@code id} is offered, and why, as last divided. */
+  public Optional<Offer> offer(int connectorId) {
+    return allocation.offer(connectorId);
+  }
+
+  /**
+   * The phases connector {@code c} may charge on now: its own, cut to the numberPhases of the prevailing periods that
+   * give one. Limits in W convert with this count.
+   */
+  public int phases(Connector c) {
+    return ExplainedLimits.phasesFor(profiles.installed(), c.id(), clock.get(), c.transaction().map(Transaction::started), rating(c));
+  }
+
+  /** Where a 1/3-phase switch is to be: on three phases only when three are allowed. */
+  public static int switchPosition(int allowedPhases) {
+    return allowedPhases < 3 ? 1 : 3;
+  }
+
+  private ConnectorDemand demand(Connector c, boolean mayCharge, List<InstalledProfile> installed, Instant now, boolean holdPaused) {
+    boolean switches = c.hardware().phaseSwitch().isPresent();
+    int allowed = switches ? switchPosition(phases(c)) : phases(c);
+    // without a switch the EV loads every phase the connector has, whatever the schedule allows
+    int loaded = switches ? allowed : c.hardware().phases();
+    ConnectorRating rating = new ConnectorRating(setup.voltage(), allowed, c.hardware().maxCurrentA());
+    ExplainedLimit own = ExplainedLimits.forConnector(installed, c.id(), now, c.transaction().map(Transaction::started), rating);
+    if (holdPaused && !c.pilot().evRequestsEnergy()) {
+      own = own.lower(new ExplainedLimit(PowerAllocator.PILOT_MINIMUM_A, new LimitBound.Paused(PowerAllocator.PILOT_MINIMUM_A)));
+    }
+    Optional<Double> draw = c.reading().map(r -> r.phases().stream().mapToDouble(MeterReading.PhaseReading::currentA).max().orElse(0));
+    return new ConnectorDemand(c.id(), mayCharge, own, c.hardware().maxCurrentA(), MainsPhase.first(loaded), draw);
   }
 
   private void armBoundary(Instant next) {
@@ -189,7 +279,13 @@ public final class SmartCharging {
   }
 
   private ConnectorRating rating(Connector c) {
-    return new ConnectorRating(voltage, c.hardware().phases(), c.hardware().maxCurrentA());
+    return new ConnectorRating(setup.voltage(), c.hardware().phases(), c.hardware().maxCurrentA());
+  }
+
+  /** The grid connection: the installer's limit, or else all the connectors' ratings together. */
+  private ConnectorRating installation(List<Connector> connectors) {
+    double ratings = connectors.stream().mapToDouble(c -> c.hardware().maxCurrentA()).sum();
+    return new ConnectorRating(setup.voltage(), maxPhases(connectors), setup.installationLimitA().orElse(ratings));
   }
 
   private static int maxPhases(List<Connector> connectors) {

@@ -9,6 +9,7 @@ import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
+import dev.kilowatt.core.port.PhaseSwitch;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Relay;
 import java.lang.System.Logger.Level;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
 
 /** One connector's hardware events, from whichever thread the adapters use, onto the event loop. */
 public final class ConnectorEvents implements Relay.Listener, ControlPilot.Listener, EnergyMeter.Listener,
-    ConnectorLock.Listener {
+    ConnectorLock.Listener, PhaseSwitch.Listener {
 
   private static final System.Logger LOG = System.getLogger(ConnectorEvents.class.getName());
 
@@ -41,6 +42,12 @@ public final class ConnectorEvents implements Relay.Listener, ControlPilot.Liste
     connector.hardware().relay().start(this);
     connector.hardware().pilot().start(this);
     connector.hardware().meter().start(this);
+    connector.hardware().phaseSwitch().ifPresent(phaseSwitch -> phaseSwitch.start(this));
+  }
+
+  @Override
+  public void onPhasesSwitched(int phases) {
+    LOG.log(Level.INFO, "connector {0}: now on {1} phase(s)", connector.id(), phases);
   }
 
   @Override

@@ -36,17 +36,8 @@ final class BruteForce {
     }
     double factor = rating.voltage() * phases;
     double limit = unit == ChargingRateUnitType.A ? rating.maxCurrentA() : rating.maxCurrentA() * factor;
-    double minimum = 0;
     for (InEffect e : applicable) {
       limit = Math.min(limit, inUnit(e.period().limit(), e.profile().chargingSchedule().chargingRateUnit(), unit, factor));
-      if (e.profile().chargingProfilePurpose() != ChargingProfilePurposeType.CHARGE_POINT_MAX_PROFILE
-          && e.profile().chargingSchedule().minChargingRate().isPresent()) {
-        minimum = inUnit(e.profile().chargingSchedule().minChargingRate().get(), e.profile().chargingSchedule().chargingRateUnit(), unit,
-            factor);
-      }
-    }
-    if (limit < minimum) {
-      limit = 0;
     }
     return new Sample(Math.floor(limit * 10 + 1e-9) / 10, phases);
   }

@@ -265,7 +265,7 @@ class ChargingProfilesTest {
     assertEquals(Optional.empty(), profiles.compositeSchedule(1, T0, 31 * 86_400 + 1, NO_TRANSACTION, ChargingRateUnitType.A, rating));
     assertTrue(profiles.compositeSchedule(1, T0, 31 * 86_400, NO_TRANSACTION, ChargingRateUnitType.A, rating).isPresent());
     assertTrue(profiles.compositeSchedule(0, T0, 0, NO_TRANSACTION, ChargingRateUnitType.A, rating).isPresent());
-    assertThrows(IllegalArgumentException.class, () -> profiles.limitAt(0, T0, NO_TRANSACTION, rating));
+    assertThrows(IllegalArgumentException.class, () -> profiles.nextChange(0, T0, NO_TRANSACTION));
   }
 
   @Test

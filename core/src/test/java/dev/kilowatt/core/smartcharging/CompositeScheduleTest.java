@@ -140,16 +140,30 @@ class CompositeScheduleTest {
     assertEquals(List.of("0=10.0/1", "900=16.0/1"), composite(1, T0, 3600, NO_TRANSACTION, A, SINGLE_PHASE_32A));
   }
 
+  /** Section 3.13.4: minChargingRate is a hint for the central system's balancing; a 6 A period below 8 A stays 6 A. */
   @Test
-  void belowTheEvsMinimumChargingRateNothingIsOffered() {
+  void belowTheEvsMinimumChargingRateTheLimitStays() {
     install(1, profile(1).minChargingRate(8).period(0, 16).period(100, 6).period(200, 8).build());
-    assertEquals(List.of("0=16.0/1", "100=0.0/1", "200=8.0/1"), composite(1, T0, 300, NO_TRANSACTION, A, SINGLE_PHASE_32A));
+    assertEquals(List.of("0=16.0/1", "100=6.0/1", "200=8.0/1"), composite(1, T0, 300, NO_TRANSACTION, A, SINGLE_PHASE_32A));
   }
 
+  /** 4 000 W on three phases of 230 V are 4 000 / 690 = 5.797 A, 5.7 A rounded down, whatever the minimum of 4 140 W. */
   @Test
-  void aMinimumChargingRateInWattsCountsOnThePhasesInUse() {
+  void aMinimumChargingRateInWattsDoesNotZeroAPeriodEither() {
     install(1, profile(1).watts().minChargingRate(4_140).period(0, 11_040).period(100, 4_000).build());
-    assertEquals(List.of("0=16.0/3", "100=0.0/3"), composite(1, T0, 200, NO_TRANSACTION, A, THREE_PHASE_32A));
+    assertEquals(List.of("0=16.0/3", "100=5.7/3"), composite(1, T0, 200, NO_TRANSACTION, A, THREE_PHASE_32A));
+  }
+
+  /**
+   * Without numberPhases a period counts on 3 phases (the spec's default), never more than the connector has:
+   * 11 040 W are 11 040 / (230 × 3) = 16 A on a three-phase connector and 11 040 / 230 = 48 A, capped by the 32 A
+   * rating, on a single-phase one; 5 520 W on it are 24 A.
+   */
+  @Test
+  void wattsWithoutNumberPhasesConvertOnThreePhasesOrOnTheConnectorsOne() {
+    install(1, profile(1).watts().period(0, 11_040).period(100, 5_520).build());
+    assertEquals(List.of("0=16.0/3", "100=8.0/3"), composite(1, T0, 200, NO_TRANSACTION, A, THREE_PHASE_32A));
+    assertEquals(List.of("0=32.0/1", "100=24.0/1"), composite(1, T0, 200, NO_TRANSACTION, A, SINGLE_PHASE_32A));
   }
 
   @Test
@@ -164,7 +178,7 @@ class CompositeScheduleTest {
     assertEquals(List.of("0=32.0/3"), composite(1, T0, 86_400, NO_TRANSACTION, A, THREE_PHASE_32A));
     assertEquals(List.of("0=22080.0/3"), composite(1, T0, 86_400, NO_TRANSACTION, W, THREE_PHASE_32A));
     assertEquals(List.of("0=32.0/3"), composite(1, T0, 0, NO_TRANSACTION, A, THREE_PHASE_32A));
-    assertEquals(new CurrentLimit(32, Optional.empty()), profiles.limitAt(1, T0, NO_TRANSACTION, THREE_PHASE_32A));
+    assertEquals(Optional.empty(), profiles.nextChange(1, T0, NO_TRANSACTION));
   }
 
   @Test
@@ -179,12 +193,10 @@ class CompositeScheduleTest {
     install(0, profile(1).chargePointMax().daily(Instant.parse("2025-01-01T00:00:00Z")).period(0, 32).period(18 * 3600, 10).build());
     install(1, profile(2).txProfile().duration(7200).period(0, 16).period(3600, 20).build(), running);
     Instant tenOClock = Instant.parse("2025-03-03T10:00:00Z");
-    assertEquals(new CurrentLimit(16, Optional.of(T0.plusSeconds(3600))), profiles.limitAt(1, T0, Optional.of(running), SINGLE_PHASE_32A));
-    assertEquals(new CurrentLimit(20, Optional.of(tenOClock)),
-        profiles.limitAt(1, T0.plusSeconds(3600).plusMillis(500), Optional.of(running), SINGLE_PHASE_32A));
-    assertEquals(new CurrentLimit(32, Optional.of(Instant.parse("2025-03-03T18:00:00Z"))),
-        profiles.limitAt(1, tenOClock, Optional.of(running), SINGLE_PHASE_32A));
-    assertEquals(new CurrentLimit(10, Optional.of(Instant.parse("2025-03-04T00:00:00Z"))),
-        profiles.limitAt(1, Instant.parse("2025-03-03T19:00:00Z"), Optional.of(running), SINGLE_PHASE_32A));
+    assertEquals(Optional.of(T0.plusSeconds(3600)), profiles.nextChange(1, T0, Optional.of(running)));
+    assertEquals(Optional.of(tenOClock), profiles.nextChange(1, T0.plusSeconds(3600).plusMillis(500), Optional.of(running)));
+    assertEquals(Optional.of(Instant.parse("2025-03-03T18:00:00Z")), profiles.nextChange(1, tenOClock, Optional.of(running)));
+    assertEquals(Optional.of(Instant.parse("2025-03-04T00:00:00Z")),
+        profiles.nextChange(1, Instant.parse("2025-03-03T19:00:00Z"), Optional.of(running)));
   }
 }

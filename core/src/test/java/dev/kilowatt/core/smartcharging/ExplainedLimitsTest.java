@@ -129,6 +129,7 @@ class ExplainedLimitsTest {
     assertEquals("25.0 A: installation limit 25.0 A", new ExplainedLimit(25, new LimitBound.InstallationLimit(25)).describe());
     assertEquals("11.0 A: the EV draws only 10.0 A", new ExplainedLimit(11, new LimitBound.EvDraw(10)).describe());
     assertEquals("0.0 A: the EV does not ask for energy", new ExplainedLimit(0, new LimitBound.NotCharging()).describe());
+    assertEquals("6.0 A: the EV paused and keeps the pilot's 6.0 A to resume with", new ExplainedLimit(6, new LimitBound.Paused(6)).describe());
     assertEquals("0.0 A: 4.0 A is below the pilot's 6.0 A (transaction profile 3 on connector 1, stack level 0, period 0 from 0 s:"
         + " 4.0 A)", new ExplainedLimit(0, new LimitBound.BelowPilotMinimum(6, new ExplainedLimit(4,
             new LimitBound.Profile(3, LimitBound.Purpose.TX, 0, 1, 0, 0, 4, LimitBound.RateUnit.AMPERES, 1)))).describe());

@@ -159,7 +159,7 @@ class PowerAllocatorTest {
 
     rig.arrive(1, 32);
     assertEquals(16, rig.offered(1));
-    assertEquals(shareOf16(1), rig.bound(1));
+    assertEquals(MAX_16A_BOUND, rig.bound(1), "alone, the EV is bound by the grid limit itself, not by a share of it");
     assertEquals(new LimitBound.NotCharging(), rig.bound(2));
 
     rig.run(Duration.ofSeconds(30));

@@ -19,19 +19,38 @@ class ScheduleChartTest {
     return new ChargingSchedulePeriod(start, limit, Optional.empty());
   }
 
+  /** 16 A, 8 A from 100 s, 10 A from 200 s, for 400 s. */
+  private static final ChargingSchedule FOUR_HUNDRED_SECONDS = new ChargingSchedule(Optional.of(400), Optional.of(T0),
+      ChargingRateUnitType.A, List.of(period(0, 16), period(100, 8), period(200, 10)), Optional.empty());
+  private static final String FOUR_HUNDRED_SECONDS_CHART = """
+      A, from 2025-01-01T00:00:00Z
+      16.0 |#####
+           |#####     ##########
+           |####################
+           |####################
+       0.0 +--------------------
+            0:00:00      0:06:40
+      """;
+
   @Test
   void drawsTheLimitOverTheSchedulesDuration() {
-    ChargingSchedule schedule = new ChargingSchedule(Optional.of(400), Optional.of(T0), ChargingRateUnitType.A,
-        List.of(period(0, 16), period(100, 8), period(200, 10)), Optional.empty());
-    assertEquals("""
-        A, from 2025-01-01T00:00:00Z
-        16.0 |#####
-             |#####     ##########
-             |####################
-             |####################
-         0.0 +--------------------
-              0:00:00      0:06:40
-        """, ScheduleChart.render(schedule, 20, 4));
+    assertEquals(FOUR_HUNDRED_SECONDS_CHART, ScheduleChart.render(FOUR_HUNDRED_SECONDS, 20, 4));
+  }
+
+  /** 400 s over 20 columns: 20 s a column, so the reasons at 0, 100 and 200 s mark columns 0, 5 and 10. */
+  @Test
+  void reasonsAreLetteredUnderTheAxisAndListedWithTheirTime() {
+    List<ScheduleChart.Reason> reasons = List.of(new ScheduleChart.Reason(0, "16.0 A: hardware rating 16.0 A"),
+        new ScheduleChart.Reason(100, "8.0 A: the EV draws only 7.0 A"), new ScheduleChart.Reason(200, "10.0 A: installation limit 10.0 A"),
+        new ScheduleChart.Reason(900, "0.0 A: the EV does not ask for energy"));
+    assertEquals(FOUR_HUNDRED_SECONDS_CHART + """
+              a    b    c        d
+          a 0:00:00 16.0 A: hardware rating 16.0 A
+          b 0:01:40 8.0 A: the EV draws only 7.0 A
+          c 0:03:20 10.0 A: installation limit 10.0 A
+          d 0:15:00 0.0 A: the EV does not ask for energy
+        """, ScheduleChart.render(FOUR_HUNDRED_SECONDS, reasons, 20, 4));
+    assertThrows(IllegalArgumentException.class, () -> new ScheduleChart.Reason(-1, "before the start"));
   }
 
   @Test
