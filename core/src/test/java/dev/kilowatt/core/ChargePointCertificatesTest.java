@@ -82,11 +82,11 @@ class ChargePointCertificatesTest {
     SecurityRig rig = rig();
     PublicKey key = request(rig);
     X509Certificate certificate = leaf(key, TestPki.LONG_AGO, TestPki.FAR_AHEAD);
-    rig.cs.trace.clear();
+    rig.cs.forgetTrace();
 
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(certificate)));
-    assertEquals(List.of("reconfigure"), rig.cs.trace, "the link switches to the new certificate (A02.FR.08)");
-    ClientCertificate client = rig.cs.settings.clientCertificate().orElseThrow();
+    assertEquals(List.of("reconfigure"), rig.cs.trace(), "the link switches to the new certificate (A02.FR.08)");
+    ClientCertificate client = rig.cs.settings().clientCertificate().orElseThrow();
     assertEquals(List.of(certificate), Certificates.parse(client.certificateChainPem()));
     PrivateKey privateKey = KeyFactory.getInstance("EC")
         .generatePrivate(new PKCS8EncodedKeySpec(Certificates.unpem("PRIVATE KEY", client.privateKeyPkcs8Pem())));
@@ -107,8 +107,8 @@ class ChargePointCertificatesTest {
     assertEquals(ConfigurationStatus.REJECTED, rig.run(() -> rig.config.change("SecurityProfile", "3")));
     signed(rig, Certificates.pem(leaf(request(rig), TestPki.LONG_AGO, TestPki.FAR_AHEAD)));
     assertEquals(ConfigurationStatus.ACCEPTED, rig.run(() -> rig.config.change("SecurityProfile", "3")));
-    assertEquals(3, rig.cs.settings.securityProfile());
-    assertTrue(rig.cs.settings.clientCertificate().isPresent());
+    assertEquals(3, rig.cs.settings().securityProfile());
+    assertTrue(rig.cs.settings().clientCertificate().isPresent());
   }
 
   @Test
@@ -119,7 +119,7 @@ class ChargePointCertificatesTest {
     X509Certificate certificate = sub.leaf(key, "Kilowatt CPO", "SN-1", TestPki.LONG_AGO, TestPki.FAR_AHEAD);
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(certificate) + sub.pem() + root.pem()));
     assertEquals(List.of(certificate, sub.certificate()),
-        Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()));
+        Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()));
   }
 
   @Test
@@ -139,7 +139,7 @@ class ChargePointCertificatesTest {
     }
     assertEquals(refused.size(), events(rig).stream().filter("InvalidChargePointCertificate"::equals).count(),
         "A02.FR.07, and the conformance test TC_077_CS expects to hear of it");
-    assertEquals(Optional.empty(), rig.cs.settings.clientCertificate());
+    assertEquals(Optional.empty(), rig.cs.settings().clientCertificate());
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(leaf(key, TestPki.LONG_AGO, TestPki.FAR_AHEAD))),
         "the request stays open through rejections");
   }
@@ -172,7 +172,7 @@ class ChargePointCertificatesTest {
   @Test
   void aRejectedSigningRequestIsNotRetriedButAnUndeliveredOneIsForgotten() throws Exception {
     SecurityRig rig = rig();
-    rig.cs.automatic = false;
+    rig.cs.holdAnswers();
     assertTrue(rig.run(rig.security::requestCertificateSigning));
     rig.cs.peek(SignCertificateRequest.class);
     rig.cs.answer(new SignCertificateResponse(GenericStatus.REJECTED));
@@ -195,9 +195,9 @@ class ChargePointCertificatesTest {
     Instant start = SecurityRig.START.plus(Duration.ofDays(2));
     X509Certificate next = leaf(request(rig), start, TestPki.FAR_AHEAD);
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(next)));
-    assertEquals(List.of(current), Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()));
+    assertEquals(List.of(current), Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()));
     rig.time.runUntil(start);
-    assertEquals(List.of(next), Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()),
+    assertEquals(List.of(next), Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()),
         "the newest valid certificate (A02.FR.08, A02.FR.09)");
 
     rig.restart();
@@ -211,7 +211,7 @@ class ChargePointCertificatesTest {
     signed(rig, Certificates.pem(leaf(request(rig), SecurityRig.START, TestPki.FAR_AHEAD)));
     X509Certificate renewed = leaf(request(rig), SecurityRig.START, TestPki.FAR_AHEAD);
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(renewed)));
-    assertEquals(List.of(renewed), Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()),
+    assertEquals(List.of(renewed), Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()),
         "a CA that dates its certificates to the day must not keep the charge point on the old key");
     rig.restart();
     assertEquals(List.of(renewed), Certificates.parse(rig.security.connectionSettings().clientCertificate().orElseThrow().certificateChainPem()));
@@ -258,7 +258,7 @@ class ChargePointCertificatesTest {
     String chain = Files.readString(dir.resolve("cp.pem"));
     assertEquals(CertificateSignedStatus.ACCEPTED, rig.run(() -> rig.security.certificateSigned(new CertificateSignedRequest(chain))).status());
     assertArrayEquals(Certificates.parse(chain).get(0).getEncoded(),
-        Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()).get(0).getEncoded());
+        Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()).get(0).getEncoded());
   }
 
   @Test

@@ -38,7 +38,7 @@ class ArchitectureTest {
 
   @Test
   void everyModuleIsOnTheClasspath() {
-    for (String module : Stream.concat(Stream.of("core", "examples"), ADAPTERS.stream()).toList()) {
+    for (String module : Stream.concat(Stream.of("core", "examples", "test"), ADAPTERS.stream()).toList()) {
       if (production.stream().noneMatch(c -> c.getPackageName().startsWith("dev.kilowatt." + module))) {
         throw new AssertionError("no production class of dev.kilowatt." + module + " was imported; the rules below would prove nothing");
       }
@@ -73,11 +73,19 @@ class ArchitectureTest {
   void outsideTheCoreOnlyItsPublishedTypesAreUsed() {
     DescribedPredicate<JavaClass> blockInternals = resideInAPackage(CORE)
         .and(not(resideInAnyPackage("dev.kilowatt.core", "dev.kilowatt.core.port..", "dev.kilowatt.core.message..",
-            "dev.kilowatt.core.time..", "dev.kilowatt.core.sim..")))
+            "dev.kilowatt.core.time..")))
         .and(not(belongToAnyOf(SmartChargingLimits.class, ScheduleChart.class)));
     noClasses().that().resideOutsideOfPackage(CORE)
         .should().dependOnClassesThat(blockInternals.as("the core's block internals"))
         .because("the blocks may change shape; embedders and adapters code against ChargePoint and the ports")
+        .check(production);
+  }
+
+  @Test
+  void onlyTestsAndTheWiringUseTheTestSupport() {
+    noClasses().that().resideOutsideOfPackages("dev.kilowatt.test..", "dev.kilowatt.examples..")
+        .should().dependOnClassesThat().resideInAPackage("dev.kilowatt.test..")
+        .because("kilowatt-test holds test doubles; no library jar may need it at run time")
         .check(production);
   }
 

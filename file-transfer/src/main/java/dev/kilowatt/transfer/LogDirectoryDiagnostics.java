@@ -55,7 +55,7 @@ public final class LogDirectoryDiagnostics implements DiagnosticsCollector {
     Objects.requireNonNull(listener, "listener");
     Thread.ofVirtual().name("kilowatt-diagnostics").start(() -> {
       try {
-        listener.onCollected(write(request));
+        listener.onCollected(new StoredFile(write(request)));
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         LOG.log(Level.WARNING, "collecting diagnostics failed: {0}", e.toString());
         listener.onFailed(e.toString());
