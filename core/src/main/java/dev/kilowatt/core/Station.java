@@ -21,7 +21,6 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
-import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.provisioning.ConfigurationCalls;
 import dev.kilowatt.core.provisioning.Reset;
 import dev.kilowatt.core.provisioning.Session;
@@ -35,23 +34,22 @@ import dev.kilowatt.core.transaction.RemoteControl;
 import dev.kilowatt.core.transaction.StartStop;
 import dev.kilowatt.core.transaction.Transactions;
 import dev.kilowatt.core.trigger.RemoteTrigger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
- * The composition root: builds the charge point's blocks from the builder's ports, wires them, and hands
- * each block the calls it answers. Runs on the event loop only; {@link ChargePoint} is its thread-safe face.
+ * The composition root: builds the blocks from the builder's ports, wires them, and hands each block the calls
+ * it answers. Runs on the event loop only; {@link ChargePoint} is its thread-safe face.
  */
 final class Station {
 
   private final Scheduler scheduler;
   private final CentralSystem link;
   private final List<RfidReader> readers;
-  private final List<Connector> connectors = new ArrayList<>();
-  private final List<ConnectorEvents> connectorEvents = new ArrayList<>();
+  private final List<ConnectorEvents> connectorEvents;
   private final Configuration config;
   private final Security security;
   private final Reservations reservations;
@@ -68,7 +66,7 @@ final class Station {
 
   Station(ChargePoint.Builder setup, Counters counters) {
     this.scheduler = setup.scheduler;
-    Storage storage = setup.storage;
+    var storage = setup.storage;
     TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(SecurityKeys.AUTHORIZATION_KEY));
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.readers = List.copyOf(setup.readers);
@@ -85,14 +83,15 @@ final class Station {
     this.security = new Security(scheduler, storage, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
     clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
-    Authorization authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     StatusReporter status = new StatusReporter(scheduler, outbox, config, clock::now);
     this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors.size(), setup.smartChargingLimits,
         setup.nominalVoltage, this::refreshAll);
-    setup.connectors.forEach(hardware -> connectors.add(new Connector(connectors.size() + 1, hardware)));
+    var connectors = IntStream.range(0, setup.connectors.size()).mapToObj(i -> new Connector(i + 1, setup.connectors.get(i))).toList();
     this.availability = new Availability(storage, config, counters, connectors,
         new Availability.Parts(reservations, smartCharging, status, setup.listener));
+    Authorization authorization = new Authorization(config, storage, outbox, clock::now, localList::find,
+        idTag -> availability.stationFault(LocalAuthList.conflict(idTag)));
     this.firmware = new FirmwareManagement(scheduler, storage, outbox, counters, clock::now,
         new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector, setup.identity.firmwareVersion()),
         new FirmwareManagement.Policy(setup.firmwareDownloadDuringTransaction, setup.signedFirmwareOnly),
@@ -107,8 +106,8 @@ final class Station {
         firmware::installing, setup.listener, setup.platform, this::stop));
     this.starts = new StartStop(scheduler, config, connectors, transactions,
         new StartStop.Parts(authorization, reservations, availability, setup.listener, reset::resetting));
-    connectors.forEach(c -> connectorEvents.add(new ConnectorEvents(c, this::post,
-        new ConnectorEvents.Parts(starts, availability, counters, clock::now))));
+    this.connectorEvents = connectors.stream().map(c -> new ConnectorEvents(c, this::post,
+        new ConnectorEvents.Parts(starts, availability, counters, clock::now))).toList();
     RemoteTrigger trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
         () -> session.sendHeartbeat(Outbox.Gate.ANY_TIME), id -> status.send(id, Outbox.Gate.ANY_TIME), sampling::sendTriggered,
         firmware.firmwareStatus(), firmware.diagnosticsStatus(), firmware.signedFirmwareStatus(), firmware.logStatus(),
@@ -116,7 +115,6 @@ final class Station {
     outbox.attach(link, transactions);
     config.onChange(CoreKeys.WEB_SOCKET_PING_INTERVAL, v -> link.reconfigure(security.connectionSettings()));
     config.onChange(CoreKeys.MAX_ENERGY_ON_INVALID_ID, v -> refreshAll());
-
     this.vendors = new VendorCalls(setup.vendors, counters, outbox);
     CallRouter router = new CallRouter(link, counters, this::post, session::rejected);
     this.linkEvents = new CentralSystemEvents(this::post, session, security, outbox, router);
@@ -167,23 +165,15 @@ final class Station {
 
   /** Accepted afresh, the central system knows nothing; reconnected, it missed what changed meanwhile. */
   private void online(boolean afresh) {
-    if (afresh) {
-      availability.reportAll();
-    } else {
-      availability.reportChanges();
-    }
+    Runnable report = afresh ? availability::reportAll : availability::reportChanges;
+    report.run();
     firmware.online();
     security.accepted();
   }
 
   // Blocks built after the ones that call them: these forward to them once they exist.
-
   private void refreshAll() {
     availability.refreshAll();
-  }
-
-  private void localListConflict(String idTag) {
-    availability.stationFault(LocalAuthList.conflict(idTag));
   }
 
   private boolean transactionsRunning() {
@@ -194,9 +184,7 @@ final class Station {
     reset.rebootWhenDrained(Platform.RebootKind.FIRMWARE);
   }
 
-
   // Queries and calls of the embedder, through ChargePoint.
-
   List<ConnectorSnapshot> snapshot() {
     return availability.snapshot();
   }
