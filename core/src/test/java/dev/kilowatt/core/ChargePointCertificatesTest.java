@@ -24,6 +24,8 @@ import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import dev.kilowatt.core.security.Certificates;
 import dev.kilowatt.core.security.ChargePointCertificates;
 import dev.kilowatt.core.security.Der;
+import dev.kilowatt.core.security.CertificateHashDataTest;
+import dev.kilowatt.core.security.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;

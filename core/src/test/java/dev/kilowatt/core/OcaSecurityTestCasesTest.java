@@ -44,6 +44,7 @@ import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.security.Certificates;
 import dev.kilowatt.core.security.Security;
+import dev.kilowatt.core.security.TestPki;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

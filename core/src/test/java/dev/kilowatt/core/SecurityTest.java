@@ -28,6 +28,7 @@ import dev.kilowatt.core.security.CertificateStore;
 import dev.kilowatt.core.security.Certificates;
 import dev.kilowatt.core.security.Security;
 import dev.kilowatt.core.security.SecurityEvents;
+import dev.kilowatt.core.security.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;

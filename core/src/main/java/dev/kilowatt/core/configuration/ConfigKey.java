@@ -40,7 +40,7 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
   }
 
   /** A value type with its constraints. */
-  public sealed interface Type {
+  sealed interface Type {
     /** Why {@code value} is not acceptable, if it is not. */
     Optional<String> problem(String value);
 
@@ -87,8 +87,8 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
    * A comma-separated list whose items come from {@code allowed} (any item when empty), at most
    * {@code maxItems} of them, optionally without repeats.
    */
-  public record CommaSeparatedList(Set<String> allowed, int maxItems) implements Type {
-    public CommaSeparatedList {
+  record CommaSeparatedList(Set<String> allowed, int maxItems) implements Type {
+    CommaSeparatedList {
       allowed = Set.copyOf(allowed);
     }
 

@@ -81,7 +81,7 @@ public final class DiagnosticsUpload {
    * @param securityLog the security events, oldest first
    * @param post runs an adapter's report on the event loop
    */
-  public DiagnosticsUpload(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, FileTransfer transfer,
+  DiagnosticsUpload(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, FileTransfer transfer,
       DiagnosticsCollector collector, Supplier<Map<String, String>> configuration, TrafficLog traffic,
       Supplier<List<SecurityEvents.Entry>> securityLog, Consumer<Runnable> post) {
     this.scheduler = scheduler;
@@ -98,7 +98,7 @@ public final class DiagnosticsUpload {
   }
 
   /** After boot: an upload a power cut interrupted is tried again, or reported as failed. */
-  public void resume() {
+  void resume() {
     Optional<DiagnosticsJob> saved = reports.load();
     if (saved.isEmpty()) {
       return;
@@ -115,7 +115,7 @@ public final class DiagnosticsUpload {
   }
 
   /** The charge point stops (for a reboot, or in a test's power cut): nothing may fire afterwards. */
-  public void stop() {
+  void stop() {
     cancelRetry();
     work++;
   }
@@ -218,12 +218,12 @@ public final class DiagnosticsUpload {
   }
 
   /** The central system accepted the charge point (again): deliver what it has not heard yet. */
-  public void online() {
+  void online() {
     reports.pump();
   }
 
   /** TriggerMessage DiagnosticsStatusNotification: Uploading while an upload is under way, else Idle. */
-  public void sendCurrentStatus() {
+  void sendCurrentStatus() {
     DiagnosticsStatus now = busy() ? DiagnosticsStatus.UPLOADING : DiagnosticsStatus.IDLE;
     outbox.send(new DiagnosticsStatusNotificationRequest(now), Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
   }
@@ -232,7 +232,7 @@ public final class DiagnosticsUpload {
    * ExtendedTriggerMessage LogStatusNotification: Uploading with the requestId while a GetLog upload is under
    * way, else Idle without one (N01.FR.12).
    */
-  public void sendLogStatus() {
+  void sendLogStatus() {
     LogStatusNotificationRequest now = reports.record().filter(u -> busy() && u.requestId().isPresent())
         .map(u -> new LogStatusNotificationRequest(UploadLogStatus.UPLOADING, u.requestId()))
         .orElse(new LogStatusNotificationRequest(UploadLogStatus.IDLE, Optional.empty()));

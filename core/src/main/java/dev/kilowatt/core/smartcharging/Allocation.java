@@ -22,16 +22,16 @@ public record Allocation(Instant at, ExplainedLimit grid, List<Offer> offers) {
   }
 
   /** Before the first division: nothing offered to anyone. */
-  public static Allocation none(Instant at) {
+  static Allocation none(Instant at) {
     return new Allocation(at, new ExplainedLimit(0, new LimitBound.NotCharging()), List.of());
   }
 
-  public Optional<Offer> offer(int connectorId) {
+  Optional<Offer> offer(int connectorId) {
     return offers.stream().filter(o -> o.connectorId() == connectorId).findFirst();
   }
 
   /** The current offered on {@code phase}, all connectors together, in A. */
-  public double loadOn(MainsPhase phase) {
+  double loadOn(MainsPhase phase) {
     return offers.stream().filter(o -> o.phases().contains(phase)).mapToDouble(Offer::amperes).sum();
   }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 record CurrentLimit(double amperes, Optional<Instant> nextChange) {
 
-  public CurrentLimit {
+  CurrentLimit {
     nextChange = nextChange == null ? Optional.empty() : nextChange;
   }
 }

@@ -20,12 +20,12 @@ public record ExplainedLimit(double amperes, LimitBound bound) {
   }
 
   /** The current and its bound for people, e.g. "8.0 A: share of 16.0 A among 2 connectors (...)". */
-  public String describe() {
+  String describe() {
     return String.format(Locale.ROOT, "%.1f A: %s", amperes, bound.describe());
   }
 
   /** This limit, or {@code other} if that one is lower. */
-  public ExplainedLimit lower(ExplainedLimit other) {
+  ExplainedLimit lower(ExplainedLimit other) {
     return other.amperes < amperes ? other : this;
   }
 }

@@ -27,7 +27,7 @@ public record Offer(int connectorId, double amperes, LimitBound bound, Set<Mains
   }
 
   /** The current and its bound. */
-  public ExplainedLimit limit() {
+  ExplainedLimit limit() {
     return new ExplainedLimit(amperes, bound);
   }
 }
