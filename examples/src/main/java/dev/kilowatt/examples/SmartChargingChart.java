@@ -66,6 +66,7 @@ public final class SmartChargingChart {
         .rfidReader(reader)
         .build();
     chargePoint.start();
+    time.runPending();
     centralSystem.goOnline();
     time.runPending();
 

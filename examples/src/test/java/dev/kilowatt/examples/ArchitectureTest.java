@@ -66,14 +66,15 @@ class ArchitectureTest {
 
   /**
    * An embedder, and so every adapter, sees the core's public face, its ports, messages and clocks, and of the
-   * smart-charging block the limits the builder takes and the schedule chart; the blocks' other public types
+   * smart-charging block the limits the builder takes and the schedule chart, and the ledger's building blocks that
+   * a journal adapter shares (docs/ledger.md); the blocks' other public types
    * exist for the core's own wiring.
    */
   @Test
   void outsideTheCoreOnlyItsPublishedTypesAreUsed() {
     DescribedPredicate<JavaClass> blockInternals = resideInAPackage(CORE)
         .and(not(resideInAnyPackage("dev.kilowatt.core", "dev.kilowatt.core.port..", "dev.kilowatt.core.message..",
-            "dev.kilowatt.core.time..")))
+            "dev.kilowatt.core.time..", "dev.kilowatt.core.ledger..")))
         .and(not(belongToAnyOf(SmartChargingLimits.class, ScheduleChart.class)));
     noClasses().that().resideOutsideOfPackage(CORE)
         .should().dependOnClassesThat(blockInternals.as("the core's block internals"))
