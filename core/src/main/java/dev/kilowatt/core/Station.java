@@ -45,19 +45,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
- * The composition root: builds the charge point's blocks from the builder's ports, wires them, and hands
- * each block the calls it answers. Runs on the event loop only; {@link ChargePoint} is its thread-safe face.
+ * The composition root: builds the blocks from the builder's ports, wires them, and hands each block the calls
+ * it answers. Runs on the event loop only; {@link ChargePoint} is its thread-safe face.
  */
 final class Station {
 
   private final Scheduler scheduler;
   private final CentralSystem link;
   private final List<RfidReader> readers;
-  private final List<Connector> connectors = new ArrayList<>();
   private final List<ConnectorEvents> connectorEvents = new ArrayList<>();
   private final Configuration config;
+  private final List<Connector> connectors = new ArrayList<>();
   private final Security security;
   private final Reservations reservations;
   private final SmartCharging smartCharging;
@@ -75,7 +76,7 @@ final class Station {
 
   Station(ChargePoint.Builder setup, Counters counters) {
     this.scheduler = setup.scheduler;
-    Storage storage = setup.storage;
+    var storage = setup.storage;
     TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(SecurityKeys.AUTHORIZATION_KEY));
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.readers = List.copyOf(setup.readers);
@@ -95,8 +96,6 @@ final class Station {
     this.security = new Security(scheduler, storage, secrets, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
     clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
-    this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find, this::localListConflict,
-        setup.offlineTransactionsBeforeAcceptance);
     this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
     StatusReporter status = new StatusReporter(scheduler, outbox, config, clock::now);
     this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors, new SmartCharging.Setup(
@@ -104,6 +103,8 @@ final class Station {
     setup.connectors.forEach(hardware -> connectors.add(new Connector(connectors.size() + 1, hardware)));
     this.availability = new Availability(storage, config, counters, connectors,
         new Availability.Parts(reservations, smartCharging, status, listener));
+    this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find,
+        idTag -> availability.stationFault(LocalAuthList.conflict(idTag)), setup.offlineTransactionsBeforeAcceptance);
     this.firmware = new FirmwareManagement(scheduler, storage, outbox, counters, clock::now,
         new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector, setup.identity.firmwareVersion()),
         new FirmwareManagement.Policy(setup.firmwareDownloadDuringTransaction, setup.signedFirmwareOnly),
@@ -127,7 +128,6 @@ final class Station {
     outbox.attach(link, transactions);
     config.onChange(CoreKeys.WEB_SOCKET_PING_INTERVAL, v -> link.reconfigure(security.connectionSettings()));
     config.onChange(CoreKeys.MAX_ENERGY_ON_INVALID_ID, v -> refreshAll());
-
     this.vendors = new VendorCalls(setup.vendors, counters, outbox);
     CallRouter router = new CallRouter(link, counters, this::post, session::rejected);
     this.linkEvents = new CentralSystemEvents(this::post, session, security, outbox, router);
@@ -208,13 +208,8 @@ final class Station {
   }
 
   // Blocks built after the ones that call them: these forward to them once they exist.
-
   private void refreshAll() {
     availability.refreshAll();
-  }
-
-  private void localListConflict(String idTag) {
-    availability.stationFault(LocalAuthList.conflict(idTag));
   }
 
   private boolean transactionsRunning() {
@@ -225,9 +220,7 @@ final class Station {
     reset.rebootWhenDrained(Platform.RebootKind.FIRMWARE);
   }
 
-
   // Queries and calls of the embedder, through ChargePoint.
-
   List<ConnectorSnapshot> snapshot() {
     return availability.snapshot();
   }

@@ -19,7 +19,7 @@ class BootAndHeartbeatTest {
   @Test
   void bootNotificationIsTheFirstCallAndCarriesTheIdentity() {
     Harness h = new Harness().start();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.run();
 
@@ -28,33 +28,33 @@ class BootAndHeartbeatTest {
     assertEquals("TestBox", boot.chargePointModel());
     assertEquals("SN-1", boot.chargePointSerialNumber().orElseThrow());
     assertEquals("1.0.0", boot.firmwareVersion().orElseThrow());
-    assertEquals(1, h.cs.log.size());
+    assertEquals(1, h.cs.calls().size());
   }
 
   @Test
   void nothingButBootNotificationGoesOutBeforeAcceptance() {
     Harness h = new Harness().start();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.run();
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.PENDING, Instant.parse("2030-01-01T00:00:00Z"), 20));
     h.ev(PilotState.B);
     h.card("CARD");
     h.advance(Duration.ofSeconds(19));
-    assertEquals(1, h.cs.log.size(), "only the first BootNotification: " + h.cs.log);
+    assertEquals(1, h.cs.calls().size(), "only the first BootNotification: " + h.cs.calls());
 
     h.advance(Duration.ofSeconds(1));
     h.cs.peek(BootNotificationRequest.class);
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.ACCEPTED, Instant.parse("2030-01-01T00:00:20Z"), 60));
     h.run();
-    List<Integer> reported = h.cs.pending.stream().map(s -> ((StatusNotificationRequest) s.request()).connectorId()).toList();
+    List<Integer> reported = h.cs.pending().stream().map(s -> ((StatusNotificationRequest) s.request()).connectorId()).toList();
     assertEquals(List.of(0), reported.subList(0, 1), "status of connector 0 first");
   }
 
   @Test
   void rejectedBootIsRetriedAfterTheInterval() {
     Harness h = new Harness().start();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.run();
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.REJECTED, h.time.now(), 30));
@@ -68,12 +68,14 @@ class BootAndHeartbeatTest {
   @Test
   void callsFromTheCentralSystemAreNotAnsweredWhileRejected() {
     Harness h = new Harness().start();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.run();
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.REJECTED, h.time.now(), 30));
     h.run();
-    assertEquals(null, h.call(new dev.kilowatt.core.message.GetConfigurationRequest(java.util.List.of())));
+    String unanswered = h.cs.call(new dev.kilowatt.core.message.GetConfigurationRequest(java.util.List.of()));
+    h.run();
+    assertEquals(java.util.Optional.empty(), h.cs.replyTo(unanswered));
     h.advance(Duration.ofSeconds(30));
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.PENDING, h.time.now(), 30));
     h.run();
@@ -87,14 +89,14 @@ class BootAndHeartbeatTest {
   @Test
   void acceptedBootReportsEveryConnectorSetsTheClockAndTheHeartbeatInterval() {
     Harness h = new Harness(2).start();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.run();
     Instant centralTime = Instant.parse("2031-03-04T05:06:07Z");
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.ACCEPTED, centralTime, 120));
     h.run();
-    h.cs.automatic = true;
-    while (!h.cs.pending.isEmpty()) {
+    h.cs.answerAutomatically();
+    while (!h.cs.pending().isEmpty()) {
       h.cs.answerFriendly();
       h.run();
     }
@@ -136,7 +138,7 @@ class BootAndHeartbeatTest {
   /** Starts {@code h}, and the central system accepts its BootNotification with {@code interval}; manual mode stays on. */
   private static Harness acceptedWithInterval(Harness h, int interval) {
     h.start();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.run();
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.ACCEPTED, h.time.now(), interval));
@@ -158,7 +160,7 @@ class BootAndHeartbeatTest {
   @Test
   void heartbeatAnswerSetsTheClock() {
     Harness h = new Harness().online();
-    h.cs.clock = () -> Instant.parse("2040-01-01T00:00:00Z");
+    h.cs.answerWithTime(() -> Instant.parse("2040-01-01T00:00:00Z"));
     h.advance(Duration.ofSeconds(300));
     assertEquals(1, h.cs.sent(HeartbeatRequest.class).size());
     h.ev(PilotState.B);

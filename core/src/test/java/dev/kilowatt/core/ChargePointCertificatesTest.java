@@ -23,6 +23,8 @@ import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import dev.kilowatt.core.security.Certificates;
 import dev.kilowatt.core.security.ChargePointCertificates;
 import dev.kilowatt.core.security.Der;
+import dev.kilowatt.core.security.CertificateHashDataTest;
+import dev.kilowatt.core.security.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -86,11 +88,11 @@ class ChargePointCertificatesTest {
     SecurityRig rig = rig();
     PublicKey key = request(rig);
     X509Certificate certificate = leaf(key, TestPki.LONG_AGO, TestPki.FAR_AHEAD);
-    rig.cs.trace.clear();
+    rig.cs.forgetTrace();
 
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(certificate)));
-    assertEquals(List.of("reconfigure"), rig.cs.trace, "the link switches to the new certificate (A02.FR.08)");
-    ClientCertificate client = rig.cs.settings.clientCertificate().orElseThrow();
+    assertEquals(List.of("reconfigure"), rig.cs.trace(), "the link switches to the new certificate (A02.FR.08)");
+    ClientCertificate client = rig.cs.settings().clientCertificate().orElseThrow();
     assertEquals(List.of(certificate), Certificates.parse(client.certificateChainPem()));
     PrivateKey privateKey = KeyFactory.getInstance("EC")
         .generatePrivate(new PKCS8EncodedKeySpec(Certificates.unpem("PRIVATE KEY", client.privateKeyPkcs8Pem())));
@@ -111,8 +113,8 @@ class ChargePointCertificatesTest {
     assertEquals(ConfigurationStatus.REJECTED, rig.run(() -> rig.config.change("SecurityProfile", "3")));
     signed(rig, Certificates.pem(leaf(request(rig), TestPki.LONG_AGO, TestPki.FAR_AHEAD)));
     assertEquals(ConfigurationStatus.ACCEPTED, rig.run(() -> rig.config.change("SecurityProfile", "3")));
-    assertEquals(3, rig.cs.settings.securityProfile());
-    assertTrue(rig.cs.settings.clientCertificate().isPresent());
+    assertEquals(3, rig.cs.settings().securityProfile());
+    assertTrue(rig.cs.settings().clientCertificate().isPresent());
   }
 
   @Test
@@ -123,7 +125,7 @@ class ChargePointCertificatesTest {
     X509Certificate certificate = sub.leaf(key, "Kilowatt CPO", "SN-1", TestPki.LONG_AGO, TestPki.FAR_AHEAD);
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(certificate) + sub.pem() + root.pem()));
     assertEquals(List.of(certificate, sub.certificate()),
-        Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()));
+        Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()));
   }
 
   @Test
@@ -143,7 +145,7 @@ class ChargePointCertificatesTest {
     }
     assertEquals(refused.size(), events(rig).stream().filter("InvalidChargePointCertificate"::equals).count(),
         "A02.FR.07, and the conformance test TC_077_CS expects to hear of it");
-    assertEquals(Optional.empty(), rig.cs.settings.clientCertificate());
+    assertEquals(Optional.empty(), rig.cs.settings().clientCertificate());
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(leaf(key, TestPki.LONG_AGO, TestPki.FAR_AHEAD))),
         "the request stays open through rejections");
   }
@@ -176,7 +178,7 @@ class ChargePointCertificatesTest {
   @Test
   void aRejectedSigningRequestIsNotRetriedButAnUndeliveredOneIsForgotten() throws Exception {
     SecurityRig rig = rig();
-    rig.cs.automatic = false;
+    rig.cs.holdAnswers();
     assertTrue(rig.run(rig.security::requestCertificateSigning));
     rig.cs.peek(SignCertificateRequest.class);
     rig.cs.answer(new SignCertificateResponse(GenericStatus.REJECTED));
@@ -199,9 +201,9 @@ class ChargePointCertificatesTest {
     Instant start = SecurityRig.START.plus(Duration.ofDays(2));
     X509Certificate next = leaf(request(rig), start, TestPki.FAR_AHEAD);
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(next)));
-    assertEquals(List.of(current), Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()));
+    assertEquals(List.of(current), Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()));
     rig.time.runUntil(start);
-    assertEquals(List.of(next), Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()),
+    assertEquals(List.of(next), Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()),
         "the newest valid certificate (A02.FR.08, A02.FR.09)");
 
     rig.restart();
@@ -215,7 +217,7 @@ class ChargePointCertificatesTest {
     signed(rig, Certificates.pem(leaf(request(rig), SecurityRig.START, TestPki.FAR_AHEAD)));
     X509Certificate renewed = leaf(request(rig), SecurityRig.START, TestPki.FAR_AHEAD);
     assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, Certificates.pem(renewed)));
-    assertEquals(List.of(renewed), Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()),
+    assertEquals(List.of(renewed), Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()),
         "a CA that dates its certificates to the day must not keep the charge point on the old key");
     rig.restart();
     assertEquals(List.of(renewed), Certificates.parse(rig.security.connectionSettings().clientCertificate().orElseThrow().certificateChainPem()));
@@ -262,7 +264,7 @@ class ChargePointCertificatesTest {
     String chain = Files.readString(dir.resolve("cp.pem"));
     assertEquals(CertificateSignedStatus.ACCEPTED, rig.run(() -> rig.security.certificateSigned(new CertificateSignedRequest(chain))).status());
     assertArrayEquals(Certificates.parse(chain).get(0).getEncoded(),
-        Certificates.parse(rig.cs.settings.clientCertificate().orElseThrow().certificateChainPem()).get(0).getEncoded());
+        Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()).get(0).getEncoded());
   }
 
   @Test

@@ -73,11 +73,11 @@ class DiagnosticsUploadTest {
   @Test
   void theAnswerNamesTheFileAndUploadingFollowsIt() {
     Harness h = harness().online();
-    int before = h.cs.wire.size();
+    int before = h.cs.wire().size();
     GetDiagnosticsResponse answer = h.callOk(request(1, 10));
     assertEquals(Optional.of(FILE_NAME), answer.fileName());
     assertEquals(List.of(answer, new DiagnosticsStatusNotificationRequest(DiagnosticsStatus.UPLOADING)),
-        h.cs.wire.subList(before, h.cs.wire.size()));
+        h.cs.wire().subList(before, h.cs.wire().size()));
 
     assertEquals(FILE_NAME, collector.last().request().fileName());
     Path archive = collectAndUpload(h);
@@ -265,11 +265,11 @@ class DiagnosticsUploadTest {
   void theDiagnosticsLogIsCollectedForTheWindowAndUploadedWithItsRequestId() {
     Harness h = harness().online();
     Instant oldest = Harness.START.minus(Duration.ofHours(1));
-    int before = h.cs.wire.size();
+    int before = h.cs.wire().size();
     GetLogResponse answer = h.callOk(request(LogType.DIAGNOSTICS_LOG, 5, 0, Optional.of(oldest), Optional.of(Harness.START)));
     assertEquals(new GetLogResponse(LogStatus.ACCEPTED, Optional.of("diagnostics-20250601T120000Z.zip")), answer);
     assertEquals(List.of(answer, new LogStatusNotificationRequest(UploadLogStatus.UPLOADING, Optional.of(5))),
-        h.cs.wire.subList(before, h.cs.wire.size()), "the answer first (N01.FR.08)");
+        h.cs.wire().subList(before, h.cs.wire().size()), "the answer first (N01.FR.08)");
 
     assertEquals(Optional.of(oldest), collector.last().request().from());
     assertEquals(Optional.of(Harness.START), collector.last().request().to());
@@ -301,7 +301,7 @@ class DiagnosticsUploadTest {
     transfer.completeUpload();
     h.run();
     assertEquals(List.of("Uploading#9", "Uploaded#9"), logStatuses(h));
-    assertFalse(Files.exists(file.getParent()), "the file and its directory are gone");
+    assertFalse(Files.exists(file), "the written security log is discarded once uploaded");
   }
 
   @Test
@@ -315,7 +315,7 @@ class DiagnosticsUploadTest {
     GetLogResponse answer = h.callOk(request(LogType.SECURITY_LOG, 2));
     assertEquals(LogStatus.ACCEPTED_CANCELED, answer.status());
     assertFalse(Files.exists(first), "the cancelled upload's archive is deleted");
-    running.listener().onCompleted(running.file());
+    running.listener().onCompleted(new FakeFiles.DiskFile(running.file()));
     h.run();
     assertEquals(List.of("Uploading#1", "Uploading#2"), logStatuses(h), "the cancelled upload reports nothing more");
 
@@ -332,7 +332,7 @@ class DiagnosticsUploadTest {
     assertEquals(2, collector.collections.size());
     Path late = dir.resolve("late.zip");
     FakeFiles.write(late, "late");
-    collector.collections.get(0).listener().onCollected(late);
+    collector.collections.get(0).listener().onCollected(new FakeFiles.DiskFile(late));
     h.run();
     assertFalse(Files.exists(late));
     assertTrue(transfer.uploads.isEmpty());

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;
 import dev.kilowatt.core.port.FirmwareInstaller;
+import dev.kilowatt.core.port.HeldFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,43 @@ import java.util.List;
 final class FakeFiles {
 
   private FakeFiles() {}
+
+  /** A file of the test's temporary directory, as the file transfer adapter holds one. */
+  record DiskFile(Path path) implements HeldFile {
+    @Override
+    public String name() {
+      return path.toString();
+    }
+
+    @Override
+    public String fileName() {
+      return path.getFileName().toString();
+    }
+
+    @Override
+    public boolean exists() {
+      return Files.isRegularFile(path);
+    }
+
+    @Override
+    public long size() throws IOException {
+      return Files.size(path);
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return Files.newInputStream(path);
+    }
+
+    @Override
+    public void discard() {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
 
   static final class FakeTransfer implements FileTransfer {
     record Download(URI source, long maxBytes, Listener listener) {}
@@ -47,8 +86,20 @@ final class FakeFiles {
     }
 
     @Override
-    public void upload(Path file, URI location, Listener listener) {
-      uploads.add(new Upload(file, location, listener));
+    public void upload(HeldFile file, URI location, Listener listener) {
+      uploads.add(new Upload(Path.of(file.name()), location, listener));
+    }
+
+    @Override
+    public HeldFile held(String name) {
+      return new DiskFile(Path.of(name));
+    }
+
+    @Override
+    public HeldFile keep(String fileName, byte[] content) throws IOException {
+      Path file = dir.resolve(fileName);
+      Files.write(file, content);
+      return new DiskFile(file);
     }
 
     Download lastDownload() {
@@ -60,7 +111,7 @@ final class FakeFiles {
     Path completeDownload(String content) {
       Path file = dir.resolve("image-" + downloads.size() + ".bin");
       write(file, content);
-      lastDownload().listener().onCompleted(file);
+      lastDownload().listener().onCompleted(new DiskFile(file));
       return file;
     }
 
@@ -75,7 +126,7 @@ final class FakeFiles {
 
     void completeUpload() {
       Upload upload = lastUpload();
-      upload.listener().onCompleted(upload.file());
+      upload.listener().onCompleted(new DiskFile(upload.file()));
     }
 
     void failUpload(String reason) {
@@ -94,8 +145,8 @@ final class FakeFiles {
     }
 
     @Override
-    public void install(Path image, Listener listener) {
-      installations.add(new Installation(image, listener));
+    public void install(HeldFile image, Listener listener) {
+      installations.add(new Installation(Path.of(image.name()), listener));
     }
 
     Installation last() {
@@ -136,7 +187,7 @@ final class FakeFiles {
       Collection last = last();
       Path archive = dir.resolve(last.request().fileName());
       write(archive, "diagnostics");
-      last.listener().onCollected(archive);
+      last.listener().onCollected(new DiskFile(archive));
       return archive;
     }
 

@@ -64,7 +64,7 @@ class FirmwareUpdateTest {
 
   /** The firmware and connector statuses the central system heard, in order. */
   private static List<String> story(Harness h) {
-    return h.cs.log.stream().map(request -> switch (request) {
+    return h.cs.calls().stream().map(request -> switch (request) {
       case FirmwareStatusNotificationRequest f -> f.status().ocppValue();
       case StatusNotificationRequest s -> s.connectorId() + ":" + s.status().ocppValue();
       case SecurityEventNotificationRequest e -> e.type();
@@ -79,7 +79,7 @@ class FirmwareUpdateTest {
   @Test
   void downloadInstallRebootAndReportInstalledAfterTheBoot() {
     Harness h = harness(false).online();
-    int before = h.cs.log.size();
+    int before = h.cs.calls().size();
 
     assertEquals(new UpdateFirmwareResponse(), h.call(update(Harness.START, 1, 30)));
 
@@ -93,7 +93,7 @@ class FirmwareUpdateTest {
     installer.succeed(true);
     h.run();
 
-    assertEquals(List.of("1:Unavailable", "Downloading", "Downloaded", "Installing"), story(h).subList(before, h.cs.log.size()));
+    assertEquals(List.of("1:Unavailable", "Downloading", "Downloaded", "Installing"), story(h).subList(before, h.cs.calls().size()));
     assertEquals(List.of(Platform.RebootKind.FIRMWARE), h.platform.reboots);
 
     h.restart();
@@ -113,13 +113,13 @@ class FirmwareUpdateTest {
   @Test
   void theRebootWaitsUntilTheCentralSystemHeardInstallingButNotForever() {
     Harness h = harness(false).online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.call(update(Harness.START, 0, 0));
     transfer.completeDownload("image");
     h.run();
     installer.succeed(true);
     h.run();
-    while (!(h.cs.pending.peek().request() instanceof FirmwareStatusNotificationRequest f && f.status() == FirmwareStatus.INSTALLING)) {
+    while (!(h.cs.pending().getFirst().request() instanceof FirmwareStatusNotificationRequest f && f.status() == FirmwareStatus.INSTALLING)) {
       h.cs.answerFriendly();
       h.run();
     }
@@ -130,7 +130,7 @@ class FirmwareUpdateTest {
     assertEquals(List.of(Platform.RebootKind.FIRMWARE), h.platform.reboots);
 
     Harness silent = harness(false).online();
-    silent.cs.automatic = false;
+    silent.cs.holdAnswers();
     silent.call(update(Harness.START, 0, 0));
     transfer.completeDownload("image");
     silent.run();
@@ -186,12 +186,12 @@ class FirmwareUpdateTest {
   @Test
   void withNoRetriesOneFailedDownloadIsFinal() {
     Harness h = harness(false).online();
-    int before = h.cs.log.size();
+    int before = h.cs.calls().size();
     h.call(new UpdateFirmwareRequest("https://updates.example.com/fw/does_not_exist_image.bin", Optional.of(0), Harness.START,
         Optional.empty()));
     transfer.failDownload("HTTP 404");
     h.run();
-    assertEquals(List.of("1:Unavailable", "Downloading", "1:Available", "DownloadFailed"), story(h).subList(before, h.cs.log.size()));
+    assertEquals(List.of("1:Unavailable", "Downloading", "1:Available", "DownloadFailed"), story(h).subList(before, h.cs.calls().size()));
     h.advance(Duration.ofHours(1));
     assertEquals(1, transfer.downloads.size());
   }
@@ -208,14 +208,14 @@ class FirmwareUpdateTest {
   @Test
   void installationFailureKeepsTheOldFirmwareAndFreesTheConnectors() {
     Harness h = harness(false).online();
-    int before = h.cs.log.size();
+    int before = h.cs.calls().size();
     h.call(update(Harness.START, 0, 0));
     Path image = transfer.completeDownload("corrupt");
     h.run();
     installer.fail("checksum mismatch");
     h.run();
     assertEquals(List.of("1:Unavailable", "Downloading", "Downloaded", "Installing", "1:Available", "InstallationFailed"),
-        story(h).subList(before, h.cs.log.size()));
+        story(h).subList(before, h.cs.calls().size()));
     assertTrue(h.platform.reboots.isEmpty());
     assertFalse(Files.exists(image));
     assertEquals(ChargePointStatus.AVAILABLE, h.status());
@@ -265,10 +265,10 @@ class FirmwareUpdateTest {
     assertTrue(installer.installations.isEmpty(), "never install during a transaction");
     assertEquals(ChargePointStatus.CHARGING, h.status());
 
-    int before = h.cs.log.size();
+    int before = h.cs.calls().size();
     h.stopCharging();
     assertEquals(1, installer.installations.size());
-    List<String> after = story(h).subList(before, h.cs.log.size());
+    List<String> after = story(h).subList(before, h.cs.calls().size());
     assertTrue(after.indexOf("1:Unavailable") < after.indexOf("Installing"), "connectors unavailable before Installing: " + after);
   }
 
@@ -391,9 +391,9 @@ class FirmwareUpdateTest {
   @Test
   void aStatusTheCentralSystemRefusesIsNotSentAgain() {
     Harness h = harness(false).online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.call(update(Harness.START, 0, 0));
-    while (!(h.cs.pending.peek().request() instanceof FirmwareStatusNotificationRequest)) {
+    while (!(h.cs.pending().getFirst().request() instanceof FirmwareStatusNotificationRequest)) {
       h.cs.answerFriendly();
       h.run();
     }

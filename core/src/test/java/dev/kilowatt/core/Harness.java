@@ -16,8 +16,9 @@ import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.TriggerMessageStatus;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Storage;
-import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
+import dev.kilowatt.test.InMemoryStorage;
+import dev.kilowatt.test.ScriptedCentralSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class Harness {
   final List<String> statusChanges = new ArrayList<>();
   /** Each change of a pilot's offer the listener heard, as "connector:amperes: explanation". */
   final List<String> offerChanges = new ArrayList<>();
-  FakeCentralSystem cs;
+  ScriptedCentralSystem cs;
   ChargePoint cp;
   private Consumer<ChargePoint.Builder> customizer = b -> {};
 
@@ -91,8 +92,7 @@ final class Harness {
 
   /** Builds and starts the charge point; the central system is not reachable yet. */
   Harness start() {
-    cs = new FakeCentralSystem();
-    cs.clock = time::now;
+    cs = new ScriptedCentralSystem(time::now);
     ChargePoint.Builder builder = ChargePoint.builder(time, storage, cs, platform)
         .identity(ChargePointIdentity.of("Kilowatt", "TestBox").withSerialNumber("SN-1").withFirmwareVersion("1.0.0"))
         .rfidReader(reader)
@@ -215,11 +215,11 @@ final class Harness {
   <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T awaitCall(Class<T> type) {
     for (int i = 0; i < 100; i++) {
       run();
-      if (cs.pending.isEmpty()) {
-        throw new AssertionError("no " + type.getSimpleName() + " was sent; sent so far: " + cs.log);
+      if (cs.pending().isEmpty()) {
+        throw new AssertionError("no " + type.getSimpleName() + " was sent; sent so far: " + cs.calls());
       }
-      if (type.isInstance(cs.pending.peek().request())) {
-        return type.cast(cs.pending.peek().request());
+      if (type.isInstance(cs.pending().getFirst().request())) {
+        return type.cast(cs.pending().getFirst().request());
       }
       cs.answerFriendly();
     }
@@ -228,7 +228,7 @@ final class Harness {
 
   /** In manual mode: answers everything waiting the friendly way. */
   void replyFriendly() {
-    for (int i = 0; i < 100 && (run() >= 0) && !cs.pending.isEmpty(); i++) {
+    for (int i = 0; i < 100 && (run() >= 0) && !cs.pending().isEmpty(); i++) {
       cs.answerFriendly();
     }
     run();
@@ -239,9 +239,9 @@ final class Harness {
    * message, and returns that message.
    */
   <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T triggerExtended(ExtendedMessageTrigger message, Class<T> type) {
-    int before = cs.wire.size();
+    int before = cs.wire().size();
     call(new ExtendedTriggerMessageRequest(message, java.util.Optional.empty()));
-    List<Object> wire = cs.wire.subList(before, cs.wire.size());
+    List<Object> wire = cs.wire().subList(before, cs.wire().size());
     if (wire.size() < 2 || !new ExtendedTriggerMessageResponse(TriggerMessageStatus.ACCEPTED).equals(wire.get(0))
         || !type.isInstance(wire.get(1))) {
       throw new AssertionError("expected Accepted, then a " + type.getSimpleName() + "; the wire had " + wire);
@@ -253,7 +253,7 @@ final class Harness {
   Object call(dev.kilowatt.core.message.CentralSystemRequest<?> request) {
     String id = cs.call(request);
     run();
-    return cs.replies.get(id);
+    return cs.replyTo(id).orElseThrow(() -> new AssertionError("no answer to " + request));
   }
 
   @SuppressWarnings("unchecked")

@@ -13,7 +13,7 @@ import dev.kilowatt.core.message.UpdateStatus;
 import dev.kilowatt.core.message.UpdateType;
 import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.port.Storage;
-import dev.kilowatt.core.sim.InMemoryStorage;
+import dev.kilowatt.test.InMemoryStorage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -160,7 +160,7 @@ class LocalAuthorizationTest {
   void aContradictionFromTheCentralSystemIsReportedOnConnectorZeroUntilANewListArrives() {
     Harness h = new Harness().configure("LocalPreAuthorize", "true").online();
     send(h, full(1, entry("LISTED", ACCEPTED)));
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.ev(PilotState.C);
     h.card("LISTED");
     h.reply(StartTransactionRequest.class, new StartTransactionResponse(BLOCKED, 42));
@@ -169,7 +169,7 @@ class LocalAuthorizationTest {
     assertEquals(ChargePointErrorCode.LOCAL_LIST_CONFLICT, conflict.errorCode());
     assertEquals(ChargePointStatus.AVAILABLE, conflict.status());
 
-    h.cs.automatic = true;
+    h.cs.answerAutomatically();
     send(h, differential(2, entry("LISTED", BLOCKED)));
     StatusNotificationRequest cleared = lastOfConnectorZero(h);
     assertEquals(ChargePointErrorCode.NO_ERROR, cleared.errorCode());
@@ -179,7 +179,7 @@ class LocalAuthorizationTest {
   void agreementIsNoConflict() {
     Harness h = new Harness().online();
     send(h, full(1, entry("LISTED", ACCEPTED)));
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.card("LISTED");
     h.reply(AuthorizeRequest.class,
         new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.CONCURRENT_TX, Optional.empty(), Optional.empty())));

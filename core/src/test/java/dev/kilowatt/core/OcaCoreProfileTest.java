@@ -60,7 +60,7 @@ class OcaCoreProfileTest {
   @DisplayName("TC_002_CS Cold boot - Pending: configured while Pending, boots again after the interval, then statuses and heartbeats")
   void tc002ColdBootPending() {
     Harness h = new Harness().start();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.run();
     h.cs.peek(BootNotificationRequest.class);
@@ -70,7 +70,7 @@ class OcaCoreProfileTest {
     GetConfigurationResponse all = h.callOk(new GetConfigurationRequest(List.of()));
     assertFalse(all.configurationKey().isEmpty());
     assertEquals(ConfigurationStatus.ACCEPTED, h.callOk(new ChangeConfigurationRequest("MeterValueSampleInterval", "60")).status());
-    assertTrue(h.cs.pending.isEmpty(), "nothing but BootNotification goes out while Pending");
+    assertTrue(h.cs.pending().isEmpty(), "nothing but BootNotification goes out while Pending");
 
     h.advance(Duration.ofSeconds(60));
     h.cs.peek(BootNotificationRequest.class);
@@ -207,7 +207,7 @@ class OcaCoreProfileTest {
   @DisplayName("TC_023_CS Start charging session - authorize invalid: Preparing once plugged in, but no transaction")
   void tc023AuthorizeInvalid() {
     Harness h = new Harness().configure("MinimumStatusDuration", "10").configure("LocalPreAuthorize", "true").online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.card("INVALID");
     assertEquals("INVALID", h.reply(AuthorizeRequest.class, new AuthorizeResponse(INVALID)).idTag());
     h.ev(PilotState.B);
@@ -306,7 +306,7 @@ class OcaCoreProfileTest {
     h.card("UNKNOWN");
     h.ev(PilotState.C);
     assertEquals(ChargePointStatus.CHARGING, h.status());
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     StartTransactionRequest start = h.reply(StartTransactionRequest.class, new StartTransactionResponse(INVALID, 12));
     assertEquals("UNKNOWN", start.idTag());

@@ -44,6 +44,7 @@ import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.security.Certificates;
 import dev.kilowatt.core.security.Security;
+import dev.kilowatt.core.security.TestPki;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +75,9 @@ class OcaSecurityTestCasesTest {
 
   /** What went over the wire for {@code request}: the answer first, then what followed it. */
   private static List<Object> wireOf(Harness h, CentralSystemRequest<?> request) {
-    int before = h.cs.wire.size();
+    int before = h.cs.wire().size();
     h.call(request);
-    return List.copyOf(h.cs.wire.subList(before, h.cs.wire.size()));
+    return List.copyOf(h.cs.wire().subList(before, h.cs.wire().size()));
   }
 
   private static SecurityEventNotificationRequest event(Object sent) {
@@ -95,12 +96,12 @@ class OcaSecurityTestCasesTest {
   void tc073() {
     Harness h = onProfile(1);
     for (String key : List.of(OCTT_KEY, FACTORY_KEY)) {
-      h.cs.trace.clear();
+      h.cs.forgetTrace();
       List<Object> wire = wireOf(h, new ChangeConfigurationRequest("AuthorizationKey", key));
       assertEquals(new ChangeConfigurationResponse(ConfigurationStatus.ACCEPTED), wire.get(0), "steps 2 and 5");
       assertEquals("ReconfigurationOfSecurityParameters", event(wire.get(1)).type(), "logged and told after the answer (A01.FR.11)");
-      assertEquals(List.of("reconfigure"), h.cs.trace.subList(1, h.cs.trace.size()), "steps 3 and 6: the link reconnects");
-      assertEquals(Optional.of(key), h.cs.settings.authorizationKey(), "with the new password");
+      assertEquals(List.of("reconfigure"), h.cs.trace().subList(1, h.cs.trace().size()), "steps 3 and 6: the link reconnects");
+      assertEquals(Optional.of(key), h.cs.settings().authorizationKey(), "with the new password");
       h.cs.goOffline();
       h.cs.goOnline();
       h.run();
@@ -116,9 +117,9 @@ class OcaSecurityTestCasesTest {
     renewed(h, tool);
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, "SecurityProfile", "3"), "the tool runs this case on profile 3");
 
-    ClientCertificate before = h.cs.settings.clientCertificate().orElseThrow();
+    ClientCertificate before = h.cs.settings().clientCertificate().orElseThrow();
     X509Certificate renewed = renewed(h, tool);
-    ClientCertificate after = h.cs.settings.clientCertificate().orElseThrow();
+    ClientCertificate after = h.cs.settings().clientCertificate().orElseThrow();
     assertTrue(!after.equals(before) && after.certificateChainPem().equals(Certificates.pem(renewed)), "step 7: the new certificate");
     assertTrue(!after.privateKeyPkcs8Pem().equals(before.privateKeyPkcs8Pem()), "of a new key pair (A02.FR.02)");
   }
@@ -128,9 +129,9 @@ class OcaSecurityTestCasesTest {
     SignCertificateRequest request = h.triggerExtended(ExtendedMessageTrigger.SIGN_CHARGE_POINT_CERTIFICATE, SignCertificateRequest.class);
     X509Certificate certificate = ca.leaf(ChargePointCertificatesTest.publicKeyOf(request.csr()), CPO, "SN-1", h.time.now(),
         TestPki.FAR_AHEAD);
-    h.cs.trace.clear();
+    h.cs.forgetTrace();
     assertEquals(new CertificateSignedResponse(CertificateSignedStatus.ACCEPTED), h.call(new CertificateSignedRequest(Certificates.pem(certificate))));
-    assertEquals("reconfigure", h.cs.trace.get(1), "the answer goes first, then the link takes the new certificate");
+    assertEquals("reconfigure", h.cs.trace().get(1), "the answer goes first, then the link takes the new certificate");
     return certificate;
   }
 
@@ -146,7 +147,7 @@ class OcaSecurityTestCasesTest {
     List<Object> wire = wireOf(h, new CertificateSignedRequest(Certificates.pem(byTheTool)));
     assertEquals(new CertificateSignedResponse(CertificateSignedStatus.REJECTED), wire.get(0), "step 6");
     assertEquals("InvalidChargePointCertificate", event(wire.get(1)).type(), "step 7, after the answer");
-    assertEquals(Optional.empty(), h.cs.settings.clientCertificate(), "discarded (A02.FR.07)");
+    assertEquals(Optional.empty(), h.cs.settings().clientCertificate(), "discarded (A02.FR.07)");
   }
 
   @Test
@@ -159,7 +160,7 @@ class OcaSecurityTestCasesTest {
     h.cs.goOffline();
     h.advance(Duration.ofSeconds(5));
     Instant refused = h.time.now();
-    h.cs.listener.onSecurityEvent("InvalidCentralSystemCertificate", "server certificate not issued by an installed root");
+    h.cs.listener().onSecurityEvent("InvalidCentralSystemCertificate", "server certificate not issued by an installed root");
     h.run();
     h.advance(Duration.ofSeconds(20));
 
@@ -175,10 +176,10 @@ class OcaSecurityTestCasesTest {
   void tc083() {
     Harness h = onProfile(1);
     install(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, ROOT);
-    h.cs.trace.clear();
+    h.cs.forgetTrace();
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, "SecurityProfile", "2"), "step 2");
-    assertEquals("reconfigure", h.cs.trace.get(1));
-    assertEquals(2, h.cs.settings.securityProfile());
+    assertEquals("reconfigure", h.cs.trace().get(1));
+    assertEquals(2, h.cs.settings().securityProfile());
     h.cs.goOffline();
     h.cs.goOnline();
     h.run();
@@ -187,24 +188,24 @@ class OcaSecurityTestCasesTest {
     h.advance(Duration.ofSeconds(1));
     assertEquals(List.of(Platform.RebootKind.HARD), h.platform.reboots);
     h.restartOnline();
-    assertEquals(2, h.cs.settings.securityProfile(), "the boot uses profile 2");
+    assertEquals(2, h.cs.settings().securityProfile(), "the boot uses profile 2");
     assertEquals(1, h.cs.sent(BootNotificationRequest.class).size(), "step 5");
     assertEquals(List.of("Available"), h.reportedStatuses(0), "step 7, connector 0");
     assertEquals(List.of("Available"), h.reportedStatuses(1), "step 7, connector 1");
 
     h.cs.goOffline();
     h.advance(Security.TRIAL.multipliedBy(3));
-    assertEquals(2, h.cs.settings.securityProfile(), "step 16: profile 2 worked, so no way back to profile 1");
+    assertEquals(2, h.cs.settings().securityProfile(), "step 16: profile 2 worked, so no way back to profile 1");
   }
 
   @Test
   @DisplayName("TC_084_CS Downgrade security profile: Rejected, and the connection stays as it is")
   void tc084() {
     Harness h = onProfile(2);
-    h.cs.trace.clear();
+    h.cs.forgetTrace();
     assertEquals(ConfigurationStatus.REJECTED, change(h, "SecurityProfile", "1"));
-    assertTrue(h.cs.trace.stream().noneMatch("reconfigure"::equals), "no reconnection (A05.FR.01)");
-    assertEquals(2, h.cs.settings.securityProfile());
+    assertTrue(h.cs.trace().stream().noneMatch("reconfigure"::equals), "no reconnection (A05.FR.01)");
+    assertEquals(2, h.cs.settings().securityProfile());
   }
 
   // ---------------------------------------------------------------- certificate management
@@ -225,7 +226,7 @@ class OcaSecurityTestCasesTest {
     install(tls, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, inUse.pem());
     install(tls, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, ROOT);
     assertEquals(DeleteCertificateStatus.ACCEPTED, delete(tls, ROOT_ID), "on TLS, beside the root the connection uses");
-    assertEquals(List.of(inUse.pem()), tls.cs.settings.trustedRootCertificatesPem());
+    assertEquals(List.of(inUse.pem()), tls.cs.settings().trustedRootCertificatesPem());
   }
 
   // ---------------------------------------------------------------- security log

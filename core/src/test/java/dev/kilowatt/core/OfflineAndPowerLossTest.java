@@ -41,11 +41,11 @@ class OfflineAndPowerLossTest {
     h.advance(Duration.ofSeconds(60));
     h.card("STRANGER");
     assertEquals(ChargePointStatus.FINISHING, h.status());
-    int before = h.cs.log.size();
+    int before = h.cs.calls().size();
 
     h.cs.goOnline();
     h.run();
-    List<ChargePointRequest<?>> delivered = h.cs.log.subList(before, h.cs.log.size()).stream()
+    List<ChargePointRequest<?>> delivered = h.cs.calls().subList(before, h.cs.calls().size()).stream()
         .filter(r -> !(r instanceof dev.kilowatt.core.message.StatusNotificationRequest)).toList();
     assertEquals(3, delivered.size(), delivered.toString());
     StartTransactionRequest start = (StartTransactionRequest) delivered.get(0);
@@ -94,7 +94,7 @@ class OfflineAndPowerLossTest {
   @Test
   void expiredCacheEntryIsNotAccepted() {
     Harness h = new Harness().configure("LocalPreAuthorize", "true").online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.card("SOON-EXPIRED");
     h.reply(AuthorizeRequest.class,
         new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.of(Harness.START.plusSeconds(60)), Optional.empty())));
@@ -123,7 +123,7 @@ class OfflineAndPowerLossTest {
   @Test
   void transactionMessagesAreRetriedThenGivenUp() {
     Harness h = new Harness().configure("TransactionMessageAttempts", "3").configure("TransactionMessageRetryInterval", "10").online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.ev(PilotState.C);
     h.card("CARD");
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty())));
@@ -132,13 +132,13 @@ class OfflineAndPowerLossTest {
     h.run();
     h.replyFriendly();
     h.advance(Duration.ofSeconds(9));
-    assertTrue(h.cs.pending.isEmpty(), "waits 10 s x 1 attempt");
+    assertTrue(h.cs.pending().isEmpty(), "waits 10 s x 1 attempt");
     h.advance(Duration.ofSeconds(1));
     h.awaitCall(StartTransactionRequest.class);
     h.cs.answerError(CallError.Code.INTERNAL_ERROR);
     h.run();
     h.advance(Duration.ofSeconds(19));
-    assertTrue(h.cs.pending.isEmpty(), "waits 10 s x 2 attempts");
+    assertTrue(h.cs.pending().isEmpty(), "waits 10 s x 2 attempts");
     h.advance(Duration.ofSeconds(1));
     h.awaitCall(StartTransactionRequest.class);
     h.cs.answerError(CallError.Code.INTERNAL_ERROR);
@@ -184,7 +184,7 @@ class OfflineAndPowerLossTest {
     h.ev(PilotState.C);
     h.card("OFFLINE");
     h.restart();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.reply(StartTransactionRequest.class,
         new StartTransactionResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), 4242));
@@ -218,11 +218,11 @@ class OfflineAndPowerLossTest {
     Harness h = new Harness().online();
     h.cs.goOffline();
     h.run();
-    int before = h.cs.log.size();
+    int before = h.cs.calls().size();
     h.ev(PilotState.B);
     h.ev(PilotState.A);
     h.ev(PilotState.B);
-    assertEquals(before, h.cs.log.size());
+    assertEquals(before, h.cs.calls().size());
     h.cs.goOnline();
     h.run();
     assertEquals(List.of("Available", "Preparing"), h.reportedStatuses(1));

@@ -14,10 +14,10 @@ class PlainCentralSystemTest {
   @Test
   void aSecurityEventTheCentralSystemDoesNotImplementIsDroppedAtOnce() {
     Harness h = new Harness().start();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.run();
-    while (!(h.cs.pending.peek().request() instanceof SecurityEventNotificationRequest)) {
+    while (!(h.cs.pending().getFirst().request() instanceof SecurityEventNotificationRequest)) {
       h.cs.answerFriendly();
       h.run();
     }
@@ -27,6 +27,6 @@ class PlainCentralSystemTest {
     h.card("04A1B2");
     h.run();
     assertEquals("04A1B2", h.cs.peek(AuthorizeRequest.class).idTag(), "the card is authorized at once, no retry wait first");
-    assertEquals(List.of(), h.cs.pending.stream().filter(p -> p.request() instanceof SecurityEventNotificationRequest).toList());
+    assertEquals(List.of(), h.cs.pending().stream().filter(p -> p.request() instanceof SecurityEventNotificationRequest).toList());
   }
 }

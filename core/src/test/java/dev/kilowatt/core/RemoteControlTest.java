@@ -101,7 +101,7 @@ class RemoteControlTest {
     Harness h = new Harness().online();
     h.ev(PilotState.C);
     h.card("OWNER");
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.call(new ResetRequest(ResetType.SOFT));
     h.cs.peek(StopTransactionRequest.class);
     h.advance(Duration.ofSeconds(2));
@@ -167,7 +167,7 @@ class RemoteControlTest {
   @Test
   void dataTransferToTheCentralSystem() {
     Harness h = new Harness().online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     var answer = h.cp.dataTransfer("com.acme", Optional.of("hello"), Optional.empty());
     h.reply(DataTransferRequest.class, new DataTransferResponse(DataTransferStatus.ACCEPTED, Optional.of("world")));
     assertEquals(Optional.of("world"), answer.join().data());

@@ -50,9 +50,9 @@ class RemoteTriggerTest {
   }
 
   private static List<Object> wireAfter(Harness h, CentralSystemRequest<?> request) {
-    int before = h.cs.wire.size();
+    int before = h.cs.wire().size();
     h.call(request);
-    return List.copyOf(h.cs.wire.subList(before, h.cs.wire.size()));
+    return List.copyOf(h.cs.wire().subList(before, h.cs.wire().size()));
   }
 
   private static <T extends ChargePointRequest<?>> List<T> calls(List<Object> wire, Class<T> type) {
@@ -142,7 +142,7 @@ class RemoteTriggerTest {
   @Test
   void whilePendingTheTriggeredMessagesStillGoOut() {
     Harness h = new Harness().start();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.cs.goOnline();
     h.run();
     h.cs.answer(new BootNotificationResponse(RegistrationStatus.PENDING, Harness.START, 60));

@@ -150,7 +150,7 @@ class ReservationTest {
   @Test
   void expiryFollowsTheCentralSystemsClockNotTheBoards() {
     Harness h = new Harness().start();
-    h.cs.clock = () -> h.time.now().plus(HOUR);
+    h.cs.answerWithTime(() -> h.time.now().plus(HOUR));
     h.cs.goOnline();
     h.run();
     h.callOk(new ReserveNowRequest(1, h.time.now().plus(HOUR).plusSeconds(60), "HOLDER", Optional.empty(), 7));
@@ -163,7 +163,7 @@ class ReservationTest {
   void aClockSetForwardByTheCentralSystemEndsTheReservationWithinAMinute() {
     Harness h = new Harness().online();
     reserve(h, 1, 7, "HOLDER", HOUR);
-    h.cs.clock = () -> h.time.now().plus(Duration.ofHours(2));
+    h.cs.answerWithTime(() -> h.time.now().plus(Duration.ofHours(2)));
     h.advance(Duration.ofSeconds(300));
     assertEquals(1, h.cs.sent(dev.kilowatt.core.message.HeartbeatRequest.class).size(), "the heartbeat moved the clock");
     h.advance(Reservations.RECHECK);
@@ -237,7 +237,7 @@ class ReservationTest {
   void aCardOfTheReservationsParentIdTagMayUseIt() {
     Harness h = new Harness().online();
     reserve(h, 1, 7, "HOLDER", Optional.of("FLEET"), HOUR);
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.card("STRANGER");
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.of("OTHER"))));
     assertEquals(ChargePointStatus.RESERVED, h.status(), "another parent: refused");
@@ -246,7 +246,7 @@ class ReservationTest {
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.of("fleet"))));
     assertEquals(ChargePointStatus.PREPARING, h.status(), "TC_053: the same parent (idTags are case-insensitive)");
     h.replyFriendly();
-    h.cs.automatic = true;
+    h.cs.answerAutomatically();
     h.ev(PilotState.C);
     assertEquals("COLLEAGUE", lastStart(h).idTag());
     assertEquals(Optional.of(7), lastStart(h).reservationId());
@@ -341,16 +341,16 @@ class ReservationTest {
   @Test
   void aCardOfTheSameGroupStillStopsATransactionWhileTheFreeConnectorIsReserved() {
     Harness h = new Harness(2).online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     ev(h, 1, PilotState.C);
     h.card("DRIVER");
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.of("FLEET"))));
     h.replyFriendly();
-    h.cs.automatic = true;
+    h.cs.answerAutomatically();
     assertTrue(h.connector(1).transactionRunning());
     reserve(h, 2, 7, "HOLDER", HOUR);
 
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.card("PARTNER");
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.of("FLEET"))));
     h.replyFriendly();

@@ -7,8 +7,9 @@ import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.provisioning.Session;
 import dev.kilowatt.core.security.Security;
-import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
+import dev.kilowatt.test.InMemoryStorage;
+import dev.kilowatt.test.ScriptedCentralSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ final class SecurityRig {
   final MemorySecrets secrets = new MemorySecrets();
   final Map<String, String> configuration = new HashMap<>();
   final Optional<String> serialNumber;
-  FakeCentralSystem cs;
+  ScriptedCentralSystem cs;
   Configuration config;
   Security security;
 
@@ -52,8 +53,7 @@ final class SecurityRig {
 
   SecurityRig start() {
     Counters counters = new Counters();
-    cs = new FakeCentralSystem();
-    cs.clock = time::now;
+    cs = new ScriptedCentralSystem(time::now);
     config = new Configuration(storage, configuration);
     CoreKeys.define(config, ChargePointLimits.REFERENCE, 1, "Core");
     Session.StationClock clock = new Session.StationClock(time);

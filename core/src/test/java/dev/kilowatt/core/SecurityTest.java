@@ -28,6 +28,7 @@ import dev.kilowatt.core.security.CertificateStore;
 import dev.kilowatt.core.security.Certificates;
 import dev.kilowatt.core.security.Security;
 import dev.kilowatt.core.security.SecurityEvents;
+import dev.kilowatt.core.security.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -85,25 +86,25 @@ class SecurityTest {
         "0123456789abcdef0123456789abcdef0123456789", "zz23456789abcdef0123456789abcdef", "０123456789abcdef0123456789abcdef")) {
       assertEquals(ConfigurationStatus.REJECTED, change(h, "AuthorizationKey", refused), refused);
     }
-    assertEquals(Optional.empty(), h.cs.settings.authorizationKey(), "nothing changed");
+    assertEquals(Optional.empty(), h.cs.settings().authorizationKey(), "nothing changed");
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, "AuthorizationKey", "0123456789abcdef0123456789ABCDEF"), "16 bytes");
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, "AuthorizationKey", OCTT_KEY), "19 bytes");
-    assertEquals(Optional.of(OCTT_KEY), h.cs.settings.authorizationKey());
-    assertArrayEquals("OCA_OCTT_admin_test".getBytes(StandardCharsets.US_ASCII), h.cs.settings.basicAuthPassword().orElseThrow());
+    assertEquals(Optional.of(OCTT_KEY), h.cs.settings().authorizationKey());
+    assertArrayEquals("OCA_OCTT_admin_test".getBytes(StandardCharsets.US_ASCII), h.cs.settings().basicAuthPassword().orElseThrow());
     assertEquals(Optional.empty(), value(h, "AuthorizationKey"), "write-only");
   }
 
   @Test
   void aNewAuthorizationKeyIsAnsweredThenUsedByReconnectingAndLoggedWithoutTheKey() {
     Harness h = new Harness().online();
-    h.cs.trace.clear();
+    h.cs.forgetTrace();
     h.call(new ChangeConfigurationRequest("AuthorizationKey", OCTT_KEY));
-    assertEquals(List.of("reply cs-1", "reconfigure"), h.cs.trace, "the answer goes out before the link reconnects");
+    assertEquals(List.of("reply cs-1", "reconfigure"), h.cs.trace(), "the answer goes out before the link reconnects");
     SecurityEvents.Entry logged = securityLog(h).getLast();
     assertEquals("ReconfigurationOfSecurityParameters", logged.type());
     assertFalse(logged.techInfo().orElseThrow().contains(OCTT_KEY), "A01.FR.12");
     assertTrue(events(h).contains("ReconfigurationOfSecurityParameters"));
-    assertFalse(h.cs.settings.toString().contains(OCTT_KEY), "settings keep the key out of logs");
+    assertFalse(h.cs.settings().toString().contains(OCTT_KEY), "settings keep the key out of logs");
   }
 
   // ---------------------------------------------------------------- SecurityProfile (A05)
@@ -116,10 +117,10 @@ class SecurityTest {
     assertEquals(ConfigurationStatus.REJECTED, change(h, "SecurityProfile", "4"));
     assertEquals(ConfigurationStatus.REJECTED, change(h, "SecurityProfile", "one"));
     change(h, "AuthorizationKey", OCTT_KEY);
-    h.cs.trace.clear();
+    h.cs.forgetTrace();
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, "SecurityProfile", "1"));
-    assertEquals(List.of("reply cs-6", "reconfigure"), h.cs.trace, "answered, then reconnected (A05.FR.05 to A05.FR.07)");
-    assertEquals(1, h.cs.settings.securityProfile());
+    assertEquals(List.of("reply cs-6", "reconfigure"), h.cs.trace(), "answered, then reconnected (A05.FR.05 to A05.FR.07)");
+    assertEquals(1, h.cs.settings().securityProfile());
     h.cs.goOffline();
     h.cs.goOnline();
     h.run();
@@ -132,7 +133,7 @@ class SecurityTest {
     assertEquals(CertificateStatus.ACCEPTED, install(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, ROOT));
     assertEquals(ConfigurationStatus.REJECTED, change(h, "SecurityProfile", "3"), "no charge point certificate (A05.FR.04)");
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, "SecurityProfile", "2"));
-    assertEquals(2, h.cs.settings.securityProfile());
+    assertEquals(2, h.cs.settings().securityProfile());
     assertEquals(Optional.of("2"), value(h, "SecurityProfile"));
     assertTrue(securityLog(h).stream().anyMatch(e -> e.techInfo().orElse("").equals("SecurityProfile raised to 2")));
   }
@@ -144,9 +145,9 @@ class SecurityTest {
     change(h, "SecurityProfile", "1");
     h.cs.goOffline();
     h.advance(Security.TRIAL.minusSeconds(1));
-    assertEquals(1, h.cs.settings.securityProfile(), "still trying");
+    assertEquals(1, h.cs.settings().securityProfile(), "still trying");
     h.advance(Duration.ofSeconds(1));
-    assertEquals(0, h.cs.settings.securityProfile(), "A05.FR.08");
+    assertEquals(0, h.cs.settings().securityProfile(), "A05.FR.08");
     h.cs.goOnline();
     h.run();
     assertEquals(Optional.of("0"), value(h, "SecurityProfile"));
@@ -163,7 +164,7 @@ class SecurityTest {
     h.run();
     h.cs.goOffline();
     h.advance(Security.TRIAL.multipliedBy(2));
-    assertEquals(1, h.cs.settings.securityProfile());
+    assertEquals(1, h.cs.settings().securityProfile());
     assertTrue(h.storage.load(Security.TRIAL_KEY, Security.ProfileTrial.class).isEmpty());
   }
 
@@ -174,9 +175,9 @@ class SecurityTest {
     change(h, "SecurityProfile", "1");
     h.cs.goOffline();
     h.restart();
-    assertEquals(1, h.cs.settings.securityProfile(), "the boot tries the new profile");
+    assertEquals(1, h.cs.settings().securityProfile(), "the boot tries the new profile");
     h.advance(Security.TRIAL);
-    assertEquals(0, h.cs.settings.securityProfile());
+    assertEquals(0, h.cs.settings().securityProfile());
 
     Harness again = new Harness().online();
     change(again, "AuthorizationKey", OCTT_KEY);
@@ -184,15 +185,15 @@ class SecurityTest {
     again.restart();
     again.cs.goOnline();
     again.advance(Security.TRIAL.multipliedBy(2));
-    assertEquals(1, again.cs.settings.securityProfile(), "connected after the boot: kept");
+    assertEquals(1, again.cs.settings().securityProfile(), "connected after the boot: kept");
   }
 
   @Test
   void theFactoryProfileIsTakenAsConfigured() {
     Harness h = new Harness().configure("SecurityProfile", "2").configure("AuthorizationKey", OCTT_KEY).start();
-    assertEquals(2, h.cs.settings.securityProfile(), "configured before OCPP communication (A00.FR.004)");
+    assertEquals(2, h.cs.settings().securityProfile(), "configured before OCPP communication (A00.FR.004)");
     h.advance(Security.TRIAL.multipliedBy(2));
-    assertEquals(2, h.cs.settings.securityProfile(), "nothing to fall back to");
+    assertEquals(2, h.cs.settings().securityProfile(), "nothing to fall back to");
   }
 
   // ---------------------------------------------------------------- root certificates (M03, M04, M05)
@@ -208,10 +209,10 @@ class SecurityTest {
     assertEquals(new GetInstalledCertificateIdsResponse(GetInstalledCertificateStatus.ACCEPTED, List.of(ROOT_ID)),
         ids(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE));
     assertEquals("1", ids(h, CertificateUse.MANUFACTURER_ROOT_CERTIFICATE).certificateHashData().get(0).serialNumber());
-    assertEquals(List.of(ROOT), h.cs.settings.trustedRootCertificatesPem(), "only Central System roots are trust anchors");
+    assertEquals(List.of(ROOT), h.cs.settings().trustedRootCertificatesPem(), "only Central System roots are trust anchors");
 
     h.restart();
-    assertEquals(List.of(ROOT), h.cs.settings.trustedRootCertificatesPem(), "kept across a reboot");
+    assertEquals(List.of(ROOT), h.cs.settings().trustedRootCertificatesPem(), "kept across a reboot");
     h.cs.goOnline();
     h.run();
     assertEquals(List.of(ROOT_ID), ids(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE).certificateHashData());
@@ -287,7 +288,7 @@ class SecurityTest {
     CertificateHashData asAnotherSystemWritesIt = new CertificateHashData(HashAlgorithm.SHA384, bySha384.issuerNameHash().toUpperCase(),
         bySha384.issuerKeyHash().toUpperCase(), "00" + bySha384.serialNumber().toLowerCase());
     assertEquals(DeleteCertificateStatus.ACCEPTED, delete(h, asAnotherSystemWritesIt), "M04.FR.07: the algorithm used to install");
-    assertEquals(List.of(ROOT), h.cs.settings.trustedRootCertificatesPem());
+    assertEquals(List.of(ROOT), h.cs.settings().trustedRootCertificatesPem());
   }
 
   static DeleteCertificateStatus delete(Harness h, CertificateHashData data) {
@@ -304,7 +305,7 @@ class SecurityTest {
         "M05.FR.10");
     assertEquals(CertificateStatus.ACCEPTED, install(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, successor.pem()), "M05.FR.11");
     assertEquals(2, ids(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE).certificateHashData().size(), "the old one is kept as fallback");
-    assertEquals(List.of(successor.pem()), h.cs.settings.trustedRootCertificatesPem(), "the next connection tries the new root alone");
+    assertEquals(List.of(successor.pem()), h.cs.settings().trustedRootCertificatesPem(), "the next connection tries the new root alone");
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, "SecurityProfile", "2"));
     h.cs.goOffline();
     h.cs.goOnline();
@@ -324,11 +325,11 @@ class SecurityTest {
     install(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, successor.pem());
     h.cs.goOffline();
     h.advance(Security.TRIAL);
-    assertEquals(List.of(old.pem(), successor.pem()), h.cs.settings.trustedRootCertificatesPem(), "M05.FR.13");
+    assertEquals(List.of(old.pem(), successor.pem()), h.cs.settings().trustedRootCertificatesPem(), "M05.FR.13");
     h.cs.goOnline();
     h.run();
     assertEquals(2, ids(h, CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE).certificateHashData().size(), "perhaps the old one worked");
-    assertEquals(List.of(successor.pem()), h.cs.settings.trustedRootCertificatesPem(), "the next connection tries the new one again");
+    assertEquals(List.of(successor.pem()), h.cs.settings().trustedRootCertificatesPem(), "the next connection tries the new one again");
   }
 
   // ---------------------------------------------------------------- security events (A04)
@@ -350,7 +351,7 @@ class SecurityTest {
   @Test
   void aClockJumpIsACriticalEventThatSurvivesALossOfConnectionAndPower() {
     Harness h = new Harness().online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.advance(Duration.ofSeconds(300));
     h.cs.peek(HeartbeatRequest.class);
     h.cs.answer(new HeartbeatResponse(h.time.now().plus(Duration.ofHours(1))));
@@ -368,7 +369,7 @@ class SecurityTest {
   @Test
   void heartbeatDriftIsNoEvent() {
     Harness h = new Harness().online();
-    h.cs.clock = () -> h.time.now().plusSeconds(29);
+    h.cs.answerWithTime(() -> h.time.now().plusSeconds(29));
     h.advance(Duration.ofSeconds(300));
     assertFalse(events(h).contains("SettingSystemTime"));
   }
@@ -376,12 +377,12 @@ class SecurityTest {
   @Test
   void eventsTheLinkSeesAreLoggedAndSentCriticalOnesEvenAfterAPowerCut() {
     Harness h = new Harness().online();
-    h.cs.listener.onSecurityEvent("InvalidTLSVersion", "TLS 1.1 offered");
+    h.cs.listener().onSecurityEvent("InvalidTLSVersion", "TLS 1.1 offered");
     h.run();
     assertTrue(events(h).contains("InvalidTLSVersion"));
     h.cs.goOffline();
-    h.cs.listener.onSecurityEvent("InvalidCentralSystemCertificate", "expired server certificate");
-    h.cs.listener.onSecurityEvent("TamperDetectionActivated", "");
+    h.cs.listener().onSecurityEvent("InvalidCentralSystemCertificate", "expired server certificate");
+    h.cs.listener().onSecurityEvent("TamperDetectionActivated", "");
     h.run();
     h.cs.goOnline();
     h.run();
@@ -392,8 +393,8 @@ class SecurityTest {
     assertTrue(securityLog(h).stream().filter(e -> e.type().equals("TamperDetectionActivated")).allMatch(SecurityEvents.Entry::critical));
 
     h.cs.goOffline();
-    h.cs.listener.onSecurityEvent("InvalidCentralSystemCertificate", "self-signed server certificate");
-    h.cs.listener.onSecurityEvent("TamperDetectionActivated", "lid opened");
+    h.cs.listener().onSecurityEvent("InvalidCentralSystemCertificate", "self-signed server certificate");
+    h.cs.listener().onSecurityEvent("TamperDetectionActivated", "lid opened");
     h.run();
     h.restart();
     h.cs.goOnline();
@@ -408,7 +409,7 @@ class SecurityTest {
     Harness h = new Harness().online();
     h.cs.goOffline();
     for (int i = 0; i < SecurityEvents.HELD_CAPACITY + 5; i++) {
-      h.cs.listener.onSecurityEvent("InvalidCentralSystemCertificate", "attempt " + i);
+      h.cs.listener().onSecurityEvent("InvalidCentralSystemCertificate", "attempt " + i);
     }
     h.run();
     h.cs.goOnline();
@@ -425,9 +426,9 @@ class SecurityTest {
   void theSecurityLogRollsAndCutsOverlongFields() {
     Harness h = new Harness().online();
     for (int i = 0; i < SecurityEvents.LOG_CAPACITY + 10; i++) {
-      h.cs.listener.onSecurityEvent("InvalidMessages", "message " + i);
+      h.cs.listener().onSecurityEvent("InvalidMessages", "message " + i);
     }
-    h.cs.listener.onSecurityEvent("X".repeat(80), "y".repeat(300));
+    h.cs.listener().onSecurityEvent("X".repeat(80), "y".repeat(300));
     h.run();
     List<SecurityEvents.Entry> log = securityLog(h);
     assertEquals(SecurityEvents.LOG_CAPACITY, log.size());
@@ -450,7 +451,7 @@ class SecurityTest {
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, "CpoName", "Kilowatt Charging B.V."));
     assertEquals(ConfigurationStatus.REJECTED, change(h, "CpoName", "x".repeat(65)), "an organizationName has at most 64 characters");
     assertEquals(ConfigurationStatus.REJECTED, change(h, "AdditionalRootCertificateCheck", "true"));
-    ConnectionSettings settings = h.cs.settings;
+    ConnectionSettings settings = h.cs.settings();
     assertEquals(Optional.empty(), settings.clientCertificate());
   }
 }

@@ -135,7 +135,7 @@ class SignedFirmwareUpdateTest {
     assertEquals(List.of(), h.cs.sent(FirmwareStatusNotificationRequest.class), "the signed update speaks only its own notification");
 
     h.restartOnline();
-    assertInstanceOf(BootNotificationRequest.class, h.cs.wire.get(0), "the new firmware boots");
+    assertInstanceOf(BootNotificationRequest.class, h.cs.wire().get(0), "the new firmware boots");
     assertEquals(List.of("Available"), h.reportedStatuses(1));
     assertEquals(List.of("Installed#7"), statuses(h));
     assertEquals(List.of(SecurityEvent.FIRMWARE_UPDATED.ocppName()), securityEvents(h));
@@ -214,9 +214,9 @@ class SignedFirmwareUpdateTest {
             new Firmware(LOCATION, Harness.START, Optional.empty(), Optional.empty(), signature))));
     for (Case c : cases) {
       Harness h = online(false, c.roots());
-      int before = h.cs.wire.size();
+      int before = h.cs.wire().size();
       assertEquals(answer(UpdateFirmwareStatus.INVALID_CERTIFICATE), h.call(c.request()), c.why());
-      List<Object> after = h.cs.wire.subList(before, h.cs.wire.size());
+      List<Object> after = h.cs.wire().subList(before, h.cs.wire().size());
       assertEquals(answer(UpdateFirmwareStatus.INVALID_CERTIFICATE), after.get(0), "the answer goes first: " + c.why());
       assertEquals(SecurityEvent.INVALID_FIRMWARE_SIGNING_CERTIFICATE.ocppName(),
           assertInstanceOf(SecurityEventNotificationRequest.class, after.get(1)).type(), c.why());
@@ -304,7 +304,7 @@ class SignedFirmwareUpdateTest {
 
     Path late = dir.resolve("late.bin");
     FakeFiles.write(late, IMAGE);
-    first.listener().onCompleted(late);
+    first.listener().onCompleted(new FakeFiles.DiskFile(late));
     h.run();
     assertFalse(Files.exists(late), "the cancelled download's image is deleted");
     assertTrue(installer.installations.isEmpty());

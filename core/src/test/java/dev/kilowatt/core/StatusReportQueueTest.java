@@ -10,9 +10,11 @@ import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.messaging.StatusReportQueue;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Storage;
-import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
+import dev.kilowatt.test.InMemoryStorage;
+import dev.kilowatt.test.ScriptedCentralSystem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +53,16 @@ class StatusReportQueueTest {
   private final VirtualTime time = new VirtualTime(Harness.START);
   private final Storage storage = new InMemoryStorage();
   private final Counters counters = new Counters();
-  private final FakeCentralSystem cs = new FakeCentralSystem();
+  private final ScriptedCentralSystem cs = new ScriptedCentralSystem(time::now);
   private final Outbox outbox = new Outbox(time, storage, new Configuration(storage, Map.of()), Duration.ofSeconds(30), counters);
 
   StatusReportQueueTest() {
-    cs.automatic = false;
+    cs.holdAnswers();
     OutboxWiring.attach(outbox, cs);
-    cs.listener = OutboxWiring.listener(time, outbox, () -> {
+    cs.connect(new ConnectionSettings(Optional.empty(), Duration.ZERO, 0), OutboxWiring.listener(time, outbox, () -> {
       outbox.connected();
       outbox.accepted();
-    }, outbox::disconnected);
+    }, outbox::disconnected));
   }
 
   private StatusReportQueue<Errand, DiagnosticsStatus> queue() {

@@ -18,6 +18,7 @@ import dev.kilowatt.core.messaging.TrafficLog;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.test.ScriptedCentralSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,12 +35,12 @@ class TrafficLogTest {
 
   private Instant now = T0;
   private final TrafficLog log = new TrafficLog(() -> now, Set.of("AuthorizationKey"));
-  private final FakeCentralSystem cs = new FakeCentralSystem();
+  private final ScriptedCentralSystem cs = new ScriptedCentralSystem(() -> T0);
   private final Heard heard = new Heard();
   private final CentralSystem link = log.wrap(cs);
 
   TrafficLogTest() {
-    cs.automatic = false;
+    cs.holdAnswers();
     link.connect(SETTINGS, heard);
   }
 
@@ -70,15 +71,15 @@ class TrafficLogTest {
         T0 + " -> CALLERROR cs-9 " + new CallError(CallError.Code.NOT_IMPLEMENTED, "no"),
         T0 + " disconnected: test"), lines());
     assertEquals(List.of("connected", "result cp-1", "error cp-2", "call cs-1 Reset", "disconnected test"), heard.events);
-    assertEquals(List.of(new HeartbeatRequest(), new HeartbeatRequest()), cs.log);
+    assertEquals(List.of(new HeartbeatRequest(), new HeartbeatRequest()), cs.calls());
     assertEquals(List.of(new ResetResponse(ResetStatus.ACCEPTED), new CallError(CallError.Code.NOT_IMPLEMENTED, "no")),
-        List.of(cs.replies.get("cs-1"), cs.replies.get("cs-9")));
+        List.of(cs.replyTo("cs-1").orElseThrow(), cs.replyTo("cs-9").orElseThrow()));
   }
 
   @Test
   void aSecurityEventTheLinkSawIsWrittenAndReachesTheDomain() {
-    cs.listener.onSecurityEvent("InvalidCentralSystemCertificate", "expired");
-    cs.listener.onSecurityEvent("InvalidTLSVersion", "");
+    cs.listener().onSecurityEvent("InvalidCentralSystemCertificate", "expired");
+    cs.listener().onSecurityEvent("InvalidTLSVersion", "");
 
     assertEquals(List.of(T0 + " security event InvalidCentralSystemCertificate: expired", T0 + " security event InvalidTLSVersion"),
         lines());
@@ -88,12 +89,12 @@ class TrafficLogTest {
   @Test
   void settingsAndTheEndOfTheLinkPassThroughUnwritten() {
     ConnectionSettings changed = new ConnectionSettings(Optional.of("0123456789abcdef0123456789abcdef"), Duration.ofSeconds(30), 1);
-    assertEquals(SETTINGS, cs.settings);
+    assertEquals(SETTINGS, cs.settings());
     link.reconfigure(changed);
     link.disconnect();
 
-    assertEquals(changed, cs.settings);
-    assertTrue(cs.disconnectedForGood);
+    assertEquals(changed, cs.settings());
+    assertTrue(cs.disconnectedForGood());
     assertEquals(List.of(), lines());
   }
 

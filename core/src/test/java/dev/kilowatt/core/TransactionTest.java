@@ -80,7 +80,7 @@ class TransactionTest {
   @Test
   void anotherCardOfTheSameGroupStopsTheTransaction() {
     Harness h = new Harness().online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.ev(PilotState.B);
     h.card("CARD-A");
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.of("FLEET"))));
@@ -130,9 +130,9 @@ class TransactionTest {
     Harness h = new Harness().online();
     h.ev(PilotState.C);
     h.card("CARD");
-    int before = h.cs.log.size();
+    int before = h.cs.calls().size();
     h.ev(PilotState.A);
-    List<String> order = h.cs.log.subList(before, h.cs.log.size()).stream().map(r -> r.action().ocppName()).toList();
+    List<String> order = h.cs.calls().subList(before, h.cs.calls().size()).stream().map(r -> r.action().ocppName()).toList();
     assertEquals(List.of("StopTransaction", "StatusNotification"), order);
   }
 
@@ -160,7 +160,7 @@ class TransactionTest {
   @Test
   void rejectedCardStartsNothing() {
     Harness h = new Harness().online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.ev(PilotState.B);
     h.card("BLOCKED");
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.BLOCKED, Optional.empty(), Optional.empty())));
@@ -172,7 +172,7 @@ class TransactionTest {
   @Test
   void invalidIdAtStartStopsTheTransactionWithDeAuthorized() {
     Harness h = new Harness().online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.ev(PilotState.C);
     h.card("CARD");
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(ACCEPTED));
@@ -187,7 +187,7 @@ class TransactionTest {
   /** A transaction whose StartTransaction.req waits for the test's answer, StopTransactionOnInvalidId off, 500 Wh allowed. */
   private static Harness awaitingStartAnswer() {
     Harness h = new Harness().configure("StopTransactionOnInvalidId", "false").configure("MaxEnergyOnInvalidId", "500").online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.meter().read(0, 0);
     h.ev(PilotState.C);
     h.card("CARD");

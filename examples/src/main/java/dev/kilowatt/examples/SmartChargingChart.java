@@ -15,11 +15,12 @@ import dev.kilowatt.core.message.GetCompositeScheduleRequest;
 import dev.kilowatt.core.message.GetCompositeScheduleResponse;
 import dev.kilowatt.core.message.SetChargingProfileRequest;
 import dev.kilowatt.core.message.SetChargingProfileResponse;
-import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.smartcharging.ScheduleChart;
 import dev.kilowatt.core.time.VirtualTime;
 import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.sim.SimulatedRfidReader;
+import dev.kilowatt.test.InMemoryStorage;
+import dev.kilowatt.test.ScriptedCentralSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class SmartChargingChart {
 
   static Outcome run() {
     VirtualTime time = new VirtualTime(START);
-    ScriptedCentralSystem centralSystem = new ScriptedCentralSystem(time);
+    ScriptedCentralSystem centralSystem = new ScriptedCentralSystem(time::now);
     SimulatedConnector connector = new SimulatedConnector(time, SimulatedConnector.Settings.defaults().withMeterPollInterval(Duration.ofSeconds(10)));
     SimulatedRfidReader reader = new SimulatedRfidReader();
     List<ScheduleChart.Reason> reasons = new ArrayList<>();
@@ -88,6 +89,8 @@ public final class SmartChargingChart {
         .build();
     chargePoint.start();
     time.runPending();
+    centralSystem.goOnline();
+    time.runPending();
 
     install(time, centralSystem, 0, profile(1, ChargingProfilePurposeType.TX_DEFAULT_PROFILE,
         period(0, 16), period(30 * 60, 10), period(60 * 60, 4), period(80 * 60, 8), period(120 * 60, 16)));
@@ -101,7 +104,7 @@ public final class SmartChargingChart {
 
     String compositeCall = centralSystem.call(new GetCompositeScheduleRequest(1, (int) SESSION.toSeconds(), Optional.of(ChargingRateUnitType.A)));
     time.runPending();
-    ChargingSchedule composite = centralSystem.answer(compositeCall, GetCompositeScheduleResponse.class).chargingSchedule().orElseThrow();
+    ChargingSchedule composite = centralSystem.replyTo(compositeCall, GetCompositeScheduleResponse.class).chargingSchedule().orElseThrow();
 
     List<Double> offered = new ArrayList<>();
     for (int minute = 0; minute < SESSION.toMinutes(); minute++) {
@@ -118,7 +121,7 @@ public final class SmartChargingChart {
   private static void install(VirtualTime time, ScriptedCentralSystem centralSystem, int connectorId, ChargingProfile profile) {
     String call = centralSystem.call(new SetChargingProfileRequest(connectorId, profile));
     time.runPending();
-    ChargingProfileStatus status = centralSystem.answer(call, SetChargingProfileResponse.class).status();
+    ChargingProfileStatus status = centralSystem.replyTo(call, SetChargingProfileResponse.class).status();
     if (status != ChargingProfileStatus.ACCEPTED) {
       throw new IllegalStateException("profile " + profile.chargingProfileId() + " was " + status);
     }

@@ -40,7 +40,7 @@ class ArchitectureTest {
 
   @Test
   void everyModuleIsOnTheClasspath() {
-    for (String module : Stream.concat(Stream.of("core", "examples"), ADAPTERS.stream()).toList()) {
+    for (String module : Stream.concat(Stream.of("core", "examples", "test"), ADAPTERS.stream()).toList()) {
       if (production.stream().noneMatch(c -> c.getPackageName().startsWith("dev.kilowatt." + module))) {
         throw new AssertionError("no production class of dev.kilowatt." + module + " was imported; the rules below would prove nothing");
       }
@@ -75,7 +75,7 @@ class ArchitectureTest {
   void outsideTheCoreOnlyItsPublishedTypesAreUsed() {
     DescribedPredicate<JavaClass> blockInternals = resideInAPackage(CORE)
         .and(not(resideInAnyPackage("dev.kilowatt.core", "dev.kilowatt.core.port..", "dev.kilowatt.core.message..",
-            "dev.kilowatt.core.time..", "dev.kilowatt.core.sim..")))
+            "dev.kilowatt.core.time.."")))
         .and(not(belongToAnyOf(SmartChargingLimits.class, SharingStrategy.class, MainsPhase.class, ScheduleChart.class)));
     noClasses().that().resideOutsideOfPackage(CORE)
         .should().dependOnClassesThat(blockInternals.as("the core's block internals"))
@@ -89,6 +89,14 @@ class ArchitectureTest {
         .should().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.Logger.Level.class)
         .because("one logging facade for the embedder: the adapters' libraries (Java-WebSocket, Pi4J, j2mod) log through"
             + " SLF4J, so the adapters do too; only core, on the JDK alone, uses System.Logger (bridged to SLF4J)")
+        .check(production);
+  }
+
+  @Test
+  void onlyTestsAndTheWiringUseTheTestSupport() {
+    noClasses().that().resideOutsideOfPackages("dev.kilowatt.test..", "dev.kilowatt.examples..")
+        .should().dependOnClassesThat().resideInAPackage("dev.kilowatt.test..")
+        .because("kilowatt-test holds test doubles; no library jar may need it at run time")
         .check(production);
   }
 

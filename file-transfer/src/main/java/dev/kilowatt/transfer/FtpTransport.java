@@ -1,10 +1,10 @@
 package dev.kilowatt.transfer;
 
 import dev.kilowatt.core.port.FileTransfer;
+import dev.kilowatt.core.port.HeldFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -55,13 +55,13 @@ final class FtpTransport {
     }
   }
 
-  void upload(Path file, URI location, FileTransfer.Listener listener) throws IOException, TransferFailure {
+  void upload(HeldFile file, URI location, FileTransfer.Listener listener) throws IOException, TransferFailure {
     FTPClient ftp = connect(location);
     try {
       String directory = pathOf(location);
-      String name = file.getFileName().toString();
+      String name = file.fileName();
       String target = directory.isEmpty() ? name : directory.endsWith("/") ? directory + name : directory + "/" + name;
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = file.open()) {
         if (!ftp.storeFile(target, in)) {
           throw new TransferFailure("FTP " + reply(ftp));
         }

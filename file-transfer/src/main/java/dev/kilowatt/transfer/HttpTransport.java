@@ -1,15 +1,16 @@
 package dev.kilowatt.transfer;
 
 import dev.kilowatt.core.port.FileTransfer;
+import dev.kilowatt.core.port.HeldFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -69,18 +70,28 @@ final class HttpTransport {
     }
   }
 
-  void upload(Path file, URI location, FileTransfer.Listener listener) throws IOException, InterruptedException, TransferFailure {
-    URI target = child(location, file.getFileName().toString());
-    long seconds = Files.size(file) / MIN_UPLOAD_BYTES_PER_SECOND;
+  void upload(HeldFile file, URI location, FileTransfer.Listener listener) throws IOException, InterruptedException, TransferFailure {
+    URI target = child(location, file.fileName());
+    long size = file.size();
+    long seconds = size / MIN_UPLOAD_BYTES_PER_SECOND;
     HttpRequest request = request(target)
         .timeout(connectTimeout.plus(stallTimeout).plusSeconds(seconds))
-        .PUT(HttpRequest.BodyPublishers.ofFile(file))
+        .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> opened(file)), size))
         .build();
     HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
     if (response.statusCode() / 100 != 2) {
       throw new TransferFailure("HTTP " + response.statusCode());
     }
     listener.onCompleted(file);
+  }
+
+  /** The file's bytes for the body publisher, which takes no checked exception: the client reports it as an IOException. */
+  private static InputStream opened(HeldFile file) {
+    try {
+      return file.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A request to {@code uri} without its user part, which goes into an Authorization header instead. */

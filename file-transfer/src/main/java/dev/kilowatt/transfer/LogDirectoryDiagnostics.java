@@ -58,7 +58,7 @@ public final class LogDirectoryDiagnostics implements DiagnosticsCollector {
     Objects.requireNonNull(listener, "listener");
     Thread.ofVirtual().name("kilowatt-diagnostics").start(() -> {
       try {
-        listener.onCollected(write(request));
+        listener.onCollected(new StoredFile(write(request)));
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         LOG.warn("collecting diagnostics failed: {}", e.toString());
         listener.onFailed(e.toString());

@@ -1,6 +1,10 @@
 package dev.kilowatt.transfer;
 
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+
 import dev.kilowatt.core.port.FileTransfer;
+import dev.kilowatt.core.port.HeldFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -68,22 +72,44 @@ public final class NetworkFileTransfer implements FileTransfer {
         case "ftp" -> ftp.download(source, directory, maxBytes, listener);
         default -> throw unsupported(source);
       };
-      listener.onCompleted(file);
+      listener.onCompleted(new StoredFile(file));
     });
   }
 
   @Override
-  public void upload(Path file, URI location, Listener listener) {
+  public void upload(HeldFile file, URI location, Listener listener) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(listener, "listener");
-    run("upload of " + file.getFileName() + " to " + Transfers.masked(location), listener, () -> {
+    run("upload of " + file.fileName() + " to " + Transfers.masked(location), listener, () -> {
       switch (scheme(location)) {
         case "http", "https" -> http.upload(file, location, listener);
         case "ftp" -> ftp.upload(file, location, listener);
         default -> throw unsupported(location);
       }
     });
+  }
+
+  @Override
+  public HeldFile held(String name) {
+    return new StoredFile(Path.of(name));
+  }
+
+  /** Writes {@code content} into the transfer directory under {@code fileName}, in whole or not at all. */
+  @Override
+  public HeldFile keep(String fileName, byte[] content) throws IOException {
+    if (!fileName.matches("[A-Za-z0-9._-]+") || fileName.startsWith(".")) {
+      throw new IOException("not a plain file name: " + fileName);
+    }
+    Path target = directory.resolve(fileName);
+    Path temporary = Files.createTempFile(directory, ".keep-", ".part");
+    try {
+      Files.write(temporary, content);
+      Files.move(temporary, target, ATOMIC_MOVE, REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+    return new StoredFile(target);
   }
 
   private interface Work {

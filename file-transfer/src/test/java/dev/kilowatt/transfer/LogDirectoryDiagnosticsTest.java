@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.port.DiagnosticsCollector;
+import dev.kilowatt.core.port.HeldFile;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ class LogDirectoryDiagnosticsTest {
     CompletableFuture<Object> outcome = new CompletableFuture<>();
     collector.collect(request, new DiagnosticsCollector.Listener() {
       @Override
-      public void onCollected(Path archive) {
-        outcome.complete(archive);
+      public void onCollected(HeldFile archive) {
+        outcome.complete(Path.of(archive.name()));
       }
 
       @Override

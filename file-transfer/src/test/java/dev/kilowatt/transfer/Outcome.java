@@ -3,6 +3,7 @@ package dev.kilowatt.transfer;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.kilowatt.core.port.FileTransfer;
+import dev.kilowatt.core.port.HeldFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +26,8 @@ final class Outcome implements FileTransfer.Listener {
   }
 
   @Override
-  public void onCompleted(Path file) {
-    end.complete(file);
+  public void onCompleted(HeldFile file) {
+    end.complete(Path.of(file.name()));
   }
 
   @Override
@@ -46,7 +47,7 @@ final class Outcome implements FileTransfer.Listener {
   /** Starts uploading {@code file} to {@code location} with {@code transfer}; the outcome follows how it goes. */
   static Outcome upload(FileTransfer transfer, Path file, URI location) {
     Outcome outcome = new Outcome();
-    transfer.upload(file, location, outcome);
+    transfer.upload(transfer.held(file.toString()), location, outcome);
     return outcome;
   }
 

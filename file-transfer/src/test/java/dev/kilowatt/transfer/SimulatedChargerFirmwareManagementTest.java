@@ -2,7 +2,6 @@ package dev.kilowatt.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kilowatt.core.ChargePoint;
 import dev.kilowatt.core.ChargePointIdentity;
@@ -39,11 +38,13 @@ import dev.kilowatt.core.message.TriggerMessageStatus;
 import dev.kilowatt.core.message.UpdateFirmwareRequest;
 import dev.kilowatt.core.message.UploadLogStatus;
 import dev.kilowatt.core.port.FirmwareInstaller;
+import dev.kilowatt.core.port.HeldFile;
 import dev.kilowatt.core.port.Platform;
-import dev.kilowatt.core.sim.InMemoryStorage;
-import dev.kilowatt.core.time.VirtualTime;
 import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.sim.SimulatedFirmwareInstaller;
+import dev.kilowatt.test.InMemoryStorage;
+import dev.kilowatt.test.ScriptedCentralSystem;
+import dev.kilowatt.test.TestLoop;
 import dev.kilowatt.transfer.TestServers.Web;
 import java.io.InputStream;
 import java.net.URI;
@@ -62,7 +63,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -85,12 +85,12 @@ class SimulatedChargerFirmwareManagementTest {
 
   @TempDir
   Path dir;
-  private final VirtualTime time = new VirtualTime(START);
+  private final TestLoop time = new TestLoop(START);
   private final InMemoryStorage storage = new InMemoryStorage();
   private final List<Platform.RebootKind> reboots = new ArrayList<>();
   private final List<AutoCloseable> servers = new ArrayList<>();
   private SimulatedFirmwareInstaller installer;
-  private TestCentralSystem cs;
+  private ScriptedCentralSystem cs;
   private ChargePoint cp;
   private SimulatedConnector connector;
 
@@ -115,7 +115,7 @@ class SimulatedChargerFirmwareManagementTest {
       connector.close();
       time.runPending();
     }
-    cs = new TestCentralSystem(time);
+    cs = new ScriptedCentralSystem(time::now);
     connector = new SimulatedConnector(time, SimulatedConnector.Settings.defaults());
     cp = ChargePoint.builder(time, storage, cs, reboots::add)
         .identity(ChargePointIdentity.of("Kilowatt", "Simulated").withFirmwareVersion(installer().installedVersion().orElse("1.0.0")))
@@ -141,20 +141,9 @@ class SimulatedChargerFirmwareManagementTest {
     return installer;
   }
 
-  /**
-   * Runs the charge point's loop until {@code condition} holds, moving its time on by 100 ms a round; the
-   * transfers happen meanwhile on their threads.
-   */
+  /** Runs the charge point's loop, 100 ms of its time a round, until {@code condition} holds; the transfers happen meanwhile on their threads. */
   private void awaitUntil(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      time.advance(Duration.ofMillis(100));
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-    }
-    fail("waited in vain for " + what + "; the wire: " + cs.wire);
+    time.awaitUntil(what, Duration.ofMillis(100), condition);
   }
 
   private List<FirmwareStatus> firmwareStatuses() {
@@ -211,7 +200,7 @@ class SimulatedChargerFirmwareManagementTest {
     boot();
     assertEquals(Optional.of("2.0.0"), cs.sent(BootNotificationRequest.class).get(0).firmwareVersion());
     assertEquals(List.of(FirmwareStatus.INSTALLED), firmwareStatuses());
-    assertTrue(cs.wire.indexOf(cs.sent(StatusNotificationRequest.class).get(1)) < cs.wire.indexOf(cs.sent(FirmwareStatusNotificationRequest.class).get(0)),
+    assertTrue(cs.wire().indexOf(cs.sent(StatusNotificationRequest.class).get(1)) < cs.wire().indexOf(cs.sent(FirmwareStatusNotificationRequest.class).get(0)),
         "the connectors are reported before Installed");
     assertEquals(ChargePointStatus.AVAILABLE, status());
   }
@@ -282,7 +271,7 @@ class SimulatedChargerFirmwareManagementTest {
       }
 
       @Override
-      public void install(Path image, Listener listener) {
+      public void install(HeldFile image, Listener listener) {
         // the board writes the image, and the power goes before it can say so
         installer().install(image, new Listener() {
           @Override
@@ -342,10 +331,10 @@ class SimulatedChargerFirmwareManagementTest {
     TestFtpServer ftp = server(new TestFtpServer(dir.resolve("ftp")));
     Files.createDirectories(ftp.root.resolve("logs"));
     boot();
-    cs.call(new GetLogRequest(LogType.SECURITY_LOG, 3, Optional.of(0), Optional.empty(),
+    String getLog = cs.call(new GetLogRequest(LogType.SECURITY_LOG, 3, Optional.of(0), Optional.empty(),
         new LogParameters(ftp.uri("kw:secret", "/logs").toString(), Optional.empty(), Optional.empty())));
     time.runPending();
-    String fileName = cs.sent(GetLogResponse.class).get(0).filename().orElseThrow();
+    String fileName = cs.replyTo(getLog, GetLogResponse.class).filename().orElseThrow();
     awaitUntil("the upload", () -> cs.sent(LogStatusNotificationRequest.class).equals(List.of(
         new LogStatusNotificationRequest(UploadLogStatus.UPLOADING, Optional.of(3)),
         new LogStatusNotificationRequest(UploadLogStatus.UPLOADED, Optional.of(3)))));
@@ -360,10 +349,10 @@ class SimulatedChargerFirmwareManagementTest {
     Files.writeString(dir.resolve("logs/kilowatt.log"), "12:00:00 INFO charger started\n");
     boot();
     cs.call(new ChangeConfigurationRequest("AuthorizationKey", "31323334353637383930"));
-    cs.call(new GetDiagnosticsRequest(ftp.uri("kw:secret", "/diagnostics").toString(), Optional.of(0), Optional.empty(),
+    String getDiagnostics = cs.call(new GetDiagnosticsRequest(ftp.uri("kw:secret", "/diagnostics").toString(), Optional.of(0), Optional.empty(),
         Optional.empty(), Optional.empty()));
     time.runPending();
-    String fileName = cs.sent(GetDiagnosticsResponse.class).get(0).fileName().orElseThrow();
+    String fileName = cs.replyTo(getDiagnostics, GetDiagnosticsResponse.class).fileName().orElseThrow();
     awaitUntil("the upload", () -> diagnosticsStatuses().equals(List.of(DiagnosticsStatus.UPLOADING, DiagnosticsStatus.UPLOADED)));
 
     Map<String, String> archive = unzip(ftp.root.resolve("diagnostics").resolve(fileName));
@@ -395,10 +384,10 @@ class SimulatedChargerFirmwareManagementTest {
   void tc054_tc055_everyTriggeredMessageFollowsItsAnswer() throws Exception {
     boot();
     for (MessageTrigger trigger : MessageTrigger.values()) {
-      int before = cs.wire.size();
+      int before = cs.wire().size();
       cs.call(new TriggerMessageRequest(trigger, Optional.of(1)));
       time.runPending();
-      List<Object> exchanged = cs.wire.subList(before, cs.wire.size());
+      List<Object> exchanged = cs.wire().subList(before, cs.wire().size());
       assertEquals(new TriggerMessageResponse(TriggerMessageStatus.ACCEPTED), exchanged.get(0), trigger.ocppValue());
       assertEquals(trigger.ocppValue(), ((ChargePointRequest<?>) exchanged.get(1)).action().ocppName());
     }
@@ -407,10 +396,10 @@ class SimulatedChargerFirmwareManagementTest {
     assertEquals(1, cs.sent(MeterValuesRequest.class).size());
     assertEquals(1, cs.sent(HeartbeatRequest.class).size());
 
-    int before = cs.wire.size();
+    int before = cs.wire().size();
     cs.call(new TriggerMessageRequest(MessageTrigger.METER_VALUES, Optional.of(2)));
     time.runPending();
-    assertEquals(List.of(new TriggerMessageResponse(TriggerMessageStatus.REJECTED)), cs.wire.subList(before, cs.wire.size()));
+    assertEquals(List.of(new TriggerMessageResponse(TriggerMessageStatus.REJECTED)), cs.wire().subList(before, cs.wire().size()));
   }
 
   private static void awaitRelease(Web web) {

@@ -1,7 +1,7 @@
 package dev.kilowatt.pi4j;
 
 import dev.kilowatt.core.port.Storage;
-import dev.kilowatt.core.sim.InMemoryStorage;
+import dev.kilowatt.test.InMemoryStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -4,7 +4,9 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
 import dev.kilowatt.core.port.FirmwareInstaller;
+import dev.kilowatt.core.port.HeldFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,30 +114,33 @@ public final class SimulatedFirmwareInstaller implements FirmwareInstaller {
   }
 
   @Override
-  public void install(Path image, Listener listener) {
+  public void install(HeldFile image, Listener listener) {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(listener, "listener");
     Thread.ofVirtual().name("kilowatt-sim-installer").start(() -> {
       Optional<String> problem = installNow(image);
       problem.ifPresentOrElse(reason -> {
-        LOG.warn("firmware image {} refused: {}", image.getFileName(), reason);
+        LOG.warn("firmware image {} refused: {}", image.fileName(), reason);
         listener.onFailed(reason);
       }, () -> listener.onInstalled(true));
     });
   }
 
   /** Why the image cannot be installed, or nothing once it is. */
-  private synchronized Optional<String> installNow(Path image) {
+  private synchronized Optional<String> installNow(HeldFile image) {
     if (failure.isPresent()) {
       Optional<String> reason = failure;
       failure = Optional.empty();
       return reason;
     }
     try {
-      if (Files.size(image) > maxImageBytes) {
+      if (image.size() > maxImageBytes) {
         return Optional.of("image larger than " + maxImageBytes + " bytes");
       }
-      byte[] bytes = Files.readAllBytes(image);
+      byte[] bytes;
+      try (InputStream in = image.open()) {
+        bytes = in.readAllBytes();
+      }
       int newline = indexOfNewline(bytes);
       if (newline < 0) {
         return Optional.of("no firmware header");

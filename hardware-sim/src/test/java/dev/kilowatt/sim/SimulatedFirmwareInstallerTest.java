@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kilowatt.core.port.FirmwareInstaller;
+import dev.kilowatt.core.port.HeldFile;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -20,7 +22,7 @@ class SimulatedFirmwareInstallerTest {
   Path dir;
 
   /** Installs {@code image} and returns "installed" (with the reboot flag) or the reason it failed. */
-  private static String install(SimulatedFirmwareInstaller installer, Path image) throws Exception {
+  private static String install(SimulatedFirmwareInstaller installer, HeldFile image) throws Exception {
     CompletableFuture<String> outcome = new CompletableFuture<>();
     installer.install(image, new FirmwareInstaller.Listener() {
       @Override
@@ -36,15 +38,43 @@ class SimulatedFirmwareInstallerTest {
     return outcome.get(5, TimeUnit.SECONDS);
   }
 
-  private Path file(String name, byte[] content) throws Exception {
-    return Files.write(dir.resolve(name), content);
+  /** A downloaded image as the installer gets it; the installer only reads it. */
+  private record Image(String fileName, byte[] content) implements HeldFile {
+    @Override
+    public String name() {
+      return "memory:" + fileName;
+    }
+
+    @Override
+    public boolean exists() {
+      return true;
+    }
+
+    @Override
+    public long size() {
+      return content.length;
+    }
+
+    @Override
+    public InputStream open() {
+      return new ByteArrayInputStream(content);
+    }
+
+    @Override
+    public void discard() {
+      throw new AssertionError("the domain discards the image, not the installer");
+    }
+  }
+
+  private static HeldFile file(String name, byte[] content) {
+    return new Image(name, content);
   }
 
   @Test
   void aGoodImageIsInstalledAndItsVersionRunsAfterTheReboot() throws Exception {
     SimulatedFirmwareInstaller installer = new SimulatedFirmwareInstaller(dir.resolve("state"));
     assertEquals(Optional.empty(), installer.installedVersion());
-    Path image = file("good.bin", SimulatedFirmwareInstaller.image("2.1.0", "new code".getBytes(StandardCharsets.UTF_8)));
+    HeldFile image = file("good.bin", SimulatedFirmwareInstaller.image("2.1.0", "new code".getBytes(StandardCharsets.UTF_8)));
 
     assertEquals("installed, reboot true", install(installer, image));
     assertEquals(Optional.of("2.1.0"), installer.installedVersion());
@@ -69,7 +99,7 @@ class SimulatedFirmwareInstallerTest {
   @Test
   void aFailureCanBeOrderedForTheNextInstallationOnly() throws Exception {
     SimulatedFirmwareInstaller installer = new SimulatedFirmwareInstaller(dir.resolve("state"));
-    Path image = file("good.bin", SimulatedFirmwareInstaller.image("3.0", new byte[] {1, 2, 3}));
+    HeldFile image = file("good.bin", SimulatedFirmwareInstaller.image("3.0", new byte[] {1, 2, 3}));
     installer.failNextInstallation("flash write error");
     assertEquals("flash write error", install(installer, image));
     assertEquals(Optional.empty(), installer.installedVersion());

@@ -53,7 +53,7 @@ public final class LocalAuthList {
 
   /** The persisted list. The version is 0 exactly when the list is empty (section 5.10). */
   record Saved(int version, List<AuthorizationData> entries) {
-    public Saved {
+    Saved {
       entries = entries == null ? List.of() : List.copyOf(entries);
     }
   }

@@ -298,7 +298,7 @@ public final class Connector {
   }
 
   /** The status table of OCPP 1.6 section 4.9, from what the connector knows. */
-  public ChargePointStatus status(int maxEnergyOnInvalidId) {
+  ChargePointStatus status(int maxEnergyOnInvalidId) {
     if (faulted()) {
       return ChargePointStatus.FAULTED;
     }

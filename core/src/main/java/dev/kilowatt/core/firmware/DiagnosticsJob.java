@@ -3,7 +3,7 @@ package dev.kilowatt.core.firmware;
 import dev.kilowatt.core.message.LogType;
 import dev.kilowatt.core.message.UploadLogStatus;
 import dev.kilowatt.core.messaging.StatusReportQueue;
-import java.nio.file.Path;
+import dev.kilowatt.core.port.HeldFile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param requestId the GetLog's; absent for a GetDiagnostics
  * @param location the directory the archive goes to
  * @param attempts upload attempts started so far
- * @param archive the collected archive, from UPLOADING on
+ * @param archive the {@link HeldFile#name()} of the collected archive, from UPLOADING on
  * @param unreported statuses not yet delivered to the central system, oldest first
  */
 public record DiagnosticsJob(LogType log, Optional<Integer> requestId, String location, String fileName, Optional<Instant> from, Optional<Instant> to,
@@ -61,8 +61,8 @@ public record DiagnosticsJob(LogType log, Optional<Integer> requestId, String lo
     return phase == Phase.DONE;
   }
 
-  DiagnosticsJob attemptStarted(Path file) {
+  DiagnosticsJob attemptStarted(HeldFile file) {
     return new DiagnosticsJob(log, requestId, location, fileName, from, to, attempts + 1, maxAttempts, retryIntervalSeconds, Phase.UPLOADING,
-        Optional.of(file.toString()), unreported);
+        Optional.of(file.name()), unreported);
   }
 }

@@ -21,6 +21,7 @@ import dev.kilowatt.core.messaging.StatusReportQueue;
 import dev.kilowatt.core.messaging.TrafficLog;
 import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;
+import dev.kilowatt.core.port.HeldFile;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.security.SecurityEvents;
@@ -29,8 +30,6 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * GetDiagnostics (OCPP 1.6 sections 4.4 and 5.9) and GetLog (security white paper, use case N01): gather the
@@ -81,7 +81,7 @@ public final class DiagnosticsUpload {
    * @param securityLog the security events, oldest first
    * @param post runs an adapter's report on the event loop
    */
-  public DiagnosticsUpload(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, FileTransfer transfer,
+  DiagnosticsUpload(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, FileTransfer transfer,
       DiagnosticsCollector collector, Supplier<Map<String, String>> configuration, TrafficLog traffic,
       Supplier<List<SecurityEvents.Entry>> securityLog, Consumer<Runnable> post) {
     this.scheduler = scheduler;
@@ -98,7 +98,7 @@ public final class DiagnosticsUpload {
   }
 
   /** After boot: an upload a power cut interrupted is tried again, or reported as failed. */
-  public void resume() {
+  void resume() {
     Optional<DiagnosticsJob> saved = reports.load();
     if (saved.isEmpty()) {
       return;
@@ -115,7 +115,7 @@ public final class DiagnosticsUpload {
   }
 
   /** The charge point stops (for a reboot, or in a test's power cut): nothing may fire afterwards. */
-  public void stop() {
+  void stop() {
     cancelRetry();
     work++;
   }
@@ -170,12 +170,12 @@ public final class DiagnosticsUpload {
     collector.collect(new DiagnosticsCollector.Request(upload.fileName(), upload.from(), upload.to(), configuration.get(),
         traffic.between(upload.from(), upload.to())), new DiagnosticsCollector.Listener() {
           @Override
-          public void onCollected(Path archive) {
+          public void onCollected(HeldFile archive) {
             post.accept(() -> {
               if (current(collection, Phase.COLLECTING)) {
                 collected(archive);
               } else {
-                deleteArchive(archive);
+                archive.discard();
               }
             });
           }
@@ -191,7 +191,7 @@ public final class DiagnosticsUpload {
         });
   }
 
-  /** The security log is the charge point's own: written here, one event a line, in a directory of its own. */
+  /** The security log is the charge point's own: written here, one event a line, into a file the transfer keeps. */
   private void writeSecurityLog() {
     DiagnosticsJob upload = upload();
     List<String> lines = securityLog.get().stream()
@@ -199,15 +199,14 @@ public final class DiagnosticsUpload {
         .map(e -> e.timestamp() + " " + e.type() + (e.critical() ? " critical" : "") + e.techInfo().map(info -> " " + info).orElse(""))
         .toList();
     try {
-      Path file = Files.createTempDirectory("security-log").resolve(upload.fileName());
-      Files.write(file, lines, StandardCharsets.UTF_8);
-      collected(file);
+      String text = lines.stream().map(line -> line + "\n").collect(Collectors.joining());
+      collected(transfer.keep(upload.fileName(), text.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       collectionFailed("the security log could not be written: " + e.getMessage());
     }
   }
 
-  private void collected(Path archive) {
+  private void collected(HeldFile archive) {
     reports.save(upload().attemptStarted(archive));
     send();
   }
@@ -219,12 +218,12 @@ public final class DiagnosticsUpload {
   }
 
   /** The central system accepted the charge point (again): deliver what it has not heard yet. */
-  public void online() {
+  void online() {
     reports.pump();
   }
 
   /** TriggerMessage DiagnosticsStatusNotification: Uploading while an upload is under way, else Idle. */
-  public void sendCurrentStatus() {
+  void sendCurrentStatus() {
     DiagnosticsStatus now = busy() ? DiagnosticsStatus.UPLOADING : DiagnosticsStatus.IDLE;
     outbox.send(new DiagnosticsStatusNotificationRequest(now), Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
   }
@@ -233,7 +232,7 @@ public final class DiagnosticsUpload {
    * ExtendedTriggerMessage LogStatusNotification: Uploading with the requestId while a GetLog upload is under
    * way, else Idle without one (N01.FR.12).
    */
-  public void sendLogStatus() {
+  void sendLogStatus() {
     LogStatusNotificationRequest now = reports.record().filter(u -> busy() && u.requestId().isPresent())
         .map(u -> new LogStatusNotificationRequest(UploadLogStatus.UPLOADING, u.requestId()))
         .orElse(new LogStatusNotificationRequest(UploadLogStatus.IDLE, Optional.empty()));
@@ -274,12 +273,12 @@ public final class DiagnosticsUpload {
       return;
     }
     long transferred = ++work;
-    Path archive = Path.of(upload.archive().orElseThrow());
-    LOG.log(Level.INFO, "uploading {0} to {1} (attempt {2} of {3})", archive.getFileName(), Secrets.masked(upload.location()),
+    HeldFile archive = transfer.held(upload.archive().orElseThrow());
+    LOG.log(Level.INFO, "uploading {0} to {1} (attempt {2} of {3})", archive.fileName(), Secrets.masked(upload.location()),
         upload.attempts(), upload.maxAttempts());
     transfer.upload(archive, location, new FileTransfer.Listener() {
       @Override
-      public void onCompleted(Path file) {
+      public void onCompleted(HeldFile file) {
         post.accept(() -> {
           if (current(transferred, Phase.UPLOADING)) {
             LOG.log(Level.INFO, "{0} uploaded", upload().fileName());
@@ -315,9 +314,9 @@ public final class DiagnosticsUpload {
   private void retryLater() {
     retryTimer = scheduler.schedule(Duration.ofSeconds(upload().retryIntervalSeconds()), () -> {
       retryTimer = null;
-      Path archive = Path.of(upload().archive().orElseThrow());
-      if (!Files.isRegularFile(archive)) {
-        LOG.log(Level.ERROR, "the archive {0} is gone", archive);
+      HeldFile archive = transfer.held(upload().archive().orElseThrow());
+      if (!archive.exists()) {
+        LOG.log(Level.ERROR, "the archive {0} is gone", archive.name());
         finish(UploadLogStatus.UPLOAD_FAILURE);
         return;
       }
@@ -340,22 +339,8 @@ public final class DiagnosticsUpload {
     }
   }
 
-  /** The archive is no longer needed; a security log goes with the directory it was written into. */
+  /** The archive is no longer needed. */
   private void discardArchive() {
-    DiagnosticsJob upload = upload();
-    upload.archive().map(Path::of).ifPresent(archive -> {
-      deleteArchive(archive);
-      if (upload.log() == LogType.SECURITY_LOG) {
-        deleteArchive(archive.getParent());
-      }
-    });
-  }
-
-  private static void deleteArchive(Path archive) {
-    try {
-      Files.deleteIfExists(archive);
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "could not delete " + archive, e);
-    }
+    upload().archive().map(transfer::held).ifPresent(HeldFile::discard);
   }
 }

@@ -3,7 +3,7 @@ package dev.kilowatt.core.firmware;
 import dev.kilowatt.core.message.FirmwareStatus;
 import dev.kilowatt.core.message.SignedFirmwareStatus;
 import dev.kilowatt.core.messaging.StatusReportQueue;
-import java.nio.file.Path;
+import dev.kilowatt.core.port.HeldFile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * A firmware update (UpdateFirmware or SignedUpdateFirmware) as it is saved, step by step.
  *
  * @param attempts download attempts started so far
- * @param image the downloaded image, from DOWNLOADED on
+ * @param image the {@link HeldFile#name()} of the downloaded image, from DOWNLOADED on
  * @param versionBefore the firmware version that ran when the installation began
  * @param unreported statuses not yet delivered to the central system, oldest first
  * @param lastReport the latest status of this update, delivered or not
@@ -89,8 +89,8 @@ public record FirmwareJob(String location, Instant notBefore, int attempts, int 
         lastReport, signing);
   }
 
-  FirmwareJob downloaded(Path file) {
-    return new FirmwareJob(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, Phase.DOWNLOADED, Optional.of(file.toString()),
+  FirmwareJob downloaded(HeldFile file) {
+    return new FirmwareJob(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, Phase.DOWNLOADED, Optional.of(file.name()),
         versionBefore, unreported, lastReport, signing);
   }
 

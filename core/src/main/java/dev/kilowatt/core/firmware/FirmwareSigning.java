@@ -1,11 +1,10 @@
 package dev.kilowatt.core.firmware;
 
+import dev.kilowatt.core.port.HeldFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -93,7 +92,7 @@ public final class FirmwareSigning {
    * the image a slice per task handed to {@code loop}, and tells {@code verdict} the outcome once, unless
    * {@code wanted} turns false first.
    */
-  static void verify(Path image, String certificate, Optional<String> signature, Consumer<Runnable> loop, BooleanSupplier wanted,
+  static void verify(HeldFile image, String certificate, Optional<String> signature, Consumer<Runnable> loop, BooleanSupplier wanted,
       Consumer<Verdict> verdict) {
     byte[] expected;
     List<Signature> candidates;
@@ -110,7 +109,7 @@ public final class FirmwareSigning {
     }
     InputStream in;
     try {
-      in = Files.newInputStream(image);
+      in = image.open();
     } catch (IOException e) {
       loop.accept(() -> verdict.accept(Verdict.UNREADABLE));
       return;

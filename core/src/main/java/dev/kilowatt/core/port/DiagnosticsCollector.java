@@ -1,6 +1,5 @@
 package dev.kilowatt.core.port;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public interface DiagnosticsCollector {
 
   /** The outcome of one collection. */
   interface Listener {
-    void onCollected(Path archive);
+    void onCollected(HeldFile archive);
 
     void onFailed(String reason);
   }

@@ -1,7 +1,7 @@
 package dev.kilowatt.core.port;
 
+import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -19,7 +19,7 @@ public interface FileTransfer {
   List<String> protocols();
 
   /**
-   * Downloads {@code source} into the charge point's data directory. The file the listener gets is complete:
+   * Downloads {@code source} into a file the charge point holds. The file the listener gets is complete:
    * a transfer that breaks off, exceeds {@code maxBytes} or delivers fewer bytes than announced fails and
    * leaves no file behind.
    */
@@ -29,7 +29,21 @@ public interface FileTransfer {
    * Uploads {@code file} into the directory {@code location} under the file's own name
    * ({@code location/<file name>}).
    */
-  void upload(Path file, URI location, Listener listener);
+  void upload(HeldFile file, URI location, Listener listener);
+
+  /**
+   * The file {@link HeldFile#name()} named, as the core saved it before a reboot; it may be gone since
+   * ({@link HeldFile#exists()}).
+   */
+  HeldFile held(String name);
+
+  /**
+   * Writes {@code content} as a file of the charge point's own named {@code fileName}, for an upload (the
+   * security log of a GetLog.req). Runs on the caller's thread: the content is small.
+   *
+   * @throws IOException if the file cannot be written
+   */
+  HeldFile keep(String fileName, byte[] content) throws IOException;
 
   /** How one transfer goes. */
   interface Listener {
@@ -41,7 +55,7 @@ public interface FileTransfer {
     default void onProgress(long transferredBytes, OptionalLong totalBytes) {}
 
     /** The transfer is complete; {@code file} is the downloaded file, or the uploaded one. */
-    void onCompleted(Path file);
+    void onCompleted(HeldFile file);
 
     /** The transfer failed; {@code reason} is for the log (e.g. "HTTP 404", "connection reset after 1048576 bytes"). */
     void onFailed(String reason);

@@ -1,7 +1,5 @@
 package dev.kilowatt.core.port;
 
-import java.nio.file.Path;
-
 /**
  * Puts a downloaded firmware image on the board. How an image is verified and installed is the board's
  * business; the domain only decides when (never during a transaction, with the connectors unavailable) and
@@ -17,9 +15,9 @@ public interface FirmwareInstaller {
 
   /**
    * Verifies and installs {@code image} on the adapter's own thread, reporting once to {@code listener}, from
-   * any thread. The domain deletes the image after the outcome.
+   * any thread. The domain discards the image after the outcome.
    */
-  void install(Path image, Listener listener);
+  void install(HeldFile image, Listener listener);
 
   /** The outcome of one installation. */
   interface Listener {

@@ -24,8 +24,8 @@ import java.util.Optional;
  */
 public final class Certificates {
 
-  public static final String COMMON_NAME = "2.5.4.3";
-  public static final String ORGANIZATION = "2.5.4.10";
+  static final String COMMON_NAME = "2.5.4.3";
+  static final String ORGANIZATION = "2.5.4.10";
 
   private static final int LINE = 64;
 
@@ -75,16 +75,16 @@ public final class Certificates {
   }
 
   /** The DER encoding of the issuer's distinguished name, as the certificate carries it. */
-  public static byte[] issuerName(X509Certificate certificate) {
+  static byte[] issuerName(X509Certificate certificate) {
     return tbsField(certificate, 2);
   }
 
-  public static byte[] subjectName(X509Certificate certificate) {
+  static byte[] subjectName(X509Certificate certificate) {
     return tbsField(certificate, 4);
   }
 
   /** The first value of the attribute {@code oid} (e.g. {@link #COMMON_NAME}) in a DER name. */
-  public static Optional<String> attribute(byte[] name, String oid) {
+  static Optional<String> attribute(byte[] name, String oid) {
     for (Der.Element rdn : Der.read(name).children()) {
       for (Der.Element pair : rdn.children()) {
         List<Der.Element> typeAndValue = pair.children();
@@ -103,7 +103,7 @@ public final class Certificates {
   }
 
   /** Whether the certificate names itself as issuer and its own key verifies its signature. */
-  public static boolean selfSigned(X509Certificate certificate) {
+  static boolean selfSigned(X509Certificate certificate) {
     return Arrays.equals(issuerName(certificate), subjectName(certificate)) && signedBy(certificate, certificate.getPublicKey());
   }
 
@@ -117,7 +117,7 @@ public final class Certificates {
   }
 
   /** Whether the certificate may sign others: a CA by its basic constraints, and not barred by its key usage. */
-  public static boolean certificateAuthority(X509Certificate certificate) {
+  static boolean certificateAuthority(X509Certificate certificate) {
     boolean[] usage = certificate.getKeyUsage();
     return certificate.getBasicConstraints() >= 0 && (usage == null || (usage.length > 5 && usage[5]));
   }
@@ -139,7 +139,7 @@ public final class Certificates {
   }
 
   /** Whether {@code data} names the same certificate as {@code ours}: hashes compared case-insensitively, serials by value. */
-  public static boolean sameCertificate(CertificateHashData data, CertificateHashData ours) {
+  static boolean sameCertificate(CertificateHashData data, CertificateHashData ours) {
     return data.hashAlgorithm() == ours.hashAlgorithm()
         && data.issuerNameHash().equalsIgnoreCase(ours.issuerNameHash())
         && data.issuerKeyHash().equalsIgnoreCase(ours.issuerKeyHash())

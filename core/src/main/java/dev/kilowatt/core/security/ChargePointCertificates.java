@@ -358,7 +358,7 @@ public final class ChargePointCertificates {
    * A PKCS#10 CertificationRequest (RFC 2986) for {@code keys}, subject O={@code organization},
    * CN={@code commonName}, signed with SHA256withECDSA, in PEM.
    */
-  public static String csr(KeyPair keys, String organization, String commonName) throws GeneralSecurityException {
+  static String csr(KeyPair keys, String organization, String commonName) throws GeneralSecurityException {
     byte[] subject = Der.sequence(
         Der.set(Der.sequence(Der.oid(Certificates.ORGANIZATION), Der.directoryString(organization))),
         Der.set(Der.sequence(Der.oid(Certificates.COMMON_NAME), Der.directoryString(commonName))));

@@ -14,11 +14,11 @@ import java.util.List;
  */
 public final class Der {
 
-  public static final int INTEGER = 0x02;
-  public static final int BIT_STRING = 0x03;
+  static final int INTEGER = 0x02;
+  static final int BIT_STRING = 0x03;
   static final int NULL = 0x05;
-  public static final int OID = 0x06;
-  public static final int UTF8_STRING = 0x0C;
+  static final int OID = 0x06;
+  static final int UTF8_STRING = 0x0C;
   static final int PRINTABLE_STRING = 0x13;
   static final int T61_STRING = 0x14;
   static final int IA5_STRING = 0x16;
@@ -26,14 +26,14 @@ public final class Der {
   public static final int SEQUENCE = 0x30;
   static final int SET = 0x31;
   /** The first context-specific constructed tag, [0]; [n] is this plus n. */
-  public static final int CONTEXT_0 = 0xA0;
+  static final int CONTEXT_0 = 0xA0;
 
   private Der() {}
 
   // ---------------------------------------------------------------- writing
 
   /** One element: {@code tag}, the length of the parts together, then the parts. */
-  public static byte[] tlv(int tag, byte[]... parts) {
+  static byte[] tlv(int tag, byte[]... parts) {
     ByteArrayOutputStream content = new ByteArrayOutputStream();
     for (byte[] part : parts) {
       content.writeBytes(part);
@@ -45,15 +45,15 @@ public final class Der {
     return out.toByteArray();
   }
 
-  public static byte[] sequence(byte[]... elements) {
+  static byte[] sequence(byte[]... elements) {
     return tlv(SEQUENCE, elements);
   }
 
-  public static byte[] set(byte[]... elements) {
+  static byte[] set(byte[]... elements) {
     return tlv(SET, elements);
   }
 
-  public static byte[] integer(BigInteger value) {
+  static byte[] integer(BigInteger value) {
     return tlv(INTEGER, value.toByteArray());
   }
 
@@ -62,11 +62,11 @@ public final class Der {
   }
 
   /** A BIT STRING holding whole bytes (no unused bits). */
-  public static byte[] bitString(byte[] bytes) {
+  static byte[] bitString(byte[] bytes) {
     return tlv(BIT_STRING, new byte[] {0}, bytes);
   }
 
-  public static byte[] oid(String dotted) {
+  static byte[] oid(String dotted) {
     String[] arcs = dotted.split("\\.");
     if (arcs.length < 2) {
       throw new IllegalArgumentException("not an object identifier: " + dotted);
@@ -83,7 +83,7 @@ public final class Der {
    * A DirectoryString for a name attribute: PrintableString when every character allows it (what most
    * certificate authorities expect), UTF8String otherwise (RFC 5280 section 4.1.2.6).
    */
-  public static byte[] directoryString(String text) {
+  static byte[] directoryString(String text) {
     boolean printable = text.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
         || " '()+,-./:=?".indexOf(c) >= 0);
     return tlv(printable ? PRINTABLE_STRING : UTF8_STRING, text.getBytes(printable ? StandardCharsets.US_ASCII : StandardCharsets.UTF_8));
@@ -119,7 +119,7 @@ public final class Der {
    */
   public record Element(int tag, byte[] encoded, int headerLength) {
 
-    public byte[] content() {
+    byte[] content() {
       return Arrays.copyOfRange(encoded, headerLength, encoded.length);
     }
 
@@ -145,7 +145,7 @@ public final class Der {
     }
 
     /** The dotted form of an OBJECT IDENTIFIER. */
-    public String oid() {
+    String oid() {
       expect(OID);
       byte[] content = content();
       StringBuilder out = new StringBuilder();

@@ -22,7 +22,7 @@ public record Allocation(Instant at, ExplainedLimit grid, List<Offer> offers) {
   }
 
   /** Before the first division: nothing offered to anyone. */
-  public static Allocation none(Instant at) {
+  static Allocation none(Instant at) {
     return new Allocation(at, new ExplainedLimit(0, new LimitBound.NotCharging()), List.of());
   }
 
@@ -31,7 +31,7 @@ public record Allocation(Instant at, ExplainedLimit grid, List<Offer> offers) {
   }
 
   /** The current offered on {@code phase}, all connectors together, in A. */
-  public double loadOn(MainsPhase phase) {
+  double loadOn(MainsPhase phase) {
     return offers.stream().filter(o -> o.phases().contains(phase)).mapToDouble(Offer::amperes).sum();
   }
 }

@@ -35,7 +35,7 @@ final class ChargingProfiles {
    * @param numberOfConnectors connectors 1 to this exist, besides connector 0 for the charge point
    * @param restored the profiles saved before, as {@link #installed()} returned them
    */
-  public ChargingProfiles(SmartChargingLimits limits, int numberOfConnectors, List<InstalledProfile> restored) {
+  ChargingProfiles(SmartChargingLimits limits, int numberOfConnectors, List<InstalledProfile> restored) {
     this.limits = Objects.requireNonNull(limits, "limits");
     if (numberOfConnectors < 1) {
       throw new IllegalArgumentException("a charge point has at least one connector, not " + numberOfConnectors);
@@ -55,7 +55,7 @@ final class ChargingProfiles {
    * @return Accepted once installed; NotSupported for a unit not in ChargingScheduleAllowedChargingRateUnit;
    *     Rejected for anything else that is wrong, or when MaxChargingProfilesInstalled would be exceeded
    */
-  public ChargingProfileStatus install(int connectorId, ChargingProfile profile, Optional<RunningTransaction> running) {
+  ChargingProfileStatus install(int connectorId, ChargingProfile profile, Optional<RunningTransaction> running) {
     Optional<ProfileRules.Refusal> refusal = ProfileRules.check(limits, numberOfConnectors, connectorId, profile, running);
     if (refusal.isPresent()) {
       LOG.log(Level.WARNING, "charging profile {0} refused ({1}): {2}", profile.chargingProfileId(), refusal.get().status().ocppValue(),
@@ -83,7 +83,7 @@ final class ChargingProfiles {
    *
    * @return Accepted if a profile was removed, Unknown if none matched
    */
-  public ClearChargingProfileStatus clear(ClearChargingProfileRequest request) {
+  ClearChargingProfileStatus clear(ClearChargingProfileRequest request) {
     Predicate<InstalledProfile> matches = request.id().isPresent()
         ? i -> i.profile().chargingProfileId() == request.id().get()
         : i -> request.connectorId().map(c -> c == i.connectorId()).orElse(true)
@@ -103,7 +103,7 @@ final class ChargingProfiles {
   }
 
   /** The installed profiles, in the order they were installed: what to save, and to restore from. */
-  public List<InstalledProfile> installed() {
+  List<InstalledProfile> installed() {
     return List.copyOf(installed);
   }
 
@@ -117,7 +117,7 @@ final class ChargingProfiles {
    * @return empty for an unknown connector, or a duration below 0 or above 31 days, which the charge point answers
    *     with Rejected ("not able to report the requested schedule", spec 5.7)
    */
-  public Optional<ChargingSchedule> compositeSchedule(int connectorId, Instant start, int duration, Optional<RunningTransaction> running,
+  Optional<ChargingSchedule> compositeSchedule(int connectorId, Instant start, int duration, Optional<RunningTransaction> running,
       ChargingRateUnitType unit, ConnectorRating rating) {
     if (connectorId < 0 || connectorId > numberOfConnectors || duration < 0 || duration > MAX_COMPOSITE_SECONDS) {
       return Optional.empty();

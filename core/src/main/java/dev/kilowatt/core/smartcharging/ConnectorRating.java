@@ -10,7 +10,7 @@ package dev.kilowatt.core.smartcharging;
  */
 record ConnectorRating(double voltage, int phases, double maxCurrentA) {
 
-  public ConnectorRating {
+  ConnectorRating {
     if (!(voltage > 0) || Double.isInfinite(voltage) || phases < 1 || phases > 3 || !(maxCurrentA >= 0)
         || Double.isInfinite(maxCurrentA)) {
       throw new IllegalArgumentException("not a connector rating: " + voltage + " V, " + phases + " phases, "

@@ -25,7 +25,7 @@ public record ExplainedLimit(double amperes, LimitBound bound) {
   }
 
   /** This limit, or {@code other} if that one is lower. */
-  public ExplainedLimit lower(ExplainedLimit other) {
+  ExplainedLimit lower(ExplainedLimit other) {
     return other.amperes < amperes ? other : this;
   }
 }

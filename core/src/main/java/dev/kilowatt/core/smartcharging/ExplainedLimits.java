@@ -39,7 +39,7 @@ public final class ExplainedLimits {
    * installed on it, else the one installed on connector 0, each only while it has a period in effect, capped by the
    * connector's rating. Relative schedules count from {@code transactionStart}, or from {@code at}.
    */
-  public static ExplainedLimit forConnector(List<InstalledProfile> installed, int connectorId, Instant at,
+  static ExplainedLimit forConnector(List<InstalledProfile> installed, int connectorId, Instant at,
       Optional<Instant> transactionStart, ConnectorRating rating) {
     if (connectorId < 1) {
       throw new IllegalArgumentException("a connector's limit is asked for connector 1 or above, not " + connectorId);
@@ -55,7 +55,7 @@ public final class ExplainedLimits {
    * transaction's prevailing period and of the ChargePointMaxProfile's where they give one. A switch between one and
    * three phases goes to three only when three are allowed.
    */
-  public static int phasesFor(List<InstalledProfile> installed, int connectorId, Instant at, Optional<Instant> transactionStart,
+  static int phasesFor(List<InstalledProfile> installed, int connectorId, Instant at, Optional<Instant> transactionStart,
       ConnectorRating rating) {
     long t = at.getEpochSecond();
     long anchor = transactionStart.map(Instant::getEpochSecond).orElse(t);
@@ -79,7 +79,7 @@ public final class ExplainedLimits {
    * @param installation the grid connection: its nominal voltage, its phases and the current per phase the installer
    *     allows, reported as {@link LimitBound.InstallationLimit} where it is the lower
    */
-  public static ExplainedLimit forGrid(List<InstalledProfile> installed, Instant at, ConnectorRating installation) {
+  static ExplainedLimit forGrid(List<InstalledProfile> installed, Instant at, ConnectorRating installation) {
     long t = at.getEpochSecond();
     ExplainedLimit limit = new ExplainedLimit(installation.maxCurrentA(), new LimitBound.InstallationLimit(installation.maxCurrentA()));
     Optional<ExplainedLimit> profile = prevailing(installed, 0, ChargingProfilePurposeType.CHARGE_POINT_MAX_PROFILE, t, t, installation);

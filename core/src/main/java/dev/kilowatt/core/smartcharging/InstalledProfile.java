@@ -6,7 +6,7 @@ import java.util.Objects;
 /** A charging profile as installed: on connector 0 it concerns the whole charge point. */
 record InstalledProfile(int connectorId, ChargingProfile profile) {
 
-  public InstalledProfile {
+  InstalledProfile {
     Objects.requireNonNull(profile, "profile");
   }
 }

@@ -13,7 +13,7 @@ public enum MainsPhase {
    * The first {@code count} phases: where a connector sits when its phase rotation is not known, which counts every
    * single-phase connector on L1, the safe assumption.
    */
-  public static Set<MainsPhase> first(int count) {
+  static Set<MainsPhase> first(int count) {
     if (count < 1 || count > 3) {
       throw new IllegalArgumentException("a connector uses 1 to 3 phases, not " + count);
     }

@@ -31,23 +31,23 @@ import java.util.Optional;
 public final class PowerAllocator {
 
   /** The least current a PWM pilot signals. */
-  public static final double PILOT_MINIMUM_A = 6;
+  static final double PILOT_MINIMUM_A = 6;
   /** IEC 61851-1 gives an EV 5 s to follow a new duty cycle; twice that covers a slow meter too. */
-  public static final Duration SETTLE_TIME = Duration.ofSeconds(10);
-  public static final double CUT_BELOW_A = 2;
-  public static final double HEADROOM_A = 1;
-  public static final double RELEASE_WITHIN_A = 0.5;
+  static final Duration SETTLE_TIME = Duration.ofSeconds(10);
+  static final double CUT_BELOW_A = 2;
+  static final double HEADROOM_A = 1;
+  static final double RELEASE_WITHIN_A = 0.5;
 
   private static final System.Logger LOG = System.getLogger(PowerAllocator.class.getName());
 
   private final SharingStrategy strategy;
 
   /** An allocator with equal sharing. */
-  public PowerAllocator() {
+  PowerAllocator() {
     this(SharingStrategy.equal());
   }
 
-  public PowerAllocator(SharingStrategy strategy) {
+  PowerAllocator(SharingStrategy strategy) {
     this.strategy = Objects.requireNonNull(strategy, "strategy");
   }
 
@@ -59,7 +59,7 @@ public final class PowerAllocator {
    * @param demands one per connector
    * @param previous the allocation made last, or {@link Allocation#none}
    */
-  public Allocation allocate(Instant now, ExplainedLimit grid, List<ConnectorDemand> demands, Allocation previous) {
+  Allocation allocate(Instant now, ExplainedLimit grid, List<ConnectorDemand> demands, Allocation previous) {
     Map<Integer, Offer> offers = new HashMap<>();
     Map<Integer, ExplainedLimit> ceilings = new HashMap<>();
     List<ConnectorDemand> asking = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 record RunningTransaction(Optional<Integer> transactionId, Instant started) {
 
-  public RunningTransaction {
+  RunningTransaction {
     transactionId = transactionId == null ? Optional.empty() : transactionId;
     Objects.requireNonNull(started, "started");
   }

@@ -51,7 +51,7 @@ public final class SmartCharging {
 
   /** The saved profiles, in install order. */
   record Saved(List<InstalledProfile> profiles) {
-    public Saved {
+    Saved {
       profiles = profiles == null ? List.of() : List.copyOf(profiles);
     }
   }

@@ -54,7 +54,7 @@ public final class MeterSampling {
   }
 
   /** (Re)starts the periodic samples of the connector's transaction. */
-  public void arm(Connector c) {
+  void arm(Connector c) {
     cancel(c);
     int interval = config.integer(CoreKeys.METER_VALUE_SAMPLE_INTERVAL);
     if (c.transaction().isEmpty() || interval <= 0) {
@@ -68,7 +68,7 @@ public final class MeterSampling {
     }));
   }
 
-  public void cancel(Connector c) {
+  void cancel(Connector c) {
     Scheduler.Timer timer = sampleTimers.remove(c.id());
     if (timer != null) {
       timer.cancel();

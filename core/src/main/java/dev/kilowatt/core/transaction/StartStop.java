@@ -120,7 +120,7 @@ public final class StartStop {
   }
 
   /** Starts now if the EV is plugged in, else waits ConnectionTimeOut for it. */
-  public void prepareStart(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId,
+  void prepareStart(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId,
       Optional<ChargingProfile> txProfile) {
     if (c.pilot().evConnected()) {
       transactions.start(c, idTag, info, reservationId, txProfile);
@@ -135,12 +135,12 @@ public final class StartStop {
     parts.availability().refresh(c);
   }
 
-  public void cancelPendingStart(Connector c) {
+  void cancelPendingStart(Connector c) {
     c.dropPendingStart();
     parts.availability().refresh(c);
   }
 
-  public void pilotChanged(Connector c, PilotState state) {
+  void pilotChanged(Connector c, PilotState state) {
     if (state == PilotState.E || state == PilotState.F) {
       // A disabled or shorted pilot hides the EV: keep what we knew until the pilot reads a real state again.
       LOG.log(Level.DEBUG, "connector {0}: pilot reads {1}", c.id(), state);

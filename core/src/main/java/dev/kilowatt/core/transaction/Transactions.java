@@ -92,7 +92,7 @@ public final class Transactions implements Outbox.TransactionReceiver {
     parts.availability().refresh(c);
   }
 
-  public void stop(Connector c, Reason reason, Optional<String> idTag) {
+  void stop(Connector c, Reason reason, Optional<String> idTag) {
     Transaction tx = parts.sampling().withStopSample(c, c.transaction().orElseThrow(), ReadingContext.TRANSACTION_END);
     queueStop(tx, (long) Math.floor(c.energyWh()), clock.get(), reason, idTag);
     storage.delete(TRANSACTION_PREFIX + c.id());

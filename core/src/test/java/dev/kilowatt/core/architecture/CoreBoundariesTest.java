@@ -35,6 +35,14 @@ class CoreBoundariesTest {
   }
 
   @Test
+  void coreDoesNoFileInputOrOutputOfItsOwn() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("java.nio.file..")
+        .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.(File|RandomAccessFile).*")
+        .because("files live in adapters: a firmware image or a diagnostics archive reaches the core as a port's HeldFile")
+        .check(CORE);
+  }
+
+  @Test
   void blocksDependOnEachOtherWithoutCycles() {
     slices().matching("dev.kilowatt.core.(*)..").should().beFreeOfCycles()
         .because("a block is understood, tested and changed on top of the blocks it uses, never around a loop")

@@ -1,4 +1,4 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against the OCSP CertIDs OpenSSL computed for the committed test certificates (see pki/README) and,
  * where OpenSSL is installed, for freshly made ones.
  */
-class CertificateHashDataTest {
+public class CertificateHashDataTest {
 
   private static final String ROOT_NAME_HASH = "3de288bd203bb488cee8487c4f222344258cab222ab57715f39aca6733c17f63";
   private static final String ROOT_KEY_HASH = "756617a3a68969eb0e406ecd972fe8212ede0a5e2357bd9e0f1d55a96ad632b3";
@@ -114,10 +114,10 @@ class CertificateHashDataTest {
   }
 
   /** A missing tool fails the test rather than skipping it, so a green build means every check ran. */
-  static final String OPENSSL_MISSING = "openssl is not installed (apt-get install openssl; .ci/run installs it):"
+  public static final String OPENSSL_MISSING = "openssl is not installed (apt-get install openssl; .ci/run installs it):"
       + " the certificate tests check our encodings against it";
 
-  static boolean openSslAvailable() {
+  public static boolean openSslAvailable() {
     try {
       Process process = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
       return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
@@ -129,7 +129,7 @@ class CertificateHashDataTest {
     }
   }
 
-  static String run(Path dir, String... command) throws IOException, InterruptedException {
+  public static String run(Path dir, String... command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "openssl finished");

@@ -1,4 +1,4 @@
-package dev.kilowatt.core.sim;
+package dev.kilowatt.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

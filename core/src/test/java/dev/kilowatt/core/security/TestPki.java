@@ -1,4 +1,4 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.security;
 
 import dev.kilowatt.core.security.Certificates;
 import dev.kilowatt.core.security.Der;
@@ -27,36 +27,36 @@ import java.util.concurrent.atomic.AtomicLong;
  * the JDK, so that tests control every date, key and name. The JDK's own parser reads each result back,
  * which checks the encoding independently.
  */
-final class TestPki {
+public final class TestPki {
 
-  static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
-  static final Instant FAR_AHEAD = Instant.parse("2120-01-01T00:00:00Z");
+  public static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
+  public static final Instant FAR_AHEAD = Instant.parse("2120-01-01T00:00:00Z");
   private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
   private static final String BASIC_CONSTRAINTS = "2.5.29.19";
   private static final String KEY_USAGE = "2.5.29.15";
   private static final AtomicLong SERIALS = new AtomicLong(0x1000);
 
   /** A CA: its certificate and the key it signs with. */
-  record Authority(X509Certificate certificate, PrivateKey key) {
-    String pem() {
+  public record Authority(X509Certificate certificate, PrivateKey key) {
+    public String pem() {
       return Certificates.pem(certificate);
     }
 
     /** A CA certificate signed by this one, valid 2020 to 2120. */
-    Authority subordinate(String commonName) {
+    public Authority subordinate(String commonName) {
       KeyPair keys = ecKeys();
       return new Authority(issue(this, keys.getPublic(), "Kilowatt Test CPO", commonName, LONG_AGO, FAR_AHEAD, true), keys.getPrivate());
     }
 
     /** An end-entity certificate for {@code key}. */
-    X509Certificate leaf(PublicKey key, String organization, String commonName, Instant notBefore, Instant notAfter) {
+    public X509Certificate leaf(PublicKey key, String organization, String commonName, Instant notBefore, Instant notAfter) {
       return issue(this, key, organization, commonName, notBefore, notAfter, false);
     }
   }
 
   private TestPki() {}
 
-  static KeyPair ecKeys() {
+  public static KeyPair ecKeys() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -67,30 +67,30 @@ final class TestPki {
   }
 
   /** A self-signed root CA valid from {@code notBefore} to {@code notAfter}. */
-  static Authority root(String commonName, Instant notBefore, Instant notAfter) {
+  public static Authority root(String commonName, Instant notBefore, Instant notAfter) {
     KeyPair keys = ecKeys();
     byte[] name = name("Kilowatt Test CPO", commonName);
     return new Authority(sign(name, keys.getPrivate(), keys.getPublic(), name, notBefore, notAfter, true), keys.getPrivate());
   }
 
-  static Authority root(String commonName) {
+  public static Authority root(String commonName) {
     return root(commonName, LONG_AGO, FAR_AHEAD);
   }
 
   /** A new root with the name of {@code predecessor} and a new key, signed by the predecessor (M05.FR.09). */
-  static Authority successor(Authority predecessor) {
+  public static Authority successor(Authority predecessor) {
     KeyPair keys = ecKeys();
     byte[] name = Certificates.subjectName(predecessor.certificate());
     return new Authority(sign(name, predecessor.key(), keys.getPublic(), name, LONG_AGO, FAR_AHEAD, true), keys.getPrivate());
   }
 
-  static X509Certificate issue(Authority issuer, PublicKey key, String organization, String commonName, Instant notBefore,
+  public static X509Certificate issue(Authority issuer, PublicKey key, String organization, String commonName, Instant notBefore,
       Instant notAfter, boolean ca) {
     return sign(Certificates.subjectName(issuer.certificate()), issuer.key(), key, name(organization, commonName), notBefore, notAfter, ca);
   }
 
   /** A test resource of this package, e.g. {@code pki/root.pem}. */
-  static String resource(String name) {
+  public static String resource(String name) {
     try (InputStream in = TestPki.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalArgumentException("no test resource " + name);

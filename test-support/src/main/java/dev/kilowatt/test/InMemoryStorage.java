@@ -1,4 +1,4 @@
-package dev.kilowatt.core.sim;
+package dev.kilowatt.test;
 
 import dev.kilowatt.core.port.Storage;
 import java.util.List;

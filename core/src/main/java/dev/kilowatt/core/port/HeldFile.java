@@ -1,0 +1,32 @@
+package dev.kilowatt.core.port;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A file the charge point holds between two transfers: a downloaded firmware image, a collected diagnostics
+ * archive, the written security log. The core reads it as a stream and discards it; where and how it is
+ * stored is the adapter's business, so the core does no file I/O of its own.
+ *
+ * <p>{@link #name()} finds the file again after a reboot ({@link FileTransfer#held}); the core saves it in
+ * the update or upload it belongs to.
+ */
+public interface HeldFile {
+
+  /** What finds this file again through {@link FileTransfer#held}, and what the log names it by. */
+  String name();
+
+  /** The name an upload gives the file at its destination ({@code location/<fileName>}). */
+  String fileName();
+
+  /** Whether the file is still there: a reboot or a cleaner may have removed it. */
+  boolean exists();
+
+  long size() throws IOException;
+
+  /** The file's bytes from the start; the caller closes the stream. */
+  InputStream open() throws IOException;
+
+  /** Removes the file; a file that is already gone is no error, and one that cannot be removed is the adapter's to log. */
+  void discard();
+}
