@@ -30,7 +30,7 @@ class AuthorizationKeyStorageTest {
     assertEquals(Optional.of(KEY), secrets.text(SECRET_NAME));
     assertFalse(settings(h).containsKey("AuthorizationKey"), "not in the settings");
     h.restartOnline();
-    assertEquals(Optional.of(KEY), h.cs.settings.authorizationKey());
+    assertEquals(Optional.of(KEY), h.cs.settings().authorizationKey());
   }
 
   @Test
@@ -39,7 +39,7 @@ class AuthorizationKeyStorageTest {
     h.storage.save("configuration", new Configuration.Values(Map.of("AuthorizationKey", KEY, "HeartbeatInterval", "120")));
     h.start();
 
-    assertEquals(Optional.of(KEY), h.cs.settings.authorizationKey());
+    assertEquals(Optional.of(KEY), h.cs.settings().authorizationKey());
     assertEquals(Optional.of(KEY), secrets.text(SECRET_NAME));
     assertEquals(Map.of("HeartbeatInterval", "120"), settings(h), "the clear copy is gone, the rest stays");
   }
@@ -52,7 +52,7 @@ class AuthorizationKeyStorageTest {
     assertFalse(settings(h).containsKey("AuthorizationKey"));
     assertEquals(Optional.of(KEY), new StoredSecrets(h.storage).read(SECRET_NAME).map(s -> new String(s.bytes())));
     h.restartOnline();
-    assertEquals(Optional.of(KEY), h.cs.settings.authorizationKey());
+    assertEquals(Optional.of(KEY), h.cs.settings().authorizationKey());
   }
 
   @Test
@@ -62,11 +62,11 @@ class AuthorizationKeyStorageTest {
     secrets.refuseWrites = true;
 
     assertEquals(ConfigurationStatus.REJECTED, change(h, NEXT_KEY));
-    assertEquals(Optional.of(KEY), h.cs.settings.authorizationKey());
+    assertEquals(Optional.of(KEY), h.cs.settings().authorizationKey());
     assertEquals(Optional.of(KEY), secrets.text(SECRET_NAME));
     secrets.refuseWrites = false;
     assertEquals(ConfigurationStatus.ACCEPTED, change(h, NEXT_KEY), "the charger goes on working");
-    assertTrue(h.cs.settings.authorizationKey().filter(NEXT_KEY::equals).isPresent());
+    assertTrue(h.cs.settings().authorizationKey().filter(NEXT_KEY::equals).isPresent());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.message.GetConfigurationRequest;
+import dev.kilowatt.test.ScriptedCentralSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +116,7 @@ class FactoryConfigurationTest {
 
   private static ChargePoint.Builder builder() {
     Harness h = new Harness();
-    return ChargePoint.builder(h.time, h.storage, new FakeCentralSystem(), h.platform);
+    return ChargePoint.builder(h.time, h.storage, new ScriptedCentralSystem(h.time::now), h.platform);
   }
 
   private static String value(Harness h, String key) {

@@ -64,7 +64,7 @@ class LogLevelsTest {
     Harness h = new Harness().online();
     records.clear();
 
-    h.cs.listener.onSecurityEvent("InvalidTLSVersion", "the central system offered TLS 1.0");
+    h.cs.listener().onSecurityEvent("InvalidTLSVersion", "the central system offered TLS 1.0");
     h.run();
 
     assertEquals(List.of("WARNING"), records.stream().filter(r -> r.getMessage().contains("security event"))

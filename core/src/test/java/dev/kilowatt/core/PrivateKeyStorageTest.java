@@ -10,6 +10,7 @@ import dev.kilowatt.core.message.SignCertificateRequest;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import dev.kilowatt.core.security.Certificates;
 import dev.kilowatt.core.security.ChargePointCertificates;
+import dev.kilowatt.core.security.TestPki;
 import java.security.PublicKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,11 @@ class PrivateKeyStorageTest {
     String chain = Certificates.pem(root.leaf(key, "Kilowatt CPO", "SN-1", TestPki.LONG_AGO, TestPki.FAR_AHEAD));
     assertEquals(CertificateSignedStatus.ACCEPTED, rig.run(() -> rig.security.certificateSigned(new CertificateSignedRequest(chain))).status());
     assertTrue(savedCertificates(rig).stream().allMatch(i -> i.privateKey().isEmpty()));
-    String privateKey = rig.cs.settings.clientCertificate().map(ClientCertificate::privateKeyPkcs8Pem).orElseThrow();
+    String privateKey = rig.cs.settings().clientCertificate().map(ClientCertificate::privateKeyPkcs8Pem).orElseThrow();
     assertTrue(privateKey.contains("BEGIN PRIVATE KEY"));
 
     rig.restart();
-    assertEquals(privateKey, rig.cs.settings.clientCertificate().map(ClientCertificate::privateKeyPkcs8Pem).orElseThrow(),
+    assertEquals(privateKey, rig.cs.settings().clientCertificate().map(ClientCertificate::privateKeyPkcs8Pem).orElseThrow(),
         "after a restart the key comes from the secret store");
     assertEquals(1, rig.secrets.secrets.size(), "one key for the request and its certificate");
   }
@@ -44,13 +45,13 @@ class PrivateKeyStorageTest {
     PublicKey key = ChargePointCertificatesTest.request(rig);
     String chain = Certificates.pem(root.leaf(key, "Kilowatt CPO", "SN-1", TestPki.LONG_AGO, TestPki.FAR_AHEAD));
     rig.run(() -> rig.security.certificateSigned(new CertificateSignedRequest(chain)));
-    ClientCertificate client = rig.cs.settings.clientCertificate().orElseThrow();
+    ClientCertificate client = rig.cs.settings().clientCertificate().orElseThrow();
     rig.storage.save(ChargePointCertificates.ISSUED_KEY, new ChargePointCertificates.IssuedList(
         List.of(new ChargePointCertificates.Issued(client.certificateChainPem(), client.privateKeyPkcs8Pem()))));
     rig.secrets.secrets.clear();
 
     rig.restart();
-    assertEquals(client, rig.cs.settings.clientCertificate().orElseThrow());
+    assertEquals(client, rig.cs.settings().clientCertificate().orElseThrow());
     assertEquals(1, rig.secrets.secrets.size(), "moved into the secret store");
     assertTrue(savedCertificates(rig).stream().allMatch(i -> i.privateKey().isEmpty()), "and out of the storage");
   }

@@ -16,25 +16,25 @@ class SecurityEventDeliveryTest {
   @Test
   void theEventOfAKeyChangeIsAnsweredBeforeTheLinkReconnectsAndNotSentAgain() {
     Harness h = new Harness().online();
-    h.cs.automatic = false;
-    h.cs.dropsOnReconfigure = true;
-    h.cs.trace.clear();
+    h.cs.holdAnswers();
+    h.cs.dropConnectionOnReconfigure();
+    h.cs.forgetTrace();
     h.call(new ChangeConfigurationRequest("AuthorizationKey", NEW_KEY));
-    assertEquals(List.of("reply cs-1"), h.cs.trace, "the event raised by the change is in flight: no reconnection yet");
+    assertEquals(List.of("reply cs-1"), h.cs.trace(), "the event raised by the change is in flight: no reconnection yet");
 
     h.replyFriendly();
-    assertTrue(h.cs.trace.contains("reconfigure"), "answered: the new key is used");
+    assertTrue(h.cs.trace().contains("reconfigure"), "answered: the new key is used");
     reconnect(h);
-    assertEquals(NEW_KEY, h.cs.settings.authorizationKey().orElseThrow());
+    assertEquals(NEW_KEY, h.cs.settings().authorizationKey().orElseThrow());
     assertEquals(1, events(h, "ReconfigurationOfSecurityParameters"), "the answered notification is not sent again after the reconnection");
   }
 
   @Test
   void anEventInFlightWhenTheKeyChangesIsNotSentAgainAfterTheReconnection() {
     Harness h = new Harness().online();
-    h.cs.automatic = false;
-    h.cs.dropsOnReconfigure = true;
-    h.cs.listener.onSecurityEvent("InvalidTLSVersion", "TLS 1.1 offered");
+    h.cs.holdAnswers();
+    h.cs.dropConnectionOnReconfigure();
+    h.cs.listener().onSecurityEvent("InvalidTLSVersion", "TLS 1.1 offered");
     h.run();
     assertEquals("InvalidTLSVersion", h.cs.peek(SecurityEventNotificationRequest.class).type());
     h.call(new ChangeConfigurationRequest("AuthorizationKey", NEW_KEY));

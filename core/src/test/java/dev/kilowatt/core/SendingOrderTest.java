@@ -25,7 +25,7 @@ class SendingOrderTest {
   void authorizeStatusAndHeartbeatGoAheadOfATransactionMessageInItsBackOff() {
     Harness h = new Harness().configure("TransactionMessageRetryInterval", Integer.toString(RETRY_SECONDS)).online();
     h.startCharging();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.stopCharging();
     h.cs.peek(StopTransactionRequest.class);
     h.cs.answerError(CallError.Code.INTERNAL_ERROR);
@@ -55,10 +55,10 @@ class SendingOrderTest {
   void withoutABackOffAStatusStillFollowsTheStopTransactionBeforeIt() {
     Harness h = new Harness().online();
     h.startCharging();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.stopCharging();
     h.cs.peek(StopTransactionRequest.class);
     h.run();
-    assertEquals(1, h.cs.pending.size(), "nothing overtakes a transaction message that is in flight");
+    assertEquals(1, h.cs.pending().size(), "nothing overtakes a transaction message that is in flight");
   }
 }

@@ -73,10 +73,10 @@ class SocketOutletTest {
   void unlockConnectorDuringATransactionStopsItWithUnlockCommandThenAnswersUnlocked() {
     Harness h = new Harness().sockets().online();
     h.startCharging();
-    int before = h.cs.wire.size();
+    int before = h.cs.wire().size();
     Object answer = h.call(new UnlockConnectorRequest(1));
     assertEquals(new UnlockConnectorResponse(UnlockStatus.UNLOCKED), answer);
-    List<Object> wire = h.cs.wire.subList(before, h.cs.wire.size());
+    List<Object> wire = h.cs.wire().subList(before, h.cs.wire().size());
     int stop = indexOf(wire, StopTransactionRequest.class);
     int unlocked = indexOf(wire, UnlockConnectorResponse.class);
     assertTrue(stop >= 0 && stop < unlocked, "StopTransaction first, then the answer: " + wire);
@@ -119,9 +119,9 @@ class SocketOutletTest {
     // the first attempt faulted the lock; the second has nothing new to report
     String id = h.cs.call(new UnlockConnectorRequest(1));
     h.run();
-    assertFalse(h.cs.replies.containsKey(id));
+    assertFalse(h.cs.replyTo(id).isPresent());
     h.advance(Duration.ofSeconds(10));
-    assertEquals(new UnlockConnectorResponse(UnlockStatus.UNLOCK_FAILED), h.cs.replies.get(id));
+    assertEquals(Optional.of(new UnlockConnectorResponse(UnlockStatus.UNLOCK_FAILED)), h.cs.replyTo(id));
   }
 
   @Test

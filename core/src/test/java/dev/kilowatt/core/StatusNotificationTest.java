@@ -19,11 +19,11 @@ class StatusNotificationTest {
   @Test
   void aStatusUnansweredWhileOnlineGoesAgainWithTheTimeOfTheChange() {
     Harness h = new Harness().online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     Instant plugged = h.time.now();
     h.ev(PilotState.B);
     assertEquals(ChargePointStatus.PREPARING, h.cs.peek(StatusNotificationRequest.class).status());
-    h.cs.pending.clear(); // the answer is lost on the way
+    h.cs.loseWaitingCalls(); // the answer is lost on the way
     h.advance(RESPONSE_TIMEOUT);
 
     StatusNotificationRequest again = h.cs.peek(StatusNotificationRequest.class);
@@ -38,17 +38,17 @@ class StatusNotificationTest {
   @Test
   void aTimedOutStatusThatWasOvertakenIsNotSentAgain() {
     Harness h = new Harness().online();
-    h.cs.automatic = false;
+    h.cs.holdAnswers();
     h.ev(PilotState.B);
     h.cs.peek(StatusNotificationRequest.class);
-    h.cs.pending.clear();
+    h.cs.loseWaitingCalls();
     h.ev(PilotState.A); // back to Available before the first was answered
     h.advance(RESPONSE_TIMEOUT);
 
     assertEquals(ChargePointStatus.AVAILABLE, h.cs.peek(StatusNotificationRequest.class).status(), "the latest status, not a backlog");
     h.cs.answer(new StatusNotificationResponse());
     h.advance(RESPONSE_TIMEOUT.multipliedBy(4));
-    assertEquals(0, h.cs.pending.size());
+    assertEquals(0, h.cs.pending().size());
     assertEquals(1, h.reportedStatuses(1).stream().filter("Preparing"::equals).count());
   }
 

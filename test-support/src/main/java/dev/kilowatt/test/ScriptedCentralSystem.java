@@ -55,6 +55,7 @@ public final class ScriptedCentralSystem implements CentralSystem {
   private boolean connected;
   private boolean automatic = true;
   private boolean disconnectedForGood;
+  private boolean dropsOnReconfigure;
   private int nextTransactionId = 100;
   private int inboundCalls;
   private final Deque<Sent> pending = new ArrayDeque<>();
@@ -83,6 +84,9 @@ public final class ScriptedCentralSystem implements CentralSystem {
   public void reconfigure(ConnectionSettings settings) {
     this.settings = Optional.of(settings);
     trace.add("reconfigure");
+    if (dropsOnReconfigure && connected) {
+      goOffline();
+    }
   }
 
   @Override
@@ -134,6 +138,23 @@ public final class ScriptedCentralSystem implements CentralSystem {
   /** From now on the test answers each call itself. */
   public void holdAnswers() {
     automatic = false;
+  }
+
+  /**
+   * From now on new settings end the connection at once, as the OCPP-J link does: a {@link
+   * #reconfigure reconfiguration} while online {@link #goOffline() goes offline}, with the answers still on
+   * their way lost; {@link #goOnline()} opens the next connection.
+   */
+  public void dropConnectionOnReconfigure() {
+    dropsOnReconfigure = true;
+  }
+
+  /**
+   * The calls waiting for an answer are lost on the way: they are never answered, and the charge point
+   * has to find that out by its own time-outs. The connection stays up.
+   */
+  public void loseWaitingCalls() {
+    pending.clear();
   }
 
   /** From now on every call is answered at once, the friendly way. */
