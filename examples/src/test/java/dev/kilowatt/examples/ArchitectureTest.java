@@ -75,7 +75,7 @@ class ArchitectureTest {
   void outsideTheCoreOnlyItsPublishedTypesAreUsed() {
     DescribedPredicate<JavaClass> blockInternals = resideInAPackage(CORE)
         .and(not(resideInAnyPackage("dev.kilowatt.core", "dev.kilowatt.core.port..", "dev.kilowatt.core.message..",
-            "dev.kilowatt.core.time.."")))
+            "dev.kilowatt.core.time..", "dev.kilowatt.core.ledger..")))
         .and(not(belongToAnyOf(SmartChargingLimits.class, SharingStrategy.class, MainsPhase.class, ScheduleChart.class)));
     noClasses().that().resideOutsideOfPackage(CORE)
         .should().dependOnClassesThat(blockInternals.as("the core's block internals"))

@@ -17,11 +17,12 @@ import dev.kilowatt.core.message.GetConfigurationResponse;
 import dev.kilowatt.core.message.SetChargingProfileRequest;
 import dev.kilowatt.core.message.SetChargingProfileResponse;
 import dev.kilowatt.core.port.PhaseSwitch;
-import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
 import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.sim.SimulatedPhaseSwitch;
 import dev.kilowatt.sim.SimulatedRfidReader;
+import dev.kilowatt.test.InMemoryStorage;
+import dev.kilowatt.test.ScriptedCentralSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class PhaseSwitchingTest {
   @Test
   void numberPhasesOfTheScheduleSwitchesBetweenThreePhasesAndOne() {
     VirtualTime time = new VirtualTime(START);
-    ScriptedCentralSystem centralSystem = new ScriptedCentralSystem(time);
+    ScriptedCentralSystem centralSystem = new ScriptedCentralSystem(time::now);
     SimulatedConnector connector = new SimulatedConnector(time, SimulatedConnector.Settings.defaults().withPhases(3));
     SimulatedPhaseSwitch phaseSwitch = connector.phaseSwitch().orElseThrow();
     // what the switch was told, and whether the relay was closed at that moment
@@ -72,11 +73,13 @@ class PhaseSwitchingTest {
         .build();
     chargePoint.start();
     time.runPending();
+    centralSystem.goOnline();
+    time.runPending();
 
     String keys = centralSystem.call(new GetConfigurationRequest(List.of("ConnectorSwitch3to1PhaseSupported")));
     time.runPending();
     assertEquals(Optional.of("true"),
-        centralSystem.answer(keys, GetConfigurationResponse.class).configurationKey().getFirst().value());
+        centralSystem.replyTo(keys, GetConfigurationResponse.class).configurationKey().getFirst().value());
 
     // 16 A on three phases for 10 minutes, 16 A on one for 10 more, then 10 A without numberPhases: three, the default
     ChargingProfile profile = new ChargingProfile(1, Optional.empty(), 0, ChargingProfilePurposeType.TX_DEFAULT_PROFILE,
@@ -85,7 +88,7 @@ class PhaseSwitchingTest {
             List.of(period(0, 16, Optional.of(3)), period(600, 16, Optional.of(1)), period(1200, 10, Optional.empty())), Optional.empty()));
     String set = centralSystem.call(new SetChargingProfileRequest(0, profile));
     time.runPending();
-    assertEquals(ChargingProfileStatus.ACCEPTED, centralSystem.answer(set, SetChargingProfileResponse.class).status());
+    assertEquals(ChargingProfileStatus.ACCEPTED, centralSystem.replyTo(set, SetChargingProfileResponse.class).status());
 
     connector.ev().plug();
     reader.present("WALLBOX");
