@@ -23,10 +23,14 @@ final class OutboxWiring {
       }
 
       @Override
-      public void onAnswered(Outbox.Queued queued, Response response) {}
+      public void onAnswered(Outbox.Queued queued, Response response, Runnable settled) {
+        settled.run();
+      }
 
       @Override
-      public void onGivenUp(Outbox.Queued queued) {}
+      public void onGivenUp(Outbox.Queued queued, java.util.List<CallError> errors, Runnable settled) {
+        settled.run();
+      }
     });
   }
 

@@ -13,7 +13,13 @@ import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -21,12 +27,19 @@ import java.util.function.Consumer;
 /**
  * Everything the charge point sends to the central system goes through here, one call at a time.
  *
- * <p>Transaction messages (StartTransaction, StopTransaction, a transaction's MeterValues) are saved
- * before they are queued and deleted only once the central system answered, so they survive power loss
- * and are delivered in order after it; they are retried {@code TransactionMessageAttempts} times,
- * waiting {@code TransactionMessageRetryInterval} times the number of attempts so far, before they
- * are given up (at once when the central system answers NotImplemented or NotSupported). Any other message is sent only while online and is answered with a failure, never
- * retried, when the connection drops, the call times out or the central system answers with an error.
+ * <p>Transaction messages (StartTransaction, StopTransaction, a transaction's MeterValues) come from the
+ * transaction ledger once they are durable ({@link #queueRecorded}); the ledger also makes each answer
+ * durable, and the next transaction message waits until it has ({@link TransactionReceiver}). A missing
+ * answer (time-out, disconnection) is a transport failure: the message is sent again, forever, waiting
+ * {@code TransactionMessageRetryInterval} times the attempts so far (at most TransactionMessageAttempts
+ * times). Only CALLERRORs may skip it, once {@code TransactionMessageAttempts} of them came (OCPP 1.6
+ * section 3.7.1: the central system reports that it failed to process the message).
+ *
+ * <p>Other durable messages (SecurityEventNotification) are saved in {@link Storage} before they are
+ * queued and deleted once answered; they are given up after {@code TransactionMessageAttempts} failures,
+ * at once when the central system answers NotImplemented or NotSupported. Any other message is sent only
+ * while online and is answered with a failure, never retried, when the connection drops, the call times
+ * out or the central system answers with an error.
  */
 public final class Outbox {
 
@@ -45,14 +58,19 @@ public final class Outbox {
     record Rejected(CallError error) implements Failure {}
   }
 
-  /** What happens to a transaction message's answer; it may arrive after a reboot, so it is no closure. */
+  /**
+   * What happens to a durable message's answer; it may arrive after a reboot, so it is no closure. For a
+   * message of the ledger, no other transaction message goes out until {@code settled} runs: the answer
+   * must be durable first, or the next message could carry a transactionId a power cut forgets.
+   */
   public interface TransactionReceiver {
     /** The request as it should go out now (e.g. with the transactionId the central system assigned since), or empty to drop it. */
     Optional<ChargePointRequest<?>> prepare(Queued queued);
 
-    void onAnswered(Queued queued, Response response);
+    void onAnswered(Queued queued, Response response, Runnable settled);
 
-    void onGivenUp(Queued queued);
+    /** The central system answered {@code errors} (CALLERRORs) to it, as often as TransactionMessageAttempts allows. */
+    void onGivenUp(Queued queued, List<CallError> errors, Runnable settled);
   }
 
   /** Whether a message may go before the central system accepted the charge point. */
@@ -68,7 +86,8 @@ public final class Outbox {
   private record Plain(long order, ChargePointRequest<?> request, Gate gate, Consumer<Response> onAnswer, Consumer<Failure> onFailure)
       implements Entry {}
 
-  private record Durable(Queued queued) implements Entry {
+  /** A durable message; {@code recorded} when the ledger keeps it, else it is saved in storage here. */
+  private record Durable(long order, Queued queued, boolean recorded) implements Entry {
     @Override
     public Gate gate() {
       return Gate.AFTER_ACCEPTANCE;
@@ -80,18 +99,23 @@ public final class Outbox {
   private final Configuration config;
   private final Duration responseTimeout;
   private final Deque<Plain> plain = new ArrayDeque<>();
-  private final Deque<Durable> durable = new ArrayDeque<>();
+  private final PriorityQueue<Durable> durable = new PriorityQueue<>(Comparator.comparingLong(Durable::order));
+  /** Places taken by transaction messages whose record is not durable yet: later plain messages wait for them. */
+  private final NavigableSet<Long> reserved = new TreeSet<>();
   private final Counters counters;
   private TransactionReceiver receiver;
   private CentralSystem link;
   private boolean online;
   private boolean accepted;
   private long nextSequence;
+  private long storedSequence;
 
   private Entry inFlight;
   private String inFlightId;
   private Scheduler.Timer inFlightTimer;
   private int attempts;
+  private final List<CallError> errors = new ArrayList<>();
+  private boolean settling;
   private Scheduler.Timer retryTimer;
   private Runnable onCallCompleted = () -> {};
 
@@ -103,8 +127,8 @@ public final class Outbox {
     this.counters = counters;
     for (String key : storage.keys(STORAGE_PREFIX)) {
       storage.load(key, Queued.class).ifPresentOrElse(q -> {
-        durable.add(new Durable(q));
-        nextSequence = Math.max(nextSequence, q.sequence() + 1);
+        durable.add(new Durable(nextSequence++, q, false));
+        storedSequence = Math.max(storedSequence, q.sequence() + 1);
       }, () -> {
         counters.increment("outbox.unreadable");
         storage.delete(key);
@@ -123,8 +147,8 @@ public final class Outbox {
   }
 
   /** The saved transaction messages still waiting, oldest first. */
-  public java.util.List<Queued> pendingTransactionMessages() {
-    return durable.stream().map(Durable::queued).toList();
+  public List<Queued> pendingTransactionMessages() {
+    return durable.stream().sorted(Comparator.comparingLong(Durable::order)).map(Durable::queued).toList();
   }
 
   /** Sends a message that matters only now; {@code onFailure} hears when it cannot be delivered. */
@@ -138,13 +162,63 @@ public final class Outbox {
     pump();
   }
 
-  /** Saves and queues a transaction message. */
+  /** Saves and queues a durable message the ledger does not keep. */
   public Queued sendTransactional(long transaction, ChargePointRequest<?> request) {
-    Queued queued = new Queued(nextSequence++, transaction, request);
+    Queued queued = new Queued(storedSequence++, transaction, request);
     storage.save(key(queued), queued);
-    durable.add(new Durable(queued));
+    durable.add(new Durable(nextSequence++, queued, false));
     pump();
     return queued;
+  }
+
+  /**
+   * Takes the place in the order of messages of a transaction message whose record is being written, so
+   * that what is sent after it (its StatusNotification) waits for it.
+   */
+  public long reserve() {
+    long order = nextSequence++;
+    reserved.add(order);
+    return order;
+  }
+
+  /** Queues a transaction message the ledger has made durable, at the place it reserved. */
+  public void queueRecorded(Queued queued, long order) {
+    reserved.remove(order);
+    durable.add(new Durable(order, queued, true));
+    pump();
+  }
+
+  /** Gives back a reserved place whose message will not be sent. */
+  public void release(long order) {
+    reserved.remove(order);
+    pump();
+  }
+
+  /** The journal refuses writes: the reserved places may take long, so nothing waits for them any more. */
+  public void releaseAllReserved() {
+    reserved.clear();
+    pump();
+  }
+
+  /** Takes back a recorded message that has not gone out yet (the queue's bound dropped it). */
+  public void withdraw(Queued queued) {
+    durable.removeIf(d -> d.recorded() && d.queued().equals(queued) && d != inFlight);
+  }
+
+  /**
+   * Hands over the saved messages of an older version that {@code ownedByLedger} claims, so the ledger
+   * can record them; they stay in storage until the caller deletes them with {@link #deleteStored}.
+   */
+  public List<Queued> adoptStored(java.util.function.LongPredicate ownedByLedger) {
+    List<Queued> adopted = durable.stream().filter(d -> !d.recorded() && ownedByLedger.test(d.queued().transaction()))
+        .map(Durable::queued).toList();
+    durable.removeIf(d -> adopted.contains(d.queued()));
+    return adopted;
+  }
+
+  /** Deletes a saved message that the ledger now keeps. */
+  public void deleteStored(Queued queued) {
+    storage.delete(key(queued));
   }
 
   public void connected() {
@@ -189,10 +263,9 @@ public final class Outbox {
     if (done instanceof Plain p) {
       p.onAnswer().accept(response);
     } else if (done instanceof Durable d) {
-      attempts = 0;
-      storage.delete(key(d.queued()));
+      resetAttempts();
       durable.remove(d);
-      receiver.onAnswered(d.queued(), response);
+      settle(d, settled -> receiver.onAnswered(d.queued(), response, settled));
     }
     onCallCompleted.run();
     pump();
@@ -219,6 +292,24 @@ public final class Outbox {
     if (failed instanceof Plain p) {
       p.onFailure().accept(failure);
       pump();
+    } else if (failed instanceof Durable d && d.recorded()) {
+      attempts++;
+      int maxAttempts = Math.max(1, config.integer(CoreKeys.TRANSACTION_MESSAGE_ATTEMPTS));
+      if (failure instanceof Failure.Rejected rejected) {
+        errors.add(rejected.error());
+      }
+      if (errors.size() >= maxAttempts) {
+        LOG.log(Level.ERROR, "skipping {0} of transaction {1}: the central system failed to process it {2} times: {3}",
+            d.queued().request().action().ocppName(), d.queued().transaction(), errors.size(), errors);
+        counters.increment("outbox.skipped");
+        List<CallError> reported = List.copyOf(errors);
+        resetAttempts();
+        durable.remove(d);
+        settle(d, settled -> receiver.onGivenUp(d.queued(), reported, settled));
+        pump();
+      } else {
+        retryLater(Math.min(attempts, maxAttempts));
+      }
     } else if (failed instanceof Durable d) {
       attempts++;
       int maxAttempts = Math.max(1, config.integer(CoreKeys.TRANSACTION_MESSAGE_ATTEMPTS));
@@ -227,17 +318,40 @@ public final class Outbox {
         counters.increment("outbox.givenUp");
         storage.delete(key(d.queued()));
         durable.remove(d);
-        attempts = 0;
-        receiver.onGivenUp(d.queued());
+        resetAttempts();
+        receiver.onGivenUp(d.queued(), List.of(), () -> {});
         pump();
       } else {
-        Duration wait = Duration.ofSeconds((long) config.integer(CoreKeys.TRANSACTION_MESSAGE_RETRY_INTERVAL) * attempts);
-        retryTimer = scheduler.schedule(wait, () -> {
-          retryTimer = null;
-          pump();
-        });
+        retryLater(attempts);
       }
     }
+  }
+
+  private void retryLater(int multiple) {
+    Duration wait = Duration.ofSeconds((long) config.integer(CoreKeys.TRANSACTION_MESSAGE_RETRY_INTERVAL) * multiple);
+    retryTimer = scheduler.schedule(wait, () -> {
+      retryTimer = null;
+      pump();
+    });
+  }
+
+  private void resetAttempts() {
+    attempts = 0;
+    errors.clear();
+  }
+
+  /** A stored message is done once deleted; a recorded one holds the queue until the ledger settled it. */
+  private void settle(Durable d, Consumer<Runnable> tellReceiver) {
+    if (!d.recorded()) {
+      storage.delete(key(d.queued()));
+      tellReceiver.accept(() -> {});
+      return;
+    }
+    settling = true;
+    tellReceiver.accept(() -> {
+      settling = false;
+      pump();
+    });
   }
 
   /**
@@ -274,9 +388,11 @@ public final class Outbox {
       Durable d = (Durable) next;
       Optional<ChargePointRequest<?>> prepared = receiver.prepare(d.queued());
       if (prepared.isEmpty()) {
-        storage.delete(key(d.queued()));
+        if (!d.recorded()) {
+          storage.delete(key(d.queued()));
+        }
         durable.remove(d);
-        attempts = 0;
+        resetAttempts();
         pump();
         return;
       }
@@ -289,18 +405,23 @@ public final class Outbox {
     link.send(id, request);
   }
 
-  /** Plain messages may overtake the transaction queue: they are about now, and the queue may be long. */
   /**
    * Messages go in the order they were made, so the central system sees a StopTransaction before the
    * StatusNotification that follows it. Only a driver waiting at the charger (Authorize) and the boot
    * itself may overtake a backlog of transaction messages.
    */
   private Entry pick() {
-    Durable oldestDurable = accepted ? durable.peek() : null;
+    Durable oldestDurable = accepted && !settling ? durable.peek() : null;
+    // nothing made after a transaction message whose record is still being written goes before it
+    long firstReserved = reserved.isEmpty() ? Long.MAX_VALUE : reserved.first();
+    if (oldestDurable != null && oldestDurable.order() > firstReserved) {
+      oldestDurable = null;
+    }
     for (Plain p : plain) {
       if (p.gate() == Gate.ANY_TIME || accepted) {
         boolean urgent = p.request() instanceof AuthorizeRequest || p.request() instanceof BootNotificationRequest;
-        return urgent || oldestDurable == null || p.order() < oldestDurable.queued().sequence() ? p : oldestDurable;
+        long before = Math.min(firstReserved, oldestDurable == null ? Long.MAX_VALUE : oldestDurable.order());
+        return urgent || p.order() < before ? p : oldestDurable;
       }
     }
     return oldestDurable;
