@@ -181,10 +181,10 @@ public final class Outbox {
     return order;
   }
 
-  /** Queues a transaction message the ledger has made durable, at the place it reserved. */
+  /** Queues a transaction message the ledger has made durable, at the place it reserved, or last if none ({@code -1}). */
   public void queueRecorded(Queued queued, long order) {
     reserved.remove(order);
-    durable.add(new Durable(order, queued, true));
+    durable.add(new Durable(order < 0 ? nextSequence++ : order, queued, true));
     pump();
   }
 

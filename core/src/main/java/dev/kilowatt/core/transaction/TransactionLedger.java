@@ -128,7 +128,7 @@ public final class TransactionLedger {
     open.put(tx.number(), o);
     ledger.write(COUNTER, new Transactions.TransactionCounter(nextNumber), () -> {});
     Queued start = new Queued(START, tx.number(), startRequest(tx));
-    long order = outbox.reserve();
+    long order = place();
     ledger.write(key(tx.number(), "start"), tx, () -> outbox.queueRecorded(start, order));
   }
 
@@ -139,7 +139,7 @@ public final class TransactionLedger {
     Queued sample = new Queued(o.nextSample++, running.number(), values);
     o.samples.put(sample.sequence(), sample);
     ledger.write(key(running.number(), "running"), running, () -> {});
-    long order = outbox.reserve();
+    long order = place();
     ledger.write(sampleKey(running.number(), sample.sequence()), sample, () -> {
       if (o.samples.containsKey(sample.sequence())) {
         outbox.queueRecorded(sample, order);
@@ -162,7 +162,7 @@ public final class TransactionLedger {
     o.running = tx;
     Queued stop = new Queued(STOP, tx.number(), request);
     o.stop = Optional.of(stop);
-    long order = outbox.reserve();
+    long order = place();
     ledger.write(key(tx.number(), "stop"), stop, () -> outbox.queueRecorded(stop, order));
   }
 
@@ -196,7 +196,7 @@ public final class TransactionLedger {
       }
     }
     ledger.write(key(tx.number(), "running"), tx, () -> {
-      queue.forEach(q -> outbox.queueRecorded(q, outbox.reserve()));
+      queue.forEach(q -> outbox.queueRecorded(q, -1));
       durable.run();
     });
   }
@@ -208,8 +208,13 @@ public final class TransactionLedger {
 
   /** Queues what the journal held unanswered, in the order it was recorded. */
   void resend() {
-    replayed.values().forEach(q -> outbox.queueRecorded(q, outbox.reserve()));
+    replayed.values().forEach(q -> outbox.queueRecorded(q, -1));
     replayed.clear();
+  }
+
+  /** A place in the order of messages, unless the journal refuses writes and the record may take long. */
+  private long place() {
+    return ledger.writable() ? outbox.reserve() : -1;
   }
 
   /** Whether the message is one of the ledger's (not a SecurityEventNotification, say). */

@@ -161,7 +161,7 @@ public final class Transactions implements Outbox.TransactionReceiver {
       default -> {
         counters.increment("transaction.unexpectedAnswer");
         LOG.log(Level.ERROR, "transaction {0}: {1} answered with {2}; sent again", queued.transaction(), queued.request().action(), response);
-        outbox.queueRecorded(queued, outbox.reserve());
+        outbox.queueRecorded(queued, -1);
         settled.run();
       }
     }
