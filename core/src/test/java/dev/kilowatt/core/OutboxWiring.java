@@ -4,6 +4,7 @@ import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.messaging.TransactionReceiver;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Scheduler;
@@ -16,7 +17,7 @@ final class OutboxWiring {
 
   /** Lets {@code outbox} send over {@code link}; transaction messages go as they were queued. */
   static void attach(Outbox outbox, CentralSystem link) {
-    outbox.attach(link, new Outbox.TransactionReceiver() {
+    outbox.attach(link, new TransactionReceiver() {
       @Override
       public Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued) {
         return Optional.of(queued.request());

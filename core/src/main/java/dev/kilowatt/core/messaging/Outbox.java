@@ -5,6 +5,9 @@ import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.MeterValuesRequest;
+import dev.kilowatt.core.message.StartTransactionRequest;
+import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
@@ -19,8 +22,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.PriorityQueue;
-import java.util.TreeSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -35,11 +38,9 @@ import java.util.function.Consumer;
  * times). Only CALLERRORs may skip it, once {@code TransactionMessageAttempts} of them came (OCPP 1.6
  * section 3.7.1: the central system reports that it failed to process the message).
  *
- * <p>Other durable messages (SecurityEventNotification) are saved in {@link Storage} before they are
- * queued and deleted once answered; they are given up after {@code TransactionMessageAttempts} failures,
- * at once when the central system answers NotImplemented or NotSupported. Any other message is sent only
- * while online and is answered with a failure, never retried, when the connection drops, the call times
- * out or the central system answers with an error.
+ * <p>Other durable messages (SecurityEventNotification) are saved in {@link Storage} until answered and
+ * given up after TransactionMessageAttempts failures, at once on NotImplemented or NotSupported. Any other
+ * message is sent only while online and fails, never retried, on a disconnection, time-out or CALLERROR.
  */
 public final class Outbox {
 
@@ -56,21 +57,6 @@ public final class Outbox {
     record TimedOut() implements Failure {}
 
     record Rejected(CallError error) implements Failure {}
-  }
-
-  /**
-   * What happens to a durable message's answer; it may arrive after a reboot, so it is no closure. For a
-   * message of the ledger, no other transaction message goes out until {@code settled} runs: the answer
-   * must be durable first, or the next message could carry a transactionId a power cut forgets.
-   */
-  public interface TransactionReceiver {
-    /** The request as it should go out now (e.g. with the transactionId the central system assigned since), or empty to drop it. */
-    Optional<ChargePointRequest<?>> prepare(Queued queued);
-
-    void onAnswered(Queued queued, Response response, Runnable settled);
-
-    /** The central system answered {@code errors} (CALLERRORs) to it, as often as TransactionMessageAttempts allows. */
-    void onGivenUp(Queued queued, List<CallError> errors, Runnable settled);
   }
 
   /** Whether a message may go before the central system accepted the charge point. */
@@ -127,8 +113,10 @@ public final class Outbox {
     this.counters = counters;
     for (String key : storage.keys(STORAGE_PREFIX)) {
       storage.load(key, Queued.class).ifPresentOrElse(q -> {
-        durable.add(new Durable(nextSequence++, q, false));
         storedSequence = Math.max(storedSequence, q.sequence() + 1);
+        if (!transactionMessage(q.request())) {
+          durable.add(new Durable(nextSequence++, q, false));
+        } // an older version's transaction messages: the ledger takes them over and deletes them
       }, () -> {
         counters.increment("outbox.unreadable");
         storage.delete(key);
@@ -141,7 +129,7 @@ public final class Outbox {
     this.receiver = receiver;
   }
 
-  /** Called after every answered call, so the heartbeat can skip a beat. */
+  /** Heard after every answered call, so the heartbeat can skip a beat. */
   public void onCallCompleted(Runnable listener) {
     this.onCallCompleted = listener;
   }
@@ -188,12 +176,6 @@ public final class Outbox {
     pump();
   }
 
-  /** Gives back a reserved place whose message will not be sent. */
-  public void release(long order) {
-    reserved.remove(order);
-    pump();
-  }
-
   /** The journal refuses writes: the reserved places may take long, so nothing waits for them any more. */
   public void releaseAllReserved() {
     reserved.clear();
@@ -203,22 +185,6 @@ public final class Outbox {
   /** Takes back a recorded message that has not gone out yet (the queue's bound dropped it). */
   public void withdraw(Queued queued) {
     durable.removeIf(d -> d.recorded() && d.queued().equals(queued) && d != inFlight);
-  }
-
-  /**
-   * Hands over the saved messages of an older version that {@code ownedByLedger} claims, so the ledger
-   * can record them; they stay in storage until the caller deletes them with {@link #deleteStored}.
-   */
-  public List<Queued> adoptStored(java.util.function.LongPredicate ownedByLedger) {
-    List<Queued> adopted = durable.stream().filter(d -> !d.recorded() && ownedByLedger.test(d.queued().transaction()))
-        .map(Durable::queued).toList();
-    durable.removeIf(d -> adopted.contains(d.queued()));
-    return adopted;
-  }
-
-  /** Deletes a saved message that the ledger now keeps. */
-  public void deleteStored(Queued queued) {
-    storage.delete(key(queued));
   }
 
   public void connected() {
@@ -292,16 +258,18 @@ public final class Outbox {
     if (failed instanceof Plain p) {
       p.onFailure().accept(failure);
       pump();
-    } else if (failed instanceof Durable d && d.recorded()) {
+    } else if (failed instanceof Durable d) {
       attempts++;
       int maxAttempts = Math.max(1, config.integer(CoreKeys.TRANSACTION_MESSAGE_ATTEMPTS));
       if (failure instanceof Failure.Rejected rejected) {
         errors.add(rejected.error());
       }
-      if (errors.size() >= maxAttempts) {
-        LOG.log(Level.ERROR, "skipping {0} of transaction {1}: the central system failed to process it {2} times: {3}",
-            d.queued().request().action().ocppName(), d.queued().transaction(), errors.size(), errors);
-        counters.increment("outbox.skipped");
+      // a recorded message is skipped only on CALLERRORs (section 3.7.1); a stored one on any failure
+      boolean giveUp = d.recorded() ? errors.size() >= maxAttempts : attempts >= maxAttempts || unknownToCentralSystem(failure);
+      if (giveUp) {
+        LOG.log(Level.ERROR, "giving up {0} of transaction {1} after {2} attempts: {3}", d.queued().request().action().ocppName(),
+            d.queued().transaction(), attempts, errors.isEmpty() ? failure : errors);
+        counters.increment(d.recorded() ? "outbox.skipped" : "outbox.givenUp");
         List<CallError> reported = List.copyOf(errors);
         resetAttempts();
         durable.remove(d);
@@ -309,20 +277,6 @@ public final class Outbox {
         pump();
       } else {
         retryLater(Math.min(attempts, maxAttempts));
-      }
-    } else if (failed instanceof Durable d) {
-      attempts++;
-      int maxAttempts = Math.max(1, config.integer(CoreKeys.TRANSACTION_MESSAGE_ATTEMPTS));
-      if (attempts >= maxAttempts || unknownToCentralSystem(failure)) {
-        LOG.log(Level.ERROR, "giving up {0} after {1} attempts: {2}", d.queued().request().action().ocppName(), attempts, failure);
-        counters.increment("outbox.givenUp");
-        storage.delete(key(d.queued()));
-        durable.remove(d);
-        resetAttempts();
-        receiver.onGivenUp(d.queued(), List.of(), () -> {});
-        pump();
-      } else {
-        retryLater(attempts);
       }
     }
   }
@@ -354,11 +308,7 @@ public final class Outbox {
     });
   }
 
-  /**
-   * NotImplemented or NotSupported: the central system does not handle the action at all (a plain 1.6
-   * back office answering a security-extension SecurityEventNotification, say). Asking again cannot help,
-   * and the retry wait would hold every other message back.
-   */
+  /** NotImplemented or NotSupported: the central system does not handle the action at all; asking again cannot help. */
   private static boolean unknownToCentralSystem(Failure failure) {
     return failure instanceof Failure.Rejected rejected
         && (rejected.error().code() == CallError.Code.NOT_IMPLEMENTED || rejected.error().code() == CallError.Code.NOT_SUPPORTED);
@@ -432,6 +382,11 @@ public final class Outbox {
       inFlightTimer.cancel();
       inFlightTimer = null;
     }
+  }
+
+  /** StartTransaction, StopTransaction and MeterValues: what the transaction ledger keeps. */
+  public static boolean transactionMessage(ChargePointRequest<?> request) {
+    return request instanceof StartTransactionRequest || request instanceof StopTransactionRequest || request instanceof MeterValuesRequest;
   }
 
   private static String key(Queued queued) {

@@ -28,14 +28,19 @@ final class LegacyRecords {
 
   private LegacyRecords() {}
 
-  static void migrate(Storage storage, Outbox outbox, TransactionLedger ledger, int connectors) {
+  static void migrate(Storage storage, TransactionLedger ledger, int connectors) {
     Map<Long, Transaction> running = new TreeMap<>();
     for (int id = 1; id <= connectors; id++) {
       storage.load(TRANSACTION_PREFIX + id, Transaction.class).ifPresent(tx -> running.put(tx.number(), tx));
     }
     Map<Long, List<ChargePointRequest<?>>> unanswered = new TreeMap<>();
-    List<Outbox.Queued> adopted = outbox.adoptStored(number -> number > 0);
-    adopted.forEach(q -> unanswered.computeIfAbsent(q.transaction(), n -> new ArrayList<>()).add(q.request()));
+    List<String> queuedKeys = new ArrayList<>();
+    for (String key : storage.keys(Outbox.STORAGE_PREFIX)) {
+      storage.load(key, Outbox.Queued.class).filter(q -> Outbox.transactionMessage(q.request())).ifPresent(q -> {
+        queuedKeys.add(key);
+        unanswered.computeIfAbsent(q.transaction(), n -> new ArrayList<>()).add(q.request());
+      });
+    }
     running.keySet().forEach(number -> unanswered.computeIfAbsent(number, n -> new ArrayList<>()));
     List<String> keys = new ArrayList<>(storage.keys(TRANSACTION_ID_PREFIX));
     if (unanswered.isEmpty() && keys.isEmpty() && storage.keys(COUNTER_KEY).isEmpty()) {
@@ -53,7 +58,7 @@ final class LegacyRecords {
       ledger.adopt(tx, startUnanswered ? Optional.empty() : id, rest, () -> {});
     });
     ledger.recordCounter(() -> {
-      adopted.forEach(outbox::deleteStored);
+      queuedKeys.forEach(storage::delete);
       running.values().forEach(tx -> storage.delete(TRANSACTION_PREFIX + tx.connectorId()));
       keys.forEach(storage::delete);
       storage.delete(COUNTER_KEY);

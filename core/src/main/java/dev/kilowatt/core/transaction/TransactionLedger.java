@@ -53,30 +53,11 @@ public final class TransactionLedger {
   /** A message the central system failed to process TransactionMessageAttempts times, as it said. */
   public record Skipped(List<String> errors) {}
 
-  /** What the ledger knows of a transaction whose messages are not all answered. */
-  private static final class Open {
-    Transaction running;
-    Optional<StartAnswer> answer = Optional.empty();
-    boolean startSkipped;
-    final TreeMap<Long, Queued> samples = new TreeMap<>();
-    Optional<Queued> stop = Optional.empty();
-    int skipped;
-    long nextSample = 1;
-
-    Open(Transaction start) {
-      this.running = start;
-    }
-
-    long number() {
-      return running.number();
-    }
-  }
-
   private final Ledger ledger;
   private final Outbox outbox;
   private final SampleThinning thinning;
   private final Counters counters;
-  private final Map<Long, Open> open = new LinkedHashMap<>();
+  private final Map<Long, OpenTransaction> open = new LinkedHashMap<>();
   private final Deque<TransactionRecord> history = new ArrayDeque<>();
   /** Replayed messages, by the journal position of their record, to queue once the station starts. */
   private final TreeMap<Long, Queued> replayed = new TreeMap<>();
@@ -124,7 +105,7 @@ public final class TransactionLedger {
 
   /** Records a new transaction; StartTransaction goes out once the record is durable. */
   void start(Transaction tx) {
-    Open o = new Open(tx);
+    OpenTransaction o = new OpenTransaction(tx);
     open.put(tx.number(), o);
     ledger.write(COUNTER, new Transactions.TransactionCounter(nextNumber), () -> {});
     Queued start = new Queued(START, tx.number(), startRequest(tx));
@@ -134,19 +115,14 @@ public final class TransactionLedger {
 
   /** Records a sample of the running transaction and the transaction as it stands; it goes out once durable. */
   void sample(Transaction running, MeterValuesRequest values) {
-    Open o = open.get(running.number());
+    OpenTransaction o = open.get(running.number());
     o.running = running;
     Queued sample = new Queued(o.nextSample++, running.number(), values);
     o.samples.put(sample.sequence(), sample);
     ledger.write(key(running.number(), "running"), running, () -> {});
     long order = place();
-    ledger.write(sampleKey(running.number(), sample.sequence()), sample, () -> {
-      if (o.samples.containsKey(sample.sequence())) {
-        outbox.queueRecorded(sample, order);
-      } else {
-        outbox.release(order);
-      }
-    });
+    // a sample thinned before its record is durable is queued all the same: prepare() drops it
+    ledger.write(sampleKey(running.number(), sample.sequence()), sample, () -> outbox.queueRecorded(sample, order));
     bound();
   }
 
@@ -158,7 +134,7 @@ public final class TransactionLedger {
 
   /** Records the stop; StopTransaction goes out once the record is durable. */
   void stop(Transaction tx, StopTransactionRequest request) {
-    Open o = open.get(tx.number());
+    OpenTransaction o = open.get(tx.number());
     o.running = tx;
     Queued stop = new Queued(STOP, tx.number(), request);
     o.stop = Optional.of(stop);
@@ -172,7 +148,7 @@ public final class TransactionLedger {
    * central system is better than a transaction it can never close.
    */
   void adopt(Transaction tx, Optional<Integer> transactionId, List<ChargePointRequest<?>> unanswered, Runnable durable) {
-    Open o = new Open(tx);
+    OpenTransaction o = new OpenTransaction(tx);
     open.put(tx.number(), o);
     nextNumber = Math.max(nextNumber, tx.number() + 1);
     ledger.write(COUNTER, new Transactions.TransactionCounter(nextNumber), () -> {});
@@ -219,14 +195,12 @@ public final class TransactionLedger {
 
   /** Whether the message is one of the ledger's (not a SecurityEventNotification, say). */
   boolean owns(Queued queued) {
-    ChargePointRequest<?> request = queued.request();
-    return open.containsKey(queued.transaction())
-        && (request instanceof StartTransactionRequest || request instanceof MeterValuesRequest || request instanceof StopTransactionRequest);
+    return open.containsKey(queued.transaction()) && Outbox.transactionMessage(queued.request());
   }
 
   /** The request as it goes out now, with the transactionId the answer to its start brought. */
   Optional<ChargePointRequest<?>> prepare(Queued queued) {
-    Open o = open.get(queued.transaction());
+    OpenTransaction o = open.get(queued.transaction());
     if (o == null) {
       return Optional.empty();
     }
@@ -234,30 +208,16 @@ public final class TransactionLedger {
     return switch (queued.request()) {
       case MeterValuesRequest values -> o.samples.containsKey(queued.sequence())
           ? Optional.of(new MeterValuesRequest(values.connectorId(), id, values.meterValue())) : Optional.empty();
-      case StopTransactionRequest stop when o.startSkipped -> Optional.of(stopAsMeterValues(o.running.connectorId(), stop));
+      case StopTransactionRequest stop when o.startSkipped -> Optional.of(Sampling.stopAsMeterValues(o.running.connectorId(), stop));
       case StopTransactionRequest stop -> Optional.of(new StopTransactionRequest(stop.idTag(), stop.meterStop(), stop.timestamp(),
           id.orElse(0), stop.reason(), stop.transactionData()));
       default -> Optional.of(queued.request());
     };
   }
 
-  /**
-   * StopTransaction.req needs the transactionId the central system never gave when it failed to process
-   * the start: a made-up id could close another transaction. MeterValues.req may leave transactionId out,
-   * so the stop's readings go as one, with its transactionData and the final register in context
-   * Transaction.End: the energy still reaches the central system, and the history says what happened.
-   */
-  private static MeterValuesRequest stopAsMeterValues(int connectorId, StopTransactionRequest stop) {
-    List<MeterValue> values = new ArrayList<>(stop.transactionData());
-    values.add(new MeterValue(stop.timestamp(), List.of(new SampledValue(Integer.toString(stop.meterStop()),
-        Optional.of(ReadingContext.TRANSACTION_END), Optional.of(ValueFormat.RAW), Optional.of(Measurand.ENERGY_ACTIVE_IMPORT_REGISTER),
-        Optional.empty(), Optional.empty(), Optional.of(UnitOfMeasure.WH)))));
-    return new MeterValuesRequest(connectorId, Optional.empty(), values);
-  }
-
   /** The central system answered a StartTransaction: one record stores the transactionId and marks the start delivered. */
   void started(Queued queued, StartAnswer answer, Runnable durable) {
-    Open o = open.get(queued.transaction());
+    OpenTransaction o = open.get(queued.transaction());
     ledger.write(key(queued.transaction(), "answer"), answer, () -> {
       o.answer = Optional.of(answer);
       durable.run();
@@ -266,20 +226,20 @@ public final class TransactionLedger {
 
   /** The central system answered a sample: forgetting it is its one record. */
   void sampleAnswered(Queued queued, Runnable settled) {
-    Open o = open.get(queued.transaction());
+    OpenTransaction o = open.get(queued.transaction());
     o.samples.remove(queued.sequence());
     ledger.forget(sampleKey(queued.transaction(), queued.sequence()), settled);
   }
 
   /** The central system answered the stop: the transaction moves to the history in one record. */
   void stopped(Queued queued, Runnable settled) {
-    Open o = open.get(queued.transaction());
+    OpenTransaction o = open.get(queued.transaction());
     finish(o, o.startSkipped ? Delivery.SENT_AS_METER_VALUES : Delivery.ACCEPTED, settled);
   }
 
   /** The central system failed to process a message TransactionMessageAttempts times: recorded as skipped. */
   void skipped(Queued queued, List<CallError> errors, Runnable settled) {
-    Open o = open.get(queued.transaction());
+    OpenTransaction o = open.get(queued.transaction());
     Skipped skipped = new Skipped(errors.stream().map(e -> e.code() + ": " + e.description()).toList());
     switch (queued.request()) {
       case StartTransactionRequest start -> ledger.write(key(o.number(), "answer"), skipped, () -> {
@@ -295,7 +255,7 @@ public final class TransactionLedger {
     }
   }
 
-  private void finish(Open o, Delivery stop, Runnable settled) {
+  private void finish(OpenTransaction o, Delivery stop, Runnable settled) {
     TransactionRecord done = record(o, stop);
     open.remove(o.number());
     history.add(done);
@@ -314,7 +274,7 @@ public final class TransactionLedger {
     return all;
   }
 
-  private static TransactionRecord record(Open o, Delivery stop) {
+  private static TransactionRecord record(OpenTransaction o, Delivery stop) {
     Transaction tx = o.running;
     Optional<StopTransactionRequest> request = o.stop.map(q -> (StopTransactionRequest) q.request());
     Delivery start = o.answer.isPresent() ? Delivery.ACCEPTED : o.startSkipped ? Delivery.SKIPPED : Delivery.WAITING;
@@ -333,7 +293,7 @@ public final class TransactionLedger {
     List<QueuedMessage> waiting = new ArrayList<>();
     Map<QueuedMessage, Queued> queued = new LinkedHashMap<>();
     long order = 0;
-    for (Open o : open.values()) {
+    for (OpenTransaction o : open.values()) {
       if (o.answer.isEmpty() && !o.startSkipped) {
         waiting.add(new QueuedMessage(order++, Long.toString(o.number()), QueuedMessage.Kind.START, o.running.started()));
       }
@@ -386,11 +346,11 @@ public final class TransactionLedger {
   private void replayed(Journal.Entry entry, long number, String part) {
     if (part.equals("start")) {
       Transaction tx = entry.payload(Transaction.class).orElseThrow();
-      open.put(number, new Open(tx));
+      open.put(number, new OpenTransaction(tx));
       replayed.put(entry.sequence(), new Queued(START, number, startRequest(tx)));
       return;
     }
-    Open o = open.get(number);
+    OpenTransaction o = open.get(number);
     if (o == null) {
       return;
     }

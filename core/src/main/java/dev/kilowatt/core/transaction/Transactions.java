@@ -21,6 +21,7 @@ import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionResponse;
 import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.messaging.TransactionReceiver;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.reservation.Reservations;
@@ -36,7 +37,7 @@ import java.util.function.Supplier;
  * {@link TransactionLedger} before it is acted on (docs/ledger.md); the running transaction itself lives
  * on its connector.
  */
-public final class Transactions implements Outbox.TransactionReceiver {
+public final class Transactions implements TransactionReceiver {
 
   private static final System.Logger LOG = System.getLogger(Transactions.class.getName());
 
@@ -126,7 +127,7 @@ public final class Transactions implements Outbox.TransactionReceiver {
    * went while it ran (AQ-7.2: report after the boot).
    */
   public void recoverInterrupted() {
-    LegacyRecords.migrate(storage, outbox, ledger, connectors.size());
+    LegacyRecords.migrate(storage, ledger, connectors.size());
     ledger.resend();
     for (Transaction tx : ledger.interrupted()) {
       LOG.log(Level.WARNING, "connector {0}: transaction {1} was interrupted by a power loss", tx.connectorId(), tx.number());
