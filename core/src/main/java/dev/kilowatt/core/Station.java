@@ -23,6 +23,7 @@ import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.messaging.TrafficLog;
 import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
@@ -102,7 +103,8 @@ final class Station {
     this.availability = new Availability(storage, config, counters, connectors,
         new Availability.Parts(reservations, smartCharging, status, setup.listener));
     this.firmware = new FirmwareManagement(scheduler, storage, outbox, counters, clock::now,
-        new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector, setup.identity.firmwareVersion()),
+        new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector.map(this::withTransactions),
+            setup.identity.firmwareVersion()),
         new FirmwareManagement.Policy(setup.firmwareDownloadDuringTransaction, setup.signedFirmwareOnly),
         new FirmwareManagement.Sources(() -> security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE), config::snapshotMasked,
             traffic, security.events()::log),
@@ -185,6 +187,12 @@ final class Station {
     }
     firmware.online();
     security.accepted();
+  }
+
+  /** The diagnostics archive carries the charger's own record of its transactions (issue 9 defect 3). */
+  private DiagnosticsCollector withTransactions(DiagnosticsCollector collector) {
+    return (request, listener) -> collector.collect(
+        request.withTransactions(transactions.records().stream().map(TransactionRecord::toString).toList()), listener);
   }
 
   /** A journal that refuses writes is a fault of the charge point, on connector 0 and in the security log. */

@@ -21,10 +21,13 @@ import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.PilotState;
+import dev.kilowatt.core.message.GetDiagnosticsRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The transaction ledger's rules, one defect of issue 9 each. */
 class TransactionLedgerTest {
@@ -200,6 +203,17 @@ class TransactionLedgerTest {
     assertEquals("3000", values.getLast().meterValue().getFirst().sampledValue().getFirst().value(), "the latest reading is kept");
     assertEquals(1, h.cs.sent(StartTransactionRequest.class).size());
     assertEquals(3_000, h.cs.sent(StopTransactionRequest.class).getFirst().meterStop());
+  }
+
+  @Test
+  void theDiagnosticsArchiveCarriesTheRecordOfEveryTransaction(@TempDir Path dir) {
+    FakeFiles.FakeCollector collector = new FakeFiles.FakeCollector(dir);
+    Harness h = new Harness().customize(b -> b.fileTransfer(new FakeFiles.FakeTransfer(dir)).diagnosticsCollector(collector)).online();
+    h.startCharging();
+    h.meter().read(900, 0);
+    h.stopCharging();
+    h.call(new GetDiagnosticsRequest("ftp://logs.example.com/up", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    assertEquals(List.of(records(h).getFirst().toString()), collector.last().request().transactions());
   }
 
   private static List<TransactionRecord> records(Harness h) {
