@@ -15,6 +15,9 @@ import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.Reason;
+import dev.kilowatt.core.message.RemoteStartStopStatus;
+import dev.kilowatt.core.message.RemoteStartTransactionRequest;
+import dev.kilowatt.core.message.RemoteStartTransactionResponse;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StatusNotificationRequest;
@@ -171,6 +174,8 @@ class TransactionLedgerTest {
     h.card("CARD");
     assertFalse(h.connector(1).transactionRunning(), "no new transaction while the journal refuses writes");
     assertEquals(1L, h.cp.counters().get("transaction.refusedStorageFault"));
+    assertEquals(new RemoteStartTransactionResponse(RemoteStartStopStatus.REJECTED),
+        h.call(new RemoteStartTransactionRequest(Optional.of(1), "REMOTE", Optional.empty())));
 
     h.flash.failWrites(false);
     h.advance(Duration.ofSeconds(31));

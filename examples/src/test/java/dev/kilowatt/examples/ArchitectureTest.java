@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.kilowatt.core.ledger.LiveRecords;
+import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.smartcharging.ScheduleChart;
 import dev.kilowatt.core.smartcharging.SmartChargingLimits;
 import java.util.List;
@@ -66,15 +68,16 @@ class ArchitectureTest {
 
   /**
    * An embedder, and so every adapter, sees the core's public face, its ports, messages and clocks, and of the
-   * smart-charging block the limits the builder takes and the schedule chart; the blocks' other public types
-   * exist for the core's own wiring.
+   * smart-charging block the limits the builder takes and the schedule chart, of the ledger the transaction
+   * records ChargePoint returns and the live-set rules every journal replays through; the blocks' other
+   * public types exist for the core's own wiring.
    */
   @Test
   void outsideTheCoreOnlyItsPublishedTypesAreUsed() {
     DescribedPredicate<JavaClass> blockInternals = resideInAPackage(CORE)
         .and(not(resideInAnyPackage("dev.kilowatt.core", "dev.kilowatt.core.port..", "dev.kilowatt.core.message..",
             "dev.kilowatt.core.time..", "dev.kilowatt.core.sim..")))
-        .and(not(belongToAnyOf(SmartChargingLimits.class, ScheduleChart.class)));
+        .and(not(belongToAnyOf(SmartChargingLimits.class, ScheduleChart.class, TransactionRecord.class, LiveRecords.class)));
     noClasses().that().resideOutsideOfPackage(CORE)
         .should().dependOnClassesThat(blockInternals.as("the core's block internals"))
         .because("the blocks may change shape; embedders and adapters code against ChargePoint and the ports")
