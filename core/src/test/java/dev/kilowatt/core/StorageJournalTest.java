@@ -1,17 +1,16 @@
-package dev.kilowatt.core.ledger;
+package dev.kilowatt.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.kilowatt.core.ledger.StorageJournal;
 import dev.kilowatt.core.port.Journal.Entry;
 import dev.kilowatt.core.port.Journal.Outcome;
-import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StorageJournalTest {
@@ -49,41 +48,17 @@ class StorageJournalTest {
     journal.forget("tx/2/", outcomes::add);
     journal.compact(outcomes::add);
     loop.runPending();
-    assertEquals(1, storage.keys(StorageJournal.PREFIX).size());
+    assertEquals(1, storage.keys("journal/").size());
     assertEquals(List.of(new Entry(2, "tx/1/start", new Started("A2"))), new StorageJournal(storage, loop).replay());
   }
 
   @Test
   void aFailedSaveFailsThatWriteRefusesTheNextUntilRetried() {
-    boolean[] failing = {true};
-    InMemoryStorage kept = new InMemoryStorage();
-    Storage storage = new Storage() {
-      @Override
-      public <T extends Record> Optional<T> load(String key, Class<T> type) {
-        return kept.load(key, type);
-      }
-
-      @Override
-      public void save(String key, Record value) {
-        if (failing[0]) {
-          throw new IllegalStateException("disk full");
-        }
-        kept.save(key, value);
-      }
-
-      @Override
-      public void delete(String key) {
-        kept.delete(key);
-      }
-
-      @Override
-      public List<String> keys(String prefix) {
-        return kept.keys(prefix);
-      }
-    };
+    FaultyStorage storage = new FaultyStorage();
+    storage.failSavesOf("journal/00000000000000000001");
     StorageJournal journal = new StorageJournal(storage, loop);
     journal.append("tx/1/start", new Started("A"), outcomes::add);
-    failing[0] = false;
+    storage.failSavesOf(null);
     journal.append("tx/1/start", new Started("A"), outcomes::add);
     journal.retry(outcomes::add);
     journal.append("tx/1/start", new Started("A"), outcomes::add);
