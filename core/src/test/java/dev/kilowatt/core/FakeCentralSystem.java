@@ -64,6 +64,10 @@ final class FakeCentralSystem implements CentralSystem {
   /** Calls sent and answers given by the charge point, in the order they went out. */
   final List<Object> wire = new ArrayList<>();
   private int inboundCalls;
+  /** How the automatic mode answers; a test may model a central system that remembers across reboots. */
+  java.util.function.Function<ChargePointRequest<?>, Response> answering = this::friendlyAnswer;
+  /** Whether the charge point has power: calls "sent" after a power cut never reach the central system. */
+  java.util.function.BooleanSupplier powered = () -> true;
 
   @Override
   public void connect(ConnectionSettings settings, Listener listener) {
@@ -88,13 +92,13 @@ final class FakeCentralSystem implements CentralSystem {
 
   @Override
   public void send(String callId, ChargePointRequest<?> request) {
-    if (!connected) {
+    if (!connected || !powered.getAsBoolean()) {
       return;
     }
     log.add(request);
     wire.add(request);
     if (automatic) {
-      listener.onCallResult(callId, friendlyAnswer(request));
+      listener.onCallResult(callId, answering.apply(request));
     } else {
       pending.add(new Sent(callId, request));
     }

@@ -6,6 +6,7 @@ import dev.kilowatt.core.FakeHardware.FakePilot;
 import dev.kilowatt.core.FakeHardware.FakePlatform;
 import dev.kilowatt.core.FakeHardware.FakeReader;
 import dev.kilowatt.core.FakeHardware.FakeRelay;
+import dev.kilowatt.core.ledger.MemoryJournal;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.ExtendedMessageTrigger;
@@ -36,6 +37,8 @@ final class Harness {
 
   final VirtualTime time = new VirtualTime(START);
   final Storage storage;
+  /** The flash the transaction ledger is on; it survives {@link #restart()}. */
+  final MemoryJournal.Flash flash = new MemoryJournal.Flash();
   final int connectorCount;
   final List<FakeRelay> relays = new ArrayList<>();
   final List<FakePilot> pilots = new ArrayList<>();
@@ -94,6 +97,7 @@ final class Harness {
     cs = new FakeCentralSystem();
     cs.clock = time::now;
     ChargePoint.Builder builder = ChargePoint.builder(time, storage, cs, platform)
+        .journal(flash.open(time))
         .identity(ChargePointIdentity.of("Kilowatt", "TestBox").withSerialNumber("SN-1").withFirmwareVersion("1.0.0"))
         .rfidReader(reader)
         .listener(new ChargePointListener() {

@@ -53,12 +53,12 @@ class SimulatorOptionsTest {
     SimulatorSettings settings = SimulatedCharger.settings(options, URI.create("ws://127.0.0.1:9000"), Path.of("/tmp/x"));
     assertEquals(3, settings.phases());
     assertEquals(true, settings.sockets());
-    assertEquals("--phases must be 1 or 3: 2",
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--phases", "2"))
-            .getMessage());
-    assertEquals("--socket given twice",
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--socket", "--socket"))
-            .getMessage());
+    assertEquals("Invalid value for option '--phases': must be 1 or 3, not '2'",
+        org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class,
+            () -> SimulatorOptions.parse("--phases", "2")).getMessage());
+    assertEquals("option '--socket' should be specified only once",
+        org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class,
+            () -> SimulatorOptions.parse("--socket", "--socket")).getMessage());
   }
 
   @Test
