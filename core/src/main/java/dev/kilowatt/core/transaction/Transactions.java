@@ -68,7 +68,23 @@ public final class Transactions implements Outbox.TransactionReceiver {
     this.clock = clock;
     this.connectors = connectors;
     this.parts = parts;
-    nextNumber = storage.load(COUNTER_KEY, TransactionCounter.class).map(TransactionCounter::next).orElse(1L);
+    long saved = storage.load(COUNTER_KEY, TransactionCounter.class).map(TransactionCounter::next).orElse(1L);
+    nextNumber = Math.max(saved, afterRunningTransactions());
+    if (nextNumber > saved) {
+      storage.save(COUNTER_KEY, new TransactionCounter(nextNumber));
+    }
+  }
+
+  /**
+   * The number after those of the transactions saved as running. {@link #start} saves the counter only after
+   * the StartTransaction has gone out, so a power cut in between leaves the counter behind the saved
+   * transaction; the constructor then catches it up, and saves it before recovery deletes that transaction.
+   */
+  private long afterRunningTransactions() {
+    return storage.keys(TRANSACTION_PREFIX).stream()
+        .flatMap(key -> storage.load(key, Transaction.class).stream())
+        .mapToLong(tx -> tx.number() + 1)
+        .max().orElse(1L);
   }
 
   public boolean anyRunning() {
@@ -78,13 +94,15 @@ public final class Transactions implements Outbox.TransactionReceiver {
   public void start(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile) {
     reservationId = reservationId.filter(parts.reservations()::use);
     long number = nextNumber++;
-    storage.save(COUNTER_KEY, new TransactionCounter(nextNumber));
     Instant now = clock.get();
     Transaction tx = Transaction.begin(number, c.id(), idTag, info.parentIdTag(), now, c.energyWh(), reservationId);
     tx = parts.sampling().withStopSample(c, tx, ReadingContext.TRANSACTION_BEGIN);
     c.begin(tx);
     storage.save(TRANSACTION_PREFIX + c.id(), tx);
     outbox.sendTransactional(number, new StartTransactionRequest(c.id(), idTag, (int) tx.meterStartWh(), reservationId, now));
+    // After the send: one flash write less before StartTransaction. The saved transaction holds the number
+    // until then, and the constructor reads it back after a power cut.
+    storage.save(COUNTER_KEY, new TransactionCounter(nextNumber));
     txProfile.ifPresent(profile -> parts.smartCharging().installForNewTransaction(c, profile));
     parts.sampling().arm(c);
     parts.availability().refresh(c);
