@@ -145,6 +145,19 @@ class LauncherTest {
         "the probe's lines and nothing from the JVM about the cache");
   }
 
+  @Test
+  void aJdkWithAReleaseFileIsKnownByItWithoutStartingItsJava() throws Exception {
+    distribution();
+    // the java itself would claim 8, so only the release file can make the launcher take it
+    Path jdk = fakeJdk("8", "1.8.0_452-b09");
+    Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Someone\"\nJAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"\n"
+        + "JAVA_VERSION=\"25.0.3\"\n");
+
+    run(Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", jdk.toString(), "KILOWATT_AOT_TRAINING", "1"));
+
+    assertEquals(jdk.toRealPath() + " 25.0.3+9-LTS\n", Files.readString(target.resolve("kilowatt.aot.jdk")));
+  }
+
   /** The launcher and the shipped options file in {@link #target}, with a jar that is not run. */
   private void distribution() throws IOException {
     Files.copy(DIST.resolve("kilowatt-simulator"), target.resolve("kilowatt-simulator"));
