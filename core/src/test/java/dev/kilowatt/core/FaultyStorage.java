@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An in-memory storage that can fail on purpose: saves of one key fail as on a full disk, or the power
@@ -24,6 +25,7 @@ final class FaultyStorage implements Storage {
   private String failingKey;
   private int savesUntilPowerCut;
   private int saves;
+  private Consumer<String> beforeSave = key -> {};
 
   /** Saves of {@code key} fail from now on (null: none fail). */
   void failSavesOf(String key) {
@@ -33,6 +35,11 @@ final class FaultyStorage implements Storage {
   /** The power goes during the {@code n}th save from now (1 = the next one, 0 = never). */
   void cutPowerAtSave(int n) {
     savesUntilPowerCut = n;
+  }
+
+  /** {@code hook} hears the key of every save asked for from now on, before it happens. */
+  void beforeEachSave(Consumer<String> hook) {
+    beforeSave = hook;
   }
 
   /** How many saves were asked for so far, including failed ones. */
@@ -47,6 +54,7 @@ final class FaultyStorage implements Storage {
 
   @Override
   public void save(String key, Record value) {
+    beforeSave.accept(key);
     saves++;
     if (savesUntilPowerCut > 0 && --savesUntilPowerCut == 0) {
       throw new PowerCut();

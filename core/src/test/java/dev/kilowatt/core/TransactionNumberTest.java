@@ -9,8 +9,6 @@ import dev.kilowatt.core.message.RemoteStartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.port.PilotState;
-import dev.kilowatt.core.port.Storage;
-import dev.kilowatt.core.sim.InMemoryStorage;
 import dev.kilowatt.core.transaction.Transactions;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,48 +23,19 @@ class TransactionNumberTest {
 
   private static final String COUNTER = "transaction-counter";
 
-  /** A storage that notes, for each save, its key and how many StartTransaction had been sent by then. */
-  private static final class Recording implements Storage {
-    private final InMemoryStorage values = new InMemoryStorage();
-    private final List<String> saves = new ArrayList<>();
-    private Harness harness;
-
-    @Override
-    public <T extends Record> Optional<T> load(String key, Class<T> type) {
-      return values.load(key, type);
-    }
-
-    @Override
-    public void save(String key, Record value) {
-      int startsSent = harness.cs == null ? 0 : harness.cs.sent(StartTransactionRequest.class).size();
-      saves.add(key + " after " + startsSent + " StartTransaction");
-      values.save(key, value);
-    }
-
-    @Override
-    public void delete(String key) {
-      values.delete(key);
-    }
-
-    @Override
-    public List<String> keys(String prefix) {
-      return values.keys(prefix);
-    }
-  }
-
   @Test
   void aRemoteStartSendsStartTransactionAfterSavingTheTransactionAndBeforeSavingTheCounter() {
-    Recording storage = new Recording();
-    Harness h = new Harness(1, storage).configure("AuthorizeRemoteTxRequests", "false");
-    storage.harness = h;
-    h.online();
+    FaultyStorage storage = new FaultyStorage();
+    Harness h = new Harness(1, storage).configure("AuthorizeRemoteTxRequests", "false").online();
     h.ev(PilotState.B);
-    storage.saves.clear();
+    // each save's key, and how many StartTransaction had been sent by then
+    List<String> saves = new ArrayList<>();
+    storage.beforeEachSave(key -> saves.add(key + " after " + h.cs.sent(StartTransactionRequest.class).size() + " StartTransaction"));
 
     assertEquals(RemoteStartStopStatus.ACCEPTED,
         h.callOk(new RemoteStartTransactionRequest(Optional.of(1), "REMOTE", Optional.empty())).status());
 
-    List<String> ofTheStart = storage.saves.stream()
+    List<String> ofTheStart = saves.stream()
         .filter(save -> save.startsWith(COUNTER) || save.startsWith(Transactions.TRANSACTION_PREFIX)).toList();
     // a third save, of the transactionId the answer brought, follows the answer
     assertEquals(List.of(Transactions.TRANSACTION_PREFIX + "1 after 0 StartTransaction", COUNTER + " after 1 StartTransaction"),
