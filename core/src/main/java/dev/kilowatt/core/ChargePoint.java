@@ -2,6 +2,7 @@ package dev.kilowatt.core;
 
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
+import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.message.GetCompositeScheduleRequest;
 import dev.kilowatt.core.message.GetCompositeScheduleResponse;
 import dev.kilowatt.core.messaging.Counters;
@@ -10,6 +11,7 @@ import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;
 import dev.kilowatt.core.port.FirmwareInstaller;
 import dev.kilowatt.core.port.Indicator;
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
@@ -112,6 +114,14 @@ public final class ChargePoint {
     return result;
   }
 
+  /**
+   * What the charger remembers of each transaction (the finished ones, as many as it keeps, then the open
+   * ones), whether or not the central system accepted it.
+   */
+  public CompletableFuture<List<TransactionRecord>> transactions() {
+    return onLoop(station::transactionRecords);
+  }
+
   /** Counts of the errors and odd events seen so far (malformed answers, time-outs, faults...). */
   public Map<String, Long> counters() {
     return counters.snapshot();
@@ -157,6 +167,8 @@ public final class ChargePoint {
     Optional<SecretStore> secretStore = Optional.empty();
     Optional<Double> installationLimitA = Optional.empty();
     SharingStrategy sharingStrategy = SharingStrategy.equal();
+    Optional<Journal> journal = Optional.empty();
+    int offlineSampleLimit = 2_000;
 
     private Builder(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -319,6 +331,27 @@ public final class ChargePoint {
         throw new IllegalArgumentException("nominal voltage must be positive: " + volts);
       }
       this.nominalVoltage = volts;
+      return this;
+    }
+
+    /**
+     * Where the transaction ledger is kept (docs/ledger.md). A board gives {@code FileJournal}, which
+     * writes on its own thread; without one the ledger is kept in the storage, which the loop waits for.
+     */
+    public Builder journal(Journal journal) {
+      this.journal = Optional.of(Objects.requireNonNull(journal, "journal"));
+      return this;
+    }
+
+    /**
+     * How many periodic MeterValues the offline queue keeps; beyond that they are thinned where they are
+     * densest. Starts, stops and clock-aligned values are always kept.
+     */
+    public Builder offlineSampleLimit(int samples) {
+      if (samples < 1) {
+        throw new IllegalArgumentException("the offline queue keeps at least one sample: " + samples);
+      }
+      this.offlineSampleLimit = samples;
       return this;
     }
 

@@ -11,7 +11,12 @@ import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.datatransfer.VendorCalls;
 import dev.kilowatt.core.firmware.FirmwareManagement;
 import dev.kilowatt.core.firmware.FirmwareUpdate;
+import dev.kilowatt.core.ledger.Ledger;
+import dev.kilowatt.core.ledger.SampleThinning;
+import dev.kilowatt.core.ledger.StorageJournal;
+import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.message.CertificateUse;
+import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.GetCompositeScheduleRequest;
 import dev.kilowatt.core.message.GetCompositeScheduleResponse;
@@ -21,6 +26,8 @@ import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.messaging.TrafficLog;
 import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.DiagnosticsCollector;
+import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
@@ -37,6 +44,7 @@ import dev.kilowatt.core.transaction.ConnectorEvents;
 import dev.kilowatt.core.transaction.MeterSampling;
 import dev.kilowatt.core.transaction.RemoteControl;
 import dev.kilowatt.core.transaction.StartStop;
+import dev.kilowatt.core.transaction.TransactionLedger;
 import dev.kilowatt.core.transaction.Transactions;
 import dev.kilowatt.core.trigger.RemoteTrigger;
 import java.util.ArrayList;
@@ -73,6 +81,7 @@ final class Station {
   private final VendorCalls vendors;
   private final CentralSystemEvents linkEvents;
   private boolean stopped;
+  private static final String JOURNAL = "journal";
 
   Station(ChargePoint.Builder setup, Counters counters) {
     this.scheduler = setup.scheduler;
@@ -106,14 +115,18 @@ final class Station {
     this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find,
         idTag -> availability.stationFault(LocalAuthList.conflict(idTag)), setup.offlineTransactionsBeforeAcceptance);
     this.firmware = new FirmwareManagement(scheduler, storage, outbox, counters, clock::now,
-        new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector, setup.identity.firmwareVersion()),
+        new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector.map(this::withTransactions),
+            setup.identity.firmwareVersion()),
         new FirmwareManagement.Policy(setup.firmwareDownloadDuringTransaction, setup.signedFirmwareOnly),
         new FirmwareManagement.Sources(() -> security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE), config::snapshotMasked,
             traffic, security.events()::log),
         new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware,
             security.events()::raise));
-    this.sampling = new MeterSampling(scheduler, storage, config, outbox, clock::now, connectors);
-    this.transactions = new Transactions(storage, config, counters, outbox, clock::now, connectors, new Transactions.Parts(authorization,
+    Ledger ledger = new Ledger(setup.journal.orElseGet(() -> new StorageJournal(storage, scheduler)), scheduler, journalFaults(outbox));
+    TransactionLedger transactionLedger = new TransactionLedger(ledger, outbox, new SampleThinning(setup.offlineSampleLimit), counters);
+    this.sampling = new MeterSampling(scheduler, transactionLedger, config, outbox, clock::now, connectors);
+    this.transactions = new Transactions(storage, config, counters, outbox, transactionLedger, clock::now, connectors,
+        new Transactions.Parts(authorization,
         reservations, smartCharging, availability, sampling, firmware::transactionEnded));
     this.reset = new Reset(scheduler, config, counters, outbox, connectors, new Reset.Parts(transactions, availability, security.events(),
         firmware::installing, listener, setup.platform, this::stop));
@@ -207,6 +220,30 @@ final class Station {
     security.accepted();
   }
 
+  /** The diagnostics archive carries the charger's own record of its transactions (issue 9 defect 3). */
+  private DiagnosticsCollector withTransactions(DiagnosticsCollector collector) {
+    return (request, listener) -> collector.collect(
+        request.withTransactions(transactions.records().stream().map(TransactionRecord::toString).toList()), listener);
+  }
+
+  /** A journal that refuses writes is a fault of the charge point, on connector 0 and in the security log. */
+  private Ledger.FaultListener journalFaults(Outbox outbox) {
+    return new Ledger.FaultListener() {
+      @Override
+      public void onFault(String reason) {
+        availability.stationFault(new HardwareFault(JOURNAL, ChargePointErrorCode.INTERNAL_ERROR, "JournalWriteFailed",
+            reason.length() > 50 ? reason.substring(0, 50) : reason));
+        outbox.releaseAllReserved();
+        security.events().reported("JournalWriteFailed", reason);
+      }
+
+      @Override
+      public void onCleared() {
+        availability.stationFaultCleared(JOURNAL);
+      }
+    };
+  }
+
   // Blocks built after the ones that call them: these forward to them once they exist.
   private void refreshAll() {
     availability.refreshAll();
@@ -239,6 +276,10 @@ final class Station {
 
   Optional<String> configurationValue(String key) {
     return config.readable(key);
+  }
+
+  List<TransactionRecord> transactionRecords() {
+    return transactions.records();
   }
 
   Map<String, String> configurationSnapshot() {

@@ -6,6 +6,7 @@ import dev.kilowatt.core.FakeHardware.FakePilot;
 import dev.kilowatt.core.FakeHardware.FakePlatform;
 import dev.kilowatt.core.FakeHardware.FakeReader;
 import dev.kilowatt.core.FakeHardware.FakeRelay;
+import dev.kilowatt.core.ledger.MemoryJournal;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.ExtendedMessageTrigger;
@@ -37,6 +38,8 @@ final class Harness {
 
   final VirtualTime time = new VirtualTime(START);
   final Storage storage;
+  /** The flash the transaction ledger is on; it survives {@link #restart()}. */
+  final MemoryJournal.Flash flash = new MemoryJournal.Flash();
   final int connectorCount;
   final List<FakeRelay> relays = new ArrayList<>();
   final List<FakePilot> pilots = new ArrayList<>();
@@ -94,6 +97,7 @@ final class Harness {
   Harness start() {
     cs = new ScriptedCentralSystem(time::now);
     ChargePoint.Builder builder = ChargePoint.builder(time, storage, cs, platform)
+        .journal(flash.open(time))
         .identity(ChargePointIdentity.of("Kilowatt", "TestBox").withSerialNumber("SN-1").withFirmwareVersion("1.0.0"))
         .rfidReader(reader)
         .listener(new ChargePointListener() {

@@ -4,6 +4,7 @@ import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.messaging.TransactionReceiver;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Scheduler;
@@ -16,17 +17,21 @@ final class OutboxWiring {
 
   /** Lets {@code outbox} send over {@code link}; transaction messages go as they were queued. */
   static void attach(Outbox outbox, CentralSystem link) {
-    outbox.attach(link, new Outbox.TransactionReceiver() {
+    outbox.attach(link, new TransactionReceiver() {
       @Override
       public Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued) {
         return Optional.of(queued.request());
       }
 
       @Override
-      public void onAnswered(Outbox.Queued queued, Response response) {}
+      public void onAnswered(Outbox.Queued queued, Response response, Runnable settled) {
+        settled.run();
+      }
 
       @Override
-      public void onGivenUp(Outbox.Queued queued) {}
+      public void onGivenUp(Outbox.Queued queued, java.util.List<CallError> errors, Runnable settled) {
+        settled.run();
+      }
     });
   }
 

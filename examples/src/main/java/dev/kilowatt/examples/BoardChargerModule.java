@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.kilowatt.core.ChargePoint;
 import dev.kilowatt.core.ChargePointIdentity;
 import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
@@ -12,6 +13,7 @@ import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.LinkOptions;
 import dev.kilowatt.ocpp.OcppJsonLink;
 import dev.kilowatt.ocpp.TrafficListener;
+import dev.kilowatt.storage.FileJournal;
 import dev.kilowatt.storage.FileSecretStore;
 import dev.kilowatt.storage.FileStorage;
 import jakarta.inject.Singleton;
@@ -26,6 +28,13 @@ interface BoardChargerModule {
     return FileStorage.open(options.dataDirectory());
   }
 
+  /** The transaction ledger, in its own directory inside the data directory, written on its own thread. */
+  @Provides
+  @Singleton
+  static Journal journal(BoardOptions options, Scheduler scheduler) {
+    return FileJournal.open(options.dataDirectory().resolve("journal"), scheduler);
+  }
+
   @Provides
   @Singleton
   static CentralSystem centralSystem(BoardOptions options, Scheduler scheduler, TrafficListener traffic) {
@@ -35,10 +44,11 @@ interface BoardChargerModule {
 
   @Provides
   @Singleton
-  static ChargePoint chargePoint(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform,
+  static ChargePoint chargePoint(Scheduler scheduler, Storage storage, Journal journal, CentralSystem centralSystem, Platform platform,
       BoardHardware hardware, ChargePointIdentity identity, BoardOptions options) {
     ChargePoint.Builder builder = ChargePoint.builder(scheduler, storage, centralSystem, platform)
         .secretStore(FileSecretStore.inDataDirectory(options.dataDirectory()))
+        .journal(journal)
         .identity(identity)
         .connector(hardware.connector());
     hardware.reader().ifPresent(builder::rfidReader);

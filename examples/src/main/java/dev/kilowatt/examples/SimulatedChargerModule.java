@@ -9,11 +9,13 @@ import dev.kilowatt.core.ConnectorHardware;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.sim.SimulatedFirmwareInstaller;
+import dev.kilowatt.storage.FileJournal;
 import dev.kilowatt.storage.FileSecretStore;
 import dev.kilowatt.storage.FileStorage;
 import jakarta.inject.Singleton;
@@ -42,13 +44,21 @@ interface SimulatedChargerModule {
     return FileStorage.open(settings.dataDirectory());
   }
 
+  /** The transaction ledger, in its own directory inside the data directory, written on its own thread. */
   @Provides
   @Singleton
-  static ChargePoint chargePoint(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform,
+  static Journal journal(SimulatorSettings settings, Scheduler scheduler) {
+    return FileJournal.open(settings.dataDirectory().resolve("journal"), scheduler);
+  }
+
+  @Provides
+  @Singleton
+  static ChargePoint chargePoint(Scheduler scheduler, Storage storage, Journal journal, CentralSystem centralSystem, Platform platform,
       SimulatedBoard board, SimulatorSettings settings, FileTransfer fileTransfer, SimulatedFirmwareInstaller firmware,
       DiagnosticsCollector diagnostics) {
     ChargePoint.Builder builder = ChargePoint.builder(scheduler, storage, centralSystem, platform)
         .secretStore(FileSecretStore.inDataDirectory(settings.dataDirectory()))
+        .journal(journal)
         .identity(IDENTITY.withFirmwareVersion(firmware.installedVersion().orElse(FACTORY_FIRMWARE)))
         .limits(LIMITS)
         .rfidReader(board.reader())

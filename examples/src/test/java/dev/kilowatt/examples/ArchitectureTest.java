@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.smartcharging.MainsPhase;
 import dev.kilowatt.core.smartcharging.ScheduleChart;
 import dev.kilowatt.core.smartcharging.SharingStrategy;
@@ -75,8 +76,9 @@ class ArchitectureTest {
   void outsideTheCoreOnlyItsPublishedTypesAreUsed() {
     DescribedPredicate<JavaClass> blockInternals = resideInAPackage(CORE)
         .and(not(resideInAnyPackage("dev.kilowatt.core", "dev.kilowatt.core.port..", "dev.kilowatt.core.message..",
-            "dev.kilowatt.core.time..", "dev.kilowatt.core.ledger..")))
-        .and(not(belongToAnyOf(SmartChargingLimits.class, SharingStrategy.class, MainsPhase.class, ScheduleChart.class)));
+            "dev.kilowatt.core.time..")))
+        .and(not(belongToAnyOf(SmartChargingLimits.class, SharingStrategy.class, MainsPhase.class, ScheduleChart.class,
+            TransactionRecord.class)));
     noClasses().that().resideOutsideOfPackage(CORE)
         .should().dependOnClassesThat(blockInternals.as("the core's block internals"))
         .because("the blocks may change shape; embedders and adapters code against ChargePoint and the ports")

@@ -1,6 +1,6 @@
 package dev.kilowatt.examples;
 
-/** Stands in for the simulator behind the launcher script: says which JVM runs it, with which options and arguments. */
+/** Stands in for the simulator behind the launcher script: says which JVM runs it, with which options, arguments and AOT cache. */
 final class LauncherProbe {
 
   private LauncherProbe() {}
@@ -11,5 +11,7 @@ final class LauncherProbe {
     for (String arg : args) {
       System.out.println("arg=" + arg);
     }
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> option.startsWith("-XX:AOTCache=")).forEach(option -> System.out.println("aot=" + option.substring(13)));
   }
 }

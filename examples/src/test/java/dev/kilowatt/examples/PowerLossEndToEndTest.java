@@ -73,6 +73,37 @@ class PowerLossEndToEndTest extends CentralSystemFixture {
     assertOnlyTheCallInFlightRepeated(valuesBefore, centralSystem.all(MeterValuesRequest.class));
   }
 
+  @Test
+  @DisplayName("SIGKILL as the StartTransaction is answered: stopped once after the reboot, with the id of the start the central system answered last; a start repeated only within the window, unchanged")
+  void killAsTheStartIsAnswered() {
+    StartTransactionRequest first;
+    try (SimulatorProcess charger = startCharger()) {
+      centralSystem.next(BootNotificationRequest.class);
+      centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1);
+      charger.type("card " + CARD);
+      charger.type("plug");
+      first = centralSystem.next(StartTransactionRequest.class);
+      // the kill falls just before, during or after the answer's record reaches the journal
+      charger.kill();
+    }
+    try (SimulatorProcess charger = startCharger()) {
+      centralSystem.next(BootNotificationRequest.class);
+      StopTransactionRequest stop = centralSystem.next(StopTransactionRequest.class);
+      List<StartTransactionRequest> starts = centralSystem.all(StartTransactionRequest.class);
+      assertTrue(starts.size() <= 2, "at most the start in flight is sent again: " + starts.size());
+      starts.forEach(start -> {
+        assertEquals(first.getTimestamp(), start.getTimestamp(), "a repeated start is the same start");
+        assertEquals(first.getMeterStart(), start.getMeterStart());
+      });
+      assertEquals(centralSystem.transactionIdOf(starts.getLast()), stop.getTransactionId());
+      assertEquals(Reason.PowerLoss, stop.getReason());
+      assertTrue(stop.getMeterStop() >= first.getMeterStart(), "energy never runs backwards");
+      charger.type("quit");
+      assertEquals(0, charger.exitStatus(TIMEOUT));
+    }
+    assertEquals(1, centralSystem.all(StopTransactionRequest.class).size(), "the transaction is stopped exactly once");
+  }
+
   /**
    * Every meter value sent before the kill is still there, in order, and the only one that may come again
    * is the last: the kill can fall between the central system's answer and the charge point's noting it,

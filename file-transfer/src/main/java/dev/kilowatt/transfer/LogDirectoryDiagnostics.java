@@ -78,6 +78,10 @@ public final class LogDirectoryDiagnostics implements DiagnosticsCollector {
       try (OutputStream file = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(file)) {
         entry(zip, "configuration.txt", configuration(request.configuration()));
         entry(zip, "ocpp-traffic.txt", String.join("\n", request.traffic()) + "\n");
+        if (!request.transactions().isEmpty()) {
+          // the charger's own account of its transactions, also of those the central system never accepted
+          entry(zip, "transactions.txt", String.join("\n", request.transactions()) + "\n");
+        }
         addLogs(zip, request.from());
       }
       Files.move(temporary, archive, ATOMIC_MOVE, REPLACE_EXISTING);

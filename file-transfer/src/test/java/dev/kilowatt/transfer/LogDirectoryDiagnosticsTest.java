@@ -84,6 +84,14 @@ class LogDirectoryDiagnosticsTest {
   }
 
   @Test
+  void theArchiveHoldsTheTransactionRecordsWhenThereAreAny() throws Exception {
+    LogDirectoryDiagnostics collector = new LogDirectoryDiagnostics(dir.resolve("no-logs"), dir.resolve("out"));
+    Object archive = collect(collector, new DiagnosticsCollector.Request("d.zip", Optional.empty(), Optional.empty(), Map.of(), List.of(),
+        List.of("TransactionRecord[number=1]", "TransactionRecord[number=2]")));
+    assertEquals("TransactionRecord[number=1]\nTransactionRecord[number=2]\n", entries((Path) archive).get("transactions.txt"));
+  }
+
+  @Test
   void withoutALogDirectoryTheArchiveStillHasTheRest() throws Exception {
     LogDirectoryDiagnostics collector = new LogDirectoryDiagnostics(dir.resolve("no-logs"), dir.resolve("out"));
     Object archive = collect(collector, new DiagnosticsCollector.Request("d.zip", Optional.empty(), Optional.empty(), Map.of(), List.of()));

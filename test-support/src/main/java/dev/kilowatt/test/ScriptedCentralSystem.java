@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +58,8 @@ public final class ScriptedCentralSystem implements CentralSystem {
   private boolean automatic = true;
   private boolean disconnectedForGood;
   private boolean dropsOnReconfigure;
+  private Function<ChargePointRequest<?>, Response> answering = this::friendlyAnswer;
+  private BooleanSupplier powered = () -> true;
   private int nextTransactionId = 100;
   private int inboundCalls;
   private final Deque<Sent> pending = new ArrayDeque<>();
@@ -97,13 +101,13 @@ public final class ScriptedCentralSystem implements CentralSystem {
 
   @Override
   public void send(String callId, ChargePointRequest<?> request) {
-    if (!connected) {
+    if (!connected || !powered.getAsBoolean()) {
       return;
     }
     calls.add(request);
     wire.add(request);
     if (automatic) {
-      listener.onCallResult(callId, friendlyAnswer(request));
+      listener.onCallResult(callId, answering.apply(request));
     } else {
       pending.add(new Sent(callId, request));
     }
@@ -253,6 +257,22 @@ public final class ScriptedCentralSystem implements CentralSystem {
   /** Whether the charge point closed the link for good, as it does when it stops. */
   public boolean disconnectedForGood() {
     return disconnectedForGood;
+  }
+
+  /**
+   * How the central system answers while it answers at once: by default {@link #friendlyAnswer}; a test may
+   * model one that remembers across the charge point's reboots (a repeated StartTransaction, say).
+   */
+  public void answerWith(Function<ChargePointRequest<?>, Response> answers) {
+    this.answering = Objects.requireNonNull(answers, "answers");
+  }
+
+  /**
+   * Whether the charge point has power: a call it "sends" while {@code power} says no (the instant of a
+   * power cut) never reaches the central system.
+   */
+  public void poweredWhile(BooleanSupplier power) {
+    this.powered = Objects.requireNonNull(power, "power");
   }
 
   /** How a friendly central system answers {@code request}: accepting, with the current time where one is asked. */

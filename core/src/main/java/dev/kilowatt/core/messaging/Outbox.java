@@ -6,7 +6,10 @@ import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.HeartbeatRequest;
+import dev.kilowatt.core.message.MeterValuesRequest;
+import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StatusNotificationRequest;
+import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
@@ -16,21 +19,30 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.PriorityQueue;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Everything the charge point sends to the central system goes through here, one call at a time.
  *
- * <p>Transaction messages (StartTransaction, StopTransaction, a transaction's MeterValues) are saved
- * before they are queued and deleted only once the central system answered, so they survive power loss
- * and are delivered in order after it; they are retried {@code TransactionMessageAttempts} times,
- * waiting {@code TransactionMessageRetryInterval} times the number of attempts so far, before they
- * are given up (at once when the central system answers NotImplemented or NotSupported). Any other message is sent only while online and is answered with a failure, never
- * retried, when the connection drops, the call times out or the central system answers with an error.
+ * <p>Transaction messages (StartTransaction, StopTransaction, a transaction's MeterValues) come from the
+ * transaction ledger once they are durable ({@link #queueRecorded}); the ledger also makes each answer
+ * durable, and the next transaction message waits until it has ({@link TransactionReceiver}). A missing
+ * answer (time-out, disconnection) is a transport failure: the message is sent again, forever, waiting
+ * {@code TransactionMessageRetryInterval} times the attempts so far (at most TransactionMessageAttempts
+ * times). Only CALLERRORs may skip it, once {@code TransactionMessageAttempts} of them came (OCPP 1.6
+ * section 3.7.1: the central system reports that it failed to process the message).
+ *
+ * <p>Other durable messages (SecurityEventNotification) are saved in {@link Storage} until answered and
+ * given up after TransactionMessageAttempts failures, at once on NotImplemented or NotSupported. Any other
+ * message is sent only while online and fails, never retried, on a disconnection, time-out or CALLERROR.
  */
 public final class Outbox {
 
@@ -49,16 +61,6 @@ public final class Outbox {
     record Rejected(CallError error) implements Failure {}
   }
 
-  /** What happens to a transaction message's answer; it may arrive after a reboot, so it is no closure. */
-  public interface TransactionReceiver {
-    /** The request as it should go out now (e.g. with the transactionId the central system assigned since), or empty to drop it. */
-    Optional<ChargePointRequest<?>> prepare(Queued queued);
-
-    void onAnswered(Queued queued, Response response);
-
-    void onGivenUp(Queued queued);
-  }
-
   /** Whether a message may go before the central system accepted the charge point. */
   public enum Gate {
     ANY_TIME,
@@ -72,7 +74,8 @@ public final class Outbox {
   private record Plain(long order, ChargePointRequest<?> request, Gate gate, Consumer<Response> onAnswer, Consumer<Failure> onFailure)
       implements Entry {}
 
-  private record Durable(Queued queued) implements Entry {
+  /** A durable message; {@code recorded} when the ledger keeps it, else it is saved in storage here. */
+  private record Durable(long order, Queued queued, boolean recorded) implements Entry {
     @Override
     public Gate gate() {
       return Gate.AFTER_ACCEPTANCE;
@@ -84,18 +87,23 @@ public final class Outbox {
   private final Configuration config;
   private final Duration responseTimeout;
   private final Deque<Plain> plain = new ArrayDeque<>();
-  private final Deque<Durable> durable = new ArrayDeque<>();
+  private final PriorityQueue<Durable> durable = new PriorityQueue<>(Comparator.comparingLong(Durable::order));
+  /** Places taken by transaction messages whose record is not durable yet: later plain messages wait for them. */
+  private final NavigableSet<Long> reserved = new TreeSet<>();
   private final Counters counters;
   private TransactionReceiver receiver;
   private CentralSystem link;
   private boolean online;
   private boolean accepted;
   private long nextSequence;
+  private long storedSequence;
 
   private Entry inFlight;
   private String inFlightId;
   private Scheduler.Timer inFlightTimer;
   private int attempts;
+  private final List<CallError> errors = new ArrayList<>();
+  private boolean settling;
   private Scheduler.Timer retryTimer;
   private Runnable onCallCompleted = () -> {};
   private final List<Runnable> untilIdle = new ArrayList<>();
@@ -108,8 +116,10 @@ public final class Outbox {
     this.counters = counters;
     for (String key : storage.keys(STORAGE_PREFIX)) {
       storage.load(key, Queued.class).ifPresentOrElse(q -> {
-        durable.add(new Durable(q));
-        nextSequence = Math.max(nextSequence, q.sequence() + 1);
+        storedSequence = Math.max(storedSequence, q.sequence() + 1);
+        if (!transactionMessage(q.request())) {
+          durable.add(new Durable(nextSequence++, q, false));
+        } // an older version's transaction messages: the ledger takes them over and deletes them
       }, () -> {
         counters.increment("outbox.unreadable");
         storage.delete(key);
@@ -122,7 +132,7 @@ public final class Outbox {
     this.receiver = receiver;
   }
 
-  /** Called after every answered call, so the heartbeat can skip a beat. */
+  /** Heard after every answered call, so the heartbeat can skip a beat. */
   public void onCallCompleted(Runnable listener) {
     this.onCallCompleted = listener;
   }
@@ -142,7 +152,7 @@ public final class Outbox {
 
   /** The saved transaction messages still waiting, oldest first. */
   public List<Queued> pendingTransactionMessages() {
-    return durable.stream().map(Durable::queued).toList();
+    return durable.stream().sorted(Comparator.comparingLong(Durable::order)).map(Durable::queued).toList();
   }
 
   /** Sends a message that matters only now; {@code onFailure} hears when it cannot be delivered. */
@@ -156,13 +166,41 @@ public final class Outbox {
     pump();
   }
 
-  /** Saves and queues a transaction message. */
+  /** Saves and queues a durable message the ledger does not keep. */
   public Queued sendTransactional(long transaction, ChargePointRequest<?> request) {
-    Queued queued = new Queued(nextSequence++, transaction, request);
+    Queued queued = new Queued(storedSequence++, transaction, request);
     storage.save(key(queued), queued);
-    durable.add(new Durable(queued));
+    durable.add(new Durable(nextSequence++, queued, false));
     pump();
     return queued;
+  }
+
+  /**
+   * Takes the place in the order of messages of a transaction message whose record is being written, so
+   * that what is sent after it (its StatusNotification) waits for it.
+   */
+  public long reserve() {
+    long order = nextSequence++;
+    reserved.add(order);
+    return order;
+  }
+
+  /** Queues a transaction message the ledger has made durable, at the place it reserved, or last if none ({@code -1}). */
+  public void queueRecorded(Queued queued, long order) {
+    reserved.remove(order);
+    durable.add(new Durable(order < 0 ? nextSequence++ : order, queued, true));
+    pump();
+  }
+
+  /** The journal refuses writes: the reserved places may take long, so nothing waits for them any more. */
+  public void releaseAllReserved() {
+    reserved.clear();
+    pump();
+  }
+
+  /** Takes back a recorded message that has not gone out yet (the queue's bound dropped it). */
+  public void withdraw(Queued queued) {
+    durable.removeIf(d -> d.recorded() && d.queued().equals(queued) && d != inFlight);
   }
 
   public void connected() {
@@ -208,10 +246,9 @@ public final class Outbox {
     if (done instanceof Plain p) {
       p.onAnswer().accept(response);
     } else if (done instanceof Durable d) {
-      attempts = 0;
-      storage.delete(key(d.queued()));
+      resetAttempts();
       durable.remove(d);
-      receiver.onAnswered(d.queued(), response);
+      settle(d, settled -> receiver.onAnswered(d.queued(), response, settled));
     }
     onCallCompleted.run();
     pump();
@@ -241,30 +278,55 @@ public final class Outbox {
     } else if (failed instanceof Durable d) {
       attempts++;
       int maxAttempts = Math.max(1, config.integer(CoreKeys.TRANSACTION_MESSAGE_ATTEMPTS));
-      if (attempts >= maxAttempts || unknownToCentralSystem(failure)) {
-        LOG.log(Level.ERROR, "giving up {0} after {1} attempts: {2}", d.queued().request().action().ocppName(), attempts, failure);
-        counters.increment("outbox.givenUp");
-        storage.delete(key(d.queued()));
+      if (failure instanceof Failure.Rejected rejected) {
+        errors.add(rejected.error());
+      }
+      // a recorded message is skipped only on CALLERRORs (section 3.7.1); a stored one on any failure
+      boolean giveUp = d.recorded() ? errors.size() >= maxAttempts : attempts >= maxAttempts || unknownToCentralSystem(failure);
+      if (giveUp) {
+        LOG.log(Level.ERROR, "giving up {0} of transaction {1} after {2} attempts: {3}", d.queued().request().action().ocppName(),
+            d.queued().transaction(), attempts, errors.isEmpty() ? failure : errors);
+        counters.increment(d.recorded() ? "outbox.skipped" : "outbox.givenUp");
+        List<CallError> reported = List.copyOf(errors);
+        resetAttempts();
         durable.remove(d);
-        attempts = 0;
-        receiver.onGivenUp(d.queued());
+        settle(d, settled -> receiver.onGivenUp(d.queued(), reported, settled));
         pump();
       } else {
-        Duration wait = Duration.ofSeconds((long) config.integer(CoreKeys.TRANSACTION_MESSAGE_RETRY_INTERVAL) * attempts);
-        retryTimer = scheduler.schedule(wait, () -> {
-          retryTimer = null;
-          pump();
-        });
+        retryLater(Math.min(attempts, maxAttempts));
         pump();
       }
     }
   }
 
-  /**
-   * NotImplemented or NotSupported: the central system does not handle the action at all (a plain 1.6
-   * back office answering a security-extension SecurityEventNotification, say). Asking again cannot help,
-   * and the retry wait would hold every other message back.
-   */
+  private void retryLater(int multiple) {
+    Duration wait = Duration.ofSeconds((long) config.integer(CoreKeys.TRANSACTION_MESSAGE_RETRY_INTERVAL) * multiple);
+    retryTimer = scheduler.schedule(wait, () -> {
+      retryTimer = null;
+      pump();
+    });
+  }
+
+  private void resetAttempts() {
+    attempts = 0;
+    errors.clear();
+  }
+
+  /** A stored message is done once deleted; a recorded one holds the queue until the ledger settled it. */
+  private void settle(Durable d, Consumer<Runnable> tellReceiver) {
+    if (!d.recorded()) {
+      storage.delete(key(d.queued()));
+      tellReceiver.accept(() -> {});
+      return;
+    }
+    settling = true;
+    tellReceiver.accept(() -> {
+      settling = false;
+      pump();
+    });
+  }
+
+  /** NotImplemented or NotSupported: the central system does not handle the action at all; asking again cannot help. */
   private static boolean unknownToCentralSystem(Failure failure) {
     return failure instanceof Failure.Rejected rejected
         && (rejected.error().code() == CallError.Code.NOT_IMPLEMENTED || rejected.error().code() == CallError.Code.NOT_SUPPORTED);
@@ -298,9 +360,11 @@ public final class Outbox {
       Durable d = (Durable) next;
       Optional<ChargePointRequest<?>> prepared = receiver.prepare(d.queued());
       if (prepared.isEmpty()) {
-        storage.delete(key(d.queued()));
+        if (!d.recorded()) {
+          storage.delete(key(d.queued()));
+        }
         durable.remove(d);
-        attempts = 0;
+        resetAttempts();
         pump();
         return;
       }
@@ -319,11 +383,17 @@ public final class Outbox {
    * itself may overtake a backlog of transaction messages.
    */
   private Entry pick() {
-    Durable oldestDurable = accepted ? durable.peek() : null;
+    Durable oldestDurable = accepted && !settling ? durable.peek() : null;
+    // nothing made after a transaction message whose record is still being written goes before it
+    long firstReserved = reserved.isEmpty() ? Long.MAX_VALUE : reserved.first();
+    if (oldestDurable != null && oldestDurable.order() > firstReserved) {
+      oldestDurable = null;
+    }
     for (Plain p : plain) {
       if (p.gate() == Gate.ANY_TIME || accepted) {
         boolean urgent = p.request() instanceof AuthorizeRequest || p.request() instanceof BootNotificationRequest;
-        return urgent || oldestDurable == null || p.order() < oldestDurable.queued().sequence() ? p : oldestDurable;
+        long before = Math.min(firstReserved, oldestDurable == null ? Long.MAX_VALUE : oldestDurable.order());
+        return urgent || p.order() < before ? p : oldestDurable;
       }
     }
     return oldestDurable;
@@ -359,6 +429,11 @@ public final class Outbox {
       inFlightTimer.cancel();
       inFlightTimer = null;
     }
+  }
+
+  /** StartTransaction, StopTransaction and MeterValues: what the transaction ledger keeps. */
+  public static boolean transactionMessage(ChargePointRequest<?> request) {
+    return request instanceof StartTransactionRequest || request instanceof StopTransactionRequest || request instanceof MeterValuesRequest;
   }
 
   private static String key(Queued queued) {

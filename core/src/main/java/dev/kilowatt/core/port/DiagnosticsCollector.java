@@ -24,15 +24,28 @@ public interface DiagnosticsCollector {
    * @param to log entries after this instant may be left out
    * @param configuration every configuration key with its value, secrets masked
    * @param traffic the recent OCPP messages within the window, one per line, oldest first
+   * @param transactions the charger's own record of each transaction it remembers, whether or not the
+   *     central system accepted it, one per line, oldest first
    */
   record Request(String fileName, Optional<Instant> from, Optional<Instant> to, Map<String, String> configuration,
-      List<String> traffic) {
+      List<String> traffic, List<String> transactions) {
     public Request {
       Objects.requireNonNull(fileName, "fileName");
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
       configuration = Map.copyOf(configuration);
       traffic = List.copyOf(traffic);
+      transactions = List.copyOf(transactions);
+    }
+
+    /** A request without transaction records. */
+    public Request(String fileName, Optional<Instant> from, Optional<Instant> to, Map<String, String> configuration, List<String> traffic) {
+      this(fileName, from, to, configuration, traffic, List.of());
+    }
+
+    /** This request with {@code lines} as its transaction records. */
+    public Request withTransactions(List<String> lines) {
+      return new Request(fileName, from, to, configuration, traffic, lines);
     }
   }
 

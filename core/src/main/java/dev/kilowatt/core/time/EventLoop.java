@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The production {@link Scheduler}: one daemon thread that runs every domain task in order, on the
- * system clock. A task that throws is logged and the loop goes on.
+ * system clock. A task that throws a RuntimeException is logged and counted, and the loop goes on; an
+ * {@code Error} (out of memory, a broken class path) leaves the domain in no known state, so it is logged
+ * and ends the loop: the board's watchdog or supervisor restarts the charger, as after a power cut.
  */
 public final class EventLoop implements Scheduler, AutoCloseable {
 
@@ -18,6 +21,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor executor;
+  private final AtomicLong failedTasks = new AtomicLong();
 
   public EventLoop() {
     this(Clock.systemUTC());
@@ -54,17 +58,32 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     return () -> future.cancel(false);
   }
 
+  /** How many tasks threw a RuntimeException so far. */
+  public long failedTasks() {
+    return failedTasks.get();
+  }
+
+  /** Whether the loop has ended, closed or by an Error. */
+  public boolean ended() {
+    return executor.isShutdown();
+  }
+
   @Override
   public void close() {
     executor.shutdownNow();
   }
 
-  private static Runnable guarded(Runnable task) {
+  private Runnable guarded(Runnable task) {
     return () -> {
       try {
         task.run();
-      } catch (RuntimeException | Error e) {
+      } catch (RuntimeException e) {
+        failedTasks.incrementAndGet();
         LOG.log(Level.ERROR, "event-loop task failed; the loop goes on", e);
+      } catch (Error e) {
+        LOG.log(Level.ERROR, "event-loop task failed with an Error; the loop ends", e);
+        executor.shutdownNow();
+        throw e;
       }
     };
   }

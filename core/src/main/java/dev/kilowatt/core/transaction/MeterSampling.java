@@ -10,7 +10,6 @@ import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.Scheduler;
-import dev.kilowatt.core.port.Storage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,7 +26,7 @@ import java.util.function.Supplier;
 public final class MeterSampling {
 
   private final Scheduler scheduler;
-  private final Storage storage;
+  private final TransactionLedger ledger;
   private final Configuration config;
   private final Outbox outbox;
   private final Supplier<Instant> clock;
@@ -35,10 +34,10 @@ public final class MeterSampling {
   private final Map<Integer, Scheduler.Timer> sampleTimers = new HashMap<>();
   private Scheduler.Timer alignedTimer;
 
-  public MeterSampling(Scheduler scheduler, Storage storage, Configuration config, Outbox outbox, Supplier<Instant> clock,
+  public MeterSampling(Scheduler scheduler, TransactionLedger ledger, Configuration config, Outbox outbox, Supplier<Instant> clock,
       List<Connector> connectors) {
     this.scheduler = scheduler;
-    this.storage = storage;
+    this.ledger = ledger;
     this.config = config;
     this.outbox = outbox;
     this.clock = clock;
@@ -98,10 +97,11 @@ public final class MeterSampling {
     }
     tx = tx.seen(c.energyWh(), clock.get());
     c.update(tx);
-    // Saved before the sample leaves: a power loss right after it must not stop the transaction below it.
-    storage.save(Transactions.TRANSACTION_PREFIX + c.id(), tx);
-    if (!sent.isEmpty()) {
-      outbox.sendTransactional(tx.number(), new MeterValuesRequest(c.id(), tx.transactionId(), List.of(sample(c, sent, context))));
+    // Recorded with the sample: a power loss right after it must not stop the transaction below it.
+    if (sent.isEmpty()) {
+      ledger.update(tx);
+    } else {
+      ledger.sample(tx, new MeterValuesRequest(c.id(), tx.transactionId(), List.of(sample(c, sent, context))));
     }
   }
 

@@ -115,8 +115,10 @@ public final class RemoteControl {
     Reservations.Driver driver = authorize ? Reservations.Driver.beforeAuthorization(r.idTag())
         : Reservations.Driver.known(r.idTag(), authorization.knownLocally(r.idTag()).flatMap(IdTagInfo::parentIdTag));
     boolean profileAcceptable = r.chargingProfile().map(SmartCharging::acceptableForRemoteStart).orElse(true);
+    // a journal that refuses writes could not record the start: Rejected, as for a card (docs/ledger.md rule 4)
     Optional<Reservations.Start> target = validConnector && profileAcceptable && !busy.resetting().getAsBoolean()
-        && !busy.registrationPending().getAsBoolean() ? reservations.choose(connectors, requested, driver) : Optional.empty();
+        && !busy.registrationPending().getAsBoolean() && transactions.canStart()
+        ? reservations.choose(connectors, requested, driver) : Optional.empty();
     if (target.isEmpty()) {
       reply.answer(new RemoteStartTransactionResponse(RemoteStartStopStatus.REJECTED));
       return;

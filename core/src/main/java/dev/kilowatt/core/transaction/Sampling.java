@@ -3,6 +3,8 @@ package dev.kilowatt.core.transaction;
 import dev.kilowatt.core.message.Location;
 import dev.kilowatt.core.message.Measurand;
 import dev.kilowatt.core.message.MeterValue;
+import dev.kilowatt.core.message.MeterValuesRequest;
+import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.Phase;
 import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.SampledValue;
@@ -70,5 +72,19 @@ final class Sampling {
 
   private static String format(double value, int decimals) {
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  /**
+   * StopTransaction.req needs the transactionId the central system never gave when it failed to process
+   * the start: a made-up id could close another transaction. MeterValues.req may leave transactionId out,
+   * so the stop's readings go as one, with its transactionData and the final register in context
+   * Transaction.End: the energy still reaches the central system, and the history says what happened.
+   */
+  static MeterValuesRequest stopAsMeterValues(int connectorId, StopTransactionRequest stop) {
+    List<MeterValue> values = new ArrayList<>(stop.transactionData());
+    values.add(new MeterValue(stop.timestamp(), List.of(new SampledValue(Integer.toString(stop.meterStop()),
+        Optional.of(ReadingContext.TRANSACTION_END), Optional.of(ValueFormat.RAW), Optional.of(Measurand.ENERGY_ACTIVE_IMPORT_REGISTER),
+        Optional.empty(), Optional.empty(), Optional.of(UnitOfMeasure.WH)))));
+    return new MeterValuesRequest(connectorId, Optional.empty(), values);
   }
 }

@@ -7,6 +7,7 @@ import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.message.AuthorizationStatus;
+import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.IdTagInfo;
@@ -20,6 +21,8 @@ import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionResponse;
 import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.messaging.TransactionReceiver;
+import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.reservation.Reservations;
 import dev.kilowatt.core.smartcharging.SmartCharging;
@@ -30,20 +33,18 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The start and stop of transactions, their durable messages, and their recovery after a power cut. The
- * transaction itself lives on its connector, saved on every change.
+ * The start and stop of transactions and their recovery after a power cut. Every step is recorded in the
+ * {@link TransactionLedger} before it is acted on (docs/ledger.md); the running transaction itself lives
+ * on its connector.
  */
-public final class Transactions implements Outbox.TransactionReceiver {
+public final class Transactions implements TransactionReceiver {
 
   private static final System.Logger LOG = System.getLogger(Transactions.class.getName());
-  public static final String TRANSACTION_PREFIX = "transaction/";
-  static final String TRANSACTION_ID_PREFIX = "transaction-id/";
-  static final String COUNTER_KEY = "transaction-counter";
 
-  /** The next transaction number; persisted so numbers never repeat across reboots. */
+  /** The next transaction number; recorded so numbers never repeat across reboots. */
   public record TransactionCounter(long next) {}
 
-  /** The transactionId the central system assigned to one of our transactions. */
+  /** The transactionId the central system assigned to one of our transactions, as an older version saved it. */
   public record TransactionIds(long number, int transactionId) {}
 
   /** The blocks a start or a stop touches. */
@@ -54,39 +55,47 @@ public final class Transactions implements Outbox.TransactionReceiver {
   private final Configuration config;
   private final Counters counters;
   private final Outbox outbox;
+  private final TransactionLedger ledger;
   private final Supplier<Instant> clock;
   private final List<Connector> connectors;
   private final Parts parts;
-  private long nextNumber;
 
-  public Transactions(Storage storage, Configuration config, Counters counters, Outbox outbox, Supplier<Instant> clock,
-      List<Connector> connectors, Parts parts) {
+  public Transactions(Storage storage, Configuration config, Counters counters, Outbox outbox, TransactionLedger ledger,
+      Supplier<Instant> clock, List<Connector> connectors, Parts parts) {
     this.storage = storage;
     this.config = config;
     this.counters = counters;
     this.outbox = outbox;
+    this.ledger = ledger;
     this.clock = clock;
     this.connectors = connectors;
     this.parts = parts;
-    nextNumber = storage.load(COUNTER_KEY, TransactionCounter.class).map(TransactionCounter::next).orElse(1L);
   }
 
   public boolean anyRunning() {
     return connectors.stream().anyMatch(c -> c.transaction().isPresent());
   }
 
+  /** Whether a transaction can start now: not while its start could not be recorded. */
+  public boolean canStart() {
+    return ledger.writable();
+  }
+
   public void start(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile) {
+    if (!canStart()) {
+      // docs/ledger.md rule 4: no transaction on a start that cannot be recorded; the fault is reported on connector 0
+      LOG.log(Level.WARNING, "connector {0}: no transaction for {1} while the journal refuses writes", c.id(), idTag);
+      counters.increment("transaction.refusedStorageFault");
+      parts.availability().refresh(c);
+      return;
+    }
     reservationId = reservationId.filter(parts.reservations()::use);
-    long number = nextNumber++;
-    storage.save(COUNTER_KEY, new TransactionCounter(nextNumber));
-    Instant now = clock.get();
-    Transaction tx = Transaction.begin(number, c.id(), idTag, info.parentIdTag(), now, c.energyWh(), reservationId);
+    Transaction tx = Transaction.begin(ledger.takeNumber(), c.id(), idTag, info.parentIdTag(), clock.get(), c.energyWh(), reservationId);
     tx = parts.sampling().withStopSample(c, tx, ReadingContext.TRANSACTION_BEGIN);
     c.begin(tx);
     // Plugged in since an earlier session released it, the plug is held again before any current flows.
     c.holdPlug(true);
-    storage.save(TRANSACTION_PREFIX + c.id(), tx);
-    outbox.sendTransactional(number, new StartTransactionRequest(c.id(), idTag, (int) tx.meterStartWh(), reservationId, now));
+    ledger.start(tx);
     txProfile.ifPresent(profile -> parts.smartCharging().installForNewTransaction(c, profile));
     parts.sampling().arm(c);
     parts.availability().refresh(c);
@@ -94,8 +103,7 @@ public final class Transactions implements Outbox.TransactionReceiver {
 
   void stop(Connector c, Reason reason, Optional<String> idTag) {
     Transaction tx = parts.sampling().withStopSample(c, c.transaction().orElseThrow(), ReadingContext.TRANSACTION_END);
-    queueStop(tx, (long) Math.floor(c.energyWh()), clock.get(), reason, idTag);
-    storage.delete(TRANSACTION_PREFIX + c.id());
+    ledger.stop(tx, stopRequest(tx, (long) Math.floor(c.energyWh()), clock.get(), reason, idTag));
     c.end();
     if (c.pilot().evConnected()) {
       // The session is over: the driver may take the plug out. Unplugged at the EV, the disconnect already decided.
@@ -113,75 +121,73 @@ public final class Transactions implements Outbox.TransactionReceiver {
     connectors.stream().filter(c -> c.transaction().isPresent()).forEach(c -> stop(c, reason, Optional.empty()));
   }
 
-  private void queueStop(Transaction tx, long meterStopWh, Instant at, Reason reason, Optional<String> idTag) {
+  private static StopTransactionRequest stopRequest(Transaction tx, long meterStopWh, Instant at, Reason reason, Optional<String> idTag) {
     // the transactionId is filled in when the message goes out: a transaction started offline has none yet
-    outbox.sendTransactional(tx.number(), new StopTransactionRequest(idTag, (int) Math.max(meterStopWh, tx.meterStartWh()), at,
-        tx.transactionId().orElse(0), Optional.of(reason), tx.stopData()));
+    return new StopTransactionRequest(idTag, (int) Math.max(meterStopWh, tx.meterStartWh()), at, tx.transactionId().orElse(0),
+        Optional.of(reason), tx.stopData());
   }
 
-  /** A transaction saved but never stopped means the power went while it ran (AQ-7.2: report after the boot). */
+  /**
+   * After a boot: moves an older version's records into the ledger, queues what the ledger holds
+   * unanswered, and stops each transaction recorded as started but never stopped, which means the power
+   * went while it ran (AQ-7.2: report after the boot).
+   */
   public void recoverInterrupted() {
-    for (Connector c : connectors) {
-      storage.load(TRANSACTION_PREFIX + c.id(), Transaction.class).ifPresent(tx -> {
-        boolean stopAlreadyQueued = outbox.pendingTransactionMessages().stream()
-            .anyMatch(q -> q.transaction() == tx.number() && q.request() instanceof StopTransactionRequest);
-        if (!stopAlreadyQueued) {
-          LOG.log(Level.WARNING, "connector {0}: transaction {1} was interrupted by a power loss", c.id(), tx.number());
-          queueStop(tx, (long) Math.floor(tx.lastEnergyWh()), tx.lastSeen(), Reason.POWER_LOSS, Optional.empty());
-        }
-        storage.delete(TRANSACTION_PREFIX + c.id());
-      });
+    LegacyRecords.migrate(storage, ledger, connectors.size());
+    ledger.resend();
+    for (Transaction tx : ledger.interrupted()) {
+      LOG.log(Level.WARNING, "connector {0}: transaction {1} was interrupted by a power loss", tx.connectorId(), tx.number());
+      ledger.stop(tx, stopRequest(tx, (long) Math.floor(tx.lastEnergyWh()), tx.lastSeen(), Reason.POWER_LOSS, Optional.empty()));
     }
   }
 
   @Override
   public Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued) {
-    return switch (queued.request()) {
-      case StopTransactionRequest stop -> transactionIdOf(queued.transaction())
-          .map(id -> new StopTransactionRequest(stop.idTag(), stop.meterStop(), stop.timestamp(), id, stop.reason(), stop.transactionData()));
-      case MeterValuesRequest values -> transactionIdOf(queued.transaction())
-          .map(id -> new MeterValuesRequest(values.connectorId(), Optional.of(id), values.meterValue()));
-      default -> Optional.of(queued.request());
-    };
-  }
-
-  private Optional<Integer> transactionIdOf(long number) {
-    Optional<Integer> id = connectors.stream().flatMap(c -> c.transaction().stream()).filter(tx -> tx.number() == number).findFirst()
-        .flatMap(Transaction::transactionId)
-        .or(() -> storage.load(TRANSACTION_ID_PREFIX + number, TransactionIds.class).map(TransactionIds::transactionId));
-    if (id.isEmpty()) {
-      counters.increment("transaction.messageWithoutId");
-      LOG.log(Level.ERROR, "transaction {0} never got a transactionId from the central system; dropping its message", number);
-    }
-    return id;
+    return ledger.owns(queued) ? ledger.prepare(queued) : Optional.of(queued.request());
   }
 
   @Override
-  public void onAnswered(Outbox.Queued queued, Response response) {
-    switch (response) {
-      case StartTransactionResponse started -> started(queued, started);
-      case StopTransactionResponse stopped -> {
-        StopTransactionRequest request = (StopTransactionRequest) queued.request();
-        stopped.idTagInfo().ifPresent(info -> request.idTag().ifPresent(tag -> parts.authorization().remember(tag, info)));
-        storage.delete(TRANSACTION_ID_PREFIX + queued.transaction());
+  public void onAnswered(Outbox.Queued queued, Response response, Runnable settled) {
+    if (!ledger.owns(queued)) {
+      settled.run();
+      return;
+    }
+    switch (queued.request()) {
+      case StartTransactionRequest start when response instanceof StartTransactionResponse answer ->
+          ledger.started(queued, new TransactionLedger.StartAnswer(answer.transactionId(), answer.idTagInfo()), () -> {
+            started(queued.transaction(), start, answer);
+            settled.run();
+          });
+      case MeterValuesRequest values -> ledger.sampleAnswered(queued, settled);
+      case StopTransactionRequest stop -> {
+        if (response instanceof StopTransactionResponse stopped) {
+          stopped.idTagInfo().ifPresent(info -> stop.idTag().ifPresent(tag -> parts.authorization().remember(tag, info)));
+        }
+        ledger.stopped(queued, settled);
       }
-      default -> {}
+      default -> {
+        counters.increment("transaction.unexpectedAnswer");
+        LOG.log(Level.ERROR, "transaction {0}: {1} answered with {2}; sent again", queued.transaction(), queued.request().action(), response);
+        outbox.queueRecorded(queued, -1);
+        settled.run();
+      }
     }
   }
 
   @Override
-  public void onGivenUp(Outbox.Queued queued) {
-    if (queued.request() instanceof StopTransactionRequest) {
-      storage.delete(TRANSACTION_ID_PREFIX + queued.transaction());
+  public void onGivenUp(Outbox.Queued queued, List<CallError> errors, Runnable settled) {
+    if (ledger.owns(queued)) {
+      ledger.skipped(queued, errors, settled);
+    } else {
+      settled.run();
     }
   }
 
-  private void started(Outbox.Queued queued, StartTransactionResponse answer) {
-    StartTransactionRequest request = (StartTransactionRequest) queued.request();
-    storage.save(TRANSACTION_ID_PREFIX + queued.transaction(), new TransactionIds(queued.transaction(), answer.transactionId()));
+  /** The answer to the start is durable: the transactionId and the idTag's verdict apply now. */
+  private void started(long number, StartTransactionRequest request, StartTransactionResponse answer) {
     parts.authorization().remember(request.idTag(), answer.idTagInfo());
     for (Connector c : connectors) {
-      if (c.transaction().filter(tx -> tx.number() == queued.transaction()).isEmpty()) {
+      if (c.transaction().filter(tx -> tx.number() == number).isEmpty()) {
         continue;
       }
       Transaction running = c.transaction().get();
@@ -192,7 +198,7 @@ public final class Transactions implements Outbox.TransactionReceiver {
         tx = tx.deauthorize(c.energyWh());
       }
       c.update(tx);
-      storage.save(TRANSACTION_PREFIX + c.id(), tx);
+      ledger.update(tx);
       if (tx.deauthorized() && config.bool(CoreKeys.STOP_TRANSACTION_ON_INVALID_ID)) {
         stop(c, Reason.DE_AUTHORIZED, Optional.empty());
       } else {
@@ -204,5 +210,10 @@ public final class Transactions implements Outbox.TransactionReceiver {
   /** How many transaction messages are saved and still wait for the central system's answer. */
   public int queuedMessages() {
     return outbox.pendingTransactionMessages().size();
+  }
+
+  /** What the charger remembers of every transaction. */
+  public List<TransactionRecord> records() {
+    return ledger.records();
   }
 }

@@ -27,8 +27,11 @@ public final class MemoryJournal implements Journal {
   private boolean faulted;
   private long lastSequence;
 
+  private final long boot;
+
   private MemoryJournal(Flash flash, Scheduler loop) {
     this.flash = flash;
+    this.boot = flash.boots;
     this.loop = loop;
     this.lastSequence = flash.lastSequence;
   }
@@ -96,7 +99,8 @@ public final class MemoryJournal implements Journal {
   }
 
   private void finishWrite(List<Pending> batch) {
-    if (!flash.write(batch)) {
+    // a journal of a charger that lost power writes nothing, also once the flash is booted again
+    if (boot != flash.boots || !flash.write(batch)) {
       return;
     }
     faulted = flash.failing;
@@ -138,6 +142,7 @@ public final class MemoryJournal implements Journal {
     private long lastSequence;
     private boolean powerCut;
     private boolean failing;
+    private long boots;
 
     /** Every group commit takes {@code perWrite} of virtual time. */
     public Flash slow(Duration perWrite) {
@@ -179,6 +184,7 @@ public final class MemoryJournal implements Journal {
         powerCut = false;
         writesBeforeCut = Long.MAX_VALUE;
       }
+      boots++;
       return new MemoryJournal(this, loop);
     }
 

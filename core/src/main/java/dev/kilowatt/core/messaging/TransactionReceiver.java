@@ -1,0 +1,22 @@
+package dev.kilowatt.core.messaging;
+
+import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.port.CallError;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happens to a durable message's answer; it may arrive after a reboot, so it is no closure. For a
+ * message of the ledger, no other transaction message goes out until {@code settled} runs: the answer
+ * must be durable first, or the next message could carry a transactionId a power cut forgets.
+ */
+public interface TransactionReceiver {
+  /** The request as it should go out now (e.g. with the transactionId the central system assigned since), or empty to drop it. */
+  Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued);
+
+  void onAnswered(Outbox.Queued queued, Response response, Runnable settled);
+
+  /** The central system answered {@code errors} (CALLERRORs) to it, as often as TransactionMessageAttempts allows. */
+  void onGivenUp(Outbox.Queued queued, List<CallError> errors, Runnable settled);
+}
