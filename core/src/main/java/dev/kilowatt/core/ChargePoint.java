@@ -19,8 +19,6 @@ import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.smartcharging.SharingStrategy;
 import dev.kilowatt.core.smartcharging.SmartChargingLimits;
-import dev.kilowatt.core.configuration.FactoryValues;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -213,14 +211,12 @@ public final class ChargePoint {
     }
 
     /**
-     * The factory values of a properties file ({@code Key=value} a line, UTF-8, {@code #} comments), each as
-     * if given to {@link #configuration(String, String)}, checked the same way.
-     *
-     * @throws java.io.UncheckedIOException when the file cannot be read
-     * @throws IllegalArgumentException when the file gives a key twice or is malformed
+     * Factory values for many keys at once, as {@link #configuration(String, String)} takes one (a factory
+     * file is read by the storage adapter, e.g. {@code FactoryConfigurationFile}); {@link #build} fails on
+     * an unknown key or a bad value.
      */
-    public Builder configurationFile(Path file) {
-      configuration.putAll(FactoryValues.read(Objects.requireNonNull(file, "file")));
+    public Builder configuration(Map<String, String> values) {
+      Objects.requireNonNull(values, "values").forEach(this::configuration);
       return this;
     }
 

@@ -13,6 +13,7 @@ import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.LinkOptions;
 import dev.kilowatt.ocpp.OcppJsonLink;
 import dev.kilowatt.ocpp.TrafficListener;
+import dev.kilowatt.storage.FactoryConfigurationFile;
 import dev.kilowatt.storage.FileJournal;
 import dev.kilowatt.storage.FileSecretStore;
 import dev.kilowatt.storage.FileStorage;
@@ -53,7 +54,7 @@ interface BoardChargerModule {
         .connector(hardware.connector());
     hardware.reader().ifPresent(builder::rfidReader);
     hardware.indicator().ifPresent(builder::indicator);
-    options.configurationFile().ifPresent(builder::configurationFile);
+    options.configurationFile().ifPresent(file -> builder.configuration(FactoryConfigurationFile.read(file)));
     options.password().ifPresent(password -> builder
         .configuration("AuthorizationKey", ConnectionOptions.authorizationKey(password))
         .configuration("SecurityProfile", "1"));

@@ -15,6 +15,7 @@ import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.sim.SimulatedFirmwareInstaller;
+import dev.kilowatt.storage.FactoryConfigurationFile;
 import dev.kilowatt.storage.FileJournal;
 import dev.kilowatt.storage.FileSecretStore;
 import dev.kilowatt.storage.FileStorage;
@@ -71,7 +72,7 @@ interface SimulatedChargerModule {
           .map(lock -> ConnectorHardware.socket(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A, settings.phases(), lock))
           .orElseGet(() -> new ConnectorHardware(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A, settings.phases(), true)));
     }
-    settings.configurationFile().ifPresent(builder::configurationFile);
+    settings.configurationFile().ifPresent(file -> builder.configuration(FactoryConfigurationFile.read(file)));
     settings.factoryConfiguration().forEach(builder::configuration);
     return builder.build();
   }

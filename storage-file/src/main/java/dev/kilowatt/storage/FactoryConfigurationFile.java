@@ -1,4 +1,4 @@
-package dev.kilowatt.core.configuration;
+package dev.kilowatt.storage;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -18,9 +18,9 @@ import java.util.TreeSet;
  * A factory configuration file: a Java properties file in UTF-8, one {@code Key=value} a line, {@code #}
  * for comments. Which keys exist and which values they take is checked when the charge point is built.
  */
-public final class FactoryValues {
+public final class FactoryConfigurationFile {
 
-  private FactoryValues() {}
+  private FactoryConfigurationFile() {}
 
   /**
    * The values a file gives, by key. Blanks at the end of a value are dropped: nobody can see them, and a
