@@ -59,15 +59,20 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
   static DemoCentralSystem open(Function<String, Optional<String>> handler) {
     DemoCentralSystem server = new DemoCentralSystem(handler);
     server.start();
+    awaitListening(server.started);
+    return server;
+  }
+
+  /** Waits until a loopback central system of the examples listens: {@code started} completes in its onStart. */
+  static void awaitListening(CompletableFuture<Void> started) {
     try {
-      server.started.get(10, TimeUnit.SECONDS);
+      started.get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the central system", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("the central system did not start", e);
     }
-    return server;
   }
 
   /** The base URL a charge point appends its identity to. */

@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.java_websocket.WebSocket;
@@ -75,14 +72,7 @@ public final class FleetCentralSystem extends WebSocketServer implements AutoClo
   public static FleetCentralSystem open() {
     FleetCentralSystem server = new FleetCentralSystem(0);
     server.start();
-    try {
-      server.started.get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting the central system", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("the central system did not start", e);
-    }
+    DemoCentralSystem.awaitListening(server.started);
     return server;
   }
 
