@@ -32,7 +32,6 @@ import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.SecretStore;
-import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.provisioning.ConfigurationCalls;
 import dev.kilowatt.core.provisioning.Reset;
 import dev.kilowatt.core.provisioning.Session;
@@ -53,7 +52,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 /**
  * The composition root: builds the blocks from the builder's ports, wires them, and hands each block the calls
