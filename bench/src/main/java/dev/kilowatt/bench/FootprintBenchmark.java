@@ -42,6 +42,7 @@ public final class FootprintBenchmark {
     jvmOptions.addAll(options.aotOptions());
     System.out.printf("Kilowatt benchmark: %d rounds, Java %s, node %s, %d cores, loopback%n", options.rounds(),
         Runtime.version(), EchoFloor.nodeVersion(), Runtime.getRuntime().availableProcessors());
+    System.out.println(options.aotVerdict());
     System.out.println("simulator JVM options: " + (jvmOptions.isEmpty() ? "(none)" : String.join(" ", jvmOptions)));
 
     Path scratch = Files.createTempDirectory("kilowatt-bench-");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,14 +55,30 @@ class BenchOptionsTest {
   }
 
   @Test
-  void theAotCacheNextToTheJarIsUsedOnlyWhenAskedAndTheJdkHasAotCaches() throws Exception {
+  void theAotCacheIsUsedOnlyOnTheJdkThatMadeItAndOnlyForTheJarItWasMadeFrom() throws Exception {
     Path jar = Files.createFile(dir.resolve("kilowatt-simulator.jar"));
     assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotOptions());
     Path cache = Files.createFile(dir.resolve("kilowatt.aot"));
+    // a cache without the record of the JDK that made it is of unknown origin: the launcher ignores it too
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotOptions());
+
+    Path recorded = Files.writeString(dir.resolve("kilowatt.aot.jdk"), "/opt/other-jdk 24.0.2+12\n");
+    BenchOptions options = BenchOptions.parse("--jar", jar.toString());
+    assertEquals(List.of(), options.aotOptions());
+    if (Runtime.version().feature() >= 24) {
+      assertTrue(options.aotVerdict().contains("made by /opt/other-jdk 24.0.2+12"), options.aotVerdict());
+    }
+
+    Files.writeString(recorded, BenchOptions.thisJdk() + "\n");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+    Files.setLastModifiedTime(cache, FileTime.fromMillis(2_000_000));
     List<String> expected = Runtime.version().feature() >= 24
         ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache.toAbsolutePath())
         : List.of();
     assertEquals(expected, BenchOptions.parse("--jar", jar.toString()).aotOptions());
     assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString(), "--no-aot").aotOptions());
+
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(3_000_000));
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotOptions());
   }
 }
