@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the demo central system answers to the calls a charge point makes: it accepts every charge point and
  * card, hands out transaction ids counting from 1, and acknowledges everything else of the Core profile.
- * Not a real back office: it keeps nothing.
+ * It also makes calls of its own ({@link #call}) and routes their answers back. Not a real back office: it
+ * keeps nothing.
  */
 final class DemoBackOffice {
 
@@ -34,8 +38,9 @@ final class DemoBackOffice {
    *
    * @param action the OCPP action
    * @param payload the charge point's request
+   * @param result the payload of the back office's answer
    */
-  record Answered(String action, JsonNode payload) {
+  record Answered(String action, JsonNode payload, JsonNode result) {
     boolean is(String name) {
       return action.equals(name);
     }
@@ -49,6 +54,9 @@ final class DemoBackOffice {
 
   private final Consumer<Answered> observer;
   private final AtomicInteger nextTransactionId = new AtomicInteger(1);
+  private final AtomicInteger nextCallId = new AtomicInteger(1);
+  /** Our calls still unanswered, by unique id: the answer's payload, or a failure for a CALLERROR. */
+  private final Map<String, CompletableFuture<JsonNode>> unanswered = new ConcurrentHashMap<>();
 
   /** @param observer hears each call as it is answered */
   DemoBackOffice(Consumer<Answered> observer) {
@@ -56,8 +64,18 @@ final class DemoBackOffice {
   }
 
   /**
-   * The answer to one frame: a CALLRESULT or CALLERROR for a CALL, nothing for an answer (the back office
-   * makes no calls, so an answer can only be stray).
+   * A CALL of the central system to send to the charge point; {@code answer} completes with the payload of
+   * its CALLRESULT, or fails with its CALLERROR, when {@link #answer} is given the charge point's reply.
+   */
+  String call(String action, ObjectNode payload, CompletableFuture<JsonNode> answer) {
+    String id = "cs-" + nextCallId.getAndIncrement();
+    unanswered.put(id, answer);
+    return JSON.createArrayNode().add(CALL).add(id).add(action).add(payload).toString();
+  }
+
+  /**
+   * The answer to one frame: a CALLRESULT or CALLERROR for a CALL; nothing for a reply to one of our own
+   * calls, which completes that call instead.
    */
   Optional<String> answer(String frame) {
     JsonNode message;
@@ -67,7 +85,15 @@ final class DemoBackOffice {
       return Optional.of(callError("-1", "FormationViolation", "not JSON"));
     }
     if (message.isArray() && !message.isEmpty() && (message.get(0).asInt() == CALL_RESULT || message.get(0).asInt() == CALL_ERROR)) {
-      LOG.warn("ignoring an answer to a call never made: {}", frame);
+      CompletableFuture<JsonNode> awaited = unanswered.remove(message.path(1).asText());
+      if (awaited == null) {
+        LOG.warn("ignoring an answer to a call never made: {}", frame);
+      } else if (message.get(0).asInt() == CALL_RESULT) {
+        awaited.complete(message.path(2));
+      } else {
+        awaited.completeExceptionally(new IllegalStateException("CALLERROR " + message.path(2).asText() + ": "
+            + message.path(3).asText()));
+      }
       return Optional.empty();
     }
     return Optional.of(answerCall(message));
@@ -98,7 +124,7 @@ final class DemoBackOffice {
         return callError(id, "NotImplemented", "the demo central system does not handle " + action);
       }
     }
-    observer.accept(new Answered(action, payload));
+    observer.accept(new Answered(action, payload, result));
     ArrayNode reply = JSON.createArrayNode().add(CALL_RESULT).add(id);
     reply.add(result);
     return reply.toString();

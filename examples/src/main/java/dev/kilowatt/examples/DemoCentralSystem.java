@@ -1,6 +1,5 @@
 package dev.kilowatt.examples;
 
-import dev.kilowatt.examples.DemoBackOffice.Answered;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -11,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
@@ -32,6 +30,8 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
 
   private final Function<String, Optional<String>> handler;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
+  /** The charge point connected last: the one {@link #send} talks to. */
+  private volatile Optional<WebSocket> chargePoint = Optional.empty();
 
   private DemoCentralSystem(Function<String, Optional<String>> handler) {
     super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -41,15 +41,6 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
     // Answers go out at once, not held back by Nagle's algorithm waiting for the charge point's ACK.
     setTcpNoDelay(true);
     setDaemon(true);
-  }
-
-  /**
-   * Opens the demo: the {@link DemoBackOffice} on a loopback port.
-   *
-   * @param observer hears each call after it was answered, on the server's thread
-   */
-  static DemoCentralSystem open(Consumer<Answered> observer) {
-    return open(new DemoBackOffice(observer)::answer);
   }
 
   /**
@@ -75,6 +66,15 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends a frame of the central system's own to the charge point connected last.
+   *
+   * @throws IllegalStateException if none is connected
+   */
+  void send(String frame) {
+    chargePoint.orElseThrow(() -> new IllegalStateException("no charge point is connected")).send(frame);
+  }
+
   /** The base URL a charge point appends its identity to. */
   URI url() {
     return URI.create("ws://127.0.0.1:" + getPort());
@@ -97,6 +97,7 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
   @Override
   public void onOpen(WebSocket conn, ClientHandshake handshake) {
     LOG.debug("charge point connected: {}", handshake.getResourceDescriptor());
+    chargePoint = Optional.of(conn);
   }
 
   @Override
@@ -112,6 +113,9 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
   @Override
   public void onClose(WebSocket conn, int code, String reason, boolean remote) {
     LOG.debug("charge point disconnected: {} {}", code, reason);
+    if (chargePoint.equals(Optional.of(conn))) {
+      chargePoint = Optional.empty();
+    }
   }
 
   @Override

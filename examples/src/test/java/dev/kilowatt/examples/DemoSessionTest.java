@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DemoSessionTest {
 
   @Test
-  void playsOneCompleteSessionAndPrintsTheExchange() {
+  void playsACardSessionAndARemoteSessionAndPrintsTheExchange() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int status = DemoSession.run(SimulatorOptions.parse(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
@@ -24,6 +24,13 @@ class DemoSessionTest {
       assertTrue(lines.stream().anyMatch(l -> l.startsWith("-> [2,") && l.contains("\"" + action + "\"")), "sent " + action);
     }
     assertTrue(lines.stream().filter(l -> l.startsWith("<- [3,")).count() >= 10, "answers printed");
+    // the central system's own calls, which the AOT training run (this demo) must also take
+    for (String action : List.of("GetConfiguration", "ChangeConfiguration", "TriggerMessage", "RemoteStartTransaction",
+        "RemoteStopTransaction")) {
+      assertTrue(lines.stream().anyMatch(l -> l.startsWith("<- [2,") && l.contains("\"" + action + "\"")), "received " + action);
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("# remote session complete: transaction 2, stop reason Remote")),
+        String.join("\n", lines));
     assertTrue(lines.stream().allMatch(l -> l.startsWith("-> ") || l.startsWith("<- ") || l.startsWith("# ")),
         "every line is a frame or a comment");
     assertTrue(lines.getLast().startsWith("# ") && lines.stream().anyMatch(l -> l.startsWith("# session complete")));
