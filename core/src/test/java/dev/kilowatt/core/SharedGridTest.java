@@ -85,6 +85,14 @@ class SharedGridTest {
       h.run();
     }
 
+    /** The EVs on {@code ids} draw all they are offered for {@code duration}. */
+    void chargeFor(Duration duration, int... ids) {
+      for (int id : ids) {
+        draws(id, offers().get(id - 1));
+      }
+      h.advance(duration);
+    }
+
     FakePilot pilot(int id) {
       return h.pilots.get(id - 1);
     }
@@ -175,6 +183,36 @@ class SharedGridTest {
     s.leave(1);
     assertEquals(List.of("1=0.0", "2=14.0"), s.commandsSinceLast(),
         "with no EV asking held back, the paused one may have all that is left");
+  }
+
+  /**
+   * Three 16 A connectors under one 24 A ChargePointMaxProfile, over half an hour of virtual time: EVs arrive, one
+   * pauses and resumes, two leave. Every pilot command is checked against the 24 A.
+   */
+  @Test
+  void threeEvsUnderOneChargePointMaxProfileArrivePauseAndLeave() {
+    Station s = new Station(3, 24, b -> {});
+    assertEquals(ChargingProfileStatus.ACCEPTED, s.h.callOk(new SetChargingProfileRequest(0, chargePointMax(s.h, 24))).status());
+
+    s.arrive(1);
+    assertEquals(List.of(16.0, 0.0, 0.0), s.offers(), "alone, the EV gets its connector's rating");
+    s.chargeFor(Duration.ofMinutes(5), 1);
+    s.arrive(2);
+    assertEquals(List.of(12.0, 12.0, 0.0), s.offers());
+    s.arrive(3);
+    assertEquals(List.of(8.0, 8.0, 8.0), s.offers(), "24 A in three");
+    s.chargeFor(Duration.ofMinutes(10), 1, 2, 3);
+    s.pause(2);
+    assertEquals(List.of(9.0, 6.0, 9.0), s.offers(), "the paused EV keeps the pilot's 6 A; the others share the 18 A left");
+    s.leave(1);
+    assertEquals(List.of(0.0, 6.0, 16.0), s.offers(), "18 A left, but the connector carries 16 A");
+    s.chargeFor(Duration.ofMinutes(10), 3);
+    s.resume(2);
+    assertEquals(List.of(0.0, 12.0, 12.0), s.offers());
+    s.leave(3);
+    assertEquals(List.of(0.0, 16.0, 0.0), s.offers());
+    s.chargeFor(Duration.ofMinutes(5), 2);
+    assertEquals(List.of(0.0, 16.0, 0.0), s.offers(), "an EV that draws its offer keeps it");
   }
 
   /** A manufacturer's strategy in place of equal sharing: connector 2 first, whatever arrived earlier. */

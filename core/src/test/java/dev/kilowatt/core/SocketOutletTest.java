@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.FakeHardware.FakeLock;
+import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.message.ConfigurationStatus;
+import dev.kilowatt.core.message.GetConfigurationRequest;
+import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.Reason;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
@@ -15,6 +19,7 @@ import dev.kilowatt.core.message.UnlockConnectorResponse;
 import dev.kilowatt.core.message.UnlockStatus;
 import dev.kilowatt.core.port.PilotState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -143,6 +148,26 @@ class SocketOutletTest {
     assertEquals(new UnlockConnectorResponse(UnlockStatus.UNLOCKED), h.call(new UnlockConnectorRequest(1)));
     assertFalse(lock(h).locked);
     assertEquals(1, h.cs.sent(StopTransactionRequest.class).size(), "no transaction left to stop");
+  }
+
+  @Test
+  void onAFixedCableUnlockConnectorOnEvSideDisconnectIsReadWriteAcceptedBothWaysAndChangesNothing() {
+    // TC_005_2_CS and TC_005_3_CS run on fixed cables too, and set the key to false before they start
+    List<List<Object>> sessions = new ArrayList<>();
+    for (String value : List.of("true", "false")) {
+      Harness h = new Harness().configure("MinimumStatusDuration", "0").online();
+      KeyValue key = h.callOk(new GetConfigurationRequest(List.of("UnlockConnectorOnEVSideDisconnect"))).configurationKey().getFirst();
+      assertFalse(key.readonly(), "OCPP 1.6 section 9.1 makes it a required read-write key of the Core profile");
+      assertEquals(ConfigurationStatus.ACCEPTED,
+          h.callOk(new ChangeConfigurationRequest("UnlockConnectorOnEVSideDisconnect", value)).status());
+      h.startCharging();
+      h.ev(PilotState.A);
+      sessions.add(List.of(h.reportedStatuses(1), h.cs.sent(StopTransactionRequest.class).get(0).reason(),
+          h.call(new UnlockConnectorRequest(1))));
+    }
+    assertEquals(List.of(List.of("Available", "Preparing", "Charging", "Available"), Optional.of(Reason.EV_DISCONNECTED),
+        new UnlockConnectorResponse(UnlockStatus.NOT_SUPPORTED)), sessions.get(0));
+    assertEquals(sessions.get(0), sessions.get(1), "no lock holds a fixed cable, so both values mean the same");
   }
 
   @Test

@@ -68,9 +68,11 @@ interface SimulatedChargerModule {
         .diagnosticsCollector(diagnostics);
     for (int id = 1; id <= board.connectors().size(); id++) {
       SimulatedConnector c = board.connector(id);
-      builder.connector(board.lock(id)
+      ConnectorHardware hardware = board.lock(id)
           .map(lock -> ConnectorHardware.socket(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A, settings.phases(), lock))
-          .orElseGet(() -> new ConnectorHardware(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A, settings.phases(), true)));
+          .orElseGet(() -> new ConnectorHardware(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A, settings.phases(), true));
+      // a simulated three-phase connector has 1/3-phase contactors: handed over, the schedule's numberPhases drives them
+      builder.connector(c.phaseSwitch().map(hardware::withPhaseSwitch).orElse(hardware));
     }
     settings.configurationFile().ifPresent(file -> builder.configuration(FactoryConfigurationFile.read(file)));
     settings.factoryConfiguration().forEach(builder::configuration);

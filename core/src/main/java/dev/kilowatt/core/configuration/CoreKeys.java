@@ -105,6 +105,9 @@ public final class CoreKeys {
     config.define(readOnly(SUPPORTED_FEATURE_PROFILES_MAX_LENGTH, "6"));
     config.define(readWrite(TRANSACTION_MESSAGE_ATTEMPTS, new Int(1, 100, false), "3"));
     config.define(readWrite(TRANSACTION_MESSAGE_RETRY_INTERVAL, new Int(1, 86_400, false), "60"));
+    // Offered read-write on every charge point, fixed cables included: section 9.1 makes it a required RW key of
+    // the Core profile, and TC_005_2_CS and TC_005_3_CS, which fixed-cable chargers run too, set it to false
+    // first. A fixed cable has no lock to hold or release, so there both values are Accepted and mean the same.
     config.define(readWrite(UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT, new Bool(), "true"));
     config.define(readWrite(WEB_SOCKET_PING_INTERVAL, new Int(1, 86_400, true), Integer.toString(limits.webSocketPingInterval())));
   }
