@@ -29,7 +29,7 @@ public final class Secret {
     return new Secret(bytes.clone());
   }
 
-  /** {@return A copy of the secret's bytes, for the one place that needs them} */
+  /** {@return a copy of the secret's bytes, for the one place that needs them} */
   public byte[] bytes() {
     return bytes.clone();
   }
