@@ -23,6 +23,12 @@ public final class FootprintBenchmark {
   private FootprintBenchmark() {
   }
 
+  /**
+   * Runs the benchmark and prints its figures.
+   *
+   * @param args the options: rounds, the simulator jar and its JVM flags, and the size of each workload
+   * @throws Exception if the benchmark cannot run, e.g. a child process does not start
+   */
   public static void main(String[] args) throws Exception {
     BenchOptions options;
     try {

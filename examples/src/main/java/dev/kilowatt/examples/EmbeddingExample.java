@@ -28,7 +28,11 @@ public final class EmbeddingExample {
 
   private EmbeddingExample() {}
 
-  /** Connects to {@code args[0]}/{@code args[1]}, keeps its state in {@code args[2]}, and runs until killed. */
+  /**
+   * Connects to {@code args[0]}/{@code args[1]}, keeps its state in {@code args[2]}, and runs until killed.
+   *
+   * @param args the central system's URL, the charge point's identity, and its data directory
+   */
   public static void main(String[] args) {
     if (args.length != 3) {
       System.err.println("usage: EmbeddingExample CENTRAL_SYSTEM_URL CHARGE_POINT_ID DATA_DIRECTORY");

@@ -14,6 +14,11 @@ public final class RaspberryPiCharger {
 
   private RaspberryPiCharger() {}
 
+  /**
+   * Starts the charger and runs until killed.
+   *
+   * @param args the options the class comment lists
+   */
   public static void main(String[] args) {
     BoardChargerMain.run("RaspberryPiCharger", RaspberryPiModule.OPTIONS, args, options -> DaggerBoardChargerComponents_RaspberryPi.factory()
         .create(options, Pi4J.newAutoContext(), new ProcessPlatform(), new TrafficPrinter(System.out)));

@@ -12,6 +12,11 @@ public final class SerialBoardCharger {
 
   private SerialBoardCharger() {}
 
+  /**
+   * Starts the charger and runs until killed.
+   *
+   * @param args the options the class comment lists
+   */
   public static void main(String[] args) {
     BoardChargerMain.run("SerialBoardCharger", SerialBoardModule.OPTIONS, args, options -> DaggerBoardChargerComponents_SerialBoard.factory()
         .create(options, new ProcessPlatform(), new TrafficPrinter(System.out)));

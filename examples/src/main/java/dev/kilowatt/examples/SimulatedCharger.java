@@ -35,6 +35,11 @@ public final class SimulatedCharger {
 
   private SimulatedCharger() {}
 
+  /**
+   * Runs the simulator as the class comment describes.
+   *
+   * @param args the options the class comment lists
+   */
   public static void main(String[] args) {
     if (FleetCommand.wanted(args)) {
       System.exit(FleetCommand.run(args, System.out, System.err));

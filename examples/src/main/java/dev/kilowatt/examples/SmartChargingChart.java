@@ -45,6 +45,11 @@ public final class SmartChargingChart {
 
   private SmartChargingChart() {}
 
+  /**
+   * Runs the demonstration and prints the chart.
+   *
+   * @param args the command line; {@code --help} lists its options
+   */
   public static void main(String[] args) {
     System.exit(CommandLines.of(new Main()).execute(args));
   }

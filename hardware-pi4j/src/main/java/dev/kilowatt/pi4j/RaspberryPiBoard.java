@@ -117,12 +117,20 @@ public final class RaspberryPiBoard {
     return energyMeter;
   }
 
-  /** The socket's locking actuator, if the board has a {@code lock} section; a fixed cable has none. */
+  /**
+   * The socket's locking actuator, if the board has a {@code lock} section; a fixed cable has none.
+   *
+   * @return the lock wired to the board, or empty
+   */
   public Optional<ConnectorLock> connectorLock() {
     return connectorLock;
   }
 
-  /** The light for BlinkRepeat and LightIntensity, if the board has an {@code indicator} section. */
+  /**
+   * The light for BlinkRepeat and LightIntensity, if the board has an {@code indicator} section.
+   *
+   * @return the indicator wired to the board, or empty
+   */
   public Optional<Indicator> indicator() {
     return indicator;
   }

@@ -29,21 +29,33 @@ public final class MeterRegisterFile {
   private final Path file;
   private final Path temporary;
 
-  /** The register file of connector {@code connectorId} in {@code dataDirectory}. */
+  /**
+   * The register file of connector {@code connectorId} in {@code dataDirectory}.
+   *
+   * @param dataDirectory the simulated charger's data directory
+   * @param connectorId the connector whose meter this is, from 1
+   * @return the register file, not yet read
+   */
   public static MeterRegisterFile forConnector(Path dataDirectory, int connectorId) {
     return new MeterRegisterFile(dataDirectory.resolve("meter-register-" + connectorId + ".txt"));
   }
 
+  /**
+   * A register kept in {@code file}; nothing is read or written until {@link #load()} or {@link #save(double)}.
+   *
+   * @param file where the register is kept; a temporary file beside it takes each new value first
+   */
   public MeterRegisterFile(Path file) {
     this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
     this.temporary = this.file.resolveSibling(this.file.getFileName() + ".tmp");
   }
 
+  /** {@return the file the register is kept in, as an absolute path} */
   public Path file() {
     return file;
   }
 
-  /** The saved register in Wh; empty if nothing was saved yet or the file cannot be read (logged). */
+  /** {@return the saved register in Wh; empty if nothing was saved yet or the file cannot be read (logged)} */
   public OptionalDouble load() {
     String text;
     try {
@@ -70,6 +82,7 @@ public final class MeterRegisterFile {
   /**
    * Saves {@code energyWh} atomically: a crash leaves the old value or the new one, never a mix.
    *
+   * @param energyWh the register's reading in Wh
    * @throws IllegalArgumentException if {@code energyWh} is negative or not finite
    * @throws UncheckedIOException if the file cannot be written
    */

@@ -77,12 +77,22 @@ public final class SimulatedConnector implements AutoCloseable {
       return new Settings(Duration.ofSeconds(1), 230, 0, 32, Optional.empty(), 1, 1);
     }
 
-    /** The connector and the EV on {@code count} phases, 1 or 3. */
+    /**
+     * The connector and the EV on {@code count} phases, 1 or 3.
+     *
+     * @param count the phases, 1 or 3
+     * @return these settings with that number of phases
+     */
     public Settings withPhases(int count) {
       return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery, count, count);
     }
 
-    /** The EV's charger on {@code count} phases, 1 or 3, whatever the connector has. */
+    /**
+     * The EV's charger on {@code count} phases, 1 or 3, whatever the connector has.
+     *
+     * @param count the phases the EV draws on, 1 or 3
+     * @return these settings with the EV on that number of phases
+     */
     public Settings withEvPhases(int count) {
       return new Settings(meterPollInterval, mainsVoltageV, initialRegisterWh, evMaxCurrentA, evBattery, phases, count);
     }
@@ -164,6 +174,11 @@ public final class SimulatedConnector implements AutoCloseable {
    * A connector whose meter register lives in {@code register}: it resumes the saved register (or starts
    * at {@code settings}' initial one if none is saved) and saves each reading before the charger gets it,
    * so a killed simulator never resumes below a reading the charger saw.
+   *
+   * @param register the file the meter's register is resumed from and saved to
+   * @param scheduler the clock the simulated EV and meter advance on
+   * @param settings the connector, its meter and its EV
+   * @return the connector, its meter at the resumed register
    */
   public static SimulatedConnector keepingRegisterIn(MeterRegisterFile register, Scheduler scheduler,
       Settings settings) {

@@ -19,6 +19,9 @@ public final class SimulatedConnectorLock implements ConnectorLock {
   private boolean stuck;
   private final MismatchFault fault = new MismatchFault(SOURCE);
 
+  /** A lock that starts unlocked and free to move. */
+  public SimulatedConnectorLock() {}
+
   @Override
   public synchronized void start(ConnectorLock.Listener listener) {
     this.listener = listener;
@@ -36,7 +39,7 @@ public final class SimulatedConnectorLock implements ConnectorLock {
     move();
   }
 
-  /** Whether the plug is held. */
+  /** {@return whether the plug is held} */
   public synchronized boolean isLocked() {
     return locked;
   }

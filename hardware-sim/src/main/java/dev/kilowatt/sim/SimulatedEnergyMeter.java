@@ -111,7 +111,7 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
     return phases;
   }
 
-  /** Whether the meter has stopped answering. */
+  /** {@return whether the meter has stopped answering} */
   public boolean isFailed() {
     synchronized (lock) {
       return failed;

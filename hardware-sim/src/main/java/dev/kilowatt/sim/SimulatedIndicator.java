@@ -12,6 +12,9 @@ public final class SimulatedIndicator implements Indicator {
   private int intensityPercent = 100;
   private int blinks;
 
+  /** A light at full brightness that has not blinked yet. */
+  public SimulatedIndicator() {}
+
   @Override
   public synchronized void blink(int times) {
     if (times < 0) {
@@ -29,12 +32,12 @@ public final class SimulatedIndicator implements Indicator {
     intensityPercent = percent;
   }
 
-  /** The brightness now, in percent. */
+  /** {@return the brightness now, in percent} */
   public synchronized int intensityPercent() {
     return intensityPercent;
   }
 
-  /** How many times it has blinked since it was made. */
+  /** {@return how many times it has blinked since it was made} */
   public synchronized int blinks() {
     return blinks;
   }

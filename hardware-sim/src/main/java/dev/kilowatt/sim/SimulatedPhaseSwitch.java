@@ -44,7 +44,7 @@ public final class SimulatedPhaseSwitch implements PhaseSwitch {
     }
   }
 
-  /** The phases the connector charges on now. */
+  /** {@return the phases the connector charges on now} */
   public int phases() {
     synchronized (lock) {
       return phases;

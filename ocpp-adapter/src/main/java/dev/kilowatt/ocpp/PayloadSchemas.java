@@ -48,12 +48,24 @@ public final class PayloadSchemas {
     this.folder = folder.endsWith("/") ? folder : folder + "/";
   }
 
-  /** The schemas in the resource folder {@code folder}, relative to {@code anchor}'s package. */
+  /**
+   * The schemas in the resource folder {@code folder}, relative to {@code anchor}'s package.
+   *
+   * @param anchor a class whose package the folder is found from
+   * @param folder the resource folder that holds one schema file per payload
+   * @return the schemas, each compiled when it is first used
+   */
   public static PayloadSchemas inFolder(Class<?> anchor, String folder) {
     return new PayloadSchemas(anchor, folder);
   }
 
-  /** Every breach of the schema in {@code file} by {@code payload}, in document order; empty if it conforms. */
+  /**
+   * Every breach of the schema in {@code file} by {@code payload}, in document order; empty if it conforms.
+   *
+   * @param file the schema's file name in the folder, e.g. {@code BootNotification.json}
+   * @param payload the JSON object to check
+   * @return the breaches, or an empty list
+   */
   public List<Violation> validate(String file, JsonNode payload) {
     return schema(file).validate(payload);
   }
@@ -61,6 +73,7 @@ public final class PayloadSchemas {
   /**
    * Compiles {@code file} now, so that a missing file or an unsupported keyword shows at start-up.
    *
+   * @param file the schema's file name in the folder
    * @throws IllegalStateException if the file is missing or uses a keyword the validator does not implement
    */
   public void load(String file) {

@@ -52,7 +52,11 @@ public final class Payloads {
     this(true);
   }
 
-  /** A binding that skips properties the records do not have, once the schema has checked them. */
+  /**
+   * A binding that skips properties the records do not have, once the schema has checked them.
+   *
+   * @return the binding, for a link whose schemas already checked every payload
+   */
   public static Payloads skippingUnmodelledProperties() {
     return new Payloads(false);
   }
@@ -76,12 +80,24 @@ public final class Payloads {
     return JsonInclude.Value.construct(include, include);
   }
 
-  /** The JSON object of a payload record. */
+  /**
+   * The JSON object of a payload record.
+   *
+   * @param payload a request or response record
+   * @return the payload as the JSON object a frame carries
+   */
   public ObjectNode toJson(Object payload) {
     return mapper.valueToTree(payload);
   }
 
-  /** Binds a payload object to {@code type}; fails with {@link IllegalArgumentException} if it cannot. */
+  /**
+   * Binds a payload object to {@code type}; fails with {@link IllegalArgumentException} if it cannot.
+   *
+   * @param <T> the record type
+   * @param payload the JSON object of a frame's payload
+   * @param type the record class to bind to
+   * @return the record
+   */
   public <T> T fromJson(JsonNode payload, Class<T> type) {
     try {
       return mapper.treeToValue(payload, type);
@@ -90,18 +106,32 @@ public final class Payloads {
     }
   }
 
-  /** Parses a whole text frame; trailing content after the JSON value is an error. */
+  /**
+   * Parses a whole text frame; trailing content after the JSON value is an error.
+   *
+   * @param text the text frame as received
+   * @return the frame's JSON value
+   * @throws JsonProcessingException if the text is not one whole JSON value
+   */
   public JsonNode parse(String text) throws JsonProcessingException {
     return mapper.readTree(text);
   }
 
-  /** The message type and unique id an OCPP-J frame starts with, read from one that does not parse as a whole. */
+  /**
+   * The message type and unique id an OCPP-J frame starts with, read from one that does not parse as a whole.
+   *
+   * @param messageType 2 for a CALL, 3 for a CALLRESULT, 4 for a CALLERROR
+   * @param id the message's unique id, which ties a reply to its call
+   */
   public record FrameStart(int messageType, String id) {
   }
 
   /**
    * Reads {@code [type, "id"} from the start of a frame that does not parse, so that it can still be
    * answered or matched to its call; empty if the frame breaks before its id.
+   *
+   * @param text the text frame as received
+   * @return the type and id, or empty
    */
   public Optional<FrameStart> frameStart(String text) {
     try (JsonParser parser = mapper.createParser(text)) {
@@ -117,17 +147,37 @@ public final class Payloads {
     return Optional.empty();
   }
 
-  /** {@code [2, id, action, payload]}: an OCPP-J CALL, laid out alike in 1.6 and 2.0.1. */
+  /**
+   * {@code [2, id, action, payload]}: an OCPP-J CALL, laid out alike in 1.6 and 2.0.1.
+   *
+   * @param id the call's unique id
+   * @param action the action name, e.g. {@code "BootNotification"}
+   * @param payload the request's JSON object
+   * @return the frame's text
+   */
   public String callFrame(String id, String action, ObjectNode payload) {
     return write(JsonNodeFactory.instance.arrayNode(4).add(2).add(id).add(action).add(payload));
   }
 
-  /** {@code [3, id, payload]}: a CALLRESULT. */
+  /**
+   * {@code [3, id, payload]}: a CALLRESULT.
+   *
+   * @param id the id of the call answered
+   * @param payload the response's JSON object
+   * @return the frame's text
+   */
   public String resultFrame(String id, ObjectNode payload) {
     return write(JsonNodeFactory.instance.arrayNode(3).add(3).add(id).add(payload));
   }
 
-  /** {@code [4, id, code, description, {}]}: a CALLERROR, with an empty details object. */
+  /**
+   * {@code [4, id, code, description, {}]}: a CALLERROR, with an empty details object.
+   *
+   * @param id the id of the call answered
+   * @param code the error code, e.g. {@code "FormationViolation"}
+   * @param description detail for people; may be empty
+   * @return the frame's text
+   */
   public String errorFrame(String id, String code, String description) {
     ArrayNode frame = JsonNodeFactory.instance.arrayNode(5).add(4).add(id).add(code).add(description);
     frame.addObject();

@@ -74,6 +74,11 @@ public final class SharedClientOcppLink implements CentralSystem {
    * A link to {@code address} over {@code client}, timing reconnection, handshake deadlines and pings on
    * {@code scheduler}. {@link LinkOptions#tls()} is not used: TLS is {@code client}'s (see
    * {@link SharedWebSocketClient}).
+   *
+   * @param client the HTTP client this link shares with others, e.g. from {@link SharedWebSocketClient#create}
+   * @param address the central system's URL and this charge point's identity
+   * @param scheduler the clock the link's timers run on
+   * @param options time-outs, back-off and ping settings
    */
   public SharedClientOcppLink(HttpClient client, CentralSystemAddress address, Scheduler scheduler, LinkOptions options) {
     this.client = Objects.requireNonNull(client, "client");
@@ -82,7 +87,11 @@ public final class SharedClientOcppLink implements CentralSystem {
     this.options = Objects.requireNonNull(options, "options");
   }
 
-  /** How often each kind of trouble has happened; the keys of {@link OcppJsonLink#counters()}. */
+  /**
+   * How often each kind of trouble has happened; the keys of {@link OcppJsonLink#counters()}.
+   *
+   * @return the count of each kind of trouble, by name
+   */
   public Map<String, Long> counters() {
     return Collections.unmodifiableMap(counters.snapshot());
   }

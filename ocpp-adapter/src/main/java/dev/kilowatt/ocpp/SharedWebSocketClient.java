@@ -16,6 +16,10 @@ public final class SharedWebSocketClient {
    * An HTTP client for many links: their listener callbacks run on {@code executor}, and {@code wss://}
    * handshakes trust {@code tls} (or the JVM's default) and offer what {@link OcppJsonLink} offers: TLS 1.2
    * and 1.3, AEAD cipher suites, a server certificate that names the host.
+   *
+   * @param executor where the links' callbacks run
+   * @param tls the TLS context for {@code wss://}, or empty for the JVM's default
+   * @return the client, to hand to each {@link SharedClientOcppLink}
    */
   public static HttpClient create(Executor executor, Optional<SSLContext> tls) {
     SSLContext context = tls.orElseGet(SharedWebSocketClient::defaultTls);

@@ -14,7 +14,13 @@ import java.util.stream.Collectors;
  */
 public record Violation(CallError.Code code, String path, String problem) {
 
-  /** The first {@code shown} breaches for a CALLERROR description, and how many more there are. */
+  /**
+   * The first {@code shown} breaches for a CALLERROR description, and how many more there are.
+   *
+   * @param violations the breaches a schema check found
+   * @param shown how many to spell out
+   * @return the description, short enough for a CALLERROR
+   */
   public static String summary(List<Violation> violations, int shown) {
     String text = violations.stream().limit(shown).map(Violation::toString).collect(Collectors.joining("; "));
     return violations.size() > shown ? text + "; and " + (violations.size() - shown) + " more" : text;

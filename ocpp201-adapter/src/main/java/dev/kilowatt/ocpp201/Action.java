@@ -6,24 +6,39 @@ import java.util.Optional;
 
 /** The OCPP 2.0.1 actions this adapter types: wire name, payload records and who sends the CALL. */
 public enum Action {
+  /** B01: the station introduces itself after booting. */
   BOOT_NOTIFICATION("BootNotification", Messages.BootNotificationRequest.class,
       Messages.BootNotificationResponse.class, Sender.STATION),
+  /** G02: the station shows it is alive and learns the CSMS's time. */
   HEARTBEAT("Heartbeat", Messages.HeartbeatRequest.class, Messages.HeartbeatResponse.class, Sender.STATION),
+  /** G01: the station reports a connector's status. */
   STATUS_NOTIFICATION("StatusNotification", Messages.StatusNotificationRequest.class,
       Messages.StatusNotificationResponse.class, Sender.STATION),
+  /** C01: the station asks whether a token may charge. */
   AUTHORIZE("Authorize", Messages.AuthorizeRequest.class, Messages.AuthorizeResponse.class, Sender.STATION),
+  /** E01-E15: the station reports that a transaction started, changed or ended. */
   TRANSACTION_EVENT("TransactionEvent", Messages.TransactionEventRequest.class,
       Messages.TransactionEventResponse.class, Sender.STATION),
+  /** B06: the CSMS reads variables of the device model. */
   GET_VARIABLES("GetVariables", Messages.GetVariablesRequest.class, Messages.GetVariablesResponse.class, Sender.CSMS),
+  /** B05: the CSMS writes variables of the device model. */
   SET_VARIABLES("SetVariables", Messages.SetVariablesRequest.class, Messages.SetVariablesResponse.class, Sender.CSMS),
+  /** B11, B12: the CSMS resets the station or an EVSE. */
   RESET("Reset", Messages.ResetRequest.class, Messages.ResetResponse.class, Sender.CSMS),
+  /** F01, F02: the CSMS starts a transaction. */
   REQUEST_START_TRANSACTION("RequestStartTransaction", Messages.RequestStartTransactionRequest.class,
       Messages.RequestStartTransactionResponse.class, Sender.CSMS),
+  /** F03: the CSMS stops a transaction. */
   REQUEST_STOP_TRANSACTION("RequestStopTransaction", Messages.RequestStopTransactionRequest.class,
       Messages.RequestStopTransactionResponse.class, Sender.CSMS);
 
   /** Which side of the link sends the CALL of an action. */
-  public enum Sender { STATION, CSMS }
+  public enum Sender {
+    /** The charging station sends the CALL; the CSMS answers. */
+    STATION,
+    /** The CSMS sends the CALL; the charging station answers. */
+    CSMS
+  }
 
   private final String wireName;
   private final Class<? extends Request<?>> requestType;
@@ -38,18 +53,22 @@ public enum Action {
     this.sender = sender;
   }
 
+  /** {@return the action's name in a CALL frame} */
   public String wireName() {
     return wireName;
   }
 
+  /** {@return the record type of the CALL payload} */
   public Class<? extends Request<?>> requestType() {
     return requestType;
   }
 
+  /** {@return the record type of the CALLRESULT payload} */
   public Class<? extends Response> responseType() {
     return responseType;
   }
 
+  /** {@return which side sends the CALL} */
   public Sender sender() {
     return sender;
   }
@@ -64,6 +83,12 @@ public enum Action {
     return wireName + "Response.json";
   }
 
+  /**
+   * The action of a CALL frame's name.
+   *
+   * @param wireName the action name, e.g. {@code "BootNotification"}
+   * @return the action, or empty for one this adapter does not type
+   */
   public static Optional<Action> named(String wireName) {
     for (Action action : values()) {
       if (action.wireName.equals(wireName)) {
@@ -73,6 +98,13 @@ public enum Action {
     return Optional.empty();
   }
 
+  /**
+   * The action a payload belongs to.
+   *
+   * @param request a CALL payload
+   * @return its action
+   * @throws IllegalArgumentException for a payload of no action, which the sealed types rule out
+   */
   public static Action of(Request<?> request) {
     for (Action action : values()) {
       if (action.requestType == request.getClass()) {

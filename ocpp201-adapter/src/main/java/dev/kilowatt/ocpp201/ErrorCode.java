@@ -8,17 +8,29 @@ import dev.kilowatt.core.port.CallError;
  * ({@code MessageTypeNotSupported}, {@code RpcFrameworkError}).
  */
 public enum ErrorCode {
+  /** The payload is not syntactically valid JSON for the action. */
   FORMAT_VIOLATION("FormatViolation"),
+  /** Any other error, and the reading of a code this adapter does not know. */
   GENERIC_ERROR("GenericError"),
+  /** The receiver failed while handling the call. */
   INTERNAL_ERROR("InternalError"),
+  /** The receiver does not know the frame's message type. */
   MESSAGE_TYPE_NOT_SUPPORTED("MessageTypeNotSupported"),
+  /** The receiver does not know the action. */
   NOT_IMPLEMENTED("NotImplemented"),
+  /** The receiver knows the action but does not support it. */
   NOT_SUPPORTED("NotSupported"),
+  /** A required field is missing or a field occurs too often. */
   OCCURRENCE_CONSTRAINT_VIOLATION("OccurrenceConstraintViolation"),
+  /** A field holds a value outside what the action allows. */
   PROPERTY_CONSTRAINT_VIOLATION("PropertyConstraintViolation"),
+  /** The payload does not have the structure the action's message needs, e.g. a property it does not have. */
   PROTOCOL_ERROR("ProtocolError"),
+  /** The frame is no valid RPC frame, e.g. its message id cannot be read. */
   RPC_FRAMEWORK_ERROR("RpcFrameworkError"),
+  /** A security problem kept the receiver from handling the call. */
   SECURITY_ERROR("SecurityError"),
+  /** A field holds a value of the wrong type, e.g. text where a number belongs. */
   TYPE_CONSTRAINT_VIOLATION("TypeConstraintViolation");
 
   private final String wire;
@@ -27,11 +39,17 @@ public enum ErrorCode {
     this.wire = wire;
   }
 
+  /** {@return the code as a CALLERROR frame spells it} */
   public String wireValue() {
     return wire;
   }
 
-  /** The code for a wire value; an unknown one reads as {@link #GENERIC_ERROR}, as any code outside the table. */
+  /**
+   * The code for a wire value; an unknown one reads as {@link #GENERIC_ERROR}, as any code outside the table.
+   *
+   * @param value the error code of a received CALLERROR
+   * @return the code
+   */
   public static ErrorCode fromWire(String value) {
     for (ErrorCode code : values()) {
       if (code.wire.equals(value)) {

@@ -30,16 +30,28 @@ public final class IncomingCall<R extends Response> {
     this.replies = replies;
   }
 
+  /** {@return the call's payload} */
   public Request<R> request() {
     return request;
   }
 
-  /** Sends the CALLRESULT; an answer that breaks its schema goes out as an InternalError instead. */
+  /**
+   * Sends the CALLRESULT; an answer that breaks its schema goes out as an InternalError instead.
+   *
+   * @param response the answer, of the type the call's action defines
+   * @throws IllegalStateException if the call is already answered
+   */
   public void answer(R response) {
     once();
     replies.result(callId, response);
   }
 
+  /**
+   * Answers with a CALLERROR instead.
+   *
+   * @param error the code and description to send
+   * @throws IllegalStateException if the call is already answered
+   */
   public void refuse(RpcError error) {
     once();
     replies.error(callId, error);

@@ -39,13 +39,25 @@ public final class Ocpp201Link implements AutoCloseable {
 
   /** What the station hears from the link, always on its event loop. */
   public interface Listener {
-    /** The handshake succeeded and the CSMS chose {@code subprotocol}. */
+    /**
+     * The handshake succeeded and the CSMS chose {@code subprotocol}.
+     *
+     * @param subprotocol the subprotocol the CSMS chose
+     */
     void connected(Subprotocol subprotocol);
 
-    /** The connection is gone, or never came up; {@code reason} says why. */
+    /**
+     * The connection is gone, or never came up; {@code reason} says why.
+     *
+     * @param reason why, for the log
+     */
     void disconnected(String reason);
 
-    /** A valid call from the CSMS, to be answered. */
+    /**
+     * A valid call from the CSMS, to be answered.
+     *
+     * @param call the call, to be answered exactly once
+     */
     void callReceived(IncomingCall<?> call);
   }
 
@@ -90,6 +102,12 @@ public final class Ocpp201Link implements AutoCloseable {
   /**
    * Starts connecting to {@code endpoint} (the CSMS's URL ending in the station's identity), offering
    * {@code offered} in order of preference; the listener hears how it went.
+   *
+   * @param endpoint the CSMS's URL, ending in the station's identity
+   * @param offered the subprotocols to offer, preferred first; at least one
+   * @param loop the station's event loop, where everything the link reports arrives
+   * @param listener what hears of the connection and of the CSMS's calls
+   * @return the link, connecting
    */
   public static Ocpp201Link open(URI endpoint, List<Subprotocol> offered, Scheduler loop, Listener listener) {
     if (offered.isEmpty()) {
@@ -100,7 +118,7 @@ public final class Ocpp201Link implements AutoCloseable {
     return link;
   }
 
-  /** The subprotocol the CSMS chose, once connected. */
+  /** {@return the subprotocol the CSMS chose, once connected} */
   public Optional<Subprotocol> subprotocol() {
     return subprotocol;
   }
@@ -109,6 +127,10 @@ public final class Ocpp201Link implements AutoCloseable {
    * Sends {@code request} once the calls before it are answered. The future completes on the event loop:
    * with the CSMS's answer, or with an {@link RpcError.RpcException} for a CALLERROR, an answer that breaks
    * its schema, a payload of ours that breaks its schema (nothing is sent then) or a lost connection.
+   *
+   * @param <R> the response type of the request's action
+   * @param request the CALL payload
+   * @return the answer, completed on the event loop
    */
   // the codec binds an answer to the response type of the request's action, which is R
   @SuppressWarnings("unchecked")
@@ -126,6 +148,8 @@ public final class Ocpp201Link implements AutoCloseable {
   /**
    * Frames that could be neither answered nor matched to a call of the station's (answers to no pending
    * call, binary frames), since the link opened.
+   *
+   * @return how many such frames there were
    */
   public long ignoredFrames() {
     return ignoredFrames.get();

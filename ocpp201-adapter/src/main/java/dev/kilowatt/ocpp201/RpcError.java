@@ -11,12 +11,17 @@ import java.util.Objects;
  */
 public record RpcError(ErrorCode code, String description) {
 
+  /** Rejects a null code or description. */
   public RpcError {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(description, "description");
   }
 
-  /** The failure a call completes with when this error answers it. */
+  /**
+   * The failure a call completes with when this error answers it.
+   *
+   * @return an exception carrying this error
+   */
   public RpcException failure() {
     return new RpcException(this);
   }
@@ -31,6 +36,7 @@ public record RpcError(ErrorCode code, String description) {
       this.error = error;
     }
 
+    /** {@return the CALLERROR the call failed with} */
     public RpcError error() {
       return error;
     }

@@ -26,6 +26,8 @@ public final class FactoryConfigurationFile {
    * The values a file gives, by key. Blanks at the end of a value are dropped: nobody can see them, and a
    * canonical integer or boolean has none.
    *
+   * @param file a properties file of configuration keys and their factory values
+   * @return the values by configuration key, in the order the file gives them
    * @throws UncheckedIOException naming the file when it cannot be read
    * @throws IllegalArgumentException naming the file and the key when a key is given twice, which would
    *     otherwise silently keep the last

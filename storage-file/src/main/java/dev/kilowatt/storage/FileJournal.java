@@ -54,6 +54,7 @@ public final class FileJournal implements Journal, AutoCloseable {
    */
   public record Settings(long segmentBytes, int recordsPerCommit) {
 
+    /** Checks that a segment can hold a record and that a commit holds at least one. */
     public Settings {
       if (segmentBytes < Segment.HEADER_BYTES + 1) {
         throw new IllegalArgumentException("a segment holds at least one byte of records: " + segmentBytes);
@@ -63,7 +64,11 @@ public final class FileJournal implements Journal, AutoCloseable {
       }
     }
 
-    /** 4 MiB segments, up to 1024 records per flush. */
+    /**
+     * 4 MiB segments, up to 1024 records per flush.
+     *
+     * @return the settings {@link #open(Path, Scheduler)} uses
+     */
     public static Settings defaults() {
       return new Settings(4 << 20, 1024);
     }
@@ -81,7 +86,13 @@ public final class FileJournal implements Journal, AutoCloseable {
     thread.start();
   }
 
-  /** {@link #open(Path, Scheduler, Settings)} with {@link Settings#defaults()}. */
+  /**
+   * {@link #open(Path, Scheduler, Settings)} with {@link Settings#defaults()}.
+   *
+   * @param directory the journal's own directory, usually inside the data directory
+   * @param loop the event loop the append, forget and compact outcomes are posted to
+   * @return the opened journal, ready to replay
+   */
   public static FileJournal open(Path directory, Scheduler loop) {
     return open(directory, loop, Settings.defaults());
   }
@@ -90,6 +101,10 @@ public final class FileJournal implements Journal, AutoCloseable {
    * Opens the journal in {@code directory}, creating it if needed, and reads it for {@link #replay()}.
    * Outcomes are posted to {@code loop}.
    *
+   * @param directory the journal's own directory, usually inside the data directory
+   * @param loop the event loop the append, forget and compact outcomes are posted to
+   * @param settings the segment size and how many records one flush may commit
+   * @return the opened journal, ready to replay
    * @throws UncheckedIOException if the directory cannot be created or read
    */
   public static FileJournal open(Path directory, Scheduler loop, Settings settings) {
@@ -149,12 +164,12 @@ public final class FileJournal implements Journal, AutoCloseable {
     writer.submit(new JournalWriter.Command.Retry(Objects.requireNonNull(whenDone, "whenDone")));
   }
 
-  /** How many torn or damaged tails the last start found and dropped. */
+  /** {@return how many torn or damaged tails the last start found and dropped} */
   public int droppedTails() {
     return counts.tornTails;
   }
 
-  /** How many intact records the last start could not read (a type this version does not know). */
+  /** {@return how many intact records the last start could not read (a type this version does not know)} */
   public int unreadableRecords() {
     return counts.unreadable;
   }

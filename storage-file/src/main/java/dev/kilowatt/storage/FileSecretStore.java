@@ -37,6 +37,8 @@ public final class FileSecretStore implements SecretStore {
   /**
    * Opens the secrets directory, creating it if needed, and makes it and its files owner-only.
    *
+   * @param secretsDir the directory that holds only the secrets, one file each
+   * @return the opened store
    * @throws UncheckedIOException if the directory cannot be created or listed
    */
   public static FileSecretStore open(Path secretsDir) {
@@ -58,7 +60,12 @@ public final class FileSecretStore implements SecretStore {
     return new FileSecretStore(directory);
   }
 
-  /** The secrets of the charger whose {@link FileStorage} is in {@code dataDir}: its {@value #DIRECTORY} directory. */
+  /**
+   * The secrets of the charger whose {@link FileStorage} is in {@code dataDir}: its {@value #DIRECTORY} directory.
+   *
+   * @param dataDir the charger's data directory
+   * @return the store in the data directory's secrets directory, opened
+   */
   public static FileSecretStore inDataDirectory(Path dataDir) {
     return open(dataDir.resolve(DIRECTORY));
   }

@@ -51,6 +51,8 @@ public final class FileStorage implements Storage {
   /**
    * Opens the data directory, creating it if needed, and removes half-written files a crash left behind.
    *
+   * @param dataDir the directory the charger keeps its configuration, ledgers and other durable state in
+   * @return the opened storage
    * @throws UncheckedIOException if the directory cannot be created or listed
    */
   public static FileStorage open(Path dataDir) {
@@ -159,7 +161,7 @@ public final class FileStorage implements Storage {
     }
   }
 
-  /** How many stored values could not be read back since this storage was opened. */
+  /** {@return how many stored values could not be read back since this storage was opened} */
   public synchronized int unreadableValues() {
     return unreadableValues;
   }

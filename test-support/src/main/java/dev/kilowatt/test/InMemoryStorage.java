@@ -21,6 +21,9 @@ public final class InMemoryStorage implements Storage {
 
   private final ConcurrentNavigableMap<String, Record> values = new ConcurrentSkipListMap<>();
 
+  /** An empty storage, as a charger's first start finds it. */
+  public InMemoryStorage() {}
+
   /** {@inheritDoc} A value saved as another type is reported as absent, as a file store would. */
   @Override
   public <T extends Record> Optional<T> load(String key, Class<T> type) {

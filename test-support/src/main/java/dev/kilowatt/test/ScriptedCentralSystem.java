@@ -48,7 +48,12 @@ import java.util.function.Supplier;
  */
 public final class ScriptedCentralSystem implements CentralSystem {
 
-  /** A call of the charge point waiting for the test's answer. */
+  /**
+   * A call of the charge point waiting for the test's answer.
+   *
+   * @param callId the call's id, for the answer
+   * @param request the call's payload
+   */
   public record Sent(String callId, ChargePointRequest<?> request) {}
 
   private Supplier<Instant> clock;
@@ -68,12 +73,21 @@ public final class ScriptedCentralSystem implements CentralSystem {
   private final List<String> trace = new ArrayList<>();
   private final Map<String, Object> replies = new HashMap<>();
 
-  /** @param clock the time the answers to BootNotification and Heartbeat give, usually the charge point's virtual time */
+  /**
+   * A central system that accepts the charge point and answers at once, as {@link #friendlyAnswer} does.
+   *
+   * @param clock the time the answers to BootNotification and Heartbeat give, usually the charge point's virtual time
+   */
   public ScriptedCentralSystem(Supplier<Instant> clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** From now on BootNotification and Heartbeat are answered with {@code clock}'s time, e.g. to move the charger's clock. */
+  /**
+   * From now on BootNotification and Heartbeat are answered with {@code clock}'s time, e.g. to move the charger's
+   * clock.
+   *
+   * @param clock the time to answer with
+   */
   public void answerWithTime(Supplier<Instant> clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -166,19 +180,36 @@ public final class ScriptedCentralSystem implements CentralSystem {
     automatic = true;
   }
 
-  /** Sends a call to the charge point; its answer is {@link #replyTo} the returned id once the loop ran. */
+  /**
+   * Sends a call to the charge point; its answer is {@link #replyTo} the returned id once the loop ran.
+   *
+   * @param request the request to send
+   * @return the call's id
+   */
   public String call(CentralSystemRequest<?> request) {
     String id = "cs-" + (++inboundCalls);
     listener().onCall(id, request);
     return id;
   }
 
-  /** What the charge point answered to the call {@code callId}: a {@link Response} or a {@link CallError}. */
+  /**
+   * What the charge point answered to the call {@code callId}: a {@link Response} or a {@link CallError}.
+   *
+   * @param callId the call's id, as {@link #call} returned it
+   * @return the answer, or empty while the charge point has not answered
+   */
   public Optional<Object> replyTo(String callId) {
     return Optional.ofNullable(replies.get(callId));
   }
 
-  /** What the charge point answered to the call {@code callId}, which must be a {@code type}. */
+  /**
+   * What the charge point answered to the call {@code callId}, which must be a {@code type}.
+   *
+   * @param <R> the expected response type
+   * @param callId the call's id, as {@link #call} returned it
+   * @param type the expected response's class
+   * @return the answer
+   */
   public <R extends Response> R replyTo(String callId, Class<R> type) {
     Object reply = replies.get(callId);
     if (!type.isInstance(reply)) {
@@ -187,12 +218,18 @@ public final class ScriptedCentralSystem implements CentralSystem {
     return type.cast(reply);
   }
 
-  /** The calls waiting for the test's answer, oldest first. */
+  /** {@return the calls waiting for the test's answer, oldest first} */
   public List<Sent> pending() {
     return List.copyOf(pending);
   }
 
-  /** The oldest unanswered call, which must be of {@code type}. */
+  /**
+   * The oldest unanswered call, which must be of {@code type}.
+   *
+   * @param <T> the expected request type
+   * @param type the expected request's class
+   * @return the oldest unanswered request
+   */
   public <T extends ChargePointRequest<?>> T peek(Class<T> type) {
     Sent oldest = oldest("a " + type.getSimpleName());
     if (!type.isInstance(oldest.request())) {
@@ -201,12 +238,20 @@ public final class ScriptedCentralSystem implements CentralSystem {
     return type.cast(oldest.request());
   }
 
-  /** Answers the oldest waiting call with {@code response}. */
+  /**
+   * Answers the oldest waiting call with {@code response}.
+   *
+   * @param response the answer
+   */
   public void answer(Response response) {
     listener().onCallResult(oldestTaken().callId(), response);
   }
 
-  /** Answers the oldest waiting call with a CALLERROR. */
+  /**
+   * Answers the oldest waiting call with a CALLERROR.
+   *
+   * @param code the error code to answer with
+   */
   public void answerError(CallError.Code code) {
     listener().onCallError(oldestTaken().callId(), new CallError(code, "test"));
   }
@@ -216,22 +261,28 @@ public final class ScriptedCentralSystem implements CentralSystem {
     answer(friendlyAnswer(oldest("a call").request()));
   }
 
-  /** Every call of the charge point delivered to this central system, in order. */
+  /** {@return every call of the charge point delivered to this central system, in order} */
   public List<ChargePointRequest<?>> calls() {
     return Collections.unmodifiableList(calls);
   }
 
-  /** The charge point's calls of {@code type}, in order. */
+  /**
+   * The charge point's calls of {@code type}, in order.
+   *
+   * @param <T> the request type
+   * @param type the request's class
+   * @return those calls, oldest first
+   */
   public <T> List<T> sent(Class<T> type) {
     return calls.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
-  /** Calls sent and answers given by the charge point, in the order they went out. */
+  /** {@return calls sent and answers given by the charge point, in the order they went out} */
   public List<Object> wire() {
     return Collections.unmodifiableList(wire);
   }
 
-  /** The answers ("reply cs-1") and reconfigurations ("reconfigure") of the link, in the order they came. */
+  /** {@return the answers ("reply cs-1") and reconfigurations ("reconfigure") of the link, in the order they came} */
   public List<String> trace() {
     return Collections.unmodifiableList(trace);
   }
@@ -241,12 +292,16 @@ public final class ScriptedCentralSystem implements CentralSystem {
     trace.clear();
   }
 
-  /** The settings the charge point connected or last reconfigured with. */
+  /** {@return the settings the charge point connected or last reconfigured with} */
   public ConnectionSettings settings() {
     return settings.orElseThrow(() -> new AssertionError("the charge point has not connected yet"));
   }
 
-  /** The charge point's side of the link, for events a real link reports (e.g. a security event of TLS). */
+  /**
+   * The charge point's side of the link, for events a real link reports (e.g. a security event of TLS).
+   *
+   * @return the listener the charge point connected with
+   */
   public Listener listener() {
     if (listener == null) {
       throw new AssertionError("the charge point has not connected yet");
@@ -254,7 +309,7 @@ public final class ScriptedCentralSystem implements CentralSystem {
     return listener;
   }
 
-  /** Whether the charge point closed the link for good, as it does when it stops. */
+  /** {@return whether the charge point closed the link for good, as it does when it stops} */
   public boolean disconnectedForGood() {
     return disconnectedForGood;
   }
@@ -262,6 +317,8 @@ public final class ScriptedCentralSystem implements CentralSystem {
   /**
    * How the central system answers while it answers at once: by default {@link #friendlyAnswer}; a test may
    * model one that remembers across the charge point's reboots (a repeated StartTransaction, say).
+   *
+   * @param answers the answer to each call
    */
   public void answerWith(Function<ChargePointRequest<?>, Response> answers) {
     this.answering = Objects.requireNonNull(answers, "answers");
@@ -270,12 +327,19 @@ public final class ScriptedCentralSystem implements CentralSystem {
   /**
    * Whether the charge point has power: a call it "sends" while {@code power} says no (the instant of a
    * power cut) never reaches the central system.
+   *
+   * @param power whether the charge point has power now
    */
   public void poweredWhile(BooleanSupplier power) {
     this.powered = Objects.requireNonNull(power, "power");
   }
 
-  /** How a friendly central system answers {@code request}: accepting, with the current time where one is asked. */
+  /**
+   * How a friendly central system answers {@code request}: accepting, with the current time where one is asked.
+   *
+   * @param request the charge point's call
+   * @return an accepting answer
+   */
   public Response friendlyAnswer(ChargePointRequest<?> request) {
     IdTagInfo accepted = new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty());
     return switch (request.action()) {

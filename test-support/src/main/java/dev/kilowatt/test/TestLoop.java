@@ -23,6 +23,11 @@ public final class TestLoop implements Scheduler {
 
   private final VirtualTime time;
 
+  /**
+   * A loop whose virtual time starts at {@code start}.
+   *
+   * @param start the moment the test begins at
+   */
   public TestLoop(Instant start) {
     this.time = new VirtualTime(Objects.requireNonNull(start, "start"));
   }
@@ -42,12 +47,21 @@ public final class TestLoop implements Scheduler {
     return time.schedule(delay, task);
   }
 
-  /** Runs every task due now, and the tasks they post for now; returns how many ran. */
+  /**
+   * Runs every task due now, and the tasks they post for now; returns how many ran.
+   *
+   * @return how many tasks ran
+   */
   public int runPending() {
     return time.runPending();
   }
 
-  /** Moves the time on by {@code duration}, running every timer that falls due on the way; returns how many tasks ran. */
+  /**
+   * Moves the time on by {@code duration}, running every timer that falls due on the way; returns how many tasks ran.
+   *
+   * @param duration how far to move
+   * @return how many tasks ran
+   */
   public int advance(Duration duration) {
     return time.advance(duration);
   }
@@ -57,6 +71,8 @@ public final class TestLoop implements Scheduler {
    * {@code condition} holds. Time moves in virtual steps, so retries and time-outs of the domain happen as
    * they would; real time only passes for the adapters' threads to work.
    *
+   * @param step how far time moves each round
+   * @param condition what the test waits for
    * @param what names the condition in the failure, e.g. "the firmware download"
    * @throws AssertionError if {@code condition} does not hold within 30 s of real time
    */

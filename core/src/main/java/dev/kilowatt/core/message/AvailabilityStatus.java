@@ -4,8 +4,11 @@ import java.util.Optional;
 
 /** The charge point's answer to ChangeAvailability; Scheduled means once running transactions have ended. */
 public enum AvailabilityStatus implements OcppEnum {
+  /** The availability has changed. */
   ACCEPTED("Accepted"),
+  /** The availability cannot be changed. */
   REJECTED("Rejected"),
+  /** The change waits until the transactions running now have ended. */
   SCHEDULED("Scheduled");
 
   private final String ocppValue;
@@ -19,7 +22,12 @@ public enum AvailabilityStatus implements OcppEnum {
     return ocppValue;
   }
 
-  /** The constant whose wire value is exactly {@code value}, if any. */
+  /**
+   * The constant whose wire value is exactly {@code value}, if any.
+   *
+   * @param value the string as written in OCPP JSON; the match is case-sensitive
+   * @return the constant, or empty when the string is none of this enumeration's values
+   */
   public static Optional<AvailabilityStatus> fromOcpp(String value) {
     return OcppEnum.lookup(AvailabilityStatus.class, value);
   }

@@ -2,7 +2,19 @@ package dev.kilowatt.core.message;
 
 import java.util.Optional;
 
-/** The charge point announces itself (vendor, model, firmware, modem, meter) after it (re)boots. */
+/**
+ * The charge point announces itself (vendor, model, firmware, modem, meter) after it (re)boots.
+ *
+ * @param chargePointVendor the vendor's name, at most 20 characters
+ * @param chargePointModel the model's name, at most 20 characters
+ * @param chargePointSerialNumber the charge point's serial number
+ * @param chargeBoxSerialNumber the serial number of the charge box inside the charge point (deprecated in 1.6)
+ * @param firmwareVersion the version of the firmware running
+ * @param iccid the ICCID of the modem's SIM card
+ * @param imsi the IMSI of the modem's SIM card
+ * @param meterType the type of the main energy meter
+ * @param meterSerialNumber the serial number of the main energy meter
+ */
 public record BootNotificationRequest(
     String chargePointVendor,
     String chargePointModel,
@@ -15,6 +27,9 @@ public record BootNotificationRequest(
     Optional<String> meterSerialNumber)
     implements ChargePointRequest<BootNotificationResponse> {
 
+  /**
+   * Rejects a null {@code chargePointVendor} or {@code chargePointModel}; a null optional component reads as absent.
+   */
   public BootNotificationRequest {
     Fields.required(chargePointVendor, "chargePointVendor");
     Fields.required(chargePointModel, "chargePointModel");

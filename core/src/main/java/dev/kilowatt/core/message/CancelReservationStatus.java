@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** The charge point's answer to CancelReservation. */
 public enum CancelReservationStatus implements OcppEnum {
+  /** The reservation is cancelled. */
   ACCEPTED("Accepted"),
+  /** No reservation with that id exists. */
   REJECTED("Rejected");
 
   private final String ocppValue;
@@ -18,7 +20,12 @@ public enum CancelReservationStatus implements OcppEnum {
     return ocppValue;
   }
 
-  /** The constant whose wire value is exactly {@code value}, if any. */
+  /**
+   * The constant whose wire value is exactly {@code value}, if any.
+   *
+   * @param value the string as written in OCPP JSON; the match is case-sensitive
+   * @return the constant, or empty when the string is none of this enumeration's values
+   */
   public static Optional<CancelReservationStatus> fromOcpp(String value) {
     return OcppEnum.lookup(CancelReservationStatus.class, value);
   }

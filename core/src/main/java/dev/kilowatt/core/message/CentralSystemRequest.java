@@ -1,6 +1,10 @@
 package dev.kilowatt.core.message;
 
-/** A request the Central System sends to the charge point, which must answer it. */
+/**
+ * A request the Central System sends to the charge point, which must answer it.
+ *
+ * @param <R> the type of the CALLRESULT the charge point answers with
+ */
 public sealed interface CentralSystemRequest<R extends Response> extends Request<R>
     permits
         CancelReservationRequest,

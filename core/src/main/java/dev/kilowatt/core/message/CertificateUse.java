@@ -7,7 +7,9 @@ import java.util.Optional;
  * extension CertificateUseEnumType).
  */
 public enum CertificateUse implements OcppEnum {
+  /** A root that the Central System's TLS server certificate must chain to. */
   CENTRAL_SYSTEM_ROOT_CERTIFICATE("CentralSystemRootCertificate"),
+  /** A root that signed firmware's signing certificate must chain to. */
   MANUFACTURER_ROOT_CERTIFICATE("ManufacturerRootCertificate");
 
   private final String ocppValue;
@@ -21,7 +23,12 @@ public enum CertificateUse implements OcppEnum {
     return ocppValue;
   }
 
-  /** The constant whose wire value is exactly {@code value}, if any. */
+  /**
+   * The constant whose wire value is exactly {@code value}, if any.
+   *
+   * @param value the string as written in OCPP JSON; the match is case-sensitive
+   * @return the constant, or empty when the string is none of this enumeration's values
+   */
   public static Optional<CertificateUse> fromOcpp(String value) {
     return OcppEnum.lookup(CertificateUse.class, value);
   }

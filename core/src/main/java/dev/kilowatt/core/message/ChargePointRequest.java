@@ -1,6 +1,10 @@
 package dev.kilowatt.core.message;
 
-/** A request the charge point sends to the Central System. */
+/**
+ * A request the charge point sends to the Central System.
+ *
+ * @param <R> the type of the CALLRESULT the Central System answers with
+ */
 public sealed interface ChargePointRequest<R extends Response> extends Request<R>
     permits
         AuthorizeRequest,

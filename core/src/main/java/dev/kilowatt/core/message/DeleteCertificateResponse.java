@@ -1,8 +1,13 @@
 package dev.kilowatt.core.message;
 
-/** The outcome of a certificate deletion. */
+/**
+ * The outcome of a certificate deletion.
+ *
+ * @param status whether the certificate was deleted
+ */
 public record DeleteCertificateResponse(DeleteCertificateStatus status) implements Response {
 
+  /** Rejects a null {@code status}. */
   public DeleteCertificateResponse {
     Fields.required(status, "status");
   }

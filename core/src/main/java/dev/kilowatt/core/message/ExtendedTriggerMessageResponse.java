@@ -1,8 +1,13 @@
 package dev.kilowatt.core.message;
 
-/** Whether the charge point will send the triggered message. */
+/**
+ * Whether the charge point will send the triggered message.
+ *
+ * @param status whether the requested message will be sent
+ */
 public record ExtendedTriggerMessageResponse(TriggerMessageStatus status) implements Response {
 
+  /** Rejects a null {@code status}. */
   public ExtendedTriggerMessageResponse {
     Fields.required(status, "status");
   }

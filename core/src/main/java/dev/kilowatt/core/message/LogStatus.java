@@ -7,8 +7,11 @@ import java.util.Optional;
  * extension LogStatusEnumType).
  */
 public enum LogStatus implements OcppEnum {
+  /** The log will be uploaded. */
   ACCEPTED("Accepted"),
+  /** The log will not be uploaded. */
   REJECTED("Rejected"),
+  /** The log will be uploaded, and the upload that was going on is cancelled for it. */
   ACCEPTED_CANCELED("AcceptedCanceled");
 
   private final String ocppValue;
@@ -22,7 +25,12 @@ public enum LogStatus implements OcppEnum {
     return ocppValue;
   }
 
-  /** The constant whose wire value is exactly {@code value}, if any. */
+  /**
+   * The constant whose wire value is exactly {@code value}, if any.
+   *
+   * @param value the string as written in OCPP JSON; the match is case-sensitive
+   * @return the constant, or empty when the string is none of this enumeration's values
+   */
   public static Optional<LogStatus> fromOcpp(String value) {
     return OcppEnum.lookup(LogStatus.class, value);
   }

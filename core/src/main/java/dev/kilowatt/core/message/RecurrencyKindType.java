@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** The period after which a Recurring charging profile starts over. */
 public enum RecurrencyKindType implements OcppEnum {
+  /** Starts over every 24 hours. */
   DAILY("Daily"),
+  /** Starts over every 7 days. */
   WEEKLY("Weekly");
 
   private final String ocppValue;
@@ -18,7 +20,12 @@ public enum RecurrencyKindType implements OcppEnum {
     return ocppValue;
   }
 
-  /** The constant whose wire value is exactly {@code value}, if any. */
+  /**
+   * The constant whose wire value is exactly {@code value}, if any.
+   *
+   * @param value the string as written in OCPP JSON; the match is case-sensitive
+   * @return the constant, or empty when the string is none of this enumeration's values
+   */
   public static Optional<RecurrencyKindType> fromOcpp(String value) {
     return OcppEnum.lookup(RecurrencyKindType.class, value);
   }

@@ -1,6 +1,10 @@
 package dev.kilowatt.core.message;
 
-/** The Central System asks the charge point to stop a running transaction. */
+/**
+ * The Central System asks the charge point to stop a running transaction.
+ *
+ * @param transactionId the transaction to stop, as StartTransaction's answer numbered it
+ */
 public record RemoteStopTransactionRequest(
     int transactionId)
     implements CentralSystemRequest<RemoteStopTransactionResponse> {

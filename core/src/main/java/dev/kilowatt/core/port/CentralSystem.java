@@ -14,10 +14,19 @@ import dev.kilowatt.core.message.Response;
  */
 public interface CentralSystem {
 
-  /** Starts connecting, and keeps reconnecting after every loss, reporting to {@code listener}. */
+  /**
+   * Starts connecting, and keeps reconnecting after every loss, reporting to {@code listener}.
+   *
+   * @param settings where the central system is and how to authenticate to it
+   * @param listener what hears of connections, answers and inbound calls
+   */
   void connect(ConnectionSettings settings, Listener listener);
 
-  /** Applies changed settings (a new authorization key, ping interval); reconnects if they require it. */
+  /**
+   * Applies changed settings (a new authorization key, ping interval); reconnects if they require it.
+   *
+   * @param settings the settings after the configuration change
+   */
   void reconfigure(ConnectionSettings settings);
 
   /** Closes the connection for good (before a reboot). */
@@ -27,25 +36,63 @@ public interface CentralSystem {
    * Sends a call. The outcome arrives as {@link Listener#onCallResult} or {@link Listener#onCallError}
    * with the same {@code callId}, or never (the domain times out on its own clock). Sending while
    * disconnected is a no-op.
+   *
+   * @param callId the CALL's unique id, which its answer will carry
+   * @param request the payload
    */
   void send(String callId, ChargePointRequest<?> request);
 
-  /** Answers the inbound call {@code callId}. */
+  /**
+   * Answers the inbound call {@code callId}.
+   *
+   * @param callId the id of the inbound CALL
+   * @param response the CALLRESULT payload
+   */
   void reply(String callId, Response response);
 
-  /** Answers the inbound call {@code callId} with a CALLERROR. */
+  /**
+   * Answers the inbound call {@code callId} with a CALLERROR.
+   *
+   * @param callId the id of the inbound CALL
+   * @param error the error code and description to send
+   */
   void replyError(String callId, CallError error);
 
   /** Events from the link, delivered from any thread, in the order they happened. */
   interface Listener {
+    /** The WebSocket is open: the domain may send, starting with its BootNotification. */
     void onConnected();
 
+    /**
+     * The connection was lost or refused; the adapter is already trying again.
+     *
+     * @param reason what happened, for the log
+     */
     void onDisconnected(String reason);
 
+    /**
+     * The central system answered a call.
+     *
+     * @param callId the id {@link CentralSystem#send} was given
+     * @param response the CALLRESULT payload, of the type the request's action answers with
+     */
     void onCallResult(String callId, Response response);
 
+    /**
+     * The central system refused a call with a CALLERROR.
+     *
+     * @param callId the id {@link CentralSystem#send} was given
+     * @param error the code and description it sent
+     */
     void onCallError(String callId, CallError error);
 
+    /**
+     * The central system sent a valid request that the domain must answer through {@link CentralSystem#reply} or
+     * {@link CentralSystem#replyError}.
+     *
+     * @param callId the CALL's id, for the answer
+     * @param request the decoded payload
+     */
     void onCall(String callId, CentralSystemRequest<?> request);
 
     /**
@@ -54,6 +101,9 @@ public interface CentralSystem {
      * suite ({@code InvalidTLSCipherSuite}) or an HTTP 401 on connecting
      * ({@code FailedToAuthenticateAtCentralSystem}); {@code type} as the security white paper spells it,
      * {@code techInfo} free text for people, possibly empty.
+     *
+     * @param type the event type
+     * @param techInfo detail for people; may be empty
      */
     void onSecurityEvent(String type, String techInfo);
   }

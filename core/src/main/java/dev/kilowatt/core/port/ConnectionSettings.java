@@ -39,6 +39,7 @@ import java.util.Optional;
 public record ConnectionSettings(Optional<String> authorizationKey, Duration pingInterval, int securityProfile,
     List<String> trustedRootCertificatesPem, Optional<ClientCertificate> clientCertificate) {
 
+  /** Rejects null components and copies the list of roots, so the settings stay as they were built. */
   public ConnectionSettings {
     Objects.requireNonNull(authorizationKey, "authorizationKey");
     Objects.requireNonNull(pingInterval, "pingInterval");
@@ -46,7 +47,13 @@ public record ConnectionSettings(Optional<String> authorizationKey, Duration pin
     Objects.requireNonNull(clientCertificate, "clientCertificate");
   }
 
-  /** Settings without certificates, for profiles 0 and 1. */
+  /**
+   * Settings without certificates, for profiles 0 and 1.
+   *
+   * @param authorizationKey the {@code AuthorizationKey}, if set
+   * @param pingInterval {@code WebSocketPingInterval}; zero disables pings
+   * @param securityProfile {@code SecurityProfile}, 0 or 1
+   */
   public ConnectionSettings(Optional<String> authorizationKey, Duration pingInterval, int securityProfile) {
     this(authorizationKey, pingInterval, securityProfile, List.of(), Optional.empty());
   }
@@ -55,6 +62,8 @@ public record ConnectionSettings(Optional<String> authorizationKey, Duration pin
    * The HTTP Basic password: the bytes the key's hexadecimal digits stand for (A00.FR.205). A key that
    * is not hexadecimal (the domain accepts none over OCPP, but a test may build one) is used as its
    * UTF-8 bytes.
+   *
+   * @return the password bytes, or empty without a key
    */
   public Optional<byte[]> basicAuthPassword() {
     return authorizationKey.map(key -> {
@@ -84,6 +93,7 @@ public record ConnectionSettings(Optional<String> authorizationKey, Duration pin
    */
   public record ClientCertificate(String certificateChainPem, String privateKeyPkcs8Pem) {
 
+    /** Rejects a null chain or key. */
     public ClientCertificate {
       Objects.requireNonNull(certificateChainPem, "certificateChainPem");
       Objects.requireNonNull(privateKeyPkcs8Pem, "privateKeyPkcs8Pem");

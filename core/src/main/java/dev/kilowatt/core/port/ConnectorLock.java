@@ -10,7 +10,11 @@ package dev.kilowatt.core.port;
  */
 public interface ConnectorLock {
 
-  /** Called once, before any command, with where to report feedback and faults. */
+  /**
+   * Called once, before any command, with where to report feedback and faults.
+   *
+   * @param listener where lock feedback and faults go
+   */
   void start(Listener listener);
 
   /** Locks the plug in. Locking a locked plug reports nothing new. */
@@ -21,7 +25,11 @@ public interface ConnectorLock {
 
   /** Events from the lock, delivered from any thread. */
   interface Listener extends FaultListener {
-    /** The lock's feedback now says {@code locked}. */
+    /**
+     * The lock's feedback now says {@code locked}.
+     *
+     * @param locked whether the plug is now held
+     */
     void onLockChanged(boolean locked);
   }
 }

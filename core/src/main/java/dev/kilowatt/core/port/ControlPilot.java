@@ -6,12 +6,18 @@ package dev.kilowatt.core.port;
  */
 public interface ControlPilot {
 
-  /** Called once, before any command, with where to report pilot states and faults. */
+  /**
+   * Called once, before any command, with where to report pilot states and faults.
+   *
+   * @param listener where pilot states and faults go
+   */
   void start(Listener listener);
 
   /**
    * Offers {@code amperes} to the EV with a PWM duty cycle. Values below 6 A cannot be signalled and mean
    * the same as {@link #stopOffering()}; the adapter never offers more than asked (it rounds down).
+   *
+   * @param amperes the current the EV may draw per phase
    */
   void offer(double amperes);
 
@@ -23,6 +29,11 @@ public interface ControlPilot {
 
   /** Events from the pilot, delivered from any thread. */
   interface Listener extends FaultListener {
+    /**
+     * The EV moved the pilot to another state, e.g. from B to C when it asks for energy.
+     *
+     * @param state the new state
+     */
     void onStateChanged(PilotState state);
   }
 }

@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public interface DiagnosticsCollector {
 
-  /** Writes the archive named {@link Request#fileName()} (a zip file) and reports where it is. */
+  /**
+   * Writes the archive named {@link Request#fileName()} (a zip file) and reports where it is.
+   *
+   * @param request what the archive holds and its name
+   * @param listener where the archive or the failure goes, once
+   */
   void collect(Request request, Listener listener);
 
   /**
@@ -29,6 +34,7 @@ public interface DiagnosticsCollector {
    */
   record Request(String fileName, Optional<Instant> from, Optional<Instant> to, Map<String, String> configuration,
       List<String> traffic, List<String> transactions) {
+    /** Rejects a null name or window and copies the map and the lists, so the request stays as it was built. */
     public Request {
       Objects.requireNonNull(fileName, "fileName");
       Objects.requireNonNull(from, "from");
@@ -38,12 +44,25 @@ public interface DiagnosticsCollector {
       transactions = List.copyOf(transactions);
     }
 
-    /** A request without transaction records. */
+    /**
+     * A request without transaction records.
+     *
+     * @param fileName the archive's file name, already announced to the central system
+     * @param from log entries before this instant may be left out
+     * @param to log entries after this instant may be left out
+     * @param configuration every configuration key with its value, secrets masked
+     * @param traffic the recent OCPP messages within the window, one per line, oldest first
+     */
     public Request(String fileName, Optional<Instant> from, Optional<Instant> to, Map<String, String> configuration, List<String> traffic) {
       this(fileName, from, to, configuration, traffic, List.of());
     }
 
-    /** This request with {@code lines} as its transaction records. */
+    /**
+     * This request with {@code lines} as its transaction records.
+     *
+     * @param lines the charger's record of each transaction it remembers, one per line, oldest first
+     * @return a copy of this request with those records
+     */
     public Request withTransactions(List<String> lines) {
       return new Request(fileName, from, to, configuration, traffic, lines);
     }
@@ -51,8 +70,18 @@ public interface DiagnosticsCollector {
 
   /** The outcome of one collection. */
   interface Listener {
+    /**
+     * The archive is written.
+     *
+     * @param archive the archive, ready to upload
+     */
     void onCollected(HeldFile archive);
 
+    /**
+     * No archive could be written; the upload is reported as failed.
+     *
+     * @param reason what went wrong, for the log
+     */
     void onFailed(String reason);
   }
 }

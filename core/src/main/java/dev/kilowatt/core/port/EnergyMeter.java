@@ -6,11 +6,20 @@ package dev.kilowatt.core.port;
  */
 public interface EnergyMeter {
 
-  /** Called once with where to report readings and faults. */
+  /**
+   * Called once with where to report readings and faults.
+   *
+   * @param listener where readings and faults go
+   */
   void start(Listener listener);
 
   /** Events from the meter, delivered from any thread. */
   interface Listener extends FaultListener {
+    /**
+     * A new reading; the domain keeps the latest for meter values and transactions.
+     *
+     * @param reading the reading
+     */
     void onReading(MeterReading reading);
   }
 }

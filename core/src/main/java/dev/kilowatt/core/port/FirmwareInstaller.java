@@ -10,12 +10,15 @@ package dev.kilowatt.core.port;
  */
 public interface FirmwareInstaller {
 
-  /** The largest image the board can take, in bytes; larger downloads are broken off. */
+  /** {@return the largest image the board can take, in bytes; larger downloads are broken off} */
   long maxImageBytes();
 
   /**
    * Verifies and installs {@code image} on the adapter's own thread, reporting once to {@code listener}, from
    * any thread. The domain discards the image after the outcome.
+   *
+   * @param image the downloaded firmware image
+   * @param listener where the outcome goes
    */
   void install(HeldFile image, Listener listener);
 
@@ -24,10 +27,16 @@ public interface FirmwareInstaller {
     /**
      * The image is installed. With {@code rebootRequired} the new firmware runs only after
      * {@link Platform#reboot} with {@link Platform.RebootKind#FIRMWARE}, which the domain then calls.
+     *
+     * @param rebootRequired whether the new firmware runs only after a reboot
      */
     void onInstalled(boolean rebootRequired);
 
-    /** The image was refused or could not be installed; the old firmware keeps running. */
+    /**
+     * The image was refused or could not be installed; the old firmware keeps running.
+     *
+     * @param reason why, for the log and the status notification
+     */
     void onFailed(String reason);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record HardwareFault(String source, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {
 
+  /** Rejects null components; an empty vendor code or info means there is none. */
   public HardwareFault {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(errorCode, "errorCode");
@@ -20,7 +21,7 @@ public record HardwareFault(String source, ChargePointErrorCode errorCode, Strin
     Objects.requireNonNull(info, "info");
   }
 
-  /** Whether charging must stop while this fault lasts (every code but NoError and OtherError). */
+  /** {@return whether charging must stop while this fault lasts (every code but NoError and OtherError)} */
   public boolean stopsCharging() {
     return errorCode != ChargePointErrorCode.NO_ERROR && errorCode != ChargePointErrorCode.OTHER_ERROR;
   }

@@ -13,18 +13,36 @@ import java.io.InputStream;
  */
 public interface HeldFile {
 
-  /** What finds this file again through {@link FileTransfer#held}, and what the log names it by. */
+  /**
+   * What finds this file again through {@link FileTransfer#held}, and what the log names it by.
+   *
+   * @return the file's name for {@link FileTransfer#held} and the log
+   */
   String name();
 
-  /** The name an upload gives the file at its destination ({@code location/<fileName>}). */
+  /**
+   * The name an upload gives the file at its destination ({@code location/<fileName>}).
+   *
+   * @return the name an upload gives the file
+   */
   String fileName();
 
-  /** Whether the file is still there: a reboot or a cleaner may have removed it. */
+  /** {@return whether the file is still there: a reboot or a cleaner may have removed it} */
   boolean exists();
 
+  /**
+   * {@return the file's size in bytes}
+   *
+   * @throws IOException if the file cannot be read
+   */
   long size() throws IOException;
 
-  /** The file's bytes from the start; the caller closes the stream. */
+  /**
+   * The file's bytes from the start; the caller closes the stream.
+   *
+   * @return a stream of the file's bytes
+   * @throws IOException if the file cannot be read
+   */
   InputStream open() throws IOException;
 
   /** Removes the file; a file that is already gone is no error, and one that cannot be removed is the adapter's to log. */

@@ -9,6 +9,7 @@ public interface Indicator {
   /**
    * Blinks {@code times} times at the current intensity, then lights steadily again.
    *
+   * @param times how often to blink
    * @throws IllegalArgumentException for a negative count
    */
   void blink(int times);
@@ -16,6 +17,7 @@ public interface Indicator {
   /**
    * Sets the brightness to {@code percent} of the maximum; 0 switches the light off.
    *
+   * @param percent the brightness, 0 to 100
    * @throws IllegalArgumentException outside 0 to 100
    */
   void setIntensity(int percent);

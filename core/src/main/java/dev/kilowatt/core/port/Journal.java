@@ -30,19 +30,33 @@ public interface Journal {
    * The live records found at start, in the order they were appended. Called at start-up, before the
    * event loop runs and before the first append; it reads synchronously.
    *
+   * @return the live records, oldest first
    * @throws IllegalStateException once the journal has been written to since it was opened
    */
   List<Entry> replay();
 
-  /** Appends {@code payload} under {@code key}; {@code whenDone} runs on the loop once it is durable or failed. */
+  /**
+   * Appends {@code payload} under {@code key}; {@code whenDone} runs on the loop once it is durable or failed.
+   *
+   * @param key what the record is about; a later record with the same key replaces it
+   * @param payload the record to keep
+   * @param whenDone what runs on the loop with the outcome
+   */
   void append(String key, Record payload, Consumer<Outcome> whenDone);
 
-  /** Durably drops every record whose key starts with {@code keyPrefix}, as far as replay is concerned. */
+  /**
+   * Durably drops every record whose key starts with {@code keyPrefix}, as far as replay is concerned.
+   *
+   * @param keyPrefix the prefix of the keys to drop
+   * @param whenDone what runs on the loop with the outcome
+   */
   void forget(String keyPrefix, Consumer<Outcome> whenDone);
 
   /**
    * Rewrites the live set and drops the segments it replaces, so the log stays as large as what it holds.
    * Records appended meanwhile wait for it; none is lost. {@link Outcome.Durable} carries the last sequence.
+   *
+   * @param whenDone what runs on the loop with the outcome
    */
   void compact(Consumer<Outcome> whenDone);
 
@@ -50,6 +64,8 @@ public interface Journal {
    * Tries to clear a write fault: puts the log back to its last durable state and accepts writes again if
    * the medium allows. Answered {@link Outcome.Durable} (with the last durable sequence) when writable again,
    * {@link Outcome.Failed} when the medium still refuses. Harmless without a fault.
+   *
+   * @param whenDone what runs on the loop with the outcome
    */
   void retry(Consumer<Outcome> whenDone);
 
@@ -62,12 +78,19 @@ public interface Journal {
    */
   record Entry(long sequence, String key, Record payload) {
 
+    /** Rejects a key that is not a journal key and a null payload. */
     public Entry {
       requireKey(key);
       Objects.requireNonNull(payload, "payload");
     }
 
-    /** The payload if it is a {@code type}. */
+    /**
+     * The payload if it is a {@code type}.
+     *
+     * @param <T> the expected payload type
+     * @param type the expected payload type's class
+     * @return the payload, or empty if it is of another type
+     */
     public <T extends Record> Optional<T> payload(Class<T> type) {
       return type.isInstance(payload) ? Optional.of(type.cast(payload)) : Optional.empty();
     }
@@ -76,25 +99,45 @@ public interface Journal {
   /** What became of a write. */
   sealed interface Outcome {
 
-    /** On the medium: it survives a power cut. */
+    /**
+     * On the medium: it survives a power cut.
+     *
+     * @param sequence the sequence of the last record written
+     */
     record Durable(long sequence) implements Outcome {}
 
-    /** The medium refused the write; nothing of it counts, and the journal refuses writes until retried. */
+    /**
+     * The medium refused the write; nothing of it counts, and the journal refuses writes until retried.
+     *
+     * @param reason what the medium reported, for the log
+     */
     record Failed(String reason) implements Outcome {
+      /** Rejects a null reason. */
       public Failed {
         Objects.requireNonNull(reason, "reason");
       }
     }
 
-    /** Not attempted, because an earlier write failed and the fault is not cleared. */
+    /**
+     * Not attempted, because an earlier write failed and the fault is not cleared.
+     *
+     * @param reason the fault that is still in the way, for the log
+     */
     record Refused(String reason) implements Outcome {
+      /** Rejects a null reason. */
       public Refused {
         Objects.requireNonNull(reason, "reason");
       }
     }
   }
 
-  /** Whether {@code key} is a journal key: 1 to 200 of {@code [A-Za-z0-9._/-]}, not starting with {@code /}, without {@code ..}. */
+  /**
+   * Whether {@code key} is a journal key: 1 to 200 of {@code [A-Za-z0-9._/-]}, not starting with {@code /}, without
+   * {@code ..}.
+   *
+   * @param key the candidate key
+   * @return whether it may name a journal record
+   */
   static boolean isKey(String key) {
     if (key == null || key.isEmpty() || key.length() > 200 || key.startsWith("/") || key.contains("..")) {
       return false;
@@ -106,6 +149,8 @@ public interface Journal {
   /**
    * {@code key} if it is a journal key.
    *
+   * @param key the candidate key
+   * @return the key itself
    * @throws IllegalArgumentException if it is not
    */
   static String requireKey(String key) {

@@ -12,10 +12,17 @@ import java.util.TreeMap;
  */
 public final class LiveRecords {
 
+  /** An empty live set, before the first record is applied. */
+  public LiveRecords() {}
+
   private final NavigableMap<String, Entry> byKey = new TreeMap<>();
   private final NavigableMap<Long, Entry> bySequence = new TreeMap<>();
 
-  /** Applies an appended record. */
+  /**
+   * Applies an appended record.
+   *
+   * @param entry the appended record
+   */
   public void put(Entry entry) {
     Entry replaced = byKey.put(entry.key(), entry);
     if (replaced != null) {
@@ -24,19 +31,23 @@ public final class LiveRecords {
     bySequence.put(entry.sequence(), entry);
   }
 
-  /** Applies a forget of {@code keyPrefix}. */
+  /**
+   * Applies a forget of {@code keyPrefix}.
+   *
+   * @param keyPrefix the prefix of the keys to drop
+   */
   public void forget(String keyPrefix) {
     var under = byKey.subMap(keyPrefix, true, keyPrefix + Character.MAX_VALUE, false);
     under.values().forEach(entry -> bySequence.remove(entry.sequence()));
     under.clear();
   }
 
-  /** The live records, in the order they were appended. */
+  /** {@return the live records, in the order they were appended} */
   public List<Entry> entries() {
     return List.copyOf(bySequence.values());
   }
 
-  /** How many records are live. */
+  /** {@return how many records are live} */
   public int size() {
     return byKey.size();
   }

@@ -15,12 +15,12 @@ public enum PilotState {
   /** -12 V: the charge point is not available, or the pilot reads an invalid level. */
   F;
 
-  /** Whether an EV is plugged in. */
+  /** {@return whether an EV is plugged in} */
   public boolean evConnected() {
     return this == B || this == C || this == D;
   }
 
-  /** Whether the EV asks for energy. */
+  /** {@return whether the EV asks for energy} */
   public boolean evRequestsEnergy() {
     return this == C || this == D;
   }

@@ -9,16 +9,26 @@ package dev.kilowatt.core.port;
  */
 public interface Relay {
 
-  /** Called once, before any command, with where to report feedback and faults. */
+  /**
+   * Called once, before any command, with where to report feedback and faults.
+   *
+   * @param listener where feedback and faults go
+   */
   void start(Listener listener);
 
+  /** Closes the contactor: the connector is live. */
   void close();
 
+  /** Opens the contactor: the connector is dead. */
   void open();
 
   /** Events from the relay, delivered from any thread. */
   interface Listener extends FaultListener {
-    /** The auxiliary contact's state changed. Boards without feedback never call this. */
+    /**
+     * The auxiliary contact's state changed. Boards without feedback never call this.
+     *
+     * @param closed whether the auxiliary contact now reports the contactor closed
+     */
     default void onFeedback(boolean closed) {}
   }
 }

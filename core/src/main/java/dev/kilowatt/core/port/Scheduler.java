@@ -13,13 +13,27 @@ import java.time.Instant;
  */
 public interface Scheduler {
 
-  /** The board's wall-clock time. The domain keeps its own offset once the central system sets the time. */
+  /**
+   * The board's wall-clock time. The domain keeps its own offset once the central system sets the time.
+   *
+   * @return the current time
+   */
   Instant now();
 
-  /** Runs {@code task} on the event loop, after the tasks already queued. Safe to call from any thread. */
+  /**
+   * Runs {@code task} on the event loop, after the tasks already queued. Safe to call from any thread.
+   *
+   * @param task the work to run
+   */
   void execute(Runnable task);
 
-  /** Runs {@code task} on the event loop once {@code delay} has passed. */
+  /**
+   * Runs {@code task} on the event loop once {@code delay} has passed.
+   *
+   * @param delay how long to wait, measured on this scheduler's clock
+   * @param task the work to run
+   * @return a handle to cancel the task with
+   */
   Timer schedule(Duration delay, Runnable task);
 
   /** A pending {@link #schedule} task. */

@@ -18,6 +18,8 @@ public final class Secret {
   /**
    * A secret holding a copy of {@code bytes}.
    *
+   * @param bytes the secret's bytes; the caller may clear its array afterwards
+   * @return the secret
    * @throws IllegalArgumentException if {@code bytes} is empty: no secret is empty, an erased one is absent
    */
   public static Secret of(byte[] bytes) {
@@ -27,12 +29,12 @@ public final class Secret {
     return new Secret(bytes.clone());
   }
 
-  /** A copy of the secret's bytes, for the one place that needs them. */
+  /** {@return a copy of the secret's bytes, for the one place that needs them} */
   public byte[] bytes() {
     return bytes.clone();
   }
 
-  /** How many bytes the secret has; safe to log. */
+  /** {@return how many bytes the secret has; safe to log} */
   public int length() {
     return bytes.length;
   }

@@ -12,16 +12,27 @@ import java.util.Optional;
  */
 public interface SecretStore {
 
-  /** The secret saved under {@code name}; empty if there is none or it can no longer be read (reported by the store). */
+  /**
+   * The secret saved under {@code name}; empty if there is none or it can no longer be read (reported by the store).
+   *
+   * @param name the secret's name, e.g. the authorization key's
+   * @return the secret, or empty
+   */
   Optional<Secret> read(String name);
 
   /**
    * Saves {@code secret} under {@code name}, replacing the old one durably and atomically.
    *
+   * @param name the secret's name
+   * @param secret the secret to keep
    * @throws java.io.UncheckedIOException if the store refuses the write; the old secret is then still in place
    */
   void write(String name, Secret secret);
 
-  /** Removes the secret saved under {@code name}; erasing a missing secret is harmless. */
+  /**
+   * Removes the secret saved under {@code name}; erasing a missing secret is harmless.
+   *
+   * @param name the secret's name
+   */
   void erase(String name);
 }

@@ -15,15 +15,36 @@ import java.util.Optional;
  */
 public interface Storage {
 
-  /** The value saved under {@code key}, if any. A value that can no longer be read is reported as absent. */
+  /**
+   * The value saved under {@code key}, if any. A value that can no longer be read is reported as absent.
+   *
+   * @param <T> the value's type
+   * @param key what the value was saved under
+   * @param type the value's record class
+   * @return the value, or empty
+   */
   <T extends Record> Optional<T> load(String key, Class<T> type);
 
-  /** Saves {@code value} under {@code key}, replacing what was there, durably and atomically. */
+  /**
+   * Saves {@code value} under {@code key}, replacing what was there, durably and atomically.
+   *
+   * @param key what the value is saved under
+   * @param value the record to keep
+   */
   void save(String key, Record value);
 
-  /** Removes {@code key}; removing a missing key is harmless. */
+  /**
+   * Removes {@code key}; removing a missing key is harmless.
+   *
+   * @param key what the value was saved under
+   */
   void delete(String key);
 
-  /** The keys that start with {@code prefix}, in ascending order. */
+  /**
+   * The keys that start with {@code prefix}, in ascending order.
+   *
+   * @param prefix the start of the keys wanted; empty for all
+   * @return the keys, sorted
+   */
   List<String> keys(String prefix);
 }

@@ -23,10 +23,16 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   private final ScheduledThreadPoolExecutor executor;
   private final AtomicLong failedTasks = new AtomicLong();
 
+  /** A loop on the system's UTC clock, as a board uses it. */
   public EventLoop() {
     this(Clock.systemUTC());
   }
 
+  /**
+   * A loop on {@code clock}, e.g. a clock the board corrects from a GPS or NTP source.
+   *
+   * @param clock what {@link #now()} reads
+   */
   public EventLoop(Clock clock) {
     this.clock = clock;
     this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -58,12 +64,12 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     return () -> future.cancel(false);
   }
 
-  /** How many tasks threw a RuntimeException so far. */
+  /** {@return how many tasks threw a RuntimeException so far} */
   public long failedTasks() {
     return failedTasks.get();
   }
 
-  /** Whether the loop has ended, closed or by an Error. */
+  /** {@return whether the loop has ended, closed or by an Error} */
   public boolean ended() {
     return executor.isShutdown();
   }

@@ -16,6 +16,11 @@ public final class VirtualTime implements Scheduler {
   private Instant now;
   private long sequence;
 
+  /**
+   * Time that stands at {@code start} until a test moves it.
+   *
+   * @param start the moment the test begins at
+   */
   public VirtualTime(Instant start) {
     this.now = start;
   }
@@ -35,17 +40,31 @@ public final class VirtualTime implements Scheduler {
     return enqueue(delay.isNegative() ? Duration.ZERO : delay, task);
   }
 
-  /** Runs every task that is due now, including tasks they queue for now, and returns how many ran. */
+  /**
+   * Runs every task that is due now, including tasks they queue for now, and returns how many ran.
+   *
+   * @return how many tasks ran
+   */
   public int runPending() {
     return runUntil(now());
   }
 
-  /** Moves time forward by {@code duration}, running each task at its due time, in order. */
+  /**
+   * Moves time forward by {@code duration}, running each task at its due time, in order.
+   *
+   * @param duration how far to move
+   * @return how many tasks ran
+   */
   public int advance(Duration duration) {
     return runUntil(now().plus(duration));
   }
 
-  /** Moves time forward to {@code instant} (never backwards), running each task at its due time. */
+  /**
+   * Moves time forward to {@code instant} (never backwards), running each task at its due time.
+   *
+   * @param instant the moment to move to
+   * @return how many tasks ran
+   */
   public int runUntil(Instant instant) {
     int ran = 0;
     while (true) {
@@ -70,7 +89,7 @@ public final class VirtualTime implements Scheduler {
     }
   }
 
-  /** How many tasks wait, including cancelled ones not yet discarded. */
+  /** {@return how many tasks wait, including cancelled ones not yet discarded} */
   public synchronized int queued() {
     return queue.size();
   }

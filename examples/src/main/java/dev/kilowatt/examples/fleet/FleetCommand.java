@@ -25,6 +25,7 @@ public final class FleetCommand {
   /** Exit status for a command line that cannot be used. */
   public static final int USAGE_ERROR = 2;
 
+  /** The fleet mode's options, as the help text lists them. */
   public static final String USAGE = """
       fleet mode: java -jar kilowatt-simulator.jar --csms URL --fleet N [--fleet-file F]
                   [--fleet-offset K | --fleet-slice I] [--data-dir DIR] [--password P]
@@ -44,12 +45,24 @@ public final class FleetCommand {
 
   private FleetCommand() {}
 
-  /** Whether {@code args} ask for fleet mode. */
+  /**
+   * Whether {@code args} ask for fleet mode.
+   *
+   * @param args the command line
+   * @return whether it holds {@code --fleet} or {@code --fleet-file}
+   */
   public static boolean wanted(String... args) {
     return List.of(args).contains("--fleet") || List.of(args).contains("--fleet-file");
   }
 
-  /** Runs the fleet {@code args} describe; returns the exit status. */
+  /**
+   * Runs the fleet {@code args} describe; returns the exit status.
+   *
+   * @param args the command line
+   * @param out where the stations' progress goes
+   * @param err where errors in the command line go
+   * @return 0 once the fleet has run its time or was stopped, non-zero for a command line it refused
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     Options options;
     try {

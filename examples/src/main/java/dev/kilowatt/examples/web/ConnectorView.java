@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 /**
  * A connector at one moment, as the web console shows it.
  *
+ * @param id the connector's id, from 1
  * @param status the OCPP status, as last worked out by the charge point (e.g. Charging)
  * @param errorCode the OCPP ChargePointErrorCode (NoError when all is well)
  * @param pilot the control pilot state the EV sets (A to F)
@@ -25,6 +26,7 @@ public record ConnectorView(int id, String status, String errorCode, String pilo
     double energyWh, boolean transactionRunning, Optional<Integer> transactionId, OptionalDouble limitA, String limitExplanation,
     Optional<ChargingSchedule> composite) {
 
+  /** Rejects a null component: a view always has every part, an absent value is an empty optional. */
   public ConnectorView {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(errorCode, "errorCode");

@@ -46,6 +46,7 @@ public final class LiveTraffic implements TrafficListener {
   private final List<Consumer<Frame>> listeners = new CopyOnWriteArrayList<>();
   private long sequence;
 
+  /** A traffic log whose frames are stamped by the system's UTC clock. */
   public LiveTraffic() {
     this(Clock.systemUTC());
   }

@@ -71,6 +71,9 @@ public final class WebConsole implements AutoCloseable {
   /**
    * Serves the console on {@code port} of the loopback interface (0: any free port).
    *
+   * @param port the port to listen on, 0 for any free one
+   * @param station the station the console shows and commands
+   * @return the running console
    * @param traffic the traffic listener the station's link reports to
    * @throws UncheckedIOException when the port cannot be had
    */
@@ -88,7 +91,7 @@ public final class WebConsole implements AutoCloseable {
     return console;
   }
 
-  /** The port the console listens on. */
+  /** {@return the port the console listens on} */
   public int port() {
     return server.getAddress().getPort();
   }
