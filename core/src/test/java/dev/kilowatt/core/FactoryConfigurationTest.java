@@ -21,9 +21,9 @@ class FactoryConfigurationTest {
 
   @Test
   void aMistypedKeyStopsTheBuild() {
-    Harness h = new Harness().configure("HeartBeatInterval", "900");
+    Harness h = new Harness().configure("HartbeatInterval", "900");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, h::start);
-    assertEquals("factory configuration: HeartBeatInterval: no such configuration key", e.getMessage());
+    assertEquals("factory configuration: HartbeatInterval: no such configuration key", e.getMessage());
   }
 
   @Test
