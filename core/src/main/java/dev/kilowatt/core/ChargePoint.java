@@ -204,7 +204,8 @@ public final class ChargePoint {
     /**
      * The factory value of a configuration key, used until the central system changes it; a later value for
      * the same key (a CiString: in any case) replaces this one. {@link #build} fails, naming the key and the
-     * reason, when the charge point has no such key, the key is read-only, or the key does not accept the value.
+     * reason, when the charge point has no such key, the key does not accept the value, or the key is read-only
+     * and its value follows from the build (NumberOfConnectors, the limits' keys: README, Configuration).
      */
     public Builder configuration(String key, String value) {
       configuration.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));

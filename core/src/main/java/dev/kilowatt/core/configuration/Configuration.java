@@ -271,6 +271,10 @@ public final class Configuration {
     if (value == null) {
       return;
     }
+    if (key.access() == ConfigKey.Access.DERIVED) {
+      factoryProblems.add(key.name() + "=" + value + ": read-only, derived from how the charge point is built");
+      return;
+    }
     key.type().problem(value).ifPresent(why -> factoryProblems.add(key.name() + "=" + shown(key, value) + ": " + why));
   }
 
