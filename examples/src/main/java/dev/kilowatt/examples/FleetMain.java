@@ -63,7 +63,11 @@ final class FleetMain implements Callable<Integer> {
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    return FleetCommand.run(options, System.out);
+    try {
+      return FleetCommand.run(options, System.out);
+    } catch (FleetCommand.RefusedConfiguration e) {
+      throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage(), e);
+    }
   }
 
   /** The fleet the command line asks for, its files read. */

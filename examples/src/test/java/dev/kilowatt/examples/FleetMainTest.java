@@ -47,6 +47,17 @@ class FleetMainTest {
   }
 
   @Test
+  void aFactoryConfigurationTheStationsRefuseIsAUsageErrorBeforeAnyStationStarts(@TempDir Path directory) throws Exception {
+    Path config = Files.writeString(directory.resolve("factory.properties"), "HeartbeatIntervall=3600\nNumberOfConnectors=2\n");
+    Path stations = directory.resolve("stations");
+    assertEquals(2, commandLine.execute("--csms", "ws://127.0.0.1:9/ocpp", "--fleet", "3", "--config", config.toString(),
+        "--data-dir", stations.toString()), err::toString);
+    assertEquals("--config: factory configuration: NumberOfConnectors=2: read-only, derived from how the charge point is built; "
+        + "HeartbeatIntervall: no such configuration key", err.toString().lines().findFirst().orElseThrow());
+    assertTrue(!Files.exists(stations) || Files.list(stations).findAny().isEmpty(), "no station started");
+  }
+
+  @Test
   void fleetModeIsAskedForByTheFleetsOptions() {
     assertTrue(FleetMain.wanted("--csms", "ws://h/", "--fleet-file", "f"));
     assertTrue(FleetMain.wanted("--fleet=3"));

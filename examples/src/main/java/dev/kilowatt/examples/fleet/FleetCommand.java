@@ -33,6 +33,7 @@ public final class FleetCommand {
   /**
    * Reads the fleet file and applies the command line's numbers to it, as {@link #run} does first.
    *
+   * @param options the command line, read
    * @throws IllegalArgumentException or {@link UncheckedIOException} naming the fleet file or the setting when
    *     the fleet cannot be run as asked
    */
@@ -41,10 +42,15 @@ public final class FleetCommand {
   }
 
   /**
-   * Runs the fleet until the fleet file's {@code runFor} has passed, or forever; returns the exit status.
+   * Runs the fleet until the fleet file's {@code runFor} has passed, or forever.
    *
+   * @param options the command line, read
+   * @param out where the summary lines go
+   * @return the exit status
    * @throws IllegalArgumentException or {@link UncheckedIOException} naming the fleet file or the setting, before
    *     any station starts, when the fleet cannot be run as asked
+   * @throws RefusedConfiguration before any station starts, when the stations' charge point refuses the
+   *     factory configuration
    */
   public static int run(Options options, PrintStream out) {
     FleetFile file = options.file();
@@ -52,10 +58,18 @@ public final class FleetCommand {
       STATIONS_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
     Path root = options.dataDirectory().orElseGet(FleetCommand::temporaryDirectory);
+    Fleet fleet;
+    try {
+      fleet = Fleet.start(file, options.centralSystem(), root, options.factoryConfiguration());
+    } catch (RefusedConfiguration e) {
+      if (options.dataDirectory().isEmpty()) {
+        delete(root);
+      }
+      throw e;
+    }
     out.printf("# fleet of %d stations %s to %s, %d connector(s) each, seed %d, ramp %.0f/s%n", file.stations(),
         file.chargePointId(file.offset()) + ".." + file.chargePointId(file.offset() + file.stations() - 1),
         options.centralSystem(), file.connectors(), file.seed(), file.rampPerSecond());
-    Fleet fleet = Fleet.start(file, options.centralSystem(), root, options.factoryConfiguration());
     Thread hook = new Thread(() -> finish(fleet, root, options.dataDirectory().isEmpty()), "fleet-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -84,11 +98,15 @@ public final class FleetCommand {
   private static void finish(Fleet fleet, Path root, boolean temporary) {
     fleet.close();
     if (temporary) {
-      try (Stream<Path> paths = Files.walk(root)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        System.err.println("could not delete " + root + ": " + e.getMessage());
-      }
+      delete(root);
+    }
+  }
+
+  private static void delete(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not delete " + root + ": " + e.getMessage());
     }
   }
 
@@ -97,6 +115,13 @@ public final class FleetCommand {
       return Files.createTempDirectory("kilowatt-fleet-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary data directory", e);
+    }
+  }
+
+  /** The stations' charge point refuses the factory configuration: the message names each key and why. */
+  public static final class RefusedConfiguration extends RuntimeException {
+    RefusedConfiguration(IllegalArgumentException cause) {
+      super(cause.getMessage(), cause);
     }
   }
 
