@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -147,7 +148,7 @@ public final class ChargePoint {
     final List<ConnectorHardware> connectors = new ArrayList<>();
     final List<RfidReader> readers = new ArrayList<>();
     ChargePointLimits limits = ChargePointLimits.DEFAULT;
-    final Map<String, String> configuration = new HashMap<>();
+    final Map<String, String> configuration = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final List<VendorKey> vendorKeys = new ArrayList<>();
     final Map<String, List<Consumer<String>>> configurationListeners = new LinkedHashMap<>();
     final Map<String, DataTransferHandler> vendors = new HashMap<>();
@@ -202,8 +203,9 @@ public final class ChargePoint {
 
     /**
      * The factory value of a configuration key, used until the central system changes it; a later value for
-     * the same key replaces this one. {@link #build} fails, naming the key and the reason, when the charge
-     * point has no such key, the key is read-only, or the key does not accept the value.
+     * the same key (a CiString: in any case) replaces this one. {@link #build} fails, naming the key and the
+     * reason, when the charge point has no such key, the key does not accept the value, or the key is read-only
+     * and its value follows from the build (NumberOfConnectors, the limits' keys: README, Configuration).
      */
     public Builder configuration(String key, String value) {
       configuration.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));

@@ -94,7 +94,7 @@ final class Station {
     CoreKeys.define(config, setup.limits, setup.connectors.size(),
         "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger");
     setup.fileTransfer.ifPresent(transfer -> config.define(
-        CoreKeys.readOnly(CoreKeys.SUPPORTED_FILE_TRANSFER_PROTOCOLS, String.join(",", transfer.protocols()))));
+        CoreKeys.derived(CoreKeys.SUPPORTED_FILE_TRANSFER_PROTOCOLS, String.join(",", transfer.protocols()))));
     this.light = setup.indicator.map(indicator -> new StationLight(indicator, config, counters, setup.listener));
     ChargePointListener listener = light.<ChargePointListener>map(l -> l).orElse(setup.listener);
     Session.StationClock clock = new Session.StationClock(scheduler);

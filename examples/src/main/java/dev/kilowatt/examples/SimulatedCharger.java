@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * The simulated charger: {@code java -jar kilowatt-simulator.jar [--csms URL] [--id ID] [--data-dir DIR]
  * [--connectors N] [--password P] [--http PORT]} ({@code --help} lists them, {@code --version} names the build),
- * or a fleet of simulated stations with {@code --fleet N} (see {@link FleetCommand}).
+ * or a fleet of simulated stations with {@code --fleet N} (see {@link FleetMain} and {@link FleetCommand}).
  *
  * <p>With {@code --csms} it connects to {@code URL/ID} and takes console commands on standard input until
  * {@code quit} (and keeps running once the input ends, so it can be driven by a pipe and killed). Without it,
@@ -41,8 +41,8 @@ public final class SimulatedCharger {
    * @param args the options the class comment lists
    */
   public static void main(String[] args) {
-    if (FleetCommand.wanted(args)) {
-      System.exit(FleetCommand.run(args, System.out, System.err));
+    if (FleetMain.wanted(args)) {
+      System.exit(CommandLines.of(new FleetMain()).execute(args));
     }
     System.exit(CommandLines.of(new Main()).execute(args));
   }

@@ -26,7 +26,7 @@ class EntryPointsTest {
   }
 
   private static List<CommandLine> entryPoints() {
-    return List.of(CommandLines.of(new SimulatedCharger.Main()),
+    return List.of(CommandLines.of(new SimulatedCharger.Main()), CommandLines.of(new FleetMain()),
         BoardOptions.commandLine("RaspberryPiCharger", RaspberryPiModule.OPTIONS),
         BoardOptions.commandLine("SerialBoardCharger", SerialBoardModule.OPTIONS),
         CommandLines.of(new SmartChargingChart.Main()));

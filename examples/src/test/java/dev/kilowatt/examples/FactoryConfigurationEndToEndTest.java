@@ -21,18 +21,18 @@ class FactoryConfigurationEndToEndTest extends EndToEndFixture {
   @Test
   void theFilesValuesAreWhatTheCentralSystemReads() throws IOException {
     Path file = Files.writeString(configDirectory.resolve("factory.properties"),
-        "# the AC7's factory settings\nConnectionTimeOut=90\nLocalPreAuthorize=true\n");
+        "# the AC7's factory settings\nConnectionTimeOut=90\nlocalpreauthorize=true\n");
     boot(settings().withConfigurationFile(file));
     assertEquals("90", value("ConnectionTimeOut"));
-    assertEquals("true", value("LocalPreAuthorize"));
+    assertEquals("true", value("LocalPreAuthorize"), "key names are CiStrings");
   }
 
   @Test
   void aFileWithAMistypedKeyKeepsTheChargerFromStarting() throws IOException {
-    Path file = Files.writeString(configDirectory.resolve("factory.properties"), "ConnectionTimeout=90\n");
+    Path file = Files.writeString(configDirectory.resolve("factory.properties"), "ConectionTimeOut=90\n");
     Simulator.RefusedSettings refused = assertThrows(Simulator.RefusedSettings.class,
         () -> Simulator.start(settings().withConfigurationFile(file), (direction, text) -> { }, line -> { }));
-    assertEquals("factory configuration: ConnectionTimeout: no such configuration key", refused.getMessage());
+    assertEquals("factory configuration: ConectionTimeOut: no such configuration key", refused.getMessage());
   }
 
   @Test

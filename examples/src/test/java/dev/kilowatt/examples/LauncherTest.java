@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher script the build puts next to kilowatt-simulator.jar, run the way the README runs it: with
- * no JAVA_HOME and only the system's default java on PATH, which may be older than 21.
+ * The launcher script the build puts next to kilowatt-simulator.jar, as kilowatt-simulator and as
+ * kilowatt-charger, run the way the README runs it: with no JAVA_HOME and only the system's default java on
+ * PATH, which may be older than 21.
  */
 class LauncherTest {
 
@@ -158,6 +159,77 @@ class LauncherTest {
     assertEquals(jdk.toRealPath() + " 25.0.3+9-LTS\n", Files.readString(target.resolve("kilowatt.aot.jdk")));
   }
 
+  @Test
+  void asKilowattChargerItRunsTheBoardsChargerOnAJdkOf21OrNewerWithTheOptionsFile() throws Exception {
+    Files.copy(DIST.resolve("kilowatt-simulator"), target.resolve("kilowatt-charger"));
+    Files.writeString(target.resolve("kilowatt.jvm.options"), "-Dkilowatt.probe=from-the-options-file\n");
+    boardProbeJar(target.resolve("kilowatt-simulator.jar"));
+
+    List<String> out = run("kilowatt-charger", Map.of("PATH", "/usr/bin:/bin"), "raspberry-pi", "--id", "two words");
+
+    int feature = Integer.parseInt(out.get(0).substring("feature=".length()));
+    assertTrue(feature >= 21, "the launcher found a JDK >= 21 by itself: " + out);
+    assertEquals(List.of("probe=from-the-options-file", "arg=--id", "arg=two words"), out.subList(1, out.size()));
+  }
+
+  @Test
+  void asKilowattChargerItNamesTheBoardsMainClassAndTakesNoAotCache() throws Exception {
+    distribution();
+    Files.copy(DIST.resolve("kilowatt-simulator"), target.resolve("kilowatt-charger"));
+    Path jdk = fakeJdk("25", "25.0.3+9-LTS");
+    run(Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", jdk.toString(), "KILOWATT_AOT_TRAINING", "1"));
+    Map<String, String> environment = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", jdk.toString());
+
+    assertEquals(List.of("@" + target.resolve("kilowatt.jvm.options"), "-cp", jar(), "dev.kilowatt.examples.SerialBoardCharger",
+        "--help"), run("kilowatt-charger", environment, "serial-board", "--help"));
+    assertEquals(List.of("@" + target.resolve("kilowatt.jvm.options"), "-cp", jar(), "dev.kilowatt.examples.RaspberryPiCharger"),
+        run("kilowatt-charger", environment, "raspberry-pi"));
+  }
+
+  @Test
+  void asKilowattChargerItAsksForAKnownBoardFirst() throws Exception {
+    Files.copy(DIST.resolve("kilowatt-simulator"), target.resolve("kilowatt-charger"));
+    // no jar either: a board asked for first is answered before the launcher looks for a JDK and the jar
+    Map<String, String> noJdk = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", "/nonexistent");
+    String help = String.join("\n", run("kilowatt-charger", noJdk, "--help"));
+    assertTrue(help.startsWith("Usage: kilowatt-charger BOARD [OPTIONS]") && help.contains("raspberry-pi") && help.contains("serial-board"),
+        help);
+    for (List<String> args : List.of(List.<String>of(), List.of("beaglebone", "--id", "cp"))) {
+      Process process = launcher("kilowatt-charger", noJdk, args.toArray(String[]::new)).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(2, process.waitFor(), output);
+      assertTrue(output.startsWith("kilowatt-charger: " + (args.isEmpty() ? "which board?" : "unknown board 'beaglebone'")), output);
+    }
+  }
+
+  /** A jar whose RaspberryPiCharger is a stand-in that hands over to the probe. */
+  private static void boardProbeJar(Path jar) throws IOException {
+    Path sources = Files.createTempDirectory(jar.getParent(), "board-probe-");
+    Path source = Files.createDirectories(sources.resolve("dev/kilowatt/examples")).resolve("RaspberryPiCharger.java");
+    Files.writeString(source, """
+        package dev.kilowatt.examples;
+        public final class RaspberryPiCharger {
+          public static void main(String[] args) {
+            LauncherProbe.main(args);
+          }
+        }
+        """);
+    String probeClasses;
+    try {
+      probeClasses = Path.of(LauncherProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-cp", probeClasses,
+        "-d", sources.toString(), source.toString());
+    assertEquals(0, status, "the stand-in compiles");
+    probeJar(jar);
+    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+      String entry = "dev/kilowatt/examples/RaspberryPiCharger.class";
+      Files.copy(sources.resolve(entry), zip.getPath(entry));
+    }
+  }
+
   /** The launcher and the shipped options file in {@link #target}, with a jar that is not run. */
   private void distribution() throws IOException {
     Files.copy(DIST.resolve("kilowatt-simulator"), target.resolve("kilowatt-simulator"));
@@ -197,8 +269,13 @@ class LauncherTest {
   }
 
   private ProcessBuilder launcher(Map<String, String> environment, String... args) {
+    return launcher("kilowatt-simulator", environment, args);
+  }
+
+  /** The launcher under {@code name}, which decides what it runs. */
+  private ProcessBuilder launcher(String name, Map<String, String> environment, String... args) {
     ProcessBuilder builder = new ProcessBuilder();
-    builder.command().addAll(List.of("/bin/sh", target.resolve("kilowatt-simulator").toString()));
+    builder.command().addAll(List.of("/bin/sh", target.resolve(name).toString()));
     builder.command().addAll(List.of(args));
     builder.environment().remove("JAVA_HOME");
     builder.environment().putAll(environment);
@@ -206,7 +283,11 @@ class LauncherTest {
   }
 
   private List<String> run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-    Process process = launcher(environment, args).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    return run("kilowatt-simulator", environment, args);
+  }
+
+  private List<String> run(String name, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    Process process = launcher(name, environment, args).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     assertEquals(0, process.waitFor(), lines.toString());
     return lines;

@@ -29,16 +29,19 @@ public final class FactoryConfigurationFile {
    * @param file a properties file of configuration keys and their factory values
    * @return the values by configuration key, in the order the file gives them
    * @throws UncheckedIOException naming the file when it cannot be read
-   * @throws IllegalArgumentException naming the file and the key when a key is given twice, which would
-   *     otherwise silently keep the last
+   * @throws IllegalArgumentException naming the file and the key when a key is given twice, in the same case
+   *     or not (key names are CiStrings), which would otherwise silently keep one of them
    */
   public static Map<String, String> read(Path file) {
     Map<String, String> values = new LinkedHashMap<>();
-    Set<String> repeated = new TreeSet<>();
+    Set<String> given = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    Set<String> repeated = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     Properties lines = new Properties() {
       @Override
       public synchronized Object put(Object key, Object value) {
-        if (values.putIfAbsent((String) key, ((String) value).stripTrailing()) != null) {
+        if (given.add((String) key)) {
+          values.put((String) key, ((String) value).stripTrailing());
+        } else {
           repeated.add((String) key);
         }
         return null;

@@ -42,6 +42,13 @@ class FactoryConfigurationFileTest {
   }
 
   @Test
+  void aKeyGivenTwiceInDifferentCaseIsRefused() throws IOException {
+    Path file = write("HeartbeatInterval=60\nheartbeatinterval=600\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FactoryConfigurationFile.read(file));
+    assertEquals(file + ": given more than once: heartbeatinterval", e.getMessage(), "key names are CiStrings");
+  }
+
+  @Test
   void aMalformedOrMissingFileIsRefused() throws IOException {
     Path file = write("AcmeGreeting=\\u00zz\n");
     IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> FactoryConfigurationFile.read(file));

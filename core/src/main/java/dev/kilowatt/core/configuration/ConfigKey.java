@@ -30,13 +30,23 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
 
   /** Who may read and write a key. */
   public enum Access {
+    /**
+     * Read-only over OCPP; a capacity or policy of the product that the manufacturer may set at the factory
+     * (LocalAuthListMaxLength, ReserveConnectorZeroSupported, AdditionalRootCertificateCheck).
+     */
     READ_ONLY,
     READ_WRITE,
     /** Readable by nobody over OCPP (secrets such as {@code AuthorizationKey}). */
-    WRITE_ONLY;
+    WRITE_ONLY,
+    /**
+     * Read-only over OCPP, and what the charge point is built with decides the value (NumberOfConnectors from
+     * its connectors, SupportedFeatureProfiles from its adapters, GetConfigurationMaxKeys from its limits): a
+     * factory value would contradict the build, so none is taken.
+     */
+    DERIVED;
 
     boolean writable() {
-      return this != READ_ONLY;
+      return this == READ_WRITE || this == WRITE_ONLY;
     }
   }
 

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -24,6 +26,9 @@ import java.util.function.Function;
  * <p>The value of a write-only key is a secret (the AuthorizationKey): it is kept in the {@link SecretStore},
  * never in the settings, and a value an older version left in the settings in clear is moved there when
  * the key is defined.
+ *
+ * <p>Key names are CiStrings (OCPP 1.6 section 7): every lookup, a factory value's key and a stored value's key
+ * match a defined key whatever their case, and answers name a key as it was defined.
  */
 public final class Configuration {
 
@@ -40,12 +45,13 @@ public final class Configuration {
 
   private final Storage storage;
   private final SecretStore secrets;
+  /** By {@link #fold folded} name, in the order of definition (GetConfiguration's order). */
   private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
   private final Map<String, String> values = new HashMap<>();
-  private final Map<String, String> persisted = new HashMap<>();
+  private final Map<String, String> persisted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, List<Consumer<String>>> listeners = new HashMap<>();
   private final Map<String, Function<String, Optional<String>>> guards = new HashMap<>();
-  private final Map<String, String> overrides;
+  private final Map<String, String> overrides = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   /** What is wrong with the embedder's factory values, found as the keys are defined. */
   private final List<String> factoryProblems = new ArrayList<>();
 
@@ -57,7 +63,11 @@ public final class Configuration {
   public Configuration(Storage storage, SecretStore secrets, Map<String, String> embedderDefaults) {
     this.storage = storage;
     this.secrets = secrets;
-    this.overrides = Map.copyOf(embedderDefaults);
+    embedderDefaults.forEach((name, value) -> {
+      if (overrides.putIfAbsent(name, value) != null) {
+        factoryProblems.add(name + ": given twice, in different case");
+      }
+    });
     storage.load(STORAGE_KEY, Values.class).ifPresent(v -> persisted.putAll(v.changed()));
   }
 
@@ -66,25 +76,27 @@ public final class Configuration {
    * a stored value that no longer validates (after a firmware update narrowed a range) falls back.
    */
   public void define(ConfigKey key) {
-    if (keys.putIfAbsent(key.name(), key) != null) {
-      throw new IllegalStateException("configuration key defined twice: " + key.name());
+    ConfigKey taken = keys.putIfAbsent(fold(key.name()), key);
+    if (taken != null) {
+      throw new IllegalStateException("configuration key defined twice: " + key.name()
+          + (taken.name().equals(key.name()) ? "" : " (as " + taken.name() + ")"));
     }
     checkFactoryValue(key);
     String stored = key.access() == ConfigKey.Access.WRITE_ONLY ? storedSecret(key.name()) : persisted.get(key.name());
     Optional<String> storedProblem = stored == null ? Optional.empty() : key.type().problem(stored);
     storedProblem.ifPresent(why -> LOG.log(Level.WARNING, "stored value {0} of {1} is no longer valid ({2}); the default applies",
         shown(key, stored), key.name(), why));
-    values.put(key.name(), stored != null && storedProblem.isEmpty() ? key.type().normalise(stored) : defaultOf(key));
+    values.put(fold(key.name()), stored != null && storedProblem.isEmpty() ? key.type().normalise(stored) : defaultOf(key));
   }
 
   /** Whether a key of that name is defined. */
   public boolean defines(String name) {
-    return keys.containsKey(name);
+    return keys.containsKey(fold(name));
   }
 
   /** The defined key whose name differs from {@code name} in case at most (OCPP compares CiStrings so). */
   public Optional<String> nameLike(String name) {
-    return keys.keySet().stream().filter(defined -> defined.equalsIgnoreCase(name)).findFirst();
+    return Optional.ofNullable(keys.get(fold(name))).map(ConfigKey::name);
   }
 
   /**
@@ -95,7 +107,7 @@ public final class Configuration {
    */
   public void verifyFactoryValues() {
     List<String> problems = new ArrayList<>(factoryProblems);
-    overrides.keySet().stream().filter(name -> !keys.containsKey(name)).sorted()
+    overrides.keySet().stream().filter(name -> !defines(name))
         .forEach(name -> problems.add(name + ": no such configuration key"));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("factory configuration: " + String.join("; ", problems));
@@ -104,7 +116,7 @@ public final class Configuration {
 
   /** Calls {@code listener} with the new value after every accepted change of {@code name}. */
   public void onChange(String name, Consumer<String> listener) {
-    listeners.computeIfAbsent(name, k -> new ArrayList<>()).add(listener);
+    listeners.computeIfAbsent(fold(name), k -> new ArrayList<>()).add(listener);
   }
 
   /**
@@ -113,11 +125,11 @@ public final class Configuration {
    * ({@link #setInternally}) are not subject to it.
    */
   public void guard(String name, Function<String, Optional<String>> rule) {
-    guards.put(name, rule);
+    guards.put(fold(name), rule);
   }
 
   public ConfigKey key(String name) {
-    ConfigKey key = keys.get(name);
+    ConfigKey key = keys.get(fold(name));
     if (key == null) {
       throw new IllegalArgumentException("undefined configuration key " + name);
     }
@@ -125,7 +137,7 @@ public final class Configuration {
   }
 
   public String text(String name) {
-    String value = values.get(name);
+    String value = values.get(fold(name));
     if (value == null) {
       throw new IllegalArgumentException("undefined configuration key " + name);
     }
@@ -142,8 +154,8 @@ public final class Configuration {
 
   /** The value of a key anyone may read over OCPP; empty for an undefined key and for a secret. */
   public Optional<String> readable(String name) {
-    ConfigKey key = keys.get(name);
-    return key == null || key.access() == ConfigKey.Access.WRITE_ONLY ? Optional.empty() : Optional.of(values.get(name));
+    ConfigKey key = keys.get(fold(name));
+    return key == null || key.access() == ConfigKey.Access.WRITE_ONLY ? Optional.empty() : Optional.of(values.get(fold(name)));
   }
 
   public List<String> list(String name) {
@@ -152,7 +164,7 @@ public final class Configuration {
 
   /** Sets a value from inside the charge point (e.g. the heartbeat interval a BootNotification gave). */
   public void setInternally(String name, String value) {
-    ConfigKey key = keys.get(name);
+    ConfigKey key = keys.get(fold(name));
     if (key == null || key.type().problem(value).isPresent()) {
       throw new IllegalArgumentException(name + "=" + value);
     }
@@ -161,7 +173,7 @@ public final class Configuration {
 
   /** Applies a ChangeConfiguration.req as OCPP 1.6 section 5.3 says. */
   public ConfigurationStatus change(String name, String value) {
-    ConfigKey key = keys.get(name);
+    ConfigKey key = keys.get(fold(name));
     if (key == null) {
       return ConfigurationStatus.NOT_SUPPORTED;
     }
@@ -169,33 +181,35 @@ public final class Configuration {
       return ConfigurationStatus.REJECTED;
     }
     String normalised = key.type().normalise(value);
-    Optional<String> refused = guards.getOrDefault(name, v -> Optional.empty()).apply(normalised);
+    Optional<String> refused = guards.getOrDefault(fold(name), v -> Optional.empty()).apply(normalised);
     if (refused.isPresent()) {
-      LOG.log(Level.INFO, "ChangeConfiguration of {0} rejected: {1}", name, refused.get());
+      LOG.log(Level.INFO, "ChangeConfiguration of {0} rejected: {1}", key.name(), refused.get());
       return ConfigurationStatus.REJECTED;
     }
     try {
       store(key, normalised);
     } catch (UncheckedIOException e) {
       // the store refused the write: the old value is still saved, and in force
-      LOG.log(Level.ERROR, "ChangeConfiguration of " + name + " could not be saved", e);
+      LOG.log(Level.ERROR, "ChangeConfiguration of " + key.name() + " could not be saved", e);
       return ConfigurationStatus.REJECTED;
     }
     return key.rebootRequired() ? ConfigurationStatus.REBOOT_REQUIRED : ConfigurationStatus.ACCEPTED;
   }
 
-  /** The keys a GetConfiguration.req asks for (all when {@code requested} is empty), and the unknown ones. */
+  /**
+   * The keys a GetConfiguration.req asks for (all when {@code requested} is empty), each under the name it
+   * was defined with, and the unknown ones as they were asked for.
+   */
   public Lookup lookup(List<String> requested) {
     List<KeyValue> known = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    List<String> names = requested.isEmpty() ? List.copyOf(keys.keySet()) : requested;
+    List<String> names = requested.isEmpty() ? keys.values().stream().map(ConfigKey::name).toList() : requested;
     for (String name : names) {
-      ConfigKey key = keys.get(name);
+      ConfigKey key = keys.get(fold(name));
       if (key == null) {
         unknown.add(name);
       } else {
-        Optional<String> value = key.access() == ConfigKey.Access.WRITE_ONLY ? Optional.empty() : Optional.of(values.get(name));
-        known.add(new KeyValue(name, key.access() == ConfigKey.Access.READ_ONLY, value));
+        known.add(new KeyValue(key.name(), !key.access().writable(), readable(name)));
       }
     }
     return new Lookup(known, unknown);
@@ -206,7 +220,7 @@ public final class Configuration {
   /** Every key and value, secrets masked, for diagnostics. */
   public Map<String, String> snapshotMasked() {
     Map<String, String> out = new LinkedHashMap<>();
-    keys.forEach((name, key) -> out.put(name, shown(key, values.get(name))));
+    keys.forEach((folded, key) -> out.put(key.name(), shown(key, values.get(folded))));
     return out;
   }
 
@@ -243,6 +257,11 @@ public final class Configuration {
     }
   }
 
+  /** A name as the maps hold it: CiStrings of printable ASCII compare equal exactly when these do. */
+  private static String fold(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
   private static String secretName(String key) {
     return STORAGE_KEY + "/" + key;
   }
@@ -250,6 +269,10 @@ public final class Configuration {
   private void checkFactoryValue(ConfigKey key) {
     String value = overrides.get(key.name());
     if (value == null) {
+      return;
+    }
+    if (key.access() == ConfigKey.Access.DERIVED) {
+      factoryProblems.add(key.name() + "=" + value + ": read-only, derived from how the charge point is built");
       return;
     }
     key.type().problem(value).ifPresent(why -> factoryProblems.add(key.name() + "=" + shown(key, value) + ": " + why));
@@ -270,7 +293,8 @@ public final class Configuration {
     if (key.access() == ConfigKey.Access.WRITE_ONLY) {
       storeSecret(key, value);
     } else {
-      Map<String, String> next = new HashMap<>(persisted);
+      Map<String, String> next = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      next.putAll(persisted);
       if (value.equals(defaultOf(key))) {
         next.remove(key.name());
       } else {
@@ -280,9 +304,9 @@ public final class Configuration {
       persisted.clear();
       persisted.putAll(next);
     }
-    String old = values.put(key.name(), value);
+    String old = values.put(fold(key.name()), value);
     if (!value.equals(old)) {
-      listeners.getOrDefault(key.name(), List.of()).forEach(l -> l.accept(value));
+      listeners.getOrDefault(fold(key.name()), List.of()).forEach(l -> l.accept(value));
     }
   }
 }

@@ -77,8 +77,8 @@ public final class CoreKeys {
       return ConfigKey.CommaSeparatedList.split(value).stream().map(item -> item.substring(0, item.indexOf('.')))
           .filter(id -> !seen.add(id)).findFirst().map(id -> "connector " + id + " is given twice");
     });
-    config.define(readOnly(CONNECTOR_PHASE_ROTATION_MAX_LENGTH, Integer.toString(connectors + 1)));
-    config.define(readOnly(GET_CONFIGURATION_MAX_KEYS, Integer.toString(limits.getConfigurationMaxKeys())));
+    config.define(derived(CONNECTOR_PHASE_ROTATION_MAX_LENGTH, Integer.toString(connectors + 1)));
+    config.define(derived(GET_CONFIGURATION_MAX_KEYS, Integer.toString(limits.getConfigurationMaxKeys())));
     config.define(readWrite(HEARTBEAT_INTERVAL,
         new Int(limits.minHeartbeatInterval(), limits.maxHeartbeatInterval(), false),
         Integer.toString(Math.max(limits.minHeartbeatInterval(), Math.min(300, limits.maxHeartbeatInterval())))));
@@ -86,23 +86,23 @@ public final class CoreKeys {
     config.define(readWrite(LOCAL_PRE_AUTHORIZE, new Bool(), "false"));
     config.define(readWrite(MAX_ENERGY_ON_INVALID_ID, new Int(0, Integer.MAX_VALUE, true), "0"));
     config.define(readWrite(METER_VALUES_ALIGNED_DATA, new CommaSeparatedList(MEASURANDS, csl), "Energy.Active.Import.Register"));
-    config.define(readOnly(METER_VALUES_ALIGNED_DATA_MAX_LENGTH, Integer.toString(csl)));
+    config.define(derived(METER_VALUES_ALIGNED_DATA_MAX_LENGTH, Integer.toString(csl)));
     config.define(readWrite(METER_VALUES_SAMPLED_DATA, new CommaSeparatedList(MEASURANDS, csl),
         "Energy.Active.Import.Register,Power.Active.Import,Current.Import,Voltage"));
-    config.define(readOnly(METER_VALUES_SAMPLED_DATA_MAX_LENGTH, Integer.toString(csl)));
+    config.define(derived(METER_VALUES_SAMPLED_DATA_MAX_LENGTH, Integer.toString(csl)));
     config.define(readWrite(METER_VALUE_SAMPLE_INTERVAL,
         new Int(limits.minMeterValueSampleInterval(), limits.maxMeterValueSampleInterval(), true), "60"));
     config.define(readWrite(MINIMUM_STATUS_DURATION, new Int(0, 3_600, true), "0"));
-    config.define(readOnly(NUMBER_OF_CONNECTORS, Integer.toString(connectors)));
+    config.define(derived(NUMBER_OF_CONNECTORS, Integer.toString(connectors)));
     config.define(readWrite(RESET_RETRIES, new Int(0, 10, true), "1"));
     config.define(readWrite(STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT, new Bool(), "true"));
     config.define(readWrite(STOP_TRANSACTION_ON_INVALID_ID, new Bool(), "true"));
     config.define(readWrite(STOP_TXN_ALIGNED_DATA, new CommaSeparatedList(MEASURANDS, csl), ""));
-    config.define(readOnly(STOP_TXN_ALIGNED_DATA_MAX_LENGTH, Integer.toString(csl)));
+    config.define(derived(STOP_TXN_ALIGNED_DATA_MAX_LENGTH, Integer.toString(csl)));
     config.define(readWrite(STOP_TXN_SAMPLED_DATA, new CommaSeparatedList(MEASURANDS, csl), ""));
-    config.define(readOnly(STOP_TXN_SAMPLED_DATA_MAX_LENGTH, Integer.toString(csl)));
-    config.define(readOnly(SUPPORTED_FEATURE_PROFILES, featureProfiles));
-    config.define(readOnly(SUPPORTED_FEATURE_PROFILES_MAX_LENGTH, "6"));
+    config.define(derived(STOP_TXN_SAMPLED_DATA_MAX_LENGTH, Integer.toString(csl)));
+    config.define(derived(SUPPORTED_FEATURE_PROFILES, featureProfiles));
+    config.define(derived(SUPPORTED_FEATURE_PROFILES_MAX_LENGTH, "6"));
     config.define(readWrite(TRANSACTION_MESSAGE_ATTEMPTS, new Int(1, 100, false), "3"));
     config.define(readWrite(TRANSACTION_MESSAGE_RETRY_INTERVAL, new Int(1, 86_400, false), "60"));
     // Offered read-write on every charge point, fixed cables included: section 9.1 makes it a required RW key of
@@ -129,7 +129,8 @@ public final class CoreKeys {
     return new ConfigKey(name, Access.READ_WRITE, type, value, false);
   }
 
-  public static ConfigKey readOnly(String name, String value) {
-    return new ConfigKey(name, Access.READ_ONLY, new ConfigKey.Text(500), value, false);
+  /** A read-only key whose value follows from how the charge point is built ({@link Access#DERIVED}). */
+  public static ConfigKey derived(String name, String value) {
+    return new ConfigKey(name, Access.DERIVED, new ConfigKey.Text(500), value, false);
   }
 }

@@ -1,8 +1,8 @@
 package dev.kilowatt.core.smartcharging;
 
 import dev.kilowatt.core.ConnectorHardware;
-import dev.kilowatt.core.configuration.ConfigKey.Access;
-import dev.kilowatt.core.configuration.ConfigKey;
+import static dev.kilowatt.core.configuration.CoreKeys.derived;
+
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.connector.Transaction;
@@ -96,16 +96,12 @@ public final class SmartCharging {
     List<InstalledProfile> saved = storage.load(STORAGE_KEY, Saved.class).map(Saved::profiles).orElse(List.of());
     this.profiles = new ChargingProfiles(setup.limits(), connectors.size(), saved);
     SmartChargingLimits limits = setup.limits();
-    config.define(readOnly(CHARGE_PROFILE_MAX_STACK_LEVEL, Integer.toString(limits.maxStackLevel())));
-    config.define(readOnly(CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT, limits.allowedUnitsConfigValue()));
-    config.define(readOnly(CHARGING_SCHEDULE_MAX_PERIODS, Integer.toString(limits.maxPeriods())));
+    config.define(derived(CHARGE_PROFILE_MAX_STACK_LEVEL, Integer.toString(limits.maxStackLevel())));
+    config.define(derived(CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT, limits.allowedUnitsConfigValue()));
+    config.define(derived(CHARGING_SCHEDULE_MAX_PERIODS, Integer.toString(limits.maxPeriods())));
     boolean switchesPhases = connectors.stream().anyMatch(h -> h.phaseSwitch().isPresent());
-    config.define(readOnly(CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED, Boolean.toString(switchesPhases)));
-    config.define(readOnly(MAX_CHARGING_PROFILES_INSTALLED, Integer.toString(limits.maxInstalled())));
-  }
-
-  private static ConfigKey readOnly(String name, String value) {
-    return new ConfigKey(name, Access.READ_ONLY, new ConfigKey.Text(500), value, false);
+    config.define(derived(CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED, Boolean.toString(switchesPhases)));
+    config.define(derived(MAX_CHARGING_PROFILES_INSTALLED, Integer.toString(limits.maxInstalled())));
   }
 
   /** SetChargingProfile, ClearChargingProfile and GetCompositeSchedule. */

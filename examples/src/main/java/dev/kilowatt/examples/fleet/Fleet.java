@@ -53,6 +53,13 @@ final class Fleet implements AutoCloseable {
     configuration.putIfAbsent("WebSocketPingInterval", Long.toString(file.ping().toSeconds()));
     this.runtime = new FleetRuntime(loops, SharedWebSocketClient.create(linkThreads, Optional.empty()), centralSystem,
         file, stats, configuration);
+    try {
+      FleetStation.tryConfiguration(runtime);
+    } catch (IllegalArgumentException e) {
+      loops.close();
+      linkThreads.shutdown();
+      throw new FleetCommand.RefusedConfiguration(e);
+    }
     // the timer only says when; each station then boots on its own loop
     this.ramp = loops.timer().scheduleAtFixedRate(() -> loops.workers().execute(this::rampUp), 0,
         RAMP_TICK.toNanos(), TimeUnit.NANOSECONDS);
@@ -61,6 +68,8 @@ final class Fleet implements AutoCloseable {
   /**
    * Starts the fleet: station n gets the identity {@link FleetFile#chargePointId(int)} and the data
    * directory {@code dataRoot/<id>}, and each charge point starts with {@code factoryConfiguration}.
+   *
+   * @throws FleetCommand.RefusedConfiguration before any station starts, when a charge point refuses {@code factoryConfiguration}
    */
   static Fleet start(FleetFile file, URI centralSystem, Path dataRoot, Map<String, String> factoryConfiguration) {
     return new Fleet(file, centralSystem, dataRoot, factoryConfiguration);

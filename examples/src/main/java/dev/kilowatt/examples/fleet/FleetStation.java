@@ -5,12 +5,14 @@ import dev.kilowatt.core.ChargePointIdentity;
 import dev.kilowatt.core.ChargePointLimits;
 import dev.kilowatt.core.ConnectorHardware;
 import dev.kilowatt.core.port.Platform;
+import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.LinkOptions;
 import dev.kilowatt.ocpp.SharedClientOcppLink;
 import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.sim.SimulatedRfidReader;
 import dev.kilowatt.storage.FileStorage;
+import dev.kilowatt.test.InMemoryStorage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,8 @@ final class FleetStation implements Platform {
   private boolean stopped;
 
   /** What one boot of the station is made of. */
-  private record Boot(StationLoop loop, List<SimulatedConnector> connectors, ChargePoint chargePoint, CountingLink link) {
+  private record Boot(StationLoop loop, List<SimulatedConnector> connectors, ChargePoint chargePoint, CountingLink link,
+      StationDriver driver) {
   }
 
   FleetStation(String id, int number, Path dataDirectory, FleetRuntime runtime) {
@@ -102,7 +105,31 @@ final class FleetStation implements Platform {
     running = boot(runtime.loops().newLoop(), registers);
   }
 
+  /**
+   * Builds the fleet's first station without starting it, its storage in memory: a factory configuration the
+   * charge point refuses is then refused once, before any station starts, rather than by every station.
+   *
+   * @throws IllegalArgumentException naming each refused key and why, as the builder does
+   */
+  static void tryConfiguration(FleetRuntime runtime) {
+    FleetFile fleet = runtime.fleet();
+    FleetStation station = new FleetStation(fleet.chargePointId(fleet.offset()), fleet.offset(), Path.of("unused"), runtime);
+    StationLoop loop = runtime.loops().newLoop();
+    try {
+      shutDown(station.build(loop, new double[fleet.connectors()], new InMemoryStorage()));
+    } finally {
+      loop.close();
+    }
+  }
+
   private Boot boot(StationLoop loop, double[] registersWh) {
+    Boot boot = build(loop, registersWh, FileStorage.open(dataDirectory));
+    boot.chargePoint().start();
+    loop.execute(boot.driver()::begin);
+    return boot;
+  }
+
+  private Boot build(StationLoop loop, double[] registersWh, Storage storage) {
     FleetFile fleet = runtime.fleet();
     List<SimulatedConnector> connectors = new ArrayList<>();
     for (double registerWh : registersWh) {
@@ -114,7 +141,7 @@ final class FleetStation implements Platform {
         new CentralSystemAddress(runtime.centralSystem(), id), loop,
         LinkOptions.defaults().withTraffic((direction, text) -> runtime.stats().frames.increment())), runtime.stats());
     StationDriver driver = new StationDriver(loop, plan, connectors, reader, link, runtime.stats());
-    ChargePoint.Builder builder = ChargePoint.builder(loop, FileStorage.open(dataDirectory), link, this)
+    ChargePoint.Builder builder = ChargePoint.builder(loop, storage, link, this)
         .identity(ChargePointIdentity.of("Kilowatt", "Fleet").withSerialNumber(id).withFirmwareVersion(FIRMWARE))
         .limits(ChargePointLimits.REFERENCE)
         .rfidReader(reader)
@@ -122,10 +149,7 @@ final class FleetStation implements Platform {
     connectors.forEach(c -> builder.connector(
         ConnectorHardware.singlePhaseFixedCable(c.relay(), c.pilot(), c.meter(), CONNECTOR_MAX_CURRENT_A)));
     runtime.factoryConfiguration().forEach(builder::configuration);
-    ChargePoint chargePoint = builder.build();
-    chargePoint.start();
-    loop.execute(driver::begin);
-    return new Boot(loop, connectors, chargePoint, link);
+    return new Boot(loop, connectors, builder.build(), link, driver);
   }
 
   private static void shutDown(Boot boot) {

@@ -77,32 +77,4 @@ class FleetFileTest {
           text + " -> " + e.getMessage());
     });
   }
-
-  @Test
-  void theCommandLineSizesTheFleetAndGivesAPodItsSlice() {
-    FleetCommand.Options options = FleetCommand.Options.parse("--csms", "ws://127.0.0.1:9/ocpp", "--fleet", "1000",
-        "--fleet-slice", "3", "--password", "s3cret");
-    assertEquals(1000, options.file().stations());
-    assertEquals(3000, options.file().offset());
-    assertEquals(Map.of("AuthorizationKey", "733363726574", "SecurityProfile", "1"), options.factoryConfiguration());
-    assertEquals(7, FleetCommand.Options.parse("--csms", "ws://h/", "--fleet", "2", "--fleet-offset", "7").file().offset());
-  }
-
-  @Test
-  void aBadCommandLineIsRefused() {
-    String[][] lines = {
-        {"--fleet", "10"},
-        {"--csms", "http://h/", "--fleet", "10"},
-        {"--csms", "ws://h/", "--fleet", "0"},
-        {"--csms", "ws://h/", "--fleet", "-3"},
-        {"--csms", "ws://h/", "--fleet", "10", "--fleet-offset", "1", "--fleet-slice", "1"},
-        {"--csms", "ws://h/", "--fleet", "10", "--id", "X"},
-        {"--csms", "ws://h/", "--fleet"},
-    };
-    for (String[] line : lines) {
-      assertThrows(IllegalArgumentException.class, () -> FleetCommand.Options.parse(line), String.join(" ", line));
-    }
-    assertTrue(FleetCommand.wanted("--csms", "ws://h/", "--fleet-file", "f"));
-    assertTrue(!FleetCommand.wanted("--csms", "ws://h/", "--id", "fleet"));
-  }
 }

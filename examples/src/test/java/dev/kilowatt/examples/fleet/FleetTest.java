@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,14 +98,13 @@ class FleetTest {
     Path file = dataRoot.resolve("fleet.properties");
     Files.writeString(file, BUSY.replace("stations=20", "stations=3") + "runFor=2s\nsummary=500ms\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int status = FleetCommand.run(new String[] {"--csms", centralSystem.url().toString(), "--fleet-file", file.toString(),
-        "--data-dir", dataRoot.resolve("stations").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status = FleetCommand.run(new FleetCommand.Options(centralSystem.url(), Optional.of(file), OptionalInt.empty(),
+        OptionalInt.empty(), OptionalInt.empty(), Optional.of(dataRoot.resolve("stations")), Map.of()),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
 
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertEquals(0, status);
     assertTrue(printed.startsWith("# fleet of 3 stations TEST-000..TEST-002"), printed);
     assertTrue(printed.lines().filter(l -> l.startsWith("t=")).count() >= 2, printed);
     assertEquals(3, Files.list(dataRoot.resolve("stations")).count(), "kept: --data-dir was given");
