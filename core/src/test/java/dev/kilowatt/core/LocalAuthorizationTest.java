@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.authorization.KnownIdTag;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
@@ -128,7 +129,7 @@ class LocalAuthorizationTest {
     send(h, full(1, entry("LISTED", ACCEPTED)));
     h.card("LISTED");
     h.card("LISTED");
-    List<AuthorizationData> cached = h.storage.load(Authorization.CACHE_KEY, Authorization.CacheEntries.class)
+    List<KnownIdTag> cached = h.storage.load(Authorization.CACHE_KEY, Authorization.CacheEntries.class)
         .map(Authorization.CacheEntries::entries).orElse(List.of());
     assertTrue(cached.stream().noneMatch(e -> e.idTag().equals("LISTED")), cached.toString());
   }

@@ -1,10 +1,10 @@
 package dev.kilowatt.core.connector;
 
 import dev.kilowatt.core.ConnectorHardware;
+import dev.kilowatt.core.authorization.AuthorizationDecision;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.ChargingProfile;
-import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.PilotState;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 public final class Connector {
 
   /** An idTag authorized to start here, waiting for the EV to be plugged in (ConnectionTimeOut). */
-  public record PendingStart(String idTag, IdTagInfo info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile,
+  public record PendingStart(String idTag, AuthorizationDecision info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile,
       Scheduler.Timer timeout) {}
 
   /** What the connector reports in a StatusNotification. */
