@@ -1,17 +1,17 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.authorization;
 
-import static dev.kilowatt.core.LocalAuthListTest.ACCEPTED;
-import static dev.kilowatt.core.LocalAuthListTest.BLOCKED;
-import static dev.kilowatt.core.LocalAuthListTest.differential;
-import static dev.kilowatt.core.LocalAuthListTest.entry;
-import static dev.kilowatt.core.LocalAuthListTest.full;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.ACCEPTED;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.BLOCKED;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.differential;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.entry;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.full;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.authorization.Authorization;
-import dev.kilowatt.core.authorization.KnownIdTag;
+import dev.kilowatt.core.FaultyStorage;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;

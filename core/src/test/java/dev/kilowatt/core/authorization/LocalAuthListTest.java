@@ -1,11 +1,9 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.authorization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.authorization.Authorization;
-import dev.kilowatt.core.authorization.AuthorizationDecision;
-import dev.kilowatt.core.authorization.LocalAuthList;
+import dev.kilowatt.core.FaultyStorage;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
