@@ -8,10 +8,15 @@ import dev.kilowatt.core.authorization.AuthorizationDecision.Status;
 import dev.kilowatt.core.authorization.KnownIdTag;
 import dev.kilowatt.core.authorization.LocalAuthList;
 import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.messaging.Counters;
+import dev.kilowatt.core.port.Journal;
+import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.core.transaction.TransactionLedger;
+import dev.kilowatt.storage.FileJournal;
 import dev.kilowatt.storage.FileStorage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The data directory of a version that kept OCPP 1.6 records as its state (IdTagInfo, AuthorizationData) loads
- * into the domain's own types. The files are exactly what that version wrote.
+ * into the domain's own types. The files are exactly what that version wrote (the journal segment in the test
+ * resources too).
  */
 class OlderSavedStateTest {
 
@@ -62,6 +68,23 @@ class OlderSavedStateTest {
 
     assertEquals(Optional.of(new TransactionLedger.StartAnswer(90_210, new AuthorizationDecision(Status.INVALID, Optional.empty(),
         Optional.of("FLEET")))), FileStorage.open(dataDir).load("answer", TransactionLedger.StartAnswer.class));
+  }
+
+  @Test
+  void aJournalWithAStartAnswerOfAnIdTagInfoReplaysItAsADecision() throws IOException {
+    Path journalDir = dataDir.resolve("journal");
+    Files.createDirectories(journalDir);
+    try (InputStream segment = getClass().getResourceAsStream("older-journal/journal-000000000001.log")) {
+      Files.copy(segment, journalDir.resolve("journal-000000000001.log"));
+    }
+    try (EventLoop loop = new EventLoop(); FileJournal journal = FileJournal.open(journalDir, loop)) {
+      List<Journal.Entry> entries = journal.replay();
+
+      assertEquals(List.of("tx/7/start", "tx/7/answer"), entries.stream().map(Journal.Entry::key).toList());
+      assertEquals(Optional.of("04A2B3C4"), entries.get(0).payload(Transaction.class).map(Transaction::idTag));
+      assertEquals(Optional.of(new TransactionLedger.StartAnswer(90_210, new AuthorizationDecision(Status.CONCURRENT_TX,
+          Optional.of(Instant.parse("2024-06-01T00:00:00Z")), Optional.of("FLEET")))), entries.get(1).payload(TransactionLedger.StartAnswer.class));
+    }
   }
 
   private void write(String key, String json) throws IOException {

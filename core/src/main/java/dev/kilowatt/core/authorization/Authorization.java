@@ -1,8 +1,8 @@
 package dev.kilowatt.core.authorization;
 
+import dev.kilowatt.core.authorization.AuthorizationDecision.Status;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
-import dev.kilowatt.core.authorization.AuthorizationDecision.Status;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.ClearCacheRequest;
 import dev.kilowatt.core.message.ClearCacheResponse;
