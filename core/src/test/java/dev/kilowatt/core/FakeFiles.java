@@ -21,7 +21,7 @@ import java.util.List;
  * when and how each request ends. Outcomes arrive the way adapters deliver them, off the event loop, so
  * the test runs the loop afterwards.
  */
-final class FakeFiles {
+public final class FakeFiles {
 
   private FakeFiles() {}
 
@@ -62,7 +62,7 @@ final class FakeFiles {
     }
   }
 
-  static final class FakeTransfer implements FileTransfer {
+  public static final class FakeTransfer implements FileTransfer {
     record Download(URI source, long maxBytes, Listener listener) {}
 
     record Upload(Path file, URI location, Listener listener) {}
@@ -71,7 +71,7 @@ final class FakeFiles {
     final List<Download> downloads = new ArrayList<>();
     final List<Upload> uploads = new ArrayList<>();
 
-    FakeTransfer(Path dir) {
+    public FakeTransfer(Path dir) {
       this.dir = dir;
     }
 
@@ -134,7 +134,7 @@ final class FakeFiles {
     }
   }
 
-  static final class FakeInstaller implements FirmwareInstaller {
+  public static final class FakeInstaller implements FirmwareInstaller {
     record Installation(Path image, Listener listener) {}
 
     final List<Installation> installations = new ArrayList<>();
@@ -163,13 +163,13 @@ final class FakeFiles {
     }
   }
 
-  static final class FakeCollector implements DiagnosticsCollector {
-    record Collection(Request request, Listener listener) {}
+  public static final class FakeCollector implements DiagnosticsCollector {
+    public record Collection(Request request, Listener listener) {}
 
     final Path dir;
     final List<Collection> collections = new ArrayList<>();
 
-    FakeCollector(Path dir) {
+    public FakeCollector(Path dir) {
       this.dir = dir;
     }
 
@@ -178,7 +178,7 @@ final class FakeFiles {
       collections.add(new Collection(request, listener));
     }
 
-    Collection last() {
+    public Collection last() {
       assertFalse(collections.isEmpty(), "nothing was collected");
       return collections.get(collections.size() - 1);
     }

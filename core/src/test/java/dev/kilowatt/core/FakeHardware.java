@@ -15,13 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Minimal port fakes for domain tests: they record commands and let the test raise events. */
-final class FakeHardware {
+public final class FakeHardware {
 
   private FakeHardware() {}
 
-  static final class FakeRelay implements Relay {
+  public static final class FakeRelay implements Relay {
     Listener listener;
-    boolean closed;
+    public boolean closed;
     int commands;
 
     @Override
@@ -42,10 +42,10 @@ final class FakeHardware {
     }
   }
 
-  static final class FakePilot implements ControlPilot {
+  public static final class FakePilot implements ControlPilot {
     Listener listener;
     /** What the pilot signals: the offered amperes, 0 for steady +12 V, -1 for state F. */
-    double signalled;
+    public double signalled;
     int commands;
     /** Runs after every command, e.g. to check what all the pilots offer together at that instant. */
     Runnable afterCommand = () -> {};
@@ -76,36 +76,36 @@ final class FakeHardware {
       afterCommand.run();
     }
 
-    void ev(PilotState state) {
+    public void ev(PilotState state) {
       listener.onStateChanged(state);
     }
 
-    void fault(HardwareFault fault) {
+    public void fault(HardwareFault fault) {
       listener.onFault(fault);
     }
   }
 
-  static final class FakeMeter implements EnergyMeter {
-    Listener listener;
-    double energyWh;
+  public static final class FakeMeter implements EnergyMeter {
+    public Listener listener;
+    public double energyWh;
 
     @Override
     public void start(Listener listener) {
       this.listener = listener;
     }
 
-    void read(double energyWh, double powerW) {
+    public void read(double energyWh, double powerW) {
       this.energyWh = energyWh;
       listener.onReading(MeterReading.singlePhase(energyWh, powerW, 230.0, powerW / 230.0));
     }
   }
 
   /** A socket's lock that follows its commands at once, unless stuck: then it stays put and reports a lock failure. */
-  static final class FakeLock implements ConnectorLock {
+  public static final class FakeLock implements ConnectorLock {
     ConnectorLock.Listener listener;
-    boolean locked;
-    boolean stuck;
-    final List<String> commands = new ArrayList<>();
+    public boolean locked;
+    public boolean stuck;
+    public final List<String> commands = new ArrayList<>();
 
     @Override
     public void start(ConnectorLock.Listener listener) {
@@ -147,8 +147,8 @@ final class FakeHardware {
     }
   }
 
-  static final class FakePlatform implements Platform {
-    final List<RebootKind> reboots = new ArrayList<>();
+  public static final class FakePlatform implements Platform {
+    public final List<RebootKind> reboots = new ArrayList<>();
     /** How many reboots still fail before one works. */
     int failures;
     int attempts;

@@ -3,15 +3,14 @@ package dev.kilowatt.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.authorization.AuthorizationDecision;
+import dev.kilowatt.core.authorization.KnownIdTag;
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.firmware.DiagnosticsJob;
 import dev.kilowatt.core.firmware.FirmwareJob;
-import dev.kilowatt.core.message.AuthorizationData;
-import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.CertificateUse;
-import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.LogType;
 import dev.kilowatt.core.message.Measurand;
 import dev.kilowatt.core.message.MeterValue;
@@ -59,9 +58,9 @@ class DomainStateInFileStorageTest {
     Map<String, Record> state = Map.of(
         "configuration", new Configuration.Values(Map.of("HeartbeatInterval", "300", "MeterValueSampleInterval", "60")),
         "authorization-cache", new Authorization.CacheEntries(List.of(
-            new AuthorizationData("04A2B3C4", Optional.of(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.of(STOPPED),
-                Optional.of("FLEET")))),
-            new AuthorizationData("DEADBEEF", Optional.empty()))),
+            new KnownIdTag("04A2B3C4", new AuthorizationDecision(AuthorizationDecision.Status.ACCEPTED, Optional.of(STOPPED),
+                Optional.of("FLEET"))),
+            new KnownIdTag("DEADBEEF", AuthorizationDecision.of(AuthorizationDecision.Status.BLOCKED)))),
         "availability", new Availability.Saved(List.of(2, 1)),
         "transaction-counter", new Transactions.TransactionCounter(17),
         "transaction-id/16", new Transactions.TransactionIds(16, 90_210),

@@ -1,9 +1,8 @@
 package dev.kilowatt.core.authorization;
 
+import dev.kilowatt.core.authorization.AuthorizationDecision.Status;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
-import dev.kilowatt.core.message.AuthorizationData;
-import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.ClearCacheRequest;
 import dev.kilowatt.core.message.ClearCacheResponse;
@@ -33,7 +32,8 @@ public final class Authorization {
   static final int CACHE_CAPACITY = 1_000;
 
   /** The persisted cache, oldest entry first. */
-  public record CacheEntries(List<AuthorizationData> entries) {
+  public record CacheEntries(List<KnownIdTag> entries) {
+    /** An absent list is an empty cache. */
     public CacheEntries {
       entries = entries == null ? List.of() : List.copyOf(entries);
     }
@@ -43,9 +43,9 @@ public final class Authorization {
   private final Storage storage;
   private final Outbox outbox;
   private final Supplier<Instant> clock;
-  private final Function<String, Optional<IdTagInfo>> localList;
+  private final Function<String, Optional<AuthorizationDecision>> localList;
   private final Consumer<String> onListConflict;
-  private final Map<String, IdTagInfo> cache = new LinkedHashMap<>();
+  private final Map<String, AuthorizationDecision> cache = new LinkedHashMap<>();
   private final boolean offlineBeforeAcceptance;
   /** Whether any central system ever accepted this charge point's BootNotification. */
   private boolean everAccepted;
@@ -60,7 +60,7 @@ public final class Authorization {
    *     the charge point
    */
   public Authorization(Configuration config, Storage storage, Outbox outbox, Supplier<Instant> clock,
-      Function<String, Optional<IdTagInfo>> localList, Consumer<String> onListConflict, boolean offlineBeforeAcceptance) {
+      Function<String, Optional<AuthorizationDecision>> localList, Consumer<String> onListConflict, boolean offlineBeforeAcceptance) {
     this.config = config;
     this.storage = storage;
     this.outbox = outbox;
@@ -68,7 +68,7 @@ public final class Authorization {
     this.localList = localList;
     this.onListConflict = onListConflict;
     this.offlineBeforeAcceptance = offlineBeforeAcceptance;
-    storage.load(CACHE_KEY, CacheEntries.class).ifPresent(saved -> saved.entries().forEach(e -> e.idTagInfo().ifPresent(i -> cache.put(normal(e.idTag()), i))));
+    storage.load(CACHE_KEY, CacheEntries.class).ifPresent(saved -> saved.entries().forEach(e -> cache.put(normal(e.idTag()), e.idTagInfo())));
     // Only a central system's answers fill the cache, so a cached idTag shows an acceptance that predates the record.
     everAccepted = storage.load(FIRST_ACCEPTANCE_KEY, FirstAcceptance.class).isPresent() || !cache.isEmpty();
   }
@@ -82,16 +82,17 @@ public final class Authorization {
   }
 
   /** Decides about {@code idTag} and calls {@code decision} once, on the event loop. */
-  public void authorize(String idTag, Consumer<IdTagInfo> decision) {
-    Optional<IdTagInfo> known = knownLocally(idTag);
+  public void authorize(String idTag, Consumer<AuthorizationDecision> decision) {
+    Optional<AuthorizationDecision> known = knownLocally(idTag);
     if (outbox.canSendNow()) {
       if (config.bool(CoreKeys.LOCAL_PRE_AUTHORIZE) && known.filter(this::valid).isPresent()) {
         decision.accept(known.get());
         return;
       }
       outbox.send(new AuthorizeRequest(idTag), Outbox.Gate.AFTER_ACCEPTANCE, answer -> {
-        remember(idTag, answer.idTagInfo());
-        decision.accept(answer.idTagInfo());
+        AuthorizationDecision answered = decision(answer.idTagInfo());
+        remember(idTag, answered);
+        decision.accept(answered);
       }, failure -> decision.accept(offline(idTag, known)));
     } else {
       decision.accept(offline(idTag, known));
@@ -99,20 +100,32 @@ public final class Authorization {
   }
 
   /** What the local list or the cache say about {@code idTag}, the list first; expired entries read as Expired. */
-  public Optional<IdTagInfo> knownLocally(String idTag) {
-    Optional<IdTagInfo> listed = localList.apply(idTag);
-    Optional<IdTagInfo> found = listed.isPresent() ? listed
+  public Optional<AuthorizationDecision> knownLocally(String idTag) {
+    Optional<AuthorizationDecision> listed = localList.apply(idTag);
+    Optional<AuthorizationDecision> found = listed.isPresent() ? listed
         : config.bool(CoreKeys.AUTHORIZATION_CACHE_ENABLED) ? Optional.ofNullable(cache.get(normal(idTag))) : Optional.empty();
     return found.map(this::withExpiry);
   }
 
+  /** The decision an OCPP 1.6 IdTagInfo carries. */
+  public static AuthorizationDecision decision(IdTagInfo info) {
+    Status status = switch (info.status()) {
+      case ACCEPTED -> Status.ACCEPTED;
+      case BLOCKED -> Status.BLOCKED;
+      case EXPIRED -> Status.EXPIRED;
+      case INVALID -> Status.INVALID;
+      case CONCURRENT_TX -> Status.CONCURRENT_TX;
+    };
+    return new AuthorizationDecision(status, info.expiryDate(), info.parentIdTag());
+  }
+
   /**
-   * Updates the cache from an IdTagInfo the central system sent (Authorize, StartTransaction,
+   * Updates the cache from a decision the central system sent (Authorize, StartTransaction,
    * StopTransaction). Listed idTags stay out of the cache (section 3.5.3); when the central system
    * contradicts the list about one, that is a conflict to report (section 3.5.2).
    */
-  public void remember(String idTag, IdTagInfo info) {
-    Optional<IdTagInfo> listed = localList.apply(idTag);
+  public void remember(String idTag, AuthorizationDecision info) {
+    Optional<AuthorizationDecision> listed = localList.apply(idTag);
     if (listed.isPresent()) {
       if (validity(withExpiry(listed.get())) != validity(info)) {
         onListConflict.accept(idTag);
@@ -142,36 +155,36 @@ public final class Authorization {
     save();
   }
 
-  private IdTagInfo offline(String idTag, Optional<IdTagInfo> known) {
+  private AuthorizationDecision offline(String idTag, Optional<AuthorizationDecision> known) {
     if (!everAccepted && !offlineBeforeAcceptance) {
       // Section 4.2.1: transactions of a charge point no central system accepted may never be delivered.
-      return new IdTagInfo(AuthorizationStatus.INVALID, Optional.empty(), known.flatMap(IdTagInfo::parentIdTag));
+      return new AuthorizationDecision(Status.INVALID, Optional.empty(), known.flatMap(AuthorizationDecision::parentIdTag));
     }
     if (known.isPresent()) {
-      IdTagInfo info = known.get();
+      AuthorizationDecision info = known.get();
       if (valid(info) && !config.bool(CoreKeys.LOCAL_AUTHORIZE_OFFLINE)) {
-        return new IdTagInfo(AuthorizationStatus.INVALID, Optional.empty(), info.parentIdTag());
+        return new AuthorizationDecision(Status.INVALID, Optional.empty(), info.parentIdTag());
       }
       return info;
     }
     if (config.bool(CoreKeys.ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID)) {
-      return new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty());
+      return AuthorizationDecision.of(Status.ACCEPTED);
     }
-    return new IdTagInfo(AuthorizationStatus.INVALID, Optional.empty(), Optional.empty());
+    return AuthorizationDecision.of(Status.INVALID);
   }
 
-  private boolean valid(IdTagInfo info) {
-    return info.status() == AuthorizationStatus.ACCEPTED;
+  private boolean valid(AuthorizationDecision info) {
+    return info.accepted();
   }
 
   /** The status as the list sees it: ConcurrentTx is a valid idTag that happens to be charging elsewhere. */
-  private static AuthorizationStatus validity(IdTagInfo info) {
-    return info.status() == AuthorizationStatus.CONCURRENT_TX ? AuthorizationStatus.ACCEPTED : info.status();
+  private static Status validity(AuthorizationDecision info) {
+    return info.status() == Status.CONCURRENT_TX ? Status.ACCEPTED : info.status();
   }
 
-  private IdTagInfo withExpiry(IdTagInfo info) {
-    boolean expired = info.status() == AuthorizationStatus.ACCEPTED && info.expiryDate().filter(d -> !d.isAfter(clock.get())).isPresent();
-    return expired ? new IdTagInfo(AuthorizationStatus.EXPIRED, info.expiryDate(), info.parentIdTag()) : info;
+  private AuthorizationDecision withExpiry(AuthorizationDecision info) {
+    boolean expired = info.accepted() && info.expiryDate().filter(d -> !d.isAfter(clock.get())).isPresent();
+    return expired ? new AuthorizationDecision(Status.EXPIRED, info.expiryDate(), info.parentIdTag()) : info;
   }
 
   /** IdTokens are case-insensitive (OCPP 1.6 section 7.28), so the cache keys on one spelling. */
@@ -180,8 +193,8 @@ public final class Authorization {
   }
 
   private void save() {
-    List<AuthorizationData> entries = new ArrayList<>();
-    cache.forEach((tag, info) -> entries.add(new AuthorizationData(tag, Optional.of(info))));
+    List<KnownIdTag> entries = new ArrayList<>();
+    cache.forEach((tag, info) -> entries.add(new KnownIdTag(tag, info)));
     storage.save(CACHE_KEY, new CacheEntries(entries));
   }
 }

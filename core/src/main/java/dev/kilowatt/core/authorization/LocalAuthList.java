@@ -8,7 +8,6 @@ import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
 import dev.kilowatt.core.message.GetLocalListVersionResponse;
-import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.SendLocalListRequest;
 import dev.kilowatt.core.message.SendLocalListResponse;
 import dev.kilowatt.core.message.UpdateStatus;
@@ -52,7 +51,7 @@ public final class LocalAuthList {
   static final int NOT_SUPPORTED_VERSION = -1;
 
   /** The persisted list. The version is 0 exactly when the list is empty (section 5.10). */
-  record Saved(int version, List<AuthorizationData> entries) {
+  record Saved(int version, List<KnownIdTag> entries) {
     Saved {
       entries = entries == null ? List.of() : List.copyOf(entries);
     }
@@ -61,7 +60,7 @@ public final class LocalAuthList {
   private final Configuration config;
   private final Storage storage;
   private final Counters counters;
-  private Map<String, AuthorizationData> entries = new HashMap<>();
+  private Map<String, KnownIdTag> entries = new HashMap<>();
   private int version;
 
   public LocalAuthList(Configuration config, Storage storage, Counters counters) {
@@ -74,7 +73,7 @@ public final class LocalAuthList {
     config.define(new ConfigKey(SEND_MAX_LENGTH, Access.READ_ONLY, new ConfigKey.Int(1, 1_000_000, false),
         Integer.toString(DEFAULT_SEND_MAX_LENGTH), false));
     storage.load(STORAGE_KEY, Saved.class).ifPresent(saved -> {
-      Map<String, AuthorizationData> loaded = new HashMap<>(saved.entries().size() * 2);
+      Map<String, KnownIdTag> loaded = new HashMap<>(saved.entries().size() * 2);
       saved.entries().forEach(e -> loaded.put(key(e.idTag()), e));
       entries = loaded;
       version = loaded.isEmpty() ? 0 : saved.version();
@@ -82,12 +81,12 @@ public final class LocalAuthList {
   }
 
   /** What the list says about {@code idTag}; empty when it is not listed or the list is disabled. */
-  public Optional<IdTagInfo> find(String idTag) {
+  public Optional<AuthorizationDecision> find(String idTag) {
     if (!enabled()) {
       return Optional.empty();
     }
-    AuthorizationData entry = entries.get(key(idTag));
-    return entry == null ? Optional.empty() : entry.idTagInfo();
+    KnownIdTag entry = entries.get(key(idTag));
+    return entry == null ? Optional.empty() : Optional.of(entry.idTagInfo());
   }
 
   /**
@@ -136,7 +135,7 @@ public final class LocalAuthList {
     if (changes.size() > sendMax) {
       return failed(changes.size() + " entries in one update, SendLocalListMaxLength is " + sendMax);
     }
-    Map<String, AuthorizationData> next = full ? new HashMap<>(changes.size() * 2) : new HashMap<>(entries);
+    Map<String, KnownIdTag> next = full ? new HashMap<>(changes.size() * 2) : new HashMap<>(entries);
     Set<String> seen = new HashSet<>(changes.size() * 2);
     for (AuthorizationData change : changes) {
       String key = key(change.idTag());
@@ -144,7 +143,7 @@ public final class LocalAuthList {
         return failed("idTag " + change.idTag() + " appears twice");
       }
       if (change.idTagInfo().isPresent()) {
-        next.put(key, change);
+        next.put(key, new KnownIdTag(change.idTag(), Authorization.decision(change.idTagInfo().get())));
       } else if (full) {
         return failed("idTag " + change.idTag() + " has no idTagInfo in a full update");
       } else {

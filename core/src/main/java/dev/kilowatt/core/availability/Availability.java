@@ -5,12 +5,12 @@ import dev.kilowatt.core.ConnectorSnapshot;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.ConnectorStatus;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.message.AvailabilityStatus;
 import dev.kilowatt.core.message.AvailabilityType;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
-import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.messaging.CallRouter;
 import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.port.HardwareFault;
@@ -162,7 +162,7 @@ public final class Availability {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
     return connectors.stream().map(c -> {
       Connector.Report report = c.report(maxEnergy);
-      return new ConnectorSnapshot(c.id(), report.status(), report.errorCode(), c.transaction().isPresent(),
+      return new ConnectorSnapshot(c.id(), StatusReporter.ocpp16(report.status()), report.errorCode(), c.transaction().isPresent(),
           c.transaction().flatMap(Transaction::transactionId), c.offeredA(maxEnergy), c.energyWh(),
           parts.smartCharging().offer(c.id()).map(offer -> offer.limit().describe()).orElse("nothing divided yet"));
     }).toList();
@@ -199,7 +199,7 @@ public final class Availability {
   }
 
   private void refreshStation() {
-    ChargePointStatus now = inoperative.contains(0) ? ChargePointStatus.UNAVAILABLE : ChargePointStatus.AVAILABLE;
+    ConnectorStatus now = inoperative.contains(0) ? ConnectorStatus.UNAVAILABLE : ConnectorStatus.AVAILABLE;
     publish(0, Connector.Report.of(now, stationFaults.values()));
   }
 
@@ -208,7 +208,7 @@ public final class Availability {
     Connector.Report before = parts.reporter().current(connectorId).orElse(null);
     parts.reporter().update(connectorId, now);
     if (before == null || before.status() != now.status() || before.errorCode() != now.errorCode()) {
-      parts.listener().onStatusChanged(connectorId, now.status(), now.errorCode());
+      parts.listener().onStatusChanged(connectorId, StatusReporter.ocpp16(now.status()), now.errorCode());
     }
   }
 }

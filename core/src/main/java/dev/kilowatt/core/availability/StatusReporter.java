@@ -3,6 +3,8 @@ package dev.kilowatt.core.availability;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.ConnectorStatus;
+import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.Scheduler;
@@ -94,7 +96,7 @@ public final class StatusReporter {
     Connector.Report report = change.report();
     cancel(connectorId);
     reported.put(connectorId, report);
-    outbox.send(new StatusNotificationRequest(connectorId, report.errorCode(), nonEmpty(report.info()), report.status(),
+    outbox.send(new StatusNotificationRequest(connectorId, report.errorCode(), nonEmpty(report.info()), ocpp16(report.status()),
             Optional.of(stationTimeOf(change.since())), Optional.empty(), nonEmpty(report.vendorErrorCode())),
         gate, answer -> {}, failure -> notDelivered(connectorId, report, failure));
   }
@@ -114,6 +116,21 @@ public final class StatusReporter {
     if (failure instanceof Outbox.Failure.TimedOut && outbox.canSendNow()) {
       send(connectorId);
     }
+  }
+
+  /** The 1.6 status that reports {@code status}. */
+  static ChargePointStatus ocpp16(ConnectorStatus status) {
+    return switch (status) {
+      case AVAILABLE -> ChargePointStatus.AVAILABLE;
+      case PREPARING -> ChargePointStatus.PREPARING;
+      case CHARGING -> ChargePointStatus.CHARGING;
+      case SUSPENDED_EV -> ChargePointStatus.SUSPENDED_EV;
+      case SUSPENDED_EVSE -> ChargePointStatus.SUSPENDED_EVSE;
+      case FINISHING -> ChargePointStatus.FINISHING;
+      case RESERVED -> ChargePointStatus.RESERVED;
+      case UNAVAILABLE -> ChargePointStatus.UNAVAILABLE;
+      case FAULTED -> ChargePointStatus.FAULTED;
+    };
   }
 
   private Instant stationTimeOf(Instant since) {

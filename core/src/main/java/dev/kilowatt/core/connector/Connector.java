@@ -1,10 +1,9 @@
 package dev.kilowatt.core.connector;
 
 import dev.kilowatt.core.ConnectorHardware;
+import dev.kilowatt.core.authorization.AuthorizationDecision;
 import dev.kilowatt.core.message.ChargePointErrorCode;
-import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.ChargingProfile;
-import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.PilotState;
@@ -24,14 +23,17 @@ import java.util.function.Consumer;
 public final class Connector {
 
   /** An idTag authorized to start here, waiting for the EV to be plugged in (ConnectionTimeOut). */
-  public record PendingStart(String idTag, IdTagInfo info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile,
+  public record PendingStart(String idTag, AuthorizationDecision info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile,
       Scheduler.Timer timeout) {}
 
-  /** What the connector reports in a StatusNotification. */
-  public record Report(ChargePointStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {
+  /**
+   * What the connector reports: its status and the first of its faults, as the hardware described it (the error
+   * code is the {@link HardwareFault}'s).
+   */
+  public record Report(ConnectorStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {
 
     /** A status with the first of the faults, if any, as its error. */
-    public static Report of(ChargePointStatus status, java.util.Collection<HardwareFault> faults) {
+    public static Report of(ConnectorStatus status, java.util.Collection<HardwareFault> faults) {
       Optional<HardwareFault> fault = faults.stream().findFirst();
       return new Report(status, fault.map(HardwareFault::errorCode).orElse(ChargePointErrorCode.NO_ERROR),
           fault.map(HardwareFault::vendorErrorCode).orElse(""), fault.map(HardwareFault::info).orElse(""));
@@ -298,27 +300,27 @@ public final class Connector {
   }
 
   /** The status table of OCPP 1.6 section 4.9, from what the connector knows. */
-  ChargePointStatus status(int maxEnergyOnInvalidId) {
+  ConnectorStatus status(int maxEnergyOnInvalidId) {
     if (faulted()) {
-      return ChargePointStatus.FAULTED;
+      return ConnectorStatus.FAULTED;
     }
     if (transaction.isPresent()) {
       boolean offering = offeredA(maxEnergyOnInvalidId) > 0;
       if (!offering) {
-        return ChargePointStatus.SUSPENDED_EVSE;
+        return ConnectorStatus.SUSPENDED_EVSE;
       }
-      return pilot.evRequestsEnergy() ? ChargePointStatus.CHARGING : ChargePointStatus.SUSPENDED_EV;
+      return pilot.evRequestsEnergy() ? ConnectorStatus.CHARGING : ConnectorStatus.SUSPENDED_EV;
     }
     if (!operative) {
-      return ChargePointStatus.UNAVAILABLE;
+      return ConnectorStatus.UNAVAILABLE;
     }
     if (finishing) {
-      return ChargePointStatus.FINISHING;
+      return ConnectorStatus.FINISHING;
     }
     if (pendingStart.isPresent() || pilot.evConnected()) {
-      return ChargePointStatus.PREPARING;
+      return ConnectorStatus.PREPARING;
     }
-    return reserved ? ChargePointStatus.RESERVED : ChargePointStatus.AVAILABLE;
+    return reserved ? ConnectorStatus.RESERVED : ConnectorStatus.AVAILABLE;
   }
 
   /**

@@ -1,12 +1,11 @@
 package dev.kilowatt.core.transaction;
 
 import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.authorization.AuthorizationDecision;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.connector.Transaction;
-import dev.kilowatt.core.message.AuthorizationStatus;
-import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.Reason;
 import dev.kilowatt.core.message.RemoteStartStopStatus;
 import dev.kilowatt.core.message.RemoteStartTransactionRequest;
@@ -113,7 +112,7 @@ public final class RemoteControl {
     boolean authorize = config.bool(CoreKeys.AUTHORIZE_REMOTE_TX_REQUESTS);
     // Without authorization, only what the list or the cache know of the idTag can match a reservation's parent.
     Reservations.Driver driver = authorize ? Reservations.Driver.beforeAuthorization(r.idTag())
-        : Reservations.Driver.known(r.idTag(), authorization.knownLocally(r.idTag()).flatMap(IdTagInfo::parentIdTag));
+        : Reservations.Driver.known(r.idTag(), authorization.knownLocally(r.idTag()).flatMap(AuthorizationDecision::parentIdTag));
     boolean profileAcceptable = r.chargingProfile().map(SmartCharging::acceptableForRemoteStart).orElse(true);
     // a journal that refuses writes could not record the start: Rejected, as for a card (docs/ledger.md rule 4)
     Optional<Reservations.Start> target = validConnector && profileAcceptable && !busy.resetting().getAsBoolean()
@@ -131,14 +130,14 @@ public final class RemoteControl {
       }
       if (authorize) {
         authorization.authorize(r.idTag(), info -> {
-          if (info.status() == AuthorizationStatus.ACCEPTED) {
+          if (info.accepted()) {
             reservations.choose(connectors, Optional.of(c.id()), Reservations.Driver.known(r.idTag(), info.parentIdTag()))
                 .ifPresent(start -> starts.prepareStart(c, r.idTag(), info, start.reservationId(), r.chargingProfile()));
           }
         });
       } else {
         reservations.choose(connectors, Optional.of(c.id()), driver).ifPresent(start -> starts.prepareStart(c, r.idTag(),
-            new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()), start.reservationId(), r.chargingProfile()));
+            AuthorizationDecision.of(AuthorizationDecision.Status.ACCEPTED), start.reservationId(), r.chargingProfile()));
       }
     });
   }

@@ -2,14 +2,13 @@ package dev.kilowatt.core.transaction;
 
 import dev.kilowatt.core.ChargePointListener;
 import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.authorization.AuthorizationDecision;
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.connector.Transaction;
-import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.ChargingProfile;
-import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.Reason;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
@@ -102,8 +101,8 @@ public final class StartStop {
     parts.authorization().authorize(idTag, info -> decided(idTag, info));
   }
 
-  private void decided(String idTag, IdTagInfo info) {
-    boolean accepted = info.status() == AuthorizationStatus.ACCEPTED;
+  private void decided(String idTag, AuthorizationDecision info) {
+    boolean accepted = info.accepted();
     Optional<Connector> sameGroup = info.parentIdTag().flatMap(parent -> connectors.stream()
         .filter(c -> c.transaction().flatMap(Transaction::parentIdTag).filter(parent::equalsIgnoreCase).isPresent()).findFirst());
     if (sameGroup.isPresent()) {
@@ -120,7 +119,7 @@ public final class StartStop {
   }
 
   /** Starts now if the EV is plugged in, else waits ConnectionTimeOut for it. */
-  void prepareStart(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId,
+  void prepareStart(Connector c, String idTag, AuthorizationDecision info, Optional<Integer> reservationId,
       Optional<ChargingProfile> txProfile) {
     if (c.pilot().evConnected()) {
       transactions.start(c, idTag, info, reservationId, txProfile);

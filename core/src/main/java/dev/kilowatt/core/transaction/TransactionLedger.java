@@ -1,14 +1,13 @@
 package dev.kilowatt.core.transaction;
 
+import dev.kilowatt.core.authorization.AuthorizationDecision;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.ledger.Ledger;
 import dev.kilowatt.core.ledger.QueuedMessage;
 import dev.kilowatt.core.ledger.SampleThinning;
 import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.ledger.TransactionRecord.Delivery;
-import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.ChargePointRequest;
-import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.Measurand;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.MeterValuesRequest;
@@ -47,8 +46,8 @@ public final class TransactionLedger {
   private static final long START = 0;
   private static final long STOP = Long.MAX_VALUE;
 
-  /** The central system's answer to a StartTransaction. */
-  public record StartAnswer(int transactionId, IdTagInfo idTagInfo) {}
+  /** The central system's answer to a StartTransaction; {@code idTagInfo} is named as in 1.6, so older journals read. */
+  public record StartAnswer(int transactionId, AuthorizationDecision idTagInfo) {}
 
   /** A message the central system failed to process TransactionMessageAttempts times, as it said. */
   public record Skipped(List<String> errors) {}
@@ -155,7 +154,7 @@ public final class TransactionLedger {
     ledger.write(key(tx.number(), "start"), tx, () -> {});
     List<Queued> queue = new ArrayList<>();
     transactionId.ifPresentOrElse(id -> {
-      StartAnswer answer = new StartAnswer(id, new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.empty()));
+      StartAnswer answer = new StartAnswer(id, AuthorizationDecision.of(AuthorizationDecision.Status.ACCEPTED));
       o.answer = Optional.of(answer);
       ledger.write(key(tx.number(), "answer"), answer, () -> {});
     }, () -> queue.add(new Queued(START, tx.number(), startRequest(tx))));

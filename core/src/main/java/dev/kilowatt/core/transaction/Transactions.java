@@ -1,16 +1,15 @@
 package dev.kilowatt.core.transaction;
 
 import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.authorization.AuthorizationDecision;
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.connector.Transaction;
-import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.ChargingProfile;
-import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.Reason;
@@ -81,7 +80,7 @@ public final class Transactions implements TransactionReceiver {
     return ledger.writable();
   }
 
-  public void start(Connector c, String idTag, IdTagInfo info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile) {
+  public void start(Connector c, String idTag, AuthorizationDecision info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile) {
     if (!canStart()) {
       // docs/ledger.md rule 4: no transaction on a start that cannot be recorded; the fault is reported on connector 0
       LOG.log(Level.WARNING, "connector {0}: no transaction for {1} while the journal refuses writes", c.id(), idTag);
@@ -154,14 +153,14 @@ public final class Transactions implements TransactionReceiver {
     }
     switch (queued.request()) {
       case StartTransactionRequest start when response instanceof StartTransactionResponse answer ->
-          ledger.started(queued, new TransactionLedger.StartAnswer(answer.transactionId(), answer.idTagInfo()), () -> {
+          ledger.started(queued, new TransactionLedger.StartAnswer(answer.transactionId(), Authorization.decision(answer.idTagInfo())), () -> {
             started(queued.transaction(), start, answer);
             settled.run();
           });
       case MeterValuesRequest values -> ledger.sampleAnswered(queued, settled);
       case StopTransactionRequest stop -> {
         if (response instanceof StopTransactionResponse stopped) {
-          stopped.idTagInfo().ifPresent(info -> stop.idTag().ifPresent(tag -> parts.authorization().remember(tag, info)));
+          stopped.idTagInfo().ifPresent(info -> stop.idTag().ifPresent(tag -> parts.authorization().remember(tag, Authorization.decision(info))));
         }
         ledger.stopped(queued, settled);
       }
@@ -185,15 +184,16 @@ public final class Transactions implements TransactionReceiver {
 
   /** The answer to the start is durable: the transactionId and the idTag's verdict apply now. */
   private void started(long number, StartTransactionRequest request, StartTransactionResponse answer) {
-    parts.authorization().remember(request.idTag(), answer.idTagInfo());
+    AuthorizationDecision decision = Authorization.decision(answer.idTagInfo());
+    parts.authorization().remember(request.idTag(), decision);
     for (Connector c : connectors) {
       if (c.transaction().filter(tx -> tx.number() == number).isEmpty()) {
         continue;
       }
       Transaction running = c.transaction().get();
       Transaction tx = running.withTransactionId(answer.transactionId())
-          .withParentIdTag(answer.idTagInfo().parentIdTag().or(running::parentIdTag));
-      if (answer.idTagInfo().status() != AuthorizationStatus.ACCEPTED) {
+          .withParentIdTag(decision.parentIdTag().or(running::parentIdTag));
+      if (!decision.accepted()) {
         LOG.log(Level.INFO, "connector {0}: the central system did not accept {1}: {2}", c.id(), request.idTag(), answer.idTagInfo().status());
         tx = tx.deauthorize(c.energyWh());
       }

@@ -1,7 +1,9 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.availability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kilowatt.core.FakeFiles;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.AvailabilityStatus;
 import dev.kilowatt.core.message.AvailabilityType;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;

@@ -1,8 +1,9 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.transaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
@@ -19,7 +20,6 @@ import dev.kilowatt.core.message.StopTransactionResponse;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.PilotState;
-import dev.kilowatt.core.transaction.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

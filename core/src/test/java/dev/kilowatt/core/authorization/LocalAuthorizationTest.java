@@ -1,16 +1,17 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.authorization;
 
-import static dev.kilowatt.core.LocalAuthListTest.ACCEPTED;
-import static dev.kilowatt.core.LocalAuthListTest.BLOCKED;
-import static dev.kilowatt.core.LocalAuthListTest.differential;
-import static dev.kilowatt.core.LocalAuthListTest.entry;
-import static dev.kilowatt.core.LocalAuthListTest.full;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.ACCEPTED;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.BLOCKED;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.differential;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.entry;
+import static dev.kilowatt.core.authorization.LocalAuthListTest.full;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.authorization.Authorization;
+import dev.kilowatt.core.FaultyStorage;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
@@ -128,7 +129,7 @@ class LocalAuthorizationTest {
     send(h, full(1, entry("LISTED", ACCEPTED)));
     h.card("LISTED");
     h.card("LISTED");
-    List<AuthorizationData> cached = h.storage.load(Authorization.CACHE_KEY, Authorization.CacheEntries.class)
+    List<KnownIdTag> cached = h.storage.load(Authorization.CACHE_KEY, Authorization.CacheEntries.class)
         .map(Authorization.CacheEntries::entries).orElse(List.of());
     assertTrue(cached.stream().noneMatch(e -> e.idTag().equals("LISTED")), cached.toString());
   }

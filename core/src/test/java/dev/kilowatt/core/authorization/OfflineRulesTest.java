@@ -1,8 +1,9 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.authorization;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.port.PilotState;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,8 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.availability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.StatusNotificationResponse;

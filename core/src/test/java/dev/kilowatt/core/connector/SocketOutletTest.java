@@ -1,9 +1,11 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.connector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.FakeHardware;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.FakeHardware.FakeLock;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChargePointErrorCode;

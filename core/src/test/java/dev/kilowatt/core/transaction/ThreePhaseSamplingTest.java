@@ -1,7 +1,8 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.transaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.SampledValue;

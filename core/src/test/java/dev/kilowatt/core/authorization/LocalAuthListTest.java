@@ -1,9 +1,9 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.authorization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.authorization.LocalAuthList;
+import dev.kilowatt.core.FaultyStorage;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
@@ -31,6 +31,10 @@ class LocalAuthListTest {
 
   private LocalAuthList list(Map<String, String> settings) {
     return new LocalAuthList(new Configuration(storage, settings), storage, counters);
+  }
+
+  private static Optional<AuthorizationDecision> listed(IdTagInfo info) {
+    return Optional.of(Authorization.decision(info));
   }
 
   static AuthorizationData entry(String idTag, IdTagInfo info) {
@@ -71,7 +75,7 @@ class LocalAuthListTest {
     assertEquals(UpdateStatus.ACCEPTED, list.update(full(3, entry("C", ACCEPTED))), "a full list may go back in version");
     assertEquals(3, list.version());
     assertEquals(Optional.empty(), list.find("A"), "full replaces");
-    assertEquals(Optional.of(ACCEPTED), list.find("C"));
+    assertEquals(listed(ACCEPTED), list.find("C"));
   }
 
   @Test
@@ -80,8 +84,8 @@ class LocalAuthListTest {
     list.update(full(1, entry("A", ACCEPTED), entry("B", ACCEPTED)));
     assertEquals(UpdateStatus.ACCEPTED, list.update(differential(2, removal("A"), entry("B", BLOCKED), entry("C", ACCEPTED))));
     assertEquals(Optional.empty(), list.find("A"));
-    assertEquals(Optional.of(BLOCKED), list.find("B"));
-    assertEquals(Optional.of(ACCEPTED), list.find("C"));
+    assertEquals(listed(BLOCKED), list.find("B"));
+    assertEquals(listed(ACCEPTED), list.find("C"));
     assertEquals(UpdateStatus.ACCEPTED, list.update(differential(3)), "no entries: no effect but the version");
     assertEquals(3, list.version());
     assertEquals(2, list.size());
@@ -93,7 +97,7 @@ class LocalAuthListTest {
   void idTagsAreCaseInsensitive() {
     LocalAuthList list = list(Map.of());
     list.update(full(1, entry("04a1b2c3", ACCEPTED)));
-    assertEquals(Optional.of(ACCEPTED), list.find("04A1B2C3"));
+    assertEquals(listed(ACCEPTED), list.find("04A1B2C3"));
     assertEquals(UpdateStatus.ACCEPTED, list.update(differential(2, removal("04A1B2C3"))));
     assertEquals(0, list.size());
   }
@@ -112,7 +116,7 @@ class LocalAuthListTest {
     assertEquals(UpdateStatus.FAILED, list.update(full(0, entry("C", ACCEPTED))), "version 0 means empty");
 
     assertEquals(1, list.version());
-    assertEquals(Optional.of(ACCEPTED), list.find("A"));
+    assertEquals(listed(ACCEPTED), list.find("A"));
     assertEquals(Optional.empty(), list.find("C"));
     assertEquals(5, counters.get("localList.updateRefused"));
     assertEquals(UpdateStatus.ACCEPTED, list.update(differential(2, entry("C", ACCEPTED), entry("D", ACCEPTED))), "exactly at the limit");
@@ -142,7 +146,7 @@ class LocalAuthListTest {
     assertEquals(UpdateStatus.NOT_SUPPORTED, list.update(full(8)), "the answer TC_043_1_CS expects of a charger without the list");
     config.change(LocalAuthList.ENABLED, "true");
     assertEquals(7, list.version());
-    assertEquals(Optional.of(ACCEPTED), list.find("A"));
+    assertEquals(listed(ACCEPTED), list.find("A"));
   }
 
   @Test
@@ -156,7 +160,7 @@ class LocalAuthListTest {
     assertEquals(2, afterReboot.version());
     assertEquals(999, afterReboot.size());
     assertEquals(Optional.empty(), afterReboot.find("TAG5"));
-    assertEquals(Optional.of(BLOCKED), afterReboot.find("TAG6"));
+    assertEquals(listed(BLOCKED), afterReboot.find("TAG6"));
     assertTrue(afterReboot.find("TAG999").isPresent());
   }
 }

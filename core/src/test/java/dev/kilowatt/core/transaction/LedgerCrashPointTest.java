@@ -1,8 +1,9 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.transaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.AuthorizationStatus;

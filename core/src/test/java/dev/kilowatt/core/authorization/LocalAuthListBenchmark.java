@@ -1,6 +1,5 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.authorization;
 
-import dev.kilowatt.core.authorization.LocalAuthList;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;

@@ -1,10 +1,12 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.transaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.FakeHardware;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.FakeHardware.FakePlatform;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.AvailabilityStatus;

@@ -1,10 +1,12 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.transaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.FakeFiles;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.ledger.TransactionRecord.Delivery;
 import dev.kilowatt.core.message.AuthorizationStatus;
