@@ -26,8 +26,8 @@ final class SequenceNumbers {
 
   /** The seqNo of the next event of {@code transactionId}: 0 for a transaction not seen before. */
   int take(String transactionId) {
-    int seqNo = storage.load(PREFIX + transactionId, Next.class).map(Next::seqNo).orElse(0);
-    storage.save(PREFIX + transactionId, new Next(seqNo + 1));
+    int seqNo = storage.load(key(transactionId), Next.class).map(Next::seqNo).orElse(0);
+    storage.save(key(transactionId), new Next(seqNo + 1));
     return seqNo;
   }
 
@@ -38,6 +38,11 @@ final class SequenceNumbers {
 
   /** The transaction has ended and the CSMS has its last event. */
   void forget(String transactionId) {
-    storage.delete(PREFIX + transactionId);
+    storage.delete(key(transactionId));
+  }
+
+  /** Storage keys are letters, digits and {@code ._/-}: the time's colons become dots. */
+  private static String key(String transactionId) {
+    return PREFIX + transactionId.replace(':', '.');
   }
 }

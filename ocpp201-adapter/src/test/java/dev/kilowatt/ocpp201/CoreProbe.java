@@ -73,7 +73,8 @@ final class CoreProbe implements CentralSystem.Listener {
   }
 
   <T> T next(Class<T> type) {
-    return assertInstanceOf(type, next());
+    Object event = next();
+    return assertInstanceOf(type, event, event::toString);
   }
 
   /** The answer to the core's call {@code callId}, which must come next. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.AuthorizeResponse;
@@ -19,58 +18,14 @@ import dev.kilowatt.core.message.RegistrationStatus;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import dev.kilowatt.core.port.CallError;
-import dev.kilowatt.core.port.ConnectionSettings;
-import dev.kilowatt.core.time.EventLoop;
-import dev.kilowatt.test.InMemoryStorage;
-import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The core's port over OCPP 2.0.1 against ocpp-rpc's server in strict mode, with a stand-in for the core
  * ({@link CoreProbe}): what each of the core's calls becomes on the wire, and what the answers become.
  */
-class Ocpp201CentralSystemTest {
-
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final ConnectionSettings SETTINGS = new ConnectionSettings(Optional.empty(), Duration.ZERO, 0);
-
-  CentralSystemProcess csms;
-  EventLoop loop;
-  InMemoryStorage storage;
-  CoreProbe core;
-  Ocpp201CentralSystem port;
-
-  @BeforeEach
-  void connect() {
-    csms = CentralSystemProcess.start("ocpp2.0.1");
-    loop = new EventLoop();
-    storage = new InMemoryStorage();
-    core = new CoreProbe();
-    port = new Ocpp201CentralSystem(csms.endpoint("KW-0001"), loop, storage);
-    port.connect(SETTINGS, core);
-    core.next(CoreProbe.Connected.class);
-    csms.awaitPrefix("connected KW-0001 ocpp2.0.1");
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    port.disconnect();
-    csms.close();
-    loop.close();
-  }
-
-  /** The payload of the next call of {@code action} the central system received. */
-  JsonNode received(String action) throws Exception {
-    String prefix = "received " + action + " ";
-    return JSON.readTree(csms.awaitPrefix(prefix).substring(prefix.length()));
-  }
-
-  void noStrictFailures() {
-    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
-  }
+class Ocpp201CentralSystemTest extends PortSession {
 
   @Test
   void bootNotificationIntroducesTheStationWithReasonPowerUpAndItsAnswerReachesTheCore() throws Exception {
