@@ -238,7 +238,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       resetWhenIdle &= !now;
     }
     if (now) {
-      listener.onCall("idle-reset-" + nextExchange(), new ResetRequest(ResetType.SOFT));
+      // after the core has heard the answer to the StopTransaction this runs within
+      String callId = "idle-reset-" + nextExchange();
+      scheduler.execute(() -> listener.onCall(callId, new ResetRequest(ResetType.SOFT)));
     }
   }
 }
