@@ -57,11 +57,6 @@ class ChargerEndToEndTest {
     loop.close();
   }
 
-  private JsonNode received(String action) throws Exception {
-    String prefix = "received " + action + " ";
-    return JSON.readTree(csms.awaitPrefix(prefix).substring(prefix.length()));
-  }
-
   /** The next TransactionEvent of {@code eventType}, skipping others. */
   private JsonNode event(String eventType) throws Exception {
     String line = csms.await(l -> l.startsWith("received TransactionEvent ") && l.contains("\"eventType\":\"" + eventType + "\""));
@@ -69,10 +64,10 @@ class ChargerEndToEndTest {
   }
 
   private void booted() throws Exception {
-    JsonNode boot = received("BootNotification");
+    JsonNode boot = csms.received("BootNotification");
     assertEquals("PowerUp", boot.get("reason").asText());
     assertEquals("KW-AC-7", boot.at("/chargingStation/model").asText());
-    JsonNode status = received("StatusNotification");
+    JsonNode status = csms.received("StatusNotification");
     assertEquals("Available", status.get("connectorStatus").asText());
     assertEquals(1, status.get("evseId").asInt());
   }
@@ -82,7 +77,7 @@ class ChargerEndToEndTest {
     booted();
 
     reader.present("04A1B2C3");
-    assertEquals("ISO14443", received("Authorize").at("/idToken/type").asText());
+    assertEquals("ISO14443", csms.received("Authorize").at("/idToken/type").asText());
     connector.ev().plug();
     connector.ev().requestEnergy();
     JsonNode started = event("Started");

@@ -44,9 +44,8 @@ class CsmsCallsSessionTest extends PortSession {
   private final String[] coreCallId = new String[1];
 
   /** The central system's answer to its call {@code tag}. */
-  private JsonNode result(String tag) throws Exception {
-    String prefix = "result " + tag + " ";
-    return JSON.readTree(csms.awaitPrefix(prefix).substring(prefix.length()));
+  private JsonNode result(String tag) {
+    return csms.awaitJson("result " + tag + " ");
   }
 
   private int startTransaction(String idTag) {
@@ -67,7 +66,7 @@ class CsmsCallsSessionTest extends PortSession {
     assertEquals("Accepted", result("r1").get("status").asText());
 
     int id = startTransaction("APP-USER-7");
-    JsonNode started = received("TransactionEvent");
+    JsonNode started = csms.received("TransactionEvent");
     assertEquals("RemoteStart", started.get("triggerReason").asText());
     assertEquals(42, started.at("/transactionInfo/remoteStartId").asInt());
     assertEquals("Central", started.at("/idToken/type").asText());
@@ -101,7 +100,7 @@ class CsmsCallsSessionTest extends PortSession {
     assertEquals("Accepted", result("o1").get("status").asText());
 
     int id = startTransaction("04A1B2C3");
-    received("TransactionEvent");
+    csms.received("TransactionEvent");
     csms.send("call o2 Reset {\"type\":\"OnIdle\"}");
     assertEquals("Scheduled", result("o2").get("status").asText());
     assertTrue(core.quiet(), "an OnIdle reset never ends a transaction");
@@ -123,7 +122,7 @@ class CsmsCallsSessionTest extends PortSession {
     port.send("b1", new dev.kilowatt.core.message.BootNotificationRequest("Kilowatt", "KW-AC-7", Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
     core.result("b1", dev.kilowatt.core.message.BootNotificationResponse.class);
-    assertEquals("Triggered", received("BootNotification").get("reason").asText());
+    assertEquals("Triggered", csms.received("BootNotification").get("reason").asText());
 
     csms.send("call t2 TriggerMessage {\"requestedMessage\":\"StatusNotification\",\"evse\":{\"id\":1,\"connectorId\":1}}");
     TriggerMessageRequest status = core.call(TriggerMessageRequest.class, coreCallId);

@@ -35,7 +35,7 @@ class Ocpp201CentralSystemTest extends PortSession {
     BootNotificationResponse answer = core.result("b1", BootNotificationResponse.class);
     assertEquals(RegistrationStatus.ACCEPTED, answer.status());
     assertEquals(300, answer.interval());
-    JsonNode boot = received("BootNotification");
+    JsonNode boot = csms.received("BootNotification");
     assertEquals("PowerUp", boot.get("reason").asText());
     assertEquals("Kilowatt", boot.at("/chargingStation/vendorName").asText());
     assertEquals("KW-AC-7", boot.at("/chargingStation/model").asText());
@@ -50,27 +50,27 @@ class Ocpp201CentralSystemTest extends PortSession {
     port.send("h1", new HeartbeatRequest());
 
     core.result("h1", HeartbeatResponse.class);
-    received("Heartbeat");
+    csms.received("Heartbeat");
   }
 
   @Test
   void aConnectorsStatusIsReportedForItsEvseInTheFiveStatesOf201() throws Exception {
     port.send("s1", status(1, ChargePointStatus.CHARGING));
     core.result("s1", StatusNotificationResponse.class);
-    JsonNode charging = received("StatusNotification");
+    JsonNode charging = csms.received("StatusNotification");
     assertEquals("Occupied", charging.get("connectorStatus").asText());
     assertEquals(1, charging.get("evseId").asInt());
     assertEquals(1, charging.get("connectorId").asInt());
 
     port.send("s2", status(2, ChargePointStatus.FINISHING));
     core.result("s2", StatusNotificationResponse.class);
-    JsonNode finishing = received("StatusNotification");
+    JsonNode finishing = csms.received("StatusNotification");
     assertEquals("Occupied", finishing.get("connectorStatus").asText());
     assertEquals(2, finishing.get("evseId").asInt());
 
     port.send("s3", status(1, ChargePointStatus.UNAVAILABLE));
     core.result("s3", StatusNotificationResponse.class);
-    assertEquals("Unavailable", received("StatusNotification").get("connectorStatus").asText());
+    assertEquals("Unavailable", csms.received("StatusNotification").get("connectorStatus").asText());
     noStrictFailures();
   }
 
@@ -81,7 +81,7 @@ class Ocpp201CentralSystemTest extends PortSession {
 
     port.send("h1", new HeartbeatRequest());
     core.result("h1", HeartbeatResponse.class);
-    received("Heartbeat");
+    csms.received("Heartbeat");
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("received StatusNotification")));
   }
 
@@ -91,7 +91,7 @@ class Ocpp201CentralSystemTest extends PortSession {
 
     AuthorizeResponse answer = core.result("a1", AuthorizeResponse.class);
     assertEquals(AuthorizationStatus.ACCEPTED, answer.idTagInfo().status());
-    JsonNode authorize = received("Authorize");
+    JsonNode authorize = csms.received("Authorize");
     assertEquals("04A1B2C3", authorize.at("/idToken/idToken").asText());
     assertEquals("ISO14443", authorize.at("/idToken/type").asText());
     noStrictFailures();

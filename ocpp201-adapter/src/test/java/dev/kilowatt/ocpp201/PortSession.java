@@ -2,8 +2,6 @@ package dev.kilowatt.ocpp201;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.test.InMemoryStorage;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class PortSession {
 
-  static final ObjectMapper JSON = new ObjectMapper();
   static final ConnectionSettings SETTINGS = new ConnectionSettings(Optional.empty(), Duration.ZERO, 0);
 
   CentralSystemProcess csms;
@@ -48,12 +45,6 @@ abstract class PortSession {
     port.disconnect();
     csms.close();
     loop.close();
-  }
-
-  /** The payload of the next call of {@code action} the central system received. */
-  JsonNode received(String action) throws Exception {
-    String prefix = "received " + action + " ";
-    return JSON.readTree(csms.awaitPrefix(prefix).substring(prefix.length()));
   }
 
   void noStrictFailures() {

@@ -46,7 +46,7 @@ class TransactionEventsSessionTest extends PortSession {
     int id = start(1, "04A1B2C3");
 
     assertEquals(TransactionIds.core(1, started), id);
-    JsonNode begin = received("TransactionEvent");
+    JsonNode begin = csms.received("TransactionEvent");
     assertEquals("Started", begin.get("eventType").asText());
     assertEquals("Authorized", begin.get("triggerReason").asText());
     assertEquals(0, begin.get("seqNo").asInt());
@@ -61,7 +61,7 @@ class TransactionEventsSessionTest extends PortSession {
     port.send("mv", new MeterValuesRequest(1, Optional.of(id),
         List.of(register(started.plusSeconds(60), 1500, ReadingContext.SAMPLE_PERIODIC))));
     core.result("mv", MeterValuesResponse.class);
-    JsonNode update = received("TransactionEvent");
+    JsonNode update = csms.received("TransactionEvent");
     assertEquals("Updated", update.get("eventType").asText());
     assertEquals("MeterValuePeriodic", update.get("triggerReason").asText());
     assertEquals(1, update.get("seqNo").asInt());
@@ -73,7 +73,7 @@ class TransactionEventsSessionTest extends PortSession {
     port.send("stop", new StopTransactionRequest(Optional.empty(), 2500, started.plusSeconds(120), id,
         Optional.of(Reason.EV_DISCONNECTED), List.of(register(started.plusSeconds(90), 2000, ReadingContext.SAMPLE_CLOCK))));
     assertTrue(core.result("stop", StopTransactionResponse.class).idTagInfo().isEmpty());
-    JsonNode end = received("TransactionEvent");
+    JsonNode end = csms.received("TransactionEvent");
     assertEquals("Ended", end.get("eventType").asText());
     assertEquals(2, end.get("seqNo").asInt(), "the seqNo of a running transaction survives a restart");
     assertEquals("EVCommunicationLost", end.get("triggerReason").asText());
@@ -90,36 +90,36 @@ class TransactionEventsSessionTest extends PortSession {
   @Test
   void aStopByCardCarriesTheCardAndTheNextTransactionStartsAtSeqNoZero() throws Exception {
     int id = start(2, "CARD-1");
-    received("TransactionEvent");
+    csms.received("TransactionEvent");
 
     port.send("stop", new StopTransactionRequest(Optional.of("CARD-1"), 1200, started.plusSeconds(30), id,
         Optional.empty(), List.of()));
     // the test central system answers without an idTokenInfo, which the core reads as no verdict
     assertTrue(core.result("stop", StopTransactionResponse.class).idTagInfo().isEmpty());
-    JsonNode end = received("TransactionEvent");
+    JsonNode end = csms.received("TransactionEvent");
     assertEquals("StopAuthorized", end.get("triggerReason").asText());
     assertEquals("Local", end.at("/transactionInfo/stoppedReason").asText());
     assertEquals("CARD-1", end.at("/idToken/idToken").asText());
 
     port.send("start", new StartTransactionRequest(2, "CARD-2", 1200, Optional.empty(), started.plusSeconds(60)));
     core.result("start", StartTransactionResponse.class);
-    assertEquals(0, received("TransactionEvent").get("seqNo").asInt());
+    assertEquals(0, csms.received("TransactionEvent").get("seqNo").asInt());
     noStrictFailures();
   }
 
   @Test
   void clockAlignedAndTriggeredSamplesSaySoAndSignedOnesAreLeftOut() throws Exception {
     int id = start(1, "04A1B2C3");
-    received("TransactionEvent");
+    csms.received("TransactionEvent");
 
     port.send("clock", new MeterValuesRequest(1, Optional.of(id),
         List.of(register(started.plusSeconds(900), 1100, ReadingContext.SAMPLE_CLOCK))));
     core.result("clock", MeterValuesResponse.class);
-    assertEquals("MeterValueClock", received("TransactionEvent").get("triggerReason").asText());
+    assertEquals("MeterValueClock", csms.received("TransactionEvent").get("triggerReason").asText());
     port.send("trigger", new MeterValuesRequest(1, Optional.of(id),
         List.of(register(started.plusSeconds(901), 1101, ReadingContext.TRIGGER))));
     core.result("trigger", MeterValuesResponse.class);
-    assertEquals("Trigger", received("TransactionEvent").get("triggerReason").asText());
+    assertEquals("Trigger", csms.received("TransactionEvent").get("triggerReason").asText());
 
     port.send("signed", new MeterValuesRequest(1, Optional.of(id), List.of(new MeterValue(started.plusSeconds(902),
         List.of(new SampledValue("AP///8=", Optional.empty(), Optional.of(ValueFormat.SIGNED_DATA), Optional.empty(),
@@ -128,7 +128,7 @@ class TransactionEventsSessionTest extends PortSession {
     port.send("outside", new MeterValuesRequest(1, Optional.empty(),
         List.of(register(started.plusSeconds(903), 1102, ReadingContext.SAMPLE_CLOCK))));
     core.result("outside", MeterValuesResponse.class);
-    JsonNode values = received("MeterValues");
+    JsonNode values = csms.received("MeterValues");
     assertEquals(1, values.get("evseId").asInt());
     assertEquals(1102, values.at("/meterValue/0/sampledValue/0/value").asInt());
     assertTrue(csms.reported().stream().filter(l -> l.startsWith("received TransactionEvent")).count() == 3,
