@@ -36,6 +36,7 @@ const answers = {
   StatusNotification: () => ({}),
   Authorize: () => ({ idTokenInfo: { status: 'Accepted' } }),
   TransactionEvent: () => ({}),
+  MeterValues: () => ({}),
 };
 
 server.on('client', (client) => {

@@ -4,22 +4,32 @@ import dagger.Module;
 import dagger.Provides;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.LinkOptions;
 import dev.kilowatt.ocpp.OcppJsonLink;
 import dev.kilowatt.ocpp.TrafficListener;
+import dev.kilowatt.ocpp201.Ocpp201CentralSystem;
 import jakarta.inject.Singleton;
 
-/** The link to the central system: OCPP-J 1.6 over a WebSocket, watched by the simulator. */
+/**
+ * The link to the central system, watched by the simulator: OCPP-J 1.6 over a WebSocket, or OCPP 2.0.1 as
+ * the settings' protocol says. The 2.0.1 adapter keeps the seqNo of running transactions in the charger's
+ * storage and does not report its traffic to the console yet.
+ */
 @Module
 interface OcppLinkModule {
 
   @Provides
   @Singleton
-  static CentralSystem centralSystem(SimulatorSettings settings, Scheduler scheduler, TrafficListener traffic, LinkState state) {
+  static CentralSystem centralSystem(SimulatorSettings settings, Scheduler scheduler, TrafficListener traffic, LinkState state,
+      Storage storage) {
     CentralSystemAddress address = new CentralSystemAddress(settings.centralSystem(), settings.chargePointId());
-    OcppJsonLink link = new OcppJsonLink(address, scheduler,
-        LinkOptions.defaults().withBackoff(settings.reconnect()).withTraffic(traffic));
+    CentralSystem link = switch (settings.protocol()) {
+      case OCPP16 -> new OcppJsonLink(address, scheduler,
+          LinkOptions.defaults().withBackoff(settings.reconnect()).withTraffic(traffic));
+      case OCPP201 -> new Ocpp201CentralSystem(address.endpoint(), scheduler, storage);
+    };
     return new WatchedLink(link, address.endpoint().toString(), state);
   }
 }

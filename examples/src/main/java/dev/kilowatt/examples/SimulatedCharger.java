@@ -130,7 +130,7 @@ public final class SimulatedCharger {
   /** The settings the command line asks for. */
   static SimulatorSettings settings(SimulatorOptions options, URI url, Path dataDirectory) {
     SimulatorSettings settings = SimulatorSettings.of(url, options.chargePointId(), dataDirectory).withConnectors(options.connectors())
-        .withConnectorKind(options.phases(), options.socket());
+        .withConnectorKind(options.phases(), options.socket()).withProtocol(options.protocol());
     if (options.configurationFile().isPresent()) {
       settings = settings.withConfigurationFile(options.configurationFile().get());
     }

@@ -24,10 +24,11 @@ import picocli.CommandLine.TypeConversionException;
  * @param phases {@code --phases}: whether each connector supplies one phase or three
  * @param socket {@code --socket}: the connectors are socket outlets with a lock instead of fixed cables
  * @param configurationFile {@code --config}: the factory configuration file; absent means the built-in defaults
+ * @param protocol {@code --protocol}: {@code 1.6} (the default) or {@code 2.0.1}
  */
 record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optional<Path> dataDirectory, int connectors,
     Optional<String> password, Optional<Integer> httpPort, int phases, boolean socket,
-    Optional<Path> configurationFile) {
+    Optional<Path> configurationFile, Protocol protocol) {
 
   static final String DEFAULT_ID = "KW-SIM-1";
   static final int MAX_CONNECTORS = 20;
@@ -39,6 +40,7 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(httpPort, "httpPort");
     Objects.requireNonNull(configurationFile, "configurationFile");
+    Objects.requireNonNull(protocol, "protocol");
     if (httpPort.isPresent() && centralSystem.isEmpty()) {
       throw new IllegalArgumentException("--http needs --csms: the demo session without it ends by itself");
     }
@@ -68,10 +70,14 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     @Option(names = "--socket", description = "socket outlets whose lock holds the plug, instead of fixed cables")
     private boolean socket;
 
+    @Option(names = "--protocol", paramLabel = "1.6|2.0.1", converter = ProtocolName.class, defaultValue = "1.6",
+        description = "the OCPP spoken to the central system (default: ${DEFAULT-VALUE})")
+    private Protocol protocol;
+
     SimulatorOptions options() {
       return new SimulatorOptions(connection.centralSystem(), connection.chargePointId().orElse(DEFAULT_ID),
           connection.dataDirectory(), connectors, connection.password(), httpPort, phases, socket,
-          connection.configurationFile());
+          connection.configurationFile(), protocol);
     }
   }
 
@@ -130,6 +136,18 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
         case "3" -> 3;
         default -> throw new TypeConversionException("must be 1 or 3, not '" + value + "'");
       };
+    }
+  }
+
+  static final class ProtocolName implements ITypeConverter<Protocol> {
+    @Override
+    public Protocol convert(String value) {
+      for (Protocol protocol : Protocol.values()) {
+        if (protocol.option().equals(value)) {
+          return protocol;
+        }
+      }
+      throw new TypeConversionException("must be 1.6 or 2.0.1, not '" + value + "'");
     }
   }
 }

@@ -22,10 +22,11 @@ import java.util.Optional;
  * @param phases the phases each connector supplies, 1 or 3
  * @param sockets whether the connectors are socket outlets with a lock rather than fixed cables
  * @param configurationFile a properties file of factory configuration values, read before {@code factoryConfiguration}
+ * @param protocol the OCPP the charger speaks
  */
 record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirectory, int connectors,
     Map<String, String> factoryConfiguration, Duration meterPollInterval, ReconnectBackoff reconnect, int phases, boolean sockets,
-    Optional<Path> configurationFile) {
+    Optional<Path> configurationFile, Protocol protocol) {
 
   SimulatorSettings {
     Objects.requireNonNull(centralSystem, "centralSystem");
@@ -35,6 +36,7 @@ record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirec
     Objects.requireNonNull(meterPollInterval, "meterPollInterval");
     Objects.requireNonNull(reconnect, "reconnect");
     Objects.requireNonNull(configurationFile, "configurationFile");
+    Objects.requireNonNull(protocol, "protocol");
     if (connectors < 1) {
       throw new IllegalArgumentException("a charger has at least one connector: " + connectors);
     }
@@ -49,24 +51,24 @@ record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirec
    */
   static SimulatorSettings of(URI centralSystem, String chargePointId, Path dataDirectory) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, 1, Map.of(), Duration.ofSeconds(1),
-        ReconnectBackoff.standard(), 1, false, Optional.empty());
+        ReconnectBackoff.standard(), 1, false, Optional.empty(), Protocol.OCPP16);
   }
 
   /** These settings with connectors of {@code count} phases, socket outlets or fixed cables as {@code withSockets} says. */
   SimulatorSettings withConnectorKind(int count, boolean withSockets) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
-        reconnect, count, withSockets, configurationFile);
+        reconnect, count, withSockets, configurationFile, protocol);
   }
 
   SimulatorSettings withConnectors(int count) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, count, factoryConfiguration, meterPollInterval,
-        reconnect, phases, sockets, configurationFile);
+        reconnect, phases, sockets, configurationFile, protocol);
   }
 
   /** These settings with reconnection attempts every 100 ms to 1 s, for a central system on loopback. */
   SimulatorSettings withFastReconnect() {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
-        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.25), phases, sockets, configurationFile);
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.25), phases, sockets, configurationFile, protocol);
   }
 
   /** These settings with one more factory configuration value (replacing an earlier one for the same key). */
@@ -74,12 +76,18 @@ record SimulatorSettings(URI centralSystem, String chargePointId, Path dataDirec
     Map<String, String> values = new HashMap<>(factoryConfiguration);
     values.put(key, value);
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, values, meterPollInterval, reconnect, phases, sockets,
-        configurationFile);
+        configurationFile, protocol);
   }
 
   /** These settings with the factory configuration file {@code file}. */
   SimulatorSettings withConfigurationFile(Path file) {
     return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
-        reconnect, phases, sockets, Optional.of(file));
+        reconnect, phases, sockets, Optional.of(file), protocol);
+  }
+
+  /** These settings speaking {@code chosen} to the central system. */
+  SimulatorSettings withProtocol(Protocol chosen) {
+    return new SimulatorSettings(centralSystem, chargePointId, dataDirectory, connectors, factoryConfiguration, meterPollInterval,
+        reconnect, phases, sockets, configurationFile, chosen);
   }
 }

@@ -24,6 +24,17 @@ class SimulatorOptionsTest {
     assertEquals(Optional.empty(), options.password());
     assertEquals(Optional.empty(), options.httpPort());
     assertEquals(Optional.empty(), options.configurationFile());
+    assertEquals(Protocol.OCPP16, options.protocol());
+  }
+
+  @Test
+  void protocolChoosesTheOcppTheChargerSpeaks() {
+    SimulatorOptions options = SimulatorOptions.parse("--csms", "ws://127.0.0.1:9000", "--protocol", "2.0.1");
+    assertEquals(Protocol.OCPP201, options.protocol());
+    assertEquals(Protocol.OCPP201,
+        SimulatedCharger.settings(options, options.centralSystem().orElseThrow(), Path.of("/tmp/cp7")).protocol());
+    assertTrue(assertThrows(ParameterException.class, () -> SimulatorOptions.parse("--protocol", "2.0"))
+        .getMessage().contains("must be 1.6 or 2.0.1"));
   }
 
   @Test

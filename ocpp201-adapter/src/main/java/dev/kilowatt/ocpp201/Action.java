@@ -30,7 +30,12 @@ public enum Action {
       Messages.RequestStartTransactionResponse.class, Sender.CSMS),
   /** F03: the CSMS stops a transaction. */
   REQUEST_STOP_TRANSACTION("RequestStopTransaction", Messages.RequestStopTransactionRequest.class,
-      Messages.RequestStopTransactionResponse.class, Sender.CSMS);
+      Messages.RequestStopTransactionResponse.class, Sender.CSMS),
+  METER_VALUES("MeterValues", Messages.MeterValuesRequest.class, Messages.MeterValuesResponse.class, Sender.STATION),
+  TRIGGER_MESSAGE("TriggerMessage", Messages.TriggerMessageRequest.class, Messages.TriggerMessageResponse.class,
+      Sender.CSMS),
+  CHANGE_AVAILABILITY("ChangeAvailability", Messages.ChangeAvailabilityRequest.class,
+      Messages.ChangeAvailabilityResponse.class, Sender.CSMS);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {

@@ -424,4 +424,39 @@ public final class Enums {
     /** The station will not start or stop it. */
     Rejected
   }
+
+  /** The message a TriggerMessage asks for. ({@code MessageTriggerEnumType}) */
+  public enum MessageTrigger {
+    BootNotification,
+    LogStatusNotification,
+    FirmwareStatusNotification,
+    Heartbeat,
+    MeterValues,
+    SignChargingStationCertificate,
+    SignV2GCertificate,
+    StatusNotification,
+    TransactionEvent,
+    SignCombinedCertificate,
+    PublishFirmwareStatusNotification
+  }
+
+  /** The station's answer to a TriggerMessage. ({@code TriggerMessageStatusEnumType}) */
+  public enum TriggerMessageStatus {
+    Accepted,
+    Rejected,
+    NotImplemented
+  }
+
+  /** The availability a ChangeAvailability asks for. ({@code OperationalStatusEnumType}) */
+  public enum OperationalStatus {
+    Inoperative,
+    Operative
+  }
+
+  /** The station's answer to a ChangeAvailability. ({@code ChangeAvailabilityStatusEnumType}) */
+  public enum ChangeAvailabilityStatus {
+    Accepted,
+    Rejected,
+    Scheduled
+  }
 }

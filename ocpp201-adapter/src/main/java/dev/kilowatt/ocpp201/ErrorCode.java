@@ -74,4 +74,39 @@ public enum ErrorCode {
       default -> throw new IllegalArgumentException(breach + " is no kind of schema breach");
     };
   }
+
+  /**
+   * The core's reading of this code, for a CALLERROR the CSMS answered one of the core's calls with: 1.6
+   * has eight of the twelve, under the spellings of 1.6 (FormatViolation was FormationViolation).
+   */
+  public CallError.Code toCore() {
+    return switch (this) {
+      case FORMAT_VIOLATION -> CallError.Code.FORMATION_VIOLATION;
+      case INTERNAL_ERROR -> CallError.Code.INTERNAL_ERROR;
+      case NOT_IMPLEMENTED -> CallError.Code.NOT_IMPLEMENTED;
+      case NOT_SUPPORTED -> CallError.Code.NOT_SUPPORTED;
+      case OCCURRENCE_CONSTRAINT_VIOLATION -> CallError.Code.OCCURENCE_CONSTRAINT_VIOLATION;
+      case PROPERTY_CONSTRAINT_VIOLATION -> CallError.Code.PROPERTY_CONSTRAINT_VIOLATION;
+      case PROTOCOL_ERROR -> CallError.Code.PROTOCOL_ERROR;
+      case SECURITY_ERROR -> CallError.Code.SECURITY_ERROR;
+      case TYPE_CONSTRAINT_VIOLATION -> CallError.Code.TYPE_CONSTRAINT_VIOLATION;
+      case GENERIC_ERROR, MESSAGE_TYPE_NOT_SUPPORTED, RPC_FRAMEWORK_ERROR -> CallError.Code.GENERIC_ERROR;
+    };
+  }
+
+  /** The 2.0.1 code of a CALLERROR the core answers a call of the CSMS with. */
+  public static ErrorCode ofCore(CallError.Code code) {
+    return switch (code) {
+      case FORMATION_VIOLATION -> FORMAT_VIOLATION;
+      case INTERNAL_ERROR -> INTERNAL_ERROR;
+      case NOT_IMPLEMENTED -> NOT_IMPLEMENTED;
+      case NOT_SUPPORTED -> NOT_SUPPORTED;
+      case OCCURENCE_CONSTRAINT_VIOLATION -> OCCURRENCE_CONSTRAINT_VIOLATION;
+      case PROPERTY_CONSTRAINT_VIOLATION -> PROPERTY_CONSTRAINT_VIOLATION;
+      case PROTOCOL_ERROR -> PROTOCOL_ERROR;
+      case SECURITY_ERROR -> SECURITY_ERROR;
+      case TYPE_CONSTRAINT_VIOLATION -> TYPE_CONSTRAINT_VIOLATION;
+      case GENERIC_ERROR -> GENERIC_ERROR;
+    };
+  }
 }

@@ -3,12 +3,16 @@ package dev.kilowatt.ocpp201;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilowatt.ocpp201.Enums.BootReason;
 import dev.kilowatt.ocpp201.Enums.CertificateStatus;
+import dev.kilowatt.ocpp201.Enums.ChangeAvailabilityStatus;
 import dev.kilowatt.ocpp201.Enums.ConnectorStatus;
+import dev.kilowatt.ocpp201.Enums.MessageTrigger;
+import dev.kilowatt.ocpp201.Enums.OperationalStatus;
 import dev.kilowatt.ocpp201.Enums.RegistrationStatus;
 import dev.kilowatt.ocpp201.Enums.RequestStartStopStatus;
 import dev.kilowatt.ocpp201.Enums.ResetStatus;
 import dev.kilowatt.ocpp201.Enums.ResetType;
 import dev.kilowatt.ocpp201.Enums.TransactionEventType;
+import dev.kilowatt.ocpp201.Enums.TriggerMessageStatus;
 import dev.kilowatt.ocpp201.Enums.TriggerReason;
 import dev.kilowatt.ocpp201.Types.ChargingStation;
 import dev.kilowatt.ocpp201.Types.Evse;
@@ -271,6 +275,37 @@ public final class Messages {
    * @param statusInfo more about the status
    */
   public record RequestStopTransactionResponse(RequestStartStopStatus status, Optional<StatusInfo> statusInfo)
+      implements Response {
+  }
+
+  /** J01: meter values outside a transaction, of one EVSE or (EVSE 0) of the station's main meter. */
+  public record MeterValuesRequest(int evseId, List<MeterValue> meterValue) implements Request<MeterValuesResponse> {
+    public MeterValuesRequest {
+      meterValue = List.copyOf(meterValue);
+    }
+  }
+
+  /** The CSMS has the meter values. */
+  public record MeterValuesResponse() implements Response {
+  }
+
+  /** F06: the CSMS asks the station to send one of its messages now. */
+  public record TriggerMessageRequest(MessageTrigger requestedMessage, Optional<Evse> evse)
+      implements Request<TriggerMessageResponse> {
+  }
+
+  /** Whether the station will send the message asked for. */
+  public record TriggerMessageResponse(TriggerMessageStatus status, Optional<StatusInfo> statusInfo)
+      implements Response {
+  }
+
+  /** G03, G04: the CSMS makes the station, an EVSE or a connector operative or inoperative. */
+  public record ChangeAvailabilityRequest(OperationalStatus operationalStatus, Optional<Evse> evse)
+      implements Request<ChangeAvailabilityResponse> {
+  }
+
+  /** Whether the availability changed now, will change once transactions end, or will not. */
+  public record ChangeAvailabilityResponse(ChangeAvailabilityStatus status, Optional<StatusInfo> statusInfo)
       implements Response {
   }
 }

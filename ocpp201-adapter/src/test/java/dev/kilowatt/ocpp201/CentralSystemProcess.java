@@ -2,6 +2,8 @@ package dev.kilowatt.ocpp201;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,6 +30,8 @@ final class CentralSystemProcess implements AutoCloseable {
 
   /** How long a test waits for a line before it fails: a guard against a hang, not a measured time. */
   private static final long PATIENCE_SECONDS = 60;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process process;
   private final Writer stdin;
@@ -147,6 +151,20 @@ final class CentralSystemProcess implements AutoCloseable {
 
   String awaitPrefix(String prefix) {
     return await(line -> line.startsWith(prefix));
+  }
+
+  /** The JSON that follows {@code prefix} on the next line that starts with it. */
+  JsonNode awaitJson(String prefix) {
+    try {
+      return JSON.readTree(awaitPrefix(prefix).substring(prefix.length()));
+    } catch (IOException e) {
+      return fail("not JSON after " + prefix + ": " + e.getMessage());
+    }
+  }
+
+  /** The payload of the next call of {@code action} the central system received. */
+  JsonNode received(String action) {
+    return awaitJson("received " + action + " ");
   }
 
   /** Every line reported so far, awaited or skipped, with those still queued. */

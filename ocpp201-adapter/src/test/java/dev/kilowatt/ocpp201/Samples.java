@@ -15,10 +15,14 @@ import dev.kilowatt.ocpp201.Messages.AuthorizeRequest;
 import dev.kilowatt.ocpp201.Messages.AuthorizeResponse;
 import dev.kilowatt.ocpp201.Messages.BootNotificationRequest;
 import dev.kilowatt.ocpp201.Messages.BootNotificationResponse;
+import dev.kilowatt.ocpp201.Messages.ChangeAvailabilityRequest;
+import dev.kilowatt.ocpp201.Messages.ChangeAvailabilityResponse;
 import dev.kilowatt.ocpp201.Messages.GetVariablesRequest;
 import dev.kilowatt.ocpp201.Messages.GetVariablesResponse;
 import dev.kilowatt.ocpp201.Messages.HeartbeatRequest;
 import dev.kilowatt.ocpp201.Messages.HeartbeatResponse;
+import dev.kilowatt.ocpp201.Messages.MeterValuesRequest;
+import dev.kilowatt.ocpp201.Messages.MeterValuesResponse;
 import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.RequestStartTransactionRequest;
 import dev.kilowatt.ocpp201.Messages.RequestStartTransactionResponse;
@@ -33,6 +37,8 @@ import dev.kilowatt.ocpp201.Messages.StatusNotificationRequest;
 import dev.kilowatt.ocpp201.Messages.StatusNotificationResponse;
 import dev.kilowatt.ocpp201.Messages.TransactionEventRequest;
 import dev.kilowatt.ocpp201.Messages.TransactionEventResponse;
+import dev.kilowatt.ocpp201.Messages.TriggerMessageRequest;
+import dev.kilowatt.ocpp201.Messages.TriggerMessageResponse;
 import dev.kilowatt.ocpp201.Types.AdditionalInfo;
 import dev.kilowatt.ocpp201.Types.ChargingStation;
 import dev.kilowatt.ocpp201.Types.Component;
@@ -83,38 +89,47 @@ final class Samples {
         .put("chargingProfilePurpose", "TxProfile").put("chargingProfileKind", "Relative");
     profile.putArray("chargingSchedule").addObject().put("id", 1).put("chargingRateUnit", "A")
         .putArray("chargingSchedulePeriod").addObject().put("startPeriod", 0).put("limit", 16.5);
-    return Map.of(
-        new BootNotificationRequest(new ChargingStation(Optional.of("SN-1"), "KW-AC-7",
-            Optional.of(new Modem(Optional.of("8949"), Optional.of("2620"))), "Kilowatt", Optional.of("0.1.0")),
-            Enums.BootReason.PowerUp),
-        new BootNotificationResponse(T, 300, Enums.RegistrationStatus.Accepted, Optional.of(INFO)),
-        new HeartbeatRequest(), new HeartbeatResponse(T),
-        new StatusNotificationRequest(T, Enums.ConnectorStatus.Occupied, 1, 1), new StatusNotificationResponse(),
-        new AuthorizeRequest(TAG, Optional.of("-----BEGIN CERTIFICATE-----")),
-        new AuthorizeResponse(ACCEPTED, Optional.of(Enums.CertificateStatus.Accepted)),
-        new TransactionEventRequest(Enums.TransactionEventType.Updated, T, Enums.TriggerReason.MeterValuePeriodic, 3,
-            Optional.of(false), Optional.of(1), Optional.of(32), Optional.of(5),
-            new TransactionInfo("tx-1", Optional.of(ChargingState.Charging), Optional.of(600),
-                Optional.of(Enums.StoppedReason.Local), Optional.of(7)),
-            Optional.of(EVSE), Optional.of(TAG),
-            List.of(new MeterValue(List.of(new SampledValue(1234.5, Optional.of(ReadingContext.Sample_Periodic),
-                Optional.of(Measurand.Energy_Active_Import_Register), Optional.of(Phase.L1),
-                Optional.of(MeasurementLocation.Outlet), Optional.of(new UnitOfMeasure(Optional.of("Wh"), Optional.of(0))))),
-                T))),
-        new TransactionEventResponse(Optional.of(1.25), Optional.of(1), Optional.of(ACCEPTED),
-            Optional.of(new MessageContent(MessageFormat.ASCII, Optional.empty(), "1.25 EUR"))),
-        new GetVariablesRequest(List.of(new GetVariableData(Optional.of(Attribute.Actual), METER, INTERVAL))),
-        new GetVariablesResponse(List.of(new GetVariableResult(Enums.GetVariableStatus.Accepted,
-            Optional.of(Attribute.Actual), Optional.of("300"), METER, INTERVAL, Optional.of(INFO)))),
-        new SetVariablesRequest(List.of(new SetVariableData(Optional.of(Attribute.Target), "60", METER, INTERVAL))),
-        new SetVariablesResponse(List.of(new SetVariableResult(Optional.of(Attribute.Target),
-            Enums.SetVariableStatus.RebootRequired, METER, INTERVAL, Optional.of(INFO)))),
-        new ResetRequest(Enums.ResetType.OnIdle, Optional.of(1)),
-        new ResetResponse(Enums.ResetStatus.Scheduled, Optional.of(INFO)),
-        new RequestStartTransactionRequest(Optional.of(1), 7, TAG, Optional.of(profile),
-            Optional.of(IdToken.of("GROUP-1", IdTokenType.Central))),
-        new RequestStartTransactionResponse(Enums.RequestStartStopStatus.Accepted, Optional.of(INFO), Optional.of("tx-1")),
-        new RequestStopTransactionRequest("tx-1"),
-        new RequestStopTransactionResponse(Enums.RequestStartStopStatus.Rejected, Optional.of(INFO)));
+    return Map.ofEntries(
+        Map.entry(new BootNotificationRequest(new ChargingStation(Optional.of("SN-1"), "KW-AC-7",
+                Optional.of(new Modem(Optional.of("8949"), Optional.of("2620"))), "Kilowatt", Optional.of("0.1.0")),
+                Enums.BootReason.PowerUp),
+            new BootNotificationResponse(T, 300, Enums.RegistrationStatus.Accepted, Optional.of(INFO))),
+        Map.entry(new HeartbeatRequest(),
+            new HeartbeatResponse(T)),
+        Map.entry(new StatusNotificationRequest(T, Enums.ConnectorStatus.Occupied, 1, 1),
+            new StatusNotificationResponse()),
+        Map.entry(new AuthorizeRequest(TAG, Optional.of("-----BEGIN CERTIFICATE-----")),
+            new AuthorizeResponse(ACCEPTED, Optional.of(Enums.CertificateStatus.Accepted))),
+        Map.entry(new TransactionEventRequest(Enums.TransactionEventType.Updated, T, Enums.TriggerReason.MeterValuePeriodic, 3,
+                Optional.of(false), Optional.of(1), Optional.of(32), Optional.of(5),
+                new TransactionInfo("tx-1", Optional.of(ChargingState.Charging), Optional.of(600),
+                    Optional.of(Enums.StoppedReason.Local), Optional.of(7)),
+                Optional.of(EVSE), Optional.of(TAG),
+                List.of(new MeterValue(List.of(new SampledValue(1234.5, Optional.of(ReadingContext.Sample_Periodic),
+                    Optional.of(Measurand.Energy_Active_Import_Register), Optional.of(Phase.L1),
+                    Optional.of(MeasurementLocation.Outlet), Optional.of(new UnitOfMeasure(Optional.of("Wh"), Optional.of(0))))),
+                    T))),
+            new TransactionEventResponse(Optional.of(1.25), Optional.of(1), Optional.of(ACCEPTED),
+                Optional.of(new MessageContent(MessageFormat.ASCII, Optional.empty(), "1.25 EUR")))),
+        Map.entry(new GetVariablesRequest(List.of(new GetVariableData(Optional.of(Attribute.Actual), METER, INTERVAL))),
+            new GetVariablesResponse(List.of(new GetVariableResult(Enums.GetVariableStatus.Accepted,
+                Optional.of(Attribute.Actual), Optional.of("300"), METER, INTERVAL, Optional.of(INFO))))),
+        Map.entry(new SetVariablesRequest(List.of(new SetVariableData(Optional.of(Attribute.Target), "60", METER, INTERVAL))),
+            new SetVariablesResponse(List.of(new SetVariableResult(Optional.of(Attribute.Target),
+                Enums.SetVariableStatus.RebootRequired, METER, INTERVAL, Optional.of(INFO))))),
+        Map.entry(new ResetRequest(Enums.ResetType.OnIdle, Optional.of(1)),
+            new ResetResponse(Enums.ResetStatus.Scheduled, Optional.of(INFO))),
+        Map.entry(new RequestStartTransactionRequest(Optional.of(1), 7, TAG, Optional.of(profile),
+                Optional.of(IdToken.of("GROUP-1", IdTokenType.Central))),
+            new RequestStartTransactionResponse(Enums.RequestStartStopStatus.Accepted, Optional.of(INFO), Optional.of("tx-1"))),
+        Map.entry(new RequestStopTransactionRequest("tx-1"),
+            new RequestStopTransactionResponse(Enums.RequestStartStopStatus.Rejected, Optional.of(INFO))),
+        Map.entry(new MeterValuesRequest(1, List.of(new MeterValue(List.of(new SampledValue(230.1, Optional.of(ReadingContext.Sample_Clock),
+                Optional.of(Measurand.Voltage), Optional.of(Phase.L1_N), Optional.empty(), Optional.empty())), T))),
+            new MeterValuesResponse()),
+        Map.entry(new TriggerMessageRequest(Enums.MessageTrigger.StatusNotification, Optional.of(EVSE)),
+            new TriggerMessageResponse(Enums.TriggerMessageStatus.Accepted, Optional.of(INFO))),
+        Map.entry(new ChangeAvailabilityRequest(Enums.OperationalStatus.Inoperative, Optional.of(new Evse(1, Optional.empty()))),
+            new ChangeAvailabilityResponse(Enums.ChangeAvailabilityStatus.Scheduled, Optional.of(INFO))));
   }
 }

@@ -1,0 +1,218 @@
+package dev.kilowatt.ocpp201;
+
+import dev.kilowatt.core.message.AvailabilityType;
+import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.ChangeAvailabilityResponse;
+import dev.kilowatt.core.message.ChangeConfigurationRequest;
+import dev.kilowatt.core.message.ChangeConfigurationResponse;
+import dev.kilowatt.core.message.GetConfigurationRequest;
+import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.MessageTrigger;
+import dev.kilowatt.core.message.RemoteStartStopStatus;
+import dev.kilowatt.core.message.RemoteStartTransactionRequest;
+import dev.kilowatt.core.message.RemoteStartTransactionResponse;
+import dev.kilowatt.core.message.RemoteStopTransactionRequest;
+import dev.kilowatt.core.message.RemoteStopTransactionResponse;
+import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.message.TriggerMessageResponse;
+import dev.kilowatt.ocpp201.Enums.RequestStartStopStatus;
+import dev.kilowatt.ocpp201.Enums.ResetStatus;
+import dev.kilowatt.ocpp201.Enums.TriggerMessageStatus;
+import dev.kilowatt.ocpp201.Messages.ChangeAvailabilityRequest;
+import dev.kilowatt.ocpp201.Messages.GetVariablesRequest;
+import dev.kilowatt.ocpp201.Messages.GetVariablesResponse;
+import dev.kilowatt.ocpp201.Messages.RequestStartTransactionRequest;
+import dev.kilowatt.ocpp201.Messages.RequestStartTransactionResponse;
+import dev.kilowatt.ocpp201.Messages.RequestStopTransactionRequest;
+import dev.kilowatt.ocpp201.Messages.RequestStopTransactionResponse;
+import dev.kilowatt.ocpp201.Messages.ResetRequest;
+import dev.kilowatt.ocpp201.Messages.ResetResponse;
+import dev.kilowatt.ocpp201.Messages.SetVariablesRequest;
+import dev.kilowatt.ocpp201.Messages.SetVariablesResponse;
+import dev.kilowatt.ocpp201.Messages.TriggerMessageRequest;
+import dev.kilowatt.ocpp201.Types.Evse;
+import dev.kilowatt.ocpp201.Types.StatusInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The CSMS's 2.0.1 calls as the core's 1.6-shaped calls, and the core's answers as the 2.0.1 answer.
+ *
+ * <table>
+ *   <caption>what each call of the CSMS becomes</caption>
+ *   <tr><th>OCPP 2.0.1</th><th>core (1.6 shape)</th></tr>
+ *   <tr><td>RequestStartTransaction</td><td>RemoteStartTransaction on connector evseId with the IdToken as
+ *       idTag; the remoteStartId and the IdToken's type, which the core cannot carry, wait in
+ *       {@link RemoteStarts} for the Started event; a charging profile is not passed on yet (block K); an
+ *       IdToken longer than a 1.6 idTag (20) is Rejected</td></tr>
+ *   <tr><td>RequestStopTransaction</td><td>RemoteStopTransaction of the core's id ({@link TransactionIds});
+ *       an id this station did not make is Rejected</td></tr>
+ *   <tr><td>Reset Immediate</td><td>Reset Hard (transactions end with ImmediateReset)</td></tr>
+ *   <tr><td>Reset OnIdle</td><td>Reset Soft at once when no transaction is open; else answered Scheduled and
+ *       sent once the last Ended event is answered (part 2 B12: an OnIdle reset waits for transactions to
+ *       end, never ends them). A reset of one EVSE is Rejected: the core resets the whole station</td></tr>
+ *   <tr><td>TriggerMessage BootNotification, Heartbeat, StatusNotification</td><td>TriggerMessage of the
+ *       same, for connector evse.id; any other message NotImplemented</td></tr>
+ *   <tr><td>ChangeAvailability</td><td>ChangeAvailability of connector evse.id, of connector 0 (the whole
+ *       station) without an EVSE</td></tr>
+ *   <tr><td>GetVariables, SetVariables</td><td>GetConfiguration, one ChangeConfiguration per variable, for
+ *       the variables {@link Variables} maps</td></tr>
+ * </table>
+ */
+final class CsmsCalls {
+
+  /** A 1.6 idTag's length (CiString20Type). */
+  private static final int ID_TAG_LENGTH = 20;
+
+  /**
+   * The core's calls one 2.0.1 call takes, none for one answered at the edge, and how their answers, in
+   * the same order, make the 2.0.1 answer.
+   */
+  record Exchange(List<CentralSystemRequest<?>> requests, Function<List<Response>, Messages.Response> answer) {
+    Exchange {
+      requests = List.copyOf(requests);
+    }
+
+    static Exchange local(Messages.Response response) {
+      return new Exchange(List.of(), none -> response);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <R extends Response> Exchange one(CentralSystemRequest<R> request, Function<R, Messages.Response> answer) {
+      return new Exchange(List.of(request), answers -> answer.apply((R) answers.getFirst()));
+    }
+  }
+
+  private final RemoteStarts remoteStarts;
+  private final StationMessages station;
+  private final IdleReset idleReset;
+
+  /** Resets the station once no transaction is open; answers whether it had to wait. */
+  interface IdleReset {
+    boolean resetWhenIdle();
+  }
+
+  CsmsCalls(RemoteStarts remoteStarts, StationMessages station, IdleReset idleReset) {
+    this.remoteStarts = remoteStarts;
+    this.station = station;
+    this.idleReset = idleReset;
+  }
+
+  /** The exchange for {@code request}, or empty for a call the station does not handle yet. */
+  Optional<Exchange> translate(Messages.Request<?> request) {
+    return Optional.ofNullable(switch (request) {
+      case RequestStartTransactionRequest start -> start(start);
+      case RequestStopTransactionRequest stop -> TransactionIds.core(stop.transactionId())
+          .map(id -> Exchange.one(new RemoteStopTransactionRequest(id),
+              (RemoteStopTransactionResponse answer) -> new RequestStopTransactionResponse(
+                  startStop(answer.status()), Optional.empty())))
+          .orElseGet(() -> Exchange.local(new RequestStopTransactionResponse(RequestStartStopStatus.Rejected,
+              Optional.of(new StatusInfo("UnknownTransaction", Optional.empty())))));
+      case ResetRequest reset -> reset(reset);
+      case TriggerMessageRequest trigger -> trigger(trigger);
+      case ChangeAvailabilityRequest change -> Exchange.one(
+          new dev.kilowatt.core.message.ChangeAvailabilityRequest(change.evse().map(Evse::id).orElse(0),
+              change.operationalStatus() == Enums.OperationalStatus.Operative
+                  ? AvailabilityType.OPERATIVE : AvailabilityType.INOPERATIVE),
+          (ChangeAvailabilityResponse answer) -> new Messages.ChangeAvailabilityResponse(
+              Enums.ChangeAvailabilityStatus.valueOf(answer.status().ocppValue()), Optional.empty()));
+      case GetVariablesRequest get -> getVariables(get);
+      case SetVariablesRequest set -> setVariables(set);
+      default -> null;
+    });
+  }
+
+  private Exchange start(RequestStartTransactionRequest start) {
+    String idTag = start.idToken().idToken();
+    if (idTag.length() > ID_TAG_LENGTH) {
+      return Exchange.local(new RequestStartTransactionResponse(RequestStartStopStatus.Rejected,
+          Optional.of(new StatusInfo("InvalidIdToken", Optional.of("longer than " + ID_TAG_LENGTH))), Optional.empty()));
+    }
+    // remembered before the core hears of it: the core may start the transaction before it answers
+    remoteStarts.remember(start.evseId(), start.remoteStartId(), start.idToken());
+    return Exchange.one(new RemoteStartTransactionRequest(start.evseId(), idTag, Optional.empty()),
+        (RemoteStartTransactionResponse answer) -> {
+          if (answer.status() == RemoteStartStopStatus.REJECTED) {
+            remoteStarts.take(start.evseId().orElse(0), idTag);
+          }
+          return new RequestStartTransactionResponse(startStop(answer.status()), Optional.empty(), Optional.empty());
+        });
+  }
+
+  private Exchange reset(ResetRequest reset) {
+    if (reset.evseId().isPresent()) {
+      return Exchange.local(new ResetResponse(ResetStatus.Rejected,
+          Optional.of(new StatusInfo("NotSupported", Optional.of("the station resets as a whole")))));
+    }
+    if (reset.type() == Enums.ResetType.OnIdle && idleReset.resetWhenIdle()) {
+      return Exchange.local(new ResetResponse(ResetStatus.Scheduled, Optional.empty()));
+    }
+    dev.kilowatt.core.message.ResetType type = reset.type() == Enums.ResetType.Immediate
+        ? dev.kilowatt.core.message.ResetType.HARD : dev.kilowatt.core.message.ResetType.SOFT;
+    return Exchange.one(new dev.kilowatt.core.message.ResetRequest(type),
+        (dev.kilowatt.core.message.ResetResponse answer) -> new ResetResponse(
+            answer.status() == dev.kilowatt.core.message.ResetStatus.ACCEPTED ? ResetStatus.Accepted : ResetStatus.Rejected,
+            Optional.empty()));
+  }
+
+  private Exchange trigger(TriggerMessageRequest trigger) {
+    MessageTrigger requested = switch (trigger.requestedMessage()) {
+      case BootNotification -> MessageTrigger.BOOT_NOTIFICATION;
+      case Heartbeat -> MessageTrigger.HEARTBEAT;
+      case StatusNotification -> MessageTrigger.STATUS_NOTIFICATION;
+      default -> null;
+    };
+    if (requested == null) {
+      return Exchange.local(new Messages.TriggerMessageResponse(TriggerMessageStatus.NotImplemented, Optional.empty()));
+    }
+    return Exchange.one(new dev.kilowatt.core.message.TriggerMessageRequest(requested, trigger.evse().map(Evse::id)),
+        (TriggerMessageResponse answer) -> {
+          TriggerMessageStatus status = TriggerMessageStatus.valueOf(answer.status().ocppValue());
+          if (requested == MessageTrigger.BOOT_NOTIFICATION && status == TriggerMessageStatus.Accepted) {
+            station.bootTriggered();
+          }
+          return new Messages.TriggerMessageResponse(status, Optional.empty());
+        });
+  }
+
+  private static Exchange getVariables(GetVariablesRequest get) {
+    List<String> keys = get.getVariableData().stream()
+        .map(d -> Variables.lookup(d.component(), d.variable(), d.attributeType()))
+        .flatMap(l -> l instanceof Variables.Key(String key) ? java.util.stream.Stream.of(key) : java.util.stream.Stream.empty())
+        .distinct().toList();
+    if (keys.isEmpty()) {
+      return Exchange.local(new GetVariablesResponse(
+          get.getVariableData().stream().map(d -> Variables.read(d, Optional.empty())).toList()));
+    }
+    return Exchange.one(new GetConfigurationRequest(keys), (GetConfigurationResponse answer) -> new GetVariablesResponse(
+        get.getVariableData().stream().map(d -> Variables.read(d, Optional.of(answer))).toList()));
+  }
+
+  private static Exchange setVariables(SetVariablesRequest set) {
+    List<CentralSystemRequest<?>> changes = new ArrayList<>();
+    List<Integer> changeOf = new ArrayList<>();
+    for (Types.SetVariableData data : set.setVariableData()) {
+      if (Variables.lookup(data.component(), data.variable(), data.attributeType()) instanceof Variables.Key(String key)) {
+        changeOf.add(changes.size());
+        changes.add(new ChangeConfigurationRequest(key, data.attributeValue()));
+      } else {
+        changeOf.add(-1);
+      }
+    }
+    return new Exchange(changes, answers -> {
+      List<Types.SetVariableResult> results = new ArrayList<>();
+      for (int i = 0; i < set.setVariableData().size(); i++) {
+        int change = changeOf.get(i);
+        results.add(Variables.written(set.setVariableData().get(i),
+            change < 0 ? Optional.empty() : Optional.of((ChangeConfigurationResponse) answers.get(change))));
+      }
+      return new SetVariablesResponse(results);
+    });
+  }
+
+  private static RequestStartStopStatus startStop(RemoteStartStopStatus status) {
+    return status == RemoteStartStopStatus.ACCEPTED ? RequestStartStopStatus.Accepted : RequestStartStopStatus.Rejected;
+  }
+}

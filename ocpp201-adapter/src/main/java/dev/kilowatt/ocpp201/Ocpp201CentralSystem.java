@@ -1,0 +1,246 @@
+package dev.kilowatt.ocpp201;
+
+import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.ResetRequest;
+import dev.kilowatt.core.message.ResetType;
+import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.core.port.Storage;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's {@link CentralSystem} port over OCPP 2.0.1: the unchanged, 1.6-shaped domain runs a charging
+ * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
+ * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} what the CSMS's calls
+ * become, {@link Variables} which device-model variables are which configuration keys.
+ *
+ * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to {@code endpoint} (the CSMS's URL ending in
+ * the station's identity), offering {@code ocpp2.0.1} only; after a loss or a failed attempt the next
+ * one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The security profiles are
+ * not applied yet (no Basic authentication, no client certificate): {@link ConnectionSettings} are taken
+ * and ignored, which suits security profile 0 only.
+ *
+ * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected,
+ * or lost with its connection, is dropped and the domain, which queues its transaction messages durably,
+ * times out and sends again. A CALLERROR of the CSMS reaches the core under the 1.6 spelling of its code
+ * ({@link ErrorCode#toCore()}).
+ *
+ * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it
+ * can be (transaction ids), kept through the {@link Storage} port where it must survive a restart (the
+ * seqNo of a running transaction), and kept in memory where losing it at a restart costs one detail of
+ * one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle reset).
+ */
+public final class Ocpp201CentralSystem implements CentralSystem {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Ocpp201CentralSystem.class);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration LAST_RETRY = Duration.ofSeconds(60);
+
+  private final URI endpoint;
+  private final Scheduler scheduler;
+  private final TransactionEvents transactions;
+  private final StationMessages station;
+  private final CsmsCalls csmsCalls;
+
+  private Listener listener;
+  private boolean running;
+  private boolean connected;
+  private Ocpp201Link link;
+  private Scheduler.Timer retry;
+  private Duration nextRetry = FIRST_RETRY;
+  private boolean resetWhenIdle;
+  private long exchanges;
+  /** The core's calls for the CSMS's calls in progress, by the call id the core answers. */
+  private final Map<String, Pending> pending = new HashMap<>();
+
+  /**
+   * A station that will connect to {@code endpoint}.
+   *
+   * @param endpoint the CSMS's {@code ws://} URL, the station's identity its last path segment
+   * @param scheduler the core's event loop: everything the core hears arrives on it
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
+   *     keys starting {@code ocpp201/}
+   */
+  public Ocpp201CentralSystem(URI endpoint, Scheduler scheduler, Storage storage) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    RemoteStarts remoteStarts = new RemoteStarts();
+    this.transactions = new TransactionEvents(new SequenceNumbers(Objects.requireNonNull(storage, "storage")),
+        remoteStarts, scheduler, this::resetIfIdle);
+    this.station = new StationMessages(transactions, remoteStarts, scheduler);
+    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle);
+  }
+
+  @Override
+  public synchronized void connect(ConnectionSettings settings, Listener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+    running = true;
+    open();
+  }
+
+  @Override
+  public void reconfigure(ConnectionSettings settings) {
+    // no setting applies yet: see the class comment
+  }
+
+  @Override
+  public synchronized void disconnect() {
+    running = false;
+    if (retry != null) {
+      retry.cancel();
+    }
+    if (link != null) {
+      link.close();
+    }
+  }
+
+  @Override
+  public void send(String callId, ChargePointRequest<?> request) {
+    if (!isConnected()) {
+      return;
+    }
+    Outbound outbound;
+    try {
+      outbound = station.translate(request);
+    } catch (IllegalArgumentException e) {
+      outbound = new Outbound.Refuse(new CallError(CallError.Code.INTERNAL_ERROR, e.getMessage()));
+    }
+    switch (outbound) {
+      case Outbound.Send<?> send -> call(callId, send);
+      case Outbound.Answer answer -> scheduler.execute(() -> listener.onCallResult(callId, answer.response()));
+      case Outbound.Refuse refuse -> scheduler.execute(() -> listener.onCallError(callId, refuse.error()));
+    }
+  }
+
+  private <R extends Messages.Response> void call(String callId, Outbound.Send<R> send) {
+    Ocpp201Link current = currentLink();
+    current.call(send.request()).whenComplete((answer, failure) -> {
+      if (failure == null) {
+        listener.onCallResult(callId, send.answer().apply(answer));
+      } else if (current.subprotocol().isPresent() && failure instanceof RpcError.RpcException e) {
+        listener.onCallError(callId, new CallError(e.error().code().toCore(), e.error().description()));
+      } else {
+        LOG.info("{} lost with the connection; the core times it out", callId);
+      }
+    });
+  }
+
+  @Override
+  public synchronized void reply(String callId, Response response) {
+    Pending exchange = pending.remove(callId);
+    if (exchange != null) {
+      exchange.answered(callId, response);
+    }
+  }
+
+  @Override
+  public synchronized void replyError(String callId, CallError error) {
+    Pending exchange = pending.remove(callId);
+    if (exchange != null) {
+      pending.values().removeIf(other -> other == exchange);
+      exchange.call().refuse(new RpcError(ErrorCode.ofCore(error.code()), error.description()));
+    }
+  }
+
+  private synchronized boolean isConnected() {
+    return connected;
+  }
+
+  private synchronized Ocpp201Link currentLink() {
+    return link;
+  }
+
+  private synchronized void open() {
+    if (running) {
+      link = Ocpp201Link.open(endpoint, List.of(Subprotocol.OCPP201), scheduler, new LinkListener());
+    }
+  }
+
+  /** Hears the link, on the event loop. */
+  private final class LinkListener implements Ocpp201Link.Listener {
+    @Override
+    public void connected(Subprotocol subprotocol) {
+      if (subprotocol != Subprotocol.OCPP201) {
+        return; // the link closes itself and reports it
+      }
+      synchronized (Ocpp201CentralSystem.this) {
+        connected = true;
+        nextRetry = FIRST_RETRY;
+      }
+      listener.onConnected();
+    }
+
+    @Override
+    public void disconnected(String reason) {
+      boolean was;
+      synchronized (Ocpp201CentralSystem.this) {
+        was = connected;
+        connected = false;
+        pending.clear();
+        if (running) {
+          retry = scheduler.schedule(nextRetry, Ocpp201CentralSystem.this::open);
+          nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
+        }
+      }
+      if (was) {
+        listener.onDisconnected(reason);
+      }
+    }
+
+    @Override
+    public void callReceived(IncomingCall<?> call) {
+      Optional<CsmsCalls.Exchange> exchange = csmsCalls.translate(call.request());
+      if (exchange.isEmpty()) {
+        call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
+        return;
+      }
+      if (exchange.get().requests().isEmpty()) {
+        new Pending(call, exchange.get()).complete();
+        return;
+      }
+      Pending waiting = new Pending(call, exchange.get());
+      List<String> ids = waiting.callIds(nextExchange());
+      synchronized (Ocpp201CentralSystem.this) {
+        ids.forEach(id -> pending.put(id, waiting));
+      }
+      for (int i = 0; i < ids.size(); i++) {
+        listener.onCall(ids.get(i), exchange.get().requests().get(i));
+      }
+    }
+  }
+
+  private synchronized long nextExchange() {
+    return ++exchanges;
+  }
+
+  /** An OnIdle reset arrived: waits if a transaction is open, and says whether it does. */
+  private synchronized boolean resetOnceIdle() {
+    resetWhenIdle = transactions.open();
+    return resetWhenIdle;
+  }
+
+  /** An Ended event was answered: the reset that waited for it goes to the core now. */
+  private void resetIfIdle() {
+    boolean now;
+    synchronized (this) {
+      now = resetWhenIdle && !transactions.open();
+      resetWhenIdle &= !now;
+    }
+    if (now) {
+      // after the core has heard the answer to the StopTransaction this runs within
+      String callId = "idle-reset-" + nextExchange();
+      scheduler.execute(() -> listener.onCall(callId, new ResetRequest(ResetType.SOFT)));
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.kilowatt.ocpp201;
+
+import dev.kilowatt.core.message.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A call of the CSMS waiting for the core's answers to the calls it was turned into. */
+final class Pending {
+
+  private final IncomingCall<?> call;
+  private final CsmsCalls.Exchange exchange;
+  private final Response[] answers;
+  private final List<String> callIds = new ArrayList<>();
+
+  Pending(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
+    this.call = call;
+    this.exchange = exchange;
+    this.answers = new Response[exchange.requests().size()];
+  }
+
+  IncomingCall<?> call() {
+    return call;
+  }
+
+  /** The ids the core's calls go out under, the {@code n}th exchange's. */
+  List<String> callIds(long n) {
+    for (int i = 0; i < answers.length; i++) {
+      callIds.add("csms-" + n + "-" + i);
+    }
+    return List.copyOf(callIds);
+  }
+
+  void answered(String callId, Response response) {
+    answers[callIds.indexOf(callId)] = response;
+    if (Arrays.stream(answers).allMatch(a -> a != null)) {
+      complete();
+    }
+  }
+
+  /** Answers the CSMS; a core answer of another type than its call's is the station's fault. */
+  // the exchange builds the answer of the call's own action
+  @SuppressWarnings("unchecked")
+  void complete() {
+    Messages.Response response;
+    try {
+      response = exchange.answer().apply(Arrays.asList(answers));
+    } catch (ClassCastException e) {
+      call.refuse(new RpcError(ErrorCode.INTERNAL_ERROR, "the station answered with the wrong message"));
+      return;
+    }
+    ((IncomingCall<Messages.Response>) call).answer(response);
+  }
+}

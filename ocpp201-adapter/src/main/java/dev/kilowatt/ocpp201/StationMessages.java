@@ -1,0 +1,117 @@
+package dev.kilowatt.ocpp201;
+
+import dev.kilowatt.core.message.AuthorizeResponse;
+import dev.kilowatt.core.message.BootNotificationResponse;
+import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.message.HeartbeatResponse;
+import dev.kilowatt.core.message.MeterValuesResponse;
+import dev.kilowatt.core.message.RegistrationStatus;
+import dev.kilowatt.core.message.StatusNotificationResponse;
+import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.ocpp201.Enums.BootReason;
+import dev.kilowatt.ocpp201.Enums.ConnectorStatus;
+import dev.kilowatt.ocpp201.Types.ChargingStation;
+import dev.kilowatt.ocpp201.Types.Modem;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The core's calls as OCPP 2.0.1 calls, and their 2.0.1 answers as the core's answers: the translation
+ * at the edge, one 1.6-shaped call in, at most one 2.0.1 call out.
+ *
+ * <table>
+ *   <caption>what each of the core's calls becomes</caption>
+ *   <tr><th>core (1.6 shape)</th><th>OCPP 2.0.1</th></tr>
+ *   <tr><td>BootNotification</td><td>BootNotification: vendor, model, serial number (the charge box's, else
+ *       the charge point's), firmware, modem; reason PowerUp, or Triggered after a TriggerMessage asked</td></tr>
+ *   <tr><td>Heartbeat</td><td>Heartbeat</td></tr>
+ *   <tr><td>StatusNotification of connector n</td><td>StatusNotification of EVSE n, connector 1 (the
+ *       reference device has one connector per EVSE), status as part 2 G01 reads 1.6's: Preparing,
+ *       Charging, SuspendedEV, SuspendedEVSE and Finishing are Occupied; the 1.6 error code is not carried
+ *       (2.0.1 reports faults as NotifyEvent, block N)</td></tr>
+ *   <tr><td>StatusNotification of connector 0</td><td>nothing: 2.0.1 reports connectors only; answered at once</td></tr>
+ *   <tr><td>Authorize</td><td>Authorize, the idTag as an IdToken of type ISO14443 (or the type a
+ *       RequestStartTransaction gave it)</td></tr>
+ *   <tr><td>StartTransaction, StopTransaction, MeterValues of a transaction</td><td>TransactionEvent,
+ *       see {@link TransactionEvents}</td></tr>
+ *   <tr><td>MeterValues without a transaction</td><td>MeterValues of EVSE n (n = the connector)</td></tr>
+ *   <tr><td>anything else</td><td>not carried yet: CALLERROR NotSupported to the core</td></tr>
+ * </table>
+ */
+final class StationMessages {
+
+  private final TransactionEvents transactions;
+  private final RemoteStarts remoteStarts;
+  private final Scheduler clock;
+  private final AtomicBoolean bootTriggered = new AtomicBoolean();
+
+  StationMessages(TransactionEvents transactions, RemoteStarts remoteStarts, Scheduler clock) {
+    this.transactions = transactions;
+    this.remoteStarts = remoteStarts;
+    this.clock = clock;
+  }
+
+  /** A TriggerMessage asked for a BootNotification: the next one gives reason Triggered. */
+  void bootTriggered() {
+    bootTriggered.set(true);
+  }
+
+  Outbound translate(ChargePointRequest<?> request) {
+    return switch (request) {
+      case dev.kilowatt.core.message.BootNotificationRequest boot -> new Outbound.Send<>(
+          new Messages.BootNotificationRequest(new ChargingStation(
+              boot.chargeBoxSerialNumber().or(boot::chargePointSerialNumber), boot.chargePointModel(),
+              boot.iccid().isPresent() || boot.imsi().isPresent()
+                  ? Optional.of(new Modem(boot.iccid(), boot.imsi())) : Optional.empty(),
+              boot.chargePointVendor(), boot.firmwareVersion()),
+              bootTriggered.getAndSet(false) ? BootReason.Triggered : BootReason.PowerUp),
+          answer -> new BootNotificationResponse(registration(answer.status()), answer.currentTime(), answer.interval()));
+      case dev.kilowatt.core.message.HeartbeatRequest heartbeat -> new Outbound.Send<>(
+          new Messages.HeartbeatRequest(), answer -> new HeartbeatResponse(answer.currentTime()));
+      case dev.kilowatt.core.message.StatusNotificationRequest status -> status.connectorId() == 0
+          ? new Outbound.Answer(new StatusNotificationResponse())
+          : new Outbound.Send<>(new Messages.StatusNotificationRequest(status.timestamp().orElseGet(clock::now),
+              connectorStatus(status.status()), status.connectorId(), 1), answer -> new StatusNotificationResponse());
+      case dev.kilowatt.core.message.AuthorizeRequest authorize -> new Outbound.Send<>(
+          new Messages.AuthorizeRequest(remoteStarts.token(authorize.idTag()), Optional.empty()),
+          answer -> new AuthorizeResponse(Verdicts.idTagInfo(answer.idTokenInfo())));
+      case dev.kilowatt.core.message.StartTransactionRequest start -> transactions.started(start);
+      case dev.kilowatt.core.message.StopTransactionRequest stop -> transactions.ended(stop);
+      case dev.kilowatt.core.message.MeterValuesRequest values -> values.transactionId()
+          .map(id -> transactions.updated(values, id))
+          .orElseGet(() -> meterValues(values));
+      default -> new Outbound.Refuse(new CallError(CallError.Code.NOT_SUPPORTED,
+          request.action().ocppValue() + " is not carried over OCPP 2.0.1 yet"));
+    };
+  }
+
+  private static Outbound meterValues(dev.kilowatt.core.message.MeterValuesRequest values) {
+    List<Types.MeterValue> meterValue = MeterReadings.of(values.meterValue());
+    return meterValue.isEmpty()
+        ? new Outbound.Answer(new MeterValuesResponse())
+        : new Outbound.Send<>(new Messages.MeterValuesRequest(values.connectorId(), meterValue),
+            answer -> new MeterValuesResponse());
+  }
+
+  private static RegistrationStatus registration(Enums.RegistrationStatus status) {
+    return switch (status) {
+      case Accepted -> RegistrationStatus.ACCEPTED;
+      case Pending -> RegistrationStatus.PENDING;
+      case Rejected -> RegistrationStatus.REJECTED;
+    };
+  }
+
+  /** Part 2 G01: 2.0.1's five states; the 1.6 states of a connector in use are all Occupied. */
+  static ConnectorStatus connectorStatus(ChargePointStatus status) {
+    return switch (status) {
+      case AVAILABLE -> ConnectorStatus.Available;
+      case PREPARING, CHARGING, SUSPENDED_EV, SUSPENDED_EVSE, FINISHING -> ConnectorStatus.Occupied;
+      case RESERVED -> ConnectorStatus.Reserved;
+      case UNAVAILABLE -> ConnectorStatus.Unavailable;
+      case FAULTED -> ConnectorStatus.Faulted;
+    };
+  }
+}

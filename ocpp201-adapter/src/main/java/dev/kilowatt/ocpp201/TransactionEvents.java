@@ -1,0 +1,155 @@
+package dev.kilowatt.ocpp201;
+
+import dev.kilowatt.core.message.AuthorizationStatus;
+import dev.kilowatt.core.message.IdTagInfo;
+import dev.kilowatt.core.message.MeterValuesRequest;
+import dev.kilowatt.core.message.MeterValuesResponse;
+import dev.kilowatt.core.message.Reason;
+import dev.kilowatt.core.message.StartTransactionRequest;
+import dev.kilowatt.core.message.StartTransactionResponse;
+import dev.kilowatt.core.message.StopTransactionRequest;
+import dev.kilowatt.core.message.StopTransactionResponse;
+import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.ocpp201.Enums.ReadingContext;
+import dev.kilowatt.ocpp201.Enums.StoppedReason;
+import dev.kilowatt.ocpp201.Enums.TransactionEventType;
+import dev.kilowatt.ocpp201.Enums.TriggerReason;
+import dev.kilowatt.ocpp201.Messages.TransactionEventRequest;
+import dev.kilowatt.ocpp201.Messages.TransactionEventResponse;
+import dev.kilowatt.ocpp201.Types.Evse;
+import dev.kilowatt.ocpp201.Types.IdToken;
+import dev.kilowatt.ocpp201.Types.MeterValue;
+import dev.kilowatt.ocpp201.Types.TransactionInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The core's transaction messages as one TransactionEvent stream per transaction (part 2 E): its
+ * StartTransaction as the Started event, each MeterValues of the transaction as an Updated one, its
+ * StopTransaction as the Ended one. The core's durable ledger decides when each goes (and replays them
+ * after a restart or while offline), in order; this class only renames. Ids are {@link TransactionIds},
+ * sequence numbers {@link SequenceNumbers}.
+ *
+ * <p>Trigger reasons (part 2, TriggerReasonEnumType): Started is {@code RemoteStart} when a
+ * RequestStartTransaction led to it, else {@code Authorized} (the core starts a transaction once the
+ * EV is plugged in and the driver authorized, 2.0.1's TxStartPoint "PowerPathClosed" with
+ * authorization; which of the two came last it does not say). Updated is {@code MeterValueClock} for
+ * clock-aligned samples, {@code Trigger} for triggered ones, else {@code MeterValuePeriodic}. Ended
+ * follows the 1.6 reason, see {@link #ending}.
+ */
+final class TransactionEvents {
+
+  /** How a 1.6 stop reason reads in 2.0.1: why it ended, and what made the station say so now. */
+  record Ending(StoppedReason stoppedReason, TriggerReason triggerReason) {
+  }
+
+  private final SequenceNumbers sequenceNumbers;
+  private final RemoteStarts remoteStarts;
+  private final Scheduler clock;
+  private final Runnable ended;
+
+  /** {@code ended} runs once the CSMS has answered an Ended event. */
+  TransactionEvents(SequenceNumbers sequenceNumbers, RemoteStarts remoteStarts, Scheduler clock, Runnable ended) {
+    this.sequenceNumbers = sequenceNumbers;
+    this.remoteStarts = remoteStarts;
+    this.clock = clock;
+    this.ended = ended;
+  }
+
+  Outbound started(StartTransactionRequest start) {
+    String id = TransactionIds.station(start.connectorId(), start.timestamp());
+    int coreId = TransactionIds.core(start.connectorId(), start.timestamp());
+    Optional<RemoteStarts.RemoteStart> remote = remoteStarts.take(start.connectorId(), start.idTag());
+    IdToken token = remote.map(RemoteStarts.RemoteStart::idToken).orElseGet(() -> remoteStarts.token(start.idTag()));
+    TransactionEventRequest event = event(TransactionEventType.Started, start.timestamp(),
+        remote.isPresent() ? TriggerReason.RemoteStart : TriggerReason.Authorized, start.reservationId(),
+        new TransactionInfo(id, Optional.empty(), Optional.empty(), Optional.empty(),
+            remote.map(RemoteStarts.RemoteStart::remoteStartId)),
+        Optional.of(new Evse(start.connectorId(), Optional.of(1))), Optional.of(token),
+        List.of(MeterReadings.register(start.meterStart(), ReadingContext.Transaction_Begin, start.timestamp())));
+    return new Outbound.Send<>(event,
+        answer -> new StartTransactionResponse(verdict(answer), coreId));
+  }
+
+  /** A MeterValues of a running transaction; {@code transactionId} is the core's. */
+  Outbound updated(MeterValuesRequest values, int transactionId) {
+    List<MeterValue> meterValue = MeterReadings.of(values.meterValue());
+    if (meterValue.isEmpty()) {
+      return new Outbound.Answer(new MeterValuesResponse());
+    }
+    Optional<ReadingContext> context = meterValue.getFirst().sampledValue().getFirst().context();
+    TriggerReason trigger = context.map(c -> switch (c) {
+      case Sample_Clock -> TriggerReason.MeterValueClock;
+      case Trigger -> TriggerReason.Trigger;
+      default -> TriggerReason.MeterValuePeriodic;
+    }).orElse(TriggerReason.MeterValuePeriodic);
+    String id = TransactionIds.stationOf(transactionId, clock.now());
+    TransactionEventRequest event = event(TransactionEventType.Updated, meterValue.getFirst().timestamp(), trigger,
+        Optional.empty(), info(id, Optional.empty()), Optional.empty(), Optional.empty(), meterValue);
+    return new Outbound.Send<>(event, answer -> new MeterValuesResponse());
+  }
+
+  Outbound ended(StopTransactionRequest stop) {
+    String id = TransactionIds.stationOf(stop.transactionId(), clock.now());
+    Ending ending = ending(stop.reason().orElse(Reason.LOCAL));
+    List<MeterValue> meterValue = new ArrayList<>(MeterReadings.of(stop.transactionData()));
+    meterValue.add(MeterReadings.register(stop.meterStop(), ReadingContext.Transaction_End, stop.timestamp()));
+    TransactionEventRequest event = event(TransactionEventType.Ended, stop.timestamp(), ending.triggerReason(),
+        Optional.empty(), info(id, Optional.of(ending.stoppedReason())), Optional.empty(),
+        stop.idTag().map(remoteStarts::token), meterValue);
+    return new Outbound.Send<>(event, answer -> {
+      sequenceNumbers.forget(id);
+      ended.run();
+      return new StopTransactionResponse(answer.idTokenInfo().map(Verdicts::idTagInfo));
+    });
+  }
+
+  /** Whether a transaction runs, or has ended without the CSMS having its Ended event yet. */
+  boolean open() {
+    return sequenceNumbers.open();
+  }
+
+  /**
+   * The 2.0.1 reading of a 1.6 stop reason. Stopped by a card (Local) is {@code StopAuthorized}; by the
+   * CSMS, {@code RemoteStop}; by either Reset, {@code ResetCommand} with {@code ImmediateReset} (a Reset
+   * the core runs stops transactions at once: 2.0.1's OnIdle reset never stops one, see
+   * {@link CsmsCalls}); an unplugged EV, {@code EVCommunicationLost} (part 2 E09); an UnlockConnector,
+   * {@code UnlockCommand} with reason Other (2.0.1 has no stop reason of that name); a card the CSMS
+   * refused afterwards, {@code Deauthorized}; a power loss, an emergency stop, a reboot or any other
+   * reason, {@code AbnormalCondition}.
+   */
+  static Ending ending(Reason reason) {
+    return switch (reason) {
+      case LOCAL -> new Ending(StoppedReason.Local, TriggerReason.StopAuthorized);
+      case REMOTE -> new Ending(StoppedReason.Remote, TriggerReason.RemoteStop);
+      case HARD_RESET, SOFT_RESET -> new Ending(StoppedReason.ImmediateReset, TriggerReason.ResetCommand);
+      case EV_DISCONNECTED -> new Ending(StoppedReason.EVDisconnected, TriggerReason.EVCommunicationLost);
+      case UNLOCK_COMMAND -> new Ending(StoppedReason.Other, TriggerReason.UnlockCommand);
+      case DE_AUTHORIZED -> new Ending(StoppedReason.DeAuthorized, TriggerReason.Deauthorized);
+      case EMERGENCY_STOP -> new Ending(StoppedReason.EmergencyStop, TriggerReason.AbnormalCondition);
+      case POWER_LOSS -> new Ending(StoppedReason.PowerLoss, TriggerReason.AbnormalCondition);
+      case REBOOT -> new Ending(StoppedReason.Reboot, TriggerReason.AbnormalCondition);
+      case OTHER -> new Ending(StoppedReason.Other, TriggerReason.AbnormalCondition);
+    };
+  }
+
+  private TransactionEventRequest event(TransactionEventType type, Instant at, TriggerReason trigger,
+      Optional<Integer> reservationId, TransactionInfo info, Optional<Evse> evse, Optional<IdToken> idToken,
+      List<MeterValue> meterValue) {
+    return new TransactionEventRequest(type, at, trigger, sequenceNumbers.take(info.transactionId()),
+        Optional.empty(), Optional.empty(), Optional.empty(), reservationId, info, evse, idToken, meterValue);
+  }
+
+  private static TransactionInfo info(String id, Optional<StoppedReason> stoppedReason) {
+    return new TransactionInfo(id, Optional.empty(), Optional.empty(), stoppedReason, Optional.empty());
+  }
+
+  /** A Started event without the CSMS's verdict on its IdToken is one the CSMS let start. */
+  private static IdTagInfo verdict(TransactionEventResponse answer) {
+    return answer.idTokenInfo().map(Verdicts::idTagInfo)
+        .orElseGet(() -> new IdTagInfo(AuthorizationStatus.ACCEPTED,
+            Optional.empty(), Optional.empty()));
+  }
+}

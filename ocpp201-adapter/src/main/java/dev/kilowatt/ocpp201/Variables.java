@@ -1,0 +1,115 @@
+package dev.kilowatt.ocpp201;
+
+import dev.kilowatt.core.message.ChangeConfigurationResponse;
+import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.KeyValue;
+import dev.kilowatt.ocpp201.Enums.Attribute;
+import dev.kilowatt.ocpp201.Enums.GetVariableStatus;
+import dev.kilowatt.ocpp201.Enums.SetVariableStatus;
+import dev.kilowatt.ocpp201.Types.Component;
+import dev.kilowatt.ocpp201.Types.GetVariableData;
+import dev.kilowatt.ocpp201.Types.GetVariableResult;
+import dev.kilowatt.ocpp201.Types.SetVariableData;
+import dev.kilowatt.ocpp201.Types.SetVariableResult;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The variables of the 2.0.1 device model (part 2 appendix, "Standardized components and variables")
+ * that are one of the core's 1.6 configuration keys under another name, so that GetVariables and
+ * SetVariables read and write the same settings GetConfiguration and ChangeConfiguration do: one charger,
+ * configured by either protocol. Values are spelt alike in both (integers, "true" / "false", comma lists
+ * of measurands). Only the Actual attribute exists; components are the station's own (no instance, no
+ * EVSE). A component not in the table is UnknownComponent, a variable not in it UnknownVariable.
+ */
+final class Variables {
+
+  /** One variable and the 1.6 key it is. */
+  record Mapping(String component, String variable, String key) {
+  }
+
+  static final List<Mapping> TABLE = List.of(
+      new Mapping("OCPPCommCtrlr", "HeartbeatInterval", "HeartbeatInterval"),
+      new Mapping("OCPPCommCtrlr", "WebSocketPingInterval", "WebSocketPingInterval"),
+      new Mapping("OCPPCommCtrlr", "ResetRetries", "ResetRetries"),
+      new Mapping("SampledDataCtrlr", "TxUpdatedInterval", "MeterValueSampleInterval"),
+      new Mapping("SampledDataCtrlr", "TxUpdatedMeasurands", "MeterValuesSampledData"),
+      new Mapping("SampledDataCtrlr", "TxEndedMeasurands", "StopTxnSampledData"),
+      new Mapping("AlignedDataCtrlr", "Interval", "ClockAlignedDataInterval"),
+      new Mapping("AlignedDataCtrlr", "Measurands", "MeterValuesAlignedData"),
+      new Mapping("AuthCtrlr", "AuthorizeRemoteStart", "AuthorizeRemoteTxRequests"),
+      new Mapping("AuthCtrlr", "LocalAuthorizeOffline", "LocalAuthorizeOffline"),
+      new Mapping("AuthCtrlr", "LocalPreAuthorize", "LocalPreAuthorize"),
+      new Mapping("AuthCtrlr", "OfflineTxForUnknownIdEnabled", "AllowOfflineTxForUnknownId"),
+      new Mapping("AuthCacheCtrlr", "Enabled", "AuthorizationCacheEnabled"),
+      new Mapping("TxCtrlr", "EVConnectionTimeOut", "ConnectionTimeOut"),
+      new Mapping("TxCtrlr", "StopTxOnEVSideDisconnect", "StopTransactionOnEVSideDisconnect"),
+      new Mapping("TxCtrlr", "StopTxOnInvalidId", "StopTransactionOnInvalidId"),
+      new Mapping("TxCtrlr", "MaxEnergyOnInvalidId", "MaxEnergyOnInvalidId"));
+
+  /** Where a variable leads: to a 1.6 key, or to an answer without one. */
+  sealed interface Lookup {
+  }
+
+  record Key(String key) implements Lookup {
+  }
+
+  record Unknown(boolean component) implements Lookup {
+  }
+
+  record WrongAttribute() implements Lookup {
+  }
+
+  private Variables() {
+  }
+
+  static Lookup lookup(Component component, Types.Variable variable, Optional<Attribute> attribute) {
+    boolean componentKnown = component.instance().isEmpty() && component.evse().isEmpty()
+        && TABLE.stream().anyMatch(m -> m.component().equals(component.name()));
+    if (!componentKnown) {
+      return new Unknown(true);
+    }
+    Optional<Mapping> mapping = variable.instance().isPresent() ? Optional.empty() : TABLE.stream()
+        .filter(m -> m.component().equals(component.name()) && m.variable().equals(variable.name())).findFirst();
+    if (mapping.isEmpty()) {
+      return new Unknown(false);
+    }
+    return attribute.filter(a -> a != Attribute.Actual).isPresent() ? new WrongAttribute() : new Key(mapping.get().key());
+  }
+
+  /** The result of reading {@code data}, given the core's answer to a GetConfiguration that asked for its key. */
+  static GetVariableResult read(GetVariableData data, Optional<GetConfigurationResponse> answer) {
+    Lookup lookup = lookup(data.component(), data.variable(), data.attributeType());
+    GetVariableStatus status = getStatus(lookup);
+    Optional<String> value = Optional.empty();
+    if (lookup instanceof Key(String key) && answer.isPresent()) {
+      Optional<KeyValue> found = answer.get().configurationKey().stream().filter(k -> k.key().equals(key)).findFirst();
+      status = found.isPresent() ? GetVariableStatus.Accepted : GetVariableStatus.UnknownVariable;
+      value = found.flatMap(KeyValue::value);
+    }
+    return new GetVariableResult(status, data.attributeType(), value, data.component(), data.variable(), Optional.empty());
+  }
+
+  private static GetVariableStatus getStatus(Lookup lookup) {
+    return switch (lookup) {
+      case Key key -> GetVariableStatus.Accepted;
+      case Unknown unknown -> unknown.component() ? GetVariableStatus.UnknownComponent : GetVariableStatus.UnknownVariable;
+      case WrongAttribute wrong -> GetVariableStatus.NotSupportedAttributeType;
+    };
+  }
+
+  /** The result of writing {@code data}; {@code answer} is the core's to its ChangeConfiguration, if one went. */
+  static SetVariableResult written(SetVariableData data, Optional<ChangeConfigurationResponse> answer) {
+    SetVariableStatus status = switch (lookup(data.component(), data.variable(), data.attributeType())) {
+      case Key key -> answer.map(a -> switch (a.status()) {
+        case ACCEPTED -> SetVariableStatus.Accepted;
+        case REJECTED -> SetVariableStatus.Rejected;
+        case REBOOT_REQUIRED -> SetVariableStatus.RebootRequired;
+        case NOT_SUPPORTED -> SetVariableStatus.UnknownVariable;
+      }).orElse(SetVariableStatus.Rejected);
+      case Unknown unknown -> unknown.component() ? SetVariableStatus.UnknownComponent : SetVariableStatus.UnknownVariable;
+      case WrongAttribute wrong -> SetVariableStatus.NotSupportedAttributeType;
+    };
+    return new SetVariableResult(data.attributeType(), status, data.component(), data.variable(), Optional.empty());
+  }
+}

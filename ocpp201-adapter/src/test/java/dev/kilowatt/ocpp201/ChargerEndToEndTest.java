@@ -1,0 +1,122 @@
+package dev.kilowatt.ocpp201;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kilowatt.core.ChargePoint;
+import dev.kilowatt.core.ChargePointIdentity;
+import dev.kilowatt.core.ConnectorHardware;
+import dev.kilowatt.core.time.EventLoop;
+import dev.kilowatt.sim.SimulatedConnector;
+import dev.kilowatt.sim.SimulatedRfidReader;
+import dev.kilowatt.test.InMemoryStorage;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The unchanged core on simulated hardware, over OCPP 2.0.1, against ocpp-rpc's server in strict mode: a
+ * charger that boots, reports its connector, authorizes a card, charges with TransactionEvents Started,
+ * Updated and Ended, and is started and stopped remotely.
+ */
+class ChargerEndToEndTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private CentralSystemProcess csms;
+  private EventLoop loop;
+  private SimulatedConnector connector;
+  private SimulatedRfidReader reader;
+  private ChargePoint chargePoint;
+
+  @BeforeEach
+  void boot() {
+    csms = CentralSystemProcess.start("ocpp2.0.1");
+    loop = new EventLoop();
+    InMemoryStorage storage = new InMemoryStorage();
+    connector = new SimulatedConnector(loop, SimulatedConnector.Settings.defaults().withMeterPollInterval(Duration.ofSeconds(1)));
+    reader = new SimulatedRfidReader();
+    chargePoint = ChargePoint.builder(loop, storage, new Ocpp201CentralSystem(csms.endpoint("KW-0001"), loop, storage),
+            kind -> { })
+        .identity(ChargePointIdentity.of("Kilowatt", "KW-AC-7").withSerialNumber("SN-0001").withFirmwareVersion("0.2.0"))
+        .connector(ConnectorHardware.singlePhaseFixedCable(connector.relay(), connector.pilot(), connector.meter(), 16))
+        .rfidReader(reader)
+        .configuration("MeterValueSampleInterval", "10")
+        .build();
+    chargePoint.start();
+  }
+
+  @AfterEach
+  void shutDown() throws InterruptedException {
+    chargePoint.stop();
+    connector.close();
+    csms.close();
+    loop.close();
+  }
+
+  /** The next TransactionEvent of {@code eventType}, skipping others. */
+  private JsonNode event(String eventType) throws Exception {
+    String line = csms.await(l -> l.startsWith("received TransactionEvent ") && l.contains("\"eventType\":\"" + eventType + "\""));
+    return JSON.readTree(line.substring("received TransactionEvent ".length()));
+  }
+
+  private void booted() throws Exception {
+    JsonNode boot = csms.received("BootNotification");
+    assertEquals("PowerUp", boot.get("reason").asText());
+    assertEquals("KW-AC-7", boot.at("/chargingStation/model").asText());
+    JsonNode status = csms.received("StatusNotification");
+    assertEquals("Available", status.get("connectorStatus").asText());
+    assertEquals(1, status.get("evseId").asInt());
+  }
+
+  @Test
+  void aDriverChargesWithACardAndTheSessionIsOneStreamOfTransactionEvents() throws Exception {
+    booted();
+
+    reader.present("04A1B2C3");
+    assertEquals("ISO14443", csms.received("Authorize").at("/idToken/type").asText());
+    connector.ev().plug();
+    connector.ev().requestEnergy();
+    JsonNode started = event("Started");
+    assertEquals(0, started.get("seqNo").asInt());
+    assertEquals("04A1B2C3", started.at("/idToken/idToken").asText());
+    String transactionId = started.at("/transactionInfo/transactionId").asText();
+    JsonNode updated = event("Updated");
+    assertEquals(transactionId, updated.at("/transactionInfo/transactionId").asText());
+    assertTrue(updated.get("seqNo").asInt() >= 1);
+
+    connector.ev().unplug();
+    JsonNode ended = event("Ended");
+    assertEquals(transactionId, ended.at("/transactionInfo/transactionId").asText());
+    assertEquals("EVDisconnected", ended.at("/transactionInfo/stoppedReason").asText());
+    assertTrue(ended.get("seqNo").asInt() > updated.get("seqNo").asInt());
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  @Test
+  void theCentralSystemStartsAndStopsASessionRemotely() throws Exception {
+    booted();
+    connector.ev().plug();
+    csms.awaitPrefix("received StatusNotification ");
+
+    csms.send("call r1 RequestStartTransaction {\"remoteStartId\":42,\"evseId\":1,"
+        + "\"idToken\":{\"idToken\":\"APP-USER-7\",\"type\":\"Central\"}}");
+    assertEquals("result r1 {\"status\":\"Accepted\"}", csms.awaitPrefix("result r1 "));
+    connector.ev().requestEnergy();
+    JsonNode started = event("Started");
+    assertEquals("RemoteStart", started.get("triggerReason").asText());
+    assertEquals(42, started.at("/transactionInfo/remoteStartId").asInt());
+    assertEquals("Central", started.at("/idToken/type").asText());
+
+    String transactionId = started.at("/transactionInfo/transactionId").asText();
+    csms.send("call s1 RequestStopTransaction {\"transactionId\":\"" + transactionId + "\"}");
+    assertEquals("result s1 {\"status\":\"Accepted\"}", csms.awaitPrefix("result s1 "));
+    JsonNode ended = event("Ended");
+    assertEquals("Remote", ended.at("/transactionInfo/stoppedReason").asText());
+    assertEquals("RemoteStop", ended.get("triggerReason").asText());
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.kilowatt.ocpp201;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.time.EventLoop;
+import dev.kilowatt.test.InMemoryStorage;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A session of the core's port over OCPP 2.0.1 with ocpp-rpc's server in strict mode, the core stood in
+ * for by a {@link CoreProbe}.
+ */
+abstract class PortSession {
+
+  static final ConnectionSettings SETTINGS = new ConnectionSettings(Optional.empty(), Duration.ZERO, 0);
+
+  CentralSystemProcess csms;
+  EventLoop loop;
+  InMemoryStorage storage;
+  CoreProbe core;
+  Ocpp201CentralSystem port;
+
+  @BeforeEach
+  void connect() {
+    csms = CentralSystemProcess.start("ocpp2.0.1");
+    loop = new EventLoop();
+    storage = new InMemoryStorage();
+    start();
+  }
+
+  private void start() {
+    core = new CoreProbe();
+    port = new Ocpp201CentralSystem(csms.endpoint("KW-0001"), loop, storage);
+    port.connect(SETTINGS, core);
+    core.next(CoreProbe.Connected.class);
+    csms.awaitPrefix("connected KW-0001 ocpp2.0.1");
+  }
+
+  @AfterEach
+  void disconnect() throws InterruptedException {
+    port.disconnect();
+    csms.close();
+    loop.close();
+  }
+
+  void noStrictFailures() {
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  /** The station restarts: a new port on the same storage, as after a power cut. */
+  void restart() {
+    port.disconnect();
+    csms.awaitPrefix("disconnected KW-0001");
+    start();
+  }
+}
