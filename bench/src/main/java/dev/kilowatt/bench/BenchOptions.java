@@ -1,8 +1,5 @@
 package dev.kilowatt.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -71,43 +68,24 @@ record BenchOptions(int rounds, Path jar, Optional<List<String>> jvmOptions, boo
 
   /**
    * The simulator's JVM flags: {@code --jvm-opts} when given, else the embedded profile as the launcher reads
-   * it (next to the jar, or in the source tree before it is copied there), else none.
+   * it (see {@link JvmOptionsFile#profileOf}).
    */
   List<String> simulatorJvmOptions() {
-    if (jvmOptions.isPresent()) {
-      return jvmOptions.get();
-    }
-    Path nextToJar = jar.toAbsolutePath().resolveSibling(JvmOptionsFile.NAME);
-    Path inSources = Path.of("examples/src/main/dist", JvmOptionsFile.NAME);
-    for (Path candidate : List.of(nextToJar, inSources)) {
-      if (Files.isRegularFile(candidate)) {
-        try {
-          return JvmOptionsFile.parse(Files.readString(candidate));
-        } catch (IOException e) {
-          throw new UncheckedIOException("unreadable " + candidate, e);
-        }
-      }
-    }
-    return List.of();
+    return jvmOptions.orElseGet(() -> JvmOptionsFile.profileOf(jar));
   }
 
-  /**
-   * The flags for the AOT cache next to the jar, made by the build's training run, on a JDK that has AOT
-   * caches: none without one. {@code AOTMode=on} makes a cache the JVM cannot use (another JDK build, a
-   * rebuilt or touched jar) stop the simulator at once, rather than have it measured without the cache.
-   */
+  /** The flags for the AOT cache next to the jar, unless {@code --no-aot} (see {@link JvmOptionsFile#aotCacheOf}). */
   List<String> aotOptions() {
-    Path cache = jar.toAbsolutePath().resolveSibling("kilowatt.aot");
-    return aot && Runtime.version().feature() >= 24 && Files.isRegularFile(cache)
-        ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache)
-        : List.of();
+    return aot ? JvmOptionsFile.aotCacheOf(jar) : List.of();
   }
 
-  private static List<String> split(String value) {
+  /** Splits {@code --jvm-opts}' value into options. */
+  static List<String> split(String value) {
     return Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static int positive(String option, String value) {
+  /** Reads a count greater than zero, or says why it is not one. */
+  static int positive(String option, String value) {
     try {
       int n = Integer.parseInt(value);
       if (n > 0) {
