@@ -1,8 +1,5 @@
 package dev.kilowatt.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -71,91 +68,29 @@ record BenchOptions(int rounds, Path jar, Optional<List<String>> jvmOptions, boo
 
   /**
    * The simulator's JVM flags: {@code --jvm-opts} when given, else the embedded profile as the launcher reads
-   * it (next to the jar, or in the source tree before it is copied there), else none.
+   * it (see {@link JvmOptionsFile#profileOf}).
    */
   List<String> simulatorJvmOptions() {
-    if (jvmOptions.isPresent()) {
-      return jvmOptions.get();
-    }
-    Path nextToJar = jar.toAbsolutePath().resolveSibling(JvmOptionsFile.NAME);
-    Path inSources = Path.of("examples/src/main/dist", JvmOptionsFile.NAME);
-    for (Path candidate : List.of(nextToJar, inSources)) {
-      if (Files.isRegularFile(candidate)) {
-        try {
-          return JvmOptionsFile.parse(Files.readString(candidate));
-        } catch (IOException e) {
-          throw new UncheckedIOException("unreadable " + candidate, e);
-        }
-      }
-    }
-    return List.of();
+    return jvmOptions.orElseGet(() -> JvmOptionsFile.profileOf(jar));
   }
 
-  /**
-   * The flags for the AOT cache next to the jar, made by the build's training run, used as the launcher
-   * uses it: only when {@code kilowatt.aot.jdk} beside it names this JVM's JDK build and the jar is not
-   * newer than the cache. A cache of another JDK build would make the JVM either refuse to start
-   * ({@code AOTMode=on}) or quietly run without it, and the figures would be of a set-up nobody runs.
-   * {@code AOTMode=on} stays, so a cache that passes these checks and still cannot be mapped stops the
-   * simulator at once rather than have it measured without the cache.
-   */
+  /** The flags for the AOT cache next to the jar, unless {@code --no-aot} (see {@link AotCache}). */
   List<String> aotOptions() {
-    return aotCheck().cache().map(cache -> List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache)).orElse(List.of());
+    return aot ? AotCache.of(jar).options() : List.of();
   }
 
   /** Why the AOT cache is or is not used, for the benchmark's header. */
   String aotVerdict() {
-    return aotCheck().verdict();
+    return aot ? AotCache.of(jar).verdict() : "AOT cache: not used, --no-aot";
   }
 
-  private record AotCheck(Optional<Path> cache, String verdict) {
-    static AotCheck no(String why) {
-      return new AotCheck(Optional.empty(), "AOT cache: not used, " + why);
-    }
-  }
-
-  private AotCheck aotCheck() {
-    if (!aot) {
-      return AotCheck.no("--no-aot");
-    }
-    if (Runtime.version().feature() < 24) {
-      return AotCheck.no("Java " + Runtime.version().feature() + " has none (24 or newer has)");
-    }
-    Path cache = jar.toAbsolutePath().resolveSibling("kilowatt.aot");
-    Path recorded = jar.toAbsolutePath().resolveSibling("kilowatt.aot.jdk");
-    if (!Files.isRegularFile(cache) || !Files.isRegularFile(recorded)) {
-      return AotCheck.no("none next to the jar (the build makes it on JDK 24+)");
-    }
-    try {
-      String madeBy = Files.readString(recorded).strip();
-      if (!madeBy.equals(thisJdk())) {
-        return AotCheck.no("made by " + madeBy + ", this is " + thisJdk());
-      }
-      if (Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(cache)) > 0) {
-        return AotCheck.no("the jar is newer than the cache");
-      }
-    } catch (IOException e) {
-      return AotCheck.no("unreadable: " + e.getMessage());
-    }
-    return new AotCheck(Optional.of(cache), "AOT cache: " + cache);
-  }
-
-  /** The launcher's name for a JDK build: its real home and its runtime version, as in its release file. */
-  static String thisJdk() {
-    Path home = Path.of(System.getProperty("java.home"));
-    try {
-      home = home.toRealPath();
-    } catch (IOException e) {
-      // the path as given names it well enough
-    }
-    return home + " " + System.getProperty("java.runtime.version");
-  }
-
-  private static List<String> split(String value) {
+  /** Splits {@code --jvm-opts}' value into options. */
+  static List<String> split(String value) {
     return Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static int positive(String option, String value) {
+  /** Reads a count greater than zero, or says why it is not one. */
+  static int positive(String option, String value) {
     try {
       int n = Integer.parseInt(value);
       if (n > 0) {

@@ -33,11 +33,11 @@ final class ChargerProcess implements AutoCloseable {
   private final Process process;
   private final OutputStream input;
 
-  private ChargerProcess(Kind kind, List<String> command) {
+  private ChargerProcess(Kind kind, List<String> command, ProcessBuilder.Redirect errors) {
     this.kind = kind;
     this.started = System.nanoTime();
     try {
-      this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      this.process = new ProcessBuilder(command).redirectError(errors).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
     }
@@ -47,16 +47,22 @@ final class ChargerProcess implements AutoCloseable {
 
   /** {@code java <jvmOptions> -jar <jar> --csms <url> --id KW-BENCH --data-dir <dataDir>} on this JVM's java. */
   static ChargerProcess kilowatt(Path jar, List<String> jvmOptions, String url, Path dataDir) {
+    return kilowatt(jar, jvmOptions, url, dataDir, ProcessBuilder.Redirect.INHERIT);
+  }
+
+  /** As {@link #kilowatt(Path, List, String, Path)}, its standard error (its log) going to {@code errors}. */
+  static ChargerProcess kilowatt(Path jar, List<String> jvmOptions, String url, Path dataDir, ProcessBuilder.Redirect errors) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "--csms", url, "--id", "KW-BENCH", "--data-dir", dataDir.toString()));
-    return new ChargerProcess(Kind.KILOWATT, command);
+    return new ChargerProcess(Kind.KILOWATT, command, errors);
   }
 
   /** {@code node echo.js <url>/ECHO} from the echo's folder. */
   static ChargerProcess echo(Path echoDir, String url) {
-    return new ChargerProcess(Kind.ECHO, List.of("node", echoDir.resolve("echo.js").toString(), url + "/ECHO"));
+    return new ChargerProcess(Kind.ECHO, List.of("node", echoDir.resolve("echo.js").toString(), url + "/ECHO"),
+        ProcessBuilder.Redirect.INHERIT);
   }
 
   long pid() {

@@ -55,6 +55,7 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger lost = new AtomicInteger();
   private volatile WebSocket chargePoint;
+  private volatile boolean offline;
 
   private LoopbackCentralSystem() {
     super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -128,6 +129,23 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
     }
   }
 
+  /** The charge point's calls since the last {@link #reset}, in the order they arrived. */
+  synchronized List<Arrival> arrivals() {
+    return List.copyOf(arrivals);
+  }
+
+  /**
+   * Takes the central system off the network, or back: while off, the charge point's connection is closed
+   * and every new one is closed as it opens, so nothing the charge point sends arrives.
+   */
+  void offline(boolean off) {
+    offline = off;
+    WebSocket connection = chargePoint;
+    if (off && connection != null) {
+      connection.closeConnection(1006, "the central system is offline");
+    }
+  }
+
   /** Calls of {@link #roundTrip} never answered since the last {@link #reset}. */
   int lost() {
     return lost.get();
@@ -183,6 +201,10 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
 
   @Override
   public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    if (offline) {
+      conn.closeConnection(1006, "the central system is offline");
+      return;
+    }
     connections.incrementAndGet();
     chargePoint = conn;
   }
@@ -190,6 +212,9 @@ final class LoopbackCentralSystem extends WebSocketServer implements AutoCloseab
   @Override
   public void onMessage(WebSocket conn, String frame) {
     long arrived = System.nanoTime();
+    if (offline) {
+      return;
+    }
     int type = messageType(frame);
     if (type == 3 || type == 4) {
       CompletableFuture<Answer> answer = pending.remove(uniqueId(frame));

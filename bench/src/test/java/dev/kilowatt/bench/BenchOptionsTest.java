@@ -69,7 +69,7 @@ class BenchOptionsTest {
       assertTrue(options.aotVerdict().contains("made by /opt/other-jdk 24.0.2+12"), options.aotVerdict());
     }
 
-    Files.writeString(recorded, BenchOptions.thisJdk() + "\n");
+    Files.writeString(recorded, AotCache.thisJdk() + "\n");
     Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
     Files.setLastModifiedTime(cache, FileTime.fromMillis(2_000_000));
     List<String> expected = Runtime.version().feature() >= 24

@@ -104,6 +104,84 @@ class PowerLossEndToEndTest extends CentralSystemFixture {
     assertEquals(1, centralSystem.all(StopTransactionRequest.class).size(), "the transaction is stopped exactly once");
   }
 
+  @Test
+  @DisplayName("SIGKILL with the StopTransaction queued and unanswered (offline): after the reboot it is stopped exactly once, with the central system's transactionId")
+  void killWithTheStopQueuedBeforeItsAnswer() {
+    StartTransactionRequest start;
+    try (SimulatorProcess charger = startCharger()) {
+      start = chargeThenUnplug(charger, centralSystem::goOffline);
+      charger.type("unplug");
+      // the stop is queued as the status changes; whether its record is durable yet, the kill decides
+      charger.type("status");
+      charger.awaitLine(charger.lineCount(), "connector 1: Available"::equals, TIMEOUT);
+      charger.kill();
+    }
+    centralSystem.goOnline();
+    int transactionId = centralSystem.transactionIdOf(start);
+    try (SimulatorProcess charger = startCharger()) {
+      centralSystem.next(BootNotificationRequest.class);
+      StopTransactionRequest stop = centralSystem.next(StopTransactionRequest.class);
+      assertEquals(transactionId, stop.getTransactionId());
+      assertTrue(stop.getMeterStop() >= start.getMeterStart(), "energy never runs backwards");
+      centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1 && s.getStatus() == ChargePointStatus.Available);
+      charger.type("quit");
+      assertEquals(0, charger.exitStatus(TIMEOUT));
+    }
+    assertEquals(1, centralSystem.all(StopTransactionRequest.class).size(), "the transaction is stopped exactly once");
+    assertEquals(1, centralSystem.all(StartTransactionRequest.class).size(), "nothing started again");
+  }
+
+  @Test
+  @DisplayName("SIGKILL after the StopTransaction's answer is durable: it is not sent again after the reboot; the next transaction, cut short, is stopped once with PowerLoss")
+  void killAfterTheStopsAnswer() {
+    StartTransactionRequest first;
+    StartTransactionRequest second;
+    try (SimulatorProcess charger = startCharger()) {
+      first = chargeThenUnplug(charger, () -> { });
+      charger.type("unplug");
+      StopTransactionRequest stop = centralSystem.next(StopTransactionRequest.class);
+      assertEquals(centralSystem.transactionIdOf(first), stop.getTransactionId());
+      // The next StartTransaction goes out only once its start record is durable, and the journal keeps a
+      // prefix: the record of the stop's answer, appended before it, is durable too.
+      charger.type("card " + CARD);
+      charger.type("plug");
+      second = centralSystem.next(StartTransactionRequest.class);
+      charger.kill();
+    }
+    try (SimulatorProcess charger = startCharger()) {
+      centralSystem.next(BootNotificationRequest.class);
+      StopTransactionRequest powerLoss = centralSystem.next(StopTransactionRequest.class);
+      assertEquals(Reason.PowerLoss, powerLoss.getReason());
+      assertEquals(centralSystem.transactionIdOf(centralSystem.all(StartTransactionRequest.class).getLast()), powerLoss.getTransactionId());
+      assertTrue(powerLoss.getMeterStop() >= second.getMeterStart(), "energy never runs backwards");
+      charger.type("quit");
+      assertEquals(0, charger.exitStatus(TIMEOUT));
+    }
+    int firstId = centralSystem.transactionIdOf(first);
+    assertEquals(1, centralSystem.all(StopTransactionRequest.class).stream().filter(s -> s.getTransactionId() == firstId).count(),
+        "the first transaction is stopped exactly once");
+    assertEquals(2, centralSystem.all(StopTransactionRequest.class).size(), "and the second once");
+  }
+
+  /**
+   * Boots the charger, starts a transaction with {@link #CARD} and waits until a MeterValues of it reached the
+   * central system; runs {@code beforeUnplug} and returns the start. The caller unplugs.
+   */
+  private StartTransactionRequest chargeThenUnplug(SimulatorProcess charger, Runnable beforeUnplug) {
+    centralSystem.next(BootNotificationRequest.class);
+    centralSystem.seen(StatusNotificationRequest.class, s -> s.getConnectorId() == 1);
+    assertEquals(ConfigurationStatus.Accepted,
+        centralSystem.<ChangeConfigurationConfirmation>call(new ChangeConfigurationRequest("MeterValueSampleInterval", "1")).getStatus());
+    charger.type("card " + CARD);
+    charger.type("plug");
+    charger.type("ev-charge");
+    StartTransactionRequest start = centralSystem.next(StartTransactionRequest.class);
+    int transactionId = centralSystem.transactionIdOf(start);
+    centralSystem.next(MeterValuesRequest.class, m -> m.getTransactionId() != null && m.getTransactionId() == transactionId);
+    beforeUnplug.run();
+    return start;
+  }
+
   /**
    * Every meter value sent before the kill is still there, in order, and the only one that may come again
    * is the last: the kill can fall between the central system's answer and the charge point's noting it,
