@@ -55,6 +55,10 @@ final class FleetStation implements Platform {
     return id;
   }
 
+  Path dataDirectory() {
+    return dataDirectory;
+  }
+
   /**
    * Boots the station on its own loop, where reading its data directory and syncing its first saves need
    * not hold up the others: it connects to the central system and starts playing its plan. A station that
