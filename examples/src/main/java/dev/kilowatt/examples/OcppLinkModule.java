@@ -2,6 +2,8 @@ package dev.kilowatt.examples;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.kilowatt.core.message.ChargePointRequest;
+import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
@@ -11,6 +13,7 @@ import dev.kilowatt.ocpp.OcppJsonLink;
 import dev.kilowatt.ocpp.TrafficListener;
 import dev.kilowatt.ocpp201.Ocpp201CentralSystem;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * The link to the central system, watched by the simulator: OCPP-J 1.6 over a WebSocket, or OCPP 2.0.1 as
@@ -30,6 +33,27 @@ interface OcppLinkModule {
           LinkOptions.defaults().withBackoff(settings.reconnect()).withTraffic(traffic));
       case OCPP201 -> new Ocpp201CentralSystem(address.endpoint(), scheduler, storage);
     };
-    return new WatchedLink(link, address.endpoint().toString(), state);
+    String endpoint = address.endpoint().toString();
+    return new WatchedLink(link, new WatchedLink.Watcher() {
+      @Override
+      public void connected() {
+        state.connected(endpoint);
+      }
+
+      @Override
+      public void disconnected(String reason) {
+        state.disconnected(reason);
+      }
+
+      @Override
+      public void sent(String callId, ChargePointRequest<?> request) {
+        state.sent(callId);
+      }
+
+      @Override
+      public void answered(String callId, Optional<Response> response) {
+        state.answered(callId);
+      }
+    });
   }
 }

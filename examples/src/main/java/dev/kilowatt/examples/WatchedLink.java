@@ -6,62 +6,123 @@ import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import java.util.Objects;
+import java.util.Optional;
 
-/** A central-system link that reports to a {@link LinkState}: the connection's comings and goings, and the calls answered. */
-final class WatchedLink implements CentralSystem {
+/**
+ * A central-system link whose comings and goings and messages a {@link Watcher} hears of, as they pass
+ * unchanged: the simulator's link state, the fleet's counters. It can also lose the connection on purpose
+ * and get it back, as a station on a mobile network does in a dead spot.
+ *
+ * <p>Called from the charge point's loop and the link's threads.
+ */
+public final class WatchedLink implements CentralSystem {
+
+  /**
+   * What passes over a watched link. Our calls are heard of before they leave, so that an answer never
+   * comes before its call; the answers after the charge point has them. Each does nothing unless overridden.
+   */
+  public interface Watcher {
+
+    /** The link is connected. */
+    default void connected() {
+    }
+
+    /**
+     * The link is down; no answer to a call of ours comes any more.
+     *
+     * @param reason why, for people
+     */
+    default void disconnected(String reason) {
+    }
+
+    /**
+     * A call of ours is about to leave.
+     *
+     * @param callId its unique id
+     * @param request what it asks
+     */
+    default void sent(String callId, ChargePointRequest<?> request) {
+    }
+
+    /**
+     * The charge point has the answer to one of our calls.
+     *
+     * @param callId the call's unique id
+     * @param response the answer, or empty for a CALLERROR
+     */
+    default void answered(String callId, Optional<Response> response) {
+    }
+
+    /**
+     * The central system called.
+     *
+     * @param request what it asks
+     */
+    default void called(CentralSystemRequest<?> request) {
+    }
+
+    /** The charge point answered a call of the central system's with a CALLERROR, or the link reported a security event. */
+    default void trouble() {
+    }
+  }
 
   private final CentralSystem link;
-  private final String endpoint;
-  private final LinkState state;
+  private final Watcher watcher;
+  private ConnectionSettings settings;
+  private Listener listener;
 
-  /** @param endpoint where {@code link} connects, for people */
-  WatchedLink(CentralSystem link, String endpoint, LinkState state) {
-    this.link = link;
-    this.endpoint = endpoint;
-    this.state = state;
+  /**
+   * {@code link}, watched by {@code watcher}.
+   *
+   * @param link the link to the central system
+   * @param watcher hears of what passes
+   */
+  public WatchedLink(CentralSystem link, Watcher watcher) {
+    this.link = Objects.requireNonNull(link, "link");
+    this.watcher = Objects.requireNonNull(watcher, "watcher");
   }
 
   @Override
   public void connect(ConnectionSettings settings, Listener listener) {
-    link.connect(settings, new Listener() {
-      @Override
-      public void onConnected() {
-        state.connected(endpoint);
-        listener.onConnected();
-      }
+    synchronized (this) {
+      this.settings = settings;
+      this.listener = listener;
+    }
+    link.connect(settings, watched(listener));
+  }
 
-      @Override
-      public void onDisconnected(String reason) {
-        state.disconnected(reason);
-        listener.onDisconnected(reason);
+  /**
+   * Drops the connection without the charge point asking, until {@link #resume()}.
+   *
+   * @return false if the charge point never connected, so there is nothing to drop
+   */
+  public boolean cut() {
+    synchronized (this) {
+      if (listener == null) {
+        return false;
       }
+    }
+    link.disconnect();
+    return true;
+  }
 
-      @Override
-      public void onCallResult(String callId, Response response) {
-        listener.onCallResult(callId, response);
-        state.answered(callId);
-      }
-
-      @Override
-      public void onCallError(String callId, CallError error) {
-        listener.onCallError(callId, error);
-        state.answered(callId);
-      }
-
-      @Override
-      public void onCall(String callId, CentralSystemRequest<?> request) {
-        listener.onCall(callId, request);
-      }
-
-      @Override
-      public void onSecurityEvent(String type, String techInfo) {
-        listener.onSecurityEvent(type, techInfo);
-      }
-    });
+  /** Connects again after {@link #cut()}, with the settings and the listener the charge point last gave. */
+  public void resume() {
+    ConnectionSettings current;
+    Listener target;
+    synchronized (this) {
+      current = settings;
+      target = listener;
+    }
+    link.connect(current, watched(target));
   }
 
   @Override
   public void reconfigure(ConnectionSettings settings) {
+    synchronized (this) {
+      this.settings = settings;
+    }
     link.reconfigure(settings);
   }
 
@@ -72,7 +133,7 @@ final class WatchedLink implements CentralSystem {
 
   @Override
   public void send(String callId, ChargePointRequest<?> request) {
-    state.sent(callId);
+    watcher.sent(callId, request);
     link.send(callId, request);
   }
 
@@ -83,6 +144,47 @@ final class WatchedLink implements CentralSystem {
 
   @Override
   public void replyError(String callId, CallError error) {
+    watcher.trouble();
     link.replyError(callId, error);
+  }
+
+  private Listener watched(Listener domain) {
+    return new Listener() {
+      @Override
+      public void onConnected() {
+        watcher.connected();
+        domain.onConnected();
+      }
+
+      @Override
+      public void onDisconnected(String reason) {
+        watcher.disconnected(reason);
+        domain.onDisconnected(reason);
+      }
+
+      @Override
+      public void onCallResult(String callId, Response response) {
+        domain.onCallResult(callId, response);
+        watcher.answered(callId, Optional.of(response));
+      }
+
+      @Override
+      public void onCallError(String callId, CallError error) {
+        domain.onCallError(callId, error);
+        watcher.answered(callId, Optional.empty());
+      }
+
+      @Override
+      public void onCall(String callId, CentralSystemRequest<?> request) {
+        watcher.called(request);
+        domain.onCall(callId, request);
+      }
+
+      @Override
+      public void onSecurityEvent(String type, String techInfo) {
+        watcher.trouble();
+        domain.onSecurityEvent(type, techInfo);
+      }
+    };
   }
 }

@@ -1,9 +1,5 @@
 package dev.kilowatt.ocpp;
 
-import dev.kilowatt.core.message.CentralSystemRequest;
-import dev.kilowatt.core.message.ChargePointRequest;
-import dev.kilowatt.core.message.Response;
-import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
@@ -11,18 +7,10 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.java_websocket.client.WebSocketClient;
@@ -32,8 +20,6 @@ import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link CentralSystem} port over OCPP-J 1.6: OCPP JSON messages over a WebSocket with the subprotocol
@@ -88,36 +74,12 @@ import org.slf4j.LoggerFactory;
  * from the link's threads or the caller's, one at a time and in the order they happened; a listener may
  * call back into the link.
  */
-public final class OcppJsonLink implements CentralSystem {
+public final class OcppJsonLink extends LinkMachine<OcppJsonLink.Connection> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(OcppJsonLink.class);
-
-  static final String SUBPROTOCOL = "ocpp1.6";
   /** Bounds what one frame may cost in memory on a small board; far above any real OCPP message. */
   private static final int MAX_FRAME_BYTES = 1 << 20;
-  /** How long a closing connection may take to finish the close handshake before it is cut. */
-  static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-  private final CentralSystemAddress address;
-  private final Scheduler scheduler;
-  private final LinkOptions options;
-  private final Counters counters = new Counters();
-  private final MessageCodec codec = new MessageCodec(Schemas.ocpp16(), counters);
-  private final SerialDelivery events = new SerialDelivery();
   private final TlsSetup tls;
-
-  private final Object lock = new Object();
-  private ConnectionSettings settings;
-  private Listener listener;
-  private boolean running;
-  /** The attempt in progress or the open connection; null while waiting to retry. */
-  private Connection current;
-  /** Whether {@link #current} is open with ocpp1.6 agreed. */
-  private boolean open;
-  /** Attempts failed since the last open connection, for the back-off. */
-  private int failures;
-  private Scheduler.Timer retry;
-  private Scheduler.Timer handshakeDeadline;
 
   /**
    * A link to the central system at {@code address}, timing reconnection and handshake deadlines on
@@ -128,9 +90,7 @@ public final class OcppJsonLink implements CentralSystem {
    * @param options the back-off, handshake timeout, TLS set-up and traffic watcher
    */
   public OcppJsonLink(CentralSystemAddress address, Scheduler scheduler, LinkOptions options) {
-    this.address = Objects.requireNonNull(address, "address");
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.options = Objects.requireNonNull(options, "options");
+    super(address, scheduler, options, new Payloads(), false);
     this.tls = new TlsSetup(options.tls(), counters);
   }
 
@@ -144,390 +104,28 @@ public final class OcppJsonLink implements CentralSystem {
     this(address, scheduler, LinkOptions.defaults());
   }
 
-  /**
-   * How often each kind of trouble has happened since the link was made, by key: for each CALLERROR code
-   * (e.g. {@code "FormationViolation"}), the inbound calls the link answered with it; {@code
-   * unanswerableFrames}, frames ignored for want of a readable id or a known message type; {@code
-   * unknownResponses}, answers to no pending call of ours; {@code invalidCallResults}, answers to our calls
-   * that broke their schema; {@code binaryFrames}; {@code droppedOffline}, calls and answers handed over
-   * while disconnected; {@code invalidOutbound}, our own messages that broke their schema (sent anyway);
-   * {@code failedConnects}, attempts that never became a usable connection.
-   *
-   * @return a read-only snapshot of the counts by key
-   */
-  public Map<String, Long> counters() {
-    return Collections.unmodifiableMap(counters.snapshot());
-  }
-
   @Override
-  public void connect(ConnectionSettings settings, Listener listener) {
-    Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(listener, "listener");
-    synchronized (lock) {
-      if (running) {
-        throw new IllegalStateException("already connecting or connected; disconnect() first");
-      }
-      this.settings = settings;
-      this.listener = listener;
-      this.running = true;
-      this.failures = 0;
-    }
-    attempt();
-  }
-
-  @Override
-  public void reconfigure(ConnectionSettings settings) {
-    Objects.requireNonNull(settings, "settings");
-    boolean reconnect = false;
-    Connection retired = null;
-    Connection retuned = null;
-    synchronized (lock) {
-      ConnectionSettings old = this.settings;
-      this.settings = settings;
-      if (!running) {
-        return;
-      }
-      if (credentialsChanged(old, settings)) {
-        reconnect = true;
-        retired = endCurrent("reconnecting with new credentials");
-        failures = 0;
-      } else {
-        // a link that the old settings kept from connecting (unusable certificates) may connect now
-        reconnect = current == null && retry == null;
-        if (!old.pingInterval().equals(settings.pingInterval())) {
-          retuned = current;
-        }
+  Optional<Connection> newAttempt(ConnectionSettings settings) {
+    Optional<SSLContext> context = Optional.empty();
+    if (address.secure()) {
+      context = tls.contextFor(settings);
+      if (context.isEmpty()) {
+        return Optional.empty();
       }
     }
-    if (retired != null) {
-      retire(retired, CloseFrame.NORMAL, "new credentials");
-    }
-    if (retuned != null) {
-      retuned.pingEvery(pingSeconds(settings.pingInterval()));
-    }
-    events.drain();
-    if (reconnect) {
-      attempt();
-    }
-  }
-
-  /**
-   * Whether the link presents itself differently now. New trusted roots alone do not count: they apply
-   * from the next handshake, and a working connection need not be dropped for them.
-   */
-  private static boolean credentialsChanged(ConnectionSettings old, ConnectionSettings now) {
-    return old.securityProfile() != now.securityProfile()
-        || !old.authorizationKey().equals(now.authorizationKey())
-        || now.securityProfile() >= 3 && !old.clientCertificate().equals(now.clientCertificate());
-  }
-
-  @Override
-  public void disconnect() {
-    Connection retired;
-    synchronized (lock) {
-      if (!running) {
-        return;
-      }
-      running = false;
-      retired = endCurrent("disconnected by the charge point");
-    }
-    if (retired != null) {
-      retire(retired, CloseFrame.NORMAL, "charge point going offline");
-    }
-    events.drain();
-  }
-
-  @Override
-  public void send(String callId, ChargePointRequest<?> request) {
-    Connection connection = openConnection();
-    if (connection == null || !transmit(connection, codec.encodeCall(callId, request))) {
-      codec.forget(callId);
-      dropped(request.action().ocppName() + " call " + callId);
-    }
-  }
-
-  @Override
-  public void reply(String callId, Response response) {
-    Connection connection = openConnection();
-    if (connection == null || !transmit(connection, codec.encodeResult(callId, response))) {
-      dropped("answer to " + callId);
-    }
-  }
-
-  @Override
-  public void replyError(String callId, CallError error) {
-    Connection connection = openConnection();
-    if (connection == null || !transmit(connection, codec.encodeError(callId, error))) {
-      dropped("CALLERROR for " + callId);
-    }
-  }
-
-  private Connection openConnection() {
-    synchronized (lock) {
-      return open ? current : null;
-    }
-  }
-
-  private void dropped(String what) {
-    counters.count(Counters.DROPPED_OFFLINE);
-    LOG.debug("not connected; dropping the {}", what);
-  }
-
-  /**
-   * Sends one frame; false if the connection closed under our feet. The traffic listener hears of it
-   * first, so that a quick answer can never be shown before the call it answers.
-   */
-  private boolean transmit(Connection connection, String text) {
-    watch(TrafficListener.Direction.SENT, text);
-    try {
-      connection.send(text);
-      return true;
-    } catch (WebsocketNotConnectedException e) {
-      return false;
-    }
-  }
-
-  private void watch(TrafficListener.Direction direction, String text) {
-    try {
-      options.traffic().onFrame(direction, SecretFrames.masked(text));
-    } catch (RuntimeException e) {
-      LOG.warn("the traffic listener failed", e);
-    }
-  }
-
-  /** Starts a connection attempt, unless one is under way, the link is stopped, or the settings forbid it. */
-  private void attempt() {
-    Connection connection;
-    synchronized (lock) {
-      retry = null;
-      if (!running || current != null) {
-        return;
-      }
-      if (settings.securityProfile() >= 2 && !address.secure()) {
-        LOG.error("SecurityProfile {} needs a wss:// central system URL, not {}; not connecting",
-            settings.securityProfile(), address.baseUrl());
-        return;
-      }
-      Optional<SSLContext> context = Optional.empty();
-      if (address.secure()) {
-        context = tls.contextFor(settings);
-        if (context.isEmpty()) {
-          return;
-        }
-      }
-      connection = new Connection(address.endpoint(), headers(settings), context);
-      connection.pingEvery(pingSeconds(settings.pingInterval()));
-      current = connection;
-      handshakeDeadline = scheduler.schedule(options.handshakeTimeout(), () -> handshakeTimedOut(connection));
-    }
-    LOG.debug("connecting to {}", address.endpoint());
-    connection.connect();
-  }
-
-  private Map<String, String> headers(ConnectionSettings credentials) {
     Map<String, String> headers = new HashMap<>();
-    basicAuthorization(address.chargePointId(), credentials).ifPresent(value -> headers.put("Authorization", value));
-    return headers;
+    HandshakeSettings.basicAuthorization(address.chargePointId(), settings)
+        .ifPresent(value -> headers.put("Authorization", value));
+    return Optional.of(new Connection(address.endpoint(), headers, context));
   }
 
-  /**
-   * The HTTP Basic credentials (RFC 7617): the charge point id as user, then the key's bytes as they are,
-   * which need not be text (A00.FR.205). None with profile 3, where the client certificate authenticates.
-   */
-  static Optional<String> basicAuthorization(String chargePointId, ConnectionSettings settings) {
-    if (settings.securityProfile() >= 3) {
-      return Optional.empty();
-    }
-    return settings.basicAuthPassword().map(password -> {
-      byte[] user = (chargePointId + ":").getBytes(StandardCharsets.UTF_8);
-      byte[] credentials = Arrays.copyOf(user, user.length + password.length);
-      System.arraycopy(password, 0, credentials, user.length, password.length);
-      return "Basic " + Base64.getEncoder().encodeToString(credentials);
-    });
-  }
-
-  static int pingSeconds(Duration interval) {
-    if (interval.isNegative() || interval.isZero()) {
-      return 0;
-    }
-    long seconds = interval.toSeconds() + (interval.toNanosPart() > 0 ? 1 : 0);
-    return (int) Math.min(Integer.MAX_VALUE, seconds);
-  }
-
-  /**
-   * Lets go of the current connection or attempt (under the lock), telling the domain if it was open.
-   * Returns the connection for the caller to close once the lock is released.
-   */
-  private Connection endCurrent(String reason) {
-    cancel(retry);
-    cancel(handshakeDeadline);
-    retry = null;
-    handshakeDeadline = null;
-    Connection ended = current;
-    current = null;
-    if (open) {
-      open = false;
-      codec.forgetAll();
-      Listener target = listener;
-      events.post(() -> target.onDisconnected(reason));
-    }
-    return ended;
-  }
-
-  /** Arms the next attempt after a loss or failure (under the lock). */
-  private void scheduleRetry() {
-    if (!running) {
-      return;
-    }
-    failures++;
-    Duration wait = options.backoff().delay(failures, ThreadLocalRandom.current().nextDouble());
-    LOG.info("reconnecting to the central system in {} ms", wait.toMillis());
-    retry = scheduler.schedule(wait, this::attempt);
-  }
-
-  private static void cancel(Scheduler.Timer timer) {
-    if (timer != null) {
-      timer.cancel();
-    }
-  }
-
-  /** Closes a connection the link has let go of: politely if it is open, then for sure. */
-  private void retire(Connection connection, int closeCode, String why) {
-    if (connection.isOpen()) {
-      connection.close(closeCode, why);
-      scheduler.schedule(CLOSE_GRACE, () -> connection.abort(why));
-    } else {
-      connection.abort(why);
-    }
-  }
-
-  private void opened(Connection connection) {
-    IProtocol protocol = connection.getProtocol();
-    boolean accepted = protocol != null && SUBPROTOCOL.equals(protocol.getProvidedProtocol());
-    synchronized (lock) {
-      if (connection != current) {
-        return;
-      }
-      cancel(handshakeDeadline);
-      handshakeDeadline = null;
-      if (accepted) {
-        open = true;
-        failures = 0;
-        Listener target = listener;
-        events.post(target::onConnected);
-      } else {
-        current = null;
-        counters.count(Counters.FAILED_CONNECTS);
-        LOG.error("the central system at {} did not accept the subprotocol " + SUBPROTOCOL,
-            address.endpoint());
-        scheduleRetry();
-      }
-    }
-    if (accepted) {
-      LOG.info("connected to {}", address.endpoint());
-      events.drain();
-    } else {
-      retire(connection, CloseFrame.PROTOCOL_ERROR, SUBPROTOCOL + " required");
-    }
-  }
-
-  private void received(Connection connection, String text) {
-    synchronized (lock) {
-      if (connection != current || !open) {
-        return;
-      }
-    }
-    watch(TrafficListener.Direction.RECEIVED, text);
-    switch (codec.decode(text)) {
-      case MessageCodec.CallReceived call -> deliver(connection, l -> l.onCall(call.callId(), call.request()));
-      case MessageCodec.ResultReceived result ->
-          deliver(connection, l -> l.onCallResult(result.callId(), result.response()));
-      case MessageCodec.CallFailed failed -> deliver(connection, l -> l.onCallError(failed.callId(), failed.error()));
-      case MessageCodec.Refused refused -> transmit(connection, codec.encodeError(refused.callId(), refused.error()));
-      case MessageCodec.Ignored ignored -> { }
-    }
-  }
-
-  /** Hands an inbound message to the domain, unless the connection it came on has been let go of meanwhile. */
-  private void deliver(Connection from, Consumer<Listener> event) {
-    synchronized (lock) {
-      if (from != current || !open) {
-        return;
-      }
-      Listener target = listener;
-      events.post(() -> event.accept(target));
-    }
-    events.drain();
-  }
-
-  private void closed(Connection connection, int code, String reason, boolean remote) {
-    String description = (remote ? "closed by the central system" : "connection lost") + " (" + code + ")"
-        + (reason == null || reason.isBlank() ? "" : ": " + reason);
-    synchronized (lock) {
-      if (connection != current) {
-        return;
-      }
-      if (open) {
-        LOG.warn("lost the central system: {}", description);
-      } else {
-        counters.count(Counters.FAILED_CONNECTS);
-        LOG.warn("could not connect to {}: {}", address.endpoint(), description);
-        SecurityFinding.ofRefusedUpgrade(reason).ifPresent(finding -> report(connection, finding));
-      }
-      endCurrent(description);
-      scheduleRetry();
-    }
-    events.drain();
-  }
-
-  private void failed(Connection connection, Exception error) {
-    LOG.debug("WebSocket error", error);
-    Optional<SecurityFinding> finding = SecurityFinding.ofTlsFailure(error);
-    if (finding.isEmpty()) {
-      return;
-    }
-    synchronized (lock) {
-      report(connection, finding.get());
-    }
-    events.drain();
-  }
-
-  /**
-   * Tells the domain of a security event (under the lock), once per connection attempt: the reading and
-   * the writing thread may both fail on the same handshake. The attempt need not be the current one any
-   * more, as the other thread may already have ended it.
-   */
-  private void report(Connection connection, SecurityFinding finding) {
-    if (!running || connection.securityReported) {
-      return;
-    }
-    connection.securityReported = true;
-    LOG.warn("security event {} connecting to {}: {}", finding.type(), address.endpoint(),
-        finding.techInfo());
-    Listener target = listener;
-    events.post(() -> target.onSecurityEvent(finding.type(), finding.techInfo()));
-  }
-
-  private void handshakeTimedOut(Connection connection) {
-    synchronized (lock) {
-      if (connection != current || open) {
-        return;
-      }
-      current = null;
-      handshakeDeadline = null;
-      counters.count(Counters.FAILED_CONNECTS);
-      LOG.warn("no WebSocket connection to {} within {} s", address.endpoint(),
-          options.handshakeTimeout().toSeconds());
-      scheduleRetry();
-    }
-    connection.abort("handshake timed out");
+  @Override
+  void start(Connection attempt, ConnectionSettings settings) {
+    attempt.connect();
   }
 
   /** One WebSocket connection attempt; a new one for every attempt, as Java-WebSocket clients are single-use. */
-  private final class Connection extends WebSocketClient {
-
-    /** Guarded by the link's lock. */
-    private boolean securityReported;
+  final class Connection extends WebSocketClient implements LinkAttempt {
 
     Connection(URI endpoint, Map<String, String> headers, Optional<SSLContext> tls) {
       super(endpoint,
@@ -553,21 +151,43 @@ public final class OcppJsonLink implements CentralSystem {
      * it starts only when the connection opens with a non-zero interval, so a live connection that had
      * none needs it started here.
      */
-    void pingEvery(int seconds) {
+    @Override
+    public void pingEvery(int seconds) {
       setConnectionLostTimeout(seconds);
       if (seconds > 0 && isOpen()) {
         startConnectionLostTimer();
       }
     }
 
+    @Override
+    public boolean sendText(String text) {
+      try {
+        send(text);
+        return true;
+      } catch (WebsocketNotConnectedException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public void retire(int code, String why) {
+      if (isOpen()) {
+        close(code, why);
+        scheduler.schedule(CLOSE_GRACE, () -> abort(why));
+      } else {
+        abort(why);
+      }
+    }
+
     /** Cuts the connection without a close handshake, including while TCP or TLS is still connecting. */
-    void abort(String why) {
+    @Override
+    public void abort(String why) {
       Socket socket = getSocket();
       if (socket != null) {
         try {
           socket.close();
         } catch (IOException e) {
-          LOG.debug("closing an abandoned socket failed", e);
+          log.debug("closing an abandoned socket failed", e);
         }
       }
       closeConnection(CloseFrame.ABNORMAL_CLOSE, why);
@@ -575,7 +195,8 @@ public final class OcppJsonLink implements CentralSystem {
 
     @Override
     public void onOpen(ServerHandshake handshake) {
-      opened(this);
+      IProtocol protocol = getProtocol();
+      opened(this, protocol == null ? "" : protocol.getProvidedProtocol());
     }
 
     @Override
@@ -585,8 +206,8 @@ public final class OcppJsonLink implements CentralSystem {
 
     @Override
     public void onMessage(ByteBuffer bytes) {
-      counters.count(Counters.BINARY_FRAMES);
-      LOG.warn("ignoring a binary frame of {} bytes: OCPP-J uses text frames only", bytes.remaining());
+      binaryFrame();
+      log.warn("ignoring a binary frame of {} bytes: OCPP-J uses text frames only", bytes.remaining());
     }
 
     @Override
@@ -596,7 +217,8 @@ public final class OcppJsonLink implements CentralSystem {
 
     @Override
     public void onError(Exception e) {
-      failed(this, e);
+      log.debug("WebSocket error", e);
+      SecurityFinding.ofTlsFailure(e).ifPresent(finding -> securityEvent(this, finding));
     }
   }
 }

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * supervises the connection with pings on the link's scheduler. It never calls the link while holding its
  * own lock, so the link may call it while holding the link's.
  */
-final class SharedConnection implements WebSocket.Listener {
+final class SharedConnection implements WebSocket.Listener, LinkAttempt {
 
   private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
   /** A fragmented frame's buffer this big or smaller is kept for the next one. */
@@ -46,6 +46,9 @@ final class SharedConnection implements WebSocket.Listener {
     synchronized (this) {
       socket = webSocket;
       abandoned = aborted;
+      if (!abandoned) {
+        pingEvery(pingSeconds);
+      }
     }
     if (abandoned) {
       webSocket.abort();
@@ -110,17 +113,20 @@ final class SharedConnection implements WebSocket.Listener {
    */
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    link.closed(this, statusCode, reason, statusCode != SharedClientOcppLink.ABNORMAL);
+    pingEvery(0);
+    link.closed(this, statusCode, reason, statusCode != LinkMachine.ABNORMAL);
     return null;
   }
 
   @Override
   public void onError(WebSocket webSocket, Throwable error) {
-    link.closed(this, SharedClientOcppLink.ABNORMAL, String.valueOf(error.getMessage()), false);
+    pingEvery(0);
+    link.closed(this, LinkMachine.ABNORMAL, String.valueOf(error.getMessage()), false);
   }
 
   /** Queues a text frame; false if the connection is not open (any more). */
-  boolean sendText(String text) {
+  @Override
+  public boolean sendText(String text) {
     return enqueue(socket -> socket.sendText(text, true));
   }
 
@@ -137,17 +143,24 @@ final class SharedConnection implements WebSocket.Listener {
     return true;
   }
 
-  /** Closes politely with {@code code} if open, and cuts the connection for sure after the grace period. */
-  void retire(int code, String why) {
-    if (enqueue(socket -> socket.sendClose(code, why))) {
-      scheduler.schedule(OcppJsonLink.CLOSE_GRACE, this::abort);
+  /**
+   * Closes politely if open, and cuts the connection for sure after the grace period. No more pings: an
+   * answer missed while closing must not cut the close short. The JDK may not send 1002, which the link
+   * closes with when the server refuses ocpp1.6; it says 1008 instead.
+   */
+  @Override
+  public void retire(int code, String why) {
+    int sendable = code == LinkMachine.PROTOCOL_ERROR ? SharedClientOcppLink.POLICY_VIOLATION : code;
+    pingEvery(0);
+    if (enqueue(socket -> socket.sendClose(sendable, why))) {
+      scheduler.schedule(LinkMachine.CLOSE_GRACE, () -> abort(why));
     } else {
-      abort();
+      abort(why);
     }
   }
 
-  /** Cuts the connection without a close handshake, now or as soon as it opens. */
-  void abort() {
+  @Override
+  public void abort(String why) {
     WebSocket target;
     synchronized (this) {
       aborted = true;
@@ -159,8 +172,8 @@ final class SharedConnection implements WebSocket.Listener {
     }
   }
 
-  /** Pings every {@code seconds} from now on (0: never). */
-  synchronized void pingEvery(int seconds) {
+  @Override
+  public synchronized void pingEvery(int seconds) {
     stopPinging();
     pingSeconds = seconds;
     pongAwaited = false;

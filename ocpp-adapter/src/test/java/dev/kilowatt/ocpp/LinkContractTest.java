@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,9 @@ abstract class LinkContractTest extends LinkTestBase {
 
   /** The counters of the link last made. */
   abstract Map<String, Long> counters();
+
+  /** The close codes the server may see when the link leaves it for not agreeing to ocpp1.6. */
+  abstract Set<Integer> closesOnRefusedSubprotocol();
 
   /** A link connected to a fresh central system. */
   void connected(ConnectionSettings settings) throws InterruptedException {
@@ -66,6 +70,18 @@ abstract class LinkContractTest extends LinkTestBase {
     assertEquals("Basic " + Base64.getEncoder().encodeToString("CP 1/ä:s3cret:key".getBytes(StandardCharsets.UTF_8)),
         handshake.authorization());
     listener.next(Connected.class);
+  }
+
+  @Test
+  void leavesAServerThatDoesNotAgreeToOcpp16AndTriesAgainLater() throws Exception {
+    start(TestCentralSystem.withoutSubprotocol());
+    newLink(server.url("ws", ""), "CP-1").connect(OPEN, listener);
+
+    int code = server.nextClose().code();
+    assertTrue(closesOnRefusedSubprotocol().contains(code), "closed with " + code);
+    assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE));
+    assertEquals(1L, counters().get("failedConnects"));
+    assertTrue(listener.events.isEmpty(), "the domain never saw a connection: " + listener.events);
   }
 
   @Test

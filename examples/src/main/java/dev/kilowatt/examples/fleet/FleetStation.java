@@ -42,7 +42,7 @@ final class FleetStation implements Platform {
   private boolean stopped;
 
   /** What one boot of the station is made of. */
-  private record Boot(StationLoop loop, List<SimulatedConnector> connectors, ChargePoint chargePoint, CountingLink link,
+  private record Boot(StationLoop loop, List<SimulatedConnector> connectors, ChargePoint chargePoint, LinkCounter link,
       StationDriver driver) {
   }
 
@@ -56,6 +56,10 @@ final class FleetStation implements Platform {
 
   String id() {
     return id;
+  }
+
+  Path dataDirectory() {
+    return dataDirectory;
   }
 
   /**
@@ -137,11 +141,11 @@ final class FleetStation implements Platform {
           .withMeterPollInterval(fleet.meterPoll()).withInitialRegisterWh(registerWh)));
     }
     SimulatedRfidReader reader = new SimulatedRfidReader();
-    CountingLink link = new CountingLink(new SharedClientOcppLink(runtime.client(),
+    LinkCounter link = new LinkCounter(new SharedClientOcppLink(runtime.client(),
         new CentralSystemAddress(runtime.centralSystem(), id), loop,
         LinkOptions.defaults().withTraffic((direction, text) -> runtime.stats().frames.increment())), runtime.stats());
     StationDriver driver = new StationDriver(loop, plan, connectors, reader, link, runtime.stats());
-    ChargePoint.Builder builder = ChargePoint.builder(loop, storage, link, this)
+    ChargePoint.Builder builder = ChargePoint.builder(loop, storage, link.link(), this)
         .identity(ChargePointIdentity.of("Kilowatt", "Fleet").withSerialNumber(id).withFirmwareVersion(FIRMWARE))
         .limits(ChargePointLimits.REFERENCE)
         .rfidReader(reader)
@@ -154,7 +158,7 @@ final class FleetStation implements Platform {
 
   private static void shutDown(Boot boot) {
     boot.connectors().forEach(SimulatedConnector::close);
-    boot.link().disconnect();
+    boot.link().link().disconnect();
     boot.loop().close();
   }
 }

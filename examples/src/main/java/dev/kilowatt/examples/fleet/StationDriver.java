@@ -33,7 +33,7 @@ final class StationDriver implements ChargePointListener {
   private final StationPlan plan;
   private final List<SimulatedConnector> connectors;
   private final SimulatedRfidReader reader;
-  private final CountingLink link;
+  private final LinkCounter link;
   private final FleetStats stats;
   /** Whether a car stands at each connector (index 0 is connector 1). */
   private final boolean[] occupied;
@@ -45,7 +45,7 @@ final class StationDriver implements ChargePointListener {
   }
 
   StationDriver(Scheduler loop, StationPlan plan, List<SimulatedConnector> connectors, SimulatedRfidReader reader,
-      CountingLink link, FleetStats stats) {
+      LinkCounter link, FleetStats stats) {
     this.loop = loop;
     this.plan = plan;
     this.connectors = connectors;

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,8 @@ class FleetTest {
     assertEquals(0, agreed.errors());
     assertEquals(STATIONS, Files.list(dataRoot).count(), "a data directory per station");
     assertTrue(Files.isDirectory(dataRoot.resolve("TEST-019")));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataRoot.resolve("TEST-019"))),
+        "made by the fleet a tick's worth at a time, as the storage makes them");
     assertTrue(agreed.frames() > 0 && agreed.latencyMillis(0.99) > 0, agreed.line());
   }
 

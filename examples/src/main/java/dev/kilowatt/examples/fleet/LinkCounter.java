@@ -7,9 +7,8 @@ import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.RegistrationStatus;
 import dev.kilowatt.core.message.RemoteStartTransactionRequest;
 import dev.kilowatt.core.message.Response;
-import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
-import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.examples.WatchedLink;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,105 +20,77 @@ import java.util.Optional;
  *
  * <p>Called from the station's loop and the link's threads; what it keeps per call is guarded by itself.
  */
-final class CountingLink implements CentralSystem {
+final class LinkCounter implements WatchedLink.Watcher {
 
   /** A call of ours waiting for its answer: what it was, and when it left. */
   private record Pending(Action action, long sentNanos) {
   }
 
-  private final CentralSystem link;
+  private final WatchedLink link;
   private final FleetStats stats;
   private final Map<String, Pending> pending = new HashMap<>();
-  private ConnectionSettings settings;
-  private Listener listener;
   private boolean connected;
   private boolean offline;
 
-  CountingLink(CentralSystem link, FleetStats stats) {
-    this.link = link;
+  LinkCounter(CentralSystem link, FleetStats stats) {
+    this.link = new WatchedLink(link, this);
     this.stats = stats;
   }
 
-  @Override
-  public void connect(ConnectionSettings settings, Listener listener) {
-    synchronized (this) {
-      this.settings = settings;
-      this.listener = listener;
-    }
-    link.connect(settings, counted(listener));
+  /** The counted link, for the station's charge point. */
+  CentralSystem link() {
+    return link;
   }
 
   /** The mobile link is lost until {@link #restore()}: the station goes offline as it would in a dead spot. */
   void lose() {
     synchronized (this) {
-      if (offline || listener == null) {
+      if (offline) {
         return;
       }
+    }
+    if (!link.cut()) {
+      return;
+    }
+    synchronized (this) {
       offline = true;
     }
     stats.drops.increment();
     stats.offline.increment();
-    link.disconnect();
   }
 
   /** The mobile link is back: the station connects again with the settings it last had. */
   void restore() {
-    ConnectionSettings current;
-    Listener target;
     synchronized (this) {
       if (!offline) {
         return;
       }
       offline = false;
-      current = settings;
-      target = listener;
     }
     stats.offline.decrement();
-    link.connect(current, counted(target));
+    link.resume();
   }
 
   @Override
-  public void reconfigure(ConnectionSettings settings) {
-    synchronized (this) {
-      this.settings = settings;
-    }
-    link.reconfigure(settings);
-  }
-
-  @Override
-  public void disconnect() {
-    link.disconnect();
-  }
-
-  @Override
-  public void send(String callId, ChargePointRequest<?> request) {
+  public void sent(String callId, ChargePointRequest<?> request) {
     synchronized (this) {
       pending.put(callId, new Pending(request.action(), System.nanoTime()));
     }
-    link.send(callId, request);
   }
 
   @Override
-  public void reply(String callId, Response response) {
-    link.reply(callId, response);
-  }
-
-  @Override
-  public void replyError(String callId, CallError error) {
-    stats.errors.increment();
-    link.replyError(callId, error);
-  }
-
-  private Optional<Action> answered(String callId) {
+  public void answered(String callId, Optional<Response> response) {
     Pending call;
     synchronized (this) {
       call = pending.remove(callId);
     }
-    if (call == null) {
-      return Optional.empty();
+    if (response.isEmpty()) {
+      stats.errors.increment();
     }
-    stats.answered(System.nanoTime() - call.sentNanos());
-    return Optional.of(call.action());
+    if (call != null) {
+      stats.answered(System.nanoTime() - call.sentNanos());
+      response.ifPresent(answer -> counted(call.action(), answer));
+    }
   }
 
   private void counted(Action action, Response response) {
@@ -141,6 +112,16 @@ final class CountingLink implements CentralSystem {
     }
   }
 
+  @Override
+  public void connected() {
+    connectedNow(true);
+  }
+
+  @Override
+  public void disconnected(String reason) {
+    connectedNow(false);
+  }
+
   private void connectedNow(boolean now) {
     synchronized (this) {
       if (connected == now) {
@@ -159,46 +140,15 @@ final class CountingLink implements CentralSystem {
     }
   }
 
-  private Listener counted(Listener domain) {
-    return new Listener() {
-      @Override
-      public void onConnected() {
-        connectedNow(true);
-        domain.onConnected();
-      }
+  @Override
+  public void called(CentralSystemRequest<?> request) {
+    if (request instanceof RemoteStartTransactionRequest) {
+      stats.remoteStarts.increment();
+    }
+  }
 
-      @Override
-      public void onDisconnected(String reason) {
-        connectedNow(false);
-        domain.onDisconnected(reason);
-      }
-
-      @Override
-      public void onCallResult(String callId, Response response) {
-        answered(callId).ifPresent(action -> counted(action, response));
-        domain.onCallResult(callId, response);
-      }
-
-      @Override
-      public void onCallError(String callId, CallError error) {
-        answered(callId);
-        stats.errors.increment();
-        domain.onCallError(callId, error);
-      }
-
-      @Override
-      public void onCall(String callId, CentralSystemRequest<?> request) {
-        if (request instanceof RemoteStartTransactionRequest) {
-          stats.remoteStarts.increment();
-        }
-        domain.onCall(callId, request);
-      }
-
-      @Override
-      public void onSecurityEvent(String type, String techInfo) {
-        stats.errors.increment();
-        domain.onSecurityEvent(type, techInfo);
-      }
-    };
+  @Override
+  public void trouble() {
+    stats.errors.increment();
   }
 }
