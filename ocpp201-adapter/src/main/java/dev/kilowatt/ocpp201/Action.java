@@ -31,9 +31,12 @@ public enum Action {
   /** F03: the CSMS stops a transaction. */
   REQUEST_STOP_TRANSACTION("RequestStopTransaction", Messages.RequestStopTransactionRequest.class,
       Messages.RequestStopTransactionResponse.class, Sender.CSMS),
+  /** J01: the station reports meter values outside a transaction. */
   METER_VALUES("MeterValues", Messages.MeterValuesRequest.class, Messages.MeterValuesResponse.class, Sender.STATION),
+  /** F06: the CSMS asks the station to send one of its messages now. */
   TRIGGER_MESSAGE("TriggerMessage", Messages.TriggerMessageRequest.class, Messages.TriggerMessageResponse.class,
       Sender.CSMS),
+  /** G03, G04: the CSMS makes the station, an EVSE or a connector operative or inoperative. */
   CHANGE_AVAILABILITY("ChangeAvailability", Messages.ChangeAvailabilityRequest.class,
       Messages.ChangeAvailabilityResponse.class, Sender.CSMS);
 

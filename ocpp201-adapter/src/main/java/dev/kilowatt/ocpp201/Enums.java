@@ -427,36 +427,55 @@ public final class Enums {
 
   /** The message a TriggerMessage asks for. ({@code MessageTriggerEnumType}) */
   public enum MessageTrigger {
+    /** A BootNotification, with reason Triggered. */
     BootNotification,
+    /** A LogStatusNotification of the log upload in progress. */
     LogStatusNotification,
+    /** A FirmwareStatusNotification of the firmware update in progress. */
     FirmwareStatusNotification,
+    /** A Heartbeat. */
     Heartbeat,
+    /** MeterValues of the EVSE asked for, or of all of them. */
     MeterValues,
+    /** A SignCertificateRequest for the station's own (charging station) certificate. */
     SignChargingStationCertificate,
+    /** A SignCertificateRequest for the ISO 15118 V2G certificate. */
     SignV2GCertificate,
+    /** A StatusNotification of the connector asked for. */
     StatusNotification,
+    /** A TransactionEvent of the running transaction of the EVSE asked for. */
     TransactionEvent,
+    /** A SignCertificateRequest for a certificate used for both roles. */
     SignCombinedCertificate,
+    /** A PublishFirmwareStatusNotification of a local controller. */
     PublishFirmwareStatusNotification
   }
 
   /** The station's answer to a TriggerMessage. ({@code TriggerMessageStatusEnumType}) */
   public enum TriggerMessageStatus {
+    /** The message will be sent. */
     Accepted,
+    /** The message will not be sent. */
     Rejected,
+    /** The station cannot send the message asked for. */
     NotImplemented
   }
 
   /** The availability a ChangeAvailability asks for. ({@code OperationalStatusEnumType}) */
   public enum OperationalStatus {
+    /** Not available for charging. */
     Inoperative,
+    /** Available for charging. */
     Operative
   }
 
   /** The station's answer to a ChangeAvailability. ({@code ChangeAvailabilityStatusEnumType}) */
   public enum ChangeAvailabilityStatus {
+    /** The change is made now. */
     Accepted,
+    /** The change is not made. */
     Rejected,
+    /** The change is made once the transactions that stand in its way have ended. */
     Scheduled
   }
 }

@@ -78,6 +78,8 @@ public enum ErrorCode {
   /**
    * The core's reading of this code, for a CALLERROR the CSMS answered one of the core's calls with: 1.6
    * has eight of the twelve, under the spellings of 1.6 (FormatViolation was FormationViolation).
+   *
+   * @return the core's code; GenericError for the 2.0.1 codes 1.6 lacks
    */
   public CallError.Code toCore() {
     return switch (this) {
@@ -94,7 +96,12 @@ public enum ErrorCode {
     };
   }
 
-  /** The 2.0.1 code of a CALLERROR the core answers a call of the CSMS with. */
+  /**
+   * The 2.0.1 code of a CALLERROR the core answers a call of the CSMS with.
+   *
+   * @param code the core's code
+   * @return the 2.0.1 code of the same meaning
+   */
   public static ErrorCode ofCore(CallError.Code code) {
     return switch (code) {
       case FORMATION_VIOLATION -> FORMAT_VIOLATION;

@@ -278,8 +278,14 @@ public final class Messages {
       implements Response {
   }
 
-  /** J01: meter values outside a transaction, of one EVSE or (EVSE 0) of the station's main meter. */
+  /**
+   * J01: meter values outside a transaction, of one EVSE or (EVSE 0) of the station's main meter.
+   *
+   * @param evseId the EVSE measured, 0 for the station's main meter
+   * @param meterValue the readings, at least one
+   */
   public record MeterValuesRequest(int evseId, List<MeterValue> meterValue) implements Request<MeterValuesResponse> {
+    /** Keeps its own copy of the readings. */
     public MeterValuesRequest {
       meterValue = List.copyOf(meterValue);
     }
@@ -289,22 +295,42 @@ public final class Messages {
   public record MeterValuesResponse() implements Response {
   }
 
-  /** F06: the CSMS asks the station to send one of its messages now. */
+  /**
+   * F06: the CSMS asks the station to send one of its messages now.
+   *
+   * @param requestedMessage the message to send
+   * @param evse the EVSE (and connector) it is about, or none for the whole station
+   */
   public record TriggerMessageRequest(MessageTrigger requestedMessage, Optional<Evse> evse)
       implements Request<TriggerMessageResponse> {
   }
 
-  /** Whether the station will send the message asked for. */
+  /**
+   * Whether the station will send the message asked for.
+   *
+   * @param status the answer
+   * @param statusInfo more about it, for people
+   */
   public record TriggerMessageResponse(TriggerMessageStatus status, Optional<StatusInfo> statusInfo)
       implements Response {
   }
 
-  /** G03, G04: the CSMS makes the station, an EVSE or a connector operative or inoperative. */
+  /**
+   * G03, G04: the CSMS makes the station, an EVSE or a connector operative or inoperative.
+   *
+   * @param operationalStatus the availability asked for
+   * @param evse the EVSE (and connector) it is about, or none for the whole station
+   */
   public record ChangeAvailabilityRequest(OperationalStatus operationalStatus, Optional<Evse> evse)
       implements Request<ChangeAvailabilityResponse> {
   }
 
-  /** Whether the availability changed now, will change once transactions end, or will not. */
+  /**
+   * Whether the availability changed now, will change once transactions end, or will not.
+   *
+   * @param status the answer
+   * @param statusInfo more about it, for people
+   */
   public record ChangeAvailabilityResponse(ChangeAvailabilityStatus status, Optional<StatusInfo> statusInfo)
       implements Response {
   }
