@@ -78,14 +78,14 @@ public final class SlowFlashBenchmark {
     AtomicInteger commits = new AtomicInteger();
     AtomicInteger starts = new AtomicInteger();
     CountDownLatch available = new CountDownLatch(1);
-    try (DemoCentralSystem centralSystem = DemoCentralSystem.open(answered -> {
+    try (DemoCentralSystem centralSystem = DemoCentralSystem.open(new DemoBackOffice(answered -> {
           if (answered.is("StartTransaction")) {
             starts.incrementAndGet();
           }
           if (answered.isStatus(1, "Available")) {
             available.countDown();
           }
-        });
+        })::answer);
         EventLoop loop = new EventLoop();
         SimulatedConnector connector = new SimulatedConnector(loop, SimulatedConnector.Settings.defaults());
         FileJournal files = FileJournal.open(dataDir.resolve("journal"), loop)) {
