@@ -27,7 +27,10 @@ import dev.kilowatt.core.reservation.Reservations;
 import dev.kilowatt.core.smartcharging.SmartCharging;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -58,6 +61,8 @@ public final class Transactions implements TransactionReceiver {
   private final Supplier<Instant> clock;
   private final List<Connector> connectors;
   private final Parts parts;
+  /** The transactionIds whose StartTransaction answer is being saved, each with what waits for the save. */
+  private final Map<Integer, List<Runnable>> startAnswersBeingSaved = new HashMap<>();
 
   public Transactions(Storage storage, Configuration config, Counters counters, Outbox outbox, TransactionLedger ledger,
       Supplier<Instant> clock, List<Connector> connectors, Parts parts) {
@@ -152,11 +157,14 @@ public final class Transactions implements TransactionReceiver {
       return;
     }
     switch (queued.request()) {
-      case StartTransactionRequest start when response instanceof StartTransactionResponse answer ->
-          ledger.started(queued, new TransactionLedger.StartAnswer(answer.transactionId(), Authorization.decision(answer.idTagInfo())), () -> {
-            started(queued.transaction(), start, answer);
-            settled.run();
-          });
+      case StartTransactionRequest start when response instanceof StartTransactionResponse answer -> {
+        startAnswersBeingSaved.put(answer.transactionId(), new ArrayList<>());
+        ledger.started(queued, new TransactionLedger.StartAnswer(answer.transactionId(), Authorization.decision(answer.idTagInfo())), () -> {
+          started(queued.transaction(), start, answer);
+          startAnswersBeingSaved.remove(answer.transactionId()).forEach(Runnable::run);
+          settled.run();
+        });
+      }
       case MeterValuesRequest values -> ledger.sampleAnswered(queued, settled);
       case StopTransactionRequest stop -> {
         if (response instanceof StopTransactionResponse stopped) {
@@ -180,6 +188,23 @@ public final class Transactions implements TransactionReceiver {
     } else {
       settled.run();
     }
+  }
+
+  /**
+   * Runs {@code then} once the answer that gave {@code transactionId} is durable, if one is being saved now. The
+   * central system knows the id from the moment it answered, the charge point only once the answer is saved (on
+   * slow flash that takes a while, and a StatusNotification Charging may already be out): a call about the
+   * transaction that arrives in between waits for the save rather than be told the id is unknown.
+   *
+   * @return whether {@code then} will run; false when no answer with that id is being saved
+   */
+  boolean whenStartAnswerSaved(int transactionId, Runnable then) {
+    List<Runnable> waiting = startAnswersBeingSaved.get(transactionId);
+    if (waiting == null) {
+      return false;
+    }
+    waiting.add(then);
+    return true;
   }
 
   /** The answer to the start is durable: the transactionId and the idTag's verdict apply now. */

@@ -88,6 +88,48 @@ class RemoteControlTest {
   }
 
   @Test
+  void aRemoteStopThatArrivesWhileTheStartAnswerIsBeingSavedIsAnsweredOnceItIsSaved() {
+    // A central system may stop a transaction as soon as it has handed out its id; the charge point holds
+    // the id for its own only once the answer is durable, which on slow flash takes a while.
+    Harness h = new Harness();
+    h.flash.slow(Duration.ofMillis(200));
+    h.online();
+    h.ev(PilotState.C);
+    h.card("OWNER");
+    for (int ms = 0; ms < 2_000 && h.cs.sent(StartTransactionRequest.class).isEmpty(); ms += 10) {
+      h.time.advance(Duration.ofMillis(10));
+    }
+    assertEquals(1, h.cs.sent(StartTransactionRequest.class).size(), "the start was saved and sent, and answered");
+    assertTrue(h.connector(1).transactionId().isEmpty(), "the start answer is still being saved");
+
+    String stop = h.cs.call(new RemoteStopTransactionRequest(100));
+    h.run();
+    assertTrue(h.cs.replyTo(stop).isEmpty(), "answered before the charge point knew transaction 100 as its own");
+    h.advance(Duration.ofSeconds(1));
+    assertEquals(RemoteStartStopStatus.ACCEPTED,
+        h.cs.replyTo(stop, dev.kilowatt.core.message.RemoteStopTransactionResponse.class).status());
+    assertEquals(Optional.of(Reason.REMOTE), h.cs.sent(StopTransactionRequest.class).get(0).reason());
+    assertEquals(100, h.cs.sent(StopTransactionRequest.class).get(0).transactionId());
+  }
+
+  @Test
+  void aRemoteStopForAnIdBeingSavedOnNoConnectorIsStillRejected() {
+    Harness h = new Harness();
+    h.flash.slow(Duration.ofMillis(200));
+    h.online();
+    h.ev(PilotState.C);
+    h.card("OWNER");
+    for (int ms = 0; ms < 2_000 && h.cs.sent(StartTransactionRequest.class).isEmpty(); ms += 10) {
+      h.time.advance(Duration.ofMillis(10));
+    }
+    String stop = h.cs.call(new RemoteStopTransactionRequest(999));
+    h.advance(Duration.ofSeconds(1));
+    assertEquals(RemoteStartStopStatus.REJECTED,
+        h.cs.replyTo(stop, dev.kilowatt.core.message.RemoteStopTransactionResponse.class).status());
+    assertTrue(h.cs.sent(StopTransactionRequest.class).isEmpty());
+  }
+
+  @Test
   void hardResetStopsTransactionsThenReboots() {
     Harness h = new Harness().online();
     h.ev(PilotState.C);
