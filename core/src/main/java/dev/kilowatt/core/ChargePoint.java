@@ -70,7 +70,7 @@ public final class ChargePoint {
 
   /** Each connector as it is now. */
   public CompletableFuture<List<ConnectorSnapshot>> connectors() {
-    return onLoop(station::snapshot);
+    return onLoop(station.queries::snapshot);
   }
 
   /**
@@ -79,7 +79,7 @@ public final class ChargePoint {
    */
   public CompletableFuture<GetCompositeScheduleResponse> compositeSchedule(GetCompositeScheduleRequest request) {
     Objects.requireNonNull(request, "request");
-    return onLoop(() -> station.compositeSchedule(request));
+    return onLoop(() -> station.queries.compositeSchedule(request));
   }
 
   /**
@@ -87,12 +87,12 @@ public final class ChargePoint {
    * for the central system's answer: the queue that grows while the charger is offline.
    */
   public CompletableFuture<Integer> queuedTransactionMessages() {
-    return onLoop(station::queuedTransactionMessages);
+    return onLoop(station.queries::queuedTransactionMessages);
   }
 
   /** The configuration with secrets masked, as diagnostics report it. */
   public CompletableFuture<Map<String, String>> configuration() {
-    return onLoop(station::configurationSnapshot);
+    return onLoop(station.queries::configurationSnapshot);
   }
 
   /**
@@ -101,13 +101,13 @@ public final class ChargePoint {
    */
   public CompletableFuture<Optional<String>> configurationValue(String key) {
     Objects.requireNonNull(key, "key");
-    return onLoop(() -> station.configurationValue(key));
+    return onLoop(() -> station.queries.configurationValue(key));
   }
 
   /** Sends a DataTransfer.req to the central system; fails when it cannot be delivered or answered. */
   public CompletableFuture<DataTransferResponse> dataTransfer(String vendorId, Optional<String> messageId, Optional<String> data) {
     CompletableFuture<DataTransferResponse> result = new CompletableFuture<>();
-    scheduler.execute(() -> station.dataTransferToCentralSystem(new DataTransferRequest(vendorId, messageId, data), result::complete,
+    scheduler.execute(() -> station.queries.dataTransferToCentralSystem(new DataTransferRequest(vendorId, messageId, data), result::complete,
         why -> result.completeExceptionally(new IllegalStateException("DataTransfer not answered: " + why))));
     return result;
   }
@@ -117,7 +117,7 @@ public final class ChargePoint {
    * ones), whether or not the central system accepted it.
    */
   public CompletableFuture<List<TransactionRecord>> transactions() {
-    return onLoop(station::transactionRecords);
+    return onLoop(station.queries::transactionRecords);
   }
 
   /** Counts of the errors and odd events seen so far (malformed answers, time-outs, faults...). */

@@ -43,9 +43,16 @@ public final class FirmwareManagement {
    */
   public record Policy(boolean downloadDuringTransaction, boolean signedOnly) {}
 
-  /** What the other blocks give: the roots that sign firmware, and what diagnostics report besides the board's files. */
+  /**
+   * What the other blocks give: the roots that sign firmware, and what diagnostics report besides the board's files.
+   *
+   * @param configuration the configuration with secrets masked
+   * @param securityLog the security events, oldest first
+   * @param transactions the charger's own record of each transaction it remembers, one per line, oldest first (issue 9
+   *     defect 3)
+   */
   public record Sources(ManufacturerRoots roots, Supplier<Map<String, String>> configuration, TrafficLog traffic,
-      Supplier<List<SecurityEvents.Entry>> securityLog) {}
+      Supplier<List<SecurityEvents.Entry>> securityLog, Supplier<List<String>> transactions) {}
 
   private final Optional<FirmwareUpdate> firmware;
   private final Optional<DiagnosticsUpload> diagnostics;
@@ -59,7 +66,7 @@ public final class FirmwareManagement {
     this.firmware = board.installer().map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock,
         board.transfer().orElseThrow(), installer, sources.roots(), policy.downloadDuringTransaction(), board.runningVersion(), hooks));
     this.diagnostics = board.collector().map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock,
-        board.transfer().orElseThrow(), collector, sources.configuration(), sources.traffic(), sources.securityLog(), hooks.post()));
+        board.transfer().orElseThrow(), collector, sources, hooks.post()));
   }
 
   public void register(CallRouter router) {
