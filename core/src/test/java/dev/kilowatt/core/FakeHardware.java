@@ -15,14 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Minimal port fakes for domain tests: they record commands and let the test raise events. */
-final class FakeHardware {
+public final class FakeHardware {
 
   private FakeHardware() {}
 
-  static final class FakeRelay implements Relay {
-    Listener listener;
-    boolean closed;
-    int commands;
+  public static final class FakeRelay implements Relay {
+    public Listener listener;
+    public boolean closed;
+    public int commands;
 
     @Override
     public void start(Listener listener) {
@@ -42,13 +42,13 @@ final class FakeHardware {
     }
   }
 
-  static final class FakePilot implements ControlPilot {
-    Listener listener;
+  public static final class FakePilot implements ControlPilot {
+    public Listener listener;
     /** What the pilot signals: the offered amperes, 0 for steady +12 V, -1 for state F. */
-    double signalled;
-    int commands;
+    public double signalled;
+    public int commands;
     /** Runs after every command, e.g. to check what all the pilots offer together at that instant. */
-    Runnable afterCommand = () -> {};
+    public Runnable afterCommand = () -> {};
 
     @Override
     public void start(Listener listener) {
@@ -76,36 +76,36 @@ final class FakeHardware {
       afterCommand.run();
     }
 
-    void ev(PilotState state) {
+    public void ev(PilotState state) {
       listener.onStateChanged(state);
     }
 
-    void fault(HardwareFault fault) {
+    public void fault(HardwareFault fault) {
       listener.onFault(fault);
     }
   }
 
-  static final class FakeMeter implements EnergyMeter {
-    Listener listener;
-    double energyWh;
+  public static final class FakeMeter implements EnergyMeter {
+    public Listener listener;
+    public double energyWh;
 
     @Override
     public void start(Listener listener) {
       this.listener = listener;
     }
 
-    void read(double energyWh, double powerW) {
+    public void read(double energyWh, double powerW) {
       this.energyWh = energyWh;
       listener.onReading(MeterReading.singlePhase(energyWh, powerW, 230.0, powerW / 230.0));
     }
   }
 
   /** A socket's lock that follows its commands at once, unless stuck: then it stays put and reports a lock failure. */
-  static final class FakeLock implements ConnectorLock {
-    ConnectorLock.Listener listener;
-    boolean locked;
-    boolean stuck;
-    final List<String> commands = new ArrayList<>();
+  public static final class FakeLock implements ConnectorLock {
+    public ConnectorLock.Listener listener;
+    public boolean locked;
+    public boolean stuck;
+    public final List<String> commands = new ArrayList<>();
 
     @Override
     public void start(ConnectorLock.Listener listener) {
@@ -134,24 +134,24 @@ final class FakeHardware {
     }
   }
 
-  static final class FakeReader implements RfidReader {
-    Listener listener;
+  public static final class FakeReader implements RfidReader {
+    public Listener listener;
 
     @Override
     public void start(Listener listener) {
       this.listener = listener;
     }
 
-    void present(String idTag) {
+    public void present(String idTag) {
       listener.onCardPresented(idTag);
     }
   }
 
-  static final class FakePlatform implements Platform {
-    final List<RebootKind> reboots = new ArrayList<>();
+  public static final class FakePlatform implements Platform {
+    public final List<RebootKind> reboots = new ArrayList<>();
     /** How many reboots still fail before one works. */
-    int failures;
-    int attempts;
+    public int failures;
+    public int attempts;
 
     @Override
     public void reboot(RebootKind kind) {
@@ -164,9 +164,9 @@ final class FakeHardware {
     }
   }
 
-  static final class FakeIndicator implements Indicator {
-    int intensityPercent = -1;
-    final List<Integer> blinks = new ArrayList<>();
+  public static final class FakeIndicator implements Indicator {
+    public int intensityPercent = -1;
+    public final List<Integer> blinks = new ArrayList<>();
 
     @Override
     public void blink(int times) {

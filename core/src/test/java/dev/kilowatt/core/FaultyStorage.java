@@ -11,11 +11,11 @@ import java.util.Optional;
  * An in-memory storage that can fail on purpose: saves of one key fail as on a full disk, or the power
  * goes at a chosen save, which then never happens (the port's promise: the old value or the new one).
  */
-final class FaultyStorage implements Storage {
+public final class FaultyStorage implements Storage {
 
   /** The power went; nothing after it runs. An Error, so that no domain code mistakes it for a failed save. */
-  static final class PowerCut extends Error {
-    PowerCut() {
+  public static final class PowerCut extends Error {
+    public PowerCut() {
       super("power cut");
     }
   }
@@ -26,17 +26,17 @@ final class FaultyStorage implements Storage {
   private int saves;
 
   /** Saves of {@code key} fail from now on (null: none fail). */
-  void failSavesOf(String key) {
+  public void failSavesOf(String key) {
     failingKey = key;
   }
 
   /** The power goes during the {@code n}th save from now (1 = the next one, 0 = never). */
-  void cutPowerAtSave(int n) {
+  public void cutPowerAtSave(int n) {
     savesUntilPowerCut = n;
   }
 
   /** How many saves were asked for so far, including failed ones. */
-  int saves() {
+  public int saves() {
     return saves;
   }
 

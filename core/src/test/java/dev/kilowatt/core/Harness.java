@@ -32,40 +32,40 @@ import java.util.function.Consumer;
  * A charge point on virtual time with fake hardware and a fake central system. {@link #restart()} builds
  * a fresh charge point on the same storage and meter, as after a power cut.
  */
-final class Harness {
+public final class Harness {
 
-  static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
+  public static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
 
-  final VirtualTime time = new VirtualTime(START);
-  final Storage storage;
+  public final VirtualTime time = new VirtualTime(START);
+  public final Storage storage;
   /** The flash the transaction ledger is on; it survives {@link #restart()}. */
-  final MemoryJournal.Flash flash = new MemoryJournal.Flash();
-  final int connectorCount;
-  final List<FakeRelay> relays = new ArrayList<>();
-  final List<FakePilot> pilots = new ArrayList<>();
-  final List<FakeMeter> meters = new ArrayList<>();
+  public final MemoryJournal.Flash flash = new MemoryJournal.Flash();
+  public final int connectorCount;
+  public final List<FakeRelay> relays = new ArrayList<>();
+  public final List<FakePilot> pilots = new ArrayList<>();
+  public final List<FakeMeter> meters = new ArrayList<>();
   /** The connectors' locks, when they are socket outlets. */
-  final List<FakeLock> locks = new ArrayList<>();
-  final FakeReader reader = new FakeReader();
-  final FakePlatform platform = new FakePlatform();
-  final Map<String, String> configuration = new LinkedHashMap<>();
-  final List<String> statusChanges = new ArrayList<>();
+  public final List<FakeLock> locks = new ArrayList<>();
+  public final FakeReader reader = new FakeReader();
+  public final FakePlatform platform = new FakePlatform();
+  public final Map<String, String> configuration = new LinkedHashMap<>();
+  public final List<String> statusChanges = new ArrayList<>();
   /** Each change of a pilot's offer the listener heard, as "connector:amperes: explanation". */
-  final List<String> offerChanges = new ArrayList<>();
-  ScriptedCentralSystem cs;
-  ChargePoint cp;
+  public final List<String> offerChanges = new ArrayList<>();
+  public ScriptedCentralSystem cs;
+  public ChargePoint cp;
   private Consumer<ChargePoint.Builder> customizer = b -> {};
 
-  Harness() {
+  public Harness() {
     this(1);
   }
 
-  Harness(int connectors) {
+  public Harness(int connectors) {
     this(connectors, new InMemoryStorage());
   }
 
   /** A charge point on the given storage, e.g. one that fails or cuts the power on purpose. */
-  Harness(int connectors, Storage storage) {
+  public Harness(int connectors, Storage storage) {
     this.storage = storage;
     this.connectorCount = connectors;
     for (int i = 0; i < connectors; i++) {
@@ -75,26 +75,26 @@ final class Harness {
     }
   }
 
-  Harness configure(String key, String value) {
+  public Harness configure(String key, String value) {
     configuration.put(key, value);
     return this;
   }
 
   /** Makes every connector a socket outlet with a lock. */
-  Harness sockets() {
+  public Harness sockets() {
     for (int i = 0; i < connectorCount; i++) {
       locks.add(new FakeLock());
     }
     return this;
   }
 
-  Harness customize(Consumer<ChargePoint.Builder> customizer) {
+  public Harness customize(Consumer<ChargePoint.Builder> customizer) {
     this.customizer = customizer;
     return this;
   }
 
   /** Builds and starts the charge point; the central system is not reachable yet. */
-  Harness start() {
+  public Harness start() {
     cs = new ScriptedCentralSystem(time::now);
     ChargePoint.Builder builder = ChargePoint.builder(time, storage, cs, platform)
         .journal(flash.open(time))
@@ -128,7 +128,7 @@ final class Harness {
   }
 
   /** Starts, connects and gets accepted by a friendly central system. */
-  Harness online() {
+  public Harness online() {
     start();
     cs.goOnline();
     run();
@@ -136,7 +136,7 @@ final class Harness {
   }
 
   /** A power cut: the old charge point is gone; a new one boots on the same storage. */
-  Harness restart() {
+  public Harness restart() {
     cp.stop();
     run();
     for (int i = 0; i < connectorCount; i++) {
@@ -152,40 +152,40 @@ final class Harness {
   }
 
   /** A power cut, then the boot and the central system's acceptance. */
-  Harness restartOnline() {
+  public Harness restartOnline() {
     restart();
     cs.goOnline();
     run();
     return this;
   }
 
-  int run() {
+  public int run() {
     return time.runPending();
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     time.advance(duration);
   }
 
-  FakePilot pilot() {
+  public FakePilot pilot() {
     return pilots.get(0);
   }
 
-  FakeRelay relay() {
+  public FakeRelay relay() {
     return relays.get(0);
   }
 
-  FakeMeter meter() {
+  public FakeMeter meter() {
     return meters.get(0);
   }
 
-  void ev(PilotState state) {
+  public void ev(PilotState state) {
     pilot().ev(state);
     run();
   }
 
   /** Card CARD, then an EV that draws current: a transaction charges on connector 1. */
-  void startCharging() {
+  public void startCharging() {
     card("CARD");
     ev(PilotState.C);
     if (status() != ChargePointStatus.CHARGING) {
@@ -194,12 +194,12 @@ final class Harness {
   }
 
   /** Card CARD again, and the EV leaves. */
-  void stopCharging() {
+  public void stopCharging() {
     card("CARD");
     ev(PilotState.A);
   }
 
-  void card(String idTag) {
+  public void card(String idTag) {
     reader.present(idTag);
     run();
   }
@@ -208,7 +208,7 @@ final class Harness {
    * In manual mode: answers the waiting calls the friendly way until one of {@code type} comes, and
    * answers that one with {@code response}.
    */
-  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T reply(Class<T> type, Response response) {
+  public <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T reply(Class<T> type, Response response) {
     T request = awaitCall(type);
     cs.answer(response);
     run();
@@ -216,7 +216,7 @@ final class Harness {
   }
 
   /** In manual mode: answers the waiting calls the friendly way until one of {@code type} waits, unanswered. */
-  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T awaitCall(Class<T> type) {
+  public <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T awaitCall(Class<T> type) {
     for (int i = 0; i < 100; i++) {
       run();
       if (cs.pending().isEmpty()) {
@@ -231,7 +231,7 @@ final class Harness {
   }
 
   /** In manual mode: answers everything waiting the friendly way. */
-  void replyFriendly() {
+  public void replyFriendly() {
     for (int i = 0; i < 100 && (run() >= 0) && !cs.pending().isEmpty(); i++) {
       cs.answerFriendly();
     }
@@ -242,7 +242,7 @@ final class Harness {
    * Sends ExtendedTriggerMessage for {@code message}; checks that Accepted went out before the triggered
    * message, and returns that message.
    */
-  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T triggerExtended(ExtendedMessageTrigger message, Class<T> type) {
+  public <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T triggerExtended(ExtendedMessageTrigger message, Class<T> type) {
     int before = cs.wire().size();
     call(new ExtendedTriggerMessageRequest(message, java.util.Optional.empty()));
     List<Object> wire = cs.wire().subList(before, cs.wire().size());
@@ -254,29 +254,29 @@ final class Harness {
   }
 
   /** Sends a call to the charge point and returns its answer. */
-  Object call(dev.kilowatt.core.message.CentralSystemRequest<?> request) {
+  public Object call(dev.kilowatt.core.message.CentralSystemRequest<?> request) {
     String id = cs.call(request);
     run();
     return cs.replyTo(id).orElseThrow(() -> new AssertionError("no answer to " + request));
   }
 
   @SuppressWarnings("unchecked")
-  <R extends Response> R callOk(dev.kilowatt.core.message.CentralSystemRequest<R> request) {
+  public <R extends Response> R callOk(dev.kilowatt.core.message.CentralSystemRequest<R> request) {
     return (R) call(request);
   }
 
-  ConnectorSnapshot connector(int id) {
+  public ConnectorSnapshot connector(int id) {
     var snapshot = cp.connectors();
     run();
     return snapshot.join().get(id - 1);
   }
 
-  ChargePointStatus status() {
+  public ChargePointStatus status() {
     return connector(1).status();
   }
 
   /** The statuses reported to the central system for a connector, in order. */
-  List<String> reportedStatuses(int connectorId) {
+  public List<String> reportedStatuses(int connectorId) {
     return cs.sent(StatusNotificationRequest.class).stream().filter(s -> s.connectorId() == connectorId)
         .map(s -> s.status().ocppValue()).toList();
   }

@@ -1,11 +1,12 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.Harness;
+import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.IdTagInfo;
-import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.StartTransactionRequest;
