@@ -21,7 +21,7 @@ public final class CoreKeys {
   public static final String BLINK_REPEAT = "BlinkRepeat";
   public static final String CLOCK_ALIGNED_DATA_INTERVAL = "ClockAlignedDataInterval";
   public static final String CONNECTION_TIME_OUT = "ConnectionTimeOut";
-  public static final String CONNECTOR_PHASE_ROTATION = "ConnectorPhaseRotation";
+  static final String CONNECTOR_PHASE_ROTATION = "ConnectorPhaseRotation";
   static final String CONNECTOR_PHASE_ROTATION_MAX_LENGTH = "ConnectorPhaseRotationMaxLength";
   public static final String GET_CONFIGURATION_MAX_KEYS = "GetConfigurationMaxKeys";
   public static final String HEARTBEAT_INTERVAL = "HeartbeatInterval";
@@ -57,7 +57,7 @@ public final class CoreKeys {
       "Energy.Active.Import.Register", "Power.Active.Import", "Current.Import", "Voltage", "Current.Offered");
 
   /** The values of ConnectorPhaseRotation per connector (section 9.1.9); R, S and T are L1, L2 and L3. */
-  public static final List<String> PHASE_ROTATIONS = List.of("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR");
+  static final List<String> PHASE_ROTATIONS = List.of("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR");
 
   private CoreKeys() {}
 

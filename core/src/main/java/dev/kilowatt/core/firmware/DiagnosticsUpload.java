@@ -52,10 +52,10 @@ import java.util.stream.Collectors;
  * system waiting at Uploading: an interrupted upload is tried again, an interrupted collection is reported
  * as failed.
  */
-public final class DiagnosticsUpload {
+final class DiagnosticsUpload {
 
   private static final System.Logger LOG = System.getLogger(DiagnosticsUpload.class.getName());
-  public static final String STORAGE_KEY = "diagnostics-upload";
+  static final String STORAGE_KEY = "diagnostics-upload";
   private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Scheduler scheduler;

@@ -94,7 +94,7 @@ public record FirmwareJob(String location, Instant notBefore, int attempts, int 
         versionBefore, unreported, lastReport, signing);
   }
 
-  public FirmwareJob installing(Optional<String> runningVersion) {
+  FirmwareJob installing(Optional<String> runningVersion) {
     return new FirmwareJob(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, Phase.INSTALLING, image, runningVersion,
         unreported, lastReport, signing);
   }

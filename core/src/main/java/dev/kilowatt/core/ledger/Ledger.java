@@ -21,7 +21,7 @@ public final class Ledger {
 
   private static final System.Logger LOG = System.getLogger(Ledger.class.getName());
   /** How long a faulted journal rests before it is tried again. */
-  public static final Duration RETRY_EVERY = Duration.ofSeconds(30);
+  static final Duration RETRY_EVERY = Duration.ofSeconds(30);
   /** Records written since the last compaction after which a finished transaction triggers one. */
   static final int COMPACT_AFTER = 512;
 

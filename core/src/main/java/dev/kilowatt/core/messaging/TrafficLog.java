@@ -26,9 +26,9 @@ import java.util.function.Supplier;
 public final class TrafficLog {
 
   /** How many messages are kept; older ones are forgotten. */
-  public static final int CAPACITY = 1_000;
+  static final int CAPACITY = 1_000;
   /** Longer lines (a big local list, a certificate) are cut. */
-  public static final int MAX_LINE = 2_000;
+  static final int MAX_LINE = 2_000;
 
   private record Entry(Instant at, String line) {}
 

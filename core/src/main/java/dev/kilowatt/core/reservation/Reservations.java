@@ -42,10 +42,10 @@ import java.util.stream.Stream;
 public final class Reservations {
 
   private static final System.Logger LOG = System.getLogger(Reservations.class.getName());
-  public static final String STORAGE_KEY = "reservations";
+  static final String STORAGE_KEY = "reservations";
   static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
   /** How long a clock change may go unnoticed at worst. */
-  public static final Duration RECHECK = Duration.ofSeconds(60);
+  static final Duration RECHECK = Duration.ofSeconds(60);
 
   /** One reservation; {@code connectorId} 0 means any connector. */
   record Reservation(int id, int connectorId, String idTag, Optional<String> parentIdTag, Instant expiryDate) {

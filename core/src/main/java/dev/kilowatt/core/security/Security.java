@@ -182,7 +182,7 @@ public final class Security {
     router.on(CertificateSignedRequest.class, (request, reply) -> reply.answer(certificateSigned(request)));
   }
 
-  public InstallCertificateResponse install(InstallCertificateRequest request) {
+  InstallCertificateResponse install(InstallCertificateRequest request) {
     boolean single = config.bool(SecurityKeys.ADDITIONAL_ROOT_CERTIFICATE_CHECK);
     CertificateStore.Installation outcome = roots.install(request.certificateType(), request.certificate(), clock.get(),
         config.integer(SecurityKeys.CERTIFICATE_STORE_MAX_LENGTH), single);
@@ -201,7 +201,7 @@ public final class Security {
     });
   }
 
-  public DeleteCertificateResponse delete(DeleteCertificateRequest request) {
+  DeleteCertificateResponse delete(DeleteCertificateRequest request) {
     DeleteCertificateStatus status = roots.delete(request.certificateHashData(), ownCertificates::isChargePointCertificate, usesTls());
     if (status == DeleteCertificateStatus.ACCEPTED) {
       reconnectLater();
@@ -215,7 +215,7 @@ public final class Security {
         : GetInstalledCertificateStatus.ACCEPTED, ids);
   }
 
-  public CertificateSignedResponse certificateSigned(CertificateSignedRequest request) {
+  CertificateSignedResponse certificateSigned(CertificateSignedRequest request) {
     return new CertificateSignedResponse(ownCertificates.certificateSigned(request.certificateChain()));
   }
 

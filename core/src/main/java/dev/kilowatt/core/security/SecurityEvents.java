@@ -30,7 +30,7 @@ public final class SecurityEvents {
   private static final List<String> ROUTINE = List.of("StartupOfTheDevice", "ResetOrReboot", "FirmwareUpdated", "SettingSystemTime", "SecurityLogWasCleared", "ReconfigurationOfSecurityParameters"); // normal operation, logged at INFO whether critical or not; the rest means trouble
   public static final String LOG_KEY = "security/log";
   /** How many entries the security log keeps; the oldest go first. */
-  public static final int LOG_CAPACITY = 500;
+  static final int LOG_CAPACITY = 500;
   /** A correction of the clock by at least this much counts as setting the system time, not as drift. */
   static final Duration CLOCK_JUMP = Duration.ofSeconds(30);
   /** The outbox's transaction number for queued messages that belong to no transaction. */
@@ -38,7 +38,7 @@ public final class SecurityEvents {
   private static final int TECH_INFO_MAX = 255;
   private static final int TYPE_MAX = 50;
   /** How many non-critical events wait for the connection; a link refused at every attempt raises one each time. */
-  public static final int HELD_CAPACITY = 20;
+  static final int HELD_CAPACITY = 20;
 
   /** One line of the security log. */
   public record Entry(Instant timestamp, String type, boolean critical, Optional<String> techInfo) {}

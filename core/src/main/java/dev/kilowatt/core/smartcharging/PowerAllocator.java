@@ -28,7 +28,7 @@ import java.util.Optional;
  * the ones left short wait, and an EV on a phase with room charges on.
  * minChargingRate plays no part: section 3.13.4 makes it a hint for the central system's balancing, not a floor.
  */
-public final class PowerAllocator {
+final class PowerAllocator {
 
   /** The least current a PWM pilot signals. */
   static final double PILOT_MINIMUM_A = 6;

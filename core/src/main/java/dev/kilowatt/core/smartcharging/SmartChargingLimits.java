@@ -34,7 +34,7 @@ public record SmartChargingLimits(int maxStackLevel, int maxPeriods, Set<Chargin
   }
 
   /** The value of {@code ChargingScheduleAllowedChargingRateUnit}, e.g. "Current,Power". */
-  public String allowedUnitsConfigValue() {
+  String allowedUnitsConfigValue() {
     return EnumSet.copyOf(allowedUnits).stream()
         .map(unit -> unit == ChargingRateUnitType.A ? "Current" : "Power")
         .collect(Collectors.joining(","));
