@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public record ConfigKey(String name, Access access, Type type, String defaultValue, boolean rebootRequired) {
 
+  /** Checks the default against the type. */
   public ConfigKey {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(access, "access");
@@ -30,7 +31,9 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
 
   /** Who may read and write a key. */
   public enum Access {
+    /** GetConfiguration shows it; ChangeConfiguration is Rejected. */
     READ_ONLY,
+    /** The central system reads and changes it. */
     READ_WRITE,
     /** Readable by nobody over OCPP (secrets such as {@code AuthorizationKey}). */
     WRITE_ONLY;
@@ -100,6 +103,7 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
    * {@code maxItems} of them, optionally without repeats.
    */
   public record CommaSeparatedList(Set<String> allowed, int maxItems) implements Type {
+    /** Copies the allowed items. */
     public CommaSeparatedList {
       allowed = Set.copyOf(allowed);
     }

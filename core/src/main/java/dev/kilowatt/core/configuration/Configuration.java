@@ -33,6 +33,7 @@ public final class Configuration {
 
   /** The persisted form: only values that differ from the defaults. */
   public record Values(Map<String, String> changed) {
+    /** Copies the values. */
     public Values {
       changed = Map.copyOf(changed);
     }
@@ -54,6 +55,7 @@ public final class Configuration {
     this(storage, new StoredSecrets(storage), embedderDefaults);
   }
 
+  /** Secrets (write-only keys) are kept in {@code secrets}; {@code embedderDefaults} replace the factory values. */
   public Configuration(Storage storage, SecretStore secrets, Map<String, String> embedderDefaults) {
     this.storage = storage;
     this.secrets = secrets;
@@ -116,6 +118,7 @@ public final class Configuration {
     guards.put(name, rule);
   }
 
+  /** The definition of {@code name}; fails for a key nobody defined. */
   public ConfigKey key(String name) {
     ConfigKey key = keys.get(name);
     if (key == null) {
@@ -124,6 +127,7 @@ public final class Configuration {
     return key;
   }
 
+  /** The value of {@code name} as text; fails for a key nobody defined. */
   public String text(String name) {
     String value = values.get(name);
     if (value == null) {
@@ -132,10 +136,12 @@ public final class Configuration {
     return value;
   }
 
+  /** The value of an integer key. */
   public int integer(String name) {
     return Integer.parseInt(text(name));
   }
 
+  /** The value of a boolean key. */
   public boolean bool(String name) {
     return Boolean.parseBoolean(text(name));
   }
@@ -146,6 +152,7 @@ public final class Configuration {
     return key == null || key.access() == ConfigKey.Access.WRITE_ONLY ? Optional.empty() : Optional.of(values.get(name));
   }
 
+  /** The items of a comma-separated list key, in order. */
   public List<String> list(String name) {
     return ConfigKey.CommaSeparatedList.split(text(name));
   }
@@ -201,6 +208,7 @@ public final class Configuration {
     return new Lookup(known, unknown);
   }
 
+  /** What GetConfiguration answers: the keys found with their values, the names not found. */
   public record Lookup(List<KeyValue> known, List<String> unknown) {}
 
   /** Every key and value, secrets masked, for diagnostics. */

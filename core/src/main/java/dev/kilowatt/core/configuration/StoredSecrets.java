@@ -20,6 +20,7 @@ public final class StoredSecrets implements SecretStore {
 
   private final Storage storage;
 
+  /** Secrets on {@code storage}, each under a key of its own, apart from the settings. */
   public StoredSecrets(Storage storage) {
     this.storage = storage;
   }

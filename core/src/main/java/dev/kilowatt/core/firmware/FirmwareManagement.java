@@ -59,6 +59,7 @@ public final class FirmwareManagement {
   private final Policy policy;
   private final FirmwareUpdate.Hooks hooks;
 
+  /** The block, with an update only when the board has an installer and an upload only when it has a collector. */
   public FirmwareManagement(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, Board board,
       Policy policy, Sources sources, FirmwareUpdate.Hooks hooks) {
     this.policy = policy;
@@ -69,6 +70,7 @@ public final class FirmwareManagement {
         board.transfer().orElseThrow(), collector, sources, hooks.post()));
   }
 
+  /** Answers the calls of the parts the board has: (Signed)UpdateFirmware, GetDiagnostics, GetLog. */
   public void register(CallRouter router) {
     firmware.ifPresent(update -> {
       router.on(UpdateFirmwareRequest.class, policy.signedOnly()
@@ -96,6 +98,7 @@ public final class FirmwareManagement {
     diagnostics.ifPresent(DiagnosticsUpload::resume);
   }
 
+  /** Cancels the timers; a saved update or upload resumes after the next start. */
   public void stop() {
     firmware.ifPresent(FirmwareUpdate::stop);
     diagnostics.ifPresent(DiagnosticsUpload::stop);
@@ -112,6 +115,7 @@ public final class FirmwareManagement {
     firmware.ifPresent(f -> hooks.post().accept(f::transactionEnded));
   }
 
+  /** Whether a firmware image is being installed, so a reset must wait. */
   public boolean installing() {
     return firmware.filter(FirmwareUpdate::installing).isPresent();
   }
@@ -121,14 +125,17 @@ public final class FirmwareManagement {
     return firmware.map(f -> f::sendCurrentStatus);
   }
 
+  /** Sends the DiagnosticsStatusNotification a TriggerMessage asks for, when the board collects diagnostics. */
   public Optional<Runnable> diagnosticsStatus() {
     return diagnostics.map(d -> d::sendCurrentStatus);
   }
 
+  /** Sends the SignedFirmwareStatusNotification an ExtendedTriggerMessage asks for, when the board installs firmware. */
   public Optional<Runnable> signedFirmwareStatus() {
     return firmware.map(f -> f::sendSignedStatus);
   }
 
+  /** Sends the LogStatusNotification an ExtendedTriggerMessage asks for, when the board collects diagnostics. */
   public Optional<Runnable> logStatus() {
     return diagnostics.map(d -> d::sendLogStatus);
   }

@@ -27,8 +27,10 @@ public final class Ledger {
 
   /** Whether the journal takes writes; {@code reason} says why not. */
   public interface FaultListener {
+    /** The journal refused a write; the ledger keeps what it could not write and tries again. */
     void onFault(String reason);
 
+    /** The journal takes writes again. */
     void onCleared();
   }
 
@@ -48,6 +50,7 @@ public final class Ledger {
   private int sinceCompaction;
   private long failures;
 
+  /** A ledger on {@code journal}, which it tries again on the {@code scheduler} while it refuses writes. */
   public Ledger(Journal journal, Scheduler scheduler, FaultListener faults) {
     this.journal = journal;
     this.scheduler = scheduler;

@@ -28,6 +28,7 @@ public final class StorageJournal implements Journal {
   private long last;
   private boolean faulted;
 
+  /** A journal on {@code storage}, one key per record, that goes on after the last record saved. */
   public StorageJournal(Storage storage, Scheduler loop) {
     this.storage = storage;
     this.loop = loop;

@@ -18,6 +18,7 @@ public record TransactionRecord(long number, int connectorId, String idTag, Inst
     Optional<Instant> stopped, Optional<Long> meterStopWh, Optional<String> stopReason, Optional<Integer> transactionId,
     Delivery start, Delivery stop, int samplesSkipped) {
 
+  /** Missing optional values (an older record) are empty. */
   public TransactionRecord {
     Objects.requireNonNull(idTag, "idTag");
     Objects.requireNonNull(started, "started");

@@ -35,6 +35,7 @@ import java.util.function.Consumer;
 public final class Outbox {
 
   private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+  /** Where the saved durable messages are kept; an older version kept its transaction messages there too. */
   public static final String STORAGE_PREFIX = "outbox/";
 
   /** A saved transaction message. {@code transaction} is the charge point's own number for the transaction. */
@@ -42,16 +43,21 @@ public final class Outbox {
 
   /** Why a call got no usable answer. */
   public sealed interface Failure {
+    /** Not sent: no connection, or the central system has not accepted the charge point. */
     record Offline() implements Failure {}
 
+    /** Sent, but no answer came within the response time-out. */
     record TimedOut() implements Failure {}
 
+    /** The central system answered with a CALLERROR. */
     record Rejected(CallError error) implements Failure {}
   }
 
   /** Whether a message may go before the central system accepted the charge point. */
   public enum Gate {
+    /** Also before acceptance, e.g. the BootNotification itself. */
     ANY_TIME,
+    /** Only once the central system accepted the BootNotification (OCPP 1.6 section 4.2). */
     AFTER_ACCEPTANCE
   }
 
@@ -80,6 +86,7 @@ public final class Outbox {
   private Runnable onCallCompleted = () -> {};
   private final List<Runnable> untilIdle = new ArrayList<>();
 
+  /** Loads the durable messages saved before the last reboot; nothing goes out before {@link #attach}. */
   public Outbox(Scheduler scheduler, Storage storage, Configuration config, Duration responseTimeout, Counters counters) {
     this.scheduler = scheduler;
     this.responseTimeout = responseTimeout;
@@ -87,6 +94,7 @@ public final class Outbox {
     this.durable = new DurableQueue(scheduler, storage, config, counters, () -> nextOrder++, this::pump);
   }
 
+  /** The link the calls go over, and the receiver of the transaction messages' answers. */
   public void attach(CentralSystem link, TransactionReceiver receiver) {
     this.link = link;
     durable.attach(receiver);
@@ -158,11 +166,13 @@ public final class Outbox {
     durable.withdraw(queued, inFlight);
   }
 
+  /** The link is up: the messages that may go before acceptance go. */
   public void connected() {
     online = true;
     pump();
   }
 
+  /** The link is down: the call in flight and every plain message fail as Offline; durable ones wait. */
   public void disconnected() {
     online = false;
     accepted = false;
@@ -187,10 +197,12 @@ public final class Outbox {
     pump();
   }
 
+  /** Whether a message sent now would go out rather than fail as Offline. */
   public boolean canSendNow() {
     return online && accepted;
   }
 
+  /** The central system answered the call {@code callId}. */
   public void onResult(String callId, Response response) {
     if (!callId.equals(inFlightId)) {
       counters.increment("outbox.unexpectedResult");
@@ -207,6 +219,7 @@ public final class Outbox {
     pump();
   }
 
+  /** The central system refused the call {@code callId}. */
   public void onError(String callId, CallError error) {
     if (!callId.equals(inFlightId)) {
       counters.increment("outbox.unexpectedError");

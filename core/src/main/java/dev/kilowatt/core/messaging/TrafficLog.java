@@ -36,6 +36,7 @@ public final class TrafficLog {
   private final Set<String> secretKeys;
   private final Deque<Entry> entries = new ArrayDeque<>();
 
+  /** A log that masks the values of {@code secretKeys} (ChangeConfiguration of AuthorizationKey). */
   public TrafficLog(Supplier<Instant> clock, Set<String> secretKeys) {
     this.clock = clock;
     this.secretKeys = Set.copyOf(secretKeys);

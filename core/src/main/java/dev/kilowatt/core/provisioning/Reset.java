@@ -52,6 +52,7 @@ public final class Reset {
   private final Parts parts;
   private boolean resetting;
 
+  /** The reset block; it reboots through the platform of {@code parts}. */
   public Reset(Scheduler scheduler, Configuration config, Counters counters, Outbox outbox, List<Connector> connectors, Parts parts) {
     this.scheduler = scheduler;
     this.config = config;
@@ -61,6 +62,7 @@ public final class Reset {
     this.parts = parts;
   }
 
+  /** Answers Reset.req. */
   public void register(CallRouter router) {
     router.on(ResetRequest.class, this::reset);
   }

@@ -36,6 +36,7 @@ public final class Session {
   private Scheduler.Timer heartbeatTimer;
   private boolean online;
 
+  /** The session; {@code onAccepted} hears an acceptance after a BootNotification, {@code onReconnected} a reconnection after one. */
   public Session(Scheduler scheduler, Outbox outbox, Configuration config, BootNotificationRequest boot, StationClock clock,
       Runnable onAccepted, Runnable onReconnected) {
     this.scheduler = scheduler;
@@ -58,10 +59,12 @@ public final class Session {
     return registration == RegistrationStatus.REJECTED;
   }
 
+  /** Whether the central system answered the BootNotification with Pending. */
   public boolean pending() {
     return registration == RegistrationStatus.PENDING;
   }
 
+  /** The link is up: the BootNotification goes, or the heartbeat resumes if it was accepted before. */
   public void connected() {
     online = true;
     outbox.connected();
@@ -74,6 +77,7 @@ public final class Session {
     }
   }
 
+  /** The link is down: the heartbeat stops until it is back. */
   public void disconnected() {
     online = false;
     outbox.disconnected();
@@ -153,10 +157,12 @@ public final class Session {
     private Duration offset = Duration.ZERO;
     private Consumer<Duration> onSet = change -> {};
 
+    /** The board's clock, uncorrected until the central system tells the time. */
     public StationClock(Scheduler scheduler) {
       this.scheduler = scheduler;
     }
 
+    /** The time as the central system last said it, moved on by the board's clock. */
     public Instant now() {
       return scheduler.now().plus(offset);
     }

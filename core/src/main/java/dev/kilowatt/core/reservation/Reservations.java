@@ -67,6 +67,7 @@ public final class Reservations {
 
   /** The persisted reservations. */
   public record Saved(List<Reservation> reservations) {
+    /** Copies the reservations; none when an older version saved none. */
     public Saved {
       reservations = reservations == null ? List.of() : List.copyOf(reservations);
     }
@@ -77,10 +78,12 @@ public final class Reservations {
    * through by any reservation that has a parent idTag, to be checked again once it is known.
    */
   public record Driver(String idTag, Optional<String> parentIdTag, boolean parentUnknown) {
+    /** A driver whose authorization told the parent idTag, if any. */
     public static Driver known(String idTag, Optional<String> parentIdTag) {
       return new Driver(idTag, parentIdTag, false);
     }
 
+    /** A driver whose parent idTag is not known yet. */
     public static Driver beforeAuthorization(String idTag) {
       return new Driver(idTag, Optional.empty(), true);
     }

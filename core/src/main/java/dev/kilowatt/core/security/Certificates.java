@@ -49,6 +49,7 @@ public final class Certificates {
     return out;
   }
 
+  /** The certificate in PEM, as InstallCertificate and CertificateSigned carry it. */
   public static String pem(X509Certificate certificate) {
     try {
       return pem("CERTIFICATE", certificate.getEncoded());
@@ -57,6 +58,7 @@ public final class Certificates {
     }
   }
 
+  /** {@code der} in PEM under {@code label}, e.g. "CERTIFICATE REQUEST". */
   public static String pem(String label, byte[] der) {
     return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(LINE, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + label
         + "-----\n";

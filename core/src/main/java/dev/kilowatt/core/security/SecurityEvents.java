@@ -28,6 +28,7 @@ public final class SecurityEvents {
 
   private static final System.Logger LOG = System.getLogger(SecurityEvents.class.getName());
   private static final List<String> ROUTINE = List.of("StartupOfTheDevice", "ResetOrReboot", "FirmwareUpdated", "SettingSystemTime", "SecurityLogWasCleared", "ReconfigurationOfSecurityParameters"); // normal operation, logged at INFO whether critical or not; the rest means trouble
+  /** Where the security log is saved. */
   public static final String LOG_KEY = "security/log";
   /** How many entries the security log keeps; the oldest go first. */
   static final int LOG_CAPACITY = 500;
@@ -45,6 +46,7 @@ public final class SecurityEvents {
 
   /** The persisted security log, oldest first. */
   public record Log(List<Entry> entries) {
+    /** Copies the entries. */
     public Log {
       entries = List.copyOf(entries);
     }

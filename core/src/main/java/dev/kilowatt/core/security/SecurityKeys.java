@@ -17,6 +17,7 @@ import dev.kilowatt.core.configuration.CoreKeys;
 public final class SecurityKeys {
 
   static final String ADDITIONAL_ROOT_CERTIFICATE_CHECK = "AdditionalRootCertificateCheck";
+  /** The HTTP Basic password of profiles 1 and 2, write-only (white paper A01). */
   public static final String AUTHORIZATION_KEY = "AuthorizationKey";
   static final String CERTIFICATE_SIGNED_MAX_CHAIN_SIZE = "CertificateSignedMaxChainSize";
   static final String CERTIFICATE_STORE_MAX_LENGTH = "CertificateStoreMaxLength";

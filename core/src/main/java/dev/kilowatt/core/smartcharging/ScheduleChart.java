@@ -16,6 +16,7 @@ public final class ScheduleChart {
    * @param explanation e.g. "8.0 A: share of 16.0 A among 2 connectors (...)"
    */
   public record Reason(long offsetSeconds, String explanation) {
+    /** Checks that the reason comes at or after the start. */
     public Reason {
       Objects.requireNonNull(explanation, "explanation");
       if (offsetSeconds < 0) {

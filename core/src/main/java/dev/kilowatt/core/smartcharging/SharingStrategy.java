@@ -18,6 +18,7 @@ public interface SharingStrategy {
    * @param ceilingA the most it may take per phase (its own limit, rating, or what its EV draws)
    */
   record Claim(int connectorId, Set<MainsPhase> phases, double ceilingA) {
+    /** Copies the phases; checks that the ceiling is 0 A or more and finite. */
     public Claim {
       phases = Set.copyOf(phases);
       if (!(ceilingA >= 0) || Double.isInfinite(ceilingA)) {

@@ -66,6 +66,7 @@ public final class SmartCharging {
    * @param sharing how the grid limit is divided among the connectors that draw
    */
   public record Setup(SmartChargingLimits limits, double voltage, Optional<Double> installationLimitA, SharingStrategy sharing) {
+    /** Checks that nothing is missing. */
     public Setup {
       Objects.requireNonNull(limits, "limits");
       Objects.requireNonNull(installationLimitA, "installationLimitA");
@@ -84,6 +85,7 @@ public final class SmartCharging {
   private Scheduler.Timer boundaryTimer;
   private Instant boundary;
 
+  /** Loads the installed profiles; {@code onBoundary} hears when a schedule period begins or ends. */
   public SmartCharging(Scheduler scheduler, Storage storage, Configuration config, Supplier<Instant> clock, List<ConnectorHardware> connectors,
       Setup setup, Runnable onBoundary) {
     this.scheduler = scheduler;
@@ -163,10 +165,12 @@ public final class SmartCharging {
     }
   }
 
+  /** Whether a RemoteStartTransaction may carry {@code profile}: a TxProfile without a transactionId. */
   public static boolean acceptableForRemoteStart(ChargingProfile profile) {
     return profile.chargingProfilePurpose() == ChargingProfilePurposeType.TX_PROFILE && profile.transactionId().isEmpty();
   }
 
+  /** The transaction on {@code c} ended: the TxProfiles of the connector are removed. */
   public void transactionEnded(Connector c) {
     if (profiles.transactionEnded(c.id())) {
       changed();
@@ -272,6 +276,7 @@ public final class SmartCharging {
     onBoundary.run();
   }
 
+  /** Cancels the timer of the next schedule boundary. */
   public void stop() {
     if (boundaryTimer != null) {
       boundaryTimer.cancel();

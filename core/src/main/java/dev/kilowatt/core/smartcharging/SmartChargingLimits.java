@@ -22,6 +22,7 @@ public record SmartChargingLimits(int maxStackLevel, int maxPeriods, Set<Chargin
   public static final SmartChargingLimits DEFAULT =
       new SmartChargingLimits(8, 24, EnumSet.allOf(ChargingRateUnitType.class), 16);
 
+  /** Checks the ranges. */
   public SmartChargingLimits {
     if (maxStackLevel < 0 || maxPeriods < 1 || maxInstalled < 1) {
       throw new IllegalArgumentException("limits out of range: stack level " + maxStackLevel + ", periods " + maxPeriods
