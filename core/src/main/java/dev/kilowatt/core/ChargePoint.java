@@ -1,6 +1,5 @@
 package dev.kilowatt.core;
 
-import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.message.GetCompositeScheduleRequest;
@@ -54,6 +53,7 @@ public final class ChargePoint {
     this.station = new Station(builder, counters);
   }
 
+  /** A builder of a charge point on these four ports, which every charge point needs; the others are optional. */
   public static Builder builder(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform) {
     return new Builder(scheduler, storage, centralSystem, platform);
   }
@@ -107,8 +107,7 @@ public final class ChargePoint {
   /** Sends a DataTransfer.req to the central system; fails when it cannot be delivered or answered. */
   public CompletableFuture<DataTransferResponse> dataTransfer(String vendorId, Optional<String> messageId, Optional<String> data) {
     CompletableFuture<DataTransferResponse> result = new CompletableFuture<>();
-    scheduler.execute(() -> station.queries.dataTransferToCentralSystem(new DataTransferRequest(vendorId, messageId, data), result::complete,
-        why -> result.completeExceptionally(new IllegalStateException("DataTransfer not answered: " + why))));
+    scheduler.execute(() -> station.queries.dataTransfer(vendorId, messageId, data, result));
     return result;
   }
 
@@ -175,6 +174,7 @@ public final class ChargePoint {
       this.platform = Objects.requireNonNull(platform, "platform");
     }
 
+    /** What the BootNotification tells of the charge point; vendor "Kilowatt", model "Simulated" when not given. */
     public Builder identity(ChargePointIdentity identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
       return this;
@@ -186,6 +186,7 @@ public final class ChargePoint {
       return this;
     }
 
+    /** Adds a card reader; every reader starts and stops transactions on any connector. */
     public Builder rfidReader(RfidReader reader) {
       readers.add(Objects.requireNonNull(reader, "reader"));
       return this;
@@ -247,6 +248,7 @@ public final class ChargePoint {
       return this;
     }
 
+    /** Hears the charge point's status changes and decisions on the event loop, e.g. for a display. */
     public Builder listener(ChargePointListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -264,10 +266,7 @@ public final class ChargePoint {
       return this;
     }
 
-    /**
-     * Enables UpdateFirmware. With a {@link #diagnosticsCollector} too, the charge point reports the
-     * FirmwareManagement profile.
-     */
+    /** Enables UpdateFirmware. With a {@link #diagnosticsCollector} too, the charge point reports the FirmwareManagement profile. */
     public Builder firmwareInstaller(FirmwareInstaller installer) {
       this.firmwareInstaller = Optional.of(Objects.requireNonNull(installer, "installer"));
       return this;

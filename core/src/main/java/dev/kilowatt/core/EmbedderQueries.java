@@ -14,7 +14,7 @@ import dev.kilowatt.core.transaction.Transactions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 
 /** What {@link ChargePoint} asks of the blocks for the embedder, on the event loop, each asked of the block that owns it. */
 record EmbedderQueries(Availability availability, SmartCharging smartCharging, List<Connector> connectors, Transactions transactions,
@@ -32,8 +32,10 @@ record EmbedderQueries(Availability availability, SmartCharging smartCharging, L
     return transactions.queuedMessages();
   }
 
-  void dataTransferToCentralSystem(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {
-    vendors.send(request, onAnswer, onFailure);
+  /** Completes {@code result} with the central system's answer, or exceptionally when it cannot be delivered or answered. */
+  void dataTransfer(String vendorId, Optional<String> messageId, Optional<String> data, CompletableFuture<DataTransferResponse> result) {
+    vendors.send(new DataTransferRequest(vendorId, messageId, data), result::complete,
+        why -> result.completeExceptionally(new IllegalStateException("DataTransfer not answered: " + why)));
   }
 
   Optional<String> configurationValue(String key) {
