@@ -27,7 +27,9 @@ import java.util.function.Supplier;
 public final class SecurityEvents {
 
   private static final System.Logger LOG = System.getLogger(SecurityEvents.class.getName());
-  private static final List<String> ROUTINE = List.of("StartupOfTheDevice", "ResetOrReboot", "FirmwareUpdated", "SettingSystemTime", "SecurityLogWasCleared", "ReconfigurationOfSecurityParameters"); // normal operation, logged at INFO whether critical or not; the rest means trouble
+  /** Normal operation, logged at INFO whether critical or not; the rest means trouble. */
+  private static final List<String> ROUTINE = List.of("StartupOfTheDevice", "ResetOrReboot", "FirmwareUpdated", "SettingSystemTime",
+      "SecurityLogWasCleared", "ReconfigurationOfSecurityParameters");
   /** Where the security log is saved. */
   public static final String LOG_KEY = "security/log";
   /** How many entries the security log keeps; the oldest go first. */
