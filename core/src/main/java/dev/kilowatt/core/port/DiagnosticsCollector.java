@@ -42,11 +42,6 @@ public interface DiagnosticsCollector {
     public Request(String fileName, Optional<Instant> from, Optional<Instant> to, Map<String, String> configuration, List<String> traffic) {
       this(fileName, from, to, configuration, traffic, List.of());
     }
-
-    /** This request with {@code lines} as its transaction records. */
-    public Request withTransactions(List<String> lines) {
-      return new Request(fileName, from, to, configuration, traffic, lines);
-    }
   }
 
   /** The outcome of one collection. */
