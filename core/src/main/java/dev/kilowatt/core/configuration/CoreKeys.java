@@ -27,8 +27,8 @@ public final class CoreKeys {
   public static final String CLOCK_ALIGNED_DATA_INTERVAL = "ClockAlignedDataInterval";
   /** Seconds a driver has, after presenting a card, to plug the EV in. */
   public static final String CONNECTION_TIME_OUT = "ConnectionTimeOut";
-  static final String CONNECTOR_PHASE_ROTATION = "ConnectorPhaseRotation";
-  static final String CONNECTOR_PHASE_ROTATION_MAX_LENGTH = "ConnectorPhaseRotationMaxLength";
+  private static final String CONNECTOR_PHASE_ROTATION = "ConnectorPhaseRotation";
+  private static final String CONNECTOR_PHASE_ROTATION_MAX_LENGTH = "ConnectorPhaseRotationMaxLength";
   /** The most keys one GetConfiguration.req may name. */
   public static final String GET_CONFIGURATION_MAX_KEYS = "GetConfigurationMaxKeys";
   /** Seconds between heartbeats while nothing else goes to the central system. */
@@ -43,15 +43,15 @@ public final class CoreKeys {
   public static final String MAX_ENERGY_ON_INVALID_ID = "MaxEnergyOnInvalidId";
   /** The measurands of the clock-aligned meter values. */
   public static final String METER_VALUES_ALIGNED_DATA = "MeterValuesAlignedData";
-  static final String METER_VALUES_ALIGNED_DATA_MAX_LENGTH = "MeterValuesAlignedDataMaxLength";
+  private static final String METER_VALUES_ALIGNED_DATA_MAX_LENGTH = "MeterValuesAlignedDataMaxLength";
   /** The measurands sampled during a transaction. */
   public static final String METER_VALUES_SAMPLED_DATA = "MeterValuesSampledData";
-  static final String METER_VALUES_SAMPLED_DATA_MAX_LENGTH = "MeterValuesSampledDataMaxLength";
+  private static final String METER_VALUES_SAMPLED_DATA_MAX_LENGTH = "MeterValuesSampledDataMaxLength";
   /** Seconds between the samples of a transaction; 0 for none. */
   public static final String METER_VALUE_SAMPLE_INTERVAL = "MeterValueSampleInterval";
   /** Seconds a status must last before it is reported; 0 reports every status. */
   public static final String MINIMUM_STATUS_DURATION = "MinimumStatusDuration";
-  static final String NUMBER_OF_CONNECTORS = "NumberOfConnectors";
+  private static final String NUMBER_OF_CONNECTORS = "NumberOfConnectors";
   /** How often a reboot that failed is tried again. */
   public static final String RESET_RETRIES = "ResetRetries";
   /** Whether unplugging the cable at the EV stops the transaction. */
@@ -60,12 +60,12 @@ public final class CoreKeys {
   public static final String STOP_TRANSACTION_ON_INVALID_ID = "StopTransactionOnInvalidId";
   /** The clock-aligned measurands in a StopTransaction's transactionData. */
   public static final String STOP_TXN_ALIGNED_DATA = "StopTxnAlignedData";
-  static final String STOP_TXN_ALIGNED_DATA_MAX_LENGTH = "StopTxnAlignedDataMaxLength";
+  private static final String STOP_TXN_ALIGNED_DATA_MAX_LENGTH = "StopTxnAlignedDataMaxLength";
   /** The sampled measurands in a StopTransaction's transactionData. */
   public static final String STOP_TXN_SAMPLED_DATA = "StopTxnSampledData";
-  static final String STOP_TXN_SAMPLED_DATA_MAX_LENGTH = "StopTxnSampledDataMaxLength";
-  static final String SUPPORTED_FEATURE_PROFILES = "SupportedFeatureProfiles";
-  static final String SUPPORTED_FEATURE_PROFILES_MAX_LENGTH = "SupportedFeatureProfilesMaxLength";
+  private static final String STOP_TXN_SAMPLED_DATA_MAX_LENGTH = "StopTxnSampledDataMaxLength";
+  private static final String SUPPORTED_FEATURE_PROFILES = "SupportedFeatureProfiles";
+  private static final String SUPPORTED_FEATURE_PROFILES_MAX_LENGTH = "SupportedFeatureProfilesMaxLength";
   /** Defined only when the charge point has a file transfer adapter. */
   public static final String SUPPORTED_FILE_TRANSFER_PROTOCOLS = "SupportedFileTransferProtocols";
   /** How many CALLERRORs skip a transaction message, and how many failures give up a saved security event. */
@@ -78,11 +78,11 @@ public final class CoreKeys {
   public static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
 
   /** The measurands this charge point can sample (the reference device's four, plus the offered current). */
-  static final Set<String> MEASURANDS = Set.of(
+  private static final Set<String> MEASURANDS = Set.of(
       "Energy.Active.Import.Register", "Power.Active.Import", "Current.Import", "Voltage", "Current.Offered");
 
   /** The values of ConnectorPhaseRotation per connector (section 9.1.9); R, S and T are L1, L2 and L3. */
-  static final List<String> PHASE_ROTATIONS = List.of("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR");
+  private static final List<String> PHASE_ROTATIONS = List.of("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR");
 
   private CoreKeys() {}
 

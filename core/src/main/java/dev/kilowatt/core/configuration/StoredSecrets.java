@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class StoredSecrets implements SecretStore {
 
-  static final String PREFIX = "secrets/";
+  private static final String PREFIX = "secrets/";
 
   /** The persisted form: the secret's bytes in Base64, since values are JSON. */
   public record Saved(String base64) {}

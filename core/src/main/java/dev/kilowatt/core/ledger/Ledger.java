@@ -23,7 +23,7 @@ public final class Ledger {
   /** How long a faulted journal rests before it is tried again. */
   static final Duration RETRY_EVERY = Duration.ofSeconds(30);
   /** Records written since the last compaction after which a finished transaction triggers one. */
-  static final int COMPACT_AFTER = 512;
+  private static final int COMPACT_AFTER = 512;
 
   /** Whether the journal takes writes; {@code reason} says why not. */
   public interface FaultListener {

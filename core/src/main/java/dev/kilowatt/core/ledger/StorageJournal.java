@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 public final class StorageJournal implements Journal {
 
-  static final String PREFIX = "journal/";
+  private static final String PREFIX = "journal/";
 
   /** One record as stored: an append with a payload, a forget of the prefix {@code key} without. */
   public record Line(long sequence, String key, Optional<Record> payload) {}

@@ -129,17 +129,17 @@ public final class TrafficLog {
       this.arrow = arrow;
     }
 
-    <Q extends Request<?>> Q call(String callId, Q request) {
+    private <Q extends Request<?>> Q call(String callId, Q request) {
       record(arrow + " CALL " + callId + " " + request.action().ocppName() + " " + describe(request));
       return request;
     }
 
-    Response result(String callId, Response response) {
+    private Response result(String callId, Response response) {
       record(arrow + " CALLRESULT " + callId + " " + describe(response));
       return response;
     }
 
-    CallError error(String callId, CallError error) {
+    private CallError error(String callId, CallError error) {
       record(arrow + " CALLERROR " + callId + " " + error);
       return error;
     }

@@ -32,9 +32,9 @@ public final class Reset {
 
   private static final System.Logger LOG = System.getLogger(Reset.class.getName());
   /** How long a reboot waits for the central system to take the last transaction messages. */
-  static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
   /** How long a failed reboot waits before ResetRetries tries again. */
-  static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
   /**
    * What a reset needs from the rest of the charge point.

@@ -22,7 +22,7 @@ public final class Session {
 
   private static final System.Logger LOG = System.getLogger(Session.class.getName());
   /** Used when the central system answers Pending or Rejected with interval 0. */
-  static final Duration DEFAULT_BOOT_RETRY = Duration.ofSeconds(60);
+  private static final Duration DEFAULT_BOOT_RETRY = Duration.ofSeconds(60);
 
   private final Scheduler scheduler;
   private final Outbox outbox;
@@ -50,7 +50,7 @@ public final class Session {
     config.onChange(CoreKeys.HEARTBEAT_INTERVAL, v -> restartHeartbeat());
   }
 
-  boolean accepted() {
+  private boolean accepted() {
     return registration == RegistrationStatus.ACCEPTED;
   }
 
@@ -167,7 +167,7 @@ public final class Session {
       return scheduler.now().plus(offset);
     }
 
-    void set(Instant centralSystemTime) {
+    private void set(Instant centralSystemTime) {
       Duration before = offset;
       offset = Duration.between(scheduler.now(), centralSystemTime);
       onSet.accept(offset.minus(before));

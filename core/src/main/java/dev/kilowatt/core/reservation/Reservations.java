@@ -43,7 +43,7 @@ public final class Reservations {
 
   private static final System.Logger LOG = System.getLogger(Reservations.class.getName());
   static final String STORAGE_KEY = "reservations";
-  static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
+  private static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
   /** How long a clock change may go unnoticed at worst. */
   static final Duration RECHECK = Duration.ofSeconds(60);
 
@@ -56,7 +56,7 @@ public final class Reservations {
     }
 
     /** Section 5.13: the reserved idTag, or a card that shares the reservation's parent idTag. */
-    boolean admits(Driver driver) {
+    private boolean admits(Driver driver) {
       if (driver.idTag().equalsIgnoreCase(idTag)) {
         return true;
       }
@@ -127,7 +127,7 @@ public final class Reservations {
   }
 
   /** Answers ReserveNow.req; a request with a known reservationId replaces that reservation if it can be made. */
-  ReservationStatus reserve(ReserveNowRequest request, List<Connector> connectors) {
+  private ReservationStatus reserve(ReserveNowRequest request, List<Connector> connectors) {
     int connectorId = request.connectorId();
     if (connectorId < 0 || connectorId > connectors.size()) {
       LOG.log(Level.INFO, "reservation {0} refused: there is no connector {1}", request.reservationId(), connectorId);
@@ -167,7 +167,7 @@ public final class Reservations {
   }
 
   /** Answers CancelReservation.req. */
-  CancelReservationStatus cancel(int reservationId) {
+  private CancelReservationStatus cancel(int reservationId) {
     if (byId.remove(reservationId) == null) {
       return CancelReservationStatus.REJECTED;
     }

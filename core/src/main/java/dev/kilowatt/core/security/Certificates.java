@@ -136,7 +136,7 @@ public final class Certificates {
     return new CertificateHashData(algorithm, nameHash, keyHash, serialHex(certificate.getSerialNumber()));
   }
 
-  static String serialHex(BigInteger serial) {
+  private static String serialHex(BigInteger serial) {
     return serial.toString(16).toUpperCase(Locale.ROOT);
   }
 

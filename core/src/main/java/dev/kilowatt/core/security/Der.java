@@ -16,15 +16,15 @@ final class Der {
 
   static final int INTEGER = 0x02;
   static final int BIT_STRING = 0x03;
-  static final int NULL = 0x05;
+  private static final int NULL = 0x05;
   static final int OID = 0x06;
   static final int UTF8_STRING = 0x0C;
-  static final int PRINTABLE_STRING = 0x13;
-  static final int T61_STRING = 0x14;
-  static final int IA5_STRING = 0x16;
-  static final int BMP_STRING = 0x1E;
+  private static final int PRINTABLE_STRING = 0x13;
+  private static final int T61_STRING = 0x14;
+  private static final int IA5_STRING = 0x16;
+  private static final int BMP_STRING = 0x1E;
   static final int SEQUENCE = 0x30;
-  static final int SET = 0x31;
+  private static final int SET = 0x31;
   /** The first context-specific constructed tag, [0]; [n] is this plus n. */
   static final int CONTEXT_0 = 0xA0;
 
@@ -57,7 +57,7 @@ final class Der {
     return tlv(INTEGER, value.toByteArray());
   }
 
-  static byte[] nullValue() {
+  private static byte[] nullValue() {
     return tlv(NULL);
   }
 

@@ -215,7 +215,7 @@ public final class Security {
     return new DeleteCertificateResponse(status);
   }
 
-  GetInstalledCertificateIdsResponse installedIds(GetInstalledCertificateIdsRequest request) {
+  private GetInstalledCertificateIdsResponse installedIds(GetInstalledCertificateIdsRequest request) {
     List<CertificateHashData> ids = roots.ids(request.certificateType());
     return new GetInstalledCertificateIdsResponse(ids.isEmpty() ? GetInstalledCertificateStatus.NOT_FOUND
         : GetInstalledCertificateStatus.ACCEPTED, ids);

@@ -35,7 +35,7 @@ public final class SecurityEvents {
   /** How many entries the security log keeps; the oldest go first. */
   static final int LOG_CAPACITY = 500;
   /** A correction of the clock by at least this much counts as setting the system time, not as drift. */
-  static final Duration CLOCK_JUMP = Duration.ofSeconds(30);
+  private static final Duration CLOCK_JUMP = Duration.ofSeconds(30);
   /** The outbox's transaction number for queued messages that belong to no transaction. */
   public static final long NO_TRANSACTION = 0;
   private static final int TECH_INFO_MAX = 255;

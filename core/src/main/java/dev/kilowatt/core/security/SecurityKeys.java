@@ -25,14 +25,14 @@ public final class SecurityKeys {
   static final String SECURITY_PROFILE = "SecurityProfile";
 
   /** The paper's upper bound of CertificateSignedMaxChainSize, in characters; also the CertificateSigned.req field's. */
-  static final int MAX_CHAIN_SIZE = 10_000;
+  private static final int MAX_CHAIN_SIZE = 10_000;
   /** Default of CertificateStoreMaxLength: Central System and Manufacturer roots together. */
-  static final int STORE_MAX_LENGTH = 10;
+  private static final int STORE_MAX_LENGTH = 10;
   /** X.520's upper bound of an organizationName, which CpoName becomes in the certificate. */
-  static final int CPO_NAME_MAX = 64;
+  private static final int CPO_NAME_MAX = 64;
   /** The hexadecimal AuthorizationKey, two digits per byte of the 16 to 20 byte password (A00.FR.205). */
-  static final int KEY_MIN_DIGITS = 32;
-  static final int KEY_MAX_DIGITS = 40;
+  private static final int KEY_MIN_DIGITS = 32;
+  private static final int KEY_MAX_DIGITS = 40;
 
   private SecurityKeys() {}
 

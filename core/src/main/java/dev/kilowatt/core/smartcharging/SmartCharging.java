@@ -41,13 +41,13 @@ import java.util.function.Supplier;
 public final class SmartCharging {
 
   private static final System.Logger LOG = System.getLogger(SmartCharging.class.getName());
-  static final String STORAGE_KEY = "charging-profiles";
+  private static final String STORAGE_KEY = "charging-profiles";
 
-  static final String CHARGE_PROFILE_MAX_STACK_LEVEL = "ChargeProfileMaxStackLevel";
-  static final String CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT = "ChargingScheduleAllowedChargingRateUnit";
-  static final String CHARGING_SCHEDULE_MAX_PERIODS = "ChargingScheduleMaxPeriods";
-  static final String CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED = "ConnectorSwitch3to1PhaseSupported";
-  static final String MAX_CHARGING_PROFILES_INSTALLED = "MaxChargingProfilesInstalled";
+  private static final String CHARGE_PROFILE_MAX_STACK_LEVEL = "ChargeProfileMaxStackLevel";
+  private static final String CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT = "ChargingScheduleAllowedChargingRateUnit";
+  private static final String CHARGING_SCHEDULE_MAX_PERIODS = "ChargingScheduleMaxPeriods";
+  private static final String CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED = "ConnectorSwitch3to1PhaseSupported";
+  private static final String MAX_CHARGING_PROFILES_INSTALLED = "MaxChargingProfilesInstalled";
 
   /** The saved profiles, in install order. */
   record Saved(List<InstalledProfile> profiles) {
@@ -118,7 +118,7 @@ public final class SmartCharging {
     router.on(GetCompositeScheduleRequest.class, (request, reply) -> reply.answer(composite(request, connectors)));
   }
 
-  ChargingProfileStatus install(int connectorId, ChargingProfile profile, List<Connector> connectors) {
+  private ChargingProfileStatus install(int connectorId, ChargingProfile profile, List<Connector> connectors) {
     Optional<RunningTransaction> running = connectorId >= 1 && connectorId <= connectors.size()
         ? running(connectors.get(connectorId - 1)) : Optional.empty();
     ChargingProfileStatus status = profiles.install(connectorId, profile, running);
@@ -128,7 +128,7 @@ public final class SmartCharging {
     return status;
   }
 
-  ClearChargingProfileStatus clear(ClearChargingProfileRequest request) {
+  private ClearChargingProfileStatus clear(ClearChargingProfileRequest request) {
     ClearChargingProfileStatus status = profiles.clear(request);
     if (status == ClearChargingProfileStatus.ACCEPTED) {
       changed();
