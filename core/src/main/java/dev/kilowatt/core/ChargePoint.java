@@ -1,6 +1,5 @@
 package dev.kilowatt.core;
 
-import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.message.GetCompositeScheduleRequest;
@@ -55,6 +54,7 @@ public final class ChargePoint {
     this.station = new Station(builder, counters);
   }
 
+  /** A builder of a charge point on these four ports, which every charge point needs; the others are optional. */
   public static Builder builder(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform) {
     return new Builder(scheduler, storage, centralSystem, platform);
   }
@@ -71,7 +71,7 @@ public final class ChargePoint {
 
   /** Each connector as it is now. */
   public CompletableFuture<List<ConnectorSnapshot>> connectors() {
-    return onLoop(station::snapshot);
+    return onLoop(station.queries::snapshot);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class ChargePoint {
    */
   public CompletableFuture<GetCompositeScheduleResponse> compositeSchedule(GetCompositeScheduleRequest request) {
     Objects.requireNonNull(request, "request");
-    return onLoop(() -> station.compositeSchedule(request));
+    return onLoop(() -> station.queries.compositeSchedule(request));
   }
 
   /**
@@ -88,12 +88,12 @@ public final class ChargePoint {
    * for the central system's answer: the queue that grows while the charger is offline.
    */
   public CompletableFuture<Integer> queuedTransactionMessages() {
-    return onLoop(station::queuedTransactionMessages);
+    return onLoop(station.queries::queuedTransactionMessages);
   }
 
   /** The configuration with secrets masked, as diagnostics report it. */
   public CompletableFuture<Map<String, String>> configuration() {
-    return onLoop(station::configurationSnapshot);
+    return onLoop(station.queries::configurationSnapshot);
   }
 
   /**
@@ -102,14 +102,13 @@ public final class ChargePoint {
    */
   public CompletableFuture<Optional<String>> configurationValue(String key) {
     Objects.requireNonNull(key, "key");
-    return onLoop(() -> station.configurationValue(key));
+    return onLoop(() -> station.queries.configurationValue(key));
   }
 
   /** Sends a DataTransfer.req to the central system; fails when it cannot be delivered or answered. */
   public CompletableFuture<DataTransferResponse> dataTransfer(String vendorId, Optional<String> messageId, Optional<String> data) {
     CompletableFuture<DataTransferResponse> result = new CompletableFuture<>();
-    scheduler.execute(() -> station.dataTransferToCentralSystem(new DataTransferRequest(vendorId, messageId, data), result::complete,
-        why -> result.completeExceptionally(new IllegalStateException("DataTransfer not answered: " + why))));
+    scheduler.execute(() -> station.queries.dataTransfer(vendorId, messageId, data, result));
     return result;
   }
 
@@ -118,7 +117,7 @@ public final class ChargePoint {
    * ones), whether or not the central system accepted it.
    */
   public CompletableFuture<List<TransactionRecord>> transactions() {
-    return onLoop(station::transactionRecords);
+    return onLoop(station.queries::transactionRecords);
   }
 
   /** Counts of the errors and odd events seen so far (malformed answers, time-outs, faults...). */
@@ -176,6 +175,7 @@ public final class ChargePoint {
       this.platform = Objects.requireNonNull(platform, "platform");
     }
 
+    /** What the BootNotification tells of the charge point; vendor "Kilowatt", model "Simulated" when not given. */
     public Builder identity(ChargePointIdentity identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
       return this;
@@ -187,6 +187,7 @@ public final class ChargePoint {
       return this;
     }
 
+    /** Adds a card reader; every reader starts and stops transactions on any connector. */
     public Builder rfidReader(RfidReader reader) {
       readers.add(Objects.requireNonNull(reader, "reader"));
       return this;
@@ -249,6 +250,7 @@ public final class ChargePoint {
       return this;
     }
 
+    /** Hears the charge point's status changes and decisions on the event loop, e.g. for a display. */
     public Builder listener(ChargePointListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -266,10 +268,7 @@ public final class ChargePoint {
       return this;
     }
 
-    /**
-     * Enables UpdateFirmware. With a {@link #diagnosticsCollector} too, the charge point reports the
-     * FirmwareManagement profile.
-     */
+    /** Enables UpdateFirmware. With a {@link #diagnosticsCollector} too, the charge point reports the FirmwareManagement profile. */
     public Builder firmwareInstaller(FirmwareInstaller installer) {
       this.firmwareInstaller = Optional.of(Objects.requireNonNull(installer, "installer"));
       return this;

@@ -15,6 +15,7 @@ public record ChargePointIdentity(
     Optional<String> meterType,
     Optional<String> meterSerialNumber) {
 
+  /** Checks that vendor and model are given and fit BootNotification (CiString20). */
   public ChargePointIdentity {
     Objects.requireNonNull(vendor, "vendor");
     Objects.requireNonNull(model, "model");
@@ -23,15 +24,18 @@ public record ChargePointIdentity(
     }
   }
 
+  /** A charge point of {@code vendor} and {@code model}, nothing else told. */
   public static ChargePointIdentity of(String vendor, String model) {
     return new ChargePointIdentity(vendor, model, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty());
   }
 
+  /** This identity with the charge point's serial number. */
   public ChargePointIdentity withSerialNumber(String serial) {
     return new ChargePointIdentity(vendor, model, Optional.of(serial), firmwareVersion, iccid, imsi, meterType, meterSerialNumber);
   }
 
+  /** This identity with the firmware version that runs. */
   public ChargePointIdentity withFirmwareVersion(String version) {
     return new ChargePointIdentity(vendor, model, serialNumber, Optional.of(version), iccid, imsi, meterType, meterSerialNumber);
   }

@@ -27,6 +27,7 @@ public record ChargePointLimits(
    */
   public static final ChargePointLimits DEFAULT = new ChargePointLimits(10, 4096, 10, DAY_S, 10, DAY_S, 2);
 
+  /** Checks the ranges. */
   public ChargePointLimits {
     if (getConfigurationMaxKeys < 1 || measurandListMaxLength < 1) {
       throw new IllegalArgumentException("limits must be positive");

@@ -24,6 +24,7 @@ public record ConnectorHardware(Relay relay, ControlPilot pilot, EnergyMeter met
   /** IEC 61851-1 cannot signal less than 6 A. */
   public static final double MIN_CURRENT_A = 6.0;
 
+  /** Checks that nothing is missing and the rating and phases are possible. */
   public ConnectorHardware {
     Objects.requireNonNull(relay, "relay");
     Objects.requireNonNull(pilot, "pilot");

@@ -16,18 +16,11 @@ import dev.kilowatt.core.ledger.SampleThinning;
 import dev.kilowatt.core.ledger.StorageJournal;
 import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.message.CertificateUse;
-import dev.kilowatt.core.message.ChargePointErrorCode;
-import dev.kilowatt.core.message.DataTransferRequest;
-import dev.kilowatt.core.message.GetCompositeScheduleRequest;
-import dev.kilowatt.core.message.GetCompositeScheduleResponse;
-import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.messaging.CallRouter;
 import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.messaging.TrafficLog;
 import dev.kilowatt.core.port.CentralSystem;
-import dev.kilowatt.core.port.DiagnosticsCollector;
-import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
@@ -48,10 +41,8 @@ import dev.kilowatt.core.transaction.Transactions;
 import dev.kilowatt.core.trigger.RemoteTrigger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The composition root: builds the blocks from the builder's ports, wires them, and hands each block the calls
@@ -59,12 +50,10 @@ import java.util.function.Consumer;
  */
 final class Station {
 
-  private final Scheduler scheduler;
+  private final StoppableLoop loop;
   private final CentralSystem link;
   private final List<RfidReader> readers;
   private final List<ConnectorEvents> connectorEvents = new ArrayList<>();
-  private final Configuration config;
-  private final List<Connector> connectors = new ArrayList<>();
   private final Security security;
   private final Reservations reservations;
   private final SmartCharging smartCharging;
@@ -76,25 +65,20 @@ final class Station {
   private final Transactions transactions;
   private final StartStop starts;
   private final Reset reset;
-  private final VendorCalls vendors;
   private final CentralSystemEvents linkEvents;
-  private boolean stopped;
-  private static final String JOURNAL = "journal";
+  /** What the embedder asks, through {@link ChargePoint}. */
+  final EmbedderQueries queries;
 
   Station(ChargePoint.Builder setup, Counters counters) {
-    this.scheduler = setup.scheduler;
+    Scheduler scheduler = setup.scheduler;
+    this.loop = new StoppableLoop(scheduler);
     var storage = setup.storage;
     TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(SecurityKeys.AUTHORIZATION_KEY));
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.readers = List.copyOf(setup.readers);
     // Blocks define their configuration keys as they are built: this order is GetConfiguration's order.
     SecretStore secrets = setup.secretStore.orElseGet(() -> new StoredSecrets(storage));
-    this.config = new Configuration(storage, secrets, setup.configuration);
-    boolean firmwareManagement = setup.firmwareInstaller.isPresent() && setup.diagnosticsCollector.isPresent();
-    CoreKeys.define(config, setup.limits, setup.connectors.size(),
-        "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger");
-    setup.fileTransfer.ifPresent(transfer -> config.define(
-        CoreKeys.derived(CoreKeys.SUPPORTED_FILE_TRANSFER_PROTOCOLS, String.join(",", transfer.protocols()))));
+    Configuration config = StationConfiguration.standard(setup, secrets);
     this.light = setup.indicator.map(indicator -> new StationLight(indicator, config, counters, setup.listener));
     ChargePointListener listener = light.<ChargePointListener>map(l -> l).orElse(setup.listener);
     Session.StationClock clock = new Session.StationClock(scheduler);
@@ -107,20 +91,22 @@ final class Station {
     StatusReporter status = new StatusReporter(scheduler, outbox, config, clock::now);
     this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors, new SmartCharging.Setup(
         setup.smartChargingLimits, setup.nominalVoltage, setup.installationLimitA, setup.sharingStrategy), this::refreshAll);
+    List<Connector> connectors = new ArrayList<>();
     setup.connectors.forEach(hardware -> connectors.add(new Connector(connectors.size() + 1, hardware)));
     this.availability = new Availability(storage, config, counters, connectors,
         new Availability.Parts(reservations, smartCharging, status, listener));
     this.authorization = new Authorization(config, storage, outbox, clock::now, localList::find,
         idTag -> availability.stationFault(LocalAuthList.conflict(idTag)), setup.offlineTransactionsBeforeAcceptance);
     this.firmware = new FirmwareManagement(scheduler, storage, outbox, counters, clock::now,
-        new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector.map(this::withTransactions),
+        new FirmwareManagement.Board(setup.fileTransfer, setup.firmwareInstaller, setup.diagnosticsCollector,
             setup.identity.firmwareVersion()),
         new FirmwareManagement.Policy(setup.firmwareDownloadDuringTransaction, setup.signedFirmwareOnly),
         new FirmwareManagement.Sources(() -> security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE), config::snapshotMasked,
-            traffic, security.events()::log),
-        new FirmwareUpdate.Hooks(this::post, this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware,
+            traffic, security.events()::log, this::transactionLines),
+        new FirmwareUpdate.Hooks(loop::execute, this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware,
             security.events()::raise));
-    Ledger ledger = new Ledger(setup.journal.orElseGet(() -> new StorageJournal(storage, scheduler)), scheduler, journalFaults(outbox));
+    Ledger ledger = new Ledger(setup.journal.orElseGet(() -> new StorageJournal(storage, scheduler)), scheduler,
+        new JournalFaults(availability, outbox, security.events()));
     TransactionLedger transactionLedger = new TransactionLedger(ledger, outbox, new SampleThinning(setup.offlineSampleLimit), counters);
     this.sampling = new MeterSampling(scheduler, transactionLedger, config, outbox, clock::now, connectors);
     this.transactions = new Transactions(storage, config, counters, outbox, transactionLedger, clock::now, connectors,
@@ -130,7 +116,7 @@ final class Station {
         firmware::installing, listener, setup.platform, this::stop));
     this.starts = new StartStop(scheduler, config, connectors, transactions,
         new StartStop.Parts(authorization, reservations, availability, listener, reset::resetting));
-    connectors.forEach(c -> connectorEvents.add(new ConnectorEvents(c, this::post,
+    connectors.forEach(c -> connectorEvents.add(new ConnectorEvents(c, loop::execute,
         new ConnectorEvents.Parts(starts, availability, counters, clock::now))));
     RemoteTrigger trigger = new RemoteTrigger(connectors.size(), new RemoteTrigger.Messages(session::sendBootNotification,
         () -> session.sendHeartbeat(Outbox.Gate.ANY_TIME), id -> status.send(id, Outbox.Gate.ANY_TIME), sampling::sendTriggered,
@@ -139,9 +125,9 @@ final class Station {
     outbox.attach(link, transactions);
     config.onChange(CoreKeys.WEB_SOCKET_PING_INTERVAL, v -> link.reconfigure(security.connectionSettings()));
     config.onChange(CoreKeys.MAX_ENERGY_ON_INVALID_ID, v -> refreshAll());
-    this.vendors = new VendorCalls(setup.vendors, counters, outbox);
-    CallRouter router = new CallRouter(link, counters, this::post, session::rejected);
-    this.linkEvents = new CentralSystemEvents(this::post, session, security, outbox, router);
+    VendorCalls vendors = new VendorCalls(setup.vendors, counters, outbox);
+    CallRouter router = new CallRouter(link, counters, loop::execute, session::rejected);
+    this.linkEvents = new CentralSystemEvents(loop, session, security, outbox, router);
     ConfigurationCalls.register(router, config);
     authorization.register(router);
     localList.register(router, () -> availability.stationFaultCleared(LocalAuthList.CONFLICT_SOURCE));
@@ -155,31 +141,15 @@ final class Station {
     reset.register(router);
     vendors.register(router);
     firmware.register(router);
-    defineVendorKeys(setup);
-  }
-
-  /** The embedder's keys and listeners come last, so that every clash with a standard key shows. */
-  private void defineVendorKeys(ChargePoint.Builder setup) {
-    for (VendorKey key : setup.vendorKeys) {
-      config.nameLike(key.name()).ifPresent(taken -> {
-        throw new IllegalArgumentException("vendor key " + key.name() + ": the charge point already has a key " + taken);
-      });
-      config.define(key.configKey());
-    }
-    config.verifyFactoryValues();
-    setup.configurationListeners.forEach((name, listeners) -> {
-      if (!config.defines(name)) {
-        throw new IllegalArgumentException("configuration listener for " + name + ": no such configuration key");
-      }
-      listeners.forEach(listener -> config.onChange(name, listener));
-    });
+    StationConfiguration.embedder(config, setup);
+    this.queries = new EmbedderQueries(availability, smartCharging, connectors, transactions, vendors, config);
   }
 
   void start() {
     transactions.recoverInterrupted();
     availability.apply();
     connectorEvents.forEach(ConnectorEvents::start);
-    readers.forEach(reader -> reader.start(starts.cardReaderListener(this::post)));
+    readers.forEach(reader -> reader.start(starts.cardReaderListener(loop::execute)));
     availability.refreshAll();
     light.ifPresent(StationLight::shine);
     sampling.armAligned();
@@ -189,21 +159,12 @@ final class Station {
   }
 
   void stop() {
-    stopped = true;
+    loop.stop();
     reservations.stop();
     smartCharging.stop();
     firmware.stop();
     security.stop();
     link.disconnect();
-  }
-
-  /** Work for the event loop that a stopped charge point no longer does. */
-  private void post(Runnable task) {
-    scheduler.execute(() -> {
-      if (!stopped) {
-        task.run();
-      }
-    });
   }
 
   /** Accepted afresh, the central system knows nothing; reconnected, it missed what changed meanwhile. */
@@ -218,30 +179,6 @@ final class Station {
     security.accepted();
   }
 
-  /** The diagnostics archive carries the charger's own record of its transactions (issue 9 defect 3). */
-  private DiagnosticsCollector withTransactions(DiagnosticsCollector collector) {
-    return (request, listener) -> collector.collect(
-        request.withTransactions(transactions.records().stream().map(TransactionRecord::toString).toList()), listener);
-  }
-
-  /** A journal that refuses writes is a fault of the charge point, on connector 0 and in the security log. */
-  private Ledger.FaultListener journalFaults(Outbox outbox) {
-    return new Ledger.FaultListener() {
-      @Override
-      public void onFault(String reason) {
-        availability.stationFault(new HardwareFault(JOURNAL, ChargePointErrorCode.INTERNAL_ERROR, "JournalWriteFailed",
-            reason.length() > 50 ? reason.substring(0, 50) : reason));
-        outbox.releaseAllReserved();
-        security.events().reported("JournalWriteFailed", reason);
-      }
-
-      @Override
-      public void onCleared() {
-        availability.stationFaultCleared(JOURNAL);
-      }
-    };
-  }
-
   // Blocks built after the ones that call them: these forward to them once they exist.
   private void refreshAll() {
     availability.refreshAll();
@@ -251,36 +188,11 @@ final class Station {
     return transactions.anyRunning();
   }
 
+  private List<String> transactionLines() {
+    return transactions.records().stream().map(TransactionRecord::toString).toList();
+  }
+
   private void rebootForFirmware() {
     reset.rebootWhenDrained(Platform.RebootKind.FIRMWARE);
-  }
-
-  // Queries and calls of the embedder, through ChargePoint.
-  List<ConnectorSnapshot> snapshot() {
-    return availability.snapshot();
-  }
-
-  GetCompositeScheduleResponse compositeSchedule(GetCompositeScheduleRequest request) {
-    return smartCharging.composite(request, connectors);
-  }
-
-  int queuedTransactionMessages() {
-    return transactions.queuedMessages();
-  }
-
-  void dataTransferToCentralSystem(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {
-    vendors.send(request, onAnswer, onFailure);
-  }
-
-  Optional<String> configurationValue(String key) {
-    return config.readable(key);
-  }
-
-  List<TransactionRecord> transactionRecords() {
-    return transactions.records();
-  }
-
-  Map<String, String> configurationSnapshot() {
-    return config.snapshotMasked();
   }
 }

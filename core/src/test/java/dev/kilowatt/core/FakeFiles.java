@@ -26,7 +26,7 @@ public final class FakeFiles {
   private FakeFiles() {}
 
   /** A file of the test's temporary directory, as the file transfer adapter holds one. */
-  record DiskFile(Path path) implements HeldFile {
+  public record DiskFile(Path path) implements HeldFile {
     @Override
     public String name() {
       return path.toString();
@@ -63,13 +63,13 @@ public final class FakeFiles {
   }
 
   public static final class FakeTransfer implements FileTransfer {
-    record Download(URI source, long maxBytes, Listener listener) {}
+    public record Download(URI source, long maxBytes, Listener listener) {}
 
-    record Upload(Path file, URI location, Listener listener) {}
+    public record Upload(Path file, URI location, Listener listener) {}
 
-    final Path dir;
-    final List<Download> downloads = new ArrayList<>();
-    final List<Upload> uploads = new ArrayList<>();
+    public final Path dir;
+    public final List<Download> downloads = new ArrayList<>();
+    public final List<Upload> uploads = new ArrayList<>();
 
     public FakeTransfer(Path dir) {
       this.dir = dir;
@@ -102,42 +102,42 @@ public final class FakeFiles {
       return new DiskFile(file);
     }
 
-    Download lastDownload() {
+    public Download lastDownload() {
       assertFalse(downloads.isEmpty(), "no download was asked for");
       return downloads.get(downloads.size() - 1);
     }
 
     /** The last download arrives as a file with {@code content}. */
-    Path completeDownload(String content) {
+    public Path completeDownload(String content) {
       Path file = dir.resolve("image-" + downloads.size() + ".bin");
       write(file, content);
       lastDownload().listener().onCompleted(new DiskFile(file));
       return file;
     }
 
-    void failDownload(String reason) {
+    public void failDownload(String reason) {
       lastDownload().listener().onFailed(reason);
     }
 
-    Upload lastUpload() {
+    public Upload lastUpload() {
       assertFalse(uploads.isEmpty(), "no upload was asked for");
       return uploads.get(uploads.size() - 1);
     }
 
-    void completeUpload() {
+    public void completeUpload() {
       Upload upload = lastUpload();
       upload.listener().onCompleted(new DiskFile(upload.file()));
     }
 
-    void failUpload(String reason) {
+    public void failUpload(String reason) {
       lastUpload().listener().onFailed(reason);
     }
   }
 
   public static final class FakeInstaller implements FirmwareInstaller {
-    record Installation(Path image, Listener listener) {}
+    public record Installation(Path image, Listener listener) {}
 
-    final List<Installation> installations = new ArrayList<>();
+    public final List<Installation> installations = new ArrayList<>();
 
     @Override
     public long maxImageBytes() {
@@ -149,16 +149,16 @@ public final class FakeFiles {
       installations.add(new Installation(Path.of(image.name()), listener));
     }
 
-    Installation last() {
+    public Installation last() {
       assertFalse(installations.isEmpty(), "nothing was installed");
       return installations.get(installations.size() - 1);
     }
 
-    void succeed(boolean rebootRequired) {
+    public void succeed(boolean rebootRequired) {
       last().listener().onInstalled(rebootRequired);
     }
 
-    void fail(String reason) {
+    public void fail(String reason) {
       last().listener().onFailed(reason);
     }
   }
@@ -166,8 +166,8 @@ public final class FakeFiles {
   public static final class FakeCollector implements DiagnosticsCollector {
     public record Collection(Request request, Listener listener) {}
 
-    final Path dir;
-    final List<Collection> collections = new ArrayList<>();
+    public final Path dir;
+    public final List<Collection> collections = new ArrayList<>();
 
     public FakeCollector(Path dir) {
       this.dir = dir;
@@ -183,7 +183,7 @@ public final class FakeFiles {
       return collections.get(collections.size() - 1);
     }
 
-    Path finish() {
+    public Path finish() {
       Collection last = last();
       Path archive = dir.resolve(last.request().fileName());
       write(archive, "diagnostics");
@@ -191,12 +191,12 @@ public final class FakeFiles {
       return archive;
     }
 
-    void fail(String reason) {
+    public void fail(String reason) {
       last().listener().onFailed(reason);
     }
   }
 
-  static void write(Path file, String content) {
+  public static void write(Path file, String content) {
     try {
       Files.writeString(file, content, StandardCharsets.UTF_8);
     } catch (IOException e) {

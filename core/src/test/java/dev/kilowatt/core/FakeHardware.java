@@ -20,9 +20,9 @@ public final class FakeHardware {
   private FakeHardware() {}
 
   public static final class FakeRelay implements Relay {
-    Listener listener;
+    public Listener listener;
     public boolean closed;
-    int commands;
+    public int commands;
 
     @Override
     public void start(Listener listener) {
@@ -43,12 +43,12 @@ public final class FakeHardware {
   }
 
   public static final class FakePilot implements ControlPilot {
-    Listener listener;
+    public Listener listener;
     /** What the pilot signals: the offered amperes, 0 for steady +12 V, -1 for state F. */
     public double signalled;
-    int commands;
+    public int commands;
     /** Runs after every command, e.g. to check what all the pilots offer together at that instant. */
-    Runnable afterCommand = () -> {};
+    public Runnable afterCommand = () -> {};
 
     @Override
     public void start(Listener listener) {
@@ -102,7 +102,7 @@ public final class FakeHardware {
 
   /** A socket's lock that follows its commands at once, unless stuck: then it stays put and reports a lock failure. */
   public static final class FakeLock implements ConnectorLock {
-    ConnectorLock.Listener listener;
+    public ConnectorLock.Listener listener;
     public boolean locked;
     public boolean stuck;
     public final List<String> commands = new ArrayList<>();
@@ -134,15 +134,15 @@ public final class FakeHardware {
     }
   }
 
-  static final class FakeReader implements RfidReader {
-    Listener listener;
+  public static final class FakeReader implements RfidReader {
+    public Listener listener;
 
     @Override
     public void start(Listener listener) {
       this.listener = listener;
     }
 
-    void present(String idTag) {
+    public void present(String idTag) {
       listener.onCardPresented(idTag);
     }
   }
@@ -150,8 +150,8 @@ public final class FakeHardware {
   public static final class FakePlatform implements Platform {
     public final List<RebootKind> reboots = new ArrayList<>();
     /** How many reboots still fail before one works. */
-    int failures;
-    int attempts;
+    public int failures;
+    public int attempts;
 
     @Override
     public void reboot(RebootKind kind) {
@@ -164,9 +164,9 @@ public final class FakeHardware {
     }
   }
 
-  static final class FakeIndicator implements Indicator {
-    int intensityPercent = -1;
-    final List<Integer> blinks = new ArrayList<>();
+  public static final class FakeIndicator implements Indicator {
+    public int intensityPercent = -1;
+    public final List<Integer> blinks = new ArrayList<>();
 
     @Override
     public void blink(int times) {

@@ -15,7 +15,7 @@ public final class FaultyStorage implements Storage {
 
   /** The power went; nothing after it runs. An Error, so that no domain code mistakes it for a failed save. */
   public static final class PowerCut extends Error {
-    PowerCut() {
+    public PowerCut() {
       super("power cut");
     }
   }

@@ -40,18 +40,18 @@ public final class Harness {
   public final Storage storage;
   /** The flash the transaction ledger is on; it survives {@link #restart()}. */
   public final MemoryJournal.Flash flash = new MemoryJournal.Flash();
-  final int connectorCount;
-  final List<FakeRelay> relays = new ArrayList<>();
-  final List<FakePilot> pilots = new ArrayList<>();
-  final List<FakeMeter> meters = new ArrayList<>();
+  public final int connectorCount;
+  public final List<FakeRelay> relays = new ArrayList<>();
+  public final List<FakePilot> pilots = new ArrayList<>();
+  public final List<FakeMeter> meters = new ArrayList<>();
   /** The connectors' locks, when they are socket outlets. */
   public final List<FakeLock> locks = new ArrayList<>();
-  final FakeReader reader = new FakeReader();
+  public final FakeReader reader = new FakeReader();
   public final FakePlatform platform = new FakePlatform();
-  final Map<String, String> configuration = new LinkedHashMap<>();
-  final List<String> statusChanges = new ArrayList<>();
+  public final Map<String, String> configuration = new LinkedHashMap<>();
+  public final List<String> statusChanges = new ArrayList<>();
   /** Each change of a pilot's offer the listener heard, as "connector:amperes: explanation". */
-  final List<String> offerChanges = new ArrayList<>();
+  public final List<String> offerChanges = new ArrayList<>();
   public ScriptedCentralSystem cs;
   public ChargePoint cp;
   private Consumer<ChargePoint.Builder> customizer = b -> {};
@@ -242,7 +242,7 @@ public final class Harness {
    * Sends ExtendedTriggerMessage for {@code message}; checks that Accepted went out before the triggered
    * message, and returns that message.
    */
-  <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T triggerExtended(ExtendedMessageTrigger message, Class<T> type) {
+  public <T extends dev.kilowatt.core.message.ChargePointRequest<?>> T triggerExtended(ExtendedMessageTrigger message, Class<T> type) {
     int before = cs.wire().size();
     call(new ExtendedTriggerMessageRequest(message, java.util.Optional.empty()));
     List<Object> wire = cs.wire().subList(before, cs.wire().size());

@@ -1,12 +1,12 @@
 package dev.kilowatt.core;
 
-import static dev.kilowatt.core.SecurityTest.OCTT_KEY;
-import static dev.kilowatt.core.SecurityTest.ROOT;
-import static dev.kilowatt.core.SecurityTest.ROOT_ID;
-import static dev.kilowatt.core.SecurityTest.change;
-import static dev.kilowatt.core.SecurityTest.delete;
-import static dev.kilowatt.core.SecurityTest.ids;
-import static dev.kilowatt.core.SecurityTest.install;
+import static dev.kilowatt.core.security.SecurityTest.OCTT_KEY;
+import static dev.kilowatt.core.security.SecurityTest.ROOT;
+import static dev.kilowatt.core.security.SecurityTest.ROOT_ID;
+import static dev.kilowatt.core.security.SecurityTest.change;
+import static dev.kilowatt.core.security.SecurityTest.delete;
+import static dev.kilowatt.core.security.SecurityTest.ids;
+import static dev.kilowatt.core.security.SecurityTest.install;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +43,7 @@ import dev.kilowatt.core.message.UploadLogStatus;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.security.Certificates;
+import dev.kilowatt.core.security.ChargePointCertificatesTest;
 import dev.kilowatt.core.security.Security;
 import dev.kilowatt.core.security.TestPki;
 import java.net.URI;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public record ConfigKey(String name, Access access, Type type, String defaultValue, boolean rebootRequired) {
 
+  /** Checks the default against the type. */
   public ConfigKey {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(access, "access");
@@ -35,6 +36,7 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
      * (LocalAuthListMaxLength, ReserveConnectorZeroSupported, AdditionalRootCertificateCheck).
      */
     READ_ONLY,
+    /** The central system reads and changes it. */
     READ_WRITE,
     /** Readable by nobody over OCPP (secrets such as {@code AuthorizationKey}). */
     WRITE_ONLY,
@@ -110,6 +112,7 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
    * {@code maxItems} of them, optionally without repeats.
    */
   public record CommaSeparatedList(Set<String> allowed, int maxItems) implements Type {
+    /** Copies the allowed items. */
     public CommaSeparatedList {
       allowed = Set.copyOf(allowed);
     }

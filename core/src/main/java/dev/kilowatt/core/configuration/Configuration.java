@@ -38,6 +38,7 @@ public final class Configuration {
 
   /** The persisted form: only values that differ from the defaults. */
   public record Values(Map<String, String> changed) {
+    /** Copies the values. */
     public Values {
       changed = Map.copyOf(changed);
     }
@@ -60,6 +61,7 @@ public final class Configuration {
     this(storage, new StoredSecrets(storage), embedderDefaults);
   }
 
+  /** Secrets (write-only keys) are kept in {@code secrets}; {@code embedderDefaults} replace the factory values. */
   public Configuration(Storage storage, SecretStore secrets, Map<String, String> embedderDefaults) {
     this.storage = storage;
     this.secrets = secrets;
@@ -128,6 +130,7 @@ public final class Configuration {
     guards.put(fold(name), rule);
   }
 
+  /** The definition of {@code name}; fails for a key nobody defined. */
   public ConfigKey key(String name) {
     ConfigKey key = keys.get(fold(name));
     if (key == null) {
@@ -136,6 +139,7 @@ public final class Configuration {
     return key;
   }
 
+  /** The value of {@code name} as text; fails for a key nobody defined. */
   public String text(String name) {
     String value = values.get(fold(name));
     if (value == null) {
@@ -144,10 +148,12 @@ public final class Configuration {
     return value;
   }
 
+  /** The value of an integer key. */
   public int integer(String name) {
     return Integer.parseInt(text(name));
   }
 
+  /** The value of a boolean key. */
   public boolean bool(String name) {
     return Boolean.parseBoolean(text(name));
   }
@@ -158,6 +164,7 @@ public final class Configuration {
     return key == null || key.access() == ConfigKey.Access.WRITE_ONLY ? Optional.empty() : Optional.of(values.get(fold(name)));
   }
 
+  /** The items of a comma-separated list key, in order. */
   public List<String> list(String name) {
     return ConfigKey.CommaSeparatedList.split(text(name));
   }
@@ -215,6 +222,7 @@ public final class Configuration {
     return new Lookup(known, unknown);
   }
 
+  /** What GetConfiguration answers: the keys found with their values, the names not found. */
   public record Lookup(List<KeyValue> known, List<String> unknown) {}
 
   /** Every key and value, secrets masked, for diagnostics. */

@@ -15,52 +15,78 @@ import java.util.stream.IntStream;
 /** The Core profile's configuration keys (OCPP 1.6 section 9.1) with this charge point's limits. */
 public final class CoreKeys {
 
+  /** Whether an idTag neither the cache nor the local list knows may start a transaction while offline. */
   public static final String ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID = "AllowOfflineTxForUnknownId";
+  /** Whether the idTags the central system answered are remembered in the authorization cache. */
   public static final String AUTHORIZATION_CACHE_ENABLED = "AuthorizationCacheEnabled";
+  /** Whether a RemoteStartTransaction's idTag is authorized before the transaction starts. */
   public static final String AUTHORIZE_REMOTE_TX_REQUESTS = "AuthorizeRemoteTxRequests";
+  /** How often the light blinks when it answers a card; offered only with an indicator. */
   public static final String BLINK_REPEAT = "BlinkRepeat";
+  /** Seconds between clock-aligned meter values, counted from midnight; 0 for none. */
   public static final String CLOCK_ALIGNED_DATA_INTERVAL = "ClockAlignedDataInterval";
+  /** Seconds a driver has, after presenting a card, to plug the EV in. */
   public static final String CONNECTION_TIME_OUT = "ConnectionTimeOut";
-  public static final String CONNECTOR_PHASE_ROTATION = "ConnectorPhaseRotation";
-  static final String CONNECTOR_PHASE_ROTATION_MAX_LENGTH = "ConnectorPhaseRotationMaxLength";
+  private static final String CONNECTOR_PHASE_ROTATION = "ConnectorPhaseRotation";
+  private static final String CONNECTOR_PHASE_ROTATION_MAX_LENGTH = "ConnectorPhaseRotationMaxLength";
+  /** The most keys one GetConfiguration.req may name. */
   public static final String GET_CONFIGURATION_MAX_KEYS = "GetConfigurationMaxKeys";
+  /** Seconds between heartbeats while nothing else goes to the central system. */
   public static final String HEARTBEAT_INTERVAL = "HeartbeatInterval";
+  /** The light's brightness in percent; offered only with an indicator. */
   public static final String LIGHT_INTENSITY = "LightIntensity";
+  /** Whether the cache and the local list authorize idTags while offline. */
   public static final String LOCAL_AUTHORIZE_OFFLINE = "LocalAuthorizeOffline";
+  /** Whether an idTag the cache or the local list accepts starts at once, without waiting for Authorize. */
   public static final String LOCAL_PRE_AUTHORIZE = "LocalPreAuthorize";
+  /** The energy in Wh a transaction may still deliver once its idTag turned out invalid. */
   public static final String MAX_ENERGY_ON_INVALID_ID = "MaxEnergyOnInvalidId";
+  /** The measurands of the clock-aligned meter values. */
   public static final String METER_VALUES_ALIGNED_DATA = "MeterValuesAlignedData";
-  static final String METER_VALUES_ALIGNED_DATA_MAX_LENGTH = "MeterValuesAlignedDataMaxLength";
+  private static final String METER_VALUES_ALIGNED_DATA_MAX_LENGTH = "MeterValuesAlignedDataMaxLength";
+  /** The measurands sampled during a transaction. */
   public static final String METER_VALUES_SAMPLED_DATA = "MeterValuesSampledData";
-  static final String METER_VALUES_SAMPLED_DATA_MAX_LENGTH = "MeterValuesSampledDataMaxLength";
+  private static final String METER_VALUES_SAMPLED_DATA_MAX_LENGTH = "MeterValuesSampledDataMaxLength";
+  /** Seconds between the samples of a transaction; 0 for none. */
   public static final String METER_VALUE_SAMPLE_INTERVAL = "MeterValueSampleInterval";
+  /** Seconds a status must last before it is reported; 0 reports every status. */
   public static final String MINIMUM_STATUS_DURATION = "MinimumStatusDuration";
-  static final String NUMBER_OF_CONNECTORS = "NumberOfConnectors";
+  private static final String NUMBER_OF_CONNECTORS = "NumberOfConnectors";
+  /** How often a reboot that failed is tried again. */
   public static final String RESET_RETRIES = "ResetRetries";
+  /** Whether unplugging the cable at the EV stops the transaction. */
   public static final String STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT = "StopTransactionOnEVSideDisconnect";
+  /** Whether a transaction stops when its idTag turns out invalid. */
   public static final String STOP_TRANSACTION_ON_INVALID_ID = "StopTransactionOnInvalidId";
+  /** The clock-aligned measurands in a StopTransaction's transactionData. */
   public static final String STOP_TXN_ALIGNED_DATA = "StopTxnAlignedData";
-  static final String STOP_TXN_ALIGNED_DATA_MAX_LENGTH = "StopTxnAlignedDataMaxLength";
+  private static final String STOP_TXN_ALIGNED_DATA_MAX_LENGTH = "StopTxnAlignedDataMaxLength";
+  /** The sampled measurands in a StopTransaction's transactionData. */
   public static final String STOP_TXN_SAMPLED_DATA = "StopTxnSampledData";
-  static final String STOP_TXN_SAMPLED_DATA_MAX_LENGTH = "StopTxnSampledDataMaxLength";
-  static final String SUPPORTED_FEATURE_PROFILES = "SupportedFeatureProfiles";
-  static final String SUPPORTED_FEATURE_PROFILES_MAX_LENGTH = "SupportedFeatureProfilesMaxLength";
+  private static final String STOP_TXN_SAMPLED_DATA_MAX_LENGTH = "StopTxnSampledDataMaxLength";
+  private static final String SUPPORTED_FEATURE_PROFILES = "SupportedFeatureProfiles";
+  private static final String SUPPORTED_FEATURE_PROFILES_MAX_LENGTH = "SupportedFeatureProfilesMaxLength";
   /** Defined only when the charge point has a file transfer adapter. */
   public static final String SUPPORTED_FILE_TRANSFER_PROTOCOLS = "SupportedFileTransferProtocols";
+  /** How many CALLERRORs skip a transaction message, and how many failures give up a saved security event. */
   public static final String TRANSACTION_MESSAGE_ATTEMPTS = "TransactionMessageAttempts";
+  /** Seconds, times the attempts so far, before a failed transaction message is sent again. */
   public static final String TRANSACTION_MESSAGE_RETRY_INTERVAL = "TransactionMessageRetryInterval";
+  /** Whether a socket unlocks when the cable is unplugged at the EV. */
   public static final String UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT = "UnlockConnectorOnEVSideDisconnect";
+  /** Seconds between WebSocket pings; 0 for none. */
   public static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
 
   /** The measurands this charge point can sample (the reference device's four, plus the offered current). */
-  static final Set<String> MEASURANDS = Set.of(
+  private static final Set<String> MEASURANDS = Set.of(
       "Energy.Active.Import.Register", "Power.Active.Import", "Current.Import", "Voltage", "Current.Offered");
 
   /** The values of ConnectorPhaseRotation per connector (section 9.1.9); R, S and T are L1, L2 and L3. */
-  public static final List<String> PHASE_ROTATIONS = List.of("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR");
+  private static final List<String> PHASE_ROTATIONS = List.of("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR");
 
   private CoreKeys() {}
 
+  /** Defines the Core profile's keys, bounded by {@code limits}, with {@code featureProfiles} as SupportedFeatureProfiles. */
   public static void define(Configuration config, ChargePointLimits limits, int connectors, String featureProfiles) {
     int csl = limits.measurandListMaxLength();
     // Connector 0 is the grid connection's rotation towards the main meter.
@@ -125,6 +151,7 @@ public final class CoreKeys {
         .map(item -> item.substring(prefix.length())).findFirst();
   }
 
+  /** A read-write key the central system may change without a reboot. */
   public static ConfigKey readWrite(String name, ConfigKey.Type type, String value) {
     return new ConfigKey(name, Access.READ_WRITE, type, value, false);
   }

@@ -13,13 +13,14 @@ import java.util.Optional;
  */
 public final class StoredSecrets implements SecretStore {
 
-  static final String PREFIX = "secrets/";
+  private static final String PREFIX = "secrets/";
 
   /** The persisted form: the secret's bytes in Base64, since values are JSON. */
   public record Saved(String base64) {}
 
   private final Storage storage;
 
+  /** Secrets on {@code storage}, each under a key of its own, apart from the settings. */
   public StoredSecrets(Storage storage) {
     this.storage = storage;
   }

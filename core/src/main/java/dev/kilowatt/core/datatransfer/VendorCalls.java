@@ -22,6 +22,7 @@ public final class VendorCalls {
 
   private final Outbox outbox;
 
+  /** Answers DataTransfer.req with the embedder's {@code vendors}, by vendorId. */
   public VendorCalls(Map<String, DataTransferHandler> vendors, Counters counters, Outbox outbox) {
     this.vendors = Map.copyOf(vendors);
     this.counters = counters;
@@ -33,6 +34,7 @@ public final class VendorCalls {
     outbox.send(request, Outbox.Gate.AFTER_ACCEPTANCE, onAnswer, failure -> onFailure.accept(failure.toString()));
   }
 
+  /** Answers DataTransfer.req. */
   public void register(CallRouter router) {
     router.on(DataTransferRequest.class, (request, reply) -> reply.answer(answer(request)));
   }

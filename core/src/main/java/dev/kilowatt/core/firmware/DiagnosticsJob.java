@@ -23,7 +23,9 @@ public record DiagnosticsJob(LogType log, Optional<Integer> requestId, String lo
 
   /** Where the upload stands. */
   public enum Phase {
+    /** The collector is gathering the archive. */
     COLLECTING,
+    /** The archive is being uploaded. */
     UPLOADING,
     /** Waiting to try the upload again. */
     RETRY_WAIT,
@@ -38,6 +40,7 @@ public record DiagnosticsJob(LogType log, Optional<Integer> requestId, String lo
    */
   public record Report(UploadLogStatus status, Optional<Integer> requestId) {}
 
+  /** Copies the unreported statuses. */
   public DiagnosticsJob {
     unreported = List.copyOf(unreported);
   }

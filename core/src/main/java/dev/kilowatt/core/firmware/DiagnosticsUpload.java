@@ -18,13 +18,11 @@ import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.messaging.Retries;
 import dev.kilowatt.core.messaging.Secrets;
 import dev.kilowatt.core.messaging.StatusReportQueue;
-import dev.kilowatt.core.messaging.TrafficLog;
 import dev.kilowatt.core.port.DiagnosticsCollector;
 import dev.kilowatt.core.port.FileTransfer;
 import dev.kilowatt.core.port.HeldFile;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
-import dev.kilowatt.core.security.SecurityEvents;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -35,7 +33,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -55,10 +52,10 @@ import java.util.stream.Collectors;
  * system waiting at Uploading: an interrupted upload is tried again, an interrupted collection is reported
  * as failed.
  */
-public final class DiagnosticsUpload {
+final class DiagnosticsUpload {
 
   private static final System.Logger LOG = System.getLogger(DiagnosticsUpload.class.getName());
-  public static final String STORAGE_KEY = "diagnostics-upload";
+  static final String STORAGE_KEY = "diagnostics-upload";
   private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Scheduler scheduler;
@@ -67,9 +64,7 @@ public final class DiagnosticsUpload {
   private final Supplier<Instant> clock;
   private final FileTransfer transfer;
   private final DiagnosticsCollector collector;
-  private final Supplier<Map<String, String>> configuration;
-  private final TrafficLog traffic;
-  private final Supplier<List<SecurityEvents.Entry>> securityLog;
+  private final FirmwareManagement.Sources sources;
   private final Consumer<Runnable> post;
   private final StatusReportQueue<DiagnosticsJob, Report> reports;
   private Scheduler.Timer retryTimer;
@@ -77,22 +72,18 @@ public final class DiagnosticsUpload {
   private long work;
 
   /**
-   * @param configuration the configuration with secrets masked
-   * @param securityLog the security events, oldest first
+   * @param sources what the archive carries besides the board's files
    * @param post runs an adapter's report on the event loop
    */
   DiagnosticsUpload(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, FileTransfer transfer,
-      DiagnosticsCollector collector, Supplier<Map<String, String>> configuration, TrafficLog traffic,
-      Supplier<List<SecurityEvents.Entry>> securityLog, Consumer<Runnable> post) {
+      DiagnosticsCollector collector, FirmwareManagement.Sources sources, Consumer<Runnable> post) {
     this.scheduler = scheduler;
     this.outbox = outbox;
     this.counters = counters;
     this.clock = clock;
     this.transfer = transfer;
     this.collector = collector;
-    this.configuration = configuration;
-    this.traffic = traffic;
-    this.securityLog = securityLog;
+    this.sources = sources;
     this.post = post;
     this.reports = new StatusReportQueue<>(storage, STORAGE_KEY, DiagnosticsJob.class, outbox, counters, DiagnosticsUpload::notification);
   }
@@ -167,8 +158,8 @@ public final class DiagnosticsUpload {
       return;
     }
     long collection = ++work;
-    collector.collect(new DiagnosticsCollector.Request(upload.fileName(), upload.from(), upload.to(), configuration.get(),
-        traffic.between(upload.from(), upload.to())), new DiagnosticsCollector.Listener() {
+    collector.collect(new DiagnosticsCollector.Request(upload.fileName(), upload.from(), upload.to(),
+        sources.configuration().get(), sources.traffic().between(upload.from(), upload.to()), sources.transactions().get()), new DiagnosticsCollector.Listener() {
           @Override
           public void onCollected(HeldFile archive) {
             post.accept(() -> {
@@ -194,7 +185,7 @@ public final class DiagnosticsUpload {
   /** The security log is the charge point's own: written here, one event a line, into a file the transfer keeps. */
   private void writeSecurityLog() {
     DiagnosticsJob upload = upload();
-    List<String> lines = securityLog.get().stream()
+    List<String> lines = sources.securityLog().get().stream()
         .filter(e -> upload.from().map(f -> !e.timestamp().isBefore(f)).orElse(true) && upload.to().map(t -> !e.timestamp().isAfter(t)).orElse(true))
         .map(e -> e.timestamp() + " " + e.type() + (e.critical() ? " critical" : "") + e.techInfo().map(info -> " " + info).orElse(""))
         .toList();

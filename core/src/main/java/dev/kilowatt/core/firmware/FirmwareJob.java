@@ -25,11 +25,13 @@ public record FirmwareJob(String location, Instant notBefore, int attempts, int 
   public enum Phase {
     /** Waiting for {@code notBefore}: the retrieve date, or the next attempt after a failed one. */
     SCHEDULED,
+    /** The image is being downloaded. */
     DOWNLOADING,
     /** The image is here: its signature is being checked, or the installation waits for the transactions to end. */
     DOWNLOADED,
     /** The signature is good; the installation waits for the install date and the transactions to end. */
     VERIFIED,
+    /** The installer is installing the image. */
     INSTALLING,
     /** Installed; the new firmware runs after the reboot. */
     INSTALLED,
@@ -47,6 +49,7 @@ public record FirmwareJob(String location, Instant notBefore, int attempts, int 
   /** What a SignedUpdateFirmware adds to an update. */
   public record Signing(int requestId, String certificate, Optional<String> signature, Optional<Instant> installAt) {}
 
+  /** Copies the unreported statuses. */
   public FirmwareJob {
     unreported = List.copyOf(unreported);
   }
@@ -94,7 +97,7 @@ public record FirmwareJob(String location, Instant notBefore, int attempts, int 
         versionBefore, unreported, lastReport, signing);
   }
 
-  public FirmwareJob installing(Optional<String> runningVersion) {
+  FirmwareJob installing(Optional<String> runningVersion) {
     return new FirmwareJob(location, notBefore, attempts, maxAttempts, retryIntervalSeconds, Phase.INSTALLING, image, runningVersion,
         unreported, lastReport, signing);
   }

@@ -43,15 +43,23 @@ public final class FirmwareManagement {
    */
   public record Policy(boolean downloadDuringTransaction, boolean signedOnly) {}
 
-  /** What the other blocks give: the roots that sign firmware, and what diagnostics report besides the board's files. */
+  /**
+   * What the other blocks give: the roots that sign firmware, and what diagnostics report besides the board's files.
+   *
+   * @param configuration the configuration with secrets masked
+   * @param securityLog the security events, oldest first
+   * @param transactions the charger's own record of each transaction it remembers, one per line, oldest first (issue 9
+   *     defect 3)
+   */
   public record Sources(ManufacturerRoots roots, Supplier<Map<String, String>> configuration, TrafficLog traffic,
-      Supplier<List<SecurityEvents.Entry>> securityLog) {}
+      Supplier<List<SecurityEvents.Entry>> securityLog, Supplier<List<String>> transactions) {}
 
   private final Optional<FirmwareUpdate> firmware;
   private final Optional<DiagnosticsUpload> diagnostics;
   private final Policy policy;
   private final FirmwareUpdate.Hooks hooks;
 
+  /** The block, with an update only when the board has an installer and an upload only when it has a collector. */
   public FirmwareManagement(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, Board board,
       Policy policy, Sources sources, FirmwareUpdate.Hooks hooks) {
     this.policy = policy;
@@ -59,9 +67,10 @@ public final class FirmwareManagement {
     this.firmware = board.installer().map(installer -> new FirmwareUpdate(scheduler, storage, outbox, counters, clock,
         board.transfer().orElseThrow(), installer, sources.roots(), policy.downloadDuringTransaction(), board.runningVersion(), hooks));
     this.diagnostics = board.collector().map(collector -> new DiagnosticsUpload(scheduler, storage, outbox, counters, clock,
-        board.transfer().orElseThrow(), collector, sources.configuration(), sources.traffic(), sources.securityLog(), hooks.post()));
+        board.transfer().orElseThrow(), collector, sources, hooks.post()));
   }
 
+  /** Answers the calls of the parts the board has: (Signed)UpdateFirmware, GetDiagnostics, GetLog. */
   public void register(CallRouter router) {
     firmware.ifPresent(update -> {
       router.on(UpdateFirmwareRequest.class, policy.signedOnly()
@@ -89,6 +98,7 @@ public final class FirmwareManagement {
     diagnostics.ifPresent(DiagnosticsUpload::resume);
   }
 
+  /** Cancels the timers; a saved update or upload resumes after the next start. */
   public void stop() {
     firmware.ifPresent(FirmwareUpdate::stop);
     diagnostics.ifPresent(DiagnosticsUpload::stop);
@@ -105,6 +115,7 @@ public final class FirmwareManagement {
     firmware.ifPresent(f -> hooks.post().accept(f::transactionEnded));
   }
 
+  /** Whether a firmware image is being installed, so a reset must wait. */
   public boolean installing() {
     return firmware.filter(FirmwareUpdate::installing).isPresent();
   }
@@ -114,14 +125,17 @@ public final class FirmwareManagement {
     return firmware.map(f -> f::sendCurrentStatus);
   }
 
+  /** Sends the DiagnosticsStatusNotification a TriggerMessage asks for, when the board collects diagnostics. */
   public Optional<Runnable> diagnosticsStatus() {
     return diagnostics.map(d -> d::sendCurrentStatus);
   }
 
+  /** Sends the SignedFirmwareStatusNotification an ExtendedTriggerMessage asks for, when the board installs firmware. */
   public Optional<Runnable> signedFirmwareStatus() {
     return firmware.map(f -> f::sendSignedStatus);
   }
 
+  /** Sends the LogStatusNotification an ExtendedTriggerMessage asks for, when the board collects diagnostics. */
   public Optional<Runnable> logStatus() {
     return diagnostics.map(d -> d::sendLogStatus);
   }

@@ -140,7 +140,7 @@ final class FirmwareProgress {
     return timer != null;
   }
 
-  void cancelTimer() {
+  private void cancelTimer() {
     if (timer != null) {
       timer.cancel();
       timer = null;

@@ -35,10 +35,10 @@ import java.util.function.Consumer;
  * v1.5 and ECDSA signatures with SHA-256, which are just as sound. An RSA signature is accepted in either
  * padding, an EC one as ECDSA; the JDK has no Schnorr.
  */
-public final class FirmwareSigning {
+final class FirmwareSigning {
 
   /** Bytes read per turn of the event loop while the signature is checked. */
-  public static final int SLICE_BYTES = 256 * 1024;
+  static final int SLICE_BYTES = 256 * 1024;
   private static final int SHA256_BYTES = 32;
   private static final int KEY_USAGE_DIGITAL_SIGNATURE = 0;
   private static final String CODE_SIGNING = "1.3.6.1.5.5.7.3.3";

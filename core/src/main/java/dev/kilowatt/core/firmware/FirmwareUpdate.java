@@ -47,9 +47,9 @@ import java.util.function.Supplier;
 public final class FirmwareUpdate {
 
   private static final System.Logger LOG = System.getLogger(FirmwareUpdate.class.getName());
-  public static final String STORAGE_KEY = "firmware-update";
+  static final String STORAGE_KEY = "firmware-update";
   /** How long a reboot waits for the last status notifications to be delivered. */
-  public static final Duration REBOOT_DRAIN_LIMIT = Duration.ofSeconds(10);
+  static final Duration REBOOT_DRAIN_LIMIT = Duration.ofSeconds(10);
 
   /**
    * What the firmware update needs from the station.

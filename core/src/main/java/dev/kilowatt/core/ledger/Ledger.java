@@ -21,14 +21,16 @@ public final class Ledger {
 
   private static final System.Logger LOG = System.getLogger(Ledger.class.getName());
   /** How long a faulted journal rests before it is tried again. */
-  public static final Duration RETRY_EVERY = Duration.ofSeconds(30);
+  static final Duration RETRY_EVERY = Duration.ofSeconds(30);
   /** Records written since the last compaction after which a finished transaction triggers one. */
-  static final int COMPACT_AFTER = 512;
+  private static final int COMPACT_AFTER = 512;
 
   /** Whether the journal takes writes; {@code reason} says why not. */
   public interface FaultListener {
+    /** The journal refused a write; the ledger keeps what it could not write and tries again. */
     void onFault(String reason);
 
+    /** The journal takes writes again. */
     void onCleared();
   }
 
@@ -48,6 +50,7 @@ public final class Ledger {
   private int sinceCompaction;
   private long failures;
 
+  /** A ledger on {@code journal}, which it tries again on the {@code scheduler} while it refuses writes. */
   public Ledger(Journal journal, Scheduler scheduler, FaultListener faults) {
     this.journal = journal;
     this.scheduler = scheduler;

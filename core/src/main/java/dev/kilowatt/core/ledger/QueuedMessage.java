@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record QueuedMessage(long sequence, String transaction, Kind kind, Instant time) {
 
+  /** Checks that nothing is missing. */
   public QueuedMessage {
     Objects.requireNonNull(transaction, "transaction");
     Objects.requireNonNull(kind, "kind");

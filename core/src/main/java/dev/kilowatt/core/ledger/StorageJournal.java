@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 public final class StorageJournal implements Journal {
 
-  static final String PREFIX = "journal/";
+  private static final String PREFIX = "journal/";
 
   /** One record as stored: an append with a payload, a forget of the prefix {@code key} without. */
   public record Line(long sequence, String key, Optional<Record> payload) {}
@@ -28,6 +28,7 @@ public final class StorageJournal implements Journal {
   private long last;
   private boolean faulted;
 
+  /** A journal on {@code storage}, one key per record, that goes on after the last record saved. */
   public StorageJournal(Storage storage, Scheduler loop) {
     this.storage = storage;
     this.loop = loop;

@@ -9,6 +9,13 @@ import java.util.Optional;
  * what the embedder and the diagnostics archive see of it.
  *
  * @param number the charger's own number of the transaction
+ * @param connectorId the connector it ran on
+ * @param idTag the idTag that started it
+ * @param started when it started
+ * @param meterStartWh the energy register at the start, in Wh
+ * @param stopped when it stopped; empty while it runs
+ * @param meterStopWh the energy register at the stop, in Wh; empty while it runs
+ * @param stopReason why it stopped, as StopTransaction's reason; empty while it runs or when it carried none (Local)
  * @param transactionId what the central system gave, if it answered the StartTransaction
  * @param start what became of the StartTransaction
  * @param stop what became of the StopTransaction
@@ -18,6 +25,7 @@ public record TransactionRecord(long number, int connectorId, String idTag, Inst
     Optional<Instant> stopped, Optional<Long> meterStopWh, Optional<String> stopReason, Optional<Integer> transactionId,
     Delivery start, Delivery stop, int samplesSkipped) {
 
+  /** Missing optional values (an older record) are empty. */
   public TransactionRecord {
     Objects.requireNonNull(idTag, "idTag");
     Objects.requireNonNull(started, "started");

@@ -22,6 +22,7 @@ public final class CallRouter {
   /** One block's answer to one kind of call. */
   @FunctionalInterface
   public interface Handler<R extends CentralSystemRequest<?>> {
+    /** Answers {@code request} through {@code reply}, at once or later. */
     void handle(R request, Reply reply);
   }
 
@@ -79,10 +80,12 @@ public final class CallRouter {
       this.callId = callId;
     }
 
+    /** Sends the CALLRESULT. */
     public void answer(Response response) {
       link.reply(callId, response);
     }
 
+    /** Sends a CALLERROR instead of an answer. */
     public void error(CallError error) {
       link.replyError(callId, error);
     }

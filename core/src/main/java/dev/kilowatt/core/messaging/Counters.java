@@ -10,15 +10,18 @@ public final class Counters {
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
+  /** Counts one more {@code name}; safe from any thread. */
   public void increment(String name) {
     counts.computeIfAbsent(name, k -> new LongAdder()).increment();
   }
 
+  /** How many {@code name} were counted so far. */
   public long get(String name) {
     LongAdder adder = counts.get(name);
     return adder == null ? 0 : adder.sum();
   }
 
+  /** Every count so far, by name. */
   public Map<String, Long> snapshot() {
     Map<String, Long> out = new TreeMap<>();
     counts.forEach((k, v) -> out.put(k, v.sum()));

@@ -1,7 +1,6 @@
 package dev.kilowatt.core.messaging;
 
 import dev.kilowatt.core.configuration.Configuration;
-import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
@@ -19,34 +18,24 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.PriorityQueue;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Everything the charge point sends to the central system goes through here, one call at a time.
  *
- * <p>Transaction messages (StartTransaction, StopTransaction, a transaction's MeterValues) come from the
- * transaction ledger once they are durable ({@link #queueRecorded}); the ledger also makes each answer
- * durable, and the next transaction message waits until it has ({@link TransactionReceiver}). A missing
- * answer (time-out, disconnection) is a transport failure: the message is sent again, forever, waiting
- * {@code TransactionMessageRetryInterval} times the attempts so far (at most TransactionMessageAttempts
- * times). Only CALLERRORs may skip it, once {@code TransactionMessageAttempts} of them came (OCPP 1.6
- * section 3.7.1: the central system reports that it failed to process the message).
- *
- * <p>Other durable messages (SecurityEventNotification) are saved in {@link Storage} until answered and
- * given up after TransactionMessageAttempts failures, at once on NotImplemented or NotSupported. Any other
- * message is sent only while online and fails, never retried, on a disconnection, time-out or CALLERROR.
+ * <p>Transaction messages come from the transaction ledger once they are durable ({@link #queueRecorded}),
+ * SecurityEventNotifications are saved here ({@link #sendTransactional}); the {@link DurableQueue} keeps them,
+ * retries them and replays them after a power cut. Any other message is sent only while online and fails,
+ * never retried, on a disconnection, time-out or CALLERROR.
  */
 public final class Outbox {
 
   private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+  /** Where the saved durable messages are kept; an older version kept its transaction messages there too. */
   public static final String STORAGE_PREFIX = "outbox/";
 
   /** A saved transaction message. {@code transaction} is the charge point's own number for the transaction. */
@@ -54,82 +43,61 @@ public final class Outbox {
 
   /** Why a call got no usable answer. */
   public sealed interface Failure {
+    /** Not sent: no connection, or the central system has not accepted the charge point. */
     record Offline() implements Failure {}
 
+    /** Sent, but no answer came within the response time-out. */
     record TimedOut() implements Failure {}
 
+    /** The central system answered with a CALLERROR. */
     record Rejected(CallError error) implements Failure {}
   }
 
   /** Whether a message may go before the central system accepted the charge point. */
   public enum Gate {
+    /** Also before acceptance, e.g. the BootNotification itself. */
     ANY_TIME,
+    /** Only once the central system accepted the BootNotification (OCPP 1.6 section 4.2). */
     AFTER_ACCEPTANCE
   }
 
-  private sealed interface Entry {
+  /** A message waiting or in flight. */
+  sealed interface Entry permits Plain, DurableQueue.Durable {
     Gate gate();
   }
 
   private record Plain(long order, ChargePointRequest<?> request, Gate gate, Consumer<Response> onAnswer, Consumer<Failure> onFailure)
       implements Entry {}
 
-  /** A durable message; {@code recorded} when the ledger keeps it, else it is saved in storage here. */
-  private record Durable(long order, Queued queued, boolean recorded) implements Entry {
-    @Override
-    public Gate gate() {
-      return Gate.AFTER_ACCEPTANCE;
-    }
-  }
-
   private final Scheduler scheduler;
-  private final Storage storage;
-  private final Configuration config;
   private final Duration responseTimeout;
   private final Deque<Plain> plain = new ArrayDeque<>();
-  private final PriorityQueue<Durable> durable = new PriorityQueue<>(Comparator.comparingLong(Durable::order));
-  /** Places taken by transaction messages whose record is not durable yet: later plain messages wait for them. */
-  private final NavigableSet<Long> reserved = new TreeSet<>();
+  private final DurableQueue durable;
   private final Counters counters;
-  private TransactionReceiver receiver;
   private CentralSystem link;
   private boolean online;
   private boolean accepted;
-  private long nextSequence;
-  private long storedSequence;
+  /** The order messages are made in, which the durable ones share: see {@link #pick}. */
+  private long nextOrder;
 
   private Entry inFlight;
   private String inFlightId;
   private Scheduler.Timer inFlightTimer;
-  private int attempts;
-  private final List<CallError> errors = new ArrayList<>();
-  private boolean settling;
-  private Scheduler.Timer retryTimer;
   private Runnable onCallCompleted = () -> {};
   private final List<Runnable> untilIdle = new ArrayList<>();
 
+  /** Loads the durable messages saved before the last reboot; nothing goes out before {@link #attach}. */
   public Outbox(Scheduler scheduler, Storage storage, Configuration config, Duration responseTimeout, Counters counters) {
     this.scheduler = scheduler;
-    this.storage = storage;
-    this.config = config;
     this.responseTimeout = responseTimeout;
     this.counters = counters;
-    for (String key : storage.keys(STORAGE_PREFIX)) {
-      storage.load(key, Queued.class).ifPresentOrElse(q -> {
-        storedSequence = Math.max(storedSequence, q.sequence() + 1);
-        if (!transactionMessage(q.request())) {
-          durable.add(new Durable(nextSequence++, q, false));
-        } // an older version's transaction messages: the ledger takes them over and deletes them
-      }, () -> {
-        counters.increment("outbox.unreadable");
-        storage.delete(key);
-      });
-    }
+    this.durable = new DurableQueue(scheduler, storage, config, counters, () -> nextOrder++, this::pump);
   }
 
+  /** The link the calls go over, and the receiver of the transaction messages' answers. */
   public void attach(CentralSystem link, TransactionReceiver receiver) {
     this.link = link;
-    this.receiver = receiver;
+    durable.attach(receiver);
   }
 
   /** Heard after every answered call, so the heartbeat can skip a beat. */
@@ -152,7 +120,7 @@ public final class Outbox {
 
   /** The saved transaction messages still waiting, oldest first. */
   public List<Queued> pendingTransactionMessages() {
-    return durable.stream().sorted(Comparator.comparingLong(Durable::order)).map(Durable::queued).toList();
+    return durable.pending();
   }
 
   /** Sends a message that matters only now; {@code onFailure} hears when it cannot be delivered. */
@@ -162,15 +130,13 @@ public final class Outbox {
       onFailure.accept(new Failure.Offline());
       return;
     }
-    plain.add(new Plain(nextSequence++, request, gate, r -> onAnswer.accept((R) r), onFailure));
+    plain.add(new Plain(nextOrder++, request, gate, r -> onAnswer.accept((R) r), onFailure));
     pump();
   }
 
   /** Saves and queues a durable message the ledger does not keep. */
   public Queued sendTransactional(long transaction, ChargePointRequest<?> request) {
-    Queued queued = new Queued(storedSequence++, transaction, request);
-    storage.save(key(queued), queued);
-    durable.add(new Durable(nextSequence++, queued, false));
+    Queued queued = durable.store(transaction, request);
     pump();
     return queued;
   }
@@ -180,34 +146,33 @@ public final class Outbox {
    * that what is sent after it (its StatusNotification) waits for it.
    */
   public long reserve() {
-    long order = nextSequence++;
-    reserved.add(order);
-    return order;
+    return durable.reserve();
   }
 
   /** Queues a transaction message the ledger has made durable, at the place it reserved, or last if none ({@code -1}). */
   public void queueRecorded(Queued queued, long order) {
-    reserved.remove(order);
-    durable.add(new Durable(order < 0 ? nextSequence++ : order, queued, true));
+    durable.queueRecorded(queued, order);
     pump();
   }
 
   /** The journal refuses writes: the reserved places may take long, so nothing waits for them any more. */
   public void releaseAllReserved() {
-    reserved.clear();
+    durable.releaseAllReserved();
     pump();
   }
 
   /** Takes back a recorded message that has not gone out yet (the queue's bound dropped it). */
   public void withdraw(Queued queued) {
-    durable.removeIf(d -> d.recorded() && d.queued().equals(queued) && d != inFlight);
+    durable.withdraw(queued, inFlight);
   }
 
+  /** The link is up: the messages that may go before acceptance go. */
   public void connected() {
     online = true;
     pump();
   }
 
+  /** The link is down: the call in flight and every plain message fail as Offline; durable ones wait. */
   public void disconnected() {
     online = false;
     accepted = false;
@@ -232,10 +197,12 @@ public final class Outbox {
     pump();
   }
 
+  /** Whether a message sent now would go out rather than fail as Offline. */
   public boolean canSendNow() {
     return online && accepted;
   }
 
+  /** The central system answered the call {@code callId}. */
   public void onResult(String callId, Response response) {
     if (!callId.equals(inFlightId)) {
       counters.increment("outbox.unexpectedResult");
@@ -245,15 +212,14 @@ public final class Outbox {
     Entry done = finishInFlight();
     if (done instanceof Plain p) {
       p.onAnswer().accept(response);
-    } else if (done instanceof Durable d) {
-      resetAttempts();
-      durable.remove(d);
-      settle(d, settled -> receiver.onAnswered(d.queued(), response, settled));
+    } else if (done instanceof DurableQueue.Durable d) {
+      durable.answered(d, response);
     }
     onCallCompleted.run();
     pump();
   }
 
+  /** The central system refused the call {@code callId}. */
   public void onError(String callId, CallError error) {
     if (!callId.equals(inFlightId)) {
       counters.increment("outbox.unexpectedError");
@@ -275,61 +241,10 @@ public final class Outbox {
     if (failed instanceof Plain p) {
       p.onFailure().accept(failure);
       pump();
-    } else if (failed instanceof Durable d) {
-      attempts++;
-      int maxAttempts = Math.max(1, config.integer(CoreKeys.TRANSACTION_MESSAGE_ATTEMPTS));
-      if (failure instanceof Failure.Rejected rejected) {
-        errors.add(rejected.error());
-      }
-      // a recorded message is skipped only on CALLERRORs (section 3.7.1); a stored one on any failure
-      boolean giveUp = d.recorded() ? errors.size() >= maxAttempts : attempts >= maxAttempts || unknownToCentralSystem(failure);
-      if (giveUp) {
-        LOG.log(Level.ERROR, "giving up {0} of transaction {1} after {2} attempts: {3}", d.queued().request().action().ocppName(),
-            d.queued().transaction(), attempts, errors.isEmpty() ? failure : errors);
-        counters.increment(d.recorded() ? "outbox.skipped" : "outbox.givenUp");
-        List<CallError> reported = List.copyOf(errors);
-        resetAttempts();
-        durable.remove(d);
-        settle(d, settled -> receiver.onGivenUp(d.queued(), reported, settled));
-        pump();
-      } else {
-        retryLater(Math.min(attempts, maxAttempts));
-        pump();
-      }
-    }
-  }
-
-  private void retryLater(int multiple) {
-    Duration wait = Duration.ofSeconds((long) config.integer(CoreKeys.TRANSACTION_MESSAGE_RETRY_INTERVAL) * multiple);
-    retryTimer = scheduler.schedule(wait, () -> {
-      retryTimer = null;
+    } else if (failed instanceof DurableQueue.Durable d) {
+      durable.failed(d, failure);
       pump();
-    });
-  }
-
-  private void resetAttempts() {
-    attempts = 0;
-    errors.clear();
-  }
-
-  /** A stored message is done once deleted; a recorded one holds the queue until the ledger settled it. */
-  private void settle(Durable d, Consumer<Runnable> tellReceiver) {
-    if (!d.recorded()) {
-      storage.delete(key(d.queued()));
-      tellReceiver.accept(() -> {});
-      return;
     }
-    settling = true;
-    tellReceiver.accept(() -> {
-      settling = false;
-      pump();
-    });
-  }
-
-  /** NotImplemented or NotSupported: the central system does not handle the action at all; asking again cannot help. */
-  private static boolean unknownToCentralSystem(Failure failure) {
-    return failure instanceof Failure.Rejected rejected
-        && (rejected.error().code() == CallError.Code.NOT_IMPLEMENTED || rejected.error().code() == CallError.Code.NOT_SUPPORTED);
   }
 
   private Entry finishInFlight() {
@@ -348,7 +263,7 @@ public final class Outbox {
     if (!online || link == null) {
       return;
     }
-    Entry next = retryTimer == null ? pick() : pickDuringBackOff();
+    Entry next = durable.backingOff() ? pickDuringBackOff() : pick();
     if (next == null) {
       return;
     }
@@ -357,14 +272,8 @@ public final class Outbox {
       plain.remove(p);
       request = p.request();
     } else {
-      Durable d = (Durable) next;
-      Optional<ChargePointRequest<?>> prepared = receiver.prepare(d.queued());
+      Optional<ChargePointRequest<?>> prepared = durable.prepare((DurableQueue.Durable) next);
       if (prepared.isEmpty()) {
-        if (!d.recorded()) {
-          storage.delete(key(d.queued()));
-        }
-        durable.remove(d);
-        resetAttempts();
         pump();
         return;
       }
@@ -383,12 +292,8 @@ public final class Outbox {
    * itself may overtake a backlog of transaction messages.
    */
   private Entry pick() {
-    Durable oldestDurable = accepted && !settling ? durable.peek() : null;
-    // nothing made after a transaction message whose record is still being written goes before it
-    long firstReserved = reserved.isEmpty() ? Long.MAX_VALUE : reserved.first();
-    if (oldestDurable != null && oldestDurable.order() > firstReserved) {
-      oldestDurable = null;
-    }
+    DurableQueue.Durable oldestDurable = accepted ? durable.next().orElse(null) : null;
+    long firstReserved = durable.firstReserved();
     for (Plain p : plain) {
       if (p.gate() == Gate.ANY_TIME || accepted) {
         boolean urgent = p.request() instanceof AuthorizeRequest || p.request() instanceof BootNotificationRequest;
@@ -434,9 +339,5 @@ public final class Outbox {
   /** StartTransaction, StopTransaction and MeterValues: what the transaction ledger keeps. */
   public static boolean transactionMessage(ChargePointRequest<?> request) {
     return request instanceof StartTransactionRequest || request instanceof StopTransactionRequest || request instanceof MeterValuesRequest;
-  }
-
-  private static String key(Queued queued) {
-    return STORAGE_PREFIX + String.format("%020d", queued.sequence());
   }
 }

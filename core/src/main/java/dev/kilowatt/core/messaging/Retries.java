@@ -12,10 +12,11 @@ import java.util.Optional;
 public record Retries(int maxAttempts, long intervalSeconds) {
 
   /** Used when the request leaves {@code retries} to the charge point. */
-  static final int DEFAULT_RETRIES = 3;
+  private static final int DEFAULT_RETRIES = 3;
   /** Used when the request leaves {@code retryInterval} to the charge point. */
-  static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+  private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
 
+  /** The attempts and interval a request asks for, the defaults where it leaves them open. */
   public static Retries asked(Optional<Integer> retries, Optional<Integer> retryInterval) {
     // retries counts the attempts after the first: with 0 (as TC_044_2 sends) there is one attempt
     return new Retries(Math.max(0, retries.orElse(DEFAULT_RETRIES)) + 1,

@@ -26,9 +26,9 @@ import java.util.function.Supplier;
 public final class TrafficLog {
 
   /** How many messages are kept; older ones are forgotten. */
-  public static final int CAPACITY = 1_000;
+  static final int CAPACITY = 1_000;
   /** Longer lines (a big local list, a certificate) are cut. */
-  public static final int MAX_LINE = 2_000;
+  static final int MAX_LINE = 2_000;
 
   private record Entry(Instant at, String line) {}
 
@@ -36,6 +36,7 @@ public final class TrafficLog {
   private final Set<String> secretKeys;
   private final Deque<Entry> entries = new ArrayDeque<>();
 
+  /** A log that masks the values of {@code secretKeys} (ChangeConfiguration of AuthorizationKey). */
   public TrafficLog(Supplier<Instant> clock, Set<String> secretKeys) {
     this.clock = clock;
     this.secretKeys = Set.copyOf(secretKeys);
@@ -128,17 +129,17 @@ public final class TrafficLog {
       this.arrow = arrow;
     }
 
-    <Q extends Request<?>> Q call(String callId, Q request) {
+    private <Q extends Request<?>> Q call(String callId, Q request) {
       record(arrow + " CALL " + callId + " " + request.action().ocppName() + " " + describe(request));
       return request;
     }
 
-    Response result(String callId, Response response) {
+    private Response result(String callId, Response response) {
       record(arrow + " CALLRESULT " + callId + " " + describe(response));
       return response;
     }
 
-    CallError error(String callId, CallError error) {
+    private CallError error(String callId, CallError error) {
       record(arrow + " CALLERROR " + callId + " " + error);
       return error;
     }

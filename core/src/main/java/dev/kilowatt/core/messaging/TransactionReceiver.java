@@ -15,6 +15,7 @@ public interface TransactionReceiver {
   /** The request as it should go out now (e.g. with the transactionId the central system assigned since), or empty to drop it. */
   Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued);
 
+  /** The central system answered {@code queued}; {@code settled} runs once the answer is durable. */
   void onAnswered(Outbox.Queued queued, Response response, Runnable settled);
 
   /** The central system answered {@code errors} (CALLERRORs) to it, as often as TransactionMessageAttempts allows. */

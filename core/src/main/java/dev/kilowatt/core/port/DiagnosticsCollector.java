@@ -56,16 +56,6 @@ public interface DiagnosticsCollector {
     public Request(String fileName, Optional<Instant> from, Optional<Instant> to, Map<String, String> configuration, List<String> traffic) {
       this(fileName, from, to, configuration, traffic, List.of());
     }
-
-    /**
-     * This request with {@code lines} as its transaction records.
-     *
-     * @param lines the charger's record of each transaction it remembers, one per line, oldest first
-     * @return a copy of this request with those records
-     */
-    public Request withTransactions(List<String> lines) {
-      return new Request(fileName, from, to, configuration, traffic, lines);
-    }
   }
 
   /** The outcome of one collection. */

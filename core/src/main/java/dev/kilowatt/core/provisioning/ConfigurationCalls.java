@@ -14,6 +14,7 @@ public final class ConfigurationCalls {
 
   private ConfigurationCalls() {}
 
+  /** Answers GetConfiguration and ChangeConfiguration from {@code config}. */
   public static void register(CallRouter router, Configuration config) {
     router.on(ChangeConfigurationRequest.class, (request, reply) ->
         reply.answer(new ChangeConfigurationResponse(config.change(request.key(), request.value()))));

@@ -32,9 +32,9 @@ public final class Reset {
 
   private static final System.Logger LOG = System.getLogger(Reset.class.getName());
   /** How long a reboot waits for the central system to take the last transaction messages. */
-  static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
   /** How long a failed reboot waits before ResetRetries tries again. */
-  static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
   /**
    * What a reset needs from the rest of the charge point.
@@ -52,6 +52,7 @@ public final class Reset {
   private final Parts parts;
   private boolean resetting;
 
+  /** The reset block; it reboots through the platform of {@code parts}. */
   public Reset(Scheduler scheduler, Configuration config, Counters counters, Outbox outbox, List<Connector> connectors, Parts parts) {
     this.scheduler = scheduler;
     this.config = config;
@@ -61,6 +62,7 @@ public final class Reset {
     this.parts = parts;
   }
 
+  /** Answers Reset.req. */
   public void register(CallRouter router) {
     router.on(ResetRequest.class, this::reset);
   }

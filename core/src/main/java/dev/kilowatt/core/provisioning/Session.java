@@ -22,7 +22,7 @@ public final class Session {
 
   private static final System.Logger LOG = System.getLogger(Session.class.getName());
   /** Used when the central system answers Pending or Rejected with interval 0. */
-  static final Duration DEFAULT_BOOT_RETRY = Duration.ofSeconds(60);
+  private static final Duration DEFAULT_BOOT_RETRY = Duration.ofSeconds(60);
 
   private final Scheduler scheduler;
   private final Outbox outbox;
@@ -36,6 +36,7 @@ public final class Session {
   private Scheduler.Timer heartbeatTimer;
   private boolean online;
 
+  /** The session; {@code onAccepted} hears an acceptance after a BootNotification, {@code onReconnected} a reconnection after one. */
   public Session(Scheduler scheduler, Outbox outbox, Configuration config, BootNotificationRequest boot, StationClock clock,
       Runnable onAccepted, Runnable onReconnected) {
     this.scheduler = scheduler;
@@ -49,7 +50,7 @@ public final class Session {
     config.onChange(CoreKeys.HEARTBEAT_INTERVAL, v -> restartHeartbeat());
   }
 
-  boolean accepted() {
+  private boolean accepted() {
     return registration == RegistrationStatus.ACCEPTED;
   }
 
@@ -58,10 +59,12 @@ public final class Session {
     return registration == RegistrationStatus.REJECTED;
   }
 
+  /** Whether the central system answered the BootNotification with Pending. */
   public boolean pending() {
     return registration == RegistrationStatus.PENDING;
   }
 
+  /** The link is up: the BootNotification goes, or the heartbeat resumes if it was accepted before. */
   public void connected() {
     online = true;
     outbox.connected();
@@ -74,6 +77,7 @@ public final class Session {
     }
   }
 
+  /** The link is down: the heartbeat stops until it is back. */
   public void disconnected() {
     online = false;
     outbox.disconnected();
@@ -153,15 +157,17 @@ public final class Session {
     private Duration offset = Duration.ZERO;
     private Consumer<Duration> onSet = change -> {};
 
+    /** The board's clock, uncorrected until the central system tells the time. */
     public StationClock(Scheduler scheduler) {
       this.scheduler = scheduler;
     }
 
+    /** The time as the central system last said it, moved on by the board's clock. */
     public Instant now() {
       return scheduler.now().plus(offset);
     }
 
-    void set(Instant centralSystemTime) {
+    private void set(Instant centralSystemTime) {
       Duration before = offset;
       offset = Duration.between(scheduler.now(), centralSystemTime);
       onSet.accept(offset.minus(before));

@@ -42,10 +42,10 @@ import java.util.stream.Stream;
 public final class Reservations {
 
   private static final System.Logger LOG = System.getLogger(Reservations.class.getName());
-  public static final String STORAGE_KEY = "reservations";
-  static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
+  static final String STORAGE_KEY = "reservations";
+  private static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
   /** How long a clock change may go unnoticed at worst. */
-  public static final Duration RECHECK = Duration.ofSeconds(60);
+  static final Duration RECHECK = Duration.ofSeconds(60);
 
   /** One reservation; {@code connectorId} 0 means any connector. */
   record Reservation(int id, int connectorId, String idTag, Optional<String> parentIdTag, Instant expiryDate) {
@@ -56,7 +56,7 @@ public final class Reservations {
     }
 
     /** Section 5.13: the reserved idTag, or a card that shares the reservation's parent idTag. */
-    boolean admits(Driver driver) {
+    private boolean admits(Driver driver) {
       if (driver.idTag().equalsIgnoreCase(idTag)) {
         return true;
       }
@@ -67,6 +67,7 @@ public final class Reservations {
 
   /** The persisted reservations. */
   public record Saved(List<Reservation> reservations) {
+    /** Copies the reservations; none when an older version saved none. */
     public Saved {
       reservations = reservations == null ? List.of() : List.copyOf(reservations);
     }
@@ -77,10 +78,12 @@ public final class Reservations {
    * through by any reservation that has a parent idTag, to be checked again once it is known.
    */
   public record Driver(String idTag, Optional<String> parentIdTag, boolean parentUnknown) {
+    /** A driver whose authorization told the parent idTag, if any. */
     public static Driver known(String idTag, Optional<String> parentIdTag) {
       return new Driver(idTag, parentIdTag, false);
     }
 
+    /** A driver whose parent idTag is not known yet. */
     public static Driver beforeAuthorization(String idTag) {
       return new Driver(idTag, Optional.empty(), true);
     }
@@ -124,7 +127,7 @@ public final class Reservations {
   }
 
   /** Answers ReserveNow.req; a request with a known reservationId replaces that reservation if it can be made. */
-  ReservationStatus reserve(ReserveNowRequest request, List<Connector> connectors) {
+  private ReservationStatus reserve(ReserveNowRequest request, List<Connector> connectors) {
     int connectorId = request.connectorId();
     if (connectorId < 0 || connectorId > connectors.size()) {
       LOG.log(Level.INFO, "reservation {0} refused: there is no connector {1}", request.reservationId(), connectorId);
@@ -164,7 +167,7 @@ public final class Reservations {
   }
 
   /** Answers CancelReservation.req. */
-  CancelReservationStatus cancel(int reservationId) {
+  private CancelReservationStatus cancel(int reservationId) {
     if (byId.remove(reservationId) == null) {
       return CancelReservationStatus.REJECTED;
     }

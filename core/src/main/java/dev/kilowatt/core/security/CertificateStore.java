@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 public final class CertificateStore {
 
   private static final System.Logger LOG = System.getLogger(CertificateStore.class.getName());
+  /** Where the installed root certificates are saved. */
   public static final String STORAGE_KEY = "security/roots";
 
   /**
@@ -37,6 +38,7 @@ public final class CertificateStore {
 
   /** The persisted store. */
   public record Roots(List<Root> roots) {
+    /** Copies the roots. */
     public Roots {
       roots = List.copyOf(roots);
     }

@@ -36,7 +36,7 @@ public final class Certificates {
    *
    * @throws CertificateException when the text holds no certificate or something that is not one
    */
-  public static List<X509Certificate> parse(String pem) throws CertificateException {
+  static List<X509Certificate> parse(String pem) throws CertificateException {
     if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
       throw new CertificateException("no PEM certificate in the text");
     }
@@ -49,6 +49,7 @@ public final class Certificates {
     return out;
   }
 
+  /** The certificate in PEM, as InstallCertificate and CertificateSigned carry it. */
   public static String pem(X509Certificate certificate) {
     try {
       return pem("CERTIFICATE", certificate.getEncoded());
@@ -57,13 +58,14 @@ public final class Certificates {
     }
   }
 
+  /** {@code der} in PEM under {@code label}, e.g. "CERTIFICATE REQUEST". */
   public static String pem(String label, byte[] der) {
     return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(LINE, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + label
         + "-----\n";
   }
 
   /** The DER of a PEM block with {@code label}, e.g. a PKCS#8 private key. */
-  public static byte[] unpem(String label, String pem) {
+  static byte[] unpem(String label, String pem) {
     String begin = "-----BEGIN " + label + "-----";
     String end = "-----END " + label + "-----";
     int from = pem.indexOf(begin);
@@ -97,7 +99,7 @@ public final class Certificates {
   }
 
   /** The subject public key as RFC 6960 hashes it: the BIT STRING's key bytes, without tag, length or unused-bits octet. */
-  public static byte[] publicKeyBits(PublicKey key) {
+  static byte[] publicKeyBits(PublicKey key) {
     byte[] bits = Der.read(key.getEncoded()).child(1, Der.BIT_STRING).content();
     return Arrays.copyOfRange(bits, 1, bits.length);
   }
@@ -127,14 +129,14 @@ public final class Certificates {
    * issuer name and of the issuer's key bits in lower-case hex, and the serial number in upper-case hex
    * without leading zeroes, as the paper's example "FFF" shows; the strings are case-insensitive anyway.
    */
-  public static CertificateHashData hashData(X509Certificate certificate, byte[] issuerKeyBits, HashAlgorithm algorithm) {
+  static CertificateHashData hashData(X509Certificate certificate, byte[] issuerKeyBits, HashAlgorithm algorithm) {
     MessageDigest digest = digest(algorithm);
     String nameHash = HexFormat.of().formatHex(digest.digest(issuerName(certificate)));
     String keyHash = HexFormat.of().formatHex(digest.digest(issuerKeyBits));
     return new CertificateHashData(algorithm, nameHash, keyHash, serialHex(certificate.getSerialNumber()));
   }
 
-  static String serialHex(BigInteger serial) {
+  private static String serialHex(BigInteger serial) {
     return serial.toString(16).toUpperCase(Locale.ROOT);
   }
 

@@ -49,13 +49,15 @@ import java.util.stream.Collectors;
 public final class ChargePointCertificates {
 
   private static final System.Logger LOG = System.getLogger(ChargePointCertificates.class.getName());
+  /** Where the signing request waiting for its certificate is saved. */
   public static final String PENDING_KEY = "security/signing-request";
+  /** Where the certificates the central system signed are saved. */
   public static final String ISSUED_KEY = "security/charge-point-certificates";
   /** A03.FR.02: the renewal starts when the certificate in use expires within a month. */
-  static final Duration RENEW_BEFORE = Duration.ofDays(30);
-  static final Duration RENEWAL_CHECK = Duration.ofDays(1);
+  private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+  private static final Duration RENEWAL_CHECK = Duration.ofDays(1);
   /** The certificates kept: the one in use, a newer one waiting for its start, and one fallback (A02.FR.10). */
-  static final int KEPT = 3;
+  private static final int KEPT = 3;
   private static final String EC_CURVE = "secp256r1";
   private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 
@@ -67,6 +69,7 @@ public final class ChargePointCertificates {
 
   /** The persisted certificates, oldest first. */
   public record IssuedList(List<Issued> certificates) {
+    /** Copies the certificates. */
     public IssuedList {
       certificates = List.copyOf(certificates);
     }

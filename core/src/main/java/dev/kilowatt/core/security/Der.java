@@ -12,19 +12,19 @@ import java.util.List;
  * writing a PKCS#10 request and reading names and keys out of X.509 structures. Single-byte tags and
  * definite lengths only, which is all DER allows for these structures.
  */
-public final class Der {
+final class Der {
 
   static final int INTEGER = 0x02;
   static final int BIT_STRING = 0x03;
-  static final int NULL = 0x05;
+  private static final int NULL = 0x05;
   static final int OID = 0x06;
   static final int UTF8_STRING = 0x0C;
-  static final int PRINTABLE_STRING = 0x13;
-  static final int T61_STRING = 0x14;
-  static final int IA5_STRING = 0x16;
-  static final int BMP_STRING = 0x1E;
-  public static final int SEQUENCE = 0x30;
-  static final int SET = 0x31;
+  private static final int PRINTABLE_STRING = 0x13;
+  private static final int T61_STRING = 0x14;
+  private static final int IA5_STRING = 0x16;
+  private static final int BMP_STRING = 0x1E;
+  static final int SEQUENCE = 0x30;
+  private static final int SET = 0x31;
   /** The first context-specific constructed tag, [0]; [n] is this plus n. */
   static final int CONTEXT_0 = 0xA0;
 
@@ -57,7 +57,7 @@ public final class Der {
     return tlv(INTEGER, value.toByteArray());
   }
 
-  static byte[] nullValue() {
+  private static byte[] nullValue() {
     return tlv(NULL);
   }
 
@@ -117,14 +117,14 @@ public final class Der {
    * @param encoded the whole element: tag, length and content
    * @param headerLength how many of the encoded bytes are tag and length
    */
-  public record Element(int tag, byte[] encoded, int headerLength) {
+  record Element(int tag, byte[] encoded, int headerLength) {
 
     byte[] content() {
       return Arrays.copyOfRange(encoded, headerLength, encoded.length);
     }
 
     /** The elements a constructed element (SEQUENCE, SET, [n]) holds, in order. */
-    public List<Element> children() {
+    List<Element> children() {
       List<Element> out = new ArrayList<>();
       int at = headerLength;
       while (at < encoded.length) {
@@ -136,7 +136,7 @@ public final class Der {
     }
 
     /** The {@code index}th child, which must carry {@code expectedTag}. */
-    public Element child(int index, int expectedTag) {
+    Element child(int index, int expectedTag) {
       List<Element> children = children();
       if (index >= children.size() || children.get(index).tag != expectedTag) {
         throw new IllegalArgumentException("expected tag 0x" + Integer.toHexString(expectedTag) + " at position " + index);
@@ -190,7 +190,7 @@ public final class Der {
   }
 
   /** Reads the single element {@code der} consists of; trailing bytes are an error. */
-  public static Element read(byte[] der) {
+  static Element read(byte[] der) {
     Element element = readAt(der, 0, der.length);
     if (element.encoded.length != der.length) {
       throw new IllegalArgumentException("trailing bytes after the DER element");

@@ -45,6 +45,7 @@ import java.util.function.Supplier;
 public final class Security {
 
   private static final System.Logger LOG = System.getLogger(Security.class.getName());
+  /** Where a SecurityProfile on trial is saved, so a reboot still falls back when it fails. */
   public static final String TRIAL_KEY = "security/profile-trial";
   /** How long new connection settings get to prove themselves: several reconnection attempts of the link. */
   public static final Duration TRIAL = Duration.ofMinutes(5);
@@ -71,6 +72,7 @@ public final class Security {
   private boolean startupReported;
   private boolean stopped;
 
+  /** Defines the security keys and loads the roots, certificates and security log saved before. */
   public Security(Scheduler scheduler, Storage storage, SecretStore secrets, Configuration config, Outbox outbox, CentralSystem link,
       Supplier<Instant> clock, Optional<String> serialNumber, Counters counters) {
     this.scheduler = scheduler;
@@ -96,12 +98,14 @@ public final class Security {
     config.onChange(SecurityKeys.SECURITY_PROFILE, this::profileChanged);
   }
 
+  /** Resumes a certificate renewal and a profile on trial. */
   public void start() {
     ownCertificates.start();
     profileTrial.ifPresent(trial -> armProfileTrial());
     armRootTrial();
   }
 
+  /** Cancels the timers. */
   public void stop() {
     stopped = true;
     ownCertificates.stop();
@@ -109,6 +113,7 @@ public final class Security {
     cancel(rootTimer);
   }
 
+  /** The security log and its notifications. */
   public SecurityEvents events() {
     return events;
   }
@@ -155,6 +160,7 @@ public final class Security {
     }
   }
 
+  /** The link is down: a new Central System root on trial has its time to connect again before the old one is trusted again. */
   public void disconnected() {
     armRootTrial();
   }
@@ -182,7 +188,7 @@ public final class Security {
     router.on(CertificateSignedRequest.class, (request, reply) -> reply.answer(certificateSigned(request)));
   }
 
-  public InstallCertificateResponse install(InstallCertificateRequest request) {
+  InstallCertificateResponse install(InstallCertificateRequest request) {
     boolean single = config.bool(SecurityKeys.ADDITIONAL_ROOT_CERTIFICATE_CHECK);
     CertificateStore.Installation outcome = roots.install(request.certificateType(), request.certificate(), clock.get(),
         config.integer(SecurityKeys.CERTIFICATE_STORE_MAX_LENGTH), single);
@@ -201,7 +207,7 @@ public final class Security {
     });
   }
 
-  public DeleteCertificateResponse delete(DeleteCertificateRequest request) {
+  DeleteCertificateResponse delete(DeleteCertificateRequest request) {
     DeleteCertificateStatus status = roots.delete(request.certificateHashData(), ownCertificates::isChargePointCertificate, usesTls());
     if (status == DeleteCertificateStatus.ACCEPTED) {
       reconnectLater();
@@ -209,13 +215,13 @@ public final class Security {
     return new DeleteCertificateResponse(status);
   }
 
-  GetInstalledCertificateIdsResponse installedIds(GetInstalledCertificateIdsRequest request) {
+  private GetInstalledCertificateIdsResponse installedIds(GetInstalledCertificateIdsRequest request) {
     List<CertificateHashData> ids = roots.ids(request.certificateType());
     return new GetInstalledCertificateIdsResponse(ids.isEmpty() ? GetInstalledCertificateStatus.NOT_FOUND
         : GetInstalledCertificateStatus.ACCEPTED, ids);
   }
 
-  public CertificateSignedResponse certificateSigned(CertificateSignedRequest request) {
+  CertificateSignedResponse certificateSigned(CertificateSignedRequest request) {
     return new CertificateSignedResponse(ownCertificates.certificateSigned(request.certificateChain()));
   }
 

@@ -27,24 +27,28 @@ import java.util.function.Supplier;
 public final class SecurityEvents {
 
   private static final System.Logger LOG = System.getLogger(SecurityEvents.class.getName());
-  private static final List<String> ROUTINE = List.of("StartupOfTheDevice", "ResetOrReboot", "FirmwareUpdated", "SettingSystemTime", "SecurityLogWasCleared", "ReconfigurationOfSecurityParameters"); // normal operation, logged at INFO whether critical or not; the rest means trouble
+  /** Normal operation, logged at INFO whether critical or not; the rest means trouble. */
+  private static final List<String> ROUTINE = List.of("StartupOfTheDevice", "ResetOrReboot", "FirmwareUpdated", "SettingSystemTime",
+      "SecurityLogWasCleared", "ReconfigurationOfSecurityParameters");
+  /** Where the security log is saved. */
   public static final String LOG_KEY = "security/log";
   /** How many entries the security log keeps; the oldest go first. */
-  public static final int LOG_CAPACITY = 500;
+  static final int LOG_CAPACITY = 500;
   /** A correction of the clock by at least this much counts as setting the system time, not as drift. */
-  static final Duration CLOCK_JUMP = Duration.ofSeconds(30);
+  private static final Duration CLOCK_JUMP = Duration.ofSeconds(30);
   /** The outbox's transaction number for queued messages that belong to no transaction. */
   public static final long NO_TRANSACTION = 0;
   private static final int TECH_INFO_MAX = 255;
   private static final int TYPE_MAX = 50;
   /** How many non-critical events wait for the connection; a link refused at every attempt raises one each time. */
-  public static final int HELD_CAPACITY = 20;
+  static final int HELD_CAPACITY = 20;
 
   /** One line of the security log. */
   public record Entry(Instant timestamp, String type, boolean critical, Optional<String> techInfo) {}
 
   /** The persisted security log, oldest first. */
   public record Log(List<Entry> entries) {
+    /** Copies the entries. */
     public Log {
       entries = List.copyOf(entries);
     }

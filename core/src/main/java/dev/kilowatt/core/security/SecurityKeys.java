@@ -17,6 +17,7 @@ import dev.kilowatt.core.configuration.CoreKeys;
 public final class SecurityKeys {
 
   static final String ADDITIONAL_ROOT_CERTIFICATE_CHECK = "AdditionalRootCertificateCheck";
+  /** The HTTP Basic password of profiles 1 and 2, write-only (white paper A01). */
   public static final String AUTHORIZATION_KEY = "AuthorizationKey";
   static final String CERTIFICATE_SIGNED_MAX_CHAIN_SIZE = "CertificateSignedMaxChainSize";
   static final String CERTIFICATE_STORE_MAX_LENGTH = "CertificateStoreMaxLength";
@@ -24,14 +25,14 @@ public final class SecurityKeys {
   static final String SECURITY_PROFILE = "SecurityProfile";
 
   /** The paper's upper bound of CertificateSignedMaxChainSize, in characters; also the CertificateSigned.req field's. */
-  static final int MAX_CHAIN_SIZE = 10_000;
+  private static final int MAX_CHAIN_SIZE = 10_000;
   /** Default of CertificateStoreMaxLength: Central System and Manufacturer roots together. */
-  static final int STORE_MAX_LENGTH = 10;
+  private static final int STORE_MAX_LENGTH = 10;
   /** X.520's upper bound of an organizationName, which CpoName becomes in the certificate. */
-  static final int CPO_NAME_MAX = 64;
+  private static final int CPO_NAME_MAX = 64;
   /** The hexadecimal AuthorizationKey, two digits per byte of the 16 to 20 byte password (A00.FR.205). */
-  static final int KEY_MIN_DIGITS = 32;
-  static final int KEY_MAX_DIGITS = 40;
+  private static final int KEY_MIN_DIGITS = 32;
+  private static final int KEY_MAX_DIGITS = 40;
 
   private SecurityKeys() {}
 

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public record Allocation(Instant at, ExplainedLimit grid, List<Offer> offers) {
 
+  /** Checks that nothing is missing and copies the offers. */
   public Allocation {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(grid, "grid");
@@ -26,6 +27,7 @@ public record Allocation(Instant at, ExplainedLimit grid, List<Offer> offers) {
     return new Allocation(at, new ExplainedLimit(0, new LimitBound.NotCharging()), List.of());
   }
 
+  /** What this division offers {@code connectorId}, if it drew. */
   public Optional<Offer> offer(int connectorId) {
     return offers.stream().filter(o -> o.connectorId() == connectorId).findFirst();
   }

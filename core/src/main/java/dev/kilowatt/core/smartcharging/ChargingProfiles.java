@@ -97,7 +97,7 @@ final class ChargingProfiles {
    *
    * @return whether any was removed
    */
-  public boolean transactionEnded(int connectorId) {
+  boolean transactionEnded(int connectorId) {
     return installed.removeIf(i -> i.connectorId() == connectorId
         && i.profile().chargingProfilePurpose() == ChargingProfilePurposeType.TX_PROFILE);
   }
@@ -129,7 +129,7 @@ final class ChargingProfiles {
    * When the limit of {@code connectorId} may change next after {@code at}: the next period boundary of a profile that
    * concerns it. Without a running transaction, Relative schedules count from {@code at}.
    */
-  public Optional<Instant> nextChange(int connectorId, Instant at, Optional<RunningTransaction> running) {
+  Optional<Instant> nextChange(int connectorId, Instant at, Optional<RunningTransaction> running) {
     if (connectorId < 1 || connectorId > numberOfConnectors) {
       throw new IllegalArgumentException("connector " + connectorId + " does not exist");
     }

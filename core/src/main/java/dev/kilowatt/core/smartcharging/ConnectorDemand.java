@@ -14,7 +14,7 @@ import java.util.Set;
  * @param phases the grid phases it loads
  * @param measuredDrawA what its EV draws per phase (the highest phase), if the meter has said
  */
-public record ConnectorDemand(int connectorId, boolean wantsEnergy, ExplainedLimit ownLimit, double ratingA,
+record ConnectorDemand(int connectorId, boolean wantsEnergy, ExplainedLimit ownLimit, double ratingA,
     Set<MainsPhase> phases, Optional<Double> measuredDrawA) {
 
   public ConnectorDemand {

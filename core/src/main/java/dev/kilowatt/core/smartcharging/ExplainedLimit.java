@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record ExplainedLimit(double amperes, LimitBound bound) {
 
+  /** Checks that the limit is 0 A or more and finite. */
   public ExplainedLimit {
     Objects.requireNonNull(bound, "bound");
     if (!(amperes >= 0) || Double.isInfinite(amperes)) {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * rating caps them. Limits are rounded down to 0.1 A, as in the composite schedule. minChargingRate does not lower
  * anything here: section 3.13.4 gives it to the central system as a hint for balancing, not as a floor.
  */
-public final class ExplainedLimits {
+final class ExplainedLimits {
 
   /** The phases the spec assumes for a period without numberPhases. */
   private static final int DEFAULT_PHASES = 3;

@@ -7,7 +7,7 @@ import java.util.Objects;
  * What bound a current: the answer to "why this many amperes?". Plain domain values, no OCPP message types, so
  * that an adapter for another OCPP version can report them too.
  */
-public sealed interface LimitBound {
+sealed interface LimitBound {
 
   /** The bound for people, as a log line or a chart legend says it. */
   String describe();

@@ -5,8 +5,11 @@ import java.util.Set;
 
 /** A phase of the grid connection, which every connector wired to it loads. */
 public enum MainsPhase {
+  /** The first phase (R). */
   L1,
+  /** The second phase (S). */
   L2,
+  /** The third phase (T). */
   L3;
 
   /**

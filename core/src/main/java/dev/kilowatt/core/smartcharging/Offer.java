@@ -19,6 +19,7 @@ import java.util.Set;
 public record Offer(int connectorId, double amperes, LimitBound bound, Set<MainsPhase> phases, boolean followsDraw,
     Instant raisedAt, Instant chargingSince) {
 
+  /** Checks that nothing is missing and copies the phases. */
   public Offer {
     Objects.requireNonNull(bound, "bound");
     phases = Set.copyOf(phases);

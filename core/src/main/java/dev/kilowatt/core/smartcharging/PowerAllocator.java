@@ -28,15 +28,15 @@ import java.util.Optional;
  * the ones left short wait, and an EV on a phase with room charges on.
  * minChargingRate plays no part: section 3.13.4 makes it a hint for the central system's balancing, not a floor.
  */
-public final class PowerAllocator {
+final class PowerAllocator {
 
   /** The least current a PWM pilot signals. */
   static final double PILOT_MINIMUM_A = 6;
   /** IEC 61851-1 gives an EV 5 s to follow a new duty cycle; twice that covers a slow meter too. */
   static final Duration SETTLE_TIME = Duration.ofSeconds(10);
-  static final double CUT_BELOW_A = 2;
-  static final double HEADROOM_A = 1;
-  static final double RELEASE_WITHIN_A = 0.5;
+  private static final double CUT_BELOW_A = 2;
+  private static final double HEADROOM_A = 1;
+  private static final double RELEASE_WITHIN_A = 0.5;
 
   private static final System.Logger LOG = System.getLogger(PowerAllocator.class.getName());
 

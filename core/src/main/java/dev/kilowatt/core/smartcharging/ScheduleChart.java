@@ -16,6 +16,7 @@ public final class ScheduleChart {
    * @param explanation e.g. "8.0 A: share of 16.0 A among 2 connectors (...)"
    */
   public record Reason(long offsetSeconds, String explanation) {
+    /** Checks that the reason comes at or after the start. */
     public Reason {
       Objects.requireNonNull(explanation, "explanation");
       if (offsetSeconds < 0) {
@@ -44,6 +45,11 @@ public final class ScheduleChart {
    *  0.0 +--------------------
    *       0:00:00      0:06:40
    * </pre>
+   *
+   * @param schedule the schedule to draw
+   * @param width the chart's columns, the schedule's span divided evenly among them
+   * @param height the chart's rows, the schedule's highest limit in the top one
+   * @return the chart, lines separated by {@code \n}
    */
   public static String render(ChargingSchedule schedule, int width, int height) {
     if (width < 1 || height < 1) {
@@ -93,6 +99,12 @@ public final class ScheduleChart {
    * </pre>
    *
    * Reasons past the schedule's end are drawn in its last column. Letters run from a to z and start again.
+   *
+   * @param schedule the schedule to draw
+   * @param reasons why the limit changed, by offset from the schedule's start
+   * @param width the chart's columns
+   * @param height the chart's rows
+   * @return the chart, then the legend of the reasons
    */
   public static String render(ChargingSchedule schedule, List<Reason> reasons, int width, int height) {
     String chart = render(schedule, width, height);

@@ -18,6 +18,7 @@ public interface SharingStrategy {
    * @param ceilingA the most it may take per phase (its own limit, rating, or what its EV draws)
    */
   record Claim(int connectorId, Set<MainsPhase> phases, double ceilingA) {
+    /** Copies the phases; checks that the ceiling is 0 A or more and finite. */
     public Claim {
       phases = Set.copyOf(phases);
       if (!(ceilingA >= 0) || Double.isInfinite(ceilingA)) {
@@ -29,12 +30,18 @@ public interface SharingStrategy {
   /**
    * Divides {@code availableA} on each grid phase among {@code claims}.
    *
+   * @param availableA the current per phase the grid limit leaves for the connectors that draw
+   * @param claims the connectors that draw, each with its phases and ceiling
    * @return the amperes per claim, in the order of {@code claims}: each between 0 and its ceiling, and on every phase
    *     the claims that load it add up to {@code availableA} at most
    */
   List<Double> share(double availableA, List<Claim> claims);
 
-  /** Equal shares, where what a claim cannot take goes to the others. */
+  /**
+   * Equal shares, where what a claim cannot take goes to the others.
+   *
+   * @return the builder's default strategy
+   */
   static SharingStrategy equal() {
     return new EqualSharing();
   }

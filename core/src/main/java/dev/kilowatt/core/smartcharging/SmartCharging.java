@@ -41,13 +41,13 @@ import java.util.function.Supplier;
 public final class SmartCharging {
 
   private static final System.Logger LOG = System.getLogger(SmartCharging.class.getName());
-  static final String STORAGE_KEY = "charging-profiles";
+  private static final String STORAGE_KEY = "charging-profiles";
 
-  static final String CHARGE_PROFILE_MAX_STACK_LEVEL = "ChargeProfileMaxStackLevel";
-  static final String CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT = "ChargingScheduleAllowedChargingRateUnit";
-  static final String CHARGING_SCHEDULE_MAX_PERIODS = "ChargingScheduleMaxPeriods";
-  static final String CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED = "ConnectorSwitch3to1PhaseSupported";
-  static final String MAX_CHARGING_PROFILES_INSTALLED = "MaxChargingProfilesInstalled";
+  private static final String CHARGE_PROFILE_MAX_STACK_LEVEL = "ChargeProfileMaxStackLevel";
+  private static final String CHARGING_SCHEDULE_ALLOWED_CHARGING_RATE_UNIT = "ChargingScheduleAllowedChargingRateUnit";
+  private static final String CHARGING_SCHEDULE_MAX_PERIODS = "ChargingScheduleMaxPeriods";
+  private static final String CONNECTOR_SWITCH_3_TO_1_PHASE_SUPPORTED = "ConnectorSwitch3to1PhaseSupported";
+  private static final String MAX_CHARGING_PROFILES_INSTALLED = "MaxChargingProfilesInstalled";
 
   /** The saved profiles, in install order. */
   record Saved(List<InstalledProfile> profiles) {
@@ -66,6 +66,7 @@ public final class SmartCharging {
    * @param sharing how the grid limit is divided among the connectors that draw
    */
   public record Setup(SmartChargingLimits limits, double voltage, Optional<Double> installationLimitA, SharingStrategy sharing) {
+    /** Checks that nothing is missing. */
     public Setup {
       Objects.requireNonNull(limits, "limits");
       Objects.requireNonNull(installationLimitA, "installationLimitA");
@@ -84,6 +85,7 @@ public final class SmartCharging {
   private Scheduler.Timer boundaryTimer;
   private Instant boundary;
 
+  /** Loads the installed profiles; {@code onBoundary} hears when a schedule period begins or ends. */
   public SmartCharging(Scheduler scheduler, Storage storage, Configuration config, Supplier<Instant> clock, List<ConnectorHardware> connectors,
       Setup setup, Runnable onBoundary) {
     this.scheduler = scheduler;
@@ -112,7 +114,7 @@ public final class SmartCharging {
     router.on(GetCompositeScheduleRequest.class, (request, reply) -> reply.answer(composite(request, connectors)));
   }
 
-  ChargingProfileStatus install(int connectorId, ChargingProfile profile, List<Connector> connectors) {
+  private ChargingProfileStatus install(int connectorId, ChargingProfile profile, List<Connector> connectors) {
     Optional<RunningTransaction> running = connectorId >= 1 && connectorId <= connectors.size()
         ? running(connectors.get(connectorId - 1)) : Optional.empty();
     ChargingProfileStatus status = profiles.install(connectorId, profile, running);
@@ -122,7 +124,7 @@ public final class SmartCharging {
     return status;
   }
 
-  ClearChargingProfileStatus clear(ClearChargingProfileRequest request) {
+  private ClearChargingProfileStatus clear(ClearChargingProfileRequest request) {
     ClearChargingProfileStatus status = profiles.clear(request);
     if (status == ClearChargingProfileStatus.ACCEPTED) {
       changed();
@@ -159,10 +161,12 @@ public final class SmartCharging {
     }
   }
 
+  /** Whether a RemoteStartTransaction may carry {@code profile}: a TxProfile without a transactionId. */
   public static boolean acceptableForRemoteStart(ChargingProfile profile) {
     return profile.chargingProfilePurpose() == ChargingProfilePurposeType.TX_PROFILE && profile.transactionId().isEmpty();
   }
 
+  /** The transaction on {@code c} ended: the TxProfiles of the connector are removed. */
   public void transactionEnded(Connector c) {
     if (profiles.transactionEnded(c.id())) {
       changed();
@@ -268,6 +272,7 @@ public final class SmartCharging {
     onBoundary.run();
   }
 
+  /** Cancels the timer of the next schedule boundary. */
   public void stop() {
     if (boundaryTimer != null) {
       boundaryTimer.cancel();

@@ -22,6 +22,7 @@ public record SmartChargingLimits(int maxStackLevel, int maxPeriods, Set<Chargin
   public static final SmartChargingLimits DEFAULT =
       new SmartChargingLimits(8, 24, EnumSet.allOf(ChargingRateUnitType.class), 16);
 
+  /** Checks the ranges. */
   public SmartChargingLimits {
     if (maxStackLevel < 0 || maxPeriods < 1 || maxInstalled < 1) {
       throw new IllegalArgumentException("limits out of range: stack level " + maxStackLevel + ", periods " + maxPeriods
@@ -34,7 +35,7 @@ public record SmartChargingLimits(int maxStackLevel, int maxPeriods, Set<Chargin
   }
 
   /** The value of {@code ChargingScheduleAllowedChargingRateUnit}, e.g. "Current,Power". */
-  public String allowedUnitsConfigValue() {
+  String allowedUnitsConfigValue() {
     return EnumSet.copyOf(allowedUnits).stream()
         .map(unit -> unit == ChargingRateUnitType.A ? "Current" : "Power")
         .collect(Collectors.joining(","));

@@ -43,11 +43,13 @@ public final class RemoteTrigger {
   private final int connectors;
   private final Messages messages;
 
+  /** Triggers for a charge point of {@code connectors} connectors, sending through {@code messages}. */
   public RemoteTrigger(int connectors, Messages messages) {
     this.connectors = connectors;
     this.messages = messages;
   }
 
+  /** Answers TriggerMessage and ExtendedTriggerMessage. */
   public void register(CallRouter router) {
     router.on(TriggerMessageRequest.class, (request, reply) -> reply.decide(decide(request), TriggerMessageResponse::new));
     router.on(ExtendedTriggerMessageRequest.class, (request, reply) -> reply.decide(decide(request), ExtendedTriggerMessageResponse::new));

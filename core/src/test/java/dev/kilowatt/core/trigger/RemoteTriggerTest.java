@@ -1,9 +1,10 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.trigger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.BootNotificationResponse;
 import dev.kilowatt.core.message.CentralSystemRequest;

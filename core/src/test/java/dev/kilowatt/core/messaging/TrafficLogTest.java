@@ -1,4 +1,4 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
-import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.HeartbeatRequest;
 import dev.kilowatt.core.message.HeartbeatResponse;
+import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
-import dev.kilowatt.core.messaging.TrafficLog;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;

@@ -1,12 +1,14 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.security;
 
+import dev.kilowatt.core.ChargePointLimits;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
+import dev.kilowatt.core.messaging.OutboxWiring;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.provisioning.Session;
-import dev.kilowatt.core.security.Security;
 import dev.kilowatt.core.time.VirtualTime;
 import dev.kilowatt.test.InMemoryStorage;
 import dev.kilowatt.test.ScriptedCentralSystem;

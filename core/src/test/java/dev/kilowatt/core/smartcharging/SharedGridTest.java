@@ -1,9 +1,12 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.smartcharging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.ChargePoint;
 import dev.kilowatt.core.FakeHardware.FakePilot;
+import dev.kilowatt.core.FakeHardware;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.ChargingProfileKindType;
 import dev.kilowatt.core.message.ChargingProfilePurposeType;
@@ -14,7 +17,6 @@ import dev.kilowatt.core.message.ChargingSchedulePeriod;
 import dev.kilowatt.core.message.SetChargingProfileRequest;
 import dev.kilowatt.core.port.PilotState;
 import java.time.Duration;
-import dev.kilowatt.core.smartcharging.SharingStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,7 +1,8 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.AuthorizeResponse;

@@ -1,4 +1,4 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.firmware;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,10 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.reservation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.AuthorizeResponse;
@@ -21,7 +22,6 @@ import dev.kilowatt.core.message.ReserveNowRequest;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
-import dev.kilowatt.core.reservation.Reservations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

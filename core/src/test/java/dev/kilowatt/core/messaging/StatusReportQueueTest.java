@@ -1,14 +1,12 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationRequest;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationResponse;
-import dev.kilowatt.core.messaging.Counters;
-import dev.kilowatt.core.messaging.Outbox;
-import dev.kilowatt.core.messaging.StatusReportQueue;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Storage;

@@ -1,22 +1,20 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.messaging;
 
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
-import dev.kilowatt.core.messaging.Outbox;
-import dev.kilowatt.core.messaging.TransactionReceiver;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Scheduler;
 import java.util.Optional;
 
 /** An outbox wired to a link as the station wires it, for the parts that are tested without a station. */
-final class OutboxWiring {
+public final class OutboxWiring {
 
   private OutboxWiring() {}
 
   /** Lets {@code outbox} send over {@code link}; transaction messages go as they were queued. */
-  static void attach(Outbox outbox, CentralSystem link) {
+  public static void attach(Outbox outbox, CentralSystem link) {
     outbox.attach(link, new TransactionReceiver() {
       @Override
       public Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued) {
@@ -39,7 +37,7 @@ final class OutboxWiring {
    * Hands the link's answers to {@code outbox} on {@code loop}, with what the part under test does when the
    * connection comes and goes; nothing may call the charge point.
    */
-  static CentralSystem.Listener listener(Scheduler loop, Outbox outbox, Runnable connected, Runnable disconnected) {
+  public static CentralSystem.Listener listener(Scheduler loop, Outbox outbox, Runnable connected, Runnable disconnected) {
     return new CentralSystem.Listener() {
       @Override
       public void onConnected() {

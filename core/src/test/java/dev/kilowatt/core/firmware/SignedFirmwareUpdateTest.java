@@ -1,15 +1,17 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.firmware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.ChargePointIdentity;
 import dev.kilowatt.core.FakeFiles.FakeCollector;
 import dev.kilowatt.core.FakeFiles.FakeInstaller;
 import dev.kilowatt.core.FakeFiles.FakeTransfer;
-import dev.kilowatt.core.SigningFixtures.Scheme;
-import dev.kilowatt.core.firmware.FirmwareSigning;
+import dev.kilowatt.core.FakeFiles;
+import dev.kilowatt.core.Harness;
+import dev.kilowatt.core.firmware.SigningFixtures.Scheme;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.CertificateStatus;
 import dev.kilowatt.core.message.CertificateUse;

@@ -1,14 +1,15 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.firmware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.ChargePointIdentity;
 import dev.kilowatt.core.FakeFiles.FakeCollector;
 import dev.kilowatt.core.FakeFiles.FakeInstaller;
 import dev.kilowatt.core.FakeFiles.FakeTransfer;
-import dev.kilowatt.core.firmware.FirmwareUpdate;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.FirmwareStatus;
 import dev.kilowatt.core.message.FirmwareStatusNotificationRequest;

@@ -1,9 +1,11 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.FaultyStorage;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.StoredSecrets;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;

@@ -1,4 +1,4 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.firmware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.FakeFiles.FakeCollector;
 import dev.kilowatt.core.FakeFiles.FakeTransfer;
-import dev.kilowatt.core.firmware.DiagnosticsUpload;
+import dev.kilowatt.core.FakeFiles;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationRequest;

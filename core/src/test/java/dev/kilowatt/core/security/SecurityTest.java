@@ -1,10 +1,12 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.security;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.FaultyStorage;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.CertificateHashData;
 import dev.kilowatt.core.message.CertificateStatus;
 import dev.kilowatt.core.message.CertificateUse;
@@ -24,11 +26,6 @@ import dev.kilowatt.core.message.InstallCertificateRequest;
 import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.port.ConnectionSettings;
-import dev.kilowatt.core.security.CertificateStore;
-import dev.kilowatt.core.security.Certificates;
-import dev.kilowatt.core.security.Security;
-import dev.kilowatt.core.security.SecurityEvents;
-import dev.kilowatt.core.security.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -41,26 +38,26 @@ import org.junit.jupiter.api.Test;
  * The security white paper's configuration keys (A01, A05), the root certificate store (M03 to M05) and
  * security events (A04), through the charge point's OCPP face.
  */
-class SecurityTest {
+public class SecurityTest {
 
   /** "OCA_OCTT_admin_test" in hexadecimal, the conformance tool's AuthorizationKey (19 bytes). */
-  static final String OCTT_KEY = "4F43415F4F4354545F61646D696E5F74657374";
-  static final String ROOT = TestPki.resource("pki/root.pem");
+  public static final String OCTT_KEY = "4F43415F4F4354545F61646D696E5F74657374";
+  public static final String ROOT = TestPki.resource("pki/root.pem");
   static final String SUB = TestPki.resource("pki/sub.pem");
   static final String MANUFACTURER = TestPki.resource("pki/mfr.pem");
-  static final CertificateHashData ROOT_ID = new CertificateHashData(HashAlgorithm.SHA256,
+  public static final CertificateHashData ROOT_ID = new CertificateHashData(HashAlgorithm.SHA256,
       "3de288bd203bb488cee8487c4f222344258cab222ab57715f39aca6733c17f63",
       "756617a3a68969eb0e406ecd972fe8212ede0a5e2357bd9e0f1d55a96ad632b3", "FFF");
 
-  static ConfigurationStatus change(Harness h, String key, String value) {
+  public static ConfigurationStatus change(Harness h, String key, String value) {
     return h.callOk(new ChangeConfigurationRequest(key, value)).status();
   }
 
-  static CertificateStatus install(Harness h, CertificateUse use, String pem) {
+  public static CertificateStatus install(Harness h, CertificateUse use, String pem) {
     return h.callOk(new InstallCertificateRequest(use, pem)).status();
   }
 
-  static GetInstalledCertificateIdsResponse ids(Harness h, CertificateUse use) {
+  public static GetInstalledCertificateIdsResponse ids(Harness h, CertificateUse use) {
     return h.callOk(new GetInstalledCertificateIdsRequest(use));
   }
 
@@ -291,7 +288,7 @@ class SecurityTest {
     assertEquals(List.of(ROOT), h.cs.settings().trustedRootCertificatesPem());
   }
 
-  static DeleteCertificateStatus delete(Harness h, CertificateHashData data) {
+  public static DeleteCertificateStatus delete(Harness h, CertificateHashData data) {
     return h.callOk(new DeleteCertificateRequest(data)).status();
   }
 

@@ -1,4 +1,4 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.security;
 
 import dev.kilowatt.core.port.Secret;
 import dev.kilowatt.core.port.SecretStore;

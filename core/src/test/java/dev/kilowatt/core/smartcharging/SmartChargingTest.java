@@ -1,9 +1,10 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.smartcharging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.ChargingProfileKindType;

@@ -1,7 +1,9 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kilowatt.core.ChargePointLimits;
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.GetConfigurationRequest;

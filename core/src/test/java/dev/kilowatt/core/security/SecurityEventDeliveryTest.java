@@ -1,8 +1,9 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,6 @@ import dev.kilowatt.core.message.CertificateSignedRequest;
 import dev.kilowatt.core.message.CertificateSignedStatus;
 import dev.kilowatt.core.message.SignCertificateRequest;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
-import dev.kilowatt.core.security.Certificates;
-import dev.kilowatt.core.security.ChargePointCertificates;
-import dev.kilowatt.core.security.TestPki;
 import java.security.PublicKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.Harness;
+import dev.kilowatt.core.VendorKey;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.GetConfigurationRequest;

@@ -1,13 +1,13 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.kilowatt.core.ledger.StorageJournal;
+import dev.kilowatt.core.FaultyStorage;
 import dev.kilowatt.core.port.Journal.Entry;
 import dev.kilowatt.core.port.Journal.Outcome;
-import dev.kilowatt.test.InMemoryStorage;
 import dev.kilowatt.core.time.VirtualTime;
+import dev.kilowatt.test.InMemoryStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

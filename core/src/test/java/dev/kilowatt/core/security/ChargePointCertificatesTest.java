@@ -1,4 +1,4 @@
-package dev.kilowatt.core;
+package dev.kilowatt.core.security;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,11 +20,6 @@ import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.message.SignCertificateRequest;
 import dev.kilowatt.core.message.SignCertificateResponse;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
-import dev.kilowatt.core.security.Certificates;
-import dev.kilowatt.core.security.ChargePointCertificates;
-import dev.kilowatt.core.security.Der;
-import dev.kilowatt.core.security.CertificateHashDataTest;
-import dev.kilowatt.core.security.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -42,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The charge point certificate: request, signed chain, switch-over and renewal (white paper A02, A03). */
-class ChargePointCertificatesTest {
+public class ChargePointCertificatesTest {
 
   private final TestPki.Authority root = TestPki.root("CPO Root");
 
@@ -66,7 +61,7 @@ class ChargePointCertificatesTest {
   }
 
   /** The public key a certificate authority takes from a PEM certificate signing request. */
-  static PublicKey publicKeyOf(String csr) throws Exception {
+  public static PublicKey publicKeyOf(String csr) throws Exception {
     byte[] spki = Der.read(Certificates.unpem("CERTIFICATE REQUEST", csr)).children().get(0).child(2, Der.SEQUENCE).encoded();
     return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
   }
