@@ -87,10 +87,8 @@ class RemoteControlTest {
     assertFalse(h.relay().closed);
   }
 
-  @Test
-  void aRemoteStopThatArrivesWhileTheStartAnswerIsBeingSavedIsAnsweredOnceItIsSaved() {
-    // A central system may stop a transaction as soon as it has handed out its id; the charge point holds
-    // the id for its own only once the answer is durable, which on slow flash takes a while.
+  /** A charging session on 200 ms flash, just after the central system answered its StartTransaction with id 100. */
+  private static Harness startAnsweredOnSlowFlash() {
     Harness h = new Harness();
     h.flash.slow(Duration.ofMillis(200));
     h.online();
@@ -99,6 +97,14 @@ class RemoteControlTest {
     for (int ms = 0; ms < 2_000 && h.cs.sent(StartTransactionRequest.class).isEmpty(); ms += 10) {
       h.time.advance(Duration.ofMillis(10));
     }
+    return h;
+  }
+
+  @Test
+  void aRemoteStopThatArrivesWhileTheStartAnswerIsBeingSavedIsAnsweredOnceItIsSaved() {
+    // A central system may stop a transaction as soon as it has handed out its id; the charge point holds
+    // the id for its own only once the answer is durable, which on slow flash takes a while.
+    Harness h = startAnsweredOnSlowFlash();
     assertEquals(1, h.cs.sent(StartTransactionRequest.class).size(), "the start was saved and sent, and answered");
     assertTrue(h.connector(1).transactionId().isEmpty(), "the start answer is still being saved");
 
@@ -113,15 +119,8 @@ class RemoteControlTest {
   }
 
   @Test
-  void aRemoteStopForAnIdBeingSavedOnNoConnectorIsStillRejected() {
-    Harness h = new Harness();
-    h.flash.slow(Duration.ofMillis(200));
-    h.online();
-    h.ev(PilotState.C);
-    h.card("OWNER");
-    for (int ms = 0; ms < 2_000 && h.cs.sent(StartTransactionRequest.class).isEmpty(); ms += 10) {
-      h.time.advance(Duration.ofMillis(10));
-    }
+  void aRemoteStopForAnotherIdWhileAStartAnswerIsBeingSavedIsStillRejected() {
+    Harness h = startAnsweredOnSlowFlash();
     String stop = h.cs.call(new RemoteStopTransactionRequest(999));
     h.advance(Duration.ofSeconds(1));
     assertEquals(RemoteStartStopStatus.REJECTED,
