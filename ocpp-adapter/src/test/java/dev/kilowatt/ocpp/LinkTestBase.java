@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp;
 
+import dev.kilowatt.test.RecordingLinkListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ abstract class LinkTestBase {
   static final ReconnectBackoff EXACT = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 0);
 
   final RecordingScheduler scheduler = new RecordingScheduler();
-  final RecordingListener listener = new RecordingListener();
+  final RecordingLinkListener listener = new RecordingLinkListener(Duration.ofSeconds(TestCentralSystem.WAIT_SECONDS));
   final BlockingQueue<String> traffic = new LinkedBlockingQueue<>();
   final List<AutoCloseable> cleanup = new ArrayList<>();
   TestCentralSystem server;

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kilowatt.core.message.HeartbeatRequest;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
-import dev.kilowatt.ocpp.RecordingListener.Connected;
-import dev.kilowatt.ocpp.RecordingListener.Disconnected;
-import dev.kilowatt.ocpp.RecordingListener.SecurityEvent;
+import dev.kilowatt.test.RecordingLinkListener.Connected;
+import dev.kilowatt.test.RecordingLinkListener.Disconnected;
+import dev.kilowatt.test.RecordingLinkListener.SecurityEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -83,7 +83,7 @@ class OcppJsonLinkSecurityTest extends LinkTestBase {
     SecurityEvent event = listener.next(SecurityEvent.class);
     assertEquals(expectedType, event.type(), event.techInfo());
     assertEquals(Duration.ofSeconds(1), scheduler.nextRetry(HANDSHAKE), "the link tries again later");
-    assertTrue(listener.events.isEmpty(), "never connected: " + listener.events);
+    assertTrue(listener.quiet(), "never connected: " + listener.untaken());
     return event;
   }
 
@@ -343,7 +343,7 @@ class OcppJsonLinkSecurityTest extends LinkTestBase {
     link.reconfigure(profile(2, OTHER_ROOT, Optional.empty()));
     link.send("c-1", new HeartbeatRequest());
     assertEquals(json("[2,'c-1','Heartbeat',{}]"), server.nextReceived(), "still connected");
-    assertTrue(listener.events.isEmpty());
+    assertTrue(listener.quiet());
 
     server.drop();
     listener.next(Disconnected.class);
@@ -382,6 +382,6 @@ class OcppJsonLinkSecurityTest extends LinkTestBase {
 
     link.reconfigure(profile(3, TEST_ROOT, Optional.of(Pki.chargePoint())));
     listener.next(Connected.class);
-    assertFalse(listener.events.stream().anyMatch(SecurityEvent.class::isInstance));
+    assertFalse(listener.untaken().stream().anyMatch(SecurityEvent.class::isInstance));
   }
 }

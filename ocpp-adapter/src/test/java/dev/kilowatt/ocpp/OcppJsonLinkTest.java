@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp;
 
+import dev.kilowatt.test.RecordingLinkListener;
 import static dev.kilowatt.ocpp.Samples.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,10 +12,10 @@ import dev.kilowatt.core.message.ResetResponse;
 import dev.kilowatt.core.message.ResetStatus;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
-import dev.kilowatt.ocpp.RecordingListener.Call;
-import dev.kilowatt.ocpp.RecordingListener.Connected;
-import dev.kilowatt.ocpp.RecordingListener.Disconnected;
-import dev.kilowatt.ocpp.RecordingListener.Result;
+import dev.kilowatt.test.RecordingLinkListener.Call;
+import dev.kilowatt.test.RecordingLinkListener.Connected;
+import dev.kilowatt.test.RecordingLinkListener.Disconnected;
+import dev.kilowatt.test.RecordingLinkListener.Result;
 import dev.kilowatt.ocpp.TrafficListener.Direction;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -95,7 +96,7 @@ class OcppJsonLinkTest extends LinkContractTest {
   @Test
   void aListenerMayAnswerFromWithinItsCallback() throws Exception {
     start(TestCentralSystem.ocpp16());
-    link(server.url("ws", ""), "CP-1", LinkOptions.defaults()).connect(OPEN, new RecordingListener() {
+    link(server.url("ws", ""), "CP-1", LinkOptions.defaults()).connect(OPEN, new RecordingLinkListener(Duration.ofSeconds(TestCentralSystem.WAIT_SECONDS)) {
       @Override
       public void onCall(String callId, dev.kilowatt.core.message.CentralSystemRequest<?> request) {
         link.reply(callId, new ResetResponse(ResetStatus.REJECTED));
@@ -147,7 +148,7 @@ class OcppJsonLinkTest extends LinkContractTest {
 
     link.disconnect();
     assertEquals(0, scheduler.time.advance(Duration.ofHours(1)), "no attempt after disconnect()");
-    assertTrue(listener.events.isEmpty());
+    assertTrue(listener.quiet());
   }
 
   @Test
@@ -192,7 +193,7 @@ class OcppJsonLinkTest extends LinkContractTest {
 
     link.reconfigure(new ConnectionSettings(Optional.empty(), Duration.ofSeconds(1), 0));
     server.nextPing();
-    assertTrue(listener.events.isEmpty(), "no reconnection for a new ping interval");
+    assertTrue(listener.quiet(), "no reconnection for a new ping interval");
   }
 
   @Test
@@ -248,6 +249,6 @@ class OcppJsonLinkTest extends LinkContractTest {
     accepted.setSoTimeout((int) Duration.ofSeconds(TestCentralSystem.WAIT_SECONDS).toMillis());
     assertEquals(-1, accepted.getInputStream().read(new byte[1024]), "the link hung up");
     assertEquals(1L, link.counters().get("failedConnects"));
-    assertFalse(listener.events.stream().anyMatch(Connected.class::isInstance));
+    assertFalse(listener.untaken().stream().anyMatch(Connected.class::isInstance));
   }
 }
