@@ -3,6 +3,14 @@ package dev.kilowatt.core;
 /**
  * The limits a charger declares for its configuration, as an OCA test report's "Other Relevant
  * Settings" lists them. {@link #REFERENCE} holds the values of the device this library is modelled on.
+ *
+ * @param getConfigurationMaxKeys GetConfigurationMaxKeys: how many keys one GetConfiguration.req may ask for
+ * @param measurandListMaxLength how many measurands each MeterValues/StopTxn data list may hold (its *MaxLength key)
+ * @param minMeterValueSampleInterval the shortest MeterValueSampleInterval accepted, in seconds
+ * @param maxMeterValueSampleInterval the longest MeterValueSampleInterval accepted, in seconds
+ * @param minHeartbeatInterval the shortest HeartbeatInterval accepted, in seconds
+ * @param maxHeartbeatInterval the longest HeartbeatInterval accepted, in seconds
+ * @param webSocketPingInterval the default WebSocketPingInterval, in seconds (0 sends no pings)
  */
 public record ChargePointLimits(
     int getConfigurationMaxKeys,

@@ -22,19 +22,35 @@ public final class VendorCalls {
 
   private final Outbox outbox;
 
-  /** Answers DataTransfer.req with the embedder's {@code vendors}, by vendorId. */
+  /**
+   * Answers DataTransfer.req with the embedder's {@code vendors}, by vendorId.
+   *
+   * @param vendors the embedder's handlers by vendorId; a call for any other vendorId is UnknownVendorId
+   * @param counters where a handler that throws is counted, as {@code dataTransfer.handlerFailed}
+   * @param outbox sends the embedder's own DataTransfer.req
+   */
   public VendorCalls(Map<String, DataTransferHandler> vendors, Counters counters, Outbox outbox) {
     this.vendors = Map.copyOf(vendors);
     this.counters = counters;
     this.outbox = outbox;
   }
 
-  /** The embedder's own DataTransfer.req to the central system; sent once the central system accepted the charge point. */
+  /**
+   * The embedder's own DataTransfer.req to the central system; sent once the central system accepted the charge point.
+   *
+   * @param request the call to send
+   * @param onAnswer gets the central system's answer, on the event loop
+   * @param onFailure gets why no answer came (offline, timed out or a CALLERROR), on the event loop
+   */
   public void send(DataTransferRequest request, Consumer<DataTransferResponse> onAnswer, Consumer<String> onFailure) {
     outbox.send(request, Outbox.Gate.AFTER_ACCEPTANCE, onAnswer, failure -> onFailure.accept(failure.toString()));
   }
 
-  /** Answers DataTransfer.req. */
+  /**
+   * Answers DataTransfer.req.
+   *
+   * @param router the table of the central system's calls this adds the handler to
+   */
   public void register(CallRouter router) {
     router.on(DataTransferRequest.class, (request, reply) -> reply.answer(answer(request)));
   }

@@ -27,7 +27,11 @@ public final class Ledger {
 
   /** Whether the journal takes writes; {@code reason} says why not. */
   public interface FaultListener {
-    /** The journal refused a write; the ledger keeps what it could not write and tries again. */
+    /**
+     * The journal refused a write; the ledger keeps what it could not write and tries again.
+     *
+     * @param reason the medium's own words for the failure, for the log and the embedder
+     */
     void onFault(String reason);
 
     /** The journal takes writes again. */
@@ -50,34 +54,51 @@ public final class Ledger {
   private int sinceCompaction;
   private long failures;
 
-  /** A ledger on {@code journal}, which it tries again on the {@code scheduler} while it refuses writes. */
+  /**
+   * A ledger on {@code journal}, which it tries again on the {@code scheduler} while it refuses writes.
+   *
+   * @param journal the durable medium the transaction records go to
+   * @param scheduler the event loop's scheduler, for the retries every {@link #RETRY_EVERY}
+   * @param faults told when the journal starts and stops refusing writes
+   */
   public Ledger(Journal journal, Scheduler scheduler, FaultListener faults) {
     this.journal = journal;
     this.scheduler = scheduler;
     this.faults = faults;
   }
 
-  /** What survived the last power cut; at start-up only. */
+  /** {@return the records that survived the last power cut, oldest first; read at start-up only} */
   public List<Journal.Entry> replay() {
     return journal.replay();
   }
 
-  /** Writes {@code payload} under {@code key}; {@code whenDurable} runs on the loop once it survives a cut. */
+  /**
+   * Writes {@code payload} under {@code key}; {@code whenDurable} runs on the loop once it survives a cut.
+   *
+   * @param key the record's key; a later write under the same key supersedes it
+   * @param payload the record to keep
+   * @param whenDurable the action that waits for the record, run on the loop once it is durable
+   */
   public void write(String key, Record payload, Runnable whenDurable) {
     submit(new Write(Journal.requireKey(key), Optional.of(payload), whenDurable));
   }
 
-  /** Drops every record under {@code keyPrefix}; {@code whenDurable} runs once that survives a cut. */
+  /**
+   * Drops every record under {@code keyPrefix}; {@code whenDurable} runs once that survives a cut.
+   *
+   * @param keyPrefix the prefix of the keys to drop, such as one transaction's
+   * @param whenDurable the action that waits for the forget, run on the loop once it is durable
+   */
   public void forget(String keyPrefix, Runnable whenDurable) {
     submit(new Write(Journal.requireKey(keyPrefix), Optional.empty(), whenDurable));
   }
 
-  /** Whether writes are durable now; while not, nothing new should be started on them. */
+  /** {@return whether writes are durable now; while not, nothing new should be started on them} */
   public boolean writable() {
     return fault.isEmpty();
   }
 
-  /** How many writes the medium refused since start. */
+  /** {@return how many times the medium went from taking writes to refusing them since start} */
   public long failures() {
     return failures;
   }

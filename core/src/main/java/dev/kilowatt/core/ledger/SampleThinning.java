@@ -22,6 +22,9 @@ public final class SampleThinning {
   private long thinned;
 
   /**
+   * A bound that keeps at most {@code sampleLimit} periodic samples waiting.
+   *
+   * @param sampleLimit how many periodic MeterValues may wait at most, over all transactions; at least 1
    * @throws IllegalArgumentException if {@code sampleLimit} is below 1
    */
   public SampleThinning(int sampleLimit) {
@@ -34,6 +37,9 @@ public final class SampleThinning {
   /**
    * The messages to drop from {@code queue} (oldest first in the queue) so that at most the limit of
    * periodic samples stays; only periodic samples are ever returned. Counts them.
+   *
+   * @param queue the transaction messages waiting to be sent, in any order
+   * @return the periodic samples to drop, oldest first; empty while the queue is within the limit
    */
   public List<QueuedMessage> thin(List<QueuedMessage> queue) {
     List<QueuedMessage> remaining = new ArrayList<>(queue);
@@ -50,7 +56,7 @@ public final class SampleThinning {
     return List.copyOf(dropped);
   }
 
-  /** How many periodic samples the bound has dropped since start. */
+  /** {@return how many periodic samples the bound has dropped since start} */
   public long thinned() {
     return thinned;
   }

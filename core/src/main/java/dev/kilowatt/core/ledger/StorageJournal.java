@@ -20,7 +20,13 @@ public final class StorageJournal implements Journal {
 
   private static final String PREFIX = "journal/";
 
-  /** One record as stored: an append with a payload, a forget of the prefix {@code key} without. */
+  /**
+   * One record as stored: an append with a payload, a forget of the prefix {@code key} without.
+   *
+   * @param sequence the record's place in the journal, from 1, also its storage key
+   * @param key the record's key, or for a forget the prefix of the keys it drops
+   * @param payload the appended record; empty for a forget
+   */
   public record Line(long sequence, String key, Optional<Record> payload) {}
 
   private final Storage storage;
@@ -28,7 +34,12 @@ public final class StorageJournal implements Journal {
   private long last;
   private boolean faulted;
 
-  /** A journal on {@code storage}, one key per record, that goes on after the last record saved. */
+  /**
+   * A journal on {@code storage}, one key per record, that goes on after the last record saved.
+   *
+   * @param storage where the records are saved, under {@code journal/}
+   * @param loop the event loop, on which every write's outcome is reported
+   */
   public StorageJournal(Storage storage, Scheduler loop) {
     this.storage = storage;
     this.loop = loop;

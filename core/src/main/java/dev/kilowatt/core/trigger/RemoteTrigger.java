@@ -29,6 +29,12 @@ public final class RemoteTrigger {
   /**
    * What the charge point sends on demand; an absent one is not implemented.
    *
+   * @param bootNotification sends a BootNotification
+   * @param heartbeat sends a Heartbeat
+   * @param statusNotification sends a StatusNotification for the given connectorId (0 for the charge point)
+   * @param meterValues sends MeterValues for the given connectorId (from 1)
+   * @param firmwareStatus sends FirmwareStatusNotification; empty when the board installs no firmware
+   * @param diagnosticsStatus sends DiagnosticsStatusNotification; empty when the board collects no diagnostics
    * @param signedFirmwareStatus SignedFirmwareStatusNotification
    * @param logStatus LogStatusNotification
    * @param signChargePointCertificate SignCertificate for a new charge point certificate
@@ -37,19 +43,33 @@ public final class RemoteTrigger {
       Optional<Runnable> firmwareStatus, Optional<Runnable> diagnosticsStatus, Optional<Runnable> signedFirmwareStatus,
       Optional<Runnable> logStatus, WhenReady signChargePointCertificate) {}
 
-  /** A message that can be sent only when {@code ready} says so; otherwise the trigger is Rejected. */
+  /**
+   * A message that can be sent only when {@code ready} says so; otherwise the trigger is Rejected.
+   *
+   * @param ready whether the message can be sent now
+   * @param send sends it
+   */
   public record WhenReady(BooleanSupplier ready, Runnable send) {}
 
   private final int connectors;
   private final Messages messages;
 
-  /** Triggers for a charge point of {@code connectors} connectors, sending through {@code messages}. */
+  /**
+   * Triggers for a charge point of {@code connectors} connectors, sending through {@code messages}.
+   *
+   * @param connectors how many connectors the charge point has, numbered from 1
+   * @param messages what each requested message sends
+   */
   public RemoteTrigger(int connectors, Messages messages) {
     this.connectors = connectors;
     this.messages = messages;
   }
 
-  /** Answers TriggerMessage and ExtendedTriggerMessage. */
+  /**
+   * Answers TriggerMessage and ExtendedTriggerMessage.
+   *
+   * @param router the table of the central system's calls this adds both handlers to
+   */
   public void register(CallRouter router) {
     router.on(TriggerMessageRequest.class, (request, reply) -> reply.decide(decide(request), TriggerMessageResponse::new));
     router.on(ExtendedTriggerMessageRequest.class, (request, reply) -> reply.decide(decide(request), ExtendedTriggerMessageResponse::new));
