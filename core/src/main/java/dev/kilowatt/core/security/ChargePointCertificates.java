@@ -61,13 +61,28 @@ public final class ChargePointCertificates {
   private static final String EC_CURVE = "secp256r1";
   private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 
-  /** The key pair of the request sent last, waiting for its certificate; saved with an empty {@code privateKey}. */
+  /**
+   * The key pair of the request sent last, waiting for its certificate; saved with an empty {@code privateKey}.
+   *
+   * @param privateKey the private key in PEM; kept in the secret store, not in the saved record
+   * @param publicKey the public key in PEM, which the signed certificate must carry
+   */
   public record Pending(String privateKey, String publicKey) {}
 
-  /** A signed certificate with its chain (leaf first) and its private key, both PEM; saved with an empty {@code privateKey}. */
+  /**
+   * A signed certificate with its chain (leaf first) and its private key, both PEM; saved with an empty {@code privateKey}.
+   *
+   * @param chain the certificate chain in PEM, leaf first, as CertificateSigned.req carried it
+   * @param privateKey the private key in PEM; kept in the secret store, not in the saved record
+   */
   public record Issued(String chain, String privateKey) {}
 
-  /** The persisted certificates, oldest first. */
+  /**
+   * The persisted certificates, oldest first.
+   *
+   * @param certificates at most the one in use, a newer one waiting for its start, and one fallback
+   */
+
   public record IssuedList(List<Issued> certificates) {
     /** Copies the certificates. */
     public IssuedList {
