@@ -46,7 +46,6 @@ public record DiagnosticsJob(LogType log, Optional<Integer> requestId, String lo
    * @param status the upload status to notify
    * @param requestId the GetLog's; absent for a GetDiagnostics
    */
-
   public record Report(UploadLogStatus status, Optional<Integer> requestId) {}
 
   /** Copies the unreported statuses. */

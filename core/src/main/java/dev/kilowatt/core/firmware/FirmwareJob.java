@@ -61,7 +61,6 @@ public record FirmwareJob(String location, Instant notBefore, int attempts, int 
    * @param signature the Base64 signature of the image; absent when the request gave none
    * @param installAt when the image may be installed at the earliest; absent for as soon as it is verified
    */
-
   public record Signing(int requestId, String certificate, Optional<String> signature, Optional<Instant> installAt) {}
 
   /** Copies the unreported statuses. */

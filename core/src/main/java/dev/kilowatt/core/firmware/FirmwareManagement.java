@@ -163,7 +163,6 @@ public final class FirmwareManagement {
   }
 
   /** {@return what sends the LogStatusNotification an ExtendedTriggerMessage asks for; empty without a collector} */
-
   public Optional<Runnable> logStatus() {
     return diagnostics.map(d -> d::sendLogStatus);
   }

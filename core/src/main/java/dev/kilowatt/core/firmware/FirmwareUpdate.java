@@ -59,7 +59,6 @@ public final class FirmwareUpdate {
    * @param holdConnectors makes the connectors Unavailable (true) while the update must not meet a new transaction, or available again (false)
    * @param reboot restarts the charge point once the image is installed
    * @param securityEvent raises a security event, with a text for people
-
    */
   public record Hooks(Consumer<Runnable> post, BooleanSupplier transactionsRunning, Consumer<Boolean> holdConnectors, Runnable reboot,
       BiConsumer<SecurityEvent, String> securityEvent) {}

@@ -43,7 +43,6 @@ public final class CertificateStore {
    *
    * @param roots the installed root certificates
    */
-
   public record Roots(List<Root> roots) {
     /** Copies the roots. */
     public Roots {

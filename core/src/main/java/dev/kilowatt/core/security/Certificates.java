@@ -70,7 +70,6 @@ public final class Certificates {
    * @param der the DER bytes to encode
    * @return the PEM block, with Base64 lines of 64 characters
    */
-
   public static String pem(String label, byte[] der) {
     return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(LINE, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + label
         + "-----\n";

@@ -11,6 +11,5 @@ import java.util.List;
 public interface ManufacturerRoots {
 
   /** {@return the installed roots; empty when none is installed, and then no signed firmware can be accepted} */
-
   List<X509Certificate> certificates();
 }

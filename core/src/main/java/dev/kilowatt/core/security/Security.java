@@ -212,7 +212,6 @@ public final class Security {
    *
    * @param router the router the central system's calls arrive on
    */
-
   public void register(CallRouter router) {
     router.on(InstallCertificateRequest.class, (request, reply) -> reply.answer(install(request)));
     router.on(DeleteCertificateRequest.class, (request, reply) -> reply.answer(delete(request)));

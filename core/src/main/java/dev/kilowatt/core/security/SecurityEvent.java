@@ -53,7 +53,6 @@ public enum SecurityEvent {
   }
 
   /** {@return the type as SecurityEventNotification.req carries it} */
-
   public String ocppName() {
     return ocppName;
   }

@@ -135,7 +135,6 @@ public final class SecurityEvents {
   }
 
   /** {@return the security log, oldest first, for a GetLog(SecurityLog) upload} */
-
   public List<Entry> log() {
     return List.copyOf(log);
   }
