@@ -27,11 +27,16 @@ import java.util.function.Supplier;
  */
 public final class Authorization {
 
+  /** Where the authorization cache is saved. */
   public static final String CACHE_KEY = "authorization-cache";
   static final String FIRST_ACCEPTANCE_KEY = "first-acceptance";
   static final int CACHE_CAPACITY = 1_000;
 
-  /** The persisted cache, oldest entry first. */
+  /**
+   * The persisted cache, oldest entry first.
+   *
+   * @param entries the cached idTags with the central system's last decision on each, at most 1000
+   */
   public record CacheEntries(List<KnownIdTag> entries) {
     /** An absent list is an empty cache. */
     public CacheEntries {
@@ -50,10 +55,20 @@ public final class Authorization {
   /** Whether any central system ever accepted this charge point's BootNotification. */
   private boolean everAccepted;
 
-  /** When a central system first accepted this charge point. */
+  /**
+   * When a central system first accepted this charge point.
+   *
+   * @param at the time of the first accepted BootNotification, by the station clock
+   */
   public record FirstAcceptance(Instant at) {}
 
   /**
+   * Loads the saved cache and whether a central system ever accepted the charge point.
+   *
+   * @param config holds LocalPreAuthorize, LocalAuthorizeOffline, AuthorizationCacheEnabled and AllowOfflineTxForUnknownId
+   * @param storage keeps the cache and the first acceptance
+   * @param outbox sends Authorize.req, and tells whether the central system can be asked now
+   * @param clock the current time, against which expiry dates are judged
    * @param localList what the Local Authorization List says about an idTag
    * @param onListConflict told of an idTag whose status from the central system contradicts the list
    * @param offlineBeforeAcceptance whether offline rules may start transactions before any central system accepted
@@ -81,7 +96,12 @@ public final class Authorization {
     }
   }
 
-  /** Decides about {@code idTag} and calls {@code decision} once, on the event loop. */
+  /**
+   * Decides about {@code idTag} and calls {@code decision} once, on the event loop.
+   *
+   * @param idTag the id presented, compared case-insensitively
+   * @param decision told the verdict: the central system's, or the offline rules' when it cannot be asked
+   */
   public void authorize(String idTag, Consumer<AuthorizationDecision> decision) {
     Optional<AuthorizationDecision> known = knownLocally(idTag);
     if (outbox.canSendNow()) {
@@ -99,7 +119,12 @@ public final class Authorization {
     }
   }
 
-  /** What the local list or the cache say about {@code idTag}, the list first; expired entries read as Expired. */
+  /**
+   * What the local list or the cache say about {@code idTag}, the list first; expired entries read as Expired.
+   *
+   * @param idTag the id to look up, compared case-insensitively
+   * @return the listed or cached decision; empty when neither knows the id (or the cache is disabled)
+   */
   public Optional<AuthorizationDecision> knownLocally(String idTag) {
     Optional<AuthorizationDecision> listed = localList.apply(idTag);
     Optional<AuthorizationDecision> found = listed.isPresent() ? listed
@@ -107,7 +132,12 @@ public final class Authorization {
     return found.map(this::withExpiry);
   }
 
-  /** The decision an OCPP 1.6 IdTagInfo carries. */
+  /**
+   * The decision an OCPP 1.6 IdTagInfo carries.
+   *
+   * @param info an IdTagInfo from Authorize, StartTransaction or StopTransaction.conf
+   * @return the same status, expiry date and parentIdTag in the charge point's terms
+   */
   public static AuthorizationDecision decision(IdTagInfo info) {
     Status status = switch (info.status()) {
       case ACCEPTED -> Status.ACCEPTED;
@@ -123,6 +153,9 @@ public final class Authorization {
    * Updates the cache from a decision the central system sent (Authorize, StartTransaction,
    * StopTransaction). Listed idTags stay out of the cache (section 3.5.3); when the central system
    * contradicts the list about one, that is a conflict to report (section 3.5.2).
+   *
+   * @param idTag the id the decision is about
+   * @param info the central system's decision
    */
   public void remember(String idTag, AuthorizationDecision info) {
     Optional<AuthorizationDecision> listed = localList.apply(idTag);
@@ -143,6 +176,11 @@ public final class Authorization {
     save();
   }
 
+  /**
+   * Answers ClearCache.
+   *
+   * @param router the router the central system's calls arrive on
+   */
   public void register(CallRouter router) {
     router.on(ClearCacheRequest.class, (request, reply) -> {
       clearCache();

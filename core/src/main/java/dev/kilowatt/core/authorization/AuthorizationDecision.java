@@ -39,12 +39,17 @@ public record AuthorizationDecision(Status status, Optional<Instant> expiryDate,
     parentIdTag = parentIdTag == null ? Optional.empty() : parentIdTag;
   }
 
-  /** A verdict with neither expiry nor group. */
+  /**
+   * A verdict with neither expiry nor group.
+   *
+   * @param status the verdict
+   * @return the decision, with no expiry date and no parentIdTag
+   */
   public static AuthorizationDecision of(Status status) {
     return new AuthorizationDecision(status, Optional.empty(), Optional.empty());
   }
 
-  /** Whether the idTag may charge. */
+  /** {@return whether the idTag may charge: Accepted, whatever the expiry date} */
   public boolean accepted() {
     return status == Status.ACCEPTED;
   }

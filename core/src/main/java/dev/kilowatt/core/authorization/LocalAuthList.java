@@ -38,11 +38,15 @@ import java.util.Set;
 public final class LocalAuthList {
 
   private static final System.Logger LOG = System.getLogger(LocalAuthList.class.getName());
+  /** Where the whole list is saved, as one record. */
   public static final String STORAGE_KEY = "local-auth-list";
+  /** The configuration key that turns the list on and off. */
   public static final String ENABLED = "LocalAuthListEnabled";
   /** The source of the connector-0 error that reports a conflict between the list and the central system. */
   public static final String CONFLICT_SOURCE = "localAuthList";
+  /** The configuration key with the most idTags the list may hold. */
   public static final String MAX_LENGTH = "LocalAuthListMaxLength";
+  /** The configuration key with the most idTags one SendLocalList may carry. */
   public static final String SEND_MAX_LENGTH = "SendLocalListMaxLength";
   /** Big enough for a fleet's cards; at about 200 bytes an entry it costs some 10 MB of heap. */
   static final int DEFAULT_MAX_LENGTH = 50_000;
@@ -63,6 +67,13 @@ public final class LocalAuthList {
   private Map<String, KnownIdTag> entries = new HashMap<>();
   private int version;
 
+  /**
+   * Defines the list's configuration keys and loads the saved list.
+   *
+   * @param config takes LocalAuthListEnabled, LocalAuthListMaxLength and SendLocalListMaxLength
+   * @param storage keeps the whole list in one record
+   * @param counters counts the refused updates and the failed saves
+   */
   public LocalAuthList(Configuration config, Storage storage, Counters counters) {
     this.config = config;
     this.storage = storage;
@@ -80,7 +91,12 @@ public final class LocalAuthList {
     });
   }
 
-  /** What the list says about {@code idTag}; empty when it is not listed or the list is disabled. */
+  /**
+   * What the list says about {@code idTag}.
+   *
+   * @param idTag the id to look up, compared case-insensitively
+   * @return its listed decision; empty when it is not listed or the list is disabled
+   */
   public Optional<AuthorizationDecision> find(String idTag) {
     if (!enabled()) {
       return Optional.empty();
@@ -92,6 +108,7 @@ public final class LocalAuthList {
   /**
    * GetLocalListVersion and SendLocalList.
    *
+   * @param router the router the central system's calls arrive on
    * @param onNewList called when a list was accepted: it ends a conflict the charge point reported
    */
   public void register(CallRouter router, Runnable onNewList) {
@@ -105,21 +122,32 @@ public final class LocalAuthList {
     });
   }
 
-  /** Section 3.5.2: the central system contradicts the list; connector 0 reports it until a new list arrives. */
+  /**
+   * Section 3.5.2: the central system contradicts the list; connector 0 reports it until a new list arrives.
+   *
+   * @param idTag the id the central system and the list disagree on
+   * @return the LocalListConflict fault to raise on connector 0
+   */
   public static HardwareFault conflict(String idTag) {
     return new HardwareFault(CONFLICT_SOURCE, ChargePointErrorCode.LOCAL_LIST_CONFLICT, "", "idTag " + idTag);
   }
 
-  /** The answer to GetLocalListVersion: 0 for an empty list, -1 while the list is disabled. */
+  /** {@return the answer to GetLocalListVersion: 0 for an empty list, -1 while the list is disabled} */
   public int version() {
     return enabled() ? version : NOT_SUPPORTED_VERSION;
   }
 
+  /** {@return how many idTags the list holds, kept while the list is disabled} */
   public int size() {
     return entries.size();
   }
 
-  /** Applies a SendLocalList.req whole, or not at all. */
+  /**
+   * Applies a SendLocalList.req whole, or not at all.
+   *
+   * @param request the update, full or differential
+   * @return Accepted, or why it was refused: NotSupported while disabled, VersionMismatch, Failed
+   */
   public UpdateStatus update(SendLocalListRequest request) {
     if (!enabled()) {
       return UpdateStatus.NOT_SUPPORTED;

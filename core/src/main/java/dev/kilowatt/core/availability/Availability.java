@@ -38,14 +38,26 @@ public final class Availability {
   private static final System.Logger LOG = System.getLogger(Availability.class.getName());
   static final String STORAGE_KEY = "availability";
 
-  /** The operative state the central system asked for, per connector (0 = the whole charge point). */
+  /**
+   * The operative state the central system asked for, per connector (0 = the whole charge point).
+   *
+   * @param inoperative the connector ids ChangeAvailability made Inoperative, ascending; 0 for the whole charge point
+   */
   public record Saved(List<Integer> inoperative) {
+    /** Sorts the ids and drops repeats; none when an older version saved none. */
     public Saved {
       inoperative = inoperative == null ? List.of() : List.copyOf(new TreeSet<>(inoperative));
     }
   }
 
-  /** What a status change touches besides the connector itself. */
+  /**
+   * What a status change touches besides the connector itself.
+   *
+   * @param reservations ends the reservations of a connector that faulted or became unavailable, and sets the reserved flags
+   * @param smartCharging divides the grid limit afresh among the connectors that may draw
+   * @param reporter sends the StatusNotifications
+   * @param listener is told each connector's new status and pilot offer, e.g. for a display
+   */
   public record Parts(Reservations reservations, SmartCharging smartCharging, StatusReporter reporter, ChargePointListener listener) {}
 
   private final Storage storage;
@@ -58,6 +70,15 @@ public final class Availability {
   /** Whether a firmware update keeps the connectors unavailable. */
   private boolean firmwareHold;
 
+  /**
+   * Loads the operative states saved before.
+   *
+   * @param storage keeps the operative states ChangeAvailability asked for
+   * @param config holds MaxEnergyOnInvalidId, which bounds a deauthorized transaction's offer
+   * @param counters counts the charge point's own faults
+   * @param connectors the connectors, connector 1 first
+   * @param parts what a status change touches besides the connector itself
+   */
   public Availability(Storage storage, Configuration config, Counters counters, List<Connector> connectors, Parts parts) {
     this.storage = storage;
     this.config = config;
@@ -67,6 +88,11 @@ public final class Availability {
     storage.load(STORAGE_KEY, Saved.class).ifPresent(saved -> inoperative.addAll(saved.inoperative()));
   }
 
+  /**
+   * Answers ChangeAvailability.
+   *
+   * @param router the router the central system's calls arrive on
+   */
   public void register(CallRouter router) {
     router.on(ChangeAvailabilityRequest.class, (request, reply) -> reply.answer(change(request, reply)));
   }
@@ -105,7 +131,12 @@ public final class Availability {
     }
   }
 
-  /** A connector whose transaction still runs becomes unavailable when the transaction ends. */
+  /**
+   * A firmware update holds every connector Unavailable, or lets them go; a connector whose transaction still runs
+   * becomes unavailable when the transaction ends.
+   *
+   * @param hold whether the connectors are to be held Unavailable
+   */
   public void holdForFirmware(boolean hold) {
     firmwareHold = hold;
     apply();
@@ -122,6 +153,11 @@ public final class Availability {
     parts.reporter().reportChanges();
   }
 
+  /**
+   * A fault of the charge point itself, reported on connector 0 until it is cleared.
+   *
+   * @param fault the fault, by its source; a new one from the same source replaces the one before
+   */
   public void stationFault(HardwareFault fault) {
     LOG.log(Level.WARNING, "charge point: {0}", fault);
     counters.increment("fault." + fault.errorCode().ocppValue());
@@ -129,6 +165,11 @@ public final class Availability {
     refreshStation();
   }
 
+  /**
+   * The charge point's fault from {@code source} is over.
+   *
+   * @param source the source the fault was raised with; nothing happens when it has none open
+   */
   public void stationFaultCleared(String source) {
     if (stationFaults.remove(source) != null) {
       refreshStation();
@@ -139,6 +180,8 @@ public final class Availability {
    * Re-derives a connector's status and what its pilot and relay must do, and reports changes. Whether
    * connector-0 reservations hold a connector depends on the others, and so does its share of the grid limit, so
    * theirs may change with it.
+   *
+   * @param c the connector whose state changed
    */
   public void refresh(Connector c) {
     Set<Connector> changed = new LinkedHashSet<>();
@@ -149,6 +192,7 @@ public final class Availability {
     changed.forEach(other -> publish(other.id(), other.report(maxEnergy)));
   }
 
+  /** Re-derives the status of connector 0 and of every connector, and reports changes. */
   public void refreshAll() {
     refreshStation();
     parts.reservations().update(connectors);
@@ -157,7 +201,7 @@ public final class Availability {
     connectors.forEach(c -> publish(c.id(), c.report(maxEnergy)));
   }
 
-  /** Each connector as it is now, for the embedder. */
+  /** {@return each connector as it is now, for the embedder, connector 1 first} */
   public List<ConnectorSnapshot> snapshot() {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
     return connectors.stream().map(c -> {

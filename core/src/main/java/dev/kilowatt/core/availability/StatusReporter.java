@@ -39,6 +39,14 @@ public final class StatusReporter {
   private final Map<Integer, Connector.Report> reported = new HashMap<>();
   private final Map<Integer, Scheduler.Timer> pending = new HashMap<>();
 
+  /**
+   * A reporter that has reported nothing yet.
+   *
+   * @param scheduler holds back a status for MinimumStatusDuration, and gives the steady time a change is taken at
+   * @param outbox sends the StatusNotifications, and tells whether the central system takes them now
+   * @param config holds MinimumStatusDuration
+   * @param clock the station clock, which a status's timestamp is given in when it is sent
+   */
   public StatusReporter(Scheduler scheduler, Outbox outbox, Configuration config, Supplier<Instant> clock) {
     this.scheduler = scheduler;
     this.outbox = outbox;
@@ -87,7 +95,13 @@ public final class StatusReporter {
     send(connectorId, Outbox.Gate.AFTER_ACCEPTANCE);
   }
 
-  /** The same, through {@code gate}: a TriggerMessage may ask for it while the registration is still Pending. */
+  /**
+   * Sends the current status of a connector now, whatever was reported before, through {@code gate}: a TriggerMessage
+   * may ask for it while the registration is still Pending.
+   *
+   * @param connectorId the connector, 0 for the charge point itself; nothing is sent before its first status
+   * @param gate when the notification may go: after acceptance, or any time for a TriggerMessage
+   */
   public void send(int connectorId, Outbox.Gate gate) {
     Change change = current.get(connectorId);
     if (change == null) {

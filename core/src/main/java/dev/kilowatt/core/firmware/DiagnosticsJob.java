@@ -11,9 +11,16 @@ import java.util.Optional;
 /**
  * A diagnostics or log upload (GetDiagnostics or GetLog) as it is saved, step by step.
  *
+ * @param log which log is asked for: the diagnostics (always for a GetDiagnostics) or the security log
  * @param requestId the GetLog's; absent for a GetDiagnostics
  * @param location the directory the archive goes to
+ * @param fileName the name the archive is uploaded under, as answered to the central system
+ * @param from the start of the period the archive covers; absent for no lower bound
+ * @param to the end of the period the archive covers; absent for no upper bound
  * @param attempts upload attempts started so far
+ * @param maxAttempts upload attempts allowed in all: the request's retries plus the first
+ * @param retryIntervalSeconds seconds to wait after a failed attempt before the next
+ * @param phase where the upload stands
  * @param archive the {@link HeldFile#name()} of the collected archive, from UPLOADING on
  * @param unreported statuses not yet delivered to the central system, oldest first
  */
@@ -36,6 +43,7 @@ public record DiagnosticsJob(LogType log, Optional<Integer> requestId, String lo
   /**
    * A status for the central system.
    *
+   * @param status the upload status to notify
    * @param requestId the GetLog's; absent for a GetDiagnostics
    */
   public record Report(UploadLogStatus status, Optional<Integer> requestId) {}

@@ -11,11 +11,17 @@ import java.util.Optional;
 /**
  * A firmware update (UpdateFirmware or SignedUpdateFirmware) as it is saved, step by step.
  *
+ * @param location the URI the image is downloaded from
+ * @param notBefore when the next download attempt may start: the retrieve date, or the end of a retry wait
  * @param attempts download attempts started so far
+ * @param maxAttempts download attempts allowed in all: the request's retries plus the first
+ * @param retryIntervalSeconds seconds to wait after a failed attempt before the next
+ * @param phase where the procedure stands
  * @param image the {@link HeldFile#name()} of the downloaded image, from DOWNLOADED on
  * @param versionBefore the firmware version that ran when the installation began
  * @param unreported statuses not yet delivered to the central system, oldest first
  * @param lastReport the latest status of this update, delivered or not
+ * @param signing what the SignedUpdateFirmware added; absent for an UpdateFirmware
  */
 public record FirmwareJob(String location, Instant notBefore, int attempts, int maxAttempts, long retryIntervalSeconds, Phase phase,
     Optional<String> image, Optional<String> versionBefore, List<Report> unreported, Optional<Report> lastReport,
@@ -42,11 +48,19 @@ public record FirmwareJob(String location, Instant notBefore, int attempts, int 
   /**
    * A status for the central system.
    *
+   * @param status the status to notify; an UpdateFirmware only reports those OCPP 1.6 has
    * @param requestId the SignedUpdateFirmware's; absent for an UpdateFirmware
    */
   public record Report(SignedFirmwareStatus status, Optional<Integer> requestId) {}
 
-  /** What a SignedUpdateFirmware adds to an update. */
+  /**
+   * What a SignedUpdateFirmware adds to an update.
+   *
+   * @param requestId the request's id, echoed in each SignedFirmwareStatusNotification
+   * @param certificate the PEM signing certificate, which must chain to a manufacturer root
+   * @param signature the Base64 signature of the image; absent when the request gave none
+   * @param installAt when the image may be installed at the earliest; absent for as soon as it is verified
+   */
   public record Signing(int requestId, String certificate, Optional<String> signature, Optional<Instant> installAt) {}
 
   /** Copies the unreported statuses. */

@@ -31,7 +31,14 @@ import java.util.function.Supplier;
  */
 public final class FirmwareManagement {
 
-  /** What the board offers. */
+  /**
+   * What the board offers.
+   *
+   * @param transfer downloads images and uploads archives; needed when there is an installer or a collector
+   * @param installer installs firmware images; absent when the board cannot update its firmware
+   * @param collector gathers diagnostics archives; absent when the board has no diagnostics
+   * @param runningVersion the firmware version the charge point booted with; absent when the board does not tell
+   */
   public record Board(Optional<FileTransfer> transfer, Optional<FirmwareInstaller> installer, Optional<DiagnosticsCollector> collector,
       Optional<String> runningVersion) {}
 
@@ -46,7 +53,9 @@ public final class FirmwareManagement {
   /**
    * What the other blocks give: the roots that sign firmware, and what diagnostics report besides the board's files.
    *
+   * @param roots the manufacturer roots a signed image's signing certificate must chain to
    * @param configuration the configuration with secrets masked
+   * @param traffic the OCPP messages exchanged, for the part of them a diagnostics period covers
    * @param securityLog the security events, oldest first
    * @param transactions the charger's own record of each transaction it remembers, one per line, oldest first (issue 9
    *     defect 3)
@@ -59,7 +68,19 @@ public final class FirmwareManagement {
   private final Policy policy;
   private final FirmwareUpdate.Hooks hooks;
 
-  /** The block, with an update only when the board has an installer and an upload only when it has a collector. */
+  /**
+   * The block, with an update only when the board has an installer and an upload only when it has a collector.
+   *
+   * @param scheduler runs retrieve dates, retry waits and install dates
+   * @param storage keeps the update and the upload across reboots
+   * @param outbox sends the status notifications
+   * @param counters counts the outcomes of downloads, installations and uploads
+   * @param clock the current time
+   * @param board what the board offers
+   * @param policy how updates may go
+   * @param sources what the other blocks give
+   * @param hooks what the firmware update needs from the station
+   */
   public FirmwareManagement(Scheduler scheduler, Storage storage, Outbox outbox, Counters counters, Supplier<Instant> clock, Board board,
       Policy policy, Sources sources, FirmwareUpdate.Hooks hooks) {
     this.policy = policy;
@@ -70,7 +91,11 @@ public final class FirmwareManagement {
         board.transfer().orElseThrow(), collector, sources, hooks.post()));
   }
 
-  /** Answers the calls of the parts the board has: (Signed)UpdateFirmware, GetDiagnostics, GetLog. */
+  /**
+   * Answers the calls of the parts the board has: (Signed)UpdateFirmware, GetDiagnostics, GetLog.
+   *
+   * @param router the router the central system's calls arrive on
+   */
   public void register(CallRouter router) {
     firmware.ifPresent(update -> {
       router.on(UpdateFirmwareRequest.class, policy.signedOnly()
@@ -115,27 +140,29 @@ public final class FirmwareManagement {
     firmware.ifPresent(f -> hooks.post().accept(f::transactionEnded));
   }
 
-  /** Whether a firmware image is being installed, so a reset must wait. */
+  /** {@return whether a firmware image is being installed, so a reset must wait} */
   public boolean installing() {
     return firmware.filter(FirmwareUpdate::installing).isPresent();
   }
 
-  /** The status notifications a TriggerMessage may ask for, where the part that sends them exists. */
+  /**
+   * {@return what sends the FirmwareStatusNotification a TriggerMessage asks for; empty when the board installs no firmware}
+   */
   public Optional<Runnable> firmwareStatus() {
     return firmware.map(f -> f::sendCurrentStatus);
   }
 
-  /** Sends the DiagnosticsStatusNotification a TriggerMessage asks for, when the board collects diagnostics. */
+  /** {@return what sends the DiagnosticsStatusNotification a TriggerMessage asks for; empty when the board collects no diagnostics} */
   public Optional<Runnable> diagnosticsStatus() {
     return diagnostics.map(d -> d::sendCurrentStatus);
   }
 
-  /** Sends the SignedFirmwareStatusNotification an ExtendedTriggerMessage asks for, when the board installs firmware. */
+  /** {@return what sends the SignedFirmwareStatusNotification an ExtendedTriggerMessage asks for; empty without an installer} */
   public Optional<Runnable> signedFirmwareStatus() {
     return firmware.map(f -> f::sendSignedStatus);
   }
 
-  /** Sends the LogStatusNotification an ExtendedTriggerMessage asks for, when the board collects diagnostics. */
+  /** {@return what sends the LogStatusNotification an ExtendedTriggerMessage asks for; empty without a collector} */
   public Optional<Runnable> logStatus() {
     return diagnostics.map(d -> d::sendLogStatus);
   }

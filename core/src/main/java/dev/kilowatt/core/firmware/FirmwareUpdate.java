@@ -54,6 +54,10 @@ public final class FirmwareUpdate {
   /**
    * What the firmware update needs from the station.
    *
+   * @param post runs a step later on the event loop, after the current one
+   * @param transactionsRunning whether any transaction runs, which makes downloads (by policy) and installation wait
+   * @param holdConnectors makes the connectors Unavailable (true) while the update must not meet a new transaction, or available again (false)
+   * @param reboot restarts the charge point once the image is installed
    * @param securityEvent raises a security event, with a text for people
    */
   public record Hooks(Consumer<Runnable> post, BooleanSupplier transactionsRunning, Consumer<Boolean> holdConnectors, Runnable reboot,

@@ -14,7 +14,12 @@ public final class ConfigurationCalls {
 
   private ConfigurationCalls() {}
 
-  /** Answers GetConfiguration and ChangeConfiguration from {@code config}. */
+  /**
+   * Answers GetConfiguration and ChangeConfiguration from {@code config}.
+   *
+   * @param router the router the central system's calls arrive on
+   * @param config the configuration keys the calls read and change
+   */
   public static void register(CallRouter router, Configuration config) {
     router.on(ChangeConfigurationRequest.class, (request, reply) ->
         reply.answer(new ChangeConfigurationResponse(config.change(request.key(), request.value()))));

@@ -39,6 +39,12 @@ public final class Reset {
   /**
    * What a reset needs from the rest of the charge point.
    *
+   * @param transactions stops every running transaction, with reason HardReset or SoftReset
+   * @param availability refreshes each connector's status as the reset stops it
+   * @param securityEvents records the ResetOrReboot security event
+   * @param firmwareInstalling whether a firmware image is being installed, when a reset is Rejected
+   * @param listener is told the charge point is about to reboot
+   * @param platform reboots the board, hard or soft
    * @param stopCharger stops the charge point before the platform reboots it
    */
   public record Parts(Transactions transactions, Availability availability, SecurityEvents securityEvents, BooleanSupplier firmwareInstalling,
@@ -52,7 +58,16 @@ public final class Reset {
   private final Parts parts;
   private boolean resetting;
 
-  /** The reset block; it reboots through the platform of {@code parts}. */
+  /**
+   * The reset block; it reboots through the platform of {@code parts}.
+   *
+   * @param scheduler paces the wait for the last transaction messages and the reboot retries
+   * @param config holds ResetRetries
+   * @param counters counts the failed reboots
+   * @param outbox tells whether transaction messages still wait for the central system
+   * @param connectors the connectors, whose relays a reset opens
+   * @param parts what a reset needs from the rest of the charge point
+   */
   public Reset(Scheduler scheduler, Configuration config, Counters counters, Outbox outbox, List<Connector> connectors, Parts parts) {
     this.scheduler = scheduler;
     this.config = config;
@@ -62,12 +77,16 @@ public final class Reset {
     this.parts = parts;
   }
 
-  /** Answers Reset.req. */
+  /**
+   * Answers Reset.req.
+   *
+   * @param router the router the central system's calls arrive on
+   */
   public void register(CallRouter router) {
     router.on(ResetRequest.class, this::reset);
   }
 
-  /** Whether a reset was accepted and the reboot is coming. */
+  /** {@return whether a reset was accepted and the reboot is coming} */
   public boolean resetting() {
     return resetting;
   }
@@ -92,7 +111,11 @@ public final class Reset {
     });
   }
 
-  /** Reboots once the transaction messages are delivered (or the link is down, or time is up). */
+  /**
+   * Reboots once the transaction messages are delivered (or the link is down, or 10 seconds are up).
+   *
+   * @param kind the reboot asked for: Soft or Hard for a Reset.req, or Firmware to run a newly installed image
+   */
   public void rebootWhenDrained(Platform.RebootKind kind) {
     awaitDrained(scheduler.now().plus(DRAIN_LIMIT), () -> reboot(kind));
   }

@@ -36,7 +36,17 @@ public final class Session {
   private Scheduler.Timer heartbeatTimer;
   private boolean online;
 
-  /** The session; {@code onAccepted} hears an acceptance after a BootNotification, {@code onReconnected} a reconnection after one. */
+  /**
+   * The session with the central system: registration by BootNotification, then the heartbeat.
+   *
+   * @param scheduler runs the BootNotification retries and the heartbeat
+   * @param outbox sends BootNotification and Heartbeat, and is told when the link is up, down or accepted
+   * @param config holds HeartbeatInterval, which an accepting BootNotification.conf sets
+   * @param boot the BootNotification.req to send, describing the charge point
+   * @param clock the station clock, set from each BootNotification and Heartbeat answer
+   * @param onAccepted runs when a BootNotification is accepted after none or a Pending or Rejected one
+   * @param onReconnected runs when the link is back after a registration was accepted
+   */
   public Session(Scheduler scheduler, Outbox outbox, Configuration config, BootNotificationRequest boot, StationClock clock,
       Runnable onAccepted, Runnable onReconnected) {
     this.scheduler = scheduler;
@@ -54,12 +64,12 @@ public final class Session {
     return registration == RegistrationStatus.ACCEPTED;
   }
 
-  /** OCPP 1.6 section 4.2: while Rejected, calls from the central system get no answer at all. */
+  /** {@return whether the BootNotification was answered Rejected: OCPP 1.6 section 4.2 then leaves calls unanswered} */
   public boolean rejected() {
     return registration == RegistrationStatus.REJECTED;
   }
 
-  /** Whether the central system answered the BootNotification with Pending. */
+  /** {@return whether the central system answered the BootNotification with Pending} */
   public boolean pending() {
     return registration == RegistrationStatus.PENDING;
   }
@@ -114,7 +124,11 @@ public final class Session {
     });
   }
 
-  /** Sends Heartbeat.req now; a TriggerMessage may ask for one while the registration is still Pending. */
+  /**
+   * Sends Heartbeat.req now; a TriggerMessage may ask for one while the registration is still Pending.
+   *
+   * @param gate when the heartbeat may go: after acceptance, or any time for a TriggerMessage
+   */
   public void sendHeartbeat(Outbox.Gate gate) {
     outbox.send(new HeartbeatRequest(), gate, answer -> clock.set(answer.currentTime()), failure -> {});
   }
@@ -157,12 +171,16 @@ public final class Session {
     private Duration offset = Duration.ZERO;
     private Consumer<Duration> onSet = change -> {};
 
-    /** The board's clock, uncorrected until the central system tells the time. */
+    /**
+     * The board's clock, uncorrected until the central system tells the time.
+     *
+     * @param scheduler gives the board's time
+     */
     public StationClock(Scheduler scheduler) {
       this.scheduler = scheduler;
     }
 
-    /** The time as the central system last said it, moved on by the board's clock. */
+    /** {@return the time as the central system last said it, moved on by the board's clock} */
     public Instant now() {
       return scheduler.now().plus(offset);
     }
@@ -173,7 +191,11 @@ public final class Session {
       onSet.accept(offset.minus(before));
     }
 
-    /** Hears how far each setting moved the clock (the security log records jumps). */
+    /**
+     * Hears how far each setting moved the clock (the security log records jumps).
+     *
+     * @param listener told each change, positive when the clock moved forward; replaces the one before
+     */
     public void onSet(Consumer<Duration> listener) {
       this.onSet = listener;
     }

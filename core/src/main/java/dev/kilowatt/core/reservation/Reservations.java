@@ -65,7 +65,11 @@ public final class Reservations {
     }
   }
 
-  /** The persisted reservations. */
+  /**
+   * The persisted reservations.
+   *
+   * @param reservations the reservations not yet used, cancelled or expired, in the order they were made
+   */
   public record Saved(List<Reservation> reservations) {
     /** Copies the reservations; none when an older version saved none. */
     public Saved {
@@ -76,20 +80,40 @@ public final class Reservations {
   /**
    * Who wants to start. Before authorization the parent idTag may be unknown; such a driver is let
    * through by any reservation that has a parent idTag, to be checked again once it is known.
+   *
+   * @param idTag the card presented, or the idTag of a RemoteStartTransaction
+   * @param parentIdTag the group its authorization told; absent when it has none or it is not known yet
+   * @param parentUnknown whether the authorization has not told the parent idTag yet
    */
   public record Driver(String idTag, Optional<String> parentIdTag, boolean parentUnknown) {
-    /** A driver whose authorization told the parent idTag, if any. */
+    /**
+     * A driver whose authorization told the parent idTag, if any.
+     *
+     * @param idTag the id that wants to start
+     * @param parentIdTag the group its authorization told; absent when it belongs to none
+     * @return the driver, judged by both ids
+     */
     public static Driver known(String idTag, Optional<String> parentIdTag) {
       return new Driver(idTag, parentIdTag, false);
     }
 
-    /** A driver whose parent idTag is not known yet. */
+    /**
+     * A driver whose parent idTag is not known yet.
+     *
+     * @param idTag the id that wants to start
+     * @return the driver, let through by any reservation with a parent idTag until it is known
+     */
     public static Driver beforeAuthorization(String idTag) {
       return new Driver(idTag, Optional.empty(), true);
     }
   }
 
-  /** Where a start may go, and the reservation it would use up. */
+  /**
+   * Where a start may go, and the reservation it would use up.
+   *
+   * @param connector the connector the transaction would start on
+   * @param reservationId the reservation the start uses up; absent when it uses none
+   */
   public record Start(Connector connector, Optional<Integer> reservationId) {}
 
   private final Scheduler scheduler;
@@ -101,6 +125,11 @@ public final class Reservations {
   private Scheduler.Timer expiryTimer;
 
   /**
+   * Defines ReserveConnectorZeroSupported and loads the saved reservations, dropping those that expired.
+   *
+   * @param scheduler runs the expiry check
+   * @param storage keeps the reservations across reboots
+   * @param config takes ReserveConnectorZeroSupported, true by default
    * @param clock the domain's wall time, which expiry dates are compared with
    * @param onExpired called after reservations expired, were made or were cancelled, so that the connectors' statuses follow
    */
@@ -154,7 +183,12 @@ public final class Reservations {
     return status;
   }
 
-  /** ReserveNow and CancelReservation; the connectors' statuses follow either. */
+  /**
+   * Answers ReserveNow and CancelReservation; the connectors' statuses follow either.
+   *
+   * @param router the router the central system's calls arrive on
+   * @param connectors the connectors, connector 1 first
+   */
   public void register(CallRouter router, List<Connector> connectors) {
     router.on(ReserveNowRequest.class, (request, reply) -> {
       reply.answer(new ReserveNowResponse(reserve(request, connectors)));
@@ -175,7 +209,12 @@ public final class Reservations {
     return CancelReservationStatus.ACCEPTED;
   }
 
-  /** A transaction started with this reservation: it ends. False when it is gone meanwhile (expired, cancelled). */
+  /**
+   * A transaction started with this reservation: it ends.
+   *
+   * @param reservationId the reservation the start used
+   * @return whether it was still held; false when it is gone meanwhile (expired, cancelled)
+   */
   public boolean use(int reservationId) {
     if (live().noneMatch(r -> r.id() == reservationId)) {
       return false;
@@ -188,6 +227,11 @@ public final class Reservations {
   /**
    * The connector a start goes to, and the reservation it uses: the requested connector if the driver may
    * use it, else one with an EV plugged in, else the driver's reserved connector, else any it may use.
+   *
+   * @param connectors the connectors, connector 1 first
+   * @param requested the connector the start asks for; absent for any
+   * @param driver who wants to start
+   * @return where the start goes; empty when reservations (or the connectors' states) leave it nowhere to go
    */
   public Optional<Start> choose(List<Connector> connectors, Optional<Integer> requested, Driver driver) {
     Stream<Connector> candidates = requested.isPresent()
@@ -203,6 +247,10 @@ public final class Reservations {
    * Whether reservations alone keep {@code idTag} from starting, so that asking the central system is
    * pointless: connectors are free but all held for others, and no running transaction has a parent
    * idTag that the card might share to stop it.
+   *
+   * @param connectors the connectors, connector 1 first
+   * @param idTag the card presented
+   * @return whether to refuse the card without asking the central system
    */
   public boolean turnAway(List<Connector> connectors, String idTag) {
     return connectors.stream().anyMatch(Connector::free)
@@ -213,6 +261,9 @@ public final class Reservations {
   /**
    * Ends the reservations that expired or whose connectors failed, sets each connector's reserved flag,
    * and returns the connectors whose flag changed (their status changes with it).
+   *
+   * @param connectors the connectors, connector 1 first
+   * @return the connectors whose reserved flag changed
    */
   public List<Connector> update(List<Connector> connectors) {
     boolean anyUsable = connectors.stream().anyMatch(Reservations::usable);

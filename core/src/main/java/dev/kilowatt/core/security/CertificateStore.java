@@ -31,12 +31,18 @@ public final class CertificateStore {
   /**
    * One installed certificate.
    *
+   * @param use whether it is a Central System or a Manufacturer root
+   * @param pem the certificate in PEM, as InstallCertificate.req carried it
    * @param issuerKey Base64 of the issuer's public key bits (the certificate's own key when self-signed)
    * @param fallback whether this is the previous Central System root kept after a replacement (M05.FR.11)
    */
   public record Root(CertificateUse use, String pem, String issuerKey, boolean fallback) {}
 
-  /** The persisted store. */
+  /**
+   * The persisted store.
+   *
+   * @param roots the installed root certificates
+   */
   public record Roots(List<Root> roots) {
     /** Copies the roots. */
     public Roots {

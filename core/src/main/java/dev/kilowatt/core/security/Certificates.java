@@ -49,7 +49,12 @@ public final class Certificates {
     return out;
   }
 
-  /** The certificate in PEM, as InstallCertificate and CertificateSigned carry it. */
+  /**
+   * The certificate in PEM, as InstallCertificate and CertificateSigned carry it.
+   *
+   * @param certificate a parsed certificate
+   * @return its PEM text, with the CERTIFICATE label
+   */
   public static String pem(X509Certificate certificate) {
     try {
       return pem("CERTIFICATE", certificate.getEncoded());
@@ -58,7 +63,13 @@ public final class Certificates {
     }
   }
 
-  /** {@code der} in PEM under {@code label}, e.g. "CERTIFICATE REQUEST". */
+  /**
+   * {@code der} in PEM under {@code label}, e.g. "CERTIFICATE REQUEST".
+   *
+   * @param label the PEM label, between "-----BEGIN " and "-----"
+   * @param der the DER bytes to encode
+   * @return the PEM block, with Base64 lines of 64 characters
+   */
   public static String pem(String label, byte[] der) {
     return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(LINE, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + label
         + "-----\n";

@@ -41,10 +41,9 @@ import java.util.stream.Collectors;
  * request on demand, the signed chain the central system returns checked and kept, the newest valid
  * certificate handed to the link, and a renewal asked for a month before it expires.
  *
- * <p>The private keys are kept in the {@link dev.kilowatt.core.port.SecretStore} as PKCS#8 PEM ({@link
- * PrivateKeys}), never in {@link Storage} and never sent anywhere but to the link (A02.FR.05); a key an
- * older version saved in clear is moved there at start. A secure element that signs without revealing
- * the key would take a port of its own, which the TLS stack of the link would then use.
+ * <p>The private keys are kept in the {@link dev.kilowatt.core.port.SecretStore} as PKCS#8 PEM ({@link PrivateKeys}), never in
+ * {@link Storage} and never sent anywhere but to the link (A02.FR.05); a key an older version saved in clear is moved there at
+ * start. A secure element that signs without revealing the key would take a port of its own, which the TLS stack of the link would then use.
  */
 public final class ChargePointCertificates {
 
@@ -61,13 +60,18 @@ public final class ChargePointCertificates {
   private static final String EC_CURVE = "secp256r1";
   private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 
-  /** The key pair of the request sent last, waiting for its certificate; saved with an empty {@code privateKey}. */
+  /** The key pair of the request sent last, waiting for its certificate.
+   * @param privateKey the private key in PEM; saved empty, as the secret store keeps it
+   * @param publicKey the public key in PEM, which the signed certificate must carry */
   public record Pending(String privateKey, String publicKey) {}
 
-  /** A signed certificate with its chain (leaf first) and its private key, both PEM; saved with an empty {@code privateKey}. */
+  /** A signed certificate with its chain and its private key.
+   * @param chain the certificate chain in PEM, leaf first, as CertificateSigned.req carried it
+   * @param privateKey the private key in PEM; saved empty, as the secret store keeps it */
   public record Issued(String chain, String privateKey) {}
 
-  /** The persisted certificates, oldest first. */
+  /** The persisted certificates.
+   * @param certificates oldest first: at most the one in use, a newer one waiting for its start, and one fallback */
   public record IssuedList(List<Issued> certificates) {
     /** Copies the certificates. */
     public IssuedList {
@@ -161,9 +165,8 @@ public final class ChargePointCertificates {
   }
 
   /**
-   * Generates a new key pair and sends its SignCertificate.req (A02.FR.02, A02.FR.03, A02.FR.13); false
-   * when {@link #readyToSign()} is not. For ExtendedTriggerMessage(SignChargePointCertificate), answer
-   * first and call this afterwards, as the paper orders it.
+   * Generates a new key pair and sends its SignCertificate.req (A02.FR.02, A02.FR.03, A02.FR.13); false when {@link #readyToSign()}
+   * is not. For ExtendedTriggerMessage(SignChargePointCertificate), answer first and call this afterwards, as the paper orders it.
    */
   boolean requestCertificateSigning() {
     if (!readyToSign()) {
@@ -226,9 +229,8 @@ public final class ChargePointCertificates {
   }
 
   /**
-   * The newest certificate valid now with its key (A02.FR.08, A02.FR.09): the last valid one of the list,
-   * which is in the order of the start of validity, and of arrival where two start alike (a CA may date its
-   * certificates to the day).
+   * The newest certificate valid now with its key (A02.FR.08, A02.FR.09): the last valid one of the list, which is in the order
+   * of the start of validity, and of arrival where two start alike (a CA may date its certificates to the day).
    */
   Optional<ClientCertificate> current() {
     Instant now = clock.get();

@@ -10,6 +10,6 @@ import java.util.List;
 @FunctionalInterface
 public interface ManufacturerRoots {
 
-  /** The installed roots; empty when none is installed, and then no signed firmware can be accepted. */
+  /** {@return the installed roots; empty when none is installed, and then no signed firmware can be accepted} */
   List<X509Certificate> certificates();
 }

@@ -50,7 +50,11 @@ public final class Security {
   /** How long new connection settings get to prove themselves: several reconnection attempts of the link. */
   public static final Duration TRIAL = Duration.ofMinutes(5);
 
-  /** A raised security profile not yet seen working, and the one to go back to. */
+  /**
+   * A raised security profile not yet seen working, and the one to go back to.
+   *
+   * @param previous the SecurityProfile (0 to 3) that applied before the raise
+   */
   public record ProfileTrial(int previous) {}
 
   private final Scheduler scheduler;
@@ -72,7 +76,19 @@ public final class Security {
   private boolean startupReported;
   private boolean stopped;
 
-  /** Defines the security keys and loads the roots, certificates and security log saved before. */
+  /**
+   * Defines the security keys and loads the roots, certificates and security log saved before.
+   *
+   * @param scheduler runs the trial, renewal and activation timers
+   * @param storage keeps the roots, certificates, security log and a profile on trial
+   * @param secrets keeps the private keys of the charge point certificates
+   * @param config holds the security configuration keys (AuthorizationKey, SecurityProfile, CpoName...)
+   * @param outbox sends SecurityEventNotification and SignCertificate
+   * @param link the connection to the central system, reconfigured when its settings change
+   * @param clock the current time
+   * @param serialNumber the charge point's serial number, the CN of a certificate request; absent when unknown
+   * @param counters counts the security events
+   */
   public Security(Scheduler scheduler, Storage storage, SecretStore secrets, Configuration config, Outbox outbox, CentralSystem link,
       Supplier<Instant> clock, Optional<String> serialNumber, Counters counters) {
     this.scheduler = scheduler;
@@ -113,12 +129,12 @@ public final class Security {
     cancel(rootTimer);
   }
 
-  /** The security log and its notifications. */
+  /** {@return the security log and its notifications} */
   public SecurityEvents events() {
     return events;
   }
 
-  /** What the link needs now: key, profile, trusted roots and client certificate. */
+  /** {@return what the link needs now: key, profile, trusted roots and client certificate} */
   public ConnectionSettings connectionSettings() {
     String key = config.text(SecurityKeys.AUTHORIZATION_KEY);
     return new ConnectionSettings(key.isEmpty() ? Optional.empty() : Optional.of(key),
@@ -165,22 +181,37 @@ public final class Security {
     armRootTrial();
   }
 
-  /** See {@link ChargePointCertificates#readyToSign()}. */
+  /** {@return whether a certificate request can be made: CpoName is set and the serial number for the CN is known} */
   public boolean readyToSign() {
     return ownCertificates.readyToSign();
   }
 
-  /** See {@link ChargePointCertificates#requestCertificateSigning()}: for ExtendedTriggerMessage(SignChargePointCertificate). */
+  /**
+   * Generates a new key pair and sends its SignCertificate.req, for ExtendedTriggerMessage(SignChargePointCertificate):
+   * answer the trigger first and call this afterwards.
+   *
+   * @return whether the request went out; false when the charge point is not ready to sign
+   */
   public boolean requestCertificateSigning() {
     return ownCertificates.requestCertificateSigning();
   }
 
-  /** The installed root certificates of {@code use}: the Manufacturer roots verify firmware signing certificates (L01.FR.12). */
+  /**
+   * The installed root certificates of {@code use}: the Manufacturer roots verify firmware signing certificates (L01.FR.12).
+   *
+   * @param use which kind of root: Central System or Manufacturer
+   * @return the installed roots of that kind; empty when none is installed
+   */
   public List<X509Certificate> rootCertificates(CertificateUse use) {
     return roots.certificates(use);
   }
 
-  /** The certificate calls of the security extension. */
+  /**
+   * Answers the certificate calls of the security extension: InstallCertificate, DeleteCertificate,
+   * GetInstalledCertificateIds and CertificateSigned.
+   *
+   * @param router the router the central system's calls arrive on
+   */
   public void register(CallRouter router) {
     router.on(InstallCertificateRequest.class, (request, reply) -> reply.answer(install(request)));
     router.on(DeleteCertificateRequest.class, (request, reply) -> reply.answer(delete(request)));

@@ -52,7 +52,7 @@ public enum SecurityEvent {
     this.critical = critical;
   }
 
-  /** The type as SecurityEventNotification.req carries it. */
+  /** {@return the type as SecurityEventNotification.req carries it} */
   public String ocppName() {
     return ocppName;
   }

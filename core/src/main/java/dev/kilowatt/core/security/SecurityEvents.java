@@ -43,10 +43,21 @@ public final class SecurityEvents {
   /** How many non-critical events wait for the connection; a link refused at every attempt raises one each time. */
   static final int HELD_CAPACITY = 20;
 
-  /** One line of the security log. */
+  /**
+   * One line of the security log.
+   *
+   * @param timestamp when the event was raised, by the station clock
+   * @param type the event's name as SecurityEventNotification.req carries it, e.g. "SettingSystemTime"
+   * @param critical whether the event must reach the central system even across a loss of connection
+   * @param techInfo the text for people; absent when the event came with none
+   */
   public record Entry(Instant timestamp, String type, boolean critical, Optional<String> techInfo) {}
 
-  /** The persisted security log, oldest first. */
+  /**
+   * The persisted security log, oldest first.
+   *
+   * @param entries the lines of the log, oldest first
+   */
   public record Log(List<Entry> entries) {
     /** Copies the entries. */
     public Log {
@@ -72,12 +83,22 @@ public final class SecurityEvents {
     storage.load(LOG_KEY, Log.class).ifPresent(saved -> log.addAll(saved.entries()));
   }
 
-  /** Logs the event and reports it; {@code techInfo} is for people and may be empty. */
+  /**
+   * Logs the event and reports it.
+   *
+   * @param event the event raised
+   * @param techInfo a text for people; may be empty
+   */
   public void raise(SecurityEvent event, String techInfo) {
     record(event.ocppName(), event.critical(), techInfo);
   }
 
-  /** An event the link detected (a bad server certificate, an old TLS version...), named as the paper names it. */
+  /**
+   * An event the link detected (a bad server certificate, an old TLS version...), named as the paper names it.
+   *
+   * @param type the event's name in the security white paper; an unknown name is logged as non-critical
+   * @param techInfo a text for people; may be empty
+   */
   public void reported(String type, String techInfo) {
     record(type, SecurityEvent.byName(type).map(SecurityEvent::critical).orElse(false), techInfo);
   }
@@ -86,6 +107,8 @@ public final class SecurityEvents {
    * The central system set the station clock, moving it by {@code change}. A jump rather than drift is
    * the critical SettingSystemTime; the first setting after a boot is the clock's initialisation (a board
    * without a battery-backed clock may start decades off) and is not reported.
+   *
+   * @param change how far the clock moved, positive when forward
    */
   public void clockAdjusted(Duration change) {
     boolean initialisation = !clockSet;
@@ -111,7 +134,7 @@ public final class SecurityEvents {
     }
   }
 
-  /** The security log, oldest first, for a GetLog(SecurityLog) upload. */
+  /** {@return the security log, oldest first, for a GetLog(SecurityLog) upload} */
   public List<Entry> log() {
     return List.copyOf(log);
   }

@@ -27,7 +27,12 @@ public record Allocation(Instant at, ExplainedLimit grid, List<Offer> offers) {
     return new Allocation(at, new ExplainedLimit(0, new LimitBound.NotCharging()), List.of());
   }
 
-  /** What this division offers {@code connectorId}, if it drew. */
+  /**
+   * What this division offers {@code connectorId}, if it drew.
+   *
+   * @param connectorId the connector, from 1
+   * @return its offer; empty when it did not draw
+   */
   public Optional<Offer> offer(int connectorId) {
     return offers.stream().filter(o -> o.connectorId() == connectorId).findFirst();
   }

@@ -20,7 +20,7 @@ public record ExplainedLimit(double amperes, LimitBound bound) {
     }
   }
 
-  /** The current and its bound for people, e.g. "8.0 A: share of 16.0 A among 2 connectors (...)". */
+  /** {@return the current and its bound for people, e.g. "8.0 A: share of 16.0 A among 2 connectors (...)"} */
   public String describe() {
     return String.format(Locale.ROOT, "%.1f A: %s", amperes, bound.describe());
   }

@@ -27,7 +27,7 @@ public record Offer(int connectorId, double amperes, LimitBound bound, Set<Mains
     Objects.requireNonNull(chargingSince, "chargingSince");
   }
 
-  /** The current and its bound. */
+  /** {@return the offered current per phase and what bounds it} */
   public ExplainedLimit limit() {
     return new ExplainedLimit(amperes, bound);
   }

@@ -85,7 +85,17 @@ public final class SmartCharging {
   private Scheduler.Timer boundaryTimer;
   private Instant boundary;
 
-  /** Loads the installed profiles; {@code onBoundary} hears when a schedule period begins or ends. */
+  /**
+   * Loads the installed profiles and defines the smart charging configuration keys, derived from {@code setup}.
+   *
+   * @param scheduler runs the timer for the next schedule period boundary
+   * @param storage keeps the installed charging profiles
+   * @param config takes ChargeProfileMaxStackLevel, MaxChargingProfilesInstalled and the other read-only keys
+   * @param clock the current time, against which the schedules are read
+   * @param connectors the connectors' hardware, connector 1 first: ratings, phases and phase switches
+   * @param setup how the charger is built for smart charging
+   * @param onBoundary hears when a schedule period begins or ends, so the limits are divided again
+   */
   public SmartCharging(Scheduler scheduler, Storage storage, Configuration config, Supplier<Instant> clock, List<ConnectorHardware> connectors,
       Setup setup, Runnable onBoundary) {
     this.scheduler = scheduler;
@@ -106,7 +116,12 @@ public final class SmartCharging {
     config.define(derived(MAX_CHARGING_PROFILES_INSTALLED, Integer.toString(limits.maxInstalled())));
   }
 
-  /** SetChargingProfile, ClearChargingProfile and GetCompositeSchedule. */
+  /**
+   * Answers SetChargingProfile, ClearChargingProfile and GetCompositeSchedule.
+   *
+   * @param router the router the central system's calls arrive on
+   * @param connectors the connectors, connector 1 first, whose transactions a TxProfile applies to
+   */
   public void register(CallRouter router, List<Connector> connectors) {
     router.on(SetChargingProfileRequest.class, (request, reply) ->
         reply.answer(new SetChargingProfileResponse(install(request.connectorId(), request.csChargingProfiles(), connectors))));
@@ -132,7 +147,13 @@ public final class SmartCharging {
     return status;
   }
 
-  /** The answer to a GetCompositeSchedule.req; also what the embedder's display shows. */
+  /**
+   * The answer to a GetCompositeSchedule.req; also what the embedder's display shows.
+   *
+   * @param request the connector (0 for the grid connection), the duration in seconds and the unit, A by default
+   * @param connectors the connectors, connector 1 first
+   * @return Accepted with the schedule from now, or Rejected for an unknown connector or no schedule
+   */
   public GetCompositeScheduleResponse composite(GetCompositeScheduleRequest request, List<Connector> connectors) {
     int id = request.connectorId();
     if (id < 0 || id > connectors.size()) {
@@ -151,7 +172,12 @@ public final class SmartCharging {
         .orElseGet(SmartCharging::rejected);
   }
 
-  /** A RemoteStartTransaction's profile, installed once its transaction exists (OCPP 1.6 section 5.11). */
+  /**
+   * A RemoteStartTransaction's profile, installed once its transaction exists (OCPP 1.6 section 5.11).
+   *
+   * @param c the connector the transaction started on
+   * @param profile the TxProfile the RemoteStartTransaction carried; logged and dropped if not installable
+   */
   public void installForNewTransaction(Connector c, ChargingProfile profile) {
     ChargingProfileStatus status = profiles.install(c.id(), profile, running(c));
     if (status == ChargingProfileStatus.ACCEPTED) {
@@ -161,12 +187,21 @@ public final class SmartCharging {
     }
   }
 
-  /** Whether a RemoteStartTransaction may carry {@code profile}: a TxProfile without a transactionId. */
+  /**
+   * Whether a RemoteStartTransaction may carry {@code profile}: a TxProfile without a transactionId.
+   *
+   * @param profile the chargingProfile of a RemoteStartTransaction.req
+   * @return whether it is a TxProfile and names no transactionId
+   */
   public static boolean acceptableForRemoteStart(ChargingProfile profile) {
     return profile.chargingProfilePurpose() == ChargingProfilePurposeType.TX_PROFILE && profile.transactionId().isEmpty();
   }
 
-  /** The transaction on {@code c} ended: the TxProfiles of the connector are removed. */
+  /**
+   * The transaction on {@code c} ended: the TxProfiles of the connector are removed.
+   *
+   * @param c the connector whose transaction ended
+   */
   public void transactionEnded(Connector c) {
     if (profiles.transactionEnded(c.id())) {
       changed();
@@ -181,7 +216,9 @@ public final class SmartCharging {
    * <p>An EV that paused (pilot state B during its transaction) keeps its share while no EV that asks is held back by
    * it; otherwise it keeps only the pilot's least current, so that it can ask again, and the rest goes to the others.
    *
+   * @param connectors the connectors, connector 1 first
    * @param mayCharge whether a connector's transaction may draw energy now
+   * @return the division now kept: what each connector is offered, and the grid limit it shares
    */
   public Allocation divide(List<Connector> connectors, Predicate<Connector> mayCharge) {
     Instant now = clock.get();
@@ -215,7 +252,12 @@ public final class SmartCharging {
     return connectors.stream().map(c -> demand(c, mayCharge.test(c), installed, now, holdPaused)).toList();
   }
 
-  /** What connector {@code id} is offered, and why, as last divided. */
+  /**
+   * What connector {@code connectorId} is offered, and why, as last divided.
+   *
+   * @param connectorId the connector, from 1
+   * @return its offer; empty when it did not draw at the last division
+   */
   public Optional<Offer> offer(int connectorId) {
     return allocation.offer(connectorId);
   }
@@ -223,12 +265,20 @@ public final class SmartCharging {
   /**
    * The phases connector {@code c} may charge on now: its own, cut to the numberPhases of the prevailing periods that
    * give one. Limits in W convert with this count.
+   *
+   * @param c the connector
+   * @return 1, 2 or 3 phases
    */
   public int phases(Connector c) {
     return ExplainedLimits.phasesFor(profiles.installed(), c.id(), clock.get(), c.transaction().map(Transaction::started), rating(c));
   }
 
-  /** Where a 1/3-phase switch is to be: on three phases only when three are allowed. */
+  /**
+   * Where a 1/3-phase switch is to be: on three phases only when three are allowed.
+   *
+   * @param allowedPhases the phases the schedule allows, 1 to 3
+   * @return 3 when three are allowed, otherwise 1
+   */
   public static int switchPosition(int allowedPhases) {
     return allowedPhases < 3 ? 1 : 3;
   }

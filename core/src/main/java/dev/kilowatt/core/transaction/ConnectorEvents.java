@@ -23,13 +23,27 @@ public final class ConnectorEvents implements Relay.Listener, ControlPilot.Liste
 
   private static final System.Logger LOG = System.getLogger(ConnectorEvents.class.getName());
 
-  /** Where the events go. */
+  /**
+   * Where the events go.
+   *
+   * @param starts starts a transaction on plug-in and may stop it on unplug
+   * @param availability refreshes the connector's status after a reading, a lock change or a fault
+   * @param counters counts the hardware faults, by OCPP error code
+   * @param clock the current time, which a meter reading is stamped with
+   */
   public record Parts(StartStop starts, Availability availability, Counters counters, Supplier<Instant> clock) {}
 
   private final Connector connector;
   private final Executor loop;
   private final Parts parts;
 
+  /**
+   * Events for one connector.
+   *
+   * @param connector the connector whose relay, pilot, meter and lock are listened to
+   * @param loop the event loop the events are moved onto
+   * @param parts where the events go
+   */
   public ConnectorEvents(Connector connector, Executor loop, Parts parts) {
     this.connector = connector;
     this.loop = loop;

@@ -34,6 +34,16 @@ public final class MeterSampling {
   private final Map<Integer, Scheduler.Timer> sampleTimers = new HashMap<>();
   private Scheduler.Timer alignedTimer;
 
+  /**
+   * Sampling over the given connectors.
+   *
+   * @param scheduler runs the periodic and the clock-aligned samples
+   * @param ledger records each sample of a transaction before it is sent
+   * @param config holds MeterValueSampleInterval, ClockAlignedDataInterval and the measurands to sample
+   * @param outbox sends the triggered MeterValues and the clock-aligned ones outside a transaction
+   * @param clock the current time, which each sample is stamped with
+   * @param connectors the connectors, connector 1 first
+   */
   public MeterSampling(Scheduler scheduler, TransactionLedger ledger, Configuration config, Outbox outbox, Supplier<Instant> clock,
       List<Connector> connectors) {
     this.scheduler = scheduler;
@@ -74,7 +84,11 @@ public final class MeterSampling {
     }
   }
 
-  /** A MeterValues.req asked for by TriggerMessage: the configured measurands, or at least the energy register. */
+  /**
+   * Sends a MeterValues.req asked for by TriggerMessage: the configured measurands, or at least the energy register.
+   *
+   * @param connectorId the connector to sample, from 1
+   */
   public void sendTriggered(int connectorId) {
     Connector c = connectors.get(connectorId - 1);
     MeterValue value = sample(c, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA), ReadingContext.TRIGGER);

@@ -27,7 +27,12 @@ import java.util.function.BooleanSupplier;
 /** The central system's side of a transaction: RemoteStartTransaction, RemoteStopTransaction, UnlockConnector. */
 public final class RemoteControl {
 
-  /** What a remote start must not overlap: a reset under way, a registration still Pending. */
+  /**
+   * What a remote start must not overlap: a reset under way, a registration still Pending.
+   *
+   * @param resetting whether a reset is under way
+   * @param registrationPending whether the last BootNotification was answered Pending
+   */
   public record Busy(BooleanSupplier resetting, BooleanSupplier registrationPending) {}
 
   /**
@@ -45,6 +50,18 @@ public final class RemoteControl {
   private final Transactions transactions;
   private final Busy busy;
 
+  /**
+   * The central system's side over the given connectors.
+   *
+   * @param scheduler bounds UnlockConnector's wait for the lock's feedback
+   * @param config holds AuthorizeRemoteTxRequests
+   * @param connectors the connectors, connector 1 first
+   * @param authorization authorizes a remote start's idTag when AuthorizeRemoteTxRequests asks for it
+   * @param reservations chooses the connector a remote start may use, honouring its reservations
+   * @param starts prepares the start: it waits for the EV like a presented card
+   * @param transactions stops the transaction a RemoteStopTransaction or UnlockConnector ends
+   * @param busy what a remote start must not overlap
+   */
   public RemoteControl(Scheduler scheduler, Configuration config, List<Connector> connectors, Authorization authorization,
       Reservations reservations, StartStop starts, Transactions transactions, Busy busy) {
     this.scheduler = scheduler;
@@ -57,6 +74,11 @@ public final class RemoteControl {
     this.busy = busy;
   }
 
+  /**
+   * Answers RemoteStartTransaction, RemoteStopTransaction and UnlockConnector.
+   *
+   * @param router the router the central system's calls arrive on
+   */
   public void register(CallRouter router) {
     router.on(RemoteStartTransactionRequest.class, this::remoteStart);
     router.on(RemoteStopTransactionRequest.class, this::remoteStop);

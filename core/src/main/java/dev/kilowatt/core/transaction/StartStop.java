@@ -30,7 +30,15 @@ public final class StartStop {
 
   private static final System.Logger LOG = System.getLogger(StartStop.class.getName());
 
-  /** The blocks a driver's start or stop asks. */
+  /**
+   * The blocks a driver's start or stop asks.
+   *
+   * @param authorization decides on a presented card: local list, cache or Authorize.req
+   * @param reservations turns away a card while its connectors are reserved for another id
+   * @param availability takes the card reader's station faults
+   * @param listener is told whether a presented card was accepted, e.g. for a light or a beep
+   * @param resetting whether a reset is under way, when cards are ignored
+   */
   public record Parts(Authorization authorization, Reservations reservations, Availability availability, ChargePointListener listener,
       BooleanSupplier resetting) {}
 
@@ -40,6 +48,15 @@ public final class StartStop {
   private final Transactions transactions;
   private final Parts parts;
 
+  /**
+   * The driver's side over the given connectors.
+   *
+   * @param scheduler runs the ConnectionTimeOut of an authorized start waiting for the EV
+   * @param config holds ConnectionTimeOut, StopTransactionOnEVSideDisconnect and UnlockConnectorOnEVSideDisconnect
+   * @param connectors the connectors, connector 1 first
+   * @param transactions starts and stops the transactions
+   * @param parts the blocks a start or a stop asks
+   */
   public StartStop(Scheduler scheduler, Configuration config, List<Connector> connectors, Transactions transactions, Parts parts) {
     this.scheduler = scheduler;
     this.config = config;
@@ -48,7 +65,12 @@ public final class StartStop {
     this.parts = parts;
   }
 
-  /** The card reader's events, from its thread onto the event loop. */
+  /**
+   * The card reader's events, from its thread onto the event loop.
+   *
+   * @param loop the event loop
+   * @return the listener to give the card reader
+   */
   public RfidReader.Listener cardReaderListener(Executor loop) {
     return new RfidReader.Listener() {
       @Override

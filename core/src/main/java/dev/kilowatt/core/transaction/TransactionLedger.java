@@ -46,10 +46,19 @@ public final class TransactionLedger {
   private static final long START = 0;
   private static final long STOP = Long.MAX_VALUE;
 
-  /** The central system's answer to a StartTransaction; {@code idTagInfo} is named as in 1.6, so older journals read. */
+  /**
+   * The central system's answer to a StartTransaction; {@code idTagInfo} is named as in 1.6, so older journals read.
+   *
+   * @param transactionId the id the central system assigned
+   * @param idTagInfo its decision on the idTag that started the transaction
+   */
   public record StartAnswer(int transactionId, AuthorizationDecision idTagInfo) {}
 
-  /** A message the central system failed to process TransactionMessageAttempts times, as it said. */
+  /**
+   * A message the central system failed to process TransactionMessageAttempts times, as it said.
+   *
+   * @param errors the CALLERRORs it answered, each as "code: description", first attempt first
+   */
   public record Skipped(List<String> errors) {}
 
   private final Ledger ledger;
@@ -62,6 +71,14 @@ public final class TransactionLedger {
   private final TreeMap<Long, Queued> replayed = new TreeMap<>();
   private long nextNumber = 1;
 
+  /**
+   * The transaction records, replayed from {@code ledger}'s journal.
+   *
+   * @param ledger the journal every step is written to before it is acted on
+   * @param outbox sends the transaction messages, and withdraws a thinned sample
+   * @param thinning bounds the periodic samples waiting while offline, thinning them where they are densest
+   * @param counters counts the thinned samples
+   */
   public TransactionLedger(Ledger ledger, Outbox outbox, SampleThinning thinning, Counters counters) {
     this.ledger = ledger;
     this.counters = counters;

@@ -43,13 +43,31 @@ public final class Transactions implements TransactionReceiver {
 
   private static final System.Logger LOG = System.getLogger(Transactions.class.getName());
 
-  /** The next transaction number; recorded so numbers never repeat across reboots. */
+  /**
+   * The next transaction number; recorded so numbers never repeat across reboots.
+   *
+   * @param next the number the next transaction takes, from 1
+   */
   public record TransactionCounter(long next) {}
 
-  /** The transactionId the central system assigned to one of our transactions, as an older version saved it. */
+  /**
+   * The transactionId the central system assigned to one of our transactions, as an older version saved it.
+   *
+   * @param number the charger's own number of the transaction
+   * @param transactionId the id StartTransaction.conf assigned
+   */
   public record TransactionIds(long number, int transactionId) {}
 
-  /** The blocks a start or a stop touches. */
+  /**
+   * The blocks a start or a stop touches.
+   *
+   * @param authorization caches the idTagInfo of a start's answer
+   * @param reservations gives up the reservation a start uses
+   * @param smartCharging installs a start's TxProfile and drops the transaction's profiles at its stop
+   * @param availability refreshes the connector's status, and applies a change that waited for the stop
+   * @param sampling arms and cancels the transaction's meter samples
+   * @param onEnded runs after every stop, e.g. for a firmware update waiting for the connectors to be idle
+   */
   public record Parts(Authorization authorization, Reservations reservations, SmartCharging smartCharging, Availability availability,
       MeterSampling sampling, Runnable onEnded) {}
 
@@ -64,6 +82,18 @@ public final class Transactions implements TransactionReceiver {
   /** The transactionIds whose StartTransaction answer is being saved, each with what waits for the save. */
   private final Map<Integer, List<Runnable>> startAnswersBeingSaved = new HashMap<>();
 
+  /**
+   * The block over the given connectors, recording in {@code ledger}.
+   *
+   * @param storage holds what an older version saved outside the ledger
+   * @param config holds the transaction configuration keys, e.g. StopTransactionOnInvalidId
+   * @param counters counts refused starts and unexpected answers
+   * @param outbox sends StartTransaction and StopTransaction
+   * @param ledger records every step before it is acted on
+   * @param clock the current time
+   * @param connectors the connectors, connector 1 first
+   * @param parts the blocks a start or a stop touches
+   */
   public Transactions(Storage storage, Configuration config, Counters counters, Outbox outbox, TransactionLedger ledger,
       Supplier<Instant> clock, List<Connector> connectors, Parts parts) {
     this.storage = storage;
@@ -76,15 +106,25 @@ public final class Transactions implements TransactionReceiver {
     this.parts = parts;
   }
 
+  /** {@return whether a transaction runs on any connector} */
   public boolean anyRunning() {
     return connectors.stream().anyMatch(c -> c.transaction().isPresent());
   }
 
-  /** Whether a transaction can start now: not while its start could not be recorded. */
+  /** {@return whether a transaction can start now: not while its start could not be recorded} */
   public boolean canStart() {
     return ledger.writable();
   }
 
+  /**
+   * Starts a transaction on {@code c}, or refuses it when its start cannot be recorded (the connector then shows the fault).
+   *
+   * @param c the connector; its meter reading is the transaction's meterStart
+   * @param idTag the id that started it
+   * @param info the central system's (or the cache's) decision on {@code idTag}; gives the parentIdTag
+   * @param reservationId the reservation the start claims; ignored when it is gone meanwhile (expired, cancelled)
+   * @param txProfile a TxProfile to install for the new transaction, as RemoteStartTransaction may carry
+   */
   public void start(Connector c, String idTag, AuthorizationDecision info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile) {
     if (!canStart()) {
       // docs/ledger.md rule 4: no transaction on a start that cannot be recorded; the fault is reported on connector 0
@@ -120,7 +160,11 @@ public final class Transactions implements TransactionReceiver {
     parts.onEnded().run();
   }
 
-  /** Stops every running transaction, as before a reset. */
+  /**
+   * Stops every running transaction, as before a reset.
+   *
+   * @param reason the stop reason StopTransaction.req reports, e.g. HardReset
+   */
   public void stopAll(Reason reason) {
     connectors.stream().filter(c -> c.transaction().isPresent()).forEach(c -> stop(c, reason, Optional.empty()));
   }
@@ -232,12 +276,12 @@ public final class Transactions implements TransactionReceiver {
     }
   }
 
-  /** How many transaction messages are saved and still wait for the central system's answer. */
+  /** {@return how many transaction messages are saved and still wait for the central system's answer} */
   public int queuedMessages() {
     return outbox.pendingTransactionMessages().size();
   }
 
-  /** What the charger remembers of every transaction. */
+  /** {@return what the charger remembers of every transaction: finished ones first, oldest first} */
   public List<TransactionRecord> records() {
     return ledger.records();
   }
