@@ -38,7 +38,7 @@ public final class Configuration {
 
   /**
    * The persisted form: only values that differ from the defaults.
-   * @param changed value by key name, as it was defined; secrets are not among them
+   * @param changed value by key name; a write-only key's value belongs in the secret store, not here
    */
   public record Values(Map<String, String> changed) {
     /** Copies the values. */
