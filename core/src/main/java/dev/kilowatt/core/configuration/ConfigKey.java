@@ -54,10 +54,20 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
 
   /** A value type with its constraints. */
   public sealed interface Type {
-    /** Why {@code value} is not acceptable, if it is not. */
+    /**
+     * Checks a value as ChangeConfiguration or the factory settings give it.
+     *
+     * @param value the value as text, as OCPP carries it
+     * @return why {@code value} is not acceptable; empty if it is
+     */
     Optional<String> problem(String value);
 
-    /** Normalises an acceptable value (e.g. {@code TRUE} to {@code true}). */
+    /**
+     * Normalises an acceptable value (e.g. {@code TRUE} to {@code true}).
+     *
+     * @param value a value {@link #problem} accepted
+     * @return the form that is stored and that GetConfiguration returns
+     */
     default String normalise(String value) {
       return value.trim();
     }
@@ -85,6 +95,10 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
    * CiString500, so the text itself must be the integer; "+30", " 30" and "030" are Rejected rather than
    * rewritten, so that what GetConfiguration returns is exactly what ChangeConfiguration accepted and the
    * central system learns at once that a value was not taken as written.
+   *
+   * @param min the smallest value allowed (apart from 0 when {@code zeroAllowed})
+   * @param max the largest value allowed
+   * @param zeroAllowed whether 0 is allowed too, outside {@code [min, max]}
    */
   public record Int(long min, long max, boolean zeroAllowed) implements Type {
     private static final Pattern CANONICAL = Pattern.compile("0|-?[1-9][0-9]{0,17}");
@@ -109,7 +123,10 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
 
   /**
    * A comma-separated list whose items come from {@code allowed} (any item when empty), at most
-   * {@code maxItems} of them, optionally without repeats.
+   * {@code maxItems} of them.
+   *
+   * @param allowed the items a value may hold, e.g. the measurands of MeterValuesSampledData; empty for any
+   * @param maxItems the most items a value may hold, e.g. MeterValuesSampledDataMaxLength
    */
   public record CommaSeparatedList(Set<String> allowed, int maxItems) implements Type {
     /** Copies the allowed items. */
@@ -147,7 +164,11 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
     }
   }
 
-  /** Free text of at most {@code maxLength} characters. */
+  /**
+   * Free text of at most {@code maxLength} characters.
+   *
+   * @param maxLength the most characters a value may have, e.g. 500 for a CiString500
+   */
   public record Text(int maxLength) implements Type {
     @Override
     public Optional<String> problem(String value) {

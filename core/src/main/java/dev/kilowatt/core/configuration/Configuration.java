@@ -36,7 +36,10 @@ public final class Configuration {
   private static final String STORAGE_KEY = "configuration";
   private static final String MASK = "***";
 
-  /** The persisted form: only values that differ from the defaults. */
+  /**
+   * The persisted form: only values that differ from the defaults.
+   * @param changed value by key name; a write-only key's value belongs in the secret store, not here
+   */
   public record Values(Map<String, String> changed) {
     /** Copies the values. */
     public Values {
@@ -56,12 +59,21 @@ public final class Configuration {
   /** What is wrong with the embedder's factory values, found as the keys are defined. */
   private final List<String> factoryProblems = new ArrayList<>();
 
-  /** Secrets are kept on {@code storage} too, apart from the settings ({@link StoredSecrets}). */
+  /**
+   * Secrets are kept on {@code storage} too, apart from the settings ({@link StoredSecrets}).
+   * @param storage where the changed values survive a reboot
+   * @param embedderDefaults factory values by key name, which replace the keys' own defaults
+   */
   public Configuration(Storage storage, Map<String, String> embedderDefaults) {
     this(storage, new StoredSecrets(storage), embedderDefaults);
   }
 
-  /** Secrets (write-only keys) are kept in {@code secrets}; {@code embedderDefaults} replace the factory values. */
+  /**
+   * Secrets (write-only keys) are kept in {@code secrets}; {@code embedderDefaults} replace the factory values.
+   * @param storage where the changed values survive a reboot
+   * @param secrets where the values of write-only keys are kept
+   * @param embedderDefaults factory values by key name, in any case; checked by {@link #verifyFactoryValues}
+   */
   public Configuration(Storage storage, SecretStore secrets, Map<String, String> embedderDefaults) {
     this.storage = storage;
     this.secrets = secrets;
@@ -76,6 +88,8 @@ public final class Configuration {
   /**
    * Adds a key. Its value is the persisted one, else the embedder's default, else the key's own default;
    * a stored value that no longer validates (after a firmware update narrowed a range) falls back.
+   * @param key the definition
+   * @throws IllegalStateException if a key of that name, in any case, is defined already
    */
   public void define(ConfigKey key) {
     ConfigKey taken = keys.putIfAbsent(fold(key.name()), key);
@@ -91,12 +105,20 @@ public final class Configuration {
     values.put(fold(key.name()), stored != null && storedProblem.isEmpty() ? key.type().normalise(stored) : defaultOf(key));
   }
 
-  /** Whether a key of that name is defined. */
+  /**
+   * Whether a key of that name is defined.
+   * @param name a key name, in any case
+   * @return whether it is defined
+   */
   public boolean defines(String name) {
     return keys.containsKey(fold(name));
   }
 
-  /** The defined key whose name differs from {@code name} in case at most (OCPP compares CiStrings so). */
+  /**
+   * The defined key whose name differs from {@code name} in case at most (OCPP compares CiStrings so).
+   * @param name a key name, in any case
+   * @return the name as the key was defined; empty if no key has it
+   */
   public Optional<String> nameLike(String name) {
     return Optional.ofNullable(keys.get(fold(name))).map(ConfigKey::name);
   }
@@ -116,7 +138,11 @@ public final class Configuration {
     }
   }
 
-  /** Calls {@code listener} with the new value after every accepted change of {@code name}. */
+  /**
+   * Calls {@code listener} with the new value after every accepted change of {@code name}.
+   * @param name a key name, in any case
+   * @param listener hears the normalised new value, also of a change from inside the charge point
+   */
   public void onChange(String name, Consumer<String> listener) {
     listeners.computeIfAbsent(fold(name), k -> new ArrayList<>()).add(listener);
   }
@@ -125,12 +151,18 @@ public final class Configuration {
    * Adds a rule that a ChangeConfiguration.req for {@code name} must pass besides the key's type: given
    * the normalised new value, it names what is wrong, if anything. Changes from inside the charge point
    * ({@link #setInternally}) are not subject to it.
+   * @param name a key name, in any case
+   * @param rule what is wrong with a new value; empty to accept it; replaces an earlier rule
    */
   public void guard(String name, Function<String, Optional<String>> rule) {
     guards.put(fold(name), rule);
   }
 
-  /** The definition of {@code name}; fails for a key nobody defined. */
+  /**
+   * The definition of {@code name}; fails for a key nobody defined.
+   * @param name a key name, in any case
+   * @return its definition
+   */
   public ConfigKey key(String name) {
     ConfigKey key = keys.get(fold(name));
     if (key == null) {
@@ -139,7 +171,11 @@ public final class Configuration {
     return key;
   }
 
-  /** The value of {@code name} as text; fails for a key nobody defined. */
+  /**
+   * The value of {@code name} as text, secrets included; fails for a key nobody defined.
+   * @param name a key name, in any case
+   * @return its current value, normalised
+   */
   public String text(String name) {
     String value = values.get(fold(name));
     if (value == null) {
@@ -148,28 +184,50 @@ public final class Configuration {
     return value;
   }
 
-  /** The value of an integer key. */
+  /**
+   * The value of an integer key.
+   * @param name a key name, in any case
+   * @return its current value, e.g. seconds for HeartbeatInterval
+   */
   public int integer(String name) {
     return Integer.parseInt(text(name));
   }
 
-  /** The value of a boolean key. */
+  /**
+   * The value of a boolean key.
+   * @param name a key name, in any case
+   * @return its current value
+   */
   public boolean bool(String name) {
     return Boolean.parseBoolean(text(name));
   }
 
-  /** The value of a key anyone may read over OCPP; empty for an undefined key and for a secret. */
+  /**
+   * The value of a key anyone may read over OCPP.
+   * @param name a key name, in any case
+   * @return its current value; empty for an undefined key and for a secret
+   */
   public Optional<String> readable(String name) {
     ConfigKey key = keys.get(fold(name));
     return key == null || key.access() == ConfigKey.Access.WRITE_ONLY ? Optional.empty() : Optional.of(values.get(fold(name)));
   }
 
-  /** The items of a comma-separated list key, in order. */
+  /**
+   * The items of a comma-separated list key, in order.
+   * @param name a key name, in any case
+   * @return the items, trimmed; empty when the value is blank
+   */
   public List<String> list(String name) {
     return ConfigKey.CommaSeparatedList.split(text(name));
   }
 
-  /** Sets a value from inside the charge point (e.g. the heartbeat interval a BootNotification gave). */
+  /**
+   * Sets a value from inside the charge point (e.g. the heartbeat interval a BootNotification gave): the
+   * type still applies, the access and the guard do not.
+   * @param name a key name, in any case
+   * @param value the new value
+   * @throws IllegalArgumentException for an undefined key or a value its type refuses
+   */
   public void setInternally(String name, String value) {
     ConfigKey key = keys.get(fold(name));
     if (key == null || key.type().problem(value).isPresent()) {
@@ -178,7 +236,13 @@ public final class Configuration {
     store(key, key.type().normalise(value));
   }
 
-  /** Applies a ChangeConfiguration.req as OCPP 1.6 section 5.3 says. */
+  /**
+   * Applies a ChangeConfiguration.req as OCPP 1.6 section 5.3 says.
+   * @param name the key as the central system named it, in any case
+   * @param value the new value
+   * @return NotSupported for an unknown key; Rejected for a read-only key, a value its type or guard refuses, or
+   *     one that could not be saved; RebootRequired or Accepted once the value is saved
+   */
   public ConfigurationStatus change(String name, String value) {
     ConfigKey key = keys.get(fold(name));
     if (key == null) {
@@ -206,6 +270,8 @@ public final class Configuration {
   /**
    * The keys a GetConfiguration.req asks for (all when {@code requested} is empty), each under the name it
    * was defined with, and the unknown ones as they were asked for.
+   * @param requested the key names asked for, in any case
+   * @return the keys found, with their values (none for a secret), and the names not found
    */
   public Lookup lookup(List<String> requested) {
     List<KeyValue> known = new ArrayList<>();
@@ -222,10 +288,14 @@ public final class Configuration {
     return new Lookup(known, unknown);
   }
 
-  /** What GetConfiguration answers: the keys found with their values, the names not found. */
+  /**
+   * What GetConfiguration answers: the keys found with their values, the names not found.
+   * @param known configurationKey: the keys found, each with its readonly flag and value
+   * @param unknown unknownKey: the names asked for that no key has
+   */
   public record Lookup(List<KeyValue> known, List<String> unknown) {}
 
-  /** Every key and value, secrets masked, for diagnostics. */
+  /** {@return every key and value, in the order of definition, secrets masked, for diagnostics} */
   public Map<String, String> snapshotMasked() {
     Map<String, String> out = new LinkedHashMap<>();
     keys.forEach((folded, key) -> out.put(key.name(), shown(key, values.get(folded))));

@@ -86,7 +86,14 @@ public final class CoreKeys {
 
   private CoreKeys() {}
 
-  /** Defines the Core profile's keys, bounded by {@code limits}, with {@code featureProfiles} as SupportedFeatureProfiles. */
+  /**
+   * Defines the Core profile's keys, bounded by {@code limits}, with {@code featureProfiles} as SupportedFeatureProfiles.
+   *
+   * @param config where the keys are defined
+   * @param limits the product's bounds: intervals, list lengths, GetConfigurationMaxKeys
+   * @param connectors how many connectors the charge point has, connector 0 not counted
+   * @param featureProfiles the value of SupportedFeatureProfiles, e.g. {@code Core,Reservation}
+   */
   public static void define(Configuration config, ChargePointLimits limits, int connectors, String featureProfiles) {
     int csl = limits.measurandListMaxLength();
     // Connector 0 is the grid connection's rotation towards the main meter.
@@ -138,25 +145,48 @@ public final class CoreKeys {
     config.define(readWrite(WEB_SOCKET_PING_INTERVAL, new Int(1, 86_400, true), Integer.toString(limits.webSocketPingInterval())));
   }
 
-  /** The keys of the charge point's light, offered only when it has an {@code Indicator}. */
+  /**
+   * The keys of the charge point's light, offered only when it has an {@code Indicator}.
+   *
+   * @param config where BlinkRepeat and LightIntensity are defined
+   */
   public static void defineIndicator(Configuration config) {
     config.define(readWrite(BLINK_REPEAT, new Int(0, 100, true), "3"));
     config.define(readWrite(LIGHT_INTENSITY, new Int(0, 100, true), "100"));
   }
 
-  /** The rotation ConnectorPhaseRotation gives the connector ("RST", "Unknown"...), if it names the connector. */
+  /**
+   * The phase rotation ConnectorPhaseRotation gives a connector.
+   *
+   * @param config holds ConnectorPhaseRotation
+   * @param connectorId the connector, 0 for the grid connection
+   * @return the rotation ("RST", "Unknown"...); empty if the key does not name the connector
+   */
   public static Optional<String> phaseRotation(Configuration config, int connectorId) {
     String prefix = connectorId + ".";
     return config.list(CONNECTOR_PHASE_ROTATION).stream().filter(item -> item.startsWith(prefix))
         .map(item -> item.substring(prefix.length())).findFirst();
   }
 
-  /** A read-write key the central system may change without a reboot. */
+  /**
+   * A read-write key the central system may change without a reboot.
+   *
+   * @param name the key's name
+   * @param type the value's type and bounds
+   * @param value the default value
+   * @return the key, to {@link Configuration#define}
+   */
   public static ConfigKey readWrite(String name, ConfigKey.Type type, String value) {
     return new ConfigKey(name, Access.READ_WRITE, type, value, false);
   }
 
-  /** A read-only key whose value follows from how the charge point is built ({@link Access#DERIVED}). */
+  /**
+   * A read-only key whose value follows from how the charge point is built ({@link Access#DERIVED}).
+   *
+   * @param name the key's name
+   * @param value its value, fixed for this build
+   * @return the key, to {@link Configuration#define}
+   */
   public static ConfigKey derived(String name, String value) {
     return new ConfigKey(name, Access.DERIVED, new ConfigKey.Text(500), value, false);
   }

@@ -15,12 +15,20 @@ public final class StoredSecrets implements SecretStore {
 
   private static final String PREFIX = "secrets/";
 
-  /** The persisted form: the secret's bytes in Base64, since values are JSON. */
+  /**
+   * The persisted form: the secret's bytes in Base64, since values are JSON.
+   *
+   * @param base64 the secret's bytes, Base64-encoded; an empty one reads as no secret
+   */
   public record Saved(String base64) {}
 
   private final Storage storage;
 
-  /** Secrets on {@code storage}, each under a key of its own, apart from the settings. */
+  /**
+   * Secrets on {@code storage}, each under a key of its own, apart from the settings.
+   *
+   * @param storage the charge point's storage, which keeps them under {@code secrets/}
+   */
   public StoredSecrets(Storage storage) {
     this.storage = storage;
   }

@@ -9,9 +9,7 @@ import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Scheduler;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,17 +20,32 @@ import java.util.function.Consumer;
  */
 public final class Connector {
 
-  /** An idTag authorized to start here, waiting for the EV to be plugged in (ConnectionTimeOut). */
+  /**
+   * An idTag authorized to start here, waiting for the EV to be plugged in (ConnectionTimeOut).
+   * @param idTag the idTag that will start the transaction
+   * @param info the authorization's verdict, expiry and parentIdTag
+   * @param reservationId the reservation the start uses, if any
+   * @param txProfile the TxProfile a RemoteStartTransaction brought, if any
+   * @param timeout the ConnectionTimeOut timer, cancelled when the start is dropped
+   */
   public record PendingStart(String idTag, AuthorizationDecision info, Optional<Integer> reservationId, Optional<ChargingProfile> txProfile,
       Scheduler.Timer timeout) {}
 
   /**
    * What the connector reports: its status and the first of its faults, as the hardware described it (the error
    * code is the {@link HardwareFault}'s).
+   * @param status the connector's status
+   * @param errorCode the first fault's error code; NoError without faults
+   * @param vendorErrorCode the first fault's vendor code; empty without faults
+   * @param info the first fault's description; empty without faults
    */
   public record Report(ConnectorStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {
 
-    /** A status with the first of the faults, if any, as its error. */
+    /**
+     * {@return a status with the first of the faults, if any, as its error}
+     * @param status the connector's status
+     * @param faults its faults, first raised first
+     */
     public static Report of(ConnectorStatus status, java.util.Collection<HardwareFault> faults) {
       Optional<HardwareFault> fault = faults.stream().findFirst();
       return new Report(status, fault.map(HardwareFault::errorCode).orElse(ChargePointErrorCode.NO_ERROR),
@@ -42,6 +55,9 @@ public final class Connector {
 
   private final int id;
   private final ConnectorHardware hardware;
+  /** Sends the pilot, relay and phase-switch commands the state asks for. */
+  private final EnergyControl energy;
+  private final PlugLock lock;
   private PilotState pilot = PilotState.A;
   private Optional<MeterReading> reading = Optional.empty();
   private final Map<String, HardwareFault> faults = new LinkedHashMap<>();
@@ -54,42 +70,38 @@ public final class Connector {
   /** Whether a reservation holds this connector for someone. */
   private boolean reserved;
 
-  /** Whether the socket's lock was told to hold the plug, and whether its feedback says it does. */
-  private boolean plugHeld;
-  private boolean plugLocked;
-  /** Who waits to hear whether the lock opened (true) or failed to (false). */
-  private final List<Consumer<Boolean>> unlockWaiters = new ArrayList<>();
-
-  private Command lastPilotCommand;
-  private double lastOfferA = -1;
-  private Boolean relayClosed;
-  /** Where the phase switch was last sent; 0 until the first command, as its position at boot is not known. */
-  private int switchedPhases;
-
-  private enum Command {
-    OFFER,
-    STOP_OFFERING,
-    DISABLE
-  }
-
+  /**
+   * A free, operative connector with nothing plugged in, as at boot.
+   * @param id its connectorId, from 1
+   * @param hardware its pilot, relay, meter, and lock and phase switch where it has them
+   */
   public Connector(int id, ConnectorHardware hardware) {
     this.id = id;
     this.hardware = hardware;
+    this.energy = new EnergyControl(hardware);
+    this.lock = new PlugLock(hardware);
   }
 
+  /** {@return its connectorId, from 1} */
   public int id() {
     return id;
   }
 
+  /** {@return its pilot, relay, meter, and lock and phase switch where it has them} */
   public ConnectorHardware hardware() {
     return hardware;
   }
 
+  /** {@return the control pilot's last reading (IEC 61851-1 state A to F), A until the first} */
   public PilotState pilot() {
     return pilot;
   }
 
-  /** A new pilot reading; plugging in or out ends the Finishing state. Returns the state before. */
+  /**
+   * A new pilot reading; plugging in or out ends the Finishing state.
+   * @param state the pilot's state now
+   * @return the state before
+   */
   public PilotState pilotReads(PilotState state) {
     PilotState before = pilot;
     pilot = state;
@@ -99,25 +111,39 @@ public final class Connector {
     return before;
   }
 
+  /** {@return the meter's last reading; empty until the first} */
   public Optional<MeterReading> reading() {
     return reading;
   }
 
-  /** A new meter reading; a running transaction remembers the register and when it was seen. */
+  /**
+   * A new meter reading; a running transaction remembers the register and when it was seen.
+   * @param now the reading
+   * @param at the charge point's time of the reading
+   */
   public void meterReads(MeterReading now, Instant at) {
     reading = Optional.of(now);
     transaction = transaction.map(tx -> tx.seen(now.energyImportWh(), at));
   }
 
+  /**
+   * The hardware reports a fault; it replaces an earlier one from the same source.
+   * @param fault the fault, with its source and OCPP error code
+   */
   public void faultRaised(HardwareFault fault) {
     faults.put(fault.source(), fault);
   }
 
-  /** Returns whether a fault from {@code source} was there to clear. */
+  /**
+   * The hardware reports that the fault from {@code source} is gone.
+   * @param source the part that raised it
+   * @return whether a fault from {@code source} was there to clear
+   */
   public boolean faultCleared(String source) {
     return faults.remove(source) != null;
   }
 
+  /** {@return whether the connector is operative (ChangeAvailability), whatever its faults} */
   public boolean operative() {
     return operative;
   }
@@ -125,6 +151,7 @@ public final class Connector {
   /**
    * Follows the availability asked for, but a connector becomes inoperative only once its transaction is
    * over; becoming inoperative drops an authorization that waits for the EV.
+   * @param wanted true for Operative, false for Inoperative
    */
   public void availabilityWanted(boolean wanted) {
     if (wanted || transaction.isEmpty()) {
@@ -135,11 +162,16 @@ public final class Connector {
     }
   }
 
+  /** {@return the authorization that waits for the EV; empty if none} */
   public Optional<PendingStart> pendingStart() {
     return pendingStart;
   }
 
-  /** An authorized idTag now waits here for the EV; only a free connector takes one. */
+  /**
+   * An authorized idTag now waits here for the EV; only a free connector takes one.
+   * @param start the authorization and its ConnectionTimeOut timer
+   * @throws IllegalStateException if the connector is not {@link #free}
+   */
   public void awaitEv(PendingStart start) {
     if (!free()) {
       throw new IllegalStateException("connector " + id + " is not free for a pending start");
@@ -147,7 +179,7 @@ public final class Connector {
     pendingStart = Optional.of(start);
   }
 
-  /** Drops the waiting authorization, if any, with its ConnectionTimeOut timer, and returns it. */
+  /** {@return the waiting authorization, now dropped with its ConnectionTimeOut timer cancelled; empty if none} */
   public Optional<PendingStart> dropPendingStart() {
     Optional<PendingStart> dropped = pendingStart;
     dropped.ifPresent(p -> p.timeout().cancel());
@@ -155,11 +187,16 @@ public final class Connector {
     return dropped;
   }
 
+  /** {@return the transaction running here; empty if none} */
   public Optional<Transaction> transaction() {
     return transaction;
   }
 
-  /** A transaction begins here; one at a time. */
+  /**
+   * A transaction begins here; one at a time.
+   * @param tx the new transaction
+   * @throws IllegalStateException if one runs already
+   */
   public void begin(Transaction tx) {
     if (transaction.isPresent()) {
       throw new IllegalStateException("connector " + id + " already runs transaction " + transaction.get().number());
@@ -168,7 +205,11 @@ public final class Connector {
     finishing = false;
   }
 
-  /** The running transaction as it is now (a sample, its transactionId, a deauthorization). */
+  /**
+   * The running transaction as it is now (a sample, its transactionId, a deauthorization).
+   * @param tx the running transaction, changed
+   * @throws IllegalStateException if {@code tx} is not the one running here
+   */
   public void update(Transaction tx) {
     if (transaction.filter(running -> running.number() == tx.number()).isEmpty()) {
       throw new IllegalStateException("connector " + id + " does not run transaction " + tx.number());
@@ -176,7 +217,11 @@ public final class Connector {
     transaction = Optional.of(tx);
   }
 
-  /** The transaction is over; the connector is Finishing while the EV stays plugged in. */
+  /**
+   * The transaction is over; the connector is Finishing while the EV stays plugged in.
+   * @return the transaction that ended
+   * @throws java.util.NoSuchElementException if none runs
+   */
   public Transaction end() {
     Transaction ended = transaction.orElseThrow();
     transaction = Optional.empty();
@@ -184,80 +229,80 @@ public final class Connector {
     return ended;
   }
 
+  /**
+   * The share of the grid limit smart charging gives this connector; {@link #applyEnergyControl} applies it.
+   * @param amperes the limit in A per phase
+   */
   public void limitTo(double amperes) {
     limitA = amperes;
   }
 
-  /** Commands the socket's lock to hold or release the plug; a fixed cable has nothing to command. */
+  /**
+   * Commands the socket's lock to hold or release the plug; a fixed cable has nothing to command.
+   * @param hold true to hold the plug, false to release it
+   */
   public void holdPlug(boolean hold) {
-    if (hold == plugHeld || hardware.lock().isEmpty()) {
-      return;
-    }
-    plugHeld = hold;
-    if (hold) {
-      hardware.lock().get().lock();
-    } else {
-      hardware.lock().get().unlock();
-    }
+    lock.hold(hold);
   }
 
-  /** The lock's feedback; an open lock answers whoever waits for it. */
+  /**
+   * The lock's feedback; an open lock answers whoever waits for it.
+   * @param locked whether the lock holds the plug now
+   */
   public void lockReports(boolean locked) {
-    plugLocked = locked;
-    if (!locked) {
-      settleUnlock(true);
-    }
+    lock.reports(locked);
   }
 
   /** The lock did not reach where it was sent: whoever waits for it to open hears it failed. */
   public void lockFailed() {
-    if (plugLocked) {
-      settleUnlock(false);
-    }
+    lock.failed();
   }
 
-  /** Calls {@code done} once the lock is open (true) or failed to open (false); at once if it is open. */
+  /**
+   * Calls {@code done} once the lock is open (true) or failed to open (false); at once if it is open.
+   * @param done hears whether the lock opened, as UnlockConnector answers
+   */
   public void awaitUnlocked(Consumer<Boolean> done) {
-    if (!plugLocked) {
-      done.accept(true);
-    } else {
-      unlockWaiters.add(done);
-    }
+    lock.awaitUnlocked(done);
   }
 
-  private void settleUnlock(boolean unlocked) {
-    List<Consumer<Boolean>> waiting = List.copyOf(unlockWaiters);
-    unlockWaiters.clear();
-    waiting.forEach(w -> w.accept(unlocked));
-  }
-
-  /** Returns whether the reserved flag changed. */
+  /**
+   * A reservation now holds this connector, or no longer does.
+   * @param held whether a reservation holds it
+   * @return whether that changed
+   */
   public boolean reserve(boolean held) {
     boolean changed = held != reserved;
     reserved = held;
     return changed;
   }
 
-  /** Available in the sense of the status table: free, nothing plugged in, not finishing. */
+  /** {@return whether it is Available in the sense of the status table: free, nothing plugged in, not finishing} */
   public boolean idle() {
     return free() && !pilot.evConnected() && !finishing;
   }
 
+  /** {@return whether a fault that stops charging is raised} */
   public boolean faulted() {
     return faults.values().stream().anyMatch(HardwareFault::stopsCharging);
   }
 
-  /** Free for a new transaction: operative, not faulted, nothing running or about to start. */
+  /** {@return whether it is free for a new transaction: operative, not faulted, nothing running or about to start} */
   public boolean free() {
     return operative && !faulted() && transaction.isEmpty() && pendingStart.isEmpty();
   }
 
+  /** {@return the meter register in Wh: the highest of the last reading and the transaction's last; 0 if none} */
   public double energyWh() {
     double seen = transaction.map(Transaction::lastEnergyWh).orElse(0.0);
     return Math.max(seen, reading.map(MeterReading::energyImportWh).orElse(0.0));
   }
 
-  /** Whether a transaction runs here that may draw energy now. */
+  /**
+   * Whether a transaction runs here that may draw energy now.
+   * @param maxEnergyOnInvalidId the Wh a transaction may still draw after its idTag was invalidated
+   * @return false without a transaction, with a fault, or past MaxEnergyOnInvalidId once deauthorized
+   */
   public boolean mayCharge(int maxEnergyOnInvalidId) {
     if (transaction.isEmpty() || faulted()) {
       return false;
@@ -266,35 +311,33 @@ public final class Connector {
     return !tx.deauthorized() || tx.deliveredSinceDeauthorizedWh() < maxEnergyOnInvalidId;
   }
 
-  /** The current the EV may draw now, in A; 0 when it may draw nothing. */
+  /**
+   * The current the EV may draw now.
+   * @param maxEnergyOnInvalidId the Wh a transaction may still draw after its idTag was invalidated
+   * @return the current in A per phase; 0 when it may draw nothing
+   */
   public double offeredA(int maxEnergyOnInvalidId) {
     return mayCharge(maxEnergyOnInvalidId) ? limitA : 0;
   }
 
-  /** What the pilot signals now, in A; 0 when it offers nothing. */
+  /** {@return what the pilot signals now, in A per phase; 0 when it offers nothing} */
   public double pilotOfferA() {
-    return lastPilotCommand == Command.OFFER ? lastOfferA : 0;
+    return energy.pilotOfferA();
   }
 
   /**
    * Sends the phase switch, if there is one, to {@code phases} (1 or 3). The EV must not see phases come and go
    * under load, so the relay opens and the pilot stops offering first; {@link #applyEnergyControl} resumes.
+   * @param phases 1 or 3
    */
   public void switchPhases(int phases) {
-    if (hardware.phaseSwitch().isEmpty() || phases == switchedPhases) {
-      return;
-    }
-    if (!Boolean.FALSE.equals(relayClosed)) {
-      hardware.relay().open();
-      relayClosed = false;
-    }
-    if (lastPilotCommand == Command.OFFER) {
-      pilotCommand(Command.STOP_OFFERING, 0);
-    }
-    hardware.phaseSwitch().get().switchTo(phases);
-    switchedPhases = phases;
+    energy.switchPhases(phases);
   }
 
+  /**
+   * {@return the status and first fault for a StatusNotification}
+   * @param maxEnergyOnInvalidId the Wh a transaction may still draw after its idTag was invalidated
+   */
   public Report report(int maxEnergyOnInvalidId) {
     return Report.of(status(maxEnergyOnInvalidId), faults.values());
   }
@@ -326,39 +369,13 @@ public final class Connector {
   /**
    * Brings the pilot and the relay in line with the state: power flows only during a transaction that
    * may draw energy and while the EV asks for it. Commands go out only when they change something.
+   * @param maxEnergyOnInvalidId the Wh a transaction may still draw after its idTag was invalidated
    */
   public void applyEnergyControl(int maxEnergyOnInvalidId) {
     double offer = offeredA(maxEnergyOnInvalidId);
     // A socket is live only once its lock holds the plug (IEC 61851-1): an unheld plug could be pulled under load.
-    boolean plugSecured = hardware.lock().isEmpty() || plugLocked;
+    boolean plugSecured = lock.secures();
     boolean closeRelay = offer > 0 && pilot.evRequestsEnergy() && plugSecured;
-    if (!closeRelay && !Boolean.FALSE.equals(relayClosed)) {
-      hardware.relay().open();
-      relayClosed = false;
-    }
-    if (!operative && transaction.isEmpty() || faulted()) {
-      pilotCommand(Command.DISABLE, 0);
-    } else if (offer > 0) {
-      pilotCommand(Command.OFFER, offer);
-    } else {
-      pilotCommand(Command.STOP_OFFERING, 0);
-    }
-    if (closeRelay && !Boolean.TRUE.equals(relayClosed)) {
-      hardware.relay().close();
-      relayClosed = true;
-    }
-  }
-
-  private void pilotCommand(Command command, double amperes) {
-    if (command == lastPilotCommand && (command != Command.OFFER || amperes == lastOfferA)) {
-      return;
-    }
-    switch (command) {
-      case OFFER -> hardware.pilot().offer(amperes);
-      case STOP_OFFERING -> hardware.pilot().stopOffering();
-      case DISABLE -> hardware.pilot().disable();
-    }
-    lastPilotCommand = command;
-    lastOfferA = amperes;
+    energy.apply(offer, closeRelay, !operative && transaction.isEmpty() || faulted());
   }
 }

@@ -38,7 +38,12 @@ public final class Outbox {
   /** Where the saved durable messages are kept; an older version kept its transaction messages there too. */
   public static final String STORAGE_PREFIX = "outbox/";
 
-  /** A saved transaction message. {@code transaction} is the charge point's own number for the transaction. */
+  /**
+   * A saved transaction message.
+   * @param sequence its number among the saved messages, which names its storage entry
+   * @param transaction the charge point's own number for the transaction (not the central system's transactionId)
+   * @param request the message as it was queued
+   */
   public record Queued(long sequence, long transaction, ChargePointRequest<?> request) {}
 
   /** Why a call got no usable answer. */
@@ -49,7 +54,10 @@ public final class Outbox {
     /** Sent, but no answer came within the response time-out. */
     record TimedOut() implements Failure {}
 
-    /** The central system answered with a CALLERROR. */
+    /**
+     * The central system answered with a CALLERROR.
+     * @param error its code and description
+     */
     record Rejected(CallError error) implements Failure {}
   }
 
@@ -86,7 +94,14 @@ public final class Outbox {
   private Runnable onCallCompleted = () -> {};
   private final List<Runnable> untilIdle = new ArrayList<>();
 
-  /** Loads the durable messages saved before the last reboot; nothing goes out before {@link #attach}. */
+  /**
+   * Loads the durable messages saved before the last reboot; nothing goes out before {@link #attach}.
+   * @param scheduler times the response time-out and the durable messages' retries
+   * @param storage where the durable messages survive a power cut
+   * @param config holds TransactionMessageAttempts and TransactionMessageRetryInterval
+   * @param responseTimeout how long a call waits for its answer before it fails as TimedOut
+   * @param counters counts time-outs and answers to calls not in flight
+   */
   public Outbox(Scheduler scheduler, Storage storage, Configuration config, Duration responseTimeout, Counters counters) {
     this.scheduler = scheduler;
     this.responseTimeout = responseTimeout;
@@ -94,13 +109,20 @@ public final class Outbox {
     this.durable = new DurableQueue(scheduler, storage, config, counters, () -> nextOrder++, this::pump);
   }
 
-  /** The link the calls go over, and the receiver of the transaction messages' answers. */
+  /**
+   * The link the calls go over, and the receiver of the transaction messages' answers.
+   * @param link the connection to the central system
+   * @param receiver hears the answers to durable messages, also to those saved before a reboot
+   */
   public void attach(CentralSystem link, TransactionReceiver receiver) {
     this.link = link;
     durable.attach(receiver);
   }
 
-  /** Heard after every answered call, so the heartbeat can skip a beat. */
+  /**
+   * Heard after every answered call, so the heartbeat can skip a beat.
+   * @param listener runs after each CALLRESULT; replaces the one before
+   */
   public void onCallCompleted(Runnable listener) {
     this.onCallCompleted = listener;
   }
@@ -109,6 +131,7 @@ public final class Outbox {
    * Runs {@code task} once no call is in flight: at once, or when the call in flight is answered, refused,
    * timed out or lost with the connection. For what ends the connection (new credentials): an answer on
    * its way back over the old connection would be lost, and its call sent again over the new one.
+   * @param task runs once, on the event loop
    */
   public void whenIdle(Runnable task) {
     if (inFlight == null) {
@@ -118,12 +141,19 @@ public final class Outbox {
     }
   }
 
-  /** The saved transaction messages still waiting, oldest first. */
+  /** {@return the saved transaction messages still waiting (also the one in flight), oldest first} */
   public List<Queued> pendingTransactionMessages() {
     return durable.pending();
   }
 
-  /** Sends a message that matters only now; {@code onFailure} hears when it cannot be delivered. */
+  /**
+   * Sends a message that matters only now; {@code onFailure} hears when it cannot be delivered.
+   * @param <R> the answer's type
+   * @param request the message
+   * @param gate whether it may go before the central system accepted the charge point
+   * @param onAnswer hears the CALLRESULT
+   * @param onFailure hears why there is no answer; the message is not sent again
+   */
   @SuppressWarnings("unchecked")
   public <R extends Response> void send(ChargePointRequest<R> request, Gate gate, Consumer<R> onAnswer, Consumer<Failure> onFailure) {
     if (!online || (gate == Gate.AFTER_ACCEPTANCE && !accepted)) {
@@ -134,7 +164,12 @@ public final class Outbox {
     pump();
   }
 
-  /** Saves and queues a durable message the ledger does not keep. */
+  /**
+   * Saves and queues a durable message the ledger does not keep (a SecurityEventNotification).
+   * @param transaction the charge point's number of the transaction it belongs to, 0 for none
+   * @param request the message
+   * @return the message as saved
+   */
   public Queued sendTransactional(long transaction, ChargePointRequest<?> request) {
     Queued queued = durable.store(transaction, request);
     pump();
@@ -144,12 +179,17 @@ public final class Outbox {
   /**
    * Takes the place in the order of messages of a transaction message whose record is being written, so
    * that what is sent after it (its StatusNotification) waits for it.
+   * @return the place, to pass to {@link #queueRecorded}
    */
   public long reserve() {
     return durable.reserve();
   }
 
-  /** Queues a transaction message the ledger has made durable, at the place it reserved, or last if none ({@code -1}). */
+  /**
+   * Queues a transaction message the ledger has made durable.
+   * @param queued the message as recorded
+   * @param order the place {@link #reserve} gave it, or {@code -1} to queue it last
+   */
   public void queueRecorded(Queued queued, long order) {
     durable.queueRecorded(queued, order);
     pump();
@@ -161,7 +201,10 @@ public final class Outbox {
     pump();
   }
 
-  /** Takes back a recorded message that has not gone out yet (the queue's bound dropped it). */
+  /**
+   * Takes back a recorded message that has not gone out yet (the queue's bound dropped it).
+   * @param queued the message to drop
+   */
   public void withdraw(Queued queued) {
     durable.withdraw(queued, inFlight);
   }
@@ -197,12 +240,16 @@ public final class Outbox {
     pump();
   }
 
-  /** Whether a message sent now would go out rather than fail as Offline. */
+  /** {@return whether a message sent now would go out rather than fail as Offline} */
   public boolean canSendNow() {
     return online && accepted;
   }
 
-  /** The central system answered the call {@code callId}. */
+  /**
+   * The central system answered the call {@code callId}; an answer to any call but the one in flight is ignored.
+   * @param callId the CALL's unique id
+   * @param response the CALLRESULT's payload
+   */
   public void onResult(String callId, Response response) {
     if (!callId.equals(inFlightId)) {
       counters.increment("outbox.unexpectedResult");
@@ -219,7 +266,11 @@ public final class Outbox {
     pump();
   }
 
-  /** The central system refused the call {@code callId}. */
+  /**
+   * The central system refused the call {@code callId}; a CALLERROR to any call but the one in flight is ignored.
+   * @param callId the CALL's unique id
+   * @param error its code and description
+   */
   public void onError(String callId, CallError error) {
     if (!callId.equals(inFlightId)) {
       counters.increment("outbox.unexpectedError");
@@ -336,7 +387,11 @@ public final class Outbox {
     }
   }
 
-  /** StartTransaction, StopTransaction and MeterValues: what the transaction ledger keeps. */
+  /**
+   * Whether the transaction ledger keeps {@code request}: StartTransaction, StopTransaction and MeterValues.
+   * @param request any message to the central system
+   * @return whether it is a transaction message
+   */
   public static boolean transactionMessage(ChargePointRequest<?> request) {
     return request instanceof StartTransactionRequest || request instanceof StopTransactionRequest || request instanceof MeterValuesRequest;
   }

@@ -10,7 +10,12 @@ public final class Secrets {
 
   private Secrets() {}
 
-  /** {@code text} with the password of every URI in it replaced by {@code ***}. */
+  /**
+   * Masks the passwords in a text that may hold URIs, e.g. a frame or a file-transfer location.
+   *
+   * @param text any text
+   * @return {@code text} with the password of every URI in it replaced by {@code ***}
+   */
   public static String masked(String text) {
     return mayHoldUriPassword(text) ? URI_PASSWORD.matcher(text).replaceAll("$1:***@") : text;
   }

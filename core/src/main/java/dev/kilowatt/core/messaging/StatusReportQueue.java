@@ -25,18 +25,33 @@ public final class StatusReportQueue<R extends Record & StatusReportQueue.Saved<
 
   private static final System.Logger LOG = System.getLogger(StatusReportQueue.class.getName());
 
-  /** What the queue needs of a procedure's record. */
+  /**
+   * What the queue needs of a procedure's record.
+   *
+   * @param <R> the procedure's record
+   * @param <S> a status for the central system
+   */
   public interface Saved<R, S> {
-    /** Statuses not yet delivered to the central system, oldest first. */
+    /** {@return the statuses not yet delivered to the central system, oldest first; empty when all are} */
     List<S> unreported();
 
-    /** This record with {@code unreported} as the statuses still to deliver. */
+    /**
+     * This record with {@code unreported} as the statuses still to deliver.
+     *
+     * @param unreported the statuses still to deliver, oldest first
+     * @return a copy of this record with them
+     */
     R withUnreported(List<S> unreported);
 
-    /** Whether the record may go once its statuses are delivered. */
+    /** {@return whether the record may be deleted once its statuses are delivered (the procedure is over)} */
     boolean disposable();
 
-    /** This record with {@code report} to deliver after the others. */
+    /**
+     * This record with {@code report} to deliver after the others.
+     *
+     * @param report the newest status
+     * @return a copy of this record with it queued last
+     */
     default R withReport(S report) {
       return withUnreported(Stream.concat(unreported().stream(), Stream.of(report)).toList());
     }
@@ -51,7 +66,16 @@ public final class StatusReportQueue<R extends Record & StatusReportQueue.Saved<
   private Optional<R> record = Optional.empty();
   private boolean sending;
 
-  /** @param key where the record is saved */
+  /**
+   * A queue with no record loaded yet; call {@link #load} after boot.
+   *
+   * @param storage where the record survives a reboot or a power cut
+   * @param key where the record is saved
+   * @param type the record's class, to load it back
+   * @param outbox sends the status notifications
+   * @param counters counts the notifications the central system refused
+   * @param notification turns a status into its notification, e.g. a FirmwareStatusNotification
+   */
   public StatusReportQueue(Storage storage, String key, Class<R> type, Outbox outbox, Counters counters,
       Function<S, ChargePointRequest<?>> notification) {
     this.storage = storage;
@@ -62,23 +86,27 @@ public final class StatusReportQueue<R extends Record & StatusReportQueue.Saved<
     this.notification = notification;
   }
 
-  /** After boot: the record a reboot or a power cut left, if any. */
+  /** {@return after boot: the record a reboot or a power cut left, empty if none} */
   public Optional<R> load() {
     record = storage.load(key, type);
     return record;
   }
 
-  /** The procedure's record, while there is one. */
+  /** {@return the procedure's record, empty when no procedure runs nor owes a status} */
   public Optional<R> record() {
     return record;
   }
 
-  /** Statuses still to deliver, which a new procedure takes over from the one it replaces. */
+  /** {@return statuses still to deliver, which a new procedure takes over from the one it replaces} */
   public List<S> unreported() {
     return record.map(Saved::unreported).orElse(List.of());
   }
 
-  /** Saves the procedure's next step, with any statuses it adds; {@link #pump} delivers them. */
+  /**
+   * Saves the procedure's next step, with any statuses it adds; {@link #pump} delivers them.
+   *
+   * @param next the record of the step
+   */
   public void save(R next) {
     record = Optional.of(next);
     storage.save(key, next);

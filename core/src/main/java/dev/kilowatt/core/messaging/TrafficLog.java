@@ -36,13 +36,24 @@ public final class TrafficLog {
   private final Set<String> secretKeys;
   private final Deque<Entry> entries = new ArrayDeque<>();
 
-  /** A log that masks the values of {@code secretKeys} (ChangeConfiguration of AuthorizationKey). */
+  /**
+   * A log that masks the values of {@code secretKeys} (ChangeConfiguration of AuthorizationKey).
+   *
+   * @param clock stamps each entry with the charge point's time
+   * @param secretKeys configuration keys whose values never appear in the log
+   */
   public TrafficLog(Supplier<Instant> clock, Set<String> secretKeys) {
     this.clock = clock;
     this.secretKeys = Set.copyOf(secretKeys);
   }
 
-  /** The messages between {@code from} and {@code to} (open ends when absent), oldest first. */
+  /**
+   * The messages between {@code from} and {@code to}, for a GetDiagnostics upload.
+   *
+   * @param from the oldest time to include (GetDiagnostics startTime); empty for no lower bound
+   * @param to the newest time to include (stopTime); empty for no upper bound
+   * @return each entry's time and line, oldest first
+   */
   public synchronized List<String> between(Optional<Instant> from, Optional<Instant> to) {
     return entries.stream()
         .filter(e -> from.map(f -> !e.at().isBefore(f)).orElse(true) && to.map(t -> !e.at().isAfter(t)).orElse(true))
@@ -50,7 +61,12 @@ public final class TrafficLog {
         .toList();
   }
 
-  /** {@code link}, with everything that passes through it recorded here. */
+  /**
+   * Wraps the connection to the central system so that everything through it is recorded here.
+   *
+   * @param link the connection to record
+   * @return {@code link}, with everything that passes through it recorded here
+   */
   public CentralSystem wrap(CentralSystem link) {
     Direction inbound = new Direction("<-");
     Direction outbound = new Direction("->");

@@ -12,12 +12,30 @@ import java.util.Optional;
  * must be durable first, or the next message could carry a transactionId a power cut forgets.
  */
 public interface TransactionReceiver {
-  /** The request as it should go out now (e.g. with the transactionId the central system assigned since), or empty to drop it. */
+  /**
+   * Readies a durable message to be sent, which may be long after it was queued.
+   *
+   * @param queued the message as it was queued
+   * @return the request as it should go out now (e.g. with the transactionId the central system assigned
+   *     since), or empty to drop it
+   */
   Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued);
 
-  /** The central system answered {@code queued}; {@code settled} runs once the answer is durable. */
+  /**
+   * The central system answered {@code queued}; {@code settled} runs once the answer is durable.
+   *
+   * @param queued the message that was answered
+   * @param response the CALLRESULT's payload
+   * @param settled must run once the answer is stored, to let the next transaction message out
+   */
   void onAnswered(Outbox.Queued queued, Response response, Runnable settled);
 
-  /** The central system answered {@code errors} (CALLERRORs) to it, as often as TransactionMessageAttempts allows. */
+  /**
+   * The central system answered {@code errors} (CALLERRORs) to it, as often as TransactionMessageAttempts allows.
+   *
+   * @param queued the message that is given up
+   * @param errors every CALLERROR it got, oldest first
+   * @param settled must run once the outcome is stored, to let the next transaction message out
+   */
   void onGivenUp(Outbox.Queued queued, List<CallError> errors, Runnable settled);
 }
