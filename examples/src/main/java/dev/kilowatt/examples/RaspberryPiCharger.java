@@ -6,9 +6,13 @@ import com.pi4j.Pi4J;
  * A charger on a Raspberry Pi board.
  *
  * <pre>
- * java -cp kilowatt-simulator.jar dev.kilowatt.examples.RaspberryPiCharger --csms wss://cs.example/ocpp --id CP-0001 \
+ * kilowatt-charger raspberry-pi --csms wss://cs.example/ocpp --id CP-0001 \
  *     --data-dir /var/lib/kilowatt --board /etc/kilowatt/board.properties [--meter-port /dev/ttyUSB0] [--max-current 16] [--password P]
  * </pre>
+ *
+ * <p>{@code kilowatt-charger}, next to the jar, finds a JDK 21 or newer and applies {@code kilowatt.jvm.options};
+ * {@code java -cp kilowatt-simulator.jar dev.kilowatt.examples.RaspberryPiCharger ...} does the same on a default {@code java}
+ * of 21 or newer.
  */
 public final class RaspberryPiCharger {
 

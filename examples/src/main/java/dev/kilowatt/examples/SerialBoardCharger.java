@@ -4,9 +4,13 @@ package dev.kilowatt.examples;
  * A charger made of serial-bus devices: an EVSE DIN controller, an Eastron meter and a PN532 reader.
  *
  * <pre>
- * java -cp kilowatt-simulator.jar dev.kilowatt.examples.SerialBoardCharger --csms wss://cs.example/ocpp --id CP-0002 \
+ * kilowatt-charger serial-board --csms wss://cs.example/ocpp --id CP-0002 \
  *     --data-dir /var/lib/kilowatt --evse-port /dev/ttyUSB0 --meter-port /dev/ttyUSB1 [--meter-model SDM630] [--rfid-port /dev/ttyS0]
  * </pre>
+ *
+ * <p>{@code kilowatt-charger}, next to the jar, finds a JDK 21 or newer and applies {@code kilowatt.jvm.options};
+ * {@code java -cp kilowatt-simulator.jar dev.kilowatt.examples.SerialBoardCharger ...} does the same on a default {@code java}
+ * of 21 or newer.
  */
 public final class SerialBoardCharger {
 
