@@ -11,8 +11,8 @@ import com.pi4j.Pi4J;
  * </pre>
  *
  * <p>{@code kilowatt-charger}, next to the jar, finds a JDK 21 or newer and applies {@code kilowatt.jvm.options};
- * {@code java -cp kilowatt-simulator.jar dev.kilowatt.examples.RaspberryPiCharger ...} does the same on a default {@code java}
- * of 21 or newer.
+ * {@code java -cp kilowatt-simulator.jar dev.kilowatt.examples.RaspberryPiCharger ...} runs it too, on a default {@code java}
+ * of 21 or newer and without the options file.
  */
 public final class RaspberryPiCharger {
 
