@@ -21,8 +21,11 @@ record AotCache(Optional<Path> cache, String verdict) {
     return new AotCache(Optional.empty(), "AOT cache: not used, " + why);
   }
 
-  /** What the launcher would decide for {@code jar} on this JVM. */
-  static AotCache of(Path jar) {
+  /** What the launcher would decide for {@code jar} on this JVM; none at all unless {@code wanted} ({@code --no-aot}). */
+  static AotCache of(Path jar, boolean wanted) {
+    if (!wanted) {
+      return no("--no-aot");
+    }
     if (Runtime.version().feature() < 24) {
       return no("Java " + Runtime.version().feature() + " has none (24 or newer has)");
     }

@@ -74,14 +74,9 @@ record BenchOptions(int rounds, Path jar, Optional<List<String>> jvmOptions, boo
     return jvmOptions.orElseGet(() -> JvmOptionsFile.profileOf(jar));
   }
 
-  /** The flags for the AOT cache next to the jar, unless {@code --no-aot} (see {@link AotCache}). */
-  List<String> aotOptions() {
-    return aot ? AotCache.of(jar).options() : List.of();
-  }
-
-  /** Why the AOT cache is or is not used, for the benchmark's header. */
-  String aotVerdict() {
-    return aot ? AotCache.of(jar).verdict() : "AOT cache: not used, --no-aot";
+  /** The AOT cache next to the jar, as the launcher would use it, unless {@code --no-aot} (see {@link AotCache}). */
+  AotCache aotCache() {
+    return AotCache.of(jar, aot);
   }
 
   /** Splits {@code --jvm-opts}' value into options. */

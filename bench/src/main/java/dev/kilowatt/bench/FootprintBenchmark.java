@@ -45,10 +45,11 @@ public final class FootprintBenchmark {
     }
     EchoFloor.install(options.echoDir());
     List<String> jvmOptions = new ArrayList<>(options.simulatorJvmOptions());
-    jvmOptions.addAll(options.aotOptions());
+    AotCache aot = options.aotCache();
+    jvmOptions.addAll(aot.options());
     System.out.printf("Kilowatt benchmark: %d rounds, Java %s, node %s, %d cores, loopback%n", options.rounds(),
         Runtime.version(), EchoFloor.nodeVersion(), Runtime.getRuntime().availableProcessors());
-    System.out.println(options.aotVerdict());
+    System.out.println(aot.verdict());
     System.out.println("simulator JVM options: " + (jvmOptions.isEmpty() ? "(none)" : String.join(" ", jvmOptions)));
 
     Path scratch = Files.createTempDirectory("kilowatt-bench-");

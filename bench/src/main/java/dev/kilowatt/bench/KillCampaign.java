@@ -94,7 +94,7 @@ public final class KillCampaign {
     this.dataDir = dataDir;
     this.random = new Random(options.seed());
     jvmOptions.addAll(options.jvmOptions().orElseGet(() -> JvmOptionsFile.profileOf(options.jar())));
-    jvmOptions.addAll(options.aot() ? AotCache.of(options.jar()).options() : List.of());
+    jvmOptions.addAll(AotCache.of(options.jar(), options.aot()).options());
   }
 
   public static void main(String[] args) throws Exception {

@@ -57,16 +57,16 @@ class BenchOptionsTest {
   @Test
   void theAotCacheIsUsedOnlyOnTheJdkThatMadeItAndOnlyForTheJarItWasMadeFrom() throws Exception {
     Path jar = Files.createFile(dir.resolve("kilowatt-simulator.jar"));
-    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotOptions());
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotCache().options());
     Path cache = Files.createFile(dir.resolve("kilowatt.aot"));
     // a cache without the record of the JDK that made it is of unknown origin: the launcher ignores it too
-    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotOptions());
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotCache().options());
 
     Path recorded = Files.writeString(dir.resolve("kilowatt.aot.jdk"), "/opt/other-jdk 24.0.2+12\n");
     BenchOptions options = BenchOptions.parse("--jar", jar.toString());
-    assertEquals(List.of(), options.aotOptions());
+    assertEquals(List.of(), options.aotCache().options());
     if (Runtime.version().feature() >= 24) {
-      assertTrue(options.aotVerdict().contains("made by /opt/other-jdk 24.0.2+12"), options.aotVerdict());
+      assertTrue(options.aotCache().verdict().contains("made by /opt/other-jdk 24.0.2+12"), options.aotCache().verdict());
     }
 
     Files.writeString(recorded, AotCache.thisJdk() + "\n");
@@ -75,10 +75,10 @@ class BenchOptionsTest {
     List<String> expected = Runtime.version().feature() >= 24
         ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache.toAbsolutePath())
         : List.of();
-    assertEquals(expected, BenchOptions.parse("--jar", jar.toString()).aotOptions());
-    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString(), "--no-aot").aotOptions());
+    assertEquals(expected, BenchOptions.parse("--jar", jar.toString()).aotCache().options());
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString(), "--no-aot").aotCache().options());
 
     Files.setLastModifiedTime(jar, FileTime.fromMillis(3_000_000));
-    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotOptions());
+    assertEquals(List.of(), BenchOptions.parse("--jar", jar.toString()).aotCache().options());
   }
 }
