@@ -165,11 +165,10 @@ public final class RemoteControl {
   }
 
   private void remoteStop(RemoteStopTransactionRequest r, CallRouter.Reply reply) {
-    if (connectors.stream().noneMatch(c -> runs(c, r.transactionId()))
-        && transactions.whenStartAnswerSaved(r.transactionId(), () -> remoteStop(r, reply))) {
+    Optional<Connector> target = connectors.stream().filter(c -> runs(c, r.transactionId())).findFirst();
+    if (target.isEmpty() && transactions.whenStartAnswerSaved(r.transactionId(), () -> remoteStop(r, reply))) {
       return;
     }
-    Optional<Connector> target = connectors.stream().filter(c -> runs(c, r.transactionId())).findFirst();
     reply.answer(new RemoteStopTransactionResponse(target.isPresent() ? RemoteStartStopStatus.ACCEPTED : RemoteStartStopStatus.REJECTED));
     target.ifPresent(c -> reply.afterwards(() -> {
       if (runs(c, r.transactionId())) {
