@@ -1,7 +1,6 @@
 package dev.kilowatt.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
@@ -58,7 +56,6 @@ public final class FleetCentralSystem extends WebSocketServer implements AutoClo
   private final LongAdder remoteStartsAccepted = new LongAdder();
   private final LongAdder faulted = new LongAdder();
   private final LongAdder calls = new LongAdder();
-  private final AtomicLong nextCallId = new AtomicLong();
 
   private FleetCentralSystem(int port) {
     super(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
@@ -115,14 +112,10 @@ public final class FleetCentralSystem extends WebSocketServer implements AutoClo
     } catch (IOException e) {
       message = DemoBackOffice.JSON.missingNode();
     }
-    if (message.path(0).asInt() == DemoBackOffice.CALL_RESULT) {
-      if (message.path(2).path("status").asText().equals("Accepted")) {
-        remoteStartsAccepted.increment();
-      }
-      return;
-    }
     station.backOffice.answer(frame).ifPresent(conn::send);
-    playTheApp(conn, station, message.path(2).asText(), message.path(3));
+    if (message.path(0).asInt() == DemoBackOffice.CALL) {
+      playTheApp(conn, station, message.path(2).asText(), message.path(3));
+    }
   }
 
   /** The app's part: a car plugged in with no card read is started remotely. */
@@ -136,10 +129,14 @@ public final class FleetCentralSystem extends WebSocketServer implements AutoClo
           station.cardAuthorized = false;
         } else if (status.equals("Preparing") && !station.cardAuthorized) {
           remoteStartsSent.increment();
-          ArrayNode call = DemoBackOffice.JSON.createArrayNode().add(DemoBackOffice.CALL)
-              .add("app-" + nextCallId.incrementAndGet()).add("RemoteStartTransaction");
-          call.addObject().put("connectorId", payload.path("connectorId").asInt()).put("idTag", "APP-USER");
-          conn.send(call.toString());
+          CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+          answer.thenAccept(result -> {
+            if (result.path("status").asText().equals("Accepted")) {
+              remoteStartsAccepted.increment();
+            }
+          });
+          conn.send(station.backOffice.call("RemoteStartTransaction", DemoBackOffice.JSON.createObjectNode()
+              .put("connectorId", payload.path("connectorId").asInt()).put("idTag", "APP-USER"), answer));
         }
       }
       default -> { }
