@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,15 +73,17 @@ final class DemoBackOffice {
   }
 
   /**
-   * The answer to one frame: a CALLRESULT or CALLERROR for a CALL; nothing for a reply to one of our own
-   * calls, which completes that call instead.
+   * Answers one frame: a CALLRESULT or CALLERROR for a CALL, handed to {@code send}, and only then told to the
+   * observer, so that whatever the observer's listeners send next goes out after the answer; nothing for a reply
+   * to one of our own calls, which completes that call instead.
    */
-  Optional<String> answer(String frame) {
+  void answer(String frame, Consumer<String> send) {
     JsonNode message;
     try {
       message = JSON.readTree(frame);
     } catch (JsonProcessingException e) {
-      return Optional.of(callError("-1", "FormationViolation", "not JSON"));
+      send.accept(callError("-1", "FormationViolation", "not JSON"));
+      return;
     }
     if (message.isArray() && !message.isEmpty() && (message.get(0).asInt() == CALL_RESULT || message.get(0).asInt() == CALL_ERROR)) {
       CompletableFuture<JsonNode> awaited = unanswered.remove(message.path(1).asText());
@@ -94,16 +95,17 @@ final class DemoBackOffice {
         awaited.completeExceptionally(new IllegalStateException("CALLERROR " + message.path(2).asText() + ": "
             + message.path(3).asText()));
       }
-      return Optional.empty();
+      return;
     }
-    return Optional.of(answerCall(message));
+    answerCall(message, send);
   }
 
-  private String answerCall(JsonNode message) {
+  private void answerCall(JsonNode message, Consumer<String> send) {
     if (!message.isArray() || message.size() != 4 || message.get(0).asInt() != CALL || !message.get(1).isTextual()
         || !message.get(2).isTextual() || !message.get(3).isObject()) {
       String id = message.isArray() && message.size() > 1 && message.get(1).isTextual() ? message.get(1).asText() : "-1";
-      return callError(id, "FormationViolation", "expected [2, id, action, {payload}]");
+      send.accept(callError(id, "FormationViolation", "expected [2, id, action, {payload}]"));
+      return;
     }
     String id = message.get(1).asText();
     String action = message.get(2).asText();
@@ -121,13 +123,14 @@ final class DemoBackOffice {
           "SecurityEventNotification" -> { }
       case "DataTransfer" -> result.put("status", "UnknownVendorId");
       default -> {
-        return callError(id, "NotImplemented", "the demo central system does not handle " + action);
+        send.accept(callError(id, "NotImplemented", "the demo central system does not handle " + action));
+        return;
       }
     }
-    observer.accept(new Answered(action, payload, result));
     ArrayNode reply = JSON.createArrayNode().add(CALL_RESULT).add(id);
     reply.add(result);
-    return reply.toString();
+    send.accept(reply.toString());
+    observer.accept(new Answered(action, payload, result));
   }
 
   private static ObjectNode accepted() {

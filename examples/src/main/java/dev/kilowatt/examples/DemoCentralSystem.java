@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ClientHandshake;
@@ -21,19 +22,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small OCPP-J 1.6 central system on a free loopback port: a WebSocket server speaking {@code ocpp1.6}
- * that hands every text frame to a handler and sends back what the handler answers. It accepts any charge
+ * that hands every text frame to a handler, with the way to answer on that connection. It accepts any charge
  * point identity.
  */
 final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCentralSystem.class);
 
-  private final Function<String, Optional<String>> handler;
+  private final BiConsumer<String, Consumer<String>> handler;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
   /** The charge point connected last: the one {@link #send} talks to. */
   private volatile Optional<WebSocket> chargePoint = Optional.empty();
 
-  private DemoCentralSystem(Function<String, Optional<String>> handler) {
+  private DemoCentralSystem(BiConsumer<String, Consumer<String>> handler) {
     super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         List.of(new Draft_6455(List.of(), List.of(new Protocol("ocpp1.6")))));
     this.handler = handler;
@@ -44,10 +45,10 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
   }
 
   /**
-   * Opens a central system that answers each frame as {@code handler} says (nothing for no answer), and
-   * waits until it listens.
+   * Opens a central system that hands each frame to {@code handler}, with a sender to answer it on its
+   * connection, and waits until it listens.
    */
-  static DemoCentralSystem open(Function<String, Optional<String>> handler) {
+  static DemoCentralSystem open(BiConsumer<String, Consumer<String>> handler) {
     DemoCentralSystem server = new DemoCentralSystem(handler);
     server.start();
     awaitListening(server.started);
@@ -102,7 +103,7 @@ final class DemoCentralSystem extends WebSocketServer implements AutoCloseable {
 
   @Override
   public void onMessage(WebSocket conn, String frame) {
-    handler.apply(frame).ifPresent(conn::send);
+    handler.accept(frame, conn::send);
   }
 
   @Override

@@ -112,7 +112,7 @@ public final class FleetCentralSystem extends WebSocketServer implements AutoClo
     } catch (IOException e) {
       message = DemoBackOffice.JSON.missingNode();
     }
-    station.backOffice.answer(frame).ifPresent(conn::send);
+    station.backOffice.answer(frame, conn::send);
     if (message.path(0).asInt() == DemoBackOffice.CALL) {
       playTheApp(conn, station, message.path(2).asText(), message.path(3));
     }
