@@ -135,7 +135,7 @@ final class Station {
     new RemoteControl(scheduler, config, connectors, authorization, reservations, starts, transactions,
         new RemoteControl.Busy(reset::resetting, session::pending)).register(router);
     reservations.register(router, connectors);
-    smartCharging.register(router, connectors);
+    smartCharging.register(router, connectors, transactions);
     security.register(router);
     trigger.register(router);
     reset.register(router);

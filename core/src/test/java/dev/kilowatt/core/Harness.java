@@ -15,6 +15,7 @@ import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.TriggerMessageStatus;
+import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.time.VirtualTime;
@@ -62,6 +63,22 @@ public final class Harness {
 
   public Harness(int connectors) {
     this(connectors, new InMemoryStorage());
+  }
+
+  /**
+   * {@return a charge point on slow flash (200 ms a write) whose StartTransaction was answered with id 100 and
+   * whose answer is still being saved}
+   */
+  public static Harness startAnswerBeingSaved() {
+    Harness h = new Harness();
+    h.flash.slow(Duration.ofMillis(200));
+    h.online();
+    h.ev(PilotState.C);
+    h.card("OWNER");
+    for (int ms = 0; ms < 2_000 && h.cs.sent(StartTransactionRequest.class).isEmpty(); ms += 10) {
+      h.time.advance(Duration.ofMillis(10));
+    }
+    return h;
   }
 
   /** A charge point on the given storage, e.g. one that fails or cuts the power on purpose. */

@@ -38,7 +38,12 @@ public final class Ledger {
     void onCleared();
   }
 
-  private record Write(String key, Optional<Record> payload, Runnable whenDurable) {}
+  private record Write(String key, Optional<Record> payload, Runnable whenDurable, Runnable whenHeld) {
+    /** The same write, its writer told that it waits: a second fault does not tell it again. */
+    Write told() {
+      return new Write(key, payload, whenDurable, () -> {});
+    }
+  }
 
   private final Journal journal;
   private final Scheduler scheduler;
@@ -80,7 +85,21 @@ public final class Ledger {
    * @param whenDurable the action that waits for the record, run on the loop once it is durable
    */
   public void write(String key, Record payload, Runnable whenDurable) {
-    submit(new Write(Journal.requireKey(key), Optional.of(payload), whenDurable));
+    write(key, payload, whenDurable, () -> {});
+  }
+
+  /**
+   * Writes {@code payload} under {@code key} as {@link #write(String, Record, Runnable)} does, and tells
+   * {@code whenHeld} once if a fault makes the write wait: a writer that answers someone in the meantime
+   * need not keep them waiting for the medium to recover. {@code whenDurable} still runs once it is durable.
+   *
+   * @param key the record's key; a later write under the same key supersedes it
+   * @param payload the record to keep
+   * @param whenDurable the action that waits for the record, run on the loop once it is durable
+   * @param whenHeld run on the loop, at most once, when the write waits for a fault to clear
+   */
+  public void write(String key, Record payload, Runnable whenDurable, Runnable whenHeld) {
+    submit(new Write(Journal.requireKey(key), Optional.of(payload), whenDurable, whenHeld));
   }
 
   /**
@@ -90,7 +109,7 @@ public final class Ledger {
    * @param whenDurable the action that waits for the forget, run on the loop once it is durable
    */
   public void forget(String keyPrefix, Runnable whenDurable) {
-    submit(new Write(Journal.requireKey(keyPrefix), Optional.empty(), whenDurable));
+    submit(new Write(Journal.requireKey(keyPrefix), Optional.empty(), whenDurable, () -> {}));
   }
 
   /** {@return whether writes are durable now; while not, nothing new should be started on them} */
@@ -117,7 +136,8 @@ public final class Ledger {
 
   private void submit(Write write) {
     if (fault.isPresent()) {
-      later.add(write);
+      later.add(write.told());
+      write.whenHeld().run();
       return;
     }
     send(write);
@@ -141,7 +161,8 @@ public final class Ledger {
 
   /** Keeps a write that did not make it, in its place before the ones made after it. */
   private void hold(Write write, String reason) {
-    held.add(write);
+    held.add(write.told());
+    write.whenHeld().run();
     if (fault.isEmpty()) {
       failures++;
       fault = Optional.of(reason);

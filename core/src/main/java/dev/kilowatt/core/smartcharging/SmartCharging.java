@@ -5,6 +5,7 @@ import static dev.kilowatt.core.configuration.CoreKeys.derived;
 
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.StartAnswers;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.ChargingProfilePurposeType;
@@ -121,12 +122,30 @@ public final class SmartCharging {
    *
    * @param router the router the central system's calls arrive on
    * @param connectors the connectors, connector 1 first, whose transactions a TxProfile applies to
+   * @param startAnswers the StartTransaction answers being saved, which a TxProfile for their transaction waits for
    */
-  public void register(CallRouter router, List<Connector> connectors) {
-    router.on(SetChargingProfileRequest.class, (request, reply) ->
-        reply.answer(new SetChargingProfileResponse(install(request.connectorId(), request.csChargingProfiles(), connectors))));
+  public void register(CallRouter router, List<Connector> connectors, StartAnswers startAnswers) {
+    router.on(SetChargingProfileRequest.class, (request, reply) -> setChargingProfile(request, reply, connectors, startAnswers));
     router.on(ClearChargingProfileRequest.class, (request, reply) -> reply.answer(new ClearChargingProfileResponse(clear(request))));
     router.on(GetCompositeScheduleRequest.class, (request, reply) -> reply.answer(composite(request, connectors)));
+  }
+
+  /**
+   * A TxProfile may name a transaction whose StartTransaction answer is still being saved: the central system
+   * already knows the id (1.6 sections 3.13.1, 5.16.4 and 7.8; TC_058_1_CS sends the profile right after the
+   * start), so the answer waits for the save, as RemoteStopTransaction does, instead of a Rejected for an id
+   * the charge point is about to hold.
+   */
+  private void setChargingProfile(SetChargingProfileRequest request, CallRouter.Reply reply, List<Connector> connectors,
+      StartAnswers startAnswers) {
+    ChargingProfile profile = request.csChargingProfiles();
+    boolean runsNowhere = profile.transactionId().filter(id -> connectors.stream()
+        .noneMatch(c -> c.transaction().flatMap(Transaction::transactionId).filter(id::equals).isPresent())).isPresent();
+    if (profile.chargingProfilePurpose() == ChargingProfilePurposeType.TX_PROFILE && runsNowhere
+        && startAnswers.whenSaved(profile.transactionId().get(), () -> setChargingProfile(request, reply, connectors, startAnswers))) {
+      return;
+    }
+    reply.answer(new SetChargingProfileResponse(install(request.connectorId(), profile, connectors)));
   }
 
   private ChargingProfileStatus install(int connectorId, ChargingProfile profile, List<Connector> connectors) {

@@ -166,7 +166,7 @@ public final class RemoteControl {
 
   private void remoteStop(RemoteStopTransactionRequest r, CallRouter.Reply reply) {
     Optional<Connector> target = connectors.stream().filter(c -> runs(c, r.transactionId())).findFirst();
-    if (target.isEmpty() && transactions.whenStartAnswerSaved(r.transactionId(), () -> remoteStop(r, reply))) {
+    if (target.isEmpty() && transactions.whenSaved(r.transactionId(), () -> remoteStop(r, reply))) {
       return;
     }
     reply.answer(new RemoteStopTransactionResponse(target.isPresent() ? RemoteStartStopStatus.ACCEPTED : RemoteStartStopStatus.REJECTED));

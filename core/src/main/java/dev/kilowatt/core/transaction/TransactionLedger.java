@@ -231,13 +231,13 @@ public final class TransactionLedger {
     };
   }
 
-  /** The central system answered a StartTransaction: one record stores the transactionId and marks the start delivered. */
-  void started(Queued queued, StartAnswer answer, Runnable durable) {
+  /** The central system answered a StartTransaction: one record stores the id and marks the start delivered; {@code held} hears a fault delay it. */
+  void started(Queued queued, StartAnswer answer, Runnable durable, Runnable held) {
     OpenTransaction o = open.get(queued.transaction());
     ledger.write(key(queued.transaction(), "answer"), answer, () -> {
       o.answer = Optional.of(answer);
       durable.run();
-    });
+    }, held);
   }
 
   /** The central system answered a sample: forgetting it is its one record. */

@@ -6,6 +6,7 @@ import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.StartAnswers;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.message.ChargePointRequest;
@@ -39,7 +40,7 @@ import java.util.function.Supplier;
  * {@link TransactionLedger} before it is acted on (docs/ledger.md); the running transaction itself lives
  * on its connector.
  */
-public final class Transactions implements TransactionReceiver {
+public final class Transactions implements TransactionReceiver, StartAnswers {
 
   private static final System.Logger LOG = System.getLogger(Transactions.class.getName());
 
@@ -203,11 +204,13 @@ public final class Transactions implements TransactionReceiver {
     switch (queued.request()) {
       case StartTransactionRequest start when response instanceof StartTransactionResponse answer -> {
         startAnswersBeingSaved.put(answer.transactionId(), new ArrayList<>());
+        Runnable answerWaiters = () -> Optional.ofNullable(startAnswersBeingSaved.remove(answer.transactionId()))
+            .ifPresent(waiting -> waiting.forEach(Runnable::run));
         ledger.started(queued, new TransactionLedger.StartAnswer(answer.transactionId(), Authorization.decision(answer.idTagInfo())), () -> {
           started(queued.transaction(), start, answer);
-          startAnswersBeingSaved.remove(answer.transactionId()).forEach(Runnable::run);
+          answerWaiters.run();
           settled.run();
-        });
+        }, answerWaiters);
       }
       case MeterValuesRequest values -> ledger.sampleAnswered(queued, settled);
       case StopTransactionRequest stop -> {
@@ -234,20 +237,13 @@ public final class Transactions implements TransactionReceiver {
     }
   }
 
-  /**
-   * Runs {@code then} once the answer that gave {@code transactionId} is durable, if one is being saved now. The
-   * central system knows the id from the moment it answered, the charge point only once the answer is saved (on
-   * slow flash that takes a while, and a StatusNotification Charging may already be out): a call about the
-   * transaction that arrives in between waits for the save rather than be told the id is unknown.
-   *
-   * @return whether {@code then} will run; false when no answer with that id is being saved
-   */
-  boolean whenStartAnswerSaved(int transactionId, Runnable then) {
+  @Override
+  public boolean whenSaved(int transactionId, Runnable again) {
     List<Runnable> waiting = startAnswersBeingSaved.get(transactionId);
     if (waiting == null) {
       return false;
     }
-    waiting.add(then);
+    waiting.add(again);
     return true;
   }
 

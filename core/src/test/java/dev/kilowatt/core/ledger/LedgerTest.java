@@ -64,4 +64,21 @@ class LedgerTest {
     loop.advance(Duration.ofMillis(190));
     assertEquals(List.of("pilot", "start"), heard);
   }
+
+  @Test
+  void aWriterThatAskedIsToldOnceWhenItsWriteWaitsForAFaultAndItsActionStillRunsOnceDurable() {
+    flash.failWrites(true);
+    ledger.write("tx/1/answer", new Step("answer"), () -> heard.add("answer durable"), () -> heard.add("answer held"));
+    loop.runPending();
+    ledger.write("tx/2/answer", new Step("later"), () -> heard.add("later durable"), () -> heard.add("later held"));
+    loop.runPending();
+    assertEquals(List.of("answer held", "fault", "later held"), heard, "told at once, the held one and the one made during the fault");
+
+    loop.advance(Ledger.RETRY_EVERY);
+    loop.advance(Ledger.RETRY_EVERY);
+    assertEquals(List.of("answer held", "fault", "later held"), heard, "a failed retry tells no one again");
+    flash.failWrites(false);
+    loop.advance(Ledger.RETRY_EVERY);
+    assertEquals(List.of("answer held", "fault", "later held", "cleared", "answer durable", "later durable"), heard);
+  }
 }

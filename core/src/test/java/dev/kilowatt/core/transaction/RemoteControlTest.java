@@ -88,23 +88,11 @@ class RemoteControlTest {
   }
 
   /** A charging session on 200 ms flash, just after the central system answered its StartTransaction with id 100. */
-  private static Harness startAnsweredOnSlowFlash() {
-    Harness h = new Harness();
-    h.flash.slow(Duration.ofMillis(200));
-    h.online();
-    h.ev(PilotState.C);
-    h.card("OWNER");
-    for (int ms = 0; ms < 2_000 && h.cs.sent(StartTransactionRequest.class).isEmpty(); ms += 10) {
-      h.time.advance(Duration.ofMillis(10));
-    }
-    return h;
-  }
-
   @Test
   void aRemoteStopThatArrivesWhileTheStartAnswerIsBeingSavedIsAnsweredOnceItIsSaved() {
     // A central system may stop a transaction as soon as it has handed out its id; the charge point holds
     // the id for its own only once the answer is durable, which on slow flash takes a while.
-    Harness h = startAnsweredOnSlowFlash();
+    Harness h = Harness.startAnswerBeingSaved();
     assertEquals(1, h.cs.sent(StartTransactionRequest.class).size(), "the start was saved and sent, and answered");
     assertTrue(h.connector(1).transactionId().isEmpty(), "the start answer is still being saved");
 
@@ -119,8 +107,24 @@ class RemoteControlTest {
   }
 
   @Test
+  void aRemoteStopWaitingForAStartAnswerWhoseSaveFailsIsRejectedAtOnceNotWhenTheJournalRecovers() {
+    Harness h = Harness.startAnswerBeingSaved();
+    h.flash.failWrites(true);
+    String stop = h.cs.call(new RemoteStopTransactionRequest(100));
+    h.advance(Duration.ofSeconds(1));
+    assertEquals(RemoteStartStopStatus.REJECTED,
+        h.cs.replyTo(stop, dev.kilowatt.core.message.RemoteStopTransactionResponse.class).status(),
+        "the id is not the charge point's while its answer cannot be saved; the central system is not kept waiting for the medium");
+
+    h.flash.failWrites(false);
+    h.advance(Duration.ofMinutes(1));
+    assertEquals(Optional.of(100), h.connector(1).transactionId(), "the held answer is saved once the journal recovers");
+    assertTrue(h.cs.sent(StopTransactionRequest.class).isEmpty(), "the rejected stop is not carried out later");
+  }
+
+  @Test
   void aRemoteStopForAnotherIdWhileAStartAnswerIsBeingSavedIsStillRejected() {
-    Harness h = startAnsweredOnSlowFlash();
+    Harness h = Harness.startAnswerBeingSaved();
     String stop = h.cs.call(new RemoteStopTransactionRequest(999));
     h.advance(Duration.ofSeconds(1));
     assertEquals(RemoteStartStopStatus.REJECTED,
