@@ -4,8 +4,8 @@ import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.SampledValue;
 import dev.kilowatt.core.message.UnitOfMeasure;
 import dev.kilowatt.core.message.ValueFormat;
-import dev.kilowatt.ocpp201.Enums.Measurand;
-import dev.kilowatt.ocpp201.Enums.ReadingContext;
+import dev.kilowatt.ocpp201.TransactionEnums.Measurand;
+import dev.kilowatt.ocpp201.TransactionEnums.ReadingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,8 +53,8 @@ final class MeterReadings {
     return Optional.of(new Types.SampledValue(number,
         sample.context().map(c -> ReadingContext.valueOf(c.ocppValue().replace('.', '_'))),
         measurand,
-        sample.phase().map(p -> Enums.Phase.valueOf(p.ocppValue().replace('-', '_'))),
-        sample.location().map(l -> Enums.MeasurementLocation.valueOf(l.ocppValue())),
+        sample.phase().map(p -> TransactionEnums.Phase.valueOf(p.ocppValue().replace('-', '_'))),
+        sample.location().map(l -> TransactionEnums.MeasurementLocation.valueOf(l.ocppValue())),
         sample.unit().map(u -> new Types.UnitOfMeasure(Optional.of(unit(u)), Optional.empty()))));
   }
 

@@ -125,7 +125,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
   private <R extends Messages.Response> void call(String callId, Outbound.Send<R> send) {
     Ocpp201Link current = currentLink();
-    current.call(send.request()).whenComplete((answer, failure) -> {
+    // async on the loop: an answer that beat this line would otherwise run here, on the caller's thread, and
+    // reach the core after what the answer's own hook (an idle reset) posts to the loop
+    current.call(send.request()).whenCompleteAsync((answer, failure) -> {
       if (failure == null) {
         listener.onCallResult(callId, send.answer().apply(answer));
       } else if (current.subprotocol().isPresent() && failure instanceof RpcError.RpcException e) {
@@ -133,7 +135,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       } else {
         LOG.info("{} lost with the connection; the core times it out", callId);
       }
-    });
+    }, scheduler::execute);
   }
 
   @Override

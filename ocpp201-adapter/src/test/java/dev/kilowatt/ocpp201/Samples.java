@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilowatt.ocpp201.Enums.Attribute;
 import dev.kilowatt.ocpp201.Enums.AuthorizationStatus;
-import dev.kilowatt.ocpp201.Enums.ChargingState;
+import dev.kilowatt.ocpp201.TransactionEnums.ChargingState;
 import dev.kilowatt.ocpp201.Enums.IdTokenType;
-import dev.kilowatt.ocpp201.Enums.Measurand;
-import dev.kilowatt.ocpp201.Enums.MeasurementLocation;
+import dev.kilowatt.ocpp201.TransactionEnums.Measurand;
+import dev.kilowatt.ocpp201.TransactionEnums.MeasurementLocation;
 import dev.kilowatt.ocpp201.Enums.MessageFormat;
-import dev.kilowatt.ocpp201.Enums.Phase;
-import dev.kilowatt.ocpp201.Enums.ReadingContext;
+import dev.kilowatt.ocpp201.TransactionEnums.Phase;
+import dev.kilowatt.ocpp201.TransactionEnums.ReadingContext;
 import dev.kilowatt.ocpp201.Messages.AuthorizeRequest;
 import dev.kilowatt.ocpp201.Messages.AuthorizeResponse;
 import dev.kilowatt.ocpp201.Messages.BootNotificationRequest;
@@ -100,10 +100,10 @@ final class Samples {
             new StatusNotificationResponse()),
         Map.entry(new AuthorizeRequest(TAG, Optional.of("-----BEGIN CERTIFICATE-----")),
             new AuthorizeResponse(ACCEPTED, Optional.of(Enums.CertificateStatus.Accepted))),
-        Map.entry(new TransactionEventRequest(Enums.TransactionEventType.Updated, T, Enums.TriggerReason.MeterValuePeriodic, 3,
+        Map.entry(new TransactionEventRequest(TransactionEnums.TransactionEventType.Updated, T, TransactionEnums.TriggerReason.MeterValuePeriodic, 3,
                 Optional.of(false), Optional.of(1), Optional.of(32), Optional.of(5),
                 new TransactionInfo("tx-1", Optional.of(ChargingState.Charging), Optional.of(600),
-                    Optional.of(Enums.StoppedReason.Local), Optional.of(7)),
+                    Optional.of(TransactionEnums.StoppedReason.Local), Optional.of(7)),
                 Optional.of(EVSE), Optional.of(TAG),
                 List.of(new MeterValue(List.of(new SampledValue(1234.5, Optional.of(ReadingContext.Sample_Periodic),
                     Optional.of(Measurand.Energy_Active_Import_Register), Optional.of(Phase.L1),
