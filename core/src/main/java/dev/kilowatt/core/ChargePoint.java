@@ -18,6 +18,7 @@ import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.smartcharging.SharingStrategy;
 import dev.kilowatt.core.smartcharging.SmartChargingLimits;
+import dev.kilowatt.core.storage.WriteBehind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -75,7 +77,7 @@ public final class ChargePoint {
 
   /** {@return each connector as it is now, connector 1 first} */
   public CompletableFuture<List<ConnectorSnapshot>> connectors() {
-    return onLoop(station.queries::snapshot);
+    return EmbedderQueries.onLoop(scheduler, station.queries::snapshot);
   }
 
   /** {@return the schedule a connector will follow, computed as for the central system's GetCompositeSchedule.req, so
@@ -83,18 +85,18 @@ public final class ChargePoint {
    * @param request the connectorId, duration and optional chargingRateUnit, as the central system would send them */
   public CompletableFuture<GetCompositeScheduleResponse> compositeSchedule(GetCompositeScheduleRequest request) {
     Objects.requireNonNull(request, "request");
-    return onLoop(() -> station.queries.compositeSchedule(request));
+    return EmbedderQueries.onLoop(scheduler, () -> station.queries.compositeSchedule(request));
   }
 
   /** {@return how many transaction messages (StartTransaction, MeterValues, StopTransaction) are saved and still wait
    * for the central system's answer: the queue that grows while the charger is offline} */
   public CompletableFuture<Integer> queuedTransactionMessages() {
-    return onLoop(station.queries::queuedTransactionMessages);
+    return EmbedderQueries.onLoop(scheduler, station.queries::queuedTransactionMessages);
   }
 
   /** {@return every configuration key and its value, secrets masked, as diagnostics report them} */
   public CompletableFuture<Map<String, String>> configuration() {
-    return onLoop(station.queries::configurationSnapshot);
+    return EmbedderQueries.onLoop(scheduler, station.queries::configurationSnapshot);
   }
 
   /** {@return the current value of a configuration key, a vendor key or a standard one, as GetConfiguration would
@@ -102,7 +104,7 @@ public final class ChargePoint {
    * @param key the key's name, in any case */
   public CompletableFuture<Optional<String>> configurationValue(String key) {
     Objects.requireNonNull(key, "key");
-    return onLoop(() -> station.queries.configurationValue(key));
+    return EmbedderQueries.onLoop(scheduler, () -> station.queries.configurationValue(key));
   }
 
   /** {@return the central system's DataTransfer.conf to a DataTransfer.req sent now; fails when it cannot be delivered or answered}
@@ -118,24 +120,12 @@ public final class ChargePoint {
   /** {@return what the charger remembers of each transaction (the finished ones, as many as it keeps, then the open
    * ones), whether or not the central system accepted it} */
   public CompletableFuture<List<TransactionRecord>> transactions() {
-    return onLoop(station.queries::transactionRecords);
+    return EmbedderQueries.onLoop(scheduler, station.queries::transactionRecords);
   }
 
   /** {@return the counts of the errors and odd events seen so far (malformed answers, time-outs, faults...), by name} */
   public Map<String, Long> counters() {
     return counters.snapshot();
-  }
-
-  private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<T> query) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    scheduler.execute(() -> {
-      try {
-        result.complete(query.get());
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    });
-    return result;
   }
 
   /** Collects the ports and settings of a charge point. */
@@ -167,6 +157,7 @@ public final class ChargePoint {
     Optional<Double> installationLimitA = Optional.empty();
     SharingStrategy sharingStrategy = SharingStrategy.equal();
     Optional<Journal> journal = Optional.empty();
+    Executor storageWriter = WriteBehind.VIRTUAL_THREADS;
     int offlineSampleLimit = 2_000;
 
     private Builder(Scheduler scheduler, Storage storage, CentralSystem centralSystem, Platform platform) {
@@ -343,6 +334,14 @@ public final class ChargePoint {
      * @param journal the durable journal of the transaction records */
     public Builder journal(Journal journal) {
       this.journal = Optional.of(Objects.requireNonNull(journal, "journal"));
+      return this;
+    }
+
+    /** {@return this builder, with what writes the storage, off the event loop} Reads see a save at once; answers that
+     * need it durable (ChangeConfiguration) wait for the writer. By default each write runs on a virtual thread.
+     * @param writer runs each write, one at a time; {@code Runnable::run} writes on the loop, as deterministic tests want */
+    public Builder storageWriter(Executor writer) {
+      this.storageWriter = Objects.requireNonNull(writer, "writer");
       return this;
     }
 

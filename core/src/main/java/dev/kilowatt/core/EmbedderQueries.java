@@ -9,12 +9,14 @@ import dev.kilowatt.core.message.DataTransferRequest;
 import dev.kilowatt.core.message.DataTransferResponse;
 import dev.kilowatt.core.message.GetCompositeScheduleRequest;
 import dev.kilowatt.core.message.GetCompositeScheduleResponse;
+import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.smartcharging.SmartCharging;
 import dev.kilowatt.core.transaction.Transactions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** What {@link ChargePoint} asks of the blocks for the embedder, on the event loop, each asked of the block that owns it. */
 record EmbedderQueries(Availability availability, SmartCharging smartCharging, List<Connector> connectors, Transactions transactions,
@@ -48,5 +50,18 @@ record EmbedderQueries(Availability availability, SmartCharging smartCharging, L
 
   Map<String, String> configurationSnapshot() {
     return config.snapshotMasked();
+  }
+
+  /** {@return what {@code query} finds, asked on the loop of {@code scheduler}; failed if it throws} */
+  static <T> CompletableFuture<T> onLoop(Scheduler scheduler, Supplier<T> query) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    scheduler.execute(() -> {
+      try {
+        result.complete(query.get());
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return result;
   }
 }

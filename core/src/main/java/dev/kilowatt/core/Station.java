@@ -32,6 +32,7 @@ import dev.kilowatt.core.reservation.Reservations;
 import dev.kilowatt.core.security.Security;
 import dev.kilowatt.core.security.SecurityKeys;
 import dev.kilowatt.core.smartcharging.SmartCharging;
+import dev.kilowatt.core.storage.WriteBehind;
 import dev.kilowatt.core.transaction.ConnectorEvents;
 import dev.kilowatt.core.transaction.MeterSampling;
 import dev.kilowatt.core.transaction.RemoteControl;
@@ -66,19 +67,31 @@ final class Station {
   private final StartStop starts;
   private final Reset reset;
   private final CentralSystemEvents linkEvents;
+  /** Set once the blocks it reports to exist; the storage's outcomes reach it on the loop, after the build. */
+  private JournalFaults storageFaults;
   /** What the embedder asks, through {@link ChargePoint}. */
   final EmbedderQueries queries;
 
   Station(ChargePoint.Builder setup, Counters counters) {
     Scheduler scheduler = setup.scheduler;
     this.loop = new StoppableLoop(scheduler);
-    var storage = setup.storage;
+    WriteBehind storage = new WriteBehind(setup.storage, setup.storageWriter, scheduler, new Ledger.FaultListener() {
+      @Override
+      public void onFault(String reason) {
+        storageFaults.onFault(reason);
+      }
+
+      @Override
+      public void onCleared() {
+        storageFaults.onCleared();
+      }
+    });
     TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(SecurityKeys.AUTHORIZATION_KEY));
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.readers = List.copyOf(setup.readers);
     // Blocks define their configuration keys as they are built: this order is GetConfiguration's order.
     SecretStore secrets = setup.secretStore.orElseGet(() -> new StoredSecrets(storage));
-    Configuration config = StationConfiguration.standard(setup, secrets);
+    Configuration config = StationConfiguration.standard(setup, storage, secrets);
     this.light = setup.indicator.map(indicator -> new StationLight(indicator, config, counters, setup.listener));
     ChargePointListener listener = light.<ChargePointListener>map(l -> l).orElse(setup.listener);
     Session.StationClock clock = new Session.StationClock(scheduler);
@@ -105,8 +118,11 @@ final class Station {
             traffic, security.events()::log, this::transactionLines),
         new FirmwareUpdate.Hooks(loop::execute, this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware,
             security.events()::raise));
-    Ledger ledger = new Ledger(setup.journal.orElseGet(() -> new StorageJournal(storage, scheduler)), scheduler,
-        new JournalFaults(availability, outbox, security.events()));
+    this.storageFaults = JournalFaults.storage(availability, security.events());
+    // A ledger kept in the storage writes it on the loop (docs/ledger.md, the fleet): it holds and retries its
+    // records itself, which the write-behind would do a second time under new sequence numbers.
+    Ledger ledger = new Ledger(setup.journal.orElseGet(() -> new StorageJournal(setup.storage, scheduler)), scheduler,
+        JournalFaults.journal(availability, outbox, security.events()));
     TransactionLedger transactionLedger = new TransactionLedger(ledger, outbox, new SampleThinning(setup.offlineSampleLimit), counters);
     this.sampling = new MeterSampling(scheduler, transactionLedger, config, outbox, clock::now, connectors);
     this.transactions = new Transactions(storage, config, counters, outbox, transactionLedger, clock::now, connectors,

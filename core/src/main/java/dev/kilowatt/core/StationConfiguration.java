@@ -3,6 +3,7 @@ package dev.kilowatt.core;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.port.SecretStore;
+import dev.kilowatt.core.port.Storage;
 
 /**
  * The charge point's configuration keys, first and last: the core's own before any block defines its keys, the
@@ -13,8 +14,8 @@ final class StationConfiguration {
   private StationConfiguration() {}
 
   /** The configuration with the core keys, the feature profiles the board supports and its file transfer protocols. */
-  static Configuration standard(ChargePoint.Builder setup, SecretStore secrets) {
-    Configuration config = new Configuration(setup.storage, secrets, setup.configuration);
+  static Configuration standard(ChargePoint.Builder setup, Storage storage, SecretStore secrets) {
+    Configuration config = new Configuration(storage, secrets, setup.configuration);
     boolean firmwareManagement = setup.firmwareInstaller.isPresent() && setup.diagnosticsCollector.isPresent();
     CoreKeys.define(config, setup.limits, setup.connectors.size(),
         "Core" + (firmwareManagement ? ",FirmwareManagement" : "") + ",LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger");

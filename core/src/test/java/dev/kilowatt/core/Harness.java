@@ -114,6 +114,7 @@ public final class Harness {
   public Harness start() {
     cs = new ScriptedCentralSystem(time::now);
     ChargePoint.Builder builder = ChargePoint.builder(time, storage, cs, platform)
+        .storageWriter(Runnable::run)
         .journal(flash.open(time))
         .identity(ChargePointIdentity.of("Kilowatt", "TestBox").withSerialNumber("SN-1").withFirmwareVersion("1.0.0"))
         .rfidReader(reader)

@@ -82,6 +82,7 @@ public final class SmartChargingChart {
     ChargePoint chargePoint = ChargePoint.builder(time, new InMemoryStorage(), centralSystem, kind -> {
           throw new IllegalStateException("nothing in this demo reboots");
         })
+        .storageWriter(Runnable::run)
         .identity(ChargePointIdentity.of("Kilowatt", "ChartDemo"))
         .connector(ConnectorHardware.singlePhaseFixedCable(connector.relay(), connector.pilot(), connector.meter(), 16))
         .rfidReader(reader)

@@ -67,6 +67,7 @@ class PhaseSwitchingTest {
     ChargePoint chargePoint = ChargePoint.builder(time, new InMemoryStorage(), centralSystem, kind -> {
           throw new IllegalStateException("nothing reboots here");
         })
+        .storageWriter(Runnable::run)
         .identity(ChargePointIdentity.of("Kilowatt", "Wallbox11"))
         .connector(new ConnectorHardware(connector.relay(), connector.pilot(), connector.meter(), 16, 3, true).withPhaseSwitch(watched))
         .rfidReader(reader)

@@ -118,6 +118,7 @@ class SimulatedChargerFirmwareManagementTest {
     cs = new ScriptedCentralSystem(time::now);
     connector = new SimulatedConnector(time, SimulatedConnector.Settings.defaults());
     cp = ChargePoint.builder(time, storage, cs, reboots::add)
+        .storageWriter(Runnable::run)
         .identity(ChargePointIdentity.of("Kilowatt", "Simulated").withFirmwareVersion(installer().installedVersion().orElse("1.0.0")))
         .connector(ConnectorHardware.singlePhaseFixedCable(connector.relay(), connector.pilot(), connector.meter(), 16))
         .fileTransfer(NetworkFileTransfer.builder(dir.resolve("transfers")).timeouts(Duration.ofSeconds(5), Duration.ofMillis(500)).build())

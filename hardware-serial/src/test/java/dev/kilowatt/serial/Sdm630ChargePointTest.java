@@ -61,6 +61,7 @@ class Sdm630ChargePointTest extends PtyTest {
     ChargePoint chargePoint = ChargePoint.builder(loop, new InMemoryStorage(), centralSystem, reboot -> {
           throw new AssertionError("nothing reboots here");
         })
+        .storageWriter(Runnable::run)
         .connector(new ConnectorHardware(board.relay(), board.pilot(), sdm, 16, 3, true))
         .rfidReader(reader)
         .configuration("MeterValueSampleInterval", "60")

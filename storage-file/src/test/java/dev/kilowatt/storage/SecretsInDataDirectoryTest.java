@@ -30,7 +30,7 @@ class SecretsInDataDirectoryTest {
   @Test
   void aKeySetOverOcppIsASecretFileAndNotInTheSettings() throws IOException {
     Configuration config = configuration();
-    assertEquals(ConfigurationStatus.ACCEPTED, config.change("AuthorizationKey", KEY));
+    config.change("AuthorizationKey", KEY, status -> assertEquals(ConfigurationStatus.ACCEPTED, status));
 
     try (Stream<Path> files = Files.walk(dataDir)) {
       for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getParent().endsWith(FileSecretStore.DIRECTORY)).toList()) {

@@ -30,6 +30,7 @@ class ChargingSessionTest {
     SimulatedConnector connector = new SimulatedConnector(time, SimulatedConnector.Settings.defaults());
     SimulatedRfidReader reader = new SimulatedRfidReader();
     ChargePoint chargePoint = ChargePoint.builder(time, new InMemoryStorage(), centralSystem, reboot -> {})
+        .storageWriter(Runnable::run)
         .connector(ConnectorHardware.singlePhaseFixedCable(connector.relay(), connector.pilot(), connector.meter(), 16))
         .rfidReader(reader)
         .build();

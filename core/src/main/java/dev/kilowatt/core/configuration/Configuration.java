@@ -2,6 +2,7 @@ package dev.kilowatt.core.configuration;
 
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.KeyValue;
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Secret;
 import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
@@ -52,7 +53,10 @@ public final class Configuration {
   /** By {@link #fold folded} name, in the order of definition (GetConfiguration's order). */
   private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
   private final Map<String, String> values = new HashMap<>();
+  /** The values saved last, durable or not yet. */
   private final Map<String, String> persisted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  /** The values the storage last reported durable: what a save it refuses puts back in force. */
+  private final Map<String, String> durable = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, List<Consumer<String>>> listeners = new HashMap<>();
   private final Map<String, Function<String, Optional<String>>> guards = new HashMap<>();
   private final Map<String, String> overrides = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -83,6 +87,7 @@ public final class Configuration {
       }
     });
     storage.load(STORAGE_KEY, Values.class).ifPresent(v -> persisted.putAll(v.changed()));
+    durable.putAll(persisted);
   }
 
   /**
@@ -233,38 +238,59 @@ public final class Configuration {
     if (key == null || key.type().problem(value).isPresent()) {
       throw new IllegalArgumentException(name + "=" + value);
     }
-    store(key, key.type().normalise(value));
+    String normalised = key.type().normalise(value);
+    storage.save(STORAGE_KEY, persist(key, normalised));
+    set(key, normalised);
   }
 
   /**
-   * Applies a ChangeConfiguration.req as OCPP 1.6 section 5.3 says.
+   * Applies a ChangeConfiguration.req as OCPP 1.6 section 5.3 says. The answer waits for the save to be durable, and
+   * the new value is in force from then on; a save the storage refuses leaves the value saved before in force.
    * @param name the key as the central system named it, in any case
    * @param value the new value
-   * @return NotSupported for an unknown key; Rejected for a read-only key, a value its type or guard refuses, or
-   *     one that could not be saved; RebootRequired or Accepted once the value is saved
+   * @param answer told, on the loop, NotSupported for an unknown key; Rejected for a read-only key, a value its type
+   *     or guard refuses, or one that could not be saved; RebootRequired or Accepted once the value is durable
    */
-  public ConfigurationStatus change(String name, String value) {
+  public void change(String name, String value, Consumer<ConfigurationStatus> answer) {
     ConfigKey key = keys.get(fold(name));
     if (key == null) {
-      return ConfigurationStatus.NOT_SUPPORTED;
+      answer.accept(ConfigurationStatus.NOT_SUPPORTED);
+      return;
     }
     if (!key.access().writable() || key.type().problem(value).isPresent()) {
-      return ConfigurationStatus.REJECTED;
+      answer.accept(ConfigurationStatus.REJECTED);
+      return;
     }
     String normalised = key.type().normalise(value);
     Optional<String> refused = guards.getOrDefault(fold(name), v -> Optional.empty()).apply(normalised);
     if (refused.isPresent()) {
       LOG.log(Level.INFO, "ChangeConfiguration of {0} rejected: {1}", key.name(), refused.get());
-      return ConfigurationStatus.REJECTED;
+      answer.accept(ConfigurationStatus.REJECTED);
+      return;
     }
+    Values next;
     try {
-      store(key, normalised);
+      next = persist(key, normalised);
     } catch (UncheckedIOException e) {
-      // the store refused the write: the old value is still saved, and in force
+      // the secret store refused the write: the old value is still kept, and in force
       LOG.log(Level.ERROR, "ChangeConfiguration of " + key.name() + " could not be saved", e);
-      return ConfigurationStatus.REJECTED;
+      answer.accept(ConfigurationStatus.REJECTED);
+      return;
     }
-    return key.rebootRequired() ? ConfigurationStatus.REBOOT_REQUIRED : ConfigurationStatus.ACCEPTED;
+    storage.save(STORAGE_KEY, next, outcome -> {
+      if (outcome instanceof Journal.Outcome.Durable) {
+        durable.clear();
+        durable.putAll(next.changed());
+        // answered before the change takes effect, so what its listeners send or do comes after the answer
+        answer.accept(key.rebootRequired() ? ConfigurationStatus.REBOOT_REQUIRED : ConfigurationStatus.ACCEPTED);
+        set(key, normalised);
+      } else {
+        LOG.log(Level.ERROR, "ChangeConfiguration of {0} could not be saved ({1}); the value saved before stays in force",
+            key.name(), outcome);
+        revert(key);
+        answer.accept(ConfigurationStatus.REJECTED);
+      }
+    });
   }
 
   /**
@@ -313,6 +339,7 @@ public final class Configuration {
           secrets.write(secretName(name), Secret.of(clear.getBytes(StandardCharsets.UTF_8)));
         }
         persisted.remove(name);
+        durable.remove(name);
         storage.save(STORAGE_KEY, new Values(persisted));
         LOG.log(Level.INFO, "{0} moved from the settings into the secret store", name);
       } catch (RuntimeException e) {
@@ -323,15 +350,12 @@ public final class Configuration {
     return secrets.read(secretName(name)).map(secret -> new String(secret.bytes(), StandardCharsets.UTF_8)).orElse(null);
   }
 
-  /** Saved before it is used, so that a refused write leaves the old value in place and in force. */
-  private void storeSecret(ConfigKey key, String value) {
+  /** Written before it is used, so that a refused write leaves the old value in place and in force. */
+  private void writeSecret(String name, String value) {
     if (value.isEmpty()) {
-      secrets.erase(secretName(key.name()));
+      secrets.erase(secretName(name));
     } else {
-      secrets.write(secretName(key.name()), Secret.of(value.getBytes(StandardCharsets.UTF_8)));
-    }
-    if (persisted.remove(key.name()) != null) {
-      storage.save(STORAGE_KEY, new Values(persisted));
+      secrets.write(secretName(name), Secret.of(value.getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -367,21 +391,42 @@ public final class Configuration {
     return embedder != null && key.type().problem(embedder).isEmpty() ? key.type().normalise(embedder) : key.defaultValue();
   }
 
-  private void store(ConfigKey key, String value) {
+  /**
+   * The settings with {@code value} for {@code key}, kept as the ones saved last; a secret is written to the secret
+   * store first. The save of the settings that follows also marks when that secret is durable, on a storage that
+   * keeps both.
+   */
+  private Values persist(ConfigKey key, String value) {
+    Map<String, String> next = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    next.putAll(persisted);
     if (key.access() == ConfigKey.Access.WRITE_ONLY) {
-      storeSecret(key, value);
+      writeSecret(key.name(), value);
+      next.remove(key.name());
+    } else if (value.equals(defaultOf(key))) {
+      next.remove(key.name());
     } else {
-      Map<String, String> next = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      next.putAll(persisted);
-      if (value.equals(defaultOf(key))) {
-        next.remove(key.name());
-      } else {
-        next.put(key.name(), value);
-      }
-      storage.save(STORAGE_KEY, new Values(next));
-      persisted.clear();
-      persisted.putAll(next);
+      next.put(key.name(), value);
     }
+    persisted.clear();
+    persisted.putAll(next);
+    return new Values(next);
+  }
+
+  /** Saves the durable settings again, so that refused values are never written later, and puts back the secret in force. */
+  private void revert(ConfigKey key) {
+    persisted.clear();
+    persisted.putAll(durable);
+    storage.save(STORAGE_KEY, new Values(persisted));
+    if (key.access() == ConfigKey.Access.WRITE_ONLY) {
+      try {
+        writeSecret(key.name(), values.get(fold(key.name())));
+      } catch (UncheckedIOException e) {
+        LOG.log(Level.ERROR, "the secret store refused to restore " + key.name() + "; it keeps the refused value", e);
+      }
+    }
+  }
+
+  private void set(ConfigKey key, String value) {
     String old = values.put(fold(key.name()), value);
     if (!value.equals(old)) {
       listeners.getOrDefault(fold(key.name()), List.of()).forEach(l -> l.accept(value));

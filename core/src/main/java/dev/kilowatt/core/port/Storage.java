@@ -2,6 +2,7 @@ package dev.kilowatt.core.port;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Durable, crash-safe storage for the domain's state: configuration, queued transaction messages, the
@@ -10,8 +11,9 @@ import java.util.Optional;
  * <p>Values are the domain's own immutable records (components of records, lists, {@link Optional},
  * {@link java.time.Instant}, enums, and sealed interfaces implemented by records). {@link #save} returns
  * only once the value survives a power cut; a crash during a save leaves the old value or the new one,
- * never a mix. Calls are made from the event loop and are expected to be quick (small values, local
- * flash); the domain keeps writes rare.
+ * never a mix. The charge point makes every save and delete on a writer of its own, off the event loop
+ * ({@code ChargePoint.Builder.storageWriter}); it reads on the loop, so a read should not wait for a write of
+ * another key.
  */
 public interface Storage {
 
@@ -32,6 +34,27 @@ public interface Storage {
    * @param value the record to keep
    */
   void save(String key, Record value);
+
+  /**
+   * Saves {@code value} under {@code key} as {@link #save(String, Record)} does, then tells {@code whenDone} how it
+   * went, in the shape the {@link Journal} tells it: {@link Journal.Outcome.Durable} once the value survives a
+   * power cut, {@link Journal.Outcome.Failed} if the medium refused it (the old value is still in place). This
+   * default saves on the calling thread and tells at once; a store that writes later tells later, on the loop.
+   *
+   * @param key what the value is saved under
+   * @param value the record to keep
+   * @param whenDone told the outcome, once
+   */
+  default void save(String key, Record value, Consumer<Journal.Outcome> whenDone) {
+    Journal.Outcome outcome;
+    try {
+      save(key, value);
+      outcome = new Journal.Outcome.Durable(0);
+    } catch (RuntimeException e) {
+      outcome = new Journal.Outcome.Failed(String.valueOf(e.getMessage()));
+    }
+    whenDone.accept(outcome);
+  }
 
   /**
    * Removes {@code key}; removing a missing key is harmless.

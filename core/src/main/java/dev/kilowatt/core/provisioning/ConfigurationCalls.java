@@ -22,7 +22,7 @@ public final class ConfigurationCalls {
    */
   public static void register(CallRouter router, Configuration config) {
     router.on(ChangeConfigurationRequest.class, (request, reply) ->
-        reply.answer(new ChangeConfigurationResponse(config.change(request.key(), request.value()))));
+        config.change(request.key(), request.value(), status -> reply.answer(new ChangeConfigurationResponse(status))));
     router.on(GetConfigurationRequest.class, (request, reply) -> {
       int max = config.integer(CoreKeys.GET_CONFIGURATION_MAX_KEYS);
       if (request.key().size() > max) {

@@ -4,6 +4,7 @@ import dev.kilowatt.core.message.CertificateHashData;
 import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.DeleteCertificateStatus;
 import dev.kilowatt.core.message.HashAlgorithm;
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
 import java.security.cert.CertificateException;
@@ -14,6 +15,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -62,46 +64,65 @@ public final class CertificateStore {
   }
 
   private final Storage storage;
+  /** In force: what was saved last, durable or not yet. */
   private final List<Root> roots = new ArrayList<>();
+  /** What the storage last reported durable, which a refused save puts back. */
+  private List<Root> durable;
 
   CertificateStore(Storage storage) {
     this.storage = storage;
     storage.load(STORAGE_KEY, Roots.class).ifPresent(saved -> roots.addAll(saved.roots()));
+    durable = List.copyOf(roots);
   }
 
   /**
    * Installs a root certificate. With {@code singleCentralSystemRoot} (AdditionalRootCertificateCheck) a
    * new Central System root must be signed by the one installed, replaces it, and keeps it as the fallback.
+   * {@code answer} hears the outcome once it is durable (M05.FR.04: Failed if it cannot be saved).
    */
-  Installation install(CertificateUse use, String pem, Instant now, int maxLength, boolean singleCentralSystemRoot) {
+  void install(CertificateUse use, String pem, Instant now, int maxLength, boolean singleCentralSystemRoot,
+      Consumer<Installation> answer) {
+    Checked checked = check(use, pem, now, maxLength, singleCentralSystemRoot);
+    checked.next().ifPresentOrElse(next -> commit(next, saved -> answer.accept(saved ? Installation.ACCEPTED : Installation.FAILED)),
+        () -> answer.accept(checked.outcome()));
+  }
+
+  /** What an installation comes to before it is saved: the roots it leads to if it changes them. */
+  private record Checked(Installation outcome, Optional<List<Root>> next) {
+    Checked(Installation outcome) {
+      this(outcome, Optional.empty());
+    }
+  }
+
+  private Checked check(CertificateUse use, String pem, Instant now, int maxLength, boolean singleCentralSystemRoot) {
     X509Certificate certificate;
     byte[] issuerKey;
     try {
       List<X509Certificate> parsed = Certificates.parse(pem);
       if (parsed.size() != 1) {
         LOG.log(Level.INFO, "{0}: {1} certificates sent where one was expected", use.ocppValue(), parsed.size());
-        return Installation.INVALID;
+        return new Checked(Installation.INVALID);
       }
       certificate = parsed.get(0);
       certificate.checkValidity(Date.from(now));
       if (!Certificates.certificateAuthority(certificate) || certificate.getSerialNumber().signum() < 0) {
         LOG.log(Level.INFO, "{0}: not a CA certificate", use.ocppValue());
-        return Installation.INVALID;
+        return new Checked(Installation.INVALID);
       }
       Optional<byte[]> issuer = issuerKey(certificate, use);
       if (issuer.isEmpty()) {
         LOG.log(Level.INFO, "{0}: neither self-signed nor issued by an installed certificate", use.ocppValue());
-        return Installation.INVALID;
+        return new Checked(Installation.INVALID);
       }
       issuerKey = issuer.get();
     } catch (CertificateException | IllegalArgumentException e) {
       LOG.log(Level.INFO, "{0}: invalid certificate: {1}", use.ocppValue(), e.getMessage());
-      return Installation.INVALID;
+      return new Checked(Installation.INVALID);
     }
     Root root = new Root(use, Certificates.pem(certificate), Base64.getEncoder().encodeToString(issuerKey), false);
     CertificateHashData id = Certificates.hashData(certificate, issuerKey, HashAlgorithm.SHA256);
     if (roots.stream().anyMatch(r -> r.use() == use && !r.fallback() && Certificates.sameCertificate(id, hashData(r, HashAlgorithm.SHA256)))) {
-      return Installation.ACCEPTED;
+      return new Checked(Installation.ACCEPTED);
     }
     List<Root> next = new ArrayList<>(roots);
     if (singleCentralSystemRoot && use == CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE) {
@@ -109,7 +130,7 @@ public final class CertificateStore {
       if (current.isPresent()) {
         if (!Certificates.signedBy(certificate, certificate(current.get()).getPublicKey())) {
           LOG.log(Level.INFO, "the new Central System root is not signed by the one it replaces (AdditionalRootCertificateCheck)");
-          return Installation.INVALID;
+          return new Checked(Installation.INVALID);
         }
         next.removeIf(r -> r.use() == use);
         next.add(new Root(use, current.get().pem(), current.get().issuerKey(), true));
@@ -117,9 +138,9 @@ public final class CertificateStore {
     }
     next.add(root);
     if (next.size() > maxLength) {
-      return Installation.FULL;
+      return new Checked(Installation.FULL);
     }
-    return commit(next) ? Installation.ACCEPTED : Installation.FAILED;
+    return new Checked(Installation.ACCEPTED, Optional.of(next));
   }
 
   /**
@@ -127,23 +148,25 @@ public final class CertificateStore {
    * the last Central System root stays, as the one the connection is validated with (M04.FR.06; AQ-1: the
    * charge point would have nothing left to trust the central system with); without TLS no root is in use,
    * and the paper lets the last one go. The charge point certificate cannot be deleted this way (M04.FR.05).
-   * Both refusals are Failed.
+   * Both refusals are Failed, as is a deletion that cannot be saved; {@code answer} hears it once it is durable.
    */
-  DeleteCertificateStatus delete(CertificateHashData data, Predicate<CertificateHashData> chargePointCertificate,
-      boolean keepLastCentralSystemRoot) {
+  void delete(CertificateHashData data, Predicate<CertificateHashData> chargePointCertificate,
+      boolean keepLastCentralSystemRoot, Consumer<DeleteCertificateStatus> answer) {
     Optional<Root> found = roots.stream().filter(r -> Certificates.sameCertificate(data, hashData(r, data.hashAlgorithm()))).findFirst();
     if (found.isEmpty()) {
-      return chargePointCertificate.test(data) ? DeleteCertificateStatus.FAILED : DeleteCertificateStatus.NOT_FOUND;
+      answer.accept(chargePointCertificate.test(data) ? DeleteCertificateStatus.FAILED : DeleteCertificateStatus.NOT_FOUND);
+      return;
     }
     Root root = found.get();
     long others = roots.stream().filter(r -> r != root && r.use() == CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE && !r.fallback()).count();
     if (keepLastCentralSystemRoot && root.use() == CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE && !root.fallback() && others == 0) {
       LOG.log(Level.INFO, "refusing to delete the last Central System root certificate");
-      return DeleteCertificateStatus.FAILED;
+      answer.accept(DeleteCertificateStatus.FAILED);
+      return;
     }
     List<Root> next = new ArrayList<>(roots);
     next.remove(root);
-    return commit(next) ? DeleteCertificateStatus.ACCEPTED : DeleteCertificateStatus.FAILED;
+    commit(next, saved -> answer.accept(saved ? DeleteCertificateStatus.ACCEPTED : DeleteCertificateStatus.FAILED));
   }
 
   /** The SHA256 identities of the installed certificates of {@code use} (M03), the fallback included. */
@@ -175,9 +198,11 @@ public final class CertificateStore {
   void dropFallback() {
     List<Root> next = new ArrayList<>(roots);
     next.removeIf(Root::fallback);
-    if (!commit(next)) {
-      LOG.log(Level.WARNING, "the fallback Central System root could not be removed; it stays trusted");
-    }
+    commit(next, saved -> {
+      if (!saved) {
+        LOG.log(Level.WARNING, "the fallback Central System root could not be removed; it stays trusted");
+      }
+    });
   }
 
   static boolean validAt(X509Certificate certificate, Instant now) {
@@ -194,16 +219,22 @@ public final class CertificateStore {
         .findFirst().map(c -> Certificates.publicKeyBits(c.getPublicKey()));
   }
 
-  private boolean commit(List<Root> next) {
-    try {
-      storage.save(STORAGE_KEY, new Roots(next));
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "the certificate store could not be saved", e);
-      return false;
-    }
+  /** Puts {@code next} in force and saves it; a save the storage refuses puts back what is durable. */
+  private void commit(List<Root> next, Consumer<Boolean> whenSaved) {
     roots.clear();
     roots.addAll(next);
-    return true;
+    storage.save(STORAGE_KEY, new Roots(next), outcome -> {
+      boolean saved = outcome instanceof Journal.Outcome.Durable;
+      if (saved) {
+        durable = List.copyOf(next);
+      } else {
+        LOG.log(Level.ERROR, "the certificate store could not be saved: {0}", outcome);
+        roots.clear();
+        roots.addAll(durable);
+        storage.save(STORAGE_KEY, new Roots(durable));
+      }
+      whenSaved.accept(saved);
+    });
   }
 
   private static CertificateHashData hashData(Root root, HashAlgorithm algorithm) {

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -213,37 +214,39 @@ public final class Security {
    * @param router the router the central system's calls arrive on
    */
   public void register(CallRouter router) {
-    router.on(InstallCertificateRequest.class, (request, reply) -> reply.answer(install(request)));
-    router.on(DeleteCertificateRequest.class, (request, reply) -> reply.answer(delete(request)));
+    router.on(InstallCertificateRequest.class, (request, reply) -> install(request, reply::answer));
+    router.on(DeleteCertificateRequest.class, (request, reply) -> delete(request, reply::answer));
     router.on(GetInstalledCertificateIdsRequest.class, (request, reply) -> reply.answer(installedIds(request)));
     router.on(CertificateSignedRequest.class, (request, reply) -> reply.answer(certificateSigned(request)));
   }
 
-  InstallCertificateResponse install(InstallCertificateRequest request) {
+  void install(InstallCertificateRequest request, Consumer<InstallCertificateResponse> answer) {
     boolean single = config.bool(SecurityKeys.ADDITIONAL_ROOT_CERTIFICATE_CHECK);
-    CertificateStore.Installation outcome = roots.install(request.certificateType(), request.certificate(), clock.get(),
-        config.integer(SecurityKeys.CERTIFICATE_STORE_MAX_LENGTH), single);
-    boolean centralSystemRoot = request.certificateType() == CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE;
-    if (outcome == CertificateStore.Installation.INVALID && centralSystemRoot) {
-      events.raise(SecurityEvent.INVALID_CENTRAL_SYSTEM_CERTIFICATE, "InstallCertificate rejected");
-    }
-    if (outcome == CertificateStore.Installation.ACCEPTED && centralSystemRoot) {
-      rootFallbackTrusted = false;
-      reconnectLater();
-    }
-    return new InstallCertificateResponse(switch (outcome) {
-      case ACCEPTED -> CertificateStatus.ACCEPTED;
-      case INVALID, FULL -> CertificateStatus.REJECTED;
-      case FAILED -> CertificateStatus.FAILED;
-    });
+    roots.install(request.certificateType(), request.certificate(), clock.get(), config.integer(SecurityKeys.CERTIFICATE_STORE_MAX_LENGTH),
+        single, outcome -> {
+          boolean centralSystemRoot = request.certificateType() == CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE;
+          if (outcome == CertificateStore.Installation.INVALID && centralSystemRoot) {
+            events.raise(SecurityEvent.INVALID_CENTRAL_SYSTEM_CERTIFICATE, "InstallCertificate rejected");
+          }
+          if (outcome == CertificateStore.Installation.ACCEPTED && centralSystemRoot) {
+            rootFallbackTrusted = false;
+            reconnectLater();
+          }
+          answer.accept(new InstallCertificateResponse(switch (outcome) {
+            case ACCEPTED -> CertificateStatus.ACCEPTED;
+            case INVALID, FULL -> CertificateStatus.REJECTED;
+            case FAILED -> CertificateStatus.FAILED;
+          }));
+        });
   }
 
-  DeleteCertificateResponse delete(DeleteCertificateRequest request) {
-    DeleteCertificateStatus status = roots.delete(request.certificateHashData(), ownCertificates::isChargePointCertificate, usesTls());
-    if (status == DeleteCertificateStatus.ACCEPTED) {
-      reconnectLater();
-    }
-    return new DeleteCertificateResponse(status);
+  void delete(DeleteCertificateRequest request, Consumer<DeleteCertificateResponse> answer) {
+    roots.delete(request.certificateHashData(), ownCertificates::isChargePointCertificate, usesTls(), status -> {
+      if (status == DeleteCertificateStatus.ACCEPTED) {
+        reconnectLater();
+      }
+      answer.accept(new DeleteCertificateResponse(status));
+    });
   }
 
   private GetInstalledCertificateIdsResponse installedIds(GetInstalledCertificateIdsRequest request) {

@@ -1,5 +1,6 @@
 package dev.kilowatt.core.authorization;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import dev.kilowatt.core.FaultyStorage;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
+import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.SendLocalListRequest;
 import dev.kilowatt.core.message.UpdateStatus;
@@ -140,11 +142,11 @@ class LocalAuthListTest {
     Configuration config = new Configuration(storage, Map.of());
     LocalAuthList list = new LocalAuthList(config, storage, counters);
     list.update(full(7, entry("A", ACCEPTED)));
-    config.change(LocalAuthList.ENABLED, "false");
+    config.change(LocalAuthList.ENABLED, "false", status -> assertEquals(ConfigurationStatus.ACCEPTED, status));
     assertEquals(-1, list.version(), "TC_042_1_CS");
     assertEquals(Optional.empty(), list.find("A"));
     assertEquals(UpdateStatus.NOT_SUPPORTED, list.update(full(8)), "the answer TC_043_1_CS expects of a charger without the list");
-    config.change(LocalAuthList.ENABLED, "true");
+    config.change(LocalAuthList.ENABLED, "true", status -> assertEquals(ConfigurationStatus.ACCEPTED, status));
     assertEquals(7, list.version());
     assertEquals(listed(ACCEPTED), list.find("A"));
   }

@@ -11,6 +11,7 @@ import dev.kilowatt.core.configuration.StoredSecrets;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChangeConfigurationResponse;
 import dev.kilowatt.core.message.ConfigurationStatus;
+import dev.kilowatt.core.storage.WriteBehind;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,8 @@ class AuthorizationKeyStorageTest {
     storage.failSavesOf("configuration");
     assertEquals(ConfigurationStatus.REJECTED, changeSetting(h, "HeartbeatInterval", "120"));
     storage.failSavesOf(null);
+    assertEquals(ConfigurationStatus.REJECTED, changeSetting(h, "MeterValueSampleInterval", "30"), "refused while the fault lasts");
+    h.advance(WriteBehind.RETRY_EVERY);
     assertEquals(ConfigurationStatus.ACCEPTED, changeSetting(h, "MeterValueSampleInterval", "30"));
 
     assertFalse(settings(h).containsKey("HeartbeatInterval"), "the refused value stays out of the next save");

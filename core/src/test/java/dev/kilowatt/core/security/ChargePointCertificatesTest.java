@@ -16,6 +16,8 @@ import dev.kilowatt.core.message.DeleteCertificateStatus;
 import dev.kilowatt.core.message.GenericStatus;
 import dev.kilowatt.core.message.HashAlgorithm;
 import dev.kilowatt.core.message.InstallCertificateRequest;
+import dev.kilowatt.core.message.DeleteCertificateResponse;
+import dev.kilowatt.core.message.InstallCertificateResponse;
 import dev.kilowatt.core.message.SecurityEventNotificationRequest;
 import dev.kilowatt.core.message.SignCertificateRequest;
 import dev.kilowatt.core.message.SignCertificateResponse;
@@ -49,8 +51,8 @@ public class ChargePointCertificatesTest {
   /** A rig online with {@code root} installed as its Central System root. */
   static SecurityRig rigTrusting(TestPki.Authority root) {
     SecurityRig rig = new SecurityRig().online();
-    assertEquals(CertificateStatus.ACCEPTED, rig.run(() -> rig.security.install(
-        new InstallCertificateRequest(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, root.pem()))).status());
+    assertEquals(CertificateStatus.ACCEPTED, install(rig,
+        new InstallCertificateRequest(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, root.pem())).status());
     return rig;
   }
 
@@ -105,9 +107,9 @@ public class ChargePointCertificatesTest {
   @Test
   void withACertificateProfileThreeIsAllowed() throws Exception {
     SecurityRig rig = rig();
-    assertEquals(ConfigurationStatus.REJECTED, rig.run(() -> rig.config.change("SecurityProfile", "3")));
+    assertEquals(ConfigurationStatus.REJECTED, changeSecurityProfile(rig, "3"));
     signed(rig, Certificates.pem(leaf(request(rig), TestPki.LONG_AGO, TestPki.FAR_AHEAD)));
-    assertEquals(ConfigurationStatus.ACCEPTED, rig.run(() -> rig.config.change("SecurityProfile", "3")));
+    assertEquals(ConfigurationStatus.ACCEPTED, changeSecurityProfile(rig, "3"));
     assertEquals(3, rig.cs.settings().securityProfile());
     assertTrue(rig.cs.settings().clientCertificate().isPresent());
   }
@@ -148,7 +150,7 @@ public class ChargePointCertificatesTest {
   @Test
   void aChainLongerThanCertificateSignedMaxChainSizeIsRejected() throws Exception {
     SecurityRig rig = new SecurityRig().configure("CertificateSignedMaxChainSize", "500").online();
-    rig.run(() -> rig.security.install(new InstallCertificateRequest(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, root.pem())));
+    install(rig, new InstallCertificateRequest(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, root.pem()));
     String chain = Certificates.pem(leaf(request(rig), TestPki.LONG_AGO, TestPki.FAR_AHEAD));
     assertTrue(chain.length() > 500);
     assertEquals(CertificateSignedStatus.REJECTED, signed(rig, chain));
@@ -238,7 +240,7 @@ public class ChargePointCertificatesTest {
     signed(rig, Certificates.pem(certificate));
     CertificateHashData own = Certificates.hashData(certificate, Certificates.publicKeyBits(root.certificate().getPublicKey()),
         HashAlgorithm.SHA256);
-    assertEquals(DeleteCertificateStatus.FAILED, rig.run(() -> rig.security.delete(new DeleteCertificateRequest(own))).status(),
+    assertEquals(DeleteCertificateStatus.FAILED, delete(rig, new DeleteCertificateRequest(own)).status(),
         "M04.FR.05, AQ-3");
   }
 
@@ -248,8 +250,8 @@ public class ChargePointCertificatesTest {
     // openssl stamps notBefore with the wall clock at signing, truncated to the second; virtual time must not lag it,
     // or the certificate is kept as "not valid yet" instead of taking effect.
     SecurityRig rig = new SecurityRig(Instant.now().plus(Duration.ofMinutes(5)), Optional.of("SN-1")).online();
-    assertEquals(CertificateStatus.ACCEPTED, rig.run(() -> rig.security.install(
-        new InstallCertificateRequest(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, TestPki.resource("pki/root.pem")))).status());
+    assertEquals(CertificateStatus.ACCEPTED, install(rig,
+        new InstallCertificateRequest(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE, TestPki.resource("pki/root.pem"))).status());
     assertTrue(rig.run(rig.security::requestCertificateSigning));
     Files.writeString(dir.resolve("cp.csr"), rig.cs.sent(SignCertificateRequest.class).getLast().csr());
     Files.writeString(dir.resolve("root.pem"), TestPki.resource("pki/root.pem"));
@@ -266,9 +268,31 @@ public class ChargePointCertificatesTest {
   void theFirmwareCheckFindsTheManufacturerRoots() throws Exception {
     SecurityRig rig = rig();
     assertEquals(List.of(), rig.security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE));
-    rig.run(() -> rig.security.install(new InstallCertificateRequest(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE,
-        TestPki.resource("pki/mfr.pem"))));
+    install(rig, new InstallCertificateRequest(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE,
+        TestPki.resource("pki/mfr.pem")));
     assertEquals(Certificates.parse(TestPki.resource("pki/mfr.pem")), rig.security.rootCertificates(CertificateUse.MANUFACTURER_ROOT_CERTIFICATE));
     assertEquals(List.of(root.certificate()), rig.security.rootCertificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE));
+  }
+
+  private static ConfigurationStatus changeSecurityProfile(SecurityRig rig, String value) {
+    return answer(rig, answer -> rig.config.change("SecurityProfile", value, answer));
+  }
+
+  private static InstallCertificateResponse install(SecurityRig rig, InstallCertificateRequest request) {
+    return answer(rig, answer -> rig.security.install(request, answer));
+  }
+
+  private static DeleteCertificateResponse delete(SecurityRig rig, DeleteCertificateRequest request) {
+    return answer(rig, answer -> rig.security.delete(request, answer));
+  }
+
+  /** What a call answers, on the loop, once everything it leads to has run. */
+  private static <A> A answer(SecurityRig rig, java.util.function.Consumer<java.util.function.Consumer<A>> call) {
+    java.util.concurrent.atomic.AtomicReference<A> answer = new java.util.concurrent.atomic.AtomicReference<>();
+    rig.run(() -> {
+      call.accept(answer::set);
+      return answer;
+    });
+    return java.util.Objects.requireNonNull(answer.get(), "no answer");
   }
 }
