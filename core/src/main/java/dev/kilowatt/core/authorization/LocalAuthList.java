@@ -1,9 +1,9 @@
 package dev.kilowatt.core.authorization;
 
-import dev.kilowatt.core.configuration.ConfigKey.Access;
-import dev.kilowatt.core.configuration.ConfigKey;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.internal.ConfigKey.Access;
+import dev.kilowatt.core.internal.ConfigKey;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
