@@ -113,7 +113,7 @@ public final class Transactions implements TransactionReceiver, StartAnswers {
   }
 
   /** {@return whether a transaction can start now: not while its start could not be recorded} */
-  public boolean canStart() {
+  boolean canStart() {
     return ledger.writable();
   }
 
