@@ -3,7 +3,6 @@ package dev.kilowatt.core.availability;
 import dev.kilowatt.core.ChargePointListener;
 import dev.kilowatt.core.ConnectorSnapshot;
 import dev.kilowatt.core.ConnectorState;
-import dev.kilowatt.core.Ocpp16Mapping;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
@@ -207,7 +206,7 @@ public final class Availability {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
     return connectors.stream().map(c -> {
       Connector.Report report = c.report(maxEnergy);
-      return new ConnectorSnapshot(c.id(), Ocpp16Mapping.status(report.state()), Ocpp16Mapping.errorCode(report.fault()), c.transaction().isPresent(),
+      return new ConnectorSnapshot(c.id(), report.state(), report.fault(), c.transaction().isPresent(),
           c.transaction().flatMap(Transaction::transactionId), c.offeredA(maxEnergy), c.energyWh(),
           parts.smartCharging().offer(c.id()).map(offer -> offer.limit().describe()).orElse("nothing divided yet"));
     }).toList();
@@ -253,7 +252,7 @@ public final class Availability {
     Connector.Report before = parts.reporter().current(connectorId).orElse(null);
     parts.reporter().update(connectorId, now);
     if (before == null || before.state() != now.state() || before.fault() != now.fault()) {
-      parts.listener().onStatusChanged(connectorId, Ocpp16Mapping.status(now.state()), Ocpp16Mapping.errorCode(now.fault()));
+      parts.listener().onStatusChanged(connectorId, now.state(), now.fault());
     }
   }
 }
