@@ -1,8 +1,5 @@
 package dev.kilowatt.core;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
-import dev.kilowatt.core.message.ChargePointStatus;
-
 /**
  * What an embedder (a display, a log, a test) may want to hear from the charge point. Called on the
  * event loop: return quickly.
@@ -10,13 +7,14 @@ import dev.kilowatt.core.message.ChargePointStatus;
 public interface ChargePointListener {
 
   /**
-   * A connector's status changed (connector 0 is the charge point as a whole).
+   * A connector's state or fault changed (connector 0 is the charge point as a whole). {@link Ocpp16Mapping} gives
+   * the status and errorCode that OCPP 1.6 StatusNotification reports them with.
    *
    * @param connectorId the connector, 0 for the charge point
-   * @param status its new status, as StatusNotification reports it
-   * @param errorCode the fault that goes with it; NoError when there is none
+   * @param state what it is doing now
+   * @param fault what is wrong with it; {@link ConnectorFault#NONE} when nothing is
    */
-  default void onStatusChanged(int connectorId, ChargePointStatus status, ChargePointErrorCode errorCode) {}
+  default void onStatusChanged(int connectorId, ConnectorState state, ConnectorFault fault) {}
 
   /**
    * The current offered to the EV on a connector changed.

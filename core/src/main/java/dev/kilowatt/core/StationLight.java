@@ -2,8 +2,6 @@ package dev.kilowatt.core;
 
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
-import dev.kilowatt.core.message.ChargePointErrorCode;
-import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.port.Indicator;
 import java.lang.System.Logger.Level;
@@ -36,8 +34,8 @@ final class StationLight implements ChargePointListener {
   }
 
   @Override
-  public void onStatusChanged(int connectorId, ChargePointStatus status, ChargePointErrorCode errorCode) {
-    embedder.onStatusChanged(connectorId, status, errorCode);
+  public void onStatusChanged(int connectorId, ConnectorState state, ConnectorFault fault) {
+    embedder.onStatusChanged(connectorId, state, fault);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.kilowatt.core;
 
-import dev.kilowatt.core.configuration.ConfigKey;
+import dev.kilowatt.core.internal.ConfigKey;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -7,7 +7,6 @@ import dev.kilowatt.core.FakeHardware.FakePlatform;
 import dev.kilowatt.core.FakeHardware.FakeReader;
 import dev.kilowatt.core.FakeHardware.FakeRelay;
 import dev.kilowatt.core.ledger.MemoryJournal;
-import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.ExtendedMessageTrigger;
 import dev.kilowatt.core.message.ExtendedTriggerMessageRequest;
@@ -120,8 +119,8 @@ public final class Harness {
         .rfidReader(reader)
         .listener(new ChargePointListener() {
           @Override
-          public void onStatusChanged(int connectorId, ChargePointStatus status, ChargePointErrorCode errorCode) {
-            statusChanges.add(connectorId + ":" + status.ocppValue());
+          public void onStatusChanged(int connectorId, ConnectorState state, ConnectorFault fault) {
+            statusChanges.add(connectorId + ":" + Ocpp16Mapping.status(state).ocppValue());
           }
 
           @Override
@@ -289,8 +288,17 @@ public final class Harness {
     return snapshot.join().get(id - 1);
   }
 
+  /** {@return connector 1's state in the 1.6 words the status table of section 4.9 uses} */
   public ChargePointStatus status() {
-    return connector(1).status();
+    return status(1);
+  }
+
+  /**
+   * {@return a connector's state in the 1.6 words the status table of section 4.9 uses}
+   * @param connectorId the connector, from 1
+   */
+  public ChargePointStatus status(int connectorId) {
+    return Ocpp16Mapping.status(connector(connectorId).state());
   }
 
   /** The statuses reported to the central system for a connector, in order. */

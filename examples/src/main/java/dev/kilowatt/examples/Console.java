@@ -1,6 +1,7 @@
 package dev.kilowatt.examples;
 
 import dev.kilowatt.core.ConnectorSnapshot;
+import dev.kilowatt.core.Ocpp16Mapping;
 import dev.kilowatt.sim.SimulatedConnectorLock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class Console {
       case ConsoleCommand.PowerCut p -> simulator.cutPower();
       case ConsoleCommand.Restart r -> simulator.switchOn();
       case ConsoleCommand.Status s -> answer(simulator.chargePoint().connectors())
-          .forEach(c -> out.println("connector " + c.connectorId() + ": " + c.status().ocppValue()));
+          .forEach(c -> out.println("connector " + c.connectorId() + ": " + Ocpp16Mapping.status(c.state()).ocppValue()));
       case ConsoleCommand.Help h -> out.println(ConsoleCommand.HELP);
       case ConsoleCommand.Quit q -> { }
     }

@@ -3,6 +3,7 @@ package dev.kilowatt.examples;
 import dev.kilowatt.core.ChargePoint;
 import dev.kilowatt.core.ConnectorHardware;
 import dev.kilowatt.core.ConnectorSnapshot;
+import dev.kilowatt.core.Ocpp16Mapping;
 import dev.kilowatt.core.message.ChargingRateUnitType;
 import dev.kilowatt.core.message.ChargingSchedule;
 import dev.kilowatt.core.message.GetCompositeScheduleRequest;
@@ -49,7 +50,8 @@ final class SimulatorStation implements ConsoleStation {
       OptionalDouble limit = composite.flatMap(c -> c.chargingSchedulePeriod().stream().findFirst())
           .map(p -> OptionalDouble.of(p.limit())).orElse(OptionalDouble.empty());
       double drawn = hardware.meter().currentA();
-      connectors.add(new ConnectorView(s.connectorId(), s.status().ocppValue(), s.errorCode().ocppValue(), hardware.pilot().state().name(),
+      connectors.add(new ConnectorView(s.connectorId(), Ocpp16Mapping.status(s.state()).ocppValue(),
+          Ocpp16Mapping.errorCode(s.fault()).ocppValue(), hardware.pilot().state().name(),
           hardware.relay().isClosed(), s.offeredA(), drawn, s.energyWh(), s.transactionRunning(), s.transactionId(), limit,
           limitExplanation(s, limit, drawn), composite));
     }
@@ -86,7 +88,7 @@ final class SimulatorStation implements ConsoleStation {
     if (s.offeredA() == 0) {
       return limit.isPresent() && limit.getAsDouble() < ConnectorHardware.MIN_CURRENT_A
           ? String.format(Locale.ROOT, "Suspended: %s, below the %.0f A a pilot can offer.", schedule, ConnectorHardware.MIN_CURRENT_A)
-          : "Nothing offered now (" + s.status().ocppValue() + "): " + rating + " and " + schedule + ".";
+          : "Nothing offered now (" + Ocpp16Mapping.status(s.state()).ocppValue() + "): " + rating + " and " + schedule + ".";
     }
     if (!s.offerExplanation().isBlank()) {
       return String.format(Locale.ROOT, "Offered %.1f A: %s. The EV draws %.1f A.", s.offeredA(), s.offerExplanation(), drawnA);

@@ -4,13 +4,16 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.smartcharging.MainsPhase;
 import dev.kilowatt.core.smartcharging.ScheduleChart;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String CORE = "dev.kilowatt.core..";
+  private static final String CORE_INTERNAL = "dev.kilowatt.core.internal..";
   private static final List<String> ADAPTERS = List.of("storage", "ocpp", "sim", "pi4j", "serial", "transfer", "ocpp201");
 
   private static JavaClasses production;
@@ -93,6 +97,27 @@ class ArchitectureTest {
         .should().dependOnClassesThat(blockInternals.as("the core's block internals"))
         .because("the blocks may change shape; embedders and adapters code against ChargePoint and the ports")
         .check(production);
+  }
+
+  /**
+   * Seen from the internal package, so that the rule fails, rather than holds for nothing, if the package is
+   * emptied or renamed.
+   */
+  @Test
+  void onlyTheCoreUsesItsInternalPackage() {
+    classes().that().resideInAPackage(CORE_INTERNAL)
+        .should().onlyHaveDependentClassesThat().resideInAPackage(CORE)
+        .because("dev.kilowatt.core.internal is shared by the core's blocks and carries no compatibility promise;"
+            + " embedders and adapters go through the public face (an embedder's own keys are VendorKeys)")
+        .check(production);
+  }
+
+  @Test
+  void aRuleThatMatchesNoClassFails() {
+    ArchRule aboutNothing = noClasses().that().resideInAPackage("dev.kilowatt.nosuchmodule..")
+        .should().dependOnClassesThat().resideInAPackage("java..");
+    assertThrows(AssertionError.class, () -> aboutNothing.check(production),
+        "a rule whose classes are all gone (a renamed package, a module off the class path) must not pass");
   }
 
   @Test

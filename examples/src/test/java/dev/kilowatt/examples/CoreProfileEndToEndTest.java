@@ -451,7 +451,7 @@ class CoreProfileEndToEndTest extends EndToEndFixture {
 
     type("card " + CARD);
     plugInAndCharge();
-    awaitConnector(1, c -> c.status().ocppValue().equals("Charging"), "charging while offline");
+    awaitConnector(1, c -> c.state() == dev.kilowatt.core.ConnectorState.CHARGING, "charging while offline");
     type("unplug 1");
     awaitConnector(1, c -> !c.transactionRunning(), "the offline transaction to end");
 

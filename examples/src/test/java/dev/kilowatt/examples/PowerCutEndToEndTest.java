@@ -46,6 +46,6 @@ class PowerCutEndToEndTest extends EndToEndFixture {
     centralSystem.next(BootNotificationRequest.class);
     awaitAllConnectorsReported(1);
     assertEquals(2, charger.boots());
-    awaitConnector(1, c -> c.status() == dev.kilowatt.core.message.ChargePointStatus.AVAILABLE, "connector 1 Available after the restart");
+    awaitConnector(1, c -> c.state() == dev.kilowatt.core.ConnectorState.AVAILABLE, "connector 1 Available after the restart");
   }
 }

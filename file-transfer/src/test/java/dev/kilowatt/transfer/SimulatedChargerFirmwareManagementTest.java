@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kilowatt.core.ChargePoint;
 import dev.kilowatt.core.ChargePointIdentity;
 import dev.kilowatt.core.ConnectorHardware;
+import dev.kilowatt.core.ConnectorState;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.CertificateUse;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
-import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.DiagnosticsStatus;
 import dev.kilowatt.core.message.DiagnosticsStatusNotificationRequest;
 import dev.kilowatt.core.message.Firmware;
@@ -159,10 +159,10 @@ class SimulatedChargerFirmwareManagementTest {
     awaitUntil("firmware statuses " + List.of(statuses), () -> firmwareStatuses().equals(List.of(statuses)));
   }
 
-  private ChargePointStatus status() {
+  private ConnectorState state() {
     var snapshot = cp.connectors();
     time.runPending();
-    return snapshot.join().get(0).status();
+    return snapshot.join().get(0).state();
   }
 
   private static UpdateFirmwareRequest update(URI location, int retries) {
@@ -203,7 +203,7 @@ class SimulatedChargerFirmwareManagementTest {
     assertEquals(List.of(FirmwareStatus.INSTALLED), firmwareStatuses());
     assertTrue(cs.wire().indexOf(cs.sent(StatusNotificationRequest.class).get(1)) < cs.wire().indexOf(cs.sent(FirmwareStatusNotificationRequest.class).get(0)),
         "the connectors are reported before Installed");
-    assertEquals(ChargePointStatus.AVAILABLE, status());
+    assertEquals(ConnectorState.AVAILABLE, state());
   }
 
   @Test
@@ -212,7 +212,7 @@ class SimulatedChargerFirmwareManagementTest {
     boot();
     cs.call(update(web.uri("/fw/does_not_exist_kilowatt-2.0.0.bin"), 0));
     awaitFirmware(FirmwareStatus.DOWNLOADING, FirmwareStatus.DOWNLOAD_FAILED);
-    assertEquals(ChargePointStatus.AVAILABLE, status());
+    assertEquals(ConnectorState.AVAILABLE, state());
     assertEquals(List.of(), reboots);
   }
 
@@ -228,7 +228,7 @@ class SimulatedChargerFirmwareManagementTest {
     awaitFirmware(FirmwareStatus.DOWNLOADING, FirmwareStatus.DOWNLOADED, FirmwareStatus.INSTALLING, FirmwareStatus.INSTALLATION_FAILED);
     assertEquals(List.of(), reboots);
     assertEquals(Optional.empty(), installer.installedVersion());
-    assertEquals(ChargePointStatus.AVAILABLE, status());
+    assertEquals(ConnectorState.AVAILABLE, state());
   }
 
   @Test
@@ -324,7 +324,7 @@ class SimulatedChargerFirmwareManagementTest {
     assertTrue(cs.sent(SecurityEventNotificationRequest.class).stream().anyMatch(e -> e.type().equals("InvalidFirmwareSignature")));
     assertEquals(Optional.empty(), installer().installedVersion());
     assertEquals(List.of(), reboots);
-    assertEquals(ChargePointStatus.AVAILABLE, status());
+    assertEquals(ConnectorState.AVAILABLE, state());
   }
 
   @Test

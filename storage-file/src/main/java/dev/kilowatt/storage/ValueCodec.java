@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Turns the domain's records into JSON and back.
@@ -24,7 +26,8 @@ import java.io.IOException;
  * its interfaces are not state). Values declared as an interface or abstract class carry their concrete
  * class in an {@code "@type"} property, and only classes under {@code dev.kilowatt.} are accepted there,
  * so a tampered file cannot make Jackson instantiate arbitrary classes. Reading is strict: unknown or
- * missing components and trailing garbage make a file unreadable instead of yielding a half-filled record.
+ * missing components and trailing garbage make a file unreadable instead of yielding a half-filled record,
+ * unless the value is in a shape an older version saved, which {@link OlderShapes} rewrites to today's.
  */
 final class ValueCodec {
 
@@ -59,11 +62,26 @@ final class ValueCodec {
   }
 
   <T extends Record> T decode(byte[] json, Class<T> type) throws IOException {
-    T value = mapper.readValue(json, type);
+    T value;
+    try {
+      value = mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      value = inOlderShape(json, type).orElseThrow(() -> e);
+    }
     if (value == null) {
       throw new IOException("the file holds null");
     }
     return value;
+  }
+
+  /** The value saved in a shape an older version wrote, if it is one {@link OlderShapes} knows. */
+  private <T extends Record> Optional<T> inOlderShape(byte[] json, Class<T> type) {
+    try {
+      JsonNode tree = mapper.readTree(json);
+      return tree != null && OlderShapes.upgrade(tree, type) ? Optional.ofNullable(mapper.treeToValue(tree, type)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

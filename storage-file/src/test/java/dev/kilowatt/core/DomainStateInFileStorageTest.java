@@ -7,6 +7,7 @@ import dev.kilowatt.core.authorization.AuthorizationDecision;
 import dev.kilowatt.core.authorization.KnownIdTag;
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.connector.MeterSample;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.firmware.DiagnosticsJob;
 import dev.kilowatt.core.firmware.FirmwareJob;
@@ -65,7 +66,9 @@ class DomainStateInFileStorageTest {
         "transaction-counter", new Transactions.TransactionCounter(17),
         "transaction-id/16", new Transactions.TransactionIds(16, 90_210),
         "transaction/1", new Transaction(16, 1, "04A2B3C4", Optional.of("FLEET"), STARTED, 1_200, Optional.empty(),
-            Optional.of(90_210), true, 4_321.5, STOPPED, List.of(begin), Optional.of(4_000.0)),
+            Optional.of(90_210), true, 4_321.5, STOPPED, List.of(new MeterSample(STARTED, List.of(new MeterSample.Measurement("1200",
+                Optional.of(MeterSample.Context.TRANSACTION_BEGIN), Optional.empty(), Optional.of(MeterSample.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER),
+                Optional.empty(), Optional.empty(), Optional.of(MeterSample.Unit.WH))))), Optional.of(4_000.0)),
         "outbox/00000000000000000041", new Outbox.Queued(41, 16,
             new StartTransactionRequest(1, "04A2B3C4", 1_200, Optional.of(3), STARTED)),
         "outbox/00000000000000000042", new Outbox.Queued(42, 16, new StopTransactionRequest(Optional.of("04A2B3C4"), 9_870,

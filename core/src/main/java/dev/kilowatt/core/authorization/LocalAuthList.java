@@ -1,9 +1,9 @@
 package dev.kilowatt.core.authorization;
 
-import dev.kilowatt.core.configuration.ConfigKey.Access;
-import dev.kilowatt.core.configuration.ConfigKey;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.internal.ConfigKey.Access;
+import dev.kilowatt.core.internal.ConfigKey;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
@@ -41,13 +41,13 @@ public final class LocalAuthList {
   /** Where the whole list is saved, as one record. */
   public static final String STORAGE_KEY = "local-auth-list";
   /** The configuration key that turns the list on and off. */
-  public static final String ENABLED = "LocalAuthListEnabled";
+  static final String ENABLED = "LocalAuthListEnabled";
   /** The source of the connector-0 error that reports a conflict between the list and the central system. */
   public static final String CONFLICT_SOURCE = "localAuthList";
   /** The configuration key with the most idTags the list may hold. */
-  public static final String MAX_LENGTH = "LocalAuthListMaxLength";
+  static final String MAX_LENGTH = "LocalAuthListMaxLength";
   /** The configuration key with the most idTags one SendLocalList may carry. */
-  public static final String SEND_MAX_LENGTH = "SendLocalListMaxLength";
+  static final String SEND_MAX_LENGTH = "SendLocalListMaxLength";
   /** Big enough for a fleet's cards; at about 200 bytes an entry it costs some 10 MB of heap. */
   static final int DEFAULT_MAX_LENGTH = 50_000;
   /** A SendLocalList of this many entries is some 500 kB of JSON, comfortable for one WebSocket frame. */

@@ -2,10 +2,10 @@ package dev.kilowatt.core.availability;
 
 import dev.kilowatt.core.ChargePointListener;
 import dev.kilowatt.core.ConnectorSnapshot;
+import dev.kilowatt.core.ConnectorState;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
-import dev.kilowatt.core.connector.ConnectorStatus;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.message.AvailabilityStatus;
 import dev.kilowatt.core.message.AvailabilityType;
@@ -206,7 +206,7 @@ public final class Availability {
     int maxEnergy = config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID);
     return connectors.stream().map(c -> {
       Connector.Report report = c.report(maxEnergy);
-      return new ConnectorSnapshot(c.id(), StatusReporter.ocpp16(report.status()), report.errorCode(), c.transaction().isPresent(),
+      return new ConnectorSnapshot(c.id(), report.state(), report.fault(), c.transaction().isPresent(),
           c.transaction().flatMap(Transaction::transactionId), c.offeredA(maxEnergy), c.energyWh(),
           parts.smartCharging().offer(c.id()).map(offer -> offer.limit().describe()).orElse("nothing divided yet"));
     }).toList();
@@ -243,7 +243,7 @@ public final class Availability {
   }
 
   private void refreshStation() {
-    ConnectorStatus now = inoperative.contains(0) ? ConnectorStatus.UNAVAILABLE : ConnectorStatus.AVAILABLE;
+    ConnectorState now = inoperative.contains(0) ? ConnectorState.UNAVAILABLE : ConnectorState.AVAILABLE;
     publish(0, Connector.Report.of(now, stationFaults.values()));
   }
 
@@ -251,8 +251,8 @@ public final class Availability {
   private void publish(int connectorId, Connector.Report now) {
     Connector.Report before = parts.reporter().current(connectorId).orElse(null);
     parts.reporter().update(connectorId, now);
-    if (before == null || before.status() != now.status() || before.errorCode() != now.errorCode()) {
-      parts.listener().onStatusChanged(connectorId, StatusReporter.ocpp16(now.status()), now.errorCode());
+    if (before == null || before.state() != now.state() || before.fault() != now.fault()) {
+      parts.listener().onStatusChanged(connectorId, now.state(), now.fault());
     }
   }
 }

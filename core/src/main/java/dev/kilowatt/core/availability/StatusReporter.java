@@ -1,10 +1,9 @@
 package dev.kilowatt.core.availability;
 
+import dev.kilowatt.core.Ocpp16Mapping;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
-import dev.kilowatt.core.connector.ConnectorStatus;
-import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.Scheduler;
@@ -110,8 +109,9 @@ public final class StatusReporter {
     Connector.Report report = change.report();
     cancel(connectorId);
     reported.put(connectorId, report);
-    outbox.send(new StatusNotificationRequest(connectorId, report.errorCode(), nonEmpty(report.info()), ocpp16(report.status()),
-            Optional.of(stationTimeOf(change.since())), Optional.empty(), nonEmpty(report.vendorErrorCode())),
+    outbox.send(new StatusNotificationRequest(connectorId, Ocpp16Mapping.errorCode(report.fault()), nonEmpty(report.info()),
+            Ocpp16Mapping.status(report.state()), Optional.of(stationTimeOf(change.since())), Optional.empty(),
+            nonEmpty(report.vendorErrorCode())),
         gate, answer -> {}, failure -> notDelivered(connectorId, report, failure));
   }
 
@@ -130,21 +130,6 @@ public final class StatusReporter {
     if (failure instanceof Outbox.Failure.TimedOut && outbox.canSendNow()) {
       send(connectorId);
     }
-  }
-
-  /** The 1.6 status that reports {@code status}. */
-  static ChargePointStatus ocpp16(ConnectorStatus status) {
-    return switch (status) {
-      case AVAILABLE -> ChargePointStatus.AVAILABLE;
-      case PREPARING -> ChargePointStatus.PREPARING;
-      case CHARGING -> ChargePointStatus.CHARGING;
-      case SUSPENDED_EV -> ChargePointStatus.SUSPENDED_EV;
-      case SUSPENDED_EVSE -> ChargePointStatus.SUSPENDED_EVSE;
-      case FINISHING -> ChargePointStatus.FINISHING;
-      case RESERVED -> ChargePointStatus.RESERVED;
-      case UNAVAILABLE -> ChargePointStatus.UNAVAILABLE;
-      case FAULTED -> ChargePointStatus.FAULTED;
-    };
   }
 
   private Instant stationTimeOf(Instant since) {

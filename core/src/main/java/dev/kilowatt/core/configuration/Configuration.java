@@ -1,5 +1,6 @@
 package dev.kilowatt.core.configuration;
 
+import dev.kilowatt.core.internal.ConfigKey;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.port.Journal;

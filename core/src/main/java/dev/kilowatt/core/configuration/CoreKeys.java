@@ -1,10 +1,11 @@
 package dev.kilowatt.core.configuration;
 
 import dev.kilowatt.core.ChargePointLimits;
-import dev.kilowatt.core.configuration.ConfigKey.Access;
-import dev.kilowatt.core.configuration.ConfigKey.Bool;
-import dev.kilowatt.core.configuration.ConfigKey.CommaSeparatedList;
-import dev.kilowatt.core.configuration.ConfigKey.Int;
+import dev.kilowatt.core.internal.ConfigKey.Access;
+import dev.kilowatt.core.internal.ConfigKey.Bool;
+import dev.kilowatt.core.internal.ConfigKey.CommaSeparatedList;
+import dev.kilowatt.core.internal.ConfigKey.Int;
+import dev.kilowatt.core.internal.ConfigKey;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

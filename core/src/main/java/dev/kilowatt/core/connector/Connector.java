@@ -1,8 +1,10 @@
 package dev.kilowatt.core.connector;
 
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.ConnectorHardware;
+import dev.kilowatt.core.ConnectorState;
+import dev.kilowatt.core.Ocpp16Mapping;
 import dev.kilowatt.core.authorization.AuthorizationDecision;
-import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
@@ -15,8 +17,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One connector: what its hardware reports, whether a transaction runs on it, and from that its OCPP
- * status and what the pilot and the relay must do. Only the event loop touches it.
+ * One connector: what its hardware reports, whether a transaction runs on it, and from that its
+ * {@link ConnectorState} and what the pilot and the relay must do. Only the event loop touches it.
  */
 public final class Connector {
 
@@ -32,23 +34,23 @@ public final class Connector {
       Scheduler.Timer timeout) {}
 
   /**
-   * What the connector reports: its status and the first of its faults, as the hardware described it (the error
-   * code is the {@link HardwareFault}'s).
-   * @param status the connector's status
-   * @param errorCode the first fault's error code; NoError without faults
+   * What the connector reports: its state and the first of its faults, as the hardware described it (the fault is
+   * the one the {@link HardwareFault}'s error code stands for).
+   * @param state the connector's state
+   * @param fault the first fault; NONE without faults
    * @param vendorErrorCode the first fault's vendor code; empty without faults
    * @param info the first fault's description; empty without faults
    */
-  public record Report(ConnectorStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {
+  public record Report(ConnectorState state, ConnectorFault fault, String vendorErrorCode, String info) {
 
     /**
-     * {@return a status with the first of the faults, if any, as its error}
-     * @param status the connector's status
+     * {@return a state with the first of the faults, if any, as its fault}
+     * @param state the connector's state
      * @param faults its faults, first raised first
      */
-    public static Report of(ConnectorStatus status, java.util.Collection<HardwareFault> faults) {
+    public static Report of(ConnectorState state, java.util.Collection<HardwareFault> faults) {
       Optional<HardwareFault> fault = faults.stream().findFirst();
-      return new Report(status, fault.map(HardwareFault::errorCode).orElse(ChargePointErrorCode.NO_ERROR),
+      return new Report(state, fault.map(f -> Ocpp16Mapping.fault(f.errorCode())).orElse(ConnectorFault.NONE),
           fault.map(HardwareFault::vendorErrorCode).orElse(""), fault.map(HardwareFault::info).orElse(""));
     }
   }
@@ -335,35 +337,35 @@ public final class Connector {
   }
 
   /**
-   * {@return the status and first fault for a StatusNotification}
+   * {@return the state and first fault, which the status reporting and the embedder hear of}
    * @param maxEnergyOnInvalidId the Wh a transaction may still draw after its idTag was invalidated
    */
   public Report report(int maxEnergyOnInvalidId) {
-    return Report.of(status(maxEnergyOnInvalidId), faults.values());
+    return Report.of(state(maxEnergyOnInvalidId), faults.values());
   }
 
-  /** The status table of OCPP 1.6 section 4.9, from what the connector knows. */
-  ConnectorStatus status(int maxEnergyOnInvalidId) {
+  /** The state, by the status table of OCPP 1.6 section 4.9, from what the connector knows. */
+  ConnectorState state(int maxEnergyOnInvalidId) {
     if (faulted()) {
-      return ConnectorStatus.FAULTED;
+      return ConnectorState.FAULTED;
     }
     if (transaction.isPresent()) {
       boolean offering = offeredA(maxEnergyOnInvalidId) > 0;
       if (!offering) {
-        return ConnectorStatus.SUSPENDED_EVSE;
+        return ConnectorState.SUSPENDED_EVSE;
       }
-      return pilot.evRequestsEnergy() ? ConnectorStatus.CHARGING : ConnectorStatus.SUSPENDED_EV;
+      return pilot.evRequestsEnergy() ? ConnectorState.CHARGING : ConnectorState.SUSPENDED_EV;
     }
     if (!operative) {
-      return ConnectorStatus.UNAVAILABLE;
+      return ConnectorState.UNAVAILABLE;
     }
     if (finishing) {
-      return ConnectorStatus.FINISHING;
+      return ConnectorState.FINISHING;
     }
     if (pendingStart.isPresent() || pilot.evConnected()) {
-      return ConnectorStatus.PREPARING;
+      return ConnectorState.PREPARING;
     }
-    return reserved ? ConnectorStatus.RESERVED : ConnectorStatus.AVAILABLE;
+    return reserved ? ConnectorState.RESERVED : ConnectorState.AVAILABLE;
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.kilowatt.core.connector;
 
-import dev.kilowatt.core.message.MeterValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ public record Transaction(
     boolean deauthorized,
     double lastEnergyWh,
     Instant lastSeen,
-    List<MeterValue> stopData,
+    List<MeterSample> stopData,
     Optional<Double> deauthorizedAtWh) {
 
   /** Long transactions keep only the newest stop samples, so memory and flash stay bounded. */
@@ -121,11 +120,11 @@ public record Transaction(
    * The transaction with one more sample for StopTransaction's transactionData; past the bound, the
    * oldest but the first is dropped.
    *
-   * @param sample a StopTxnSampledData or StopTxnAlignedData meter value
+   * @param sample a sample StopTxnSampledData or StopTxnAlignedData asked for
    * @return a copy with it
    */
-  public Transaction withStopSample(MeterValue sample) {
-    List<MeterValue> samples = new ArrayList<>(stopData);
+  public Transaction withStopSample(MeterSample sample) {
+    List<MeterSample> samples = new ArrayList<>(stopData);
     samples.add(sample);
     if (samples.size() > MAX_STOP_SAMPLES) {
       samples.remove(samples.size() > 1 ? 1 : 0);

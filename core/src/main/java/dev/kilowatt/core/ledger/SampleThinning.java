@@ -14,12 +14,11 @@ import java.util.Optional;
  * periodic samples are thinned where they are densest, so what remains is spread evenly over each
  * transaction and the interval between the kept samples grows as the time offline grows. The newest
  * message of a running transaction is its latest reading and is dropped only when no other sample can be.
- * Every dropped sample is counted in {@link #thinned()}. See {@code docs/ledger.md}.
+ * The caller counts what is dropped ({@code transaction.samplesThinned}). See {@code docs/ledger.md}.
  */
 public final class SampleThinning {
 
   private final int sampleLimit;
-  private long thinned;
 
   /**
    * A bound that keeps at most {@code sampleLimit} periodic samples waiting.
@@ -36,7 +35,7 @@ public final class SampleThinning {
 
   /**
    * The messages to drop from {@code queue} (oldest first in the queue) so that at most the limit of
-   * periodic samples stays; only periodic samples are ever returned. Counts them.
+   * periodic samples stays; only periodic samples are ever returned.
    *
    * @param queue the transaction messages waiting to be sent, in any order
    * @return the periodic samples to drop, oldest first; empty while the queue is within the limit
@@ -52,13 +51,7 @@ public final class SampleThinning {
       dropped.add(victim);
       samples--;
     }
-    thinned += dropped.size();
     return List.copyOf(dropped);
-  }
-
-  /** {@return how many periodic samples the bound has dropped since start} */
-  public long thinned() {
-    return thinned;
   }
 
   private static QueuedMessage cheapestToDrop(List<QueuedMessage> queue) {

@@ -1,8 +1,8 @@
 package dev.kilowatt.core.provisioning;
 
-import dev.kilowatt.core.configuration.ConfigKey;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.internal.ConfigKey;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.HeartbeatRequest;
 import dev.kilowatt.core.message.RegistrationStatus;

@@ -1,10 +1,10 @@
 package dev.kilowatt.core.reservation;
 
-import dev.kilowatt.core.configuration.ConfigKey.Access;
-import dev.kilowatt.core.configuration.ConfigKey;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.connector.Connector;
 import dev.kilowatt.core.connector.Transaction;
+import dev.kilowatt.core.internal.ConfigKey.Access;
+import dev.kilowatt.core.internal.ConfigKey;
 import dev.kilowatt.core.message.CancelReservationRequest;
 import dev.kilowatt.core.message.CancelReservationResponse;
 import dev.kilowatt.core.message.CancelReservationStatus;

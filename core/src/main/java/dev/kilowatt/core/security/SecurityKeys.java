@@ -1,12 +1,12 @@
 package dev.kilowatt.core.security;
 
-import dev.kilowatt.core.configuration.ConfigKey.Access;
-import dev.kilowatt.core.configuration.ConfigKey.Bool;
-import dev.kilowatt.core.configuration.ConfigKey.Int;
-import dev.kilowatt.core.configuration.ConfigKey.Text;
-import dev.kilowatt.core.configuration.ConfigKey;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
+import dev.kilowatt.core.internal.ConfigKey.Access;
+import dev.kilowatt.core.internal.ConfigKey.Bool;
+import dev.kilowatt.core.internal.ConfigKey.Int;
+import dev.kilowatt.core.internal.ConfigKey.Text;
+import dev.kilowatt.core.internal.ConfigKey;
 
 /**
  * The configuration keys of the white paper "Improved security for OCPP 1.6-J" (edition 3, section 7).

@@ -7,11 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The production {@link Scheduler}: one daemon thread that runs every domain task in order, on the
- * system clock. A task that throws a RuntimeException is logged and counted, and the loop goes on; an
+ * system clock. A task that throws a RuntimeException is logged at ERROR, and the loop goes on; an
  * {@code Error} (out of memory, a broken class path) leaves the domain in no known state, so it is logged
  * and ends the loop: the board's watchdog or supervisor restarts the charger, as after a power cut.
  */
@@ -21,7 +20,6 @@ public final class EventLoop implements Scheduler, AutoCloseable {
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor executor;
-  private final AtomicLong failedTasks = new AtomicLong();
 
   /** A loop on the system's UTC clock, as a board uses it. */
   public EventLoop() {
@@ -64,11 +62,6 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     return () -> future.cancel(false);
   }
 
-  /** {@return how many tasks threw a RuntimeException so far} */
-  public long failedTasks() {
-    return failedTasks.get();
-  }
-
   /** {@return whether the loop has ended, closed or by an Error} */
   public boolean ended() {
     return executor.isShutdown();
@@ -84,7 +77,6 @@ public final class EventLoop implements Scheduler, AutoCloseable {
       try {
         task.run();
       } catch (RuntimeException e) {
-        failedTasks.incrementAndGet();
         LOG.log(Level.ERROR, "event-loop task failed; the loop goes on", e);
       } catch (Error e) {
         LOG.log(Level.ERROR, "event-loop task failed with an Error; the loop ends", e);

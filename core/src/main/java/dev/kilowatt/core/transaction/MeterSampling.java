@@ -3,10 +3,10 @@ package dev.kilowatt.core.transaction;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.MeterSample;
+import dev.kilowatt.core.connector.MeterSample.Context;
 import dev.kilowatt.core.connector.Transaction;
-import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.MeterValuesRequest;
-import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.Scheduler;
@@ -57,7 +57,7 @@ public final class MeterSampling {
   }
 
   /** The transaction with a StopTxnSampledData sample taken now, if any is configured and the meter has read. */
-  Transaction withStopSample(Connector c, Transaction tx, ReadingContext context) {
+  Transaction withStopSample(Connector c, Transaction tx, Context context) {
     List<String> stopSampled = config.list(CoreKeys.STOP_TXN_SAMPLED_DATA);
     return !stopSampled.isEmpty() && c.reading().isPresent() ? tx.withStopSample(sample(c, stopSampled, context)) : tx;
   }
@@ -71,7 +71,7 @@ public final class MeterSampling {
     }
     sampleTimers.put(c.id(), scheduler.schedule(Duration.ofSeconds(interval), () -> {
       sampleTimers.remove(c.id());
-      sampleTransaction(c, ReadingContext.SAMPLE_PERIODIC, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA),
+      sampleTransaction(c, Context.SAMPLE_PERIODIC, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA),
           config.list(CoreKeys.STOP_TXN_SAMPLED_DATA));
       arm(c);
     }));
@@ -91,17 +91,17 @@ public final class MeterSampling {
    */
   public void sendTriggered(int connectorId) {
     Connector c = connectors.get(connectorId - 1);
-    MeterValue value = sample(c, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA), ReadingContext.TRIGGER);
-    if (value.sampledValue().isEmpty()) {
+    MeterSample value = sample(c, config.list(CoreKeys.METER_VALUES_SAMPLED_DATA), Context.TRIGGER);
+    if (value.measurements().isEmpty()) {
       // nothing configured, or per-phase measurands before the meter's first reading: a MeterValue needs one value
-      value = sample(c, List.of("Energy.Active.Import.Register"), ReadingContext.TRIGGER);
+      value = sample(c, List.of("Energy.Active.Import.Register"), Context.TRIGGER);
     }
-    outbox.send(new MeterValuesRequest(c.id(), c.transaction().flatMap(Transaction::transactionId), List.of(value)), Outbox.Gate.ANY_TIME,
-        answer -> {}, failure -> {});
+    outbox.send(new MeterValuesRequest(c.id(), c.transaction().flatMap(Transaction::transactionId), List.of(Ocpp16Samples.meterValue(value))),
+        Outbox.Gate.ANY_TIME, answer -> {}, failure -> {});
   }
 
   /** A periodic or clock-aligned sample of a running transaction: sent as MeterValues and kept for StopTransaction. */
-  private void sampleTransaction(Connector c, ReadingContext context, List<String> sent, List<String> kept) {
+  private void sampleTransaction(Connector c, Context context, List<String> sent, List<String> kept) {
     Transaction tx = c.transaction().orElseThrow();
     if (c.reading().isEmpty()) {
       return;
@@ -115,13 +115,13 @@ public final class MeterSampling {
     if (sent.isEmpty()) {
       ledger.update(tx);
     } else {
-      ledger.sample(tx, new MeterValuesRequest(c.id(), tx.transactionId(), List.of(sample(c, sent, context))));
+      ledger.sample(tx, new MeterValuesRequest(c.id(), tx.transactionId(), List.of(Ocpp16Samples.meterValue(sample(c, sent, context)))));
     }
   }
 
-  private MeterValue sample(Connector c, List<String> measurands, ReadingContext context) {
+  private MeterSample sample(Connector c, List<String> measurands, Context context) {
     MeterReading reading = c.reading().orElse(new MeterReading(c.energyWh(), 0, List.of()));
-    return Sampling.meterValue(clock.get(), reading, c.offeredA(config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID)), measurands, context,
+    return Sampling.sample(clock.get(), reading, c.offeredA(config.integer(CoreKeys.MAX_ENERGY_ON_INVALID_ID)), measurands, context,
         CoreKeys.phaseRotation(config, c.id()).orElse("Unknown"));
   }
 
@@ -151,10 +151,11 @@ public final class MeterSampling {
     List<String> kept = config.list(CoreKeys.STOP_TXN_ALIGNED_DATA);
     for (Connector c : connectors) {
       if (c.transaction().isPresent()) {
-        sampleTransaction(c, ReadingContext.SAMPLE_CLOCK, aligned, kept);
+        sampleTransaction(c, Context.SAMPLE_CLOCK, aligned, kept);
       } else if (!aligned.isEmpty() && c.reading().isPresent() && outbox.canSendNow()) {
-        outbox.send(new MeterValuesRequest(c.id(), Optional.empty(), List.of(sample(c, aligned, ReadingContext.SAMPLE_CLOCK))),
-            Outbox.Gate.AFTER_ACCEPTANCE, answer -> {}, failure -> {});
+        MeterSample sample = sample(c, aligned, Context.SAMPLE_CLOCK);
+        outbox.send(new MeterValuesRequest(c.id(), Optional.empty(), List.of(Ocpp16Samples.meterValue(sample))), Outbox.Gate.AFTER_ACCEPTANCE,
+            answer -> {}, failure -> {});
       }
     }
   }

@@ -224,7 +224,7 @@ public final class TransactionLedger {
     return switch (queued.request()) {
       case MeterValuesRequest values -> o.samples.containsKey(queued.sequence())
           ? Optional.of(new MeterValuesRequest(values.connectorId(), id, values.meterValue())) : Optional.empty();
-      case StopTransactionRequest stop when o.startSkipped -> Optional.of(Sampling.stopAsMeterValues(o.running.connectorId(), stop));
+      case StopTransactionRequest stop when o.startSkipped -> Optional.of(Ocpp16Samples.stopAsMeterValues(o.running.connectorId(), stop));
       case StopTransactionRequest stop -> Optional.of(new StopTransactionRequest(stop.idTag(), stop.meterStop(), stop.timestamp(),
           id.orElse(0), stop.reason(), stop.transactionData()));
       default -> Optional.of(queued.request());

@@ -6,13 +6,13 @@ import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
+import dev.kilowatt.core.connector.MeterSample;
 import dev.kilowatt.core.connector.StartAnswers;
 import dev.kilowatt.core.connector.Transaction;
 import dev.kilowatt.core.ledger.TransactionRecord;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.message.MeterValuesRequest;
-import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.Reason;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.StartTransactionRequest;
@@ -113,7 +113,7 @@ public final class Transactions implements TransactionReceiver, StartAnswers {
   }
 
   /** {@return whether a transaction can start now: not while its start could not be recorded} */
-  public boolean canStart() {
+  boolean canStart() {
     return ledger.writable();
   }
 
@@ -136,7 +136,7 @@ public final class Transactions implements TransactionReceiver, StartAnswers {
     }
     reservationId = reservationId.filter(parts.reservations()::use);
     Transaction tx = Transaction.begin(ledger.takeNumber(), c.id(), idTag, info.parentIdTag(), clock.get(), c.energyWh(), reservationId);
-    tx = parts.sampling().withStopSample(c, tx, ReadingContext.TRANSACTION_BEGIN);
+    tx = parts.sampling().withStopSample(c, tx, MeterSample.Context.TRANSACTION_BEGIN);
     c.begin(tx);
     // Plugged in since an earlier session released it, the plug is held again before any current flows.
     c.holdPlug(true);
@@ -147,7 +147,7 @@ public final class Transactions implements TransactionReceiver, StartAnswers {
   }
 
   void stop(Connector c, Reason reason, Optional<String> idTag) {
-    Transaction tx = parts.sampling().withStopSample(c, c.transaction().orElseThrow(), ReadingContext.TRANSACTION_END);
+    Transaction tx = parts.sampling().withStopSample(c, c.transaction().orElseThrow(), MeterSample.Context.TRANSACTION_END);
     ledger.stop(tx, stopRequest(tx, (long) Math.floor(c.energyWh()), clock.get(), reason, idTag));
     c.end();
     if (c.pilot().evConnected()) {
@@ -173,7 +173,7 @@ public final class Transactions implements TransactionReceiver, StartAnswers {
   private static StopTransactionRequest stopRequest(Transaction tx, long meterStopWh, Instant at, Reason reason, Optional<String> idTag) {
     // the transactionId is filled in when the message goes out: a transaction started offline has none yet
     return new StopTransactionRequest(idTag, (int) Math.max(meterStopWh, tx.meterStartWh()), at, tx.transactionId().orElse(0),
-        Optional.of(reason), tx.stopData());
+        Optional.of(reason), Ocpp16Samples.meterValues(tx.stopData()));
   }
 
   /**

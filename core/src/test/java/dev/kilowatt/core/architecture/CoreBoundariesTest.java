@@ -7,6 +7,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.kilowatt.core.connector.MeterSample;
+import dev.kilowatt.core.connector.Transaction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +41,14 @@ class CoreBoundariesTest {
     noClasses().should().dependOnClassesThat().resideInAPackage("java.nio.file..")
         .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.(File|RandomAccessFile).*")
         .because("files live in adapters: a firmware image or a diagnostics archive reaches the core as a port's HeldFile")
+        .check(CORE);
+  }
+
+  @Test
+  void theTransactionStateHoldsNoOcpp16Records() {
+    noClasses().that().belongToAnyOf(Transaction.class, MeterSample.class)
+        .should().dependOnClassesThat().resideInAPackage("dev.kilowatt.core.message..")
+        .because("an OCPP 2.0.1 adapter reuses the transactions and their stop samples: 1.6 MeterValues are built at the block's edge")
         .check(CORE);
   }
 

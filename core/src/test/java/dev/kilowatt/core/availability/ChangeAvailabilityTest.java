@@ -26,11 +26,11 @@ class ChangeAvailabilityTest {
     Harness h = new Harness(2).online();
     assertEquals(AvailabilityStatus.ACCEPTED, change(h, 0, AvailabilityType.INOPERATIVE));
     assertEquals(AvailabilityStatus.REJECTED, change(h, 1, AvailabilityType.OPERATIVE));
-    assertEquals(ChargePointStatus.UNAVAILABLE, h.connector(1).status());
+    assertEquals(ChargePointStatus.UNAVAILABLE, h.status(1));
 
     assertEquals(AvailabilityStatus.ACCEPTED, change(h, 0, AvailabilityType.OPERATIVE));
-    assertEquals(ChargePointStatus.AVAILABLE, h.connector(1).status());
-    assertEquals(ChargePointStatus.AVAILABLE, h.connector(2).status());
+    assertEquals(ChargePointStatus.AVAILABLE, h.status(1));
+    assertEquals(ChargePointStatus.AVAILABLE, h.status(2));
   }
 
   @Test
@@ -40,8 +40,8 @@ class ChangeAvailabilityTest {
     assertEquals(AvailabilityStatus.ACCEPTED, change(h, 0, AvailabilityType.INOPERATIVE));
     assertEquals(AvailabilityStatus.REJECTED, change(h, 2, AvailabilityType.OPERATIVE));
     assertEquals(AvailabilityStatus.ACCEPTED, change(h, 0, AvailabilityType.OPERATIVE));
-    assertEquals(ChargePointStatus.AVAILABLE, h.connector(1).status());
-    assertEquals(ChargePointStatus.UNAVAILABLE, h.connector(2).status(), "connector 2 was made Inoperative on its own");
+    assertEquals(ChargePointStatus.AVAILABLE, h.status(1));
+    assertEquals(ChargePointStatus.UNAVAILABLE, h.status(2), "connector 2 was made Inoperative on its own");
   }
 
   @Test
@@ -61,6 +61,6 @@ class ChangeAvailabilityTest {
     Harness h = new Harness(2).online();
     assertEquals(AvailabilityStatus.ACCEPTED, change(h, 0, AvailabilityType.INOPERATIVE));
     assertEquals(AvailabilityStatus.ACCEPTED, change(h, 1, AvailabilityType.INOPERATIVE));
-    assertEquals(ChargePointStatus.UNAVAILABLE, h.connector(1).status());
+    assertEquals(ChargePointStatus.UNAVAILABLE, h.status(1));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.FakeHardware;
 import dev.kilowatt.core.Harness;
 import dev.kilowatt.core.FakeHardware.FakeLock;
@@ -101,7 +102,7 @@ class SocketOutletTest {
     assertEquals(new UnlockConnectorResponse(UnlockStatus.UNLOCK_FAILED), h.call(new UnlockConnectorRequest(1)));
     assertTrue(lock(h).locked, "the actuator did not move");
     assertEquals(ChargePointStatus.FAULTED, h.status());
-    assertEquals(ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, h.connector(1).errorCode());
+    assertEquals(ConnectorFault.CONNECTOR_LOCK_FAILURE, h.connector(1).fault());
     StatusNotificationRequest last = h.cs.sent(StatusNotificationRequest.class).getLast();
     assertEquals(ChargePointStatus.FAULTED, last.status());
     assertEquals(ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, last.errorCode());

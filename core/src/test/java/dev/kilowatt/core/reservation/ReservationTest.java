@@ -126,7 +126,7 @@ class ReservationTest {
     Harness h = new Harness(2).online();
     reserve(h, 2, 7, "HOLDER", HOUR);
     assertEquals(RemoteStartStopStatus.ACCEPTED, remoteStart(h, Optional.empty(), "HOLDER"));
-    assertEquals(ChargePointStatus.PREPARING, h.connector(2).status());
+    assertEquals(ChargePointStatus.PREPARING, h.status(2));
     ev(h, 2, PilotState.C);
     assertEquals(2, lastStart(h).connectorId());
     assertEquals(Optional.of(7), lastStart(h).reservationId());
@@ -187,12 +187,12 @@ class ReservationTest {
     Harness h = new Harness(2).online();
     reserve(h, 1, 7, "HOLDER", HOUR);
     assertEquals(ReservationStatus.ACCEPTED, reserve(h, 2, 7, "HOLDER", HOUR));
-    assertEquals(ChargePointStatus.AVAILABLE, h.connector(1).status());
-    assertEquals(ChargePointStatus.RESERVED, h.connector(2).status());
+    assertEquals(ChargePointStatus.AVAILABLE, h.status(1));
+    assertEquals(ChargePointStatus.RESERVED, h.status(2));
 
     ev(h, 1, PilotState.B);
     assertEquals(ReservationStatus.OCCUPIED, reserve(h, 1, 7, "HOLDER", HOUR));
-    assertEquals(ChargePointStatus.RESERVED, h.connector(2).status(), "the old reservation stands");
+    assertEquals(ChargePointStatus.RESERVED, h.status(2), "the old reservation stands");
   }
 
   @Test
@@ -270,13 +270,13 @@ class ReservationTest {
   void aReservationOfConnectorZeroKeepsOneConnectorFree() {
     Harness h = new Harness(2).online();
     assertEquals(ReservationStatus.ACCEPTED, reserve(h, 0, 7, "HOLDER", HOUR));
-    assertEquals(ChargePointStatus.AVAILABLE, h.connector(1).status(), "two idle connectors for one reservation");
-    assertEquals(ChargePointStatus.AVAILABLE, h.connector(2).status());
+    assertEquals(ChargePointStatus.AVAILABLE, h.status(1), "two idle connectors for one reservation");
+    assertEquals(ChargePointStatus.AVAILABLE, h.status(2));
 
     ev(h, 1, PilotState.C);
     h.card("FIRST");
     assertTrue(h.connector(1).transactionRunning(), "one connector may still go to someone else");
-    assertEquals(ChargePointStatus.RESERVED, h.connector(2).status(), "the last idle one is held");
+    assertEquals(ChargePointStatus.RESERVED, h.status(2), "the last idle one is held");
     int authorizes = authorizeCount(h);
     h.card("SECOND");
     assertEquals(authorizes, authorizeCount(h), "refused without asking");
@@ -296,7 +296,7 @@ class ReservationTest {
     h.card("HOLDER");
     assertEquals(2, lastStart(h).connectorId());
     assertEquals(Optional.of(7), lastStart(h).reservationId());
-    assertEquals(ChargePointStatus.AVAILABLE, h.connector(1).status(), "nothing left to hold");
+    assertEquals(ChargePointStatus.AVAILABLE, h.status(1), "nothing left to hold");
   }
 
   @Test
@@ -355,7 +355,7 @@ class ReservationTest {
     h.reply(AuthorizeRequest.class, new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.ACCEPTED, Optional.empty(), Optional.of("FLEET"))));
     h.replyFriendly();
     assertFalse(h.connector(1).transactionRunning(), "stopped by a card of the same parent idTag");
-    assertEquals(ChargePointStatus.RESERVED, h.connector(2).status());
+    assertEquals(ChargePointStatus.RESERVED, h.status(2));
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.kilowatt.examples.fleet;
 
 import dev.kilowatt.core.ChargePointListener;
-import dev.kilowatt.core.message.ChargePointErrorCode;
-import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.ConnectorFault;
+import dev.kilowatt.core.ConnectorState;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.sim.SimulatedEv;
@@ -100,8 +100,8 @@ final class StationDriver implements ChargePointListener {
   }
 
   @Override
-  public void onStatusChanged(int connectorId, ChargePointStatus status, ChargePointErrorCode errorCode) {
-    if (status == ChargePointStatus.PREPARING && connectorId >= 1 && !occupied[connectorId - 1]) {
+  public void onStatusChanged(int connectorId, ConnectorState state, ConnectorFault fault) {
+    if (state == ConnectorState.PREPARING && connectorId >= 1 && !occupied[connectorId - 1]) {
       cardWait.ifPresent(wait -> {
         wait.patience().cancel();
         cardWait = Optional.empty();

@@ -1,11 +1,12 @@
-package dev.kilowatt.core.connector;
+package dev.kilowatt.core;
 
 /**
- * The state of a connector as the charge point derives it ({@link Connector}), in its own terms: the status
- * reporting maps it to the protocol's (OCPP 1.6 ChargePointStatus, 2.0.1 ConnectorStatus and transaction
- * events) at its edge.
+ * What a connector (or the charge point as a whole, connector 0) is doing, in charging terms rather than any one
+ * protocol's: the core derives it from the hardware, the transaction, the reservations and the availability, and
+ * each protocol edge reports it in its own words ({@link Ocpp16Mapping} for OCPP 1.6 StatusNotification; OCPP
+ * 2.0.1 folds the five states of a plugged-in EV into Occupied and tells them apart in its transaction events).
  */
-public enum ConnectorStatus {
+public enum ConnectorState {
   /** Free, nothing plugged in, not reserved. */
   AVAILABLE,
   /** An EV is plugged in or an authorized driver is expected, no transaction runs yet. */

@@ -1,4 +1,4 @@
-package dev.kilowatt.core.configuration;
+package dev.kilowatt.core.internal;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One configuration key of the charge point, as GetConfiguration and ChangeConfiguration see it.
+ * One configuration key of the charge point, as GetConfiguration and ChangeConfiguration see it. The blocks
+ * that own keys define them with it; an embedder's own keys are {@link dev.kilowatt.core.VendorKey}s.
  *
  * @param name the key's name, e.g. {@code HeartbeatInterval}
  * @param access who may read and write it
@@ -47,7 +48,8 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
      */
     DERIVED;
 
-    boolean writable() {
+    /** {@return whether ChangeConfiguration may set a key of this access} */
+    public boolean writable() {
       return this == READ_WRITE || this == WRITE_ONLY;
     }
   }
@@ -156,7 +158,13 @@ public record ConfigKey(String name, Access access, Type type, String defaultVal
       return String.join(",", split(value));
     }
 
-    static List<String> split(String value) {
+    /**
+     * Splits a list value into its items, each trimmed.
+     *
+     * @param value the value as OCPP carries it, e.g. {@code "Energy.Active.Import.Register, Power.Active.Import"}
+     * @return the items in order; none for a blank value
+     */
+    public static List<String> split(String value) {
       if (value.isBlank()) {
         return List.of();
       }
