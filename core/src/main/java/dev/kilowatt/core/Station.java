@@ -71,11 +71,12 @@ final class Station {
   private JournalFaults storageFaults;
   /** What the embedder asks, through {@link ChargePoint}. */
   final EmbedderQueries queries;
+  private final WriteBehind storage;
 
   Station(ChargePoint.Builder setup, Counters counters) {
     Scheduler scheduler = setup.scheduler;
     this.loop = new StoppableLoop(scheduler);
-    WriteBehind storage = new WriteBehind(setup.storage, setup.storageWriter, scheduler, new Ledger.FaultListener() {
+    this.storage = new WriteBehind(setup.storage, setup.storageWriter, scheduler, new Ledger.FaultListener() {
       @Override
       public void onFault(String reason) {
         storageFaults.onFault(reason);
@@ -176,6 +177,7 @@ final class Station {
 
   void stop() {
     loop.stop();
+    storage.drain();
     reservations.stop();
     smartCharging.stop();
     firmware.stop();

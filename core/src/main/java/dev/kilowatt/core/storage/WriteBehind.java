@@ -66,6 +66,9 @@ public final class WriteBehind implements Storage {
   private Optional<Change> inFlight = Optional.empty();
   private Optional<String> fault = Optional.empty();
   private boolean retrying;
+  /** A write runs on the writer now; {@link #drain} waits for it. */
+  private boolean writing;
+  private boolean drained;
   private long generation;
   private long writes;
 
@@ -167,20 +170,61 @@ public final class WriteBehind implements Storage {
 
   /** Hands the oldest waiting change to the writer; its outcome comes back on the loop. */
   private void dispatch() {
-    if (waiting.isEmpty()) {
+    if (drained || waiting.isEmpty()) {
       return;
     }
     Change next = waiting.pollFirstEntry().getValue();
     inFlight = Optional.of(next);
+    writing = true;
     writer.execute(() -> {
       try {
-        next.value().ifPresentOrElse(v -> target.save(next.key(), v), () -> target.delete(next.key()));
+        write(next);
         loop.execute(() -> written(next));
       } catch (RuntimeException e) {
         String reason = String.valueOf(e.getMessage());
         loop.execute(() -> failed(next, reason));
+      } finally {
+        synchronized (this) {
+          writing = false;
+          notifyAll();
+        }
       }
     });
+  }
+
+  private void write(Change change) {
+    change.value().ifPresentOrElse(v -> target.save(change.key(), v), () -> target.delete(change.key()));
+  }
+
+  /**
+   * Writes what still waits, on the calling thread, once the write in flight is done, so an orderly stop loses
+   * no change (the writer's own outcome would come back on a loop that no longer runs). Nothing is written
+   * after it.
+   */
+  public void drain() {
+    List<Change> left = new ArrayList<>();
+    synchronized (this) {
+      drained = true;
+      while (writing) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      // the write in flight may have failed, and its outcome not reached the loop: written again, it does no harm
+      inFlight.filter(c -> !waiting.containsKey(c.key())).ifPresent(left::add);
+      left.addAll(waiting.values());
+      waiting.clear();
+    }
+    for (Change change : left) {
+      try {
+        write(change);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "{0} not written at the stop: {1}", change.key(), e.getMessage());
+      }
+    }
   }
 
   private void written(Change done) {

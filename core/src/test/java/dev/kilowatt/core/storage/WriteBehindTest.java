@@ -56,6 +56,24 @@ class WriteBehindTest {
   private final Faults faults = new Faults();
 
   @Test
+  void aStopWritesWhatStillWaitsOnTheStoppingThreadAndNothingAfter() {
+    InMemoryStorage medium = new InMemoryStorage();
+    WriteBehind storage = new WriteBehind(medium, writer, loop, faults);
+    storage.save("config", new Value(1));
+    storage.save("cache", new Value(2));
+    storage.save("config", new Value(3));
+    writer.finish();
+
+    storage.drain();
+
+    assertEquals(Optional.of(new Value(3)), medium.load("config", Value.class), "the later value of the key in flight");
+    assertEquals(Optional.of(new Value(2)), medium.load("cache", Value.class), "a key that waited behind it");
+    loop.runPending();
+    storage.save("late", new Value(4));
+    assertTrue(writer.tasks.isEmpty(), "nothing goes to the writer after the stop");
+  }
+
+  @Test
   void aSaveIsReadAtOnceAndReachesTheMediumOnlyOnTheWriter() {
     InMemoryStorage medium = new InMemoryStorage();
     medium.save("list/old", new Value(0));
