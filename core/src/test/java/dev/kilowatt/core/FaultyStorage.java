@@ -24,6 +24,8 @@ public final class FaultyStorage implements Storage {
   private String failingKey;
   private int savesUntilPowerCut;
   private int saves;
+  /** Cut and not yet back: what the stopping charge point still writes never reaches the medium. */
+  private boolean off;
 
   /** Saves of {@code key} fail from now on (null: none fail). */
   public void failSavesOf(String key) {
@@ -33,6 +35,11 @@ public final class FaultyStorage implements Storage {
   /** The power goes during the {@code n}th save from now (1 = the next one, 0 = never). */
   public void cutPowerAtSave(int n) {
     savesUntilPowerCut = n;
+  }
+
+  /** The power is back after a cut: the medium takes writes again, for the charge point that boots next. */
+  public void powerBack() {
+    off = false;
   }
 
   /** How many saves were asked for so far, including failed ones. */
@@ -48,7 +55,11 @@ public final class FaultyStorage implements Storage {
   @Override
   public void save(String key, Record value) {
     saves++;
+    if (off) {
+      return;
+    }
     if (savesUntilPowerCut > 0 && --savesUntilPowerCut == 0) {
+      off = true;
       throw new PowerCut();
     }
     if (key.equals(failingKey)) {
@@ -59,6 +70,9 @@ public final class FaultyStorage implements Storage {
 
   @Override
   public void delete(String key) {
+    if (off) {
+      return;
+    }
     values.delete(key);
   }
 

@@ -2,9 +2,7 @@ package dev.kilowatt.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -19,19 +17,8 @@ import org.junit.jupiter.api.Test;
 class LogLevelsTest {
 
   private final Logger root = Logger.getLogger("dev.kilowatt.core");
-  private final List<LogRecord> records = new ArrayList<>();
-  private final Handler collector = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private final LogRecords collector = new LogRecords();
+  private final List<LogRecord> records = collector.records();
   private Level previousLevel;
 
   @BeforeEach

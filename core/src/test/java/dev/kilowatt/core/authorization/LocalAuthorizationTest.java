@@ -268,6 +268,7 @@ class LocalAuthorizationTest {
   private static Harness restartOn(FaultyStorage storage, Harness crashed) {
     crashed.cp.stop();
     crashed.run();
+    storage.powerBack();
     return new Harness(1, storage).online();
   }
 
