@@ -4,12 +4,10 @@ import dev.kilowatt.core.internal.ConfigKey;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.port.Journal;
-import dev.kilowatt.core.port.Secret;
 import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +34,6 @@ public final class Configuration {
 
   private static final System.Logger LOG = System.getLogger(Configuration.class.getName());
   private static final String STORAGE_KEY = "configuration";
-  private static final String MASK = "***";
 
   /**
    * The persisted form: only values that differ from the defaults.
@@ -50,7 +47,7 @@ public final class Configuration {
   }
 
   private final Storage storage;
-  private final SecretStore secrets;
+  private final ConfigSecrets secrets;
   /** By {@link #fold folded} name, in the order of definition (GetConfiguration's order). */
   private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
   private final Map<String, String> values = new HashMap<>();
@@ -60,9 +57,7 @@ public final class Configuration {
   private final Map<String, String> durable = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, List<Consumer<String>>> listeners = new HashMap<>();
   private final Map<String, Function<String, Optional<String>>> guards = new HashMap<>();
-  private final Map<String, String> overrides = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-  /** What is wrong with the embedder's factory values, found as the keys are defined. */
-  private final List<String> factoryProblems = new ArrayList<>();
+  private final FactoryValues factory;
 
   /**
    * Secrets are kept on {@code storage} too, apart from the settings ({@link StoredSecrets}).
@@ -81,12 +76,8 @@ public final class Configuration {
    */
   public Configuration(Storage storage, SecretStore secrets, Map<String, String> embedderDefaults) {
     this.storage = storage;
-    this.secrets = secrets;
-    embedderDefaults.forEach((name, value) -> {
-      if (overrides.putIfAbsent(name, value) != null) {
-        factoryProblems.add(name + ": given twice, in different case");
-      }
-    });
+    this.secrets = new ConfigSecrets(secrets);
+    this.factory = new FactoryValues(embedderDefaults);
     storage.load(STORAGE_KEY, Values.class).ifPresent(v -> persisted.putAll(v.changed()));
     durable.putAll(persisted);
   }
@@ -103,12 +94,12 @@ public final class Configuration {
       throw new IllegalStateException("configuration key defined twice: " + key.name()
           + (taken.name().equals(key.name()) ? "" : " (as " + taken.name() + ")"));
     }
-    checkFactoryValue(key);
+    factory.check(key);
     String stored = key.access() == ConfigKey.Access.WRITE_ONLY ? storedSecret(key.name()) : persisted.get(key.name());
     Optional<String> storedProblem = stored == null ? Optional.empty() : key.type().problem(stored);
     storedProblem.ifPresent(why -> LOG.log(Level.WARNING, "stored value {0} of {1} is no longer valid ({2}); the default applies",
-        shown(key, stored), key.name(), why));
-    values.put(fold(key.name()), stored != null && storedProblem.isEmpty() ? key.type().normalise(stored) : defaultOf(key));
+        ConfigSecrets.shown(key, stored), key.name(), why));
+    values.put(fold(key.name()), stored != null && storedProblem.isEmpty() ? key.type().normalise(stored) : factory.defaultOf(key));
   }
 
   /**
@@ -136,12 +127,7 @@ public final class Configuration {
    * @throws IllegalArgumentException naming each such key and why
    */
   public void verifyFactoryValues() {
-    List<String> problems = new ArrayList<>(factoryProblems);
-    overrides.keySet().stream().filter(name -> !defines(name))
-        .forEach(name -> problems.add(name + ": no such configuration key"));
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("factory configuration: " + String.join("; ", problems));
-    }
+    factory.verify(this::defines);
   }
 
   /**
@@ -325,7 +311,7 @@ public final class Configuration {
   /** {@return every key and value, in the order of definition, secrets masked, for diagnostics} */
   public Map<String, String> snapshotMasked() {
     Map<String, String> out = new LinkedHashMap<>();
-    keys.forEach((folded, key) -> out.put(key.name(), shown(key, values.get(folded))));
+    keys.forEach((folded, key) -> out.put(key.name(), ConfigSecrets.shown(key, values.get(folded))));
     return out;
   }
 
@@ -334,11 +320,7 @@ public final class Configuration {
     String clear = persisted.get(name);
     if (clear != null) {
       try {
-        if (clear.isEmpty()) {
-          secrets.erase(secretName(name));
-        } else {
-          secrets.write(secretName(name), Secret.of(clear.getBytes(StandardCharsets.UTF_8)));
-        }
+        secrets.write(name, clear);
         persisted.remove(name);
         durable.remove(name);
         storage.save(STORAGE_KEY, new Values(persisted));
@@ -348,48 +330,12 @@ public final class Configuration {
         return clear;
       }
     }
-    return secrets.read(secretName(name)).map(secret -> new String(secret.bytes(), StandardCharsets.UTF_8)).orElse(null);
-  }
-
-  /** Written before it is used, so that a refused write leaves the old value in place and in force. */
-  private void writeSecret(String name, String value) {
-    if (value.isEmpty()) {
-      secrets.erase(secretName(name));
-    } else {
-      secrets.write(secretName(name), Secret.of(value.getBytes(StandardCharsets.UTF_8)));
-    }
+    return secrets.read(name).orElse(null);
   }
 
   /** A name as the maps hold it: CiStrings of printable ASCII compare equal exactly when these do. */
   private static String fold(String name) {
     return name.toLowerCase(Locale.ROOT);
-  }
-
-  private static String secretName(String key) {
-    return STORAGE_KEY + "/" + key;
-  }
-
-  private void checkFactoryValue(ConfigKey key) {
-    String value = overrides.get(key.name());
-    if (value == null) {
-      return;
-    }
-    if (key.access() == ConfigKey.Access.DERIVED) {
-      factoryProblems.add(key.name() + "=" + value + ": read-only, derived from how the charge point is built");
-      return;
-    }
-    key.type().problem(value).ifPresent(why -> factoryProblems.add(key.name() + "=" + shown(key, value) + ": " + why));
-  }
-
-  /** A value as a log line or a complaint may show it: a secret's never. */
-  private static String shown(ConfigKey key, String value) {
-    return key.access() == ConfigKey.Access.WRITE_ONLY ? MASK : value;
-  }
-
-  /** The embedder's default where it gave a valid one, else the key's own. */
-  private String defaultOf(ConfigKey key) {
-    String embedder = overrides.get(key.name());
-    return embedder != null && key.type().problem(embedder).isEmpty() ? key.type().normalise(embedder) : key.defaultValue();
   }
 
   /**
@@ -401,9 +347,10 @@ public final class Configuration {
     Map<String, String> next = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     next.putAll(persisted);
     if (key.access() == ConfigKey.Access.WRITE_ONLY) {
-      writeSecret(key.name(), value);
+      // written before it is used, so that a refused write leaves the old value in place and in force
+      secrets.write(key.name(), value);
       next.remove(key.name());
-    } else if (value.equals(defaultOf(key))) {
+    } else if (value.equals(factory.defaultOf(key))) {
       next.remove(key.name());
     } else {
       next.put(key.name(), value);
@@ -420,7 +367,7 @@ public final class Configuration {
     storage.save(STORAGE_KEY, new Values(persisted));
     if (key.access() == ConfigKey.Access.WRITE_ONLY) {
       try {
-        writeSecret(key.name(), values.get(fold(key.name())));
+        secrets.write(key.name(), values.get(fold(key.name())));
       } catch (UncheckedIOException e) {
         LOG.log(Level.ERROR, "the secret store refused to restore " + key.name() + "; it keeps the refused value", e);
       }
