@@ -37,6 +37,11 @@ const answers = {
   Authorize: () => ({ idTokenInfo: { status: 'Accepted' } }),
   TransactionEvent: () => ({}),
   MeterValues: () => ({}),
+  // a vendor this central system knows echoes the data it got; any other vendor is unknown to it
+  DataTransfer: ({ vendorId, data }) => (vendorId === 'com.acme'
+    ? { status: 'Accepted', data: { echo: data === undefined ? 'nothing' : data } }
+    : { status: 'UnknownVendorId' }),
+  SecurityEventNotification: () => ({}),
 };
 
 server.on('client', (client) => {
@@ -58,7 +63,7 @@ server.on('client', (client) => {
     if (!answer) {
       throw createRPCError('NotImplemented', `this test central system does not answer ${method}`);
     }
-    return answer();
+    return answer(params);
   });
 });
 

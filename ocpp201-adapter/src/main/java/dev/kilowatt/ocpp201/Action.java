@@ -38,14 +38,38 @@ public enum Action {
       Sender.CSMS),
   /** G03, G04: the CSMS makes the station, an EVSE or a connector operative or inoperative. */
   CHANGE_AVAILABILITY("ChangeAvailability", Messages.ChangeAvailabilityRequest.class,
-      Messages.ChangeAvailabilityResponse.class, Sender.CSMS);
+      Messages.ChangeAvailabilityResponse.class, Sender.CSMS),
+  /** F05: the CSMS asks the station to open a connector's cable lock. */
+  UNLOCK_CONNECTOR("UnlockConnector", ServiceMessages.UnlockConnectorRequest.class,
+      ServiceMessages.UnlockConnectorResponse.class, Sender.CSMS),
+  /** P01, P02: a vendor's own message, from either side. */
+  DATA_TRANSFER("DataTransfer", ServiceMessages.DataTransferRequest.class, ServiceMessages.DataTransferResponse.class,
+      Sender.EITHER),
+  /** E14: the CSMS asks whether a transaction runs and whether its messages wait to be delivered. */
+  GET_TRANSACTION_STATUS("GetTransactionStatus", ServiceMessages.GetTransactionStatusRequest.class,
+      ServiceMessages.GetTransactionStatusResponse.class, Sender.CSMS),
+  /** A04: the station reports a security event. */
+  SECURITY_EVENT_NOTIFICATION("SecurityEventNotification", ServiceMessages.SecurityEventNotificationRequest.class,
+      ServiceMessages.SecurityEventNotificationResponse.class, Sender.STATION);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {
     /** The charging station sends the CALL; the CSMS answers. */
     STATION,
     /** The CSMS sends the CALL; the charging station answers. */
-    CSMS
+    CSMS,
+    /** Either side sends the CALL and the other answers (DataTransfer). */
+    EITHER;
+
+    /** {@return whether the station sends CALLs of such an action} */
+    public boolean station() {
+      return this != CSMS;
+    }
+
+    /** {@return whether the CSMS sends CALLs of such an action} */
+    public boolean csms() {
+      return this != STATION;
+    }
   }
 
   private final String wireName;

@@ -80,7 +80,7 @@ final class Codec {
           : new Refused(call.id(), new RpcError(NOT_IMPLEMENTED, "unknown action " + call.action()));
     }
     Action action = known.get();
-    if (action.sender() != Action.Sender.CSMS) {
+    if (!action.sender().csms()) {
       return new Refused(call.id(), new RpcError(NOT_SUPPORTED, action.wireName() + " is sent by stations only"));
     }
     List<Violation> violations = SCHEMAS.validate(action.requestSchema(), call.payload());

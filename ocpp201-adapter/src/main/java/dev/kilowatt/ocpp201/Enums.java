@@ -254,4 +254,28 @@ public final class Enums {
     /** The change is made once the transactions that stand in its way have ended. */
     Scheduled
   }
+
+  /** The station's answer to an UnlockConnector. ({@code UnlockStatusEnumType}) */
+  public enum UnlockStatus {
+    /** The connector's cable retention lock is open. */
+    Unlocked,
+    /** The lock did not open. */
+    UnlockFailed,
+    /** Not unlocked: an authorized transaction runs on the connector (part 2 F05.FR.02). */
+    OngoingAuthorizedTransaction,
+    /** The station has no such EVSE or connector (part 2 F05.FR.03). */
+    UnknownConnector
+  }
+
+  /** The recipient's answer to a DataTransfer. ({@code DataTransferStatusEnumType}) */
+  public enum DataTransferStatus {
+    /** The data was understood and handled. */
+    Accepted,
+    /** The data was understood but refused. */
+    Rejected,
+    /** The vendor is known, the message id is not. */
+    UnknownMessageId,
+    /** The recipient has no extension of this vendor. */
+    UnknownVendorId
+  }
 }

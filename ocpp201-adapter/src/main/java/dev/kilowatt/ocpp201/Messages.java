@@ -33,7 +33,8 @@ import java.util.Optional;
 /**
  * The OCPP 2.0.1 messages the Core profile's blocks B (provisioning), E (transactions), F (remote control)
  * and G (availability) need first, with C's Authorize: one record per CALL payload and one per CALLRESULT
- * payload, named as part 2 chapter 1 names them. {@link Action} ties each to its wire name and direction.
+ * payload, named as part 2 chapter 1 names them. {@link Action} ties each to its wire name and direction;
+ * {@link ServiceMessages} holds the second slice's, which the two sealed types also permit.
  */
 public final class Messages {
 
@@ -45,11 +46,21 @@ public final class Messages {
    *
    * @param <R> the payload type of the CALLRESULT
    */
-  public sealed interface Request<R extends Response> {
+  public sealed interface Request<R extends Response>
+      permits BootNotificationRequest, HeartbeatRequest, StatusNotificationRequest, AuthorizeRequest,
+      TransactionEventRequest, GetVariablesRequest, SetVariablesRequest, ResetRequest,
+      RequestStartTransactionRequest, RequestStopTransactionRequest, MeterValuesRequest, TriggerMessageRequest,
+      ChangeAvailabilityRequest, ServiceMessages.UnlockConnectorRequest, ServiceMessages.DataTransferRequest,
+      ServiceMessages.GetTransactionStatusRequest, ServiceMessages.SecurityEventNotificationRequest {
   }
 
   /** A CALLRESULT payload. */
-  public sealed interface Response {
+  public sealed interface Response
+      permits BootNotificationResponse, HeartbeatResponse, StatusNotificationResponse, AuthorizeResponse,
+      TransactionEventResponse, GetVariablesResponse, SetVariablesResponse, ResetResponse,
+      RequestStartTransactionResponse, RequestStopTransactionResponse, MeterValuesResponse, TriggerMessageResponse,
+      ChangeAvailabilityResponse, ServiceMessages.UnlockConnectorResponse, ServiceMessages.DataTransferResponse,
+      ServiceMessages.GetTransactionStatusResponse, ServiceMessages.SecurityEventNotificationResponse {
   }
 
   /**

@@ -89,6 +89,7 @@ final class Samples {
         .put("chargingProfilePurpose", "TxProfile").put("chargingProfileKind", "Relative");
     profile.putArray("chargingSchedule").addObject().put("id", 1).put("chargingRateUnit", "A")
         .putArray("chargingSchedulePeriod").addObject().put("startPeriod", 0).put("limit", 16.5);
+    ObjectNode data = new ObjectMapper().createObjectNode().put("kWh", 12.5).put("currency", "EUR");
     return Map.ofEntries(
         Map.entry(new BootNotificationRequest(new ChargingStation(Optional.of("SN-1"), "KW-AC-7",
                 Optional.of(new Modem(Optional.of("8949"), Optional.of("2620"))), "Kilowatt", Optional.of("0.1.0")),
@@ -130,6 +131,15 @@ final class Samples {
         Map.entry(new TriggerMessageRequest(Enums.MessageTrigger.StatusNotification, Optional.of(EVSE)),
             new TriggerMessageResponse(Enums.TriggerMessageStatus.Accepted, Optional.of(INFO))),
         Map.entry(new ChangeAvailabilityRequest(Enums.OperationalStatus.Inoperative, Optional.of(new Evse(1, Optional.empty()))),
-            new ChangeAvailabilityResponse(Enums.ChangeAvailabilityStatus.Scheduled, Optional.of(INFO))));
+            new ChangeAvailabilityResponse(Enums.ChangeAvailabilityStatus.Scheduled, Optional.of(INFO))),
+        Map.entry(new ServiceMessages.UnlockConnectorRequest(1, 1),
+            new ServiceMessages.UnlockConnectorResponse(Enums.UnlockStatus.OngoingAuthorizedTransaction, Optional.of(INFO))),
+        Map.entry(new ServiceMessages.DataTransferRequest(Optional.of("price"), Optional.of(data), "com.acme"),
+            new ServiceMessages.DataTransferResponse(Enums.DataTransferStatus.Accepted, Optional.of(INFO),
+                Optional.of(new ObjectMapper().createArrayNode().add(1).add("two")))),
+        Map.entry(new ServiceMessages.GetTransactionStatusRequest(Optional.of("tx-1")),
+            new ServiceMessages.GetTransactionStatusResponse(Optional.of(true), false)),
+        Map.entry(new ServiceMessages.SecurityEventNotificationRequest("FirmwareUpdated", T, Optional.of("0.2.0")),
+            new ServiceMessages.SecurityEventNotificationResponse()));
   }
 }
