@@ -48,7 +48,8 @@ import java.util.function.Function;
  *       {@link RemoteStarts} for the Started event; a charging profile is not passed on yet (block K); an
  *       IdToken longer than a 1.6 idTag (20) is Rejected</td></tr>
  *   <tr><td>RequestStopTransaction</td><td>RemoteStopTransaction of the core's id ({@link TransactionIds});
- *       an id this station did not make is Rejected</td></tr>
+ *       an id this station did not make is Rejected; one whose Started event is unanswered waits for the answer
+ *       ({@link StartsInFlight})</td></tr>
  *   <tr><td>Reset Immediate</td><td>Reset Hard (transactions end with ImmediateReset)</td></tr>
  *   <tr><td>Reset OnIdle</td><td>Reset Soft at once when no transaction is open; else answered Scheduled and
  *       sent once the last Ended event is answered (part 2 B12: an OnIdle reset waits for transactions to
@@ -98,6 +99,14 @@ final class CsmsCalls {
     this.remoteStarts = remoteStarts;
     this.station = station;
     this.idleReset = idleReset;
+  }
+
+  /**
+   * The station's id of the transaction {@code request} is about, for a call that must wait until the core
+   * knows that transaction ({@link StartsInFlight}); empty for any other call.
+   */
+  static Optional<String> transactionNamed(Messages.Request<?> request) {
+    return request instanceof RequestStopTransactionRequest stop ? Optional.of(stop.transactionId()) : Optional.empty();
   }
 
   /** The exchange for {@code request}, or empty for a call the station does not handle yet. */

@@ -130,7 +130,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     current.call(send.request()).whenCompleteAsync((answer, failure) -> {
       if (failure == null) {
         listener.onCallResult(callId, send.answer().apply(answer));
-      } else if (current.subprotocol().isPresent() && failure instanceof RpcError.RpcException e) {
+        return;
+      }
+      transactions.unanswered(send.request());
+      if (current.subprotocol().isPresent() && failure instanceof RpcError.RpcException e) {
         listener.onCallError(callId, new CallError(e.error().code().toCore(), e.error().description()));
       } else {
         LOG.info("{} lost with the connection; the core times it out", callId);
@@ -190,6 +193,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
         was = connected;
         connected = false;
         pending.clear();
+        transactions.startsInFlight().lost();
         if (running) {
           retry = scheduler.schedule(nextRetry, Ocpp201CentralSystem.this::open);
           nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
@@ -207,17 +211,21 @@ public final class Ocpp201CentralSystem implements CentralSystem {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
       }
-      if (exchange.get().requests().isEmpty()) {
-        new Pending(call, exchange.get()).complete();
+      transactions.startsInFlight().after(CsmsCalls.transactionNamed(call.request()), () -> handOver(call, exchange.get()));
+    }
+
+    private void handOver(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
+      if (exchange.requests().isEmpty()) {
+        new Pending(call, exchange).complete();
         return;
       }
-      Pending waiting = new Pending(call, exchange.get());
+      Pending waiting = new Pending(call, exchange);
       List<String> ids = waiting.callIds(nextExchange());
       synchronized (Ocpp201CentralSystem.this) {
         ids.forEach(id -> pending.put(id, waiting));
       }
       for (int i = 0; i < ids.size(); i++) {
-        listener.onCall(ids.get(i), exchange.get().requests().get(i));
+        listener.onCall(ids.get(i), exchange.requests().get(i));
       }
     }
   }

@@ -49,6 +49,7 @@ final class TransactionEvents {
   private final RemoteStarts remoteStarts;
   private final Scheduler clock;
   private final Runnable ended;
+  private final StartsInFlight startsInFlight;
 
   /** {@code ended} runs once the CSMS has answered an Ended event. */
   TransactionEvents(SequenceNumbers sequenceNumbers, RemoteStarts remoteStarts, Scheduler clock, Runnable ended) {
@@ -56,6 +57,19 @@ final class TransactionEvents {
     this.remoteStarts = remoteStarts;
     this.clock = clock;
     this.ended = ended;
+    this.startsInFlight = new StartsInFlight(clock);
+  }
+
+  /** The transactions whose Started event is not answered yet, which the CSMS's calls about them wait for. */
+  StartsInFlight startsInFlight() {
+    return startsInFlight;
+  }
+
+  /** {@code request}, sent to the CSMS, got no answer: a Started event among them no longer holds calls back. */
+  void unanswered(Messages.Request<?> request) {
+    if (request instanceof TransactionEventRequest event && event.eventType() == TransactionEventType.Started) {
+      startsInFlight.settled(event.transactionInfo().transactionId());
+    }
   }
 
   Outbound started(StartTransactionRequest start) {
@@ -69,8 +83,11 @@ final class TransactionEvents {
             remote.map(RemoteStarts.RemoteStart::remoteStartId)),
         Optional.of(new Evse(start.connectorId(), Optional.of(1))), Optional.of(token),
         List.of(MeterReadings.register(start.meterStart(), ReadingContext.Transaction_Begin, start.timestamp())));
-    return new Outbound.Send<>(event,
-        answer -> new StartTransactionResponse(verdict(answer), coreId));
+    startsInFlight.sent(id);
+    return new Outbound.Send<>(event, answer -> {
+      startsInFlight.settled(id);
+      return new StartTransactionResponse(verdict(answer), coreId);
+    });
   }
 
   /** A MeterValues of a running transaction; {@code transactionId} is the core's. */

@@ -96,6 +96,32 @@ class ChargerEndToEndTest {
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }
 
+  /**
+   * A CSMS knows a transaction's id from its Started event, before it has answered it (part 2 E: the
+   * station names the transaction), so it may stop it at once; the core hears of the id only with the
+   * answer, so the stop waits for it instead of being Rejected as unknown.
+   */
+  @Test
+  void aStopForATransactionWhoseStartedEventIsNotAnsweredYetWaitsForTheAnswer() throws Exception {
+    booted();
+    connector.ev().plug();
+    csms.awaitPrefix("received StatusNotification ");
+    csms.send("hold TransactionEvent");
+    csms.awaitPrefix("holding TransactionEvent");
+    csms.send("call r1 RequestStartTransaction {\"remoteStartId\":7,\"evseId\":1,"
+        + "\"idToken\":{\"idToken\":\"APP-USER-8\",\"type\":\"Central\"}}");
+    assertEquals("result r1 {\"status\":\"Accepted\"}", csms.awaitPrefix("result r1 "));
+    connector.ev().requestEnergy();
+    String transactionId = event("Started").at("/transactionInfo/transactionId").asText();
+
+    csms.send("call s1 RequestStopTransaction {\"transactionId\":\"" + transactionId + "\"}");
+    csms.send("release TransactionEvent");
+    assertEquals("result s1 {\"status\":\"Accepted\"}", csms.awaitPrefix("result s1 "));
+    JsonNode ended = event("Ended");
+    assertEquals(transactionId, ended.at("/transactionInfo/transactionId").asText());
+    assertEquals("Remote", ended.at("/transactionInfo/stoppedReason").asText());
+  }
+
   @Test
   void theCentralSystemStartsAndStopsASessionRemotely() throws Exception {
     booted();
