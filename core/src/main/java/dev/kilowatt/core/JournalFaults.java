@@ -2,7 +2,7 @@ package dev.kilowatt.core;
 
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.ledger.Ledger;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.security.SecurityEvents;
@@ -44,7 +44,7 @@ final class JournalFaults implements Ledger.FaultListener {
 
   @Override
   public void onFault(String reason) {
-    availability.stationFault(new HardwareFault(source, ChargePointErrorCode.INTERNAL_ERROR, code,
+    availability.stationFault(new HardwareFault(source, ConnectorFault.INTERNAL_ERROR, code,
         reason.length() > MAX_INFO ? reason.substring(0, MAX_INFO) : reason));
     alsoOnFault.run();
     securityEvents.reported(code, reason);

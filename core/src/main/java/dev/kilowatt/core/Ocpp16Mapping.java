@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * How OCPP 1.6 names a connector's {@link ConnectorState} and {@link ConnectorFault}: the status and errorCode of
  * its StatusNotification. The core's status reporting uses it, and so can an embedder that shows a connector in
- * 1.6 words (a back office's view, a log). A hardware adapter still raises its faults with a 1.6 errorCode
- * ({@link dev.kilowatt.core.port.HardwareFault}); {@link #fault} reads them back.
+ * 1.6 words (a back office's view, a log). Hardware adapters raise {@link ConnectorFault}s and never meet these
+ * words; {@link #fault} reads a 1.6 errorCode back, for a person who types one (the simulator's console).
  */
 public final class Ocpp16Mapping {
 

@@ -1,6 +1,6 @@
 package dev.kilowatt.core;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
@@ -126,7 +126,7 @@ public final class FakeHardware {
 
     private void move(boolean to) {
       if (stuck) {
-        listener.onFault(new HardwareFault("lock", ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK", "did not move"));
+        listener.onFault(new HardwareFault("lock", ConnectorFault.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK", "did not move"));
       } else if (locked != to) {
         locked = to;
         listener.onLockChanged(to);

@@ -60,7 +60,7 @@ final class Console {
       case ConsoleCommand.EvPause c -> simulator.board().ev(c.connector()).pause();
       case ConsoleCommand.Unplug c -> simulator.board().ev(c.connector()).unplug();
       case ConsoleCommand.Card c -> simulator.board().reader().present(c.idTag());
-      case ConsoleCommand.Fault c -> simulator.board().connector(c.connector()).fault(c.code());
+      case ConsoleCommand.Fault c -> simulator.board().connector(c.connector()).fault(c.fault());
       case ConsoleCommand.ClearFault c -> simulator.board().connector(c.connector()).clearFault();
       case ConsoleCommand.LockStick c -> socketLock(simulator.board(), c.connector()).stick();
       case ConsoleCommand.LockFree c -> socketLock(simulator.board(), c.connector()).free();

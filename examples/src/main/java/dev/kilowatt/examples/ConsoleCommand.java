@@ -1,5 +1,7 @@
 package dev.kilowatt.examples;
 
+import dev.kilowatt.core.ConnectorFault;
+import dev.kilowatt.core.Ocpp16Mapping;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +25,8 @@ sealed interface ConsoleCommand {
   /** A card is held to the reader. */
   record Card(String idTag) implements ConsoleCommand {}
 
-  /** The connector's hardware reports a fault with this OCPP error code. */
-  record Fault(int connector, ChargePointErrorCode code) implements ConsoleCommand {}
+  /** The connector's hardware reports a fault, typed by its OCPP 1.6 error code. */
+  record Fault(int connector, ConnectorFault fault) implements ConsoleCommand {}
 
   /** The injected fault goes away. */
   record ClearFault(int connector) implements ConsoleCommand {}
@@ -128,13 +130,13 @@ sealed interface ConsoleCommand {
     throw new IllegalArgumentException("no connector '" + word + "'; connectors are 1.." + connectors);
   }
 
-  private static ChargePointErrorCode errorCode(String word) {
+  private static ConnectorFault errorCode(String word) {
     ChargePointErrorCode code = ChargePointErrorCode.fromOcpp(word)
         .orElseThrow(() -> new IllegalArgumentException("'" + word + "' is no OCPP ChargePointErrorCode (e.g. GroundFailure, HighTemperature)"));
     if (code == ChargePointErrorCode.NO_ERROR) {
       throw new IllegalArgumentException("NoError is not a fault; use clear-fault");
     }
-    return code;
+    return Ocpp16Mapping.fault(code);
   }
 
   private static ConsoleCommand noArguments(String name, List<String> args, ConsoleCommand command) {

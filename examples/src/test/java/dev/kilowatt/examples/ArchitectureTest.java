@@ -112,6 +112,18 @@ class ArchitectureTest {
         .check(production);
   }
 
+  /**
+   * A board's adapters speak the hardware ports alone, in the domain's words (a fault is a {@code ConnectorFault}),
+   * so the same drivers serve a charger on OCPP 1.6 and on 2.0.1.
+   */
+  @Test
+  void hardwareAdaptersSpeakNoProtocol() {
+    noClasses().that().resideInAnyPackage("dev.kilowatt.sim..", "dev.kilowatt.pi4j..", "dev.kilowatt.serial..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.kilowatt.core.message..")
+        .because("the protocol messages are the protocol adapters' business; hardware reports in domain terms")
+        .check(production);
+  }
+
   @Test
   void aRuleThatMatchesNoClassFails() {
     ArchRule aboutNothing = noClasses().that().resideInAPackage("dev.kilowatt.nosuchmodule..")

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class ConsoleCommandTest {
     assertEquals(new ConsoleCommand.EvPause(2), parse("  ev-pause   2  "));
     assertEquals(new ConsoleCommand.Unplug(1), parse("unplug 1"));
     assertEquals(new ConsoleCommand.Card("04A1B2"), parse("card 04A1B2"));
-    assertEquals(new ConsoleCommand.Fault(1, ChargePointErrorCode.GROUND_FAILURE), parse("fault GroundFailure"));
-    assertEquals(new ConsoleCommand.Fault(2, ChargePointErrorCode.HIGH_TEMPERATURE), parse("fault 2 HighTemperature"));
+    assertEquals(new ConsoleCommand.Fault(1, ConnectorFault.GROUND_FAILURE), parse("fault GroundFailure"));
+    assertEquals(new ConsoleCommand.Fault(2, ConnectorFault.HIGH_TEMPERATURE), parse("fault 2 HighTemperature"));
     assertEquals(new ConsoleCommand.ClearFault(2), parse("clear-fault 2"));
     assertEquals(new ConsoleCommand.PowerCut(), parse("power-cut"));
     assertEquals(new ConsoleCommand.Restart(), parse("restart"));

@@ -1,6 +1,6 @@
 package dev.kilowatt.pi4j;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.FaultListener;
 import dev.kilowatt.core.port.HardwareFault;
 import java.util.Optional;
@@ -18,7 +18,7 @@ final class FaultLatch {
     this.source = source;
   }
 
-  void raise(FaultListener listener, ChargePointErrorCode code, String vendorErrorCode, String info) {
+  void raise(FaultListener listener, ConnectorFault code, String vendorErrorCode, String info) {
     String shortInfo = info.length() <= MAX_INFO ? info : info.substring(0, MAX_INFO);
     HardwareFault fault = new HardwareFault(source, code, vendorErrorCode, shortInfo);
     if (!active.equals(Optional.of(fault))) {

@@ -3,7 +3,7 @@ package dev.kilowatt.pi4j;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.Scheduler;
 import java.time.Duration;
@@ -126,7 +126,7 @@ final class GpioConnectorLock implements ConnectorLock {
       outputFault.clear(listener);
     } catch (RuntimeException e) {
       LOG.error("Cannot drive the connector lock output " + output.id() + " to " + level, e);
-      outputFault.raise(listener, ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_GPIO", "lock actuator output failed");
+      outputFault.raise(listener, ConnectorFault.CONNECTOR_LOCK_FAILURE, "LOCK_GPIO", "lock actuator output failed");
     }
   }
 
@@ -147,10 +147,10 @@ final class GpioConnectorLock implements ConnectorLock {
       positionFault.clear(listener);
     } else if (commandedLocked) {
       LOG.error("The connector lock did not lock within {} ms", timeout.toMillis());
-      positionFault.raise(listener, ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_NOT_LOCKED", "lock stayed open when locked");
+      positionFault.raise(listener, ConnectorFault.CONNECTOR_LOCK_FAILURE, "LOCK_NOT_LOCKED", "lock stayed open when locked");
     } else {
       LOG.error("The connector lock did not unlock within {} ms", timeout.toMillis());
-      positionFault.raise(listener, ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_NOT_UNLOCKED",
+      positionFault.raise(listener, ConnectorFault.CONNECTOR_LOCK_FAILURE, "LOCK_NOT_UNLOCKED",
           "lock stayed locked when unlocked");
     }
   }

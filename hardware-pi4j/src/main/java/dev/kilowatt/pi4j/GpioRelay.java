@@ -3,7 +3,7 @@ package dev.kilowatt.pi4j;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.Relay;
 import dev.kilowatt.core.port.Scheduler;
 import java.time.Duration;
@@ -113,7 +113,7 @@ final class GpioRelay implements Relay {
       coilFault.clear(listener);
     } catch (RuntimeException e) {
       LOG.error("Cannot drive the contactor coil to " + level, e);
-      coilFault.raise(listener, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_GPIO",
+      coilFault.raise(listener, ConnectorFault.POWER_SWITCH_FAILURE, "RELAY_GPIO",
           "contactor coil output failed");
     }
     if (closed != commandedClosed) {
@@ -142,11 +142,11 @@ final class GpioRelay implements Relay {
       contactFault.clear(listener);
     } else if (closed) {
       LOG.error("The contactor is closed although commanded open: welded?");
-      contactFault.raise(listener, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_WELDED",
+      contactFault.raise(listener, ConnectorFault.POWER_SWITCH_FAILURE, "RELAY_WELDED",
           "contactor closed while commanded open");
     } else {
       LOG.error("The contactor is open although commanded closed");
-      contactFault.raise(listener, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_NOT_CLOSED",
+      contactFault.raise(listener, ConnectorFault.POWER_SWITCH_FAILURE, "RELAY_NOT_CLOSED",
           "contactor open while commanded closed");
     }
   }

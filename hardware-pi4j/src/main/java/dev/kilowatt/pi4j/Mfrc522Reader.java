@@ -1,6 +1,6 @@
 package dev.kilowatt.pi4j;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.pi4j.Mfrc522Chip.Reply;
@@ -220,6 +220,6 @@ final class Mfrc522Reader implements RfidReader {
     // while the reader was gone nobody watched the card; the next one seen is a new presentation
     presentCard = Optional.empty();
     missedPolls = 0;
-    readerFault.raise(listener, ChargePointErrorCode.READER_FAILURE, "NO_READER", "card reader does not answer");
+    readerFault.raise(listener, ConnectorFault.READER_FAILURE, "NO_READER", "card reader does not answer");
   }
 }

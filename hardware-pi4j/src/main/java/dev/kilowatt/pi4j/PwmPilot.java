@@ -1,7 +1,7 @@
 package dev.kilowatt.pi4j;
 
 import com.pi4j.io.pwm.Pwm;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Scheduler;
@@ -127,7 +127,7 @@ final class PwmPilot implements ControlPilot {
       // what the pin does now is unknown: keep the contactor open, and write again on the next command
       dutyPercent = UNKNOWN_DUTY;
       interlock.pilotOutput(PilotDutyCycle.DISABLED, false);
-      pwmFault.raise(listener, ChargePointErrorCode.INTERNAL_ERROR, "CP_PWM", "pilot PWM output failed");
+      pwmFault.raise(listener, ConnectorFault.INTERNAL_ERROR, "CP_PWM", "pilot PWM output failed");
     }
   }
 
@@ -148,7 +148,7 @@ final class PwmPilot implements ControlPilot {
       interlock.pilotState(state.get());
     }
     if (diodeMissing()) {
-      diodeFault.raise(listener, ChargePointErrorCode.EV_COMMUNICATION_ERROR, "CP_DIODE",
+      diodeFault.raise(listener, ConnectorFault.EV_COMMUNICATION_ERROR, "CP_DIODE",
           "no EV diode on the control pilot");
     } else {
       diodeFault.clear(listener);
@@ -169,7 +169,7 @@ final class PwmPilot implements ControlPilot {
       if (!adcFault.isActive()) {
         LOG.error("Cannot read the pilot ADC", e);
       }
-      adcFault.raise(listener, ChargePointErrorCode.INTERNAL_ERROR, "CP_ADC", "pilot ADC failed");
+      adcFault.raise(listener, ConnectorFault.INTERNAL_ERROR, "CP_ADC", "pilot ADC failed");
       return PilotState.F;
     }
     if (adcFault.isActive()) {

@@ -2,7 +2,7 @@ package dev.kilowatt.pi4j;
 
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.FaultListener;
 import dev.kilowatt.core.port.Scheduler;
 import org.slf4j.Logger;
@@ -49,7 +49,7 @@ final class RcmInput {
       if (!fault.isActive()) {
         LOG.error("The residual-current monitor has tripped");
       }
-      fault.raise(listener, ChargePointErrorCode.GROUND_FAILURE, "RCM_TRIP", "residual current monitor tripped");
+      fault.raise(listener, ConnectorFault.GROUND_FAILURE, "RCM_TRIP", "residual current monitor tripped");
     } else {
       fault.clear(listener);
     }

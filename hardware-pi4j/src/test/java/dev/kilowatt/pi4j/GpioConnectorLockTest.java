@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.ConnectorLock;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +78,7 @@ class GpioConnectorLockTest extends RigTest {
     assertTrue(events.fault("connector-lock").isEmpty(), "it has 1500 ms");
     rig.advanceMillis(1);
 
-    assertEquals(ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, events.fault("connector-lock").orElseThrow().errorCode());
+    assertEquals(ConnectorFault.CONNECTOR_LOCK_FAILURE, events.fault("connector-lock").orElseThrow().fault());
     assertEquals("LOCK_NOT_LOCKED", events.fault("connector-lock").orElseThrow().vendorErrorCode());
     pinMoves(true);
     assertTrue(events.fault("connector-lock").isEmpty());

@@ -10,7 +10,7 @@ import com.pi4j.io.exception.IOException;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Relay;
@@ -158,7 +158,7 @@ class GpioRelayTest extends RigTest {
     relay.start(events);
 
     relay.open();
-    assertEquals(Optional.of(new HardwareFault("relay-coil", ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_GPIO",
+    assertEquals(Optional.of(new HardwareFault("relay-coil", ConnectorFault.POWER_SWITCH_FAILURE, "RELAY_GPIO",
         "contactor coil output failed")), events.fault("relay-coil"));
     failing[0] = false;
     relay.open();
@@ -174,7 +174,7 @@ class GpioRelayTest extends RigTest {
     rig.time.advance(SETTLE.minusMillis(1));
     assertEquals(List.of(), events.faultEvents);
     rig.time.advance(Duration.ofMillis(1));
-    assertEquals(Optional.of(new HardwareFault("relay", ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_NOT_CLOSED",
+    assertEquals(Optional.of(new HardwareFault("relay", ConnectorFault.POWER_SWITCH_FAILURE, "RELAY_NOT_CLOSED",
         "contactor open while commanded closed")), events.fault("relay"));
 
     contact(DigitalState.LOW);
@@ -196,7 +196,7 @@ class GpioRelayTest extends RigTest {
     rig.time.advance(SETTLE);
     HardwareFault welded = events.fault("relay").orElseThrow();
     assertEquals("RELAY_WELDED", welded.vendorErrorCode());
-    assertEquals(ChargePointErrorCode.POWER_SWITCH_FAILURE, welded.errorCode());
+    assertEquals(ConnectorFault.POWER_SWITCH_FAILURE, welded.fault());
     assertTrue(welded.stopsCharging());
 
     contact(DigitalState.HIGH);
@@ -244,7 +244,7 @@ class GpioRelayTest extends RigTest {
     rcmOutput.mockState(DigitalState.LOW);
     rig.time.runPending();
     assertTrue(coil.isLow());
-    assertEquals(Optional.of(new HardwareFault("rcm", ChargePointErrorCode.GROUND_FAILURE, "RCM_TRIP",
+    assertEquals(Optional.of(new HardwareFault("rcm", ConnectorFault.GROUND_FAILURE, "RCM_TRIP",
         "residual current monitor tripped")), events.fault("rcm"));
     relay.close();
     assertTrue(coil.isLow());

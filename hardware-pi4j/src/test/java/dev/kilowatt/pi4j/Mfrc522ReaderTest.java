@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.RfidReader;
 import java.util.HexFormat;
@@ -151,7 +151,7 @@ class Mfrc522ReaderTest extends RigTest {
     rig.rfid.disconnect();
     startReader();
     polls(1);
-    assertEquals(Optional.of(new HardwareFault("rfid", ChargePointErrorCode.READER_FAILURE, "NO_READER",
+    assertEquals(Optional.of(new HardwareFault("rfid", ConnectorFault.READER_FAILURE, "NO_READER",
         "card reader does not answer")), events.fault("rfid"));
 
     polls(10);

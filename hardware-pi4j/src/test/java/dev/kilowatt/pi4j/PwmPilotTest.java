@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.io.pwm.Pwm;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
@@ -174,7 +174,7 @@ class PwmPilotTest extends RigTest {
     assertEquals(Optional.empty(), events.fault("pilot"));
     bursts(1);
     assertEquals(Optional.of(PilotState.F), events.lastState());
-    assertEquals(Optional.of(new HardwareFault("pilot", ChargePointErrorCode.EV_COMMUNICATION_ERROR, "CP_DIODE",
+    assertEquals(Optional.of(new HardwareFault("pilot", ConnectorFault.EV_COMMUNICATION_ERROR, "CP_DIODE",
         "no EV diode on the control pilot")), events.fault("pilot"));
 
     rig.adc.pilot(6, -12);

@@ -1,6 +1,6 @@
 package dev.kilowatt.serial;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.FaultListener;
 import dev.kilowatt.core.port.HardwareFault;
 import java.time.Duration;
@@ -33,7 +33,7 @@ abstract class DeviceLoop<L extends FaultListener> {
   final SerialDeviceConfig config;
   private final String device;
   private final String faultSource;
-  private final ChargePointErrorCode errorCode;
+  private final ConnectorFault linkFault;
   private final Semaphore wake = new Semaphore(0);
   private final AtomicLong failedExchanges = new AtomicLong();
   private final AtomicLong discardedInput = new AtomicLong();
@@ -45,13 +45,13 @@ abstract class DeviceLoop<L extends FaultListener> {
   /**
    * @param device names the device in logs and the thread name
    * @param faultSource the {@link HardwareFault#source()} of link faults
-   * @param errorCode how link faults are reported to OCPP
+   * @param linkFault what kind of fault a link failure is
    */
-  DeviceLoop(String device, SerialDeviceConfig config, String faultSource, ChargePointErrorCode errorCode) {
+  DeviceLoop(String device, SerialDeviceConfig config, String faultSource, ConnectorFault linkFault) {
     this.device = device;
     this.config = config;
     this.faultSource = faultSource;
-    this.errorCode = errorCode;
+    this.linkFault = linkFault;
   }
 
   /** Opens the line and sets the device up. */
@@ -170,7 +170,7 @@ abstract class DeviceLoop<L extends FaultListener> {
         }
         if (failures >= FAILURES_BEFORE_FAULT && !failure.vendorCode().equals(reported)) {
           reported = failure.vendorCode();
-          HardwareFault fault = new HardwareFault(faultSource, errorCode, reported, clip(failure.getMessage()));
+          HardwareFault fault = new HardwareFault(faultSource, linkFault, reported, clip(failure.getMessage()));
           log.warn("{}: reporting {}", device, fault);
           notifyListener(l -> l.onFault(fault));
         }

@@ -1,6 +1,6 @@
 package dev.kilowatt.serial;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.MeterReading.PhaseReading;
@@ -99,7 +99,7 @@ public final class EastronSdmMeter extends SerialDevice<EnergyMeter.Listener> im
   private final class Poller extends DeviceLoop<EnergyMeter.Listener> {
 
     Poller(SerialDeviceConfig config) {
-      super(model.name(), config, FAULT_SOURCE, ChargePointErrorCode.POWER_METER_FAILURE);
+      super(model.name(), config, FAULT_SOURCE, ConnectorFault.POWER_METER_FAILURE);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.kilowatt.serial;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
@@ -77,7 +77,7 @@ public final class EvseDinController extends SelfSwitchingBoard {
     private String boardFault;
 
     Poller(SerialDeviceConfig config) {
-      super("evse-din", config, LINK_FAULT_SOURCE, ChargePointErrorCode.EV_COMMUNICATION_ERROR);
+      super("evse-din", config, LINK_FAULT_SOURCE, ConnectorFault.EV_COMMUNICATION_ERROR);
     }
 
     @Override
@@ -143,9 +143,9 @@ public final class EvseDinController extends SelfSwitchingBoard {
 
     private void failure(boolean residualCurrent) {
       HardwareFault fault = residualCurrent
-          ? new HardwareFault(FAULT_SOURCE, ChargePointErrorCode.GROUND_FAILURE, "RCD", "residual current device tripped")
+          ? new HardwareFault(FAULT_SOURCE, ConnectorFault.GROUND_FAILURE, "RCD", "residual current device tripped")
           : new HardwareFault(
-              FAULT_SOURCE, ChargePointErrorCode.EV_COMMUNICATION_ERROR, "VEHICLE_STATE_5", "board failure state");
+              FAULT_SOURCE, ConnectorFault.EV_COMMUNICATION_ERROR, "VEHICLE_STATE_5", "board failure state");
       if (!fault.vendorErrorCode().equals(boardFault)) {
         boardFault = fault.vendorErrorCode();
         // Whatever state follows the failure is news, even if it equals the one before.

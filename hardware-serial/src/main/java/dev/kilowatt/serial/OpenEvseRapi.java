@@ -1,6 +1,6 @@
 package dev.kilowatt.serial;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
@@ -72,18 +72,18 @@ public final class OpenEvseRapi extends SelfSwitchingBoard {
 
   /** The fault an EVSE fault state stands for, if {@code state} is one. */
   static Optional<HardwareFault> fault(int state) {
-    record Mapping(ChargePointErrorCode code, String info) {}
+    record Mapping(ConnectorFault code, String info) {}
     Mapping mapping = switch (state) {
-      case 0x05 -> new Mapping(ChargePointErrorCode.EV_COMMUNICATION_ERROR, "diode check failed");
-      case 0x06 -> new Mapping(ChargePointErrorCode.GROUND_FAILURE, "GFCI fault");
-      case 0x07 -> new Mapping(ChargePointErrorCode.GROUND_FAILURE, "no ground");
-      case 0x08 -> new Mapping(ChargePointErrorCode.POWER_SWITCH_FAILURE, "stuck relay");
-      case 0x09 -> new Mapping(ChargePointErrorCode.GROUND_FAILURE, "GFI self-test failed");
-      case 0x0A -> new Mapping(ChargePointErrorCode.HIGH_TEMPERATURE, "over temperature");
-      case 0x0B -> new Mapping(ChargePointErrorCode.OVER_CURRENT_FAILURE, "over current");
-      case 0x0C -> new Mapping(ChargePointErrorCode.EV_COMMUNICATION_ERROR, "pilot self-test error");
-      case 0x0D -> new Mapping(ChargePointErrorCode.INTERNAL_ERROR, "temperature sensor fault");
-      case 0x0E -> new Mapping(ChargePointErrorCode.POWER_SWITCH_FAILURE, "relay closure fault");
+      case 0x05 -> new Mapping(ConnectorFault.EV_COMMUNICATION_ERROR, "diode check failed");
+      case 0x06 -> new Mapping(ConnectorFault.GROUND_FAILURE, "GFCI fault");
+      case 0x07 -> new Mapping(ConnectorFault.GROUND_FAILURE, "no ground");
+      case 0x08 -> new Mapping(ConnectorFault.POWER_SWITCH_FAILURE, "stuck relay");
+      case 0x09 -> new Mapping(ConnectorFault.GROUND_FAILURE, "GFI self-test failed");
+      case 0x0A -> new Mapping(ConnectorFault.HIGH_TEMPERATURE, "over temperature");
+      case 0x0B -> new Mapping(ConnectorFault.OVER_CURRENT_FAILURE, "over current");
+      case 0x0C -> new Mapping(ConnectorFault.EV_COMMUNICATION_ERROR, "pilot self-test error");
+      case 0x0D -> new Mapping(ConnectorFault.INTERNAL_ERROR, "temperature sensor fault");
+      case 0x0E -> new Mapping(ConnectorFault.POWER_SWITCH_FAILURE, "relay closure fault");
       default -> null;
     };
     return Optional.ofNullable(mapping)
@@ -101,7 +101,7 @@ public final class OpenEvseRapi extends SelfSwitchingBoard {
     private boolean corruptLine;
 
     Worker(SerialDeviceConfig config) {
-      super("openevse", config, LINK_FAULT_SOURCE, ChargePointErrorCode.EV_COMMUNICATION_ERROR);
+      super("openevse", config, LINK_FAULT_SOURCE, ConnectorFault.EV_COMMUNICATION_ERROR);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.kilowatt.serial;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.RfidReader;
 import java.time.Duration;
 
@@ -25,7 +25,7 @@ abstract class SerialCardReader extends SerialDevice<RfidReader.Listener> implem
 
     /** @param sameCardGap how long a card must be out of sight before it counts as presented again */
     CardLoop(String device, SerialDeviceConfig config, String faultSource, Duration sameCardGap) {
-      super(device, config, faultSource, ChargePointErrorCode.READER_FAILURE);
+      super(device, config, faultSource, ConnectorFault.READER_FAILURE);
       this.presentations = new PresentationFilter(sameCardGap);
     }
 

@@ -1,6 +1,6 @@
 package dev.kilowatt.serial;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.FaultListener;
 
 /** A device loop on a raw {@link SerialLink}, for the devices that do not speak Modbus. */
@@ -10,8 +10,8 @@ abstract class SerialLinkLoop<L extends FaultListener> extends DeviceLoop<L> {
   /** The open line; null while disconnected. */
   SerialLink link;
 
-  SerialLinkLoop(String device, SerialDeviceConfig config, String faultSource, ChargePointErrorCode errorCode) {
-    super(device, config, faultSource, errorCode);
+  SerialLinkLoop(String device, SerialDeviceConfig config, String faultSource, ConnectorFault fault) {
+    super(device, config, faultSource, fault);
   }
 
   @Override

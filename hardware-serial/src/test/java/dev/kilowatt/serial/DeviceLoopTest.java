@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.FaultListener;
 import dev.kilowatt.core.port.HardwareFault;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class DeviceLoopTest {
     volatile Exception connectFailure;
 
     Scripted() {
-      super("scripted", CONFIG, "thing", ChargePointErrorCode.POWER_METER_FAILURE);
+      super("scripted", CONFIG, "thing", ConnectorFault.POWER_METER_FAILURE);
     }
 
     @Override
@@ -96,7 +96,7 @@ class DeviceLoopTest {
     Await.until(() -> !listener.cleared().isEmpty(), "the fault to clear");
 
     assertEquals(
-        List.of(new HardwareFault("thing", ChargePointErrorCode.POWER_METER_FAILURE, "TIMEOUT", "scripted TIMEOUT"),
+        List.of(new HardwareFault("thing", ConnectorFault.POWER_METER_FAILURE, "TIMEOUT", "scripted TIMEOUT"),
             new RecordingListener.Cleared("thing")),
         listener.events);
     assertEquals(5, loop.failedExchanges());
@@ -171,7 +171,7 @@ class DeviceLoopTest {
   void wakeUpCutsTheWaitShort() {
     SerialDeviceConfig slow = CONFIG.withPollInterval(Duration.ofSeconds(30));
     AtomicInteger exchanges = new AtomicInteger();
-    DeviceLoop<FaultListener> sleepy = new DeviceLoop<>("sleepy", slow, "thing", ChargePointErrorCode.OTHER_ERROR) {
+    DeviceLoop<FaultListener> sleepy = new DeviceLoop<>("sleepy", slow, "thing", ConnectorFault.OTHER) {
       @Override
       void connect() {}
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.MeterReading.PhaseReading;
@@ -178,7 +178,7 @@ class EastronSdmMeterTest {
       Await.until(() -> listener.hasFault(EastronSdmMeter.FAULT_SOURCE), "a meter fault");
 
       assertEquals(
-          new HardwareFault("meter", ChargePointErrorCode.POWER_METER_FAILURE, "CRC", "CRC error in response"),
+          new HardwareFault("meter", ConnectorFault.POWER_METER_FAILURE, "CRC", "CRC error in response"),
           listener.faults().get(0));
       assertTrue(adapter.loop().failedExchanges() >= DeviceLoop.FAILURES_BEFORE_FAULT);
       assertRecovers();
@@ -253,7 +253,7 @@ class EastronSdmMeterTest {
       unplugUntilFault(meter, "meter");
 
       HardwareFault fault = listener.faults().get(0);
-      assertEquals(ChargePointErrorCode.POWER_METER_FAILURE, fault.errorCode());
+      assertEquals(ConnectorFault.POWER_METER_FAILURE, fault.fault());
       assertTrue(Set.of("TIMEOUT", "PORT").contains(fault.vendorErrorCode()), fault.toString());
       assertRecovers();
     }

@@ -3,7 +3,7 @@ package dev.kilowatt.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Relay;
@@ -97,7 +97,7 @@ class EvseDinControllerTest extends PtyTest {
     vehicle(5);
     Await.until(() -> listener.hasFault(EvseDinController.FAULT_SOURCE), "a board fault");
     assertEquals(
-        new HardwareFault("evse", ChargePointErrorCode.GROUND_FAILURE, "RCD", "residual current device tripped"),
+        new HardwareFault("evse", ConnectorFault.GROUND_FAILURE, "RCD", "residual current device tripped"),
         listener.faults().get(0));
 
     board.holdingRegisters.put(1007, 0);
@@ -114,7 +114,7 @@ class EvseDinControllerTest extends PtyTest {
     Await.until(() -> listener.hasFault("evse"), "a board fault");
 
     HardwareFault fault = listener.faults().get(0);
-    assertEquals(ChargePointErrorCode.EV_COMMUNICATION_ERROR, fault.errorCode());
+    assertEquals(ConnectorFault.EV_COMMUNICATION_ERROR, fault.fault());
     assertEquals("VEHICLE_STATE_5", fault.vendorErrorCode());
   }
 
@@ -141,7 +141,7 @@ class EvseDinControllerTest extends PtyTest {
 
     assertEquals(
         new HardwareFault(
-            "evse-link", ChargePointErrorCode.EV_COMMUNICATION_ERROR, "BAD_VALUE", "vehicle state register 1002 = 9"),
+            "evse-link", ConnectorFault.EV_COMMUNICATION_ERROR, "BAD_VALUE", "vehicle state register 1002 = 9"),
         listener.faults().get(0));
   }
 

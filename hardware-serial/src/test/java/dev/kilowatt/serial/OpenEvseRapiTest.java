@@ -3,7 +3,7 @@ package dev.kilowatt.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PilotState;
 import java.nio.charset.StandardCharsets;
@@ -17,24 +17,24 @@ class OpenEvseRapiTest {
 
   @Test
   void faultStatesMapToOcppErrorCodes() {
-    assertEquals(ChargePointErrorCode.EV_COMMUNICATION_ERROR, code(0x05));
-    assertEquals(ChargePointErrorCode.GROUND_FAILURE, code(0x06));
-    assertEquals(ChargePointErrorCode.GROUND_FAILURE, code(0x07));
-    assertEquals(ChargePointErrorCode.POWER_SWITCH_FAILURE, code(0x08));
-    assertEquals(ChargePointErrorCode.GROUND_FAILURE, code(0x09));
-    assertEquals(ChargePointErrorCode.HIGH_TEMPERATURE, code(0x0A));
-    assertEquals(ChargePointErrorCode.OVER_CURRENT_FAILURE, code(0x0B));
-    assertEquals(ChargePointErrorCode.EV_COMMUNICATION_ERROR, code(0x0C));
-    assertEquals(ChargePointErrorCode.INTERNAL_ERROR, code(0x0D));
-    assertEquals(ChargePointErrorCode.POWER_SWITCH_FAILURE, code(0x0E));
+    assertEquals(ConnectorFault.EV_COMMUNICATION_ERROR, code(0x05));
+    assertEquals(ConnectorFault.GROUND_FAILURE, code(0x06));
+    assertEquals(ConnectorFault.GROUND_FAILURE, code(0x07));
+    assertEquals(ConnectorFault.POWER_SWITCH_FAILURE, code(0x08));
+    assertEquals(ConnectorFault.GROUND_FAILURE, code(0x09));
+    assertEquals(ConnectorFault.HIGH_TEMPERATURE, code(0x0A));
+    assertEquals(ConnectorFault.OVER_CURRENT_FAILURE, code(0x0B));
+    assertEquals(ConnectorFault.EV_COMMUNICATION_ERROR, code(0x0C));
+    assertEquals(ConnectorFault.INTERNAL_ERROR, code(0x0D));
+    assertEquals(ConnectorFault.POWER_SWITCH_FAILURE, code(0x0E));
     assertEquals("STATE_0E", OpenEvseRapi.fault(0x0E).orElseThrow().vendorErrorCode());
     for (int state : new int[] {0x00, 0x01, 0x04, 0x0F, 0xFE, 0xFF}) {
       assertEquals(Optional.empty(), OpenEvseRapi.fault(state), "state " + state);
     }
   }
 
-  private static ChargePointErrorCode code(int state) {
-    return OpenEvseRapi.fault(state).orElseThrow().errorCode();
+  private static ConnectorFault code(int state) {
+    return OpenEvseRapi.fault(state).orElseThrow().fault();
   }
 
   @Nested
@@ -128,12 +128,12 @@ class OpenEvseRapiTest {
       board.changeState(0x06);
       Await.until(() -> listener.hasFault(OpenEvseRapi.FAULT_SOURCE), "a board fault");
       assertEquals(
-          new HardwareFault("evse", ChargePointErrorCode.GROUND_FAILURE, "STATE_06", "GFCI fault"),
+          new HardwareFault("evse", ConnectorFault.GROUND_FAILURE, "STATE_06", "GFCI fault"),
           listener.faults().get(0));
 
       board.changeState(0x0A);
       Await.until(() -> listener.faults().size() == 2, "the second fault");
-      assertEquals(ChargePointErrorCode.HIGH_TEMPERATURE, listener.faults().get(1).errorCode());
+      assertEquals(ConnectorFault.HIGH_TEMPERATURE, listener.faults().get(1).fault());
 
       board.changeState(0x01);
       int cleared = listener.awaitCleared("evse");
@@ -178,7 +178,7 @@ class OpenEvseRapiTest {
       Await.until(() -> listener.hasFault("evse-link"), "a link fault");
 
       assertEquals(
-          new HardwareFault("evse-link", ChargePointErrorCode.EV_COMMUNICATION_ERROR, "TIMEOUT", "no reply to GS"),
+          new HardwareFault("evse-link", ConnectorFault.EV_COMMUNICATION_ERROR, "TIMEOUT", "no reply to GS"),
           listener.faults().get(0));
       board.silent = false;
       Await.until(() -> listener.cleared().contains("evse-link"), "the link fault to clear");

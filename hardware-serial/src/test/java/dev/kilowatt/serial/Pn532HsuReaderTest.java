@@ -2,7 +2,7 @@ package dev.kilowatt.serial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +70,7 @@ class Pn532HsuReaderTest extends PtyTest {
 
     Await.until(() -> listener.hasFault(Pn532HsuReader.FAULT_SOURCE), "a reader fault");
     assertEquals(
-        new HardwareFault("rfid", ChargePointErrorCode.READER_FAILURE, "NO_READER", "no ACK to command 14"),
+        new HardwareFault("rfid", ConnectorFault.READER_FAILURE, "NO_READER", "no ACK to command 14"),
         listener.faults().get(0));
 
     chip.missing = false;

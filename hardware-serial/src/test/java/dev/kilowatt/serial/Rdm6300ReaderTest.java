@@ -3,7 +3,7 @@ package dev.kilowatt.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +80,7 @@ class Rdm6300ReaderTest extends PtyTest {
     present("0F0023A1B2");
 
     unplugUntilFault(module, Rdm6300Reader.FAULT_SOURCE);
-    assertEquals(ChargePointErrorCode.READER_FAILURE, listener.faults().get(0).errorCode());
+    assertEquals(ConnectorFault.READER_FAILURE, listener.faults().get(0).fault());
     assertEquals("PORT", listener.faults().get(0).vendorErrorCode());
 
     Await.until(() -> listener.cleared().contains("rfid"), "the fault to clear");

@@ -1,6 +1,6 @@
 package dev.kilowatt.sim;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.ControlPilot;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
@@ -226,21 +226,21 @@ public final class SimulatedConnector implements AutoCloseable {
   }
 
   /**
-   * Reports a fault with {@code code} through the pilot's listener, as a board's own fault input would.
-   * Injecting another code while one is active replaces it.
+   * Reports {@code fault} through the pilot's listener, as a board's own fault input would.
+   * Injecting another fault while one is active replaces it.
    *
-   * @param code the OCPP error code the fault reports
-   * @throws IllegalArgumentException for {@code NO_ERROR}, which is no fault: use {@link #clearFault()}
+   * @param fault what kind of fault the board reports
+   * @throws IllegalArgumentException for {@code NONE}, which is no fault: use {@link #clearFault()}
    */
-  public void fault(ChargePointErrorCode code) {
-    Objects.requireNonNull(code, "code");
-    if (code == ChargePointErrorCode.NO_ERROR) {
-      throw new IllegalArgumentException("NoError is not a fault; clear the fault instead");
+  public void fault(ConnectorFault fault) {
+    Objects.requireNonNull(fault, "fault");
+    if (fault == ConnectorFault.NONE) {
+      throw new IllegalArgumentException("NONE is not a fault; clear the fault instead");
     }
     synchronized (lock) {
-      LOG.info("injected fault {}", code);
+      LOG.info("injected fault {}", fault);
       injectedFault = true;
-      pilot.reportFault(new HardwareFault(INJECTED_FAULT_SOURCE, code, "SIMULATED", "injected fault"));
+      pilot.reportFault(new HardwareFault(INJECTED_FAULT_SOURCE, fault, "SIMULATED", "injected fault"));
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.kilowatt.sim;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.HardwareFault;
 
@@ -61,6 +61,6 @@ public final class SimulatedConnectorLock implements ConnectorLock {
       listener.onLockChanged(locked);
     }
     fault.update(locked != commandedLocked, listener, () -> new HardwareFault(SOURCE,
-        ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK", locked ? "stayed locked when unlocked" : "stayed open when locked"));
+        ConnectorFault.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK", locked ? "stayed locked when unlocked" : "stayed open when locked"));
   }
 }

@@ -1,6 +1,6 @@
 package dev.kilowatt.sim;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.EnergyMeter;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
@@ -123,7 +123,7 @@ public final class SimulatedEnergyMeter implements EnergyMeter {
     synchronized (lock) {
       if (!failed) {
         failed = true;
-        listener.onFault(new HardwareFault(SOURCE, ChargePointErrorCode.POWER_METER_FAILURE, "METER_NO_RESPONSE",
+        listener.onFault(new HardwareFault(SOURCE, ConnectorFault.POWER_METER_FAILURE, "METER_NO_RESPONSE",
             "meter stopped answering"));
       }
     }

@@ -1,6 +1,6 @@
 package dev.kilowatt.sim;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.PhaseSwitch;
 
@@ -73,6 +73,6 @@ public final class SimulatedPhaseSwitch implements PhaseSwitch {
       phasesChanged.run();
     }
     fault.update(phases != commanded, listener, () -> new HardwareFault(SOURCE,
-        ChargePointErrorCode.POWER_SWITCH_FAILURE, "PHASE_SWITCH_STUCK", "stayed on " + phases + " phases"));
+        ConnectorFault.POWER_SWITCH_FAILURE, "PHASE_SWITCH_STUCK", "stayed on " + phases + " phases"));
   }
 }

@@ -1,6 +1,6 @@
 package dev.kilowatt.sim;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.Relay;
 
@@ -97,9 +97,9 @@ public final class SimulatedRelay implements Relay {
       contactsChanged.run();
     }
     fault.update(contactsClosed != commandedClosed, listener, () -> contactsClosed
-        ? new HardwareFault(SOURCE, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_WELDED",
+        ? new HardwareFault(SOURCE, ConnectorFault.POWER_SWITCH_FAILURE, "RELAY_WELDED",
             "contacts stayed closed when opened")
-        : new HardwareFault(SOURCE, ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_NOT_CLOSED",
+        : new HardwareFault(SOURCE, ConnectorFault.POWER_SWITCH_FAILURE, "RELAY_NOT_CLOSED",
             "contacts stayed open when closed"));
   }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +41,7 @@ class SimulatedConnectorLockTest {
 
     assertTrue(lock.isLocked());
     assertEquals(List.of(true), core.lockFeedback);
-    assertEquals(List.of(new HardwareFault("connector-lock", ChargePointErrorCode.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK",
+    assertEquals(List.of(new HardwareFault("connector-lock", ConnectorFault.CONNECTOR_LOCK_FAILURE, "LOCK_STUCK",
         "stayed locked when unlocked")), core.faults);
 
     lock.free();

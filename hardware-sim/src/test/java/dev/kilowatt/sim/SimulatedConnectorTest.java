@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.PilotState;
@@ -181,7 +181,7 @@ class SimulatedConnectorTest {
 
     assertTrue(connector.meter().isFailed());
     assertEquals(before, meterListener.readings.size());
-    assertEquals(List.of(new HardwareFault("meter", ChargePointErrorCode.POWER_METER_FAILURE, "METER_NO_RESPONSE",
+    assertEquals(List.of(new HardwareFault("meter", ConnectorFault.POWER_METER_FAILURE, "METER_NO_RESPONSE",
         "meter stopped answering")), meterListener.faults);
 
     connector.meter().recover();
@@ -210,14 +210,14 @@ class SimulatedConnectorTest {
     start(SimulatedConnector.Settings.defaults());
 
     connector.clearFault();
-    connector.fault(ChargePointErrorCode.GROUND_FAILURE);
+    connector.fault(ConnectorFault.GROUND_FAILURE);
     connector.clearFault();
     connector.clearFault();
 
-    assertEquals(List.of(new HardwareFault("simulator", ChargePointErrorCode.GROUND_FAILURE, "SIMULATED",
+    assertEquals(List.of(new HardwareFault("simulator", ConnectorFault.GROUND_FAILURE, "SIMULATED",
         "injected fault")), pilotListener.faults);
     assertEquals(List.of("simulator"), pilotListener.cleared);
-    assertThrows(IllegalArgumentException.class, () -> connector.fault(ChargePointErrorCode.NO_ERROR));
+    assertThrows(IllegalArgumentException.class, () -> connector.fault(ConnectorFault.NONE));
   }
 
   @Test

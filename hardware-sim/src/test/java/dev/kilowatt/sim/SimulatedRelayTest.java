@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.HardwareFault;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,7 @@ class SimulatedRelayTest {
     assertTrue(relay.isClosed());
     assertFalse(relay.isCommandedClosed());
     assertEquals(List.of(true), core.feedback);
-    assertEquals(List.of(new HardwareFault("relay", ChargePointErrorCode.POWER_SWITCH_FAILURE, "RELAY_WELDED",
+    assertEquals(List.of(new HardwareFault("relay", ConnectorFault.POWER_SWITCH_FAILURE, "RELAY_WELDED",
         "contacts stayed closed when opened")), core.faults);
   }
 
@@ -82,7 +82,7 @@ class SimulatedRelayTest {
 
     assertTrue(core.feedback.isEmpty());
     assertEquals(1, core.faults.size());
-    assertEquals(ChargePointErrorCode.POWER_SWITCH_FAILURE, core.faults.getFirst().errorCode());
+    assertEquals(ConnectorFault.POWER_SWITCH_FAILURE, core.faults.getFirst().fault());
     assertEquals("RELAY_NOT_CLOSED", core.faults.getFirst().vendorErrorCode());
     assertEquals(List.of("relay"), core.cleared);
   }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.port.MeterReading;
 import dev.kilowatt.core.port.MeterReading.PhaseReading;
 import dev.kilowatt.core.time.VirtualTime;
@@ -92,7 +92,7 @@ class ThreePhaseConnectorTest {
     phaseSwitch.switchTo(1);
 
     assertEquals(3, phaseSwitch.phases());
-    assertEquals(ChargePointErrorCode.POWER_SWITCH_FAILURE, switchListener.faults.getFirst().errorCode());
+    assertEquals(ConnectorFault.POWER_SWITCH_FAILURE, switchListener.faults.getFirst().fault());
     assertEquals("PHASE_SWITCH_STUCK", switchListener.faults.getFirst().vendorErrorCode());
     phaseSwitch.free();
     assertEquals(1, phaseSwitch.phases());

@@ -5,7 +5,7 @@ import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.internal.ConfigKey.Access;
 import dev.kilowatt.core.internal.ConfigKey;
 import dev.kilowatt.core.message.AuthorizationData;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.message.GetLocalListVersionRequest;
 import dev.kilowatt.core.message.GetLocalListVersionResponse;
 import dev.kilowatt.core.message.SendLocalListRequest;
@@ -129,7 +129,7 @@ public final class LocalAuthList {
    * @return the LocalListConflict fault to raise on connector 0
    */
   public static HardwareFault conflict(String idTag) {
-    return new HardwareFault(CONFLICT_SOURCE, ChargePointErrorCode.LOCAL_LIST_CONFLICT, "", "idTag " + idTag);
+    return new HardwareFault(CONFLICT_SOURCE, ConnectorFault.LOCAL_LIST_CONFLICT, "", "idTag " + idTag);
   }
 
   /** {@return the answer to GetLocalListVersion: 0 for an empty list, -1 while the list is disabled} */

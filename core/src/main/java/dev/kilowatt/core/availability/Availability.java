@@ -3,6 +3,7 @@ package dev.kilowatt.core.availability;
 import dev.kilowatt.core.ChargePointListener;
 import dev.kilowatt.core.ConnectorSnapshot;
 import dev.kilowatt.core.ConnectorState;
+import dev.kilowatt.core.Ocpp16Mapping;
 import dev.kilowatt.core.configuration.Configuration;
 import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.connector.Connector;
@@ -160,7 +161,7 @@ public final class Availability {
    */
   public void stationFault(HardwareFault fault) {
     LOG.log(Level.WARNING, "charge point: {0}", fault);
-    counters.increment("fault." + fault.errorCode().ocppValue());
+    counters.increment("fault." + Ocpp16Mapping.errorCode(fault.fault()).ocppValue());
     stationFaults.put(fault.source(), fault);
     refreshStation();
   }

@@ -3,7 +3,6 @@ package dev.kilowatt.core.connector;
 import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.ConnectorHardware;
 import dev.kilowatt.core.ConnectorState;
-import dev.kilowatt.core.Ocpp16Mapping;
 import dev.kilowatt.core.authorization.AuthorizationDecision;
 import dev.kilowatt.core.message.ChargingProfile;
 import dev.kilowatt.core.port.HardwareFault;
@@ -50,7 +49,7 @@ public final class Connector {
      */
     public static Report of(ConnectorState state, java.util.Collection<HardwareFault> faults) {
       Optional<HardwareFault> fault = faults.stream().findFirst();
-      return new Report(state, fault.map(f -> Ocpp16Mapping.fault(f.errorCode())).orElse(ConnectorFault.NONE),
+      return new Report(state, fault.map(HardwareFault::fault).orElse(ConnectorFault.NONE),
           fault.map(HardwareFault::vendorErrorCode).orElse(""), fault.map(HardwareFault::info).orElse(""));
     }
   }

@@ -2,7 +2,8 @@ package dev.kilowatt.core.transaction;
 
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.connector.Connector;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
+import dev.kilowatt.core.Ocpp16Mapping;
 import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.port.ConnectorLock;
 import dev.kilowatt.core.port.ControlPilot;
@@ -89,9 +90,9 @@ public final class ConnectorEvents implements Relay.Listener, ControlPilot.Liste
   public void onFault(HardwareFault fault) {
     loop.execute(() -> {
       LOG.log(Level.WARNING, "connector {0}: {1}", connector.id(), fault);
-      parts.counters().increment("fault." + fault.errorCode().ocppValue());
+      parts.counters().increment("fault." + Ocpp16Mapping.errorCode(fault.fault()).ocppValue());
       connector.faultRaised(fault);
-      if (fault.errorCode() == ChargePointErrorCode.CONNECTOR_LOCK_FAILURE) {
+      if (fault.fault() == ConnectorFault.CONNECTOR_LOCK_FAILURE) {
         connector.lockFailed();
       }
       parts.availability().refresh(connector);

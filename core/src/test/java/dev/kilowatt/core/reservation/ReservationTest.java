@@ -12,7 +12,7 @@ import dev.kilowatt.core.message.AvailabilityType;
 import dev.kilowatt.core.message.CancelReservationRequest;
 import dev.kilowatt.core.message.CancelReservationStatus;
 import dev.kilowatt.core.message.ChangeAvailabilityRequest;
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.RemoteStartStopStatus;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ReservationTest {
 
   private static final Duration HOUR = Duration.ofHours(1);
-  private static final HardwareFault GROUND_FAULT = new HardwareFault("rcm", ChargePointErrorCode.GROUND_FAILURE, "RCM_TRIP", "");
+  private static final HardwareFault GROUND_FAULT = new HardwareFault("rcm", ConnectorFault.GROUND_FAILURE, "RCM_TRIP", "");
 
   private static ReservationStatus reserve(Harness h, int connectorId, int reservationId, String idTag, Duration validFor) {
     return reserve(h, connectorId, reservationId, idTag, Optional.empty(), validFor);

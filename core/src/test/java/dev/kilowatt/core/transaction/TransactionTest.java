@@ -280,7 +280,7 @@ class TransactionTest {
     h.ev(PilotState.C);
     h.card("CARD");
     assertTrue(h.relay().closed);
-    h.pilot().fault(new dev.kilowatt.core.port.HardwareFault("rcm", dev.kilowatt.core.message.ChargePointErrorCode.GROUND_FAILURE,
+    h.pilot().fault(new dev.kilowatt.core.port.HardwareFault("rcm", dev.kilowatt.core.ConnectorFault.GROUND_FAILURE,
         "RCM_TRIP", ""));
     h.run();
     assertFalse(h.relay().closed);

@@ -137,7 +137,7 @@ final class StationDriver implements ChargePointListener {
       SimulatedConnector connector = connectors.get(fault.connector() - 1);
       faulted[fault.connector() - 1] = true;
       stats.faults.increment();
-      connector.fault(fault.code());
+      connector.fault(fault.kind());
       loop.schedule(fault.length(), () -> {
         connector.clearFault();
         faulted[fault.connector() - 1] = false;

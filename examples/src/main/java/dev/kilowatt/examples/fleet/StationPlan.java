@@ -1,6 +1,6 @@
 package dev.kilowatt.examples.fleet;
 
-import dev.kilowatt.core.message.ChargePointErrorCode;
+import dev.kilowatt.core.ConnectorFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,8 @@ final class StationPlan {
     }
   }
 
-  /** A connector reports {@code code} after {@code after}, for {@code length}. */
-  record Fault(Duration after, int connector, ChargePointErrorCode code, Duration length) {
+  /** A connector reports a fault of {@code kind} after {@code after}, for {@code length}. */
+  record Fault(Duration after, int connector, ConnectorFault kind, Duration length) {
   }
 
   /** The link is lost after {@code after}, and the station stays offline for {@code offline}. */
@@ -32,9 +32,9 @@ final class StationPlan {
   }
 
   /** Faults a simulated connector plausibly reports; none stops the station as a whole. */
-  private static final List<ChargePointErrorCode> FAULTS = List.of(ChargePointErrorCode.GROUND_FAILURE,
-      ChargePointErrorCode.HIGH_TEMPERATURE, ChargePointErrorCode.OVER_CURRENT_FAILURE,
-      ChargePointErrorCode.CONNECTOR_LOCK_FAILURE);
+  private static final List<ConnectorFault> FAULTS = List.of(ConnectorFault.GROUND_FAILURE,
+      ConnectorFault.HIGH_TEMPERATURE, ConnectorFault.OVER_CURRENT_FAILURE,
+      ConnectorFault.CONNECTOR_LOCK_FAILURE);
   private static final long FAULT_STREAM = -1;
   private static final long DROP_STREAM = -2;
 
