@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.FaultyStorage;
 import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.ledger.Ledger;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
 import dev.kilowatt.core.message.ConfigurationStatus;
@@ -16,7 +17,13 @@ import dev.kilowatt.core.message.UpdateStatus;
 import dev.kilowatt.core.message.UpdateType;
 import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.storage.WriteBehind;
+import dev.kilowatt.core.time.VirtualTime;
 import dev.kilowatt.test.InMemoryStorage;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +144,52 @@ class LocalAuthListTest {
     assertEquals(Optional.empty(), list.find("B"));
     assertEquals(listed(ACCEPTED), list.find("A"), "the old list is in force again");
     assertEquals(2, counters.get("localList.saveFailed"));
+  }
+
+  @Test
+  void aRefusedUpdateBringsBackTheListLastMadeDurableNotTheOneBefore() {
+    FaultyStorage medium = new FaultyStorage();
+    VirtualTime loop = new VirtualTime(Instant.parse("2026-01-05T08:00:00Z"));
+    Deque<Runnable> writer = new ArrayDeque<>();
+    List<String> faults = new ArrayList<>();
+    WriteBehind storage = new WriteBehind(medium, writer::add, loop, new Ledger.FaultListener() {
+      @Override
+      public void onFault(String reason) {
+        faults.add(reason);
+      }
+
+      @Override
+      public void onCleared() {
+        faults.add("cleared");
+      }
+    });
+    LocalAuthList list = new LocalAuthList(new Configuration(storage, Map.of()), storage, counters);
+    List<UpdateStatus> answers = new ArrayList<>();
+    list.update(full(1, entry("A", ACCEPTED)), answers::add);
+    list.update(differential(2, entry("B", ACCEPTED)), answers::add);
+    loop.runPending();
+    assertEquals(List.of(), answers, "neither is durable yet");
+    assertEquals(listed(ACCEPTED), list.find("B"), "both in force at once");
+
+    writer.removeFirst().run();
+    loop.runPending();
+    assertEquals(List.of(UpdateStatus.ACCEPTED), answers, "version 1 is on the medium");
+    medium.failSavesOf(LocalAuthList.STORAGE_KEY);
+    writer.removeFirst().run();
+    loop.runPending();
+    assertEquals(List.of(UpdateStatus.ACCEPTED, UpdateStatus.FAILED), answers);
+    assertEquals(1, list.version());
+    assertEquals(Optional.empty(), list.find("B"));
+    assertEquals(listed(ACCEPTED), list.find("A"));
+    assertEquals(List.of("java.io.IOException: No space left on device"), faults);
+
+    medium.failSavesOf(null);
+    loop.advance(WriteBehind.RETRY_EVERY);
+    writer.forEach(Runnable::run);
+    loop.runPending();
+    LocalAuthList afterReboot = new LocalAuthList(new Configuration(medium, Map.of()), medium, counters);
+    assertEquals(1, afterReboot.version(), "the refused version 2 is never written later");
+    assertEquals(Optional.empty(), afterReboot.find("B"));
   }
 
   @Test
