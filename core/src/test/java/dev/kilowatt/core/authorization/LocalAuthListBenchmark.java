@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * figures are the domain's own cost; {@code LocalListStorageBenchmark} in storage-file measures the file.
  *
  * <p>Run after {@code mvn -o -pl core test-compile}:
- * {@code java -cp core/target/classes:core/target/test-classes dev.kilowatt.core.LocalAuthListBenchmark}
+ * {@code java -cp core/target/classes:core/target/test-classes dev.kilowatt.core.authorization.LocalAuthListBenchmark}
  */
 final class LocalAuthListBenchmark {
 
