@@ -147,7 +147,7 @@ final class Station {
     this.linkEvents = new CentralSystemEvents(loop, session, security, outbox, router);
     ConfigurationCalls.register(router, config);
     authorization.register(router);
-    localList.register(router, () -> availability.stationFaultCleared(LocalAuthList.CONFLICT_SOURCE));
+    localList.register(router, storage::writable, () -> availability.stationFaultCleared(LocalAuthList.CONFLICT_SOURCE));
     availability.register(router);
     new RemoteControl(scheduler, config, connectors, authorization, reservations, starts, transactions,
         new RemoteControl.Busy(reset::resetting, session::pending)).register(router);

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * figures are the domain's own cost; {@code LocalListStorageBenchmark} in storage-file measures the file.
  *
  * <p>Run after {@code mvn -o -pl core test-compile}:
- * {@code java -cp core/target/classes:core/target/test-classes dev.kilowatt.core.LocalAuthListBenchmark}
+ * {@code java -cp core/target/classes:core/target/test-classes dev.kilowatt.core.authorization.LocalAuthListBenchmark}
  */
 final class LocalAuthListBenchmark {
 
@@ -54,8 +54,8 @@ final class LocalAuthListBenchmark {
     for (int round = 0; round < ROUNDS; round++) {
       InMemoryStorage storage = new InMemoryStorage();
       LocalAuthList list = new LocalAuthList(new Configuration(storage, settings), storage, new Counters());
-      full[round] = millis(() -> list.update(new SendLocalListRequest(1, entries, UpdateType.FULL)), UpdateStatus.ACCEPTED);
-      differential[round] = millis(() -> list.update(new SendLocalListRequest(2, changes, UpdateType.DIFFERENTIAL)), UpdateStatus.ACCEPTED);
+      full[round] = millis(() -> AnsweredAtOnce.update(list, new SendLocalListRequest(1, entries, UpdateType.FULL)), UpdateStatus.ACCEPTED);
+      differential[round] = millis(() -> AnsweredAtOnce.update(list, new SendLocalListRequest(2, changes, UpdateType.DIFFERENTIAL)), UpdateStatus.ACCEPTED);
       long start = System.nanoTime();
       LocalAuthList reloaded = new LocalAuthList(new Configuration(storage, settings), storage, new Counters());
       reload[round] = (System.nanoTime() - start) / 1e6;
@@ -143,7 +143,7 @@ final class LocalAuthListBenchmark {
     };
     LocalAuthList list = new LocalAuthList(new Configuration(forgetful, settings), forgetful, new Counters());
     long before = used(runtime);
-    list.update(new SendLocalListRequest(1, cards(ENTRIES, new SplittableRandom(16)), UpdateType.FULL));
+    AnsweredAtOnce.update(list, new SendLocalListRequest(1, cards(ENTRIES, new SplittableRandom(16)), UpdateType.FULL));
     long after = used(runtime);
     if (list.size() != ENTRIES) {
       throw new AssertionError();
