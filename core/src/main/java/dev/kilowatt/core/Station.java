@@ -72,6 +72,8 @@ final class Station {
   /** What the embedder asks, through {@link ChargePoint}. */
   final EmbedderQueries queries;
   private final WriteBehind storage;
+  /** The ledger kept in the storage when the builder names no journal; the station drains it at the stop. */
+  private final Optional<StorageJournal> ownJournal;
 
   Station(ChargePoint.Builder setup, Counters counters) {
     Scheduler scheduler = setup.scheduler;
@@ -120,9 +122,12 @@ final class Station {
         new FirmwareUpdate.Hooks(loop::execute, this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware,
             security.events()::raise));
     this.storageFaults = JournalFaults.storage(availability, security.events());
-    // A ledger kept in the storage writes it on the loop (docs/ledger.md, the fleet): it holds and retries its
-    // records itself, which the write-behind would do a second time under new sequence numbers.
-    Ledger ledger = new Ledger(setup.journal.orElseGet(() -> new StorageJournal(setup.storage, scheduler)), scheduler,
+    // A ledger kept in the storage saves to it on the storage's writer but not through the write-behind
+    // (docs/ledger.md, the fleet): it holds and retries its records itself, which the write-behind would do a
+    // second time under new sequence numbers.
+    this.ownJournal = setup.journal.isEmpty()
+        ? Optional.of(new StorageJournal(setup.storage, setup.storageWriter, scheduler)) : Optional.empty();
+    Ledger ledger = new Ledger(setup.journal.orElseGet(ownJournal::orElseThrow), scheduler,
         JournalFaults.journal(availability, outbox, security.events()));
     TransactionLedger transactionLedger = new TransactionLedger(ledger, outbox, new SampleThinning(setup.offlineSampleLimit), counters);
     this.sampling = new MeterSampling(scheduler, transactionLedger, config, outbox, clock::now, connectors);
@@ -178,6 +183,7 @@ final class Station {
   void stop() {
     loop.stop();
     storage.drain();
+    ownJournal.ifPresent(StorageJournal::drain);
     reservations.stop();
     smartCharging.stop();
     firmware.stop();
