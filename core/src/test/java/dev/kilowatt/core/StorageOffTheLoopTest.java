@@ -237,7 +237,7 @@ class StorageOffTheLoopTest {
     return storage.load(SETTINGS, Configuration.Values.class).map(Configuration.Values::changed).orElse(Map.of());
   }
 
-  private static StatusNotificationRequest lastOfConnectorZero(Harness h) {
+  static StatusNotificationRequest lastOfConnectorZero(Harness h) {
     return h.cs.sent(StatusNotificationRequest.class).stream().filter(s -> s.connectorId() == 0).reduce((a, b) -> b).orElseThrow();
   }
 }

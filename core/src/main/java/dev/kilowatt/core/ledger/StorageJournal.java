@@ -58,6 +58,7 @@ public final class StorageJournal implements Journal {
   private boolean drained;
   /** A save failed and no retry has run since; read and set by the tasks only, one at a time. */
   private boolean faulted;
+  private List<Unreadable> unreadable = List.of();
 
   /**
    * A journal on {@code storage}, one key per record, that goes on after the last record saved.
@@ -85,7 +86,20 @@ public final class StorageJournal implements Journal {
     if (written) {
       throw new IllegalStateException("replay is for start-up, before the journal is written to");
     }
-    return live(lines()).entries();
+    List<Unreadable> skipped = new ArrayList<>();
+    List<Entry> entries = live(lines(key -> skipped.add(new Unreadable(key, "wherever the storage keeps a value it cannot read",
+        "not a readable journal record")))).entries();
+    unreadable = List.copyOf(skipped);
+    return entries;
+  }
+
+  /**
+   * {@inheritDoc} Here they are the keys the last {@link #replay()} could not load: the storage keeps such a value
+   * aside as it does any it cannot read, and no longer lists it, so the next start does not find it again.
+   */
+  @Override
+  public List<Unreadable> unreadable() {
+    return unreadable;
   }
 
   @Override
@@ -200,7 +214,7 @@ public final class StorageJournal implements Journal {
   }
 
   private Outcome compact(long upTo) {
-    List<Line> lines = lines();
+    List<Line> lines = lines(key -> {});
     Set<Long> live = new HashSet<>();
     live(lines).entries().forEach(e -> live.add(e.sequence()));
     List<Line> forgets = new ArrayList<>();
@@ -223,9 +237,10 @@ public final class StorageJournal implements Journal {
     return new Outcome.Refused("an earlier write failed");
   }
 
-  private List<Line> lines() {
+  /** The records saved, in their order; {@code unloadable} hears of each key whose value cannot be loaded. */
+  private List<Line> lines(Consumer<String> unloadable) {
     List<Line> lines = new ArrayList<>();
-    storage.keys(PREFIX).forEach(key -> storage.load(key, Line.class).ifPresent(lines::add));
+    storage.keys(PREFIX).forEach(key -> storage.load(key, Line.class).ifPresentOrElse(lines::add, () -> unloadable.accept(key)));
     return lines;
   }
 

@@ -8,6 +8,7 @@ import dev.kilowatt.core.FaultyStorage;
 import dev.kilowatt.core.HeldWriter;
 import dev.kilowatt.core.port.Journal.Entry;
 import dev.kilowatt.core.port.Journal.Outcome;
+import dev.kilowatt.core.port.Journal.Unreadable;
 import dev.kilowatt.core.time.VirtualTime;
 import dev.kilowatt.test.InMemoryStorage;
 import java.time.Instant;
@@ -147,6 +148,21 @@ class StorageJournalTest {
     assertEquals(2, storage.keys("journal/").size(), "nothing is saved after the stop");
     assertEquals(List.of(new Outcome.Refused("the charge point has stopped")), outcomes,
         "the loop no longer runs the drained outcomes; a later call is refused");
+  }
+
+  @Test
+  void aRecordThatCannotBeLoadedIsSkippedAndReportedAndTheRecordsAfterItCount() {
+    InMemoryStorage storage = new InMemoryStorage();
+    StorageJournal journal = new StorageJournal(storage, Runnable::run, loop);
+    journal.append("a", new Started("A"), outcomes::add);
+    journal.append("b", new Started("B"), outcomes::add);
+    journal.append("c", new Started("C"), outcomes::add);
+    // what a storage answers for a value it cannot read: nothing
+    storage.save("journal/00000000000000000002", new Started("not a line"));
+
+    StorageJournal reopened = new StorageJournal(storage, Runnable::run, loop);
+    assertEquals(List.of(new Entry(1, "a", new Started("A")), new Entry(3, "c", new Started("C"))), reopened.replay());
+    assertEquals(List.of("journal/00000000000000000002"), reopened.unreadable().stream().map(Unreadable::where).toList());
   }
 
   @Test
