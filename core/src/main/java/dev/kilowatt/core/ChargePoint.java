@@ -330,15 +330,15 @@ public final class ChargePoint {
     }
 
     /** {@return this builder, with where the transaction ledger is kept (docs/ledger.md)} A board gives {@code FileJournal},
-     * which writes on its own thread; without one the ledger is kept in the storage, which the loop waits for.
+     * which writes on its own thread; without one the ledger is kept in the storage, saved on the {@link #storageWriter(Executor) storage writer}.
      * @param journal the durable journal of the transaction records */
     public Builder journal(Journal journal) {
       this.journal = Optional.of(Objects.requireNonNull(journal, "journal"));
       return this;
     }
 
-    /** {@return this builder, with what writes the storage, off the event loop} Reads see a save at once; answers that
-     * need it durable (ChangeConfiguration) wait for the writer. By default each write runs on a virtual thread.
+    /** {@return this builder, with what writes the storage (and a ledger kept in it), off the event loop} Reads see a
+     * save at once; answers that need it durable (ChangeConfiguration) wait for the writer. By default each write runs on a virtual thread.
      * @param writer runs each write, one at a time; {@code Runnable::run} writes on the loop, as deterministic tests want */
     public Builder storageWriter(Executor writer) {
       this.storageWriter = Objects.requireNonNull(writer, "writer");

@@ -2,10 +2,12 @@ package dev.kilowatt.core;
 
 import dev.kilowatt.core.availability.Availability;
 import dev.kilowatt.core.ledger.Ledger;
-import dev.kilowatt.core.ConnectorFault;
+import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.HardwareFault;
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.security.SecurityEvents;
+import java.util.List;
 
 /**
  * A medium that refuses writes (the journal's or the storage's) is a fault of the charge point, on connector 0 and in
@@ -15,6 +17,8 @@ final class JournalFaults implements Ledger.FaultListener {
 
   /** The longest info a StatusNotification carries (CiString50). */
   private static final int MAX_INFO = 50;
+  /** The vendorErrorCode and the security event of a journal record the start could not read. */
+  private static final String UNREADABLE = "JournalRecordUnreadable";
 
   private final Availability availability;
   /** What else a fault of this medium asks for. */
@@ -42,10 +46,28 @@ final class JournalFaults implements Ledger.FaultListener {
     this.code = code;
   }
 
+  /**
+   * Reports the records the journal could not read at start and set aside: a fault on connector 0 for as long as
+   * this start runs, under a source of its own ("journal-records") so that a write fault clearing does not clear
+   * it, a security event and the counter journal.unreadable for each. Replay skipped only them, so the charger
+   * goes on; someone has to look at what was kept aside.
+   */
+  static void setAside(List<Journal.Unreadable> records, Availability availability, SecurityEvents securityEvents,
+      Counters counters) {
+    if (records.isEmpty()) {
+      return;
+    }
+    for (Journal.Unreadable record : records) {
+      counters.increment("journal.unreadable");
+      securityEvents.reported(UNREADABLE, record.where() + " kept in " + record.keptIn() + ": " + record.reason());
+    }
+    availability.stationFault(new HardwareFault("journal-records", ConnectorFault.INTERNAL_ERROR, UNREADABLE,
+        info(records.size() + " journal records set aside")));
+  }
+
   @Override
   public void onFault(String reason) {
-    availability.stationFault(new HardwareFault(source, ConnectorFault.INTERNAL_ERROR, code,
-        reason.length() > MAX_INFO ? reason.substring(0, MAX_INFO) : reason));
+    availability.stationFault(new HardwareFault(source, ConnectorFault.INTERNAL_ERROR, code, info(reason)));
     alsoOnFault.run();
     securityEvents.reported(code, reason);
   }
@@ -53,5 +75,9 @@ final class JournalFaults implements Ledger.FaultListener {
   @Override
   public void onCleared() {
     availability.stationFaultCleared(source);
+  }
+
+  private static String info(String text) {
+    return text.length() > MAX_INFO ? text.substring(0, MAX_INFO) : text;
   }
 }

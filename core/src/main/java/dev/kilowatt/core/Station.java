@@ -21,6 +21,7 @@ import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.messaging.TrafficLog;
 import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
@@ -72,9 +73,15 @@ final class Station {
   /** What the embedder asks, through {@link ChargePoint}. */
   final EmbedderQueries queries;
   private final WriteBehind storage;
+  /** The ledger kept in the storage when the builder names no journal; the station drains it at the stop. */
+  private final Optional<StorageJournal> ownJournal;
+  /** What the journal could not read at start and kept aside; reported once the station starts. */
+  private final List<Journal.Unreadable> setAside;
+  private final Counters counters;
 
   Station(ChargePoint.Builder setup, Counters counters) {
     Scheduler scheduler = setup.scheduler;
+    this.counters = counters;
     this.loop = new StoppableLoop(scheduler);
     this.storage = new WriteBehind(setup.storage, setup.storageWriter, scheduler, new Ledger.FaultListener() {
       @Override
@@ -120,11 +127,16 @@ final class Station {
         new FirmwareUpdate.Hooks(loop::execute, this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware,
             security.events()::raise));
     this.storageFaults = JournalFaults.storage(availability, security.events());
-    // A ledger kept in the storage writes it on the loop (docs/ledger.md, the fleet): it holds and retries its
-    // records itself, which the write-behind would do a second time under new sequence numbers.
-    Ledger ledger = new Ledger(setup.journal.orElseGet(() -> new StorageJournal(setup.storage, scheduler)), scheduler,
+    // A ledger kept in the storage saves to it on the storage's writer but not through the write-behind
+    // (docs/ledger.md, the fleet): it holds and retries its records itself, which the write-behind would do a
+    // second time under new sequence numbers.
+    this.ownJournal = setup.journal.isEmpty()
+        ? Optional.of(new StorageJournal(setup.storage, setup.storageWriter, scheduler)) : Optional.empty();
+    Ledger ledger = new Ledger(setup.journal.orElseGet(ownJournal::orElseThrow), scheduler,
         JournalFaults.journal(availability, outbox, security.events()));
     TransactionLedger transactionLedger = new TransactionLedger(ledger, outbox, new SampleThinning(setup.offlineSampleLimit), counters);
+    // after the replay, which some journals read them in
+    this.setAside = ledger.unreadable();
     this.sampling = new MeterSampling(scheduler, transactionLedger, config, outbox, clock::now, connectors);
     this.transactions = new Transactions(storage, config, counters, outbox, transactionLedger, clock::now, connectors,
         new Transactions.Parts(authorization,
@@ -165,6 +177,7 @@ final class Station {
   void start() {
     transactions.recoverInterrupted();
     availability.apply();
+    JournalFaults.setAside(setAside, availability, security.events(), counters);
     connectorEvents.forEach(ConnectorEvents::start);
     readers.forEach(reader -> reader.start(starts.cardReaderListener(loop::execute)));
     availability.refreshAll();
@@ -178,6 +191,7 @@ final class Station {
   void stop() {
     loop.stop();
     storage.drain();
+    ownJournal.ifPresent(StorageJournal::drain);
     reservations.stop();
     smartCharging.stop();
     firmware.stop();

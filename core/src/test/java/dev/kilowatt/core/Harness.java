@@ -55,6 +55,7 @@ public final class Harness {
   public ScriptedCentralSystem cs;
   public ChargePoint cp;
   private Consumer<ChargePoint.Builder> customizer = b -> {};
+  private boolean ledgerInStorage;
 
   public Harness() {
     this(1);
@@ -104,6 +105,12 @@ public final class Harness {
     return this;
   }
 
+  /** Builds the charge point without a journal, so that it keeps its ledger in the storage, as the fleet does. */
+  public Harness ledgerInStorage() {
+    ledgerInStorage = true;
+    return this;
+  }
+
   public Harness customize(Consumer<ChargePoint.Builder> customizer) {
     this.customizer = customizer;
     return this;
@@ -114,7 +121,6 @@ public final class Harness {
     cs = new ScriptedCentralSystem(time::now);
     ChargePoint.Builder builder = ChargePoint.builder(time, storage, cs, platform)
         .storageWriter(Runnable::run)
-        .journal(flash.open(time))
         .identity(ChargePointIdentity.of("Kilowatt", "TestBox").withSerialNumber("SN-1").withFirmwareVersion("1.0.0"))
         .rfidReader(reader)
         .listener(new ChargePointListener() {
@@ -131,6 +137,9 @@ public final class Harness {
     for (int i = 0; i < connectorCount; i++) {
       builder.connector(locks.isEmpty() ? ConnectorHardware.singlePhaseFixedCable(relays.get(i), pilots.get(i), meters.get(i), 16)
           : ConnectorHardware.socket(relays.get(i), pilots.get(i), meters.get(i), 16, 1, locks.get(i)));
+    }
+    if (!ledgerInStorage) {
+      builder.journal(flash.open(time));
     }
     configuration.forEach(builder::configuration);
     customizer.accept(builder);

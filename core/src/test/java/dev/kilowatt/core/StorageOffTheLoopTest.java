@@ -6,20 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.configuration.Configuration;
+import dev.kilowatt.core.ledger.StorageJournal;
 import dev.kilowatt.core.message.ChangeConfigurationRequest;
 import dev.kilowatt.core.message.ChangeConfigurationResponse;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ConfigurationStatus;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
+import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.port.PilotState;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.security.SecurityEvents;
 import dev.kilowatt.core.storage.WriteBehind;
 import dev.kilowatt.test.InMemoryStorage;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,24 +79,6 @@ class StorageOffTheLoopTest {
     @Override
     public List<String> keys(String prefix) {
       return values.keys(prefix);
-    }
-  }
-
-  /** A writer whose writes wait until the test finishes them, one by one. */
-  static final class HeldWriter implements Executor {
-    final Deque<Runnable> tasks = new ArrayDeque<>();
-
-    @Override
-    public void execute(Runnable task) {
-      tasks.add(task);
-    }
-
-    void finishAll(Harness h) {
-      h.run();
-      while (!tasks.isEmpty()) {
-        tasks.removeFirst().run();
-        h.run();
-      }
     }
   }
 
@@ -196,6 +178,52 @@ class StorageOffTheLoopTest {
     assertEquals(Optional.of("20"), value(h, "MeterValueSampleInterval"));
   }
 
+  @Test
+  void aLedgerKeptInTheStorageIsSavedOffTheLoop() throws InterruptedException {
+    SlowStorage storage = new SlowStorage();
+    Harness h = new Harness(1, storage).ledgerInStorage().customize(b -> b.storageWriter(WriteBehind.VIRTUAL_THREADS));
+    storage.slowKey = "journal/00000000000000000001";
+    h.online();
+
+    h.card("CARD");
+    h.ev(PilotState.C);
+    while (!storage.started.await(10, TimeUnit.MILLISECONDS)) {
+      h.run();
+    }
+    h.ev(PilotState.B);
+
+    assertTrue(h.statusChanges.contains("1:SuspendedEV"), "the loop handled the pilot: " + h.statusChanges);
+    assertFalse(storage.finished, "while the ledger's save was still in progress");
+    assertNotSame(Thread.currentThread(), storage.savedOn, "the ledger's save runs off the loop");
+    assertEquals(List.of(), h.cs.sent(StartTransactionRequest.class), "StartTransaction waits for its record");
+
+    storage.release.countDown();
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (h.cs.sent(StartTransactionRequest.class).isEmpty() && System.nanoTime() < giveUp) {
+      h.run();
+      Thread.onSpinWait();
+    }
+    assertEquals(1, h.cs.sent(StartTransactionRequest.class).size(), "sent once its record is durable");
+  }
+
+  @Test
+  void aStopSavesTheLedgerRecordsStillQueuedAndNothingAfterIt() {
+    HeldWriter writer = new HeldWriter();
+    InMemoryStorage medium = new InMemoryStorage();
+    Harness h = new Harness(1, medium).ledgerInStorage().customize(b -> b.storageWriter(writer)).online();
+    writer.finishAll(h);
+    h.startCharging();
+    assertEquals(List.of(), medium.keys("journal/"), "the transaction's records wait for the writer");
+
+    h.cp.stop();
+    h.run();
+    List<String> saved = medium.keys("journal/");
+    assertTrue(new StorageJournal(medium, Runnable::run, h.time).replay().stream().anyMatch(e -> e.key().equals("tx/1/start")),
+        "the stop saved the transaction's start: " + saved);
+    writer.finishAll(h);
+    assertEquals(saved, medium.keys("journal/"), "nothing is saved after the stop");
+  }
+
   private static ConfigurationStatus change(Harness h, String key, String value) {
     return ((ChangeConfigurationResponse) h.call(new ChangeConfigurationRequest(key, value))).status();
   }
@@ -209,7 +237,7 @@ class StorageOffTheLoopTest {
     return storage.load(SETTINGS, Configuration.Values.class).map(Configuration.Values::changed).orElse(Map.of());
   }
 
-  private static StatusNotificationRequest lastOfConnectorZero(Harness h) {
+  static StatusNotificationRequest lastOfConnectorZero(Harness h) {
     return h.cs.sent(StatusNotificationRequest.class).stream().filter(s -> s.connectorId() == 0).reduce((a, b) -> b).orElseThrow();
   }
 }

@@ -169,9 +169,13 @@ public final class FileJournal implements Journal, AutoCloseable {
     return counts.tornTails;
   }
 
-  /** {@return how many intact records the last start could not read (a type this version does not know)} */
-  public int unreadableRecords() {
-    return counts.unreadable;
+  /**
+   * {@inheritDoc} Each is kept in {@code unreadable/} in the journal's directory, in a file named after its
+   * segment and the offset of its frame, holding the record as it was written; compaction never removes them.
+   */
+  @Override
+  public List<Unreadable> unreadable() {
+    return List.copyOf(counts.unreadable);
   }
 
   /** Writes what is queued, then stops the writer; waits up to 10 s for it. */
@@ -205,16 +209,18 @@ public final class FileJournal implements Journal, AutoCloseable {
     found = List.of();
   }
 
-  /** What reading the segments met; counts are for the embedder's diagnostics. */
+  /** What reading the segments met, for the embedder's diagnostics and the charge point's faults. */
   static final class ReadCounts {
     int tornTails;
-    int unreadable;
+    final List<Unreadable> unreadable = new ArrayList<>();
     long lastSequence;
   }
 
   /**
    * Applies the segments in {@code directory} to {@code live}, in order from the newest base, and returns
    * the segment files read. Segments before the newest base and compactions a cut interrupted are removed.
+   * The records of those segments that cannot be read are kept aside first ({@link SetAside}), so that a
+   * compaction, which leaves them out, loses none.
    */
   static List<Path> readSegments(Path directory, ValueCodec codec, LiveRecords live, ReadCounts counts)
       throws IOException {
@@ -244,7 +250,8 @@ public final class FileJournal implements Journal, AutoCloseable {
       Files.delete(obsolete);
       LOG.info("removed {}, replaced by a compaction", obsolete.getFileName());
     }
-    for (Segment.Contents segment : contents.subList(base, contents.size())) {
+    for (int i = base; i < contents.size(); i++) {
+      Segment.Contents segment = contents.get(i);
       for (JournalLine line : segment.lines()) {
         line.payload().ifPresentOrElse(
             payload -> live.put(new Entry(line.sequence(), line.key(), payload)),
@@ -252,7 +259,8 @@ public final class FileJournal implements Journal, AutoCloseable {
         counts.lastSequence = Math.max(counts.lastSequence, line.sequence());
       }
       counts.tornTails += segment.tornTail() ? 1 : 0;
-      counts.unreadable += segment.unreadable();
+      Path file = segments.get(i);
+      segment.unreadable().forEach(record -> counts.unreadable.add(SetAside.keep(directory, file, record)));
     }
     return segments.subList(base, segments.size());
   }

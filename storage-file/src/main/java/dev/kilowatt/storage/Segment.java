@@ -62,19 +62,23 @@ final class Segment {
   }
 
   /** What a segment holds, read up to its first torn or damaged frame. */
-  record Contents(boolean base, List<JournalLine> lines, long intactBytes, boolean tornTail, int unreadable) {}
+  record Contents(boolean base, List<JournalLine> lines, long intactBytes, boolean tornTail, List<Unreadable> unreadable) {}
+
+  /** An intact frame whose body is not a record this version reads: where its frame starts, its body, and why. */
+  record Unreadable(long offset, byte[] body, String reason) {}
 
   static Contents read(Path file, ValueCodec codec) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
     if (bytes.remaining() < HEADER_BYTES || bytes.getInt() != MAGIC) {
       // A segment is created with its header and flushed before any record goes in; no header, no records.
-      return new Contents(false, List.of(), 0, bytes.capacity() > 0, 0);
+      return new Contents(false, List.of(), 0, bytes.capacity() > 0, List.of());
     }
     boolean base = bytes.get() == BASE;
     List<JournalLine> lines = new ArrayList<>();
-    int unreadable = 0;
+    List<Unreadable> unreadable = new ArrayList<>();
     long intact = HEADER_BYTES;
     while (bytes.remaining() > 0) {
+      long frameStart = bytes.position();
       Optional<byte[]> body = nextBody(bytes);
       if (body.isEmpty()) {
         LOG.warn("{}: the {} bytes after byte {} are a torn or damaged record; dropped",
@@ -85,10 +89,11 @@ final class Segment {
       try {
         lines.add(codec.decode(body.get(), JournalLine.class));
       } catch (IOException e) {
-        // Framed and intact, so written whole: a record of a type this version no longer knows.
-        unreadable++;
-        LOG.warn("{}: a record before byte {} cannot be read ({}); skipped",
-            file.getFileName(), intact, e.getMessage().replace('\n', ' '));
+        // Framed and intact, so written whole: a record of a type this version no longer knows, or damage
+        // that kept the CRC. Skipped, so that the records after it still count; its bytes are kept aside.
+        String reason = String.valueOf(e.getMessage()).replace('\n', ' ');
+        unreadable.add(new Unreadable(frameStart, body.get(), reason));
+        LOG.warn("{}: the record at byte {} cannot be read ({}); skipped", file.getFileName(), frameStart, reason);
       }
     }
     return new Contents(base, lines, intact, false, unreadable);

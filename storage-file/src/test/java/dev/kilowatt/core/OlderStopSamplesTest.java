@@ -39,7 +39,7 @@ class OlderStopSamplesTest {
     copy("store", dataDir);
     FileStorage storage = FileStorage.open(dataDir);
     Harness h = new Harness(1, storage);
-    h.customize(b -> b.journal(new StorageJournal(storage, h.time)));
+    h.customize(b -> b.journal(new StorageJournal(storage, Runnable::run, h.time)));
 
     h.online();
 

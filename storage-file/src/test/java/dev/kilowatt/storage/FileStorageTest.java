@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kilowatt.core.ledger.StorageJournal;
+import dev.kilowatt.core.port.Journal;
+import dev.kilowatt.core.time.VirtualTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -198,5 +202,25 @@ class FileStorageTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aLedgerRecordTheStoreCannotReadIsMovedAsideReportedOnceAndTheRecordsAfterItCount() throws IOException {
+    VirtualTime loop = new VirtualTime(Instant.parse("2026-01-05T08:00:00Z"));
+    StorageJournal journal = new StorageJournal(FileStorage.open(dataDir), Runnable::run, loop);
+    journal.append("a", new Setting("a", 1), outcome -> {});
+    journal.append("b", new Setting("b", 2), outcome -> {});
+    journal.append("c", new Setting("c", 3), outcome -> {});
+    Path second = dataDir.resolve("journal+00000000000000000002.json");
+    Files.writeString(second, "{\"sequence\":2,\"key\":\"b\",\"payload\":{not json");
+
+    StorageJournal reopened = new StorageJournal(FileStorage.open(dataDir), Runnable::run, loop);
+    assertEquals(List.of("a", "c"), reopened.replay().stream().map(Journal.Entry::key).toList());
+    assertEquals(List.of("journal/00000000000000000002"), reopened.unreadable().stream().map(Journal.Unreadable::where).toList());
+    assertTrue(Files.exists(dataDir.resolve("journal+00000000000000000002.json.corrupt")), "kept aside by the store");
+
+    StorageJournal third = new StorageJournal(FileStorage.open(dataDir), Runnable::run, loop);
+    assertEquals(List.of("a", "c"), third.replay().stream().map(Journal.Entry::key).toList());
+    assertEquals(List.of(), third.unreadable(), "reported by the start that found it");
   }
 }

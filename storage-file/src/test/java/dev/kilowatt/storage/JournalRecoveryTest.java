@@ -1,7 +1,9 @@
 package dev.kilowatt.storage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Journal.Entry;
 import dev.kilowatt.core.port.Journal.Outcome;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,9 +101,43 @@ class JournalRecoveryTest {
 
     FileJournal reopened = FileJournal.open(root, loop);
     assertEquals(List.of("a", "c"), reopened.replay().stream().map(Entry::key).toList());
-    assertEquals(1, reopened.unreadableRecords());
+    assertEquals(1, reopened.unreadable().size());
     assertEquals(0, reopened.droppedTails());
     reopened.close();
+  }
+
+  @Test
+  void aGarbageRecordInTheMiddleIsSkippedKeptAsideAndReportedAndTheRecordsAfterItCount() throws IOException {
+    FileJournal journal = FileJournal.open(root, loop);
+    journal.append("a", new Sample("1", 1), outcomes::add);
+    loop.runUntil(() -> outcomes.size() == 1);
+    journal.close();
+    Path segment = onlySegment(root);
+    long garbageAt = Files.size(segment);
+    byte[] garbage = "\u0000{not a record".getBytes(StandardCharsets.UTF_8);
+    byte[] known = new ValueCodec().encode(new JournalLine(3, "c", Optional.of(new Sample("1", 3))));
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.APPEND)) {
+      Segment.writeFully(channel, Segment.frame(garbage), Segment.frame(known));
+    }
+
+    FileJournal reopened = FileJournal.open(root, loop);
+    assertEquals(List.of(new Entry(1, "a", new Sample("1", 1)), new Entry(3, "c", new Sample("1", 3))), reopened.replay());
+    Path keptIn = root.resolve("unreadable").resolve(segment.getFileName() + "-at-" + garbageAt + ".record");
+    assertEquals(List.of(new Journal.Unreadable(segment.getFileName() + " at byte " + garbageAt, keptIn.toString(),
+        reopened.unreadable().getFirst().reason())), reopened.unreadable());
+    assertArrayEquals(garbage, Files.readAllBytes(keptIn), "the record's bytes as they were written");
+    assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(keptIn));
+    assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(keptIn.getParent()));
+    reopened.append("d", new Sample("1", 4), outcomes::add);
+    reopened.compact(outcomes::add);
+    loop.runUntil(() -> outcomes.size() == 3);
+    reopened.close();
+
+    FileJournal compacted = FileJournal.open(root, loop);
+    assertEquals(List.of("a", "c", "d"), compacted.replay().stream().map(Entry::key).toList());
+    assertEquals(List.of(), compacted.unreadable(), "the compaction left it out of the segments");
+    assertArrayEquals(garbage, Files.readAllBytes(keptIn), "and never removes the copy");
+    compacted.close();
   }
 
   @Test

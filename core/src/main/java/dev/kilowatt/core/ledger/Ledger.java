@@ -77,6 +77,11 @@ public final class Ledger {
     return journal.replay();
   }
 
+  /** {@return the records the journal could not read at start and set aside, which replay skipped; read at start-up only} */
+  public List<Journal.Unreadable> unreadable() {
+    return journal.unreadable();
+  }
+
   /**
    * Writes {@code payload} under {@code key}; {@code whenDurable} runs on the loop once it survives a cut.
    *

@@ -36,6 +36,18 @@ public interface Journal {
   List<Entry> replay();
 
   /**
+   * The intact records found at start that could not be read (a type this version does not know, bytes that
+   * are not a record), which {@link #replay()} skipped: the journal keeps their bytes aside for a person or a
+   * later version to read, and the charge point reports them as its fault. Read at start-up, as
+   * {@code replay} is.
+   *
+   * @return what was set aside, in the order it was found; empty when every record was read
+   */
+  default List<Unreadable> unreadable() {
+    return List.of();
+  }
+
+  /**
    * Appends {@code payload} under {@code key}; {@code whenDone} runs on the loop once it is durable or failed.
    *
    * @param key what the record is about; a later record with the same key replaces it
@@ -93,6 +105,23 @@ public interface Journal {
      */
     public <T extends Record> Optional<T> payload(Class<T> type) {
       return type.isInstance(payload) ? Optional.of(type.cast(payload)) : Optional.empty();
+    }
+  }
+
+  /**
+   * A record the journal found at start and could not read, kept aside rather than lost.
+   *
+   * @param where where it was, such as its segment and the byte offset of its frame
+   * @param keptIn where its bytes are kept now
+   * @param reason why it could not be read
+   */
+  record Unreadable(String where, String keptIn, String reason) {
+
+    /** Rejects null components. */
+    public Unreadable {
+      Objects.requireNonNull(where, "where");
+      Objects.requireNonNull(keptIn, "keptIn");
+      Objects.requireNonNull(reason, "reason");
     }
   }
 

@@ -66,7 +66,7 @@ public final class WriteBehind implements Storage {
   private Optional<Change> inFlight = Optional.empty();
   private Optional<String> fault = Optional.empty();
   private boolean retrying;
-  /** A write runs on the writer now; {@link #drain} waits for it. */
+  /** A write runs on the writer now; {@link #drain} waits for it, not for one the writer has not started. */
   private boolean writing;
   private boolean drained;
   private long generation;
@@ -175,8 +175,14 @@ public final class WriteBehind implements Storage {
     }
     Change next = waiting.pollFirstEntry().getValue();
     inFlight = Optional.of(next);
-    writing = true;
     writer.execute(() -> {
+      synchronized (this) {
+        if (drained) {
+          // not started before the stop: the drain writes it on the stopping thread
+          return;
+        }
+        writing = true;
+      }
       try {
         write(next);
         loop.execute(() -> written(next));

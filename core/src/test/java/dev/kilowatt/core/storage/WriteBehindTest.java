@@ -5,37 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.FaultyStorage;
+import dev.kilowatt.core.HeldWriter;
 import dev.kilowatt.core.ledger.Ledger;
 import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.time.VirtualTime;
 import dev.kilowatt.test.InMemoryStorage;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 class WriteBehindTest {
 
   record Value(int n) {}
-
-  /** A writer whose tasks run when the test says: a write stays in flight until then. */
-  static final class HeldWriter implements Executor {
-    final Deque<Runnable> tasks = new ArrayDeque<>();
-
-    @Override
-    public void execute(Runnable task) {
-      tasks.add(task);
-    }
-
-    /** Finishes the write in flight. */
-    void finish() {
-      tasks.removeFirst().run();
-    }
-  }
 
   static final class Faults implements Ledger.FaultListener {
     final List<String> heard = new ArrayList<>();
@@ -70,7 +53,7 @@ class WriteBehindTest {
     assertEquals(Optional.of(new Value(2)), medium.load("cache", Value.class), "a key that waited behind it");
     loop.runPending();
     storage.save("late", new Value(4));
-    assertTrue(writer.tasks.isEmpty(), "nothing goes to the writer after the stop");
+    assertTrue(writer.held() == 0, "nothing goes to the writer after the stop");
   }
 
   @Test
@@ -104,7 +87,7 @@ class WriteBehindTest {
     for (int n = 1; n <= 10; n++) {
       storage.save("cache", new Value(n));
     }
-    while (!writer.tasks.isEmpty()) {
+    while (writer.held() > 0) {
       writer.finish();
       loop.runPending();
     }
@@ -119,7 +102,7 @@ class WriteBehindTest {
     storage.save("b", new Value(2));
     storage.save("c", new Value(3));
     storage.save("b", new Value(4));
-    while (!writer.tasks.isEmpty()) {
+    while (writer.held() > 0) {
       writer.finish();
       loop.runPending();
     }
@@ -140,7 +123,7 @@ class WriteBehindTest {
     writer.finish();
     loop.runPending();
     assertEquals(1, outcomes.size(), "the first value is durable, the second waits for its own write");
-    while (!writer.tasks.isEmpty()) {
+    while (writer.held() > 0) {
       writer.finish();
       loop.runPending();
     }
