@@ -3,7 +3,6 @@ package dev.kilowatt.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kilowatt.core.StorageOffTheLoopTest.HeldWriter;
 import dev.kilowatt.core.authorization.LocalAuthList;
 import dev.kilowatt.core.message.AuthorizationData;
 import dev.kilowatt.core.message.AuthorizationStatus;
