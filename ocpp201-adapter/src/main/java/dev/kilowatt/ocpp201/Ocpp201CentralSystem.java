@@ -206,6 +206,12 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
     @Override
     public void callReceived(IncomingCall<?> call) {
+      // one hop more on the loop, as an answer to a call of ours takes (see call): the core then hears the CSMS
+      // in the order of the wire, a RequestStopTransaction after the answer to the Started event before it
+      scheduler.execute(() -> route(call));
+    }
+
+    private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
           .or(() -> serviceCalls.translate(call.request()));
       if (route.isEmpty()) {
