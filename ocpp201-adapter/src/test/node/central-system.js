@@ -11,11 +11,14 @@
 //           strictFailure <JSON>                          (ocpp-rpc refused a message for its schema)
 //           disconnected <identity> <code>
 //           holding <action> | released <action>         (acknowledgements of hold and release)
+//           then <action>                                (acknowledgement of then)
 //   stdin:  call <tag> <action> <params as JSON>      (the server calls the station)
 //           raw <text>                                 (sent to the station as it is)
 //           binary <text>                              (sent to the station as a binary frame)
 //           hold <action>                              (calls of that action wait for their answer...)
 //           release <action>                           (...until this)
+//           then <action> <tag> <callAction> <params>  (the next call of action is answered, and at once the
+//                                                       server calls callAction, as call <tag> does)
 //           drop                                       (closes the station's connection)
 //           quit
 const readline = require('node:readline');
@@ -25,6 +28,7 @@ const protocols = (process.argv[2] || 'ocpp2.0.1').split(',');
 const server = new RPCServer({ protocols, strictMode: true });
 let station = null;
 const held = new Map();
+const followUps = new Map();
 
 function report(line) {
   process.stdout.write(line.replace(/\r?\n/g, ' ') + '\n');
@@ -63,9 +67,24 @@ server.on('client', (client) => {
     if (!answer) {
       throw createRPCError('NotImplemented', `this test central system does not answer ${method}`);
     }
+    const followUp = followUps.get(method);
+    if (followUp) {
+      followUps.delete(method);
+      // after this handler's answer has gone out: the station receives the answer, then the call
+      setImmediate(() => callStation(followUp.tag, followUp.action, followUp.params));
+    }
     return answer(params);
   });
 });
+
+async function callStation(tag, action, params) {
+  try {
+    const result = await station.call(action, JSON.parse(params || '{}'));
+    report(`result ${tag} ${JSON.stringify(result)}`);
+  } catch (err) {
+    report(`error ${tag} ${err.rpcErrorCode || err.name} ${JSON.stringify(err.message)}`);
+  }
+}
 
 readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   const [command, ...rest] = line.split(' ');
@@ -79,6 +98,12 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
     held.delete(rest[0]);
     report(`released ${rest[0]}`);
     waiting.forEach((resolve) => resolve());
+    return;
+  }
+  if (command === 'then') {
+    const [action, tag, callAction, ...params] = rest;
+    followUps.set(action, { tag, action: callAction, params: params.join(' ') });
+    report(`then ${action}`);
     return;
   }
   if (command === 'quit') {
@@ -97,12 +122,7 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
     await station.close({ code: 4000, reason: 'dropped by the test', awaitPending: false, force: true });
   } else if (command === 'call') {
     const [tag, action, ...params] = rest;
-    try {
-      const result = await station.call(action, JSON.parse(params.join(' ') || '{}'));
-      report(`result ${tag} ${JSON.stringify(result)}`);
-    } catch (err) {
-      report(`error ${tag} ${err.rpcErrorCode || err.name} ${JSON.stringify(err.message)}`);
-    }
+    await callStation(tag, action, params.join(' '));
   } else {
     report(`error - UnknownCommand ${JSON.stringify(line)}`);
   }

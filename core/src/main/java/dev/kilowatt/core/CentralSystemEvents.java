@@ -7,9 +7,13 @@ import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.provisioning.Session;
+import dev.kilowatt.core.port.UnsettledTransaction;
 import dev.kilowatt.core.security.Security;
+import dev.kilowatt.core.transaction.Transactions;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /** What the link to the central system reports, from its thread onto the event loop and to the block it concerns. */
 final class CentralSystemEvents implements CentralSystem.Listener {
@@ -21,13 +25,15 @@ final class CentralSystemEvents implements CentralSystem.Listener {
   private final Security security;
   private final Outbox outbox;
   private final CallRouter router;
+  private final Transactions transactions;
 
-  CentralSystemEvents(Executor loop, Session session, Security security, Outbox outbox, CallRouter router) {
+  CentralSystemEvents(Executor loop, Session session, Security security, Outbox outbox, CallRouter router, Transactions transactions) {
     this.loop = loop;
     this.session = session;
     this.security = security;
     this.outbox = outbox;
     this.router = router;
+    this.transactions = transactions;
   }
 
   @Override
@@ -65,5 +71,10 @@ final class CentralSystemEvents implements CentralSystem.Listener {
   @Override
   public void onCall(String callId, CentralSystemRequest<?> request) {
     loop.execute(() -> router.handle(callId, request));
+  }
+
+  @Override
+  public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
+    loop.execute(() -> answer.accept(transactions.unsettled()));
   }
 }

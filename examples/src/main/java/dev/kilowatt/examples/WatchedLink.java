@@ -6,8 +6,11 @@ import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.UnsettledTransaction;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A central-system link whose comings and goings and messages a {@link Watcher} hears of, as they pass
@@ -184,6 +187,11 @@ public final class WatchedLink implements CentralSystem {
       public void onSecurityEvent(String type, String techInfo) {
         watcher.trouble();
         domain.onSecurityEvent(type, techInfo);
+      }
+
+      @Override
+      public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
+        domain.onTransactionsAsked(answer);
       }
     };
   }

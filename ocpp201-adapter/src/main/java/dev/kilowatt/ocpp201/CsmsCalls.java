@@ -60,6 +60,7 @@ import java.util.function.Function;
  *       station) without an EVSE</td></tr>
  *   <tr><td>GetVariables, SetVariables</td><td>GetConfiguration, one ChangeConfiguration per variable, for
  *       the variables {@link Variables} maps</td></tr>
+ *   <tr><td>UnlockConnector, DataTransfer, GetTransactionStatus</td><td>see {@link ServiceCalls}</td></tr>
  * </table>
  */
 final class CsmsCalls {

@@ -20,10 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's {@link CentralSystem} port over OCPP 2.0.1: the unchanged, 1.6-shaped domain runs a charging
+ * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
  * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
- * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} what the CSMS's calls
- * become, {@link Variables} which device-model variables are which configuration keys.
+ * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} and {@link ServiceCalls} what
+ * the CSMS's calls become, {@link Variables} which device-model variables are which configuration keys. What a
+ * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
+ * through {@link CentralSystem.Listener#onTransactionsAsked}.
  *
  * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to {@code endpoint} (the CSMS's URL ending in
  * the station's identity), offering {@code ocpp2.0.1} only; after a loss or a failed attempt the next
@@ -52,6 +54,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final TransactionEvents transactions;
   private final StationMessages station;
   private final CsmsCalls csmsCalls;
+  private final ServiceCalls serviceCalls;
 
   private Listener listener;
   private boolean running;
@@ -80,6 +83,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
         remoteStarts, scheduler, this::resetIfIdle);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
     this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle);
+    this.serviceCalls = new ServiceCalls(station::knowsEvse);
   }
 
   @Override
@@ -206,27 +210,40 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
     @Override
     public void callReceived(IncomingCall<?> call) {
-      Optional<CsmsCalls.Exchange> exchange = csmsCalls.translate(call.request());
-      if (exchange.isEmpty()) {
+      // one hop more on the loop, as an answer to a call of ours takes (see call): the core then hears the CSMS
+      // in the order of the wire, a RequestStopTransaction after the answer to the Started event before it
+      scheduler.execute(() -> route(call));
+    }
+
+    private void route(IncomingCall<?> call) {
+      Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
+          .or(() -> serviceCalls.translate(call.request()));
+      if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
       }
-      transactions.startsInFlight().after(CsmsCalls.transactionNamed(call.request()), () -> handOver(call, exchange.get()));
+      switch (route.get()) {
+        case Route.Now now -> transactions.startsInFlight().after(CsmsCalls.transactionNamed(call.request()),
+            () -> exchange(call, now.exchange()));
+        case Route.AfterTransactions after -> listener.onTransactionsAsked(
+            unsettled -> exchange(call, after.exchange().apply(unsettled)));
+      }
     }
+  }
 
-    private void handOver(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
-      if (exchange.requests().isEmpty()) {
-        new Pending(call, exchange).complete();
-        return;
-      }
-      Pending waiting = new Pending(call, exchange);
-      List<String> ids = waiting.callIds(nextExchange());
-      synchronized (Ocpp201CentralSystem.this) {
-        ids.forEach(id -> pending.put(id, waiting));
-      }
-      for (int i = 0; i < ids.size(); i++) {
-        listener.onCall(ids.get(i), exchange.requests().get(i));
-      }
+  /** Hands the core the calls {@code exchange} takes, and answers {@code call} once the core answered them all. */
+  private void exchange(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
+    if (exchange.requests().isEmpty()) {
+      new Pending(call, exchange).complete();
+      return;
+    }
+    Pending waiting = new Pending(call, exchange);
+    List<String> ids = waiting.callIds(nextExchange());
+    synchronized (this) {
+      ids.forEach(id -> pending.put(id, waiting));
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      listener.onCall(ids.get(i), exchange.requests().get(i));
     }
   }
 

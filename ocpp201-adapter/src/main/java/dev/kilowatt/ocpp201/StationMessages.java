@@ -7,6 +7,7 @@ import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.HeartbeatResponse;
 import dev.kilowatt.core.message.MeterValuesResponse;
 import dev.kilowatt.core.message.RegistrationStatus;
+import dev.kilowatt.core.message.SecurityEventNotificationResponse;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.Scheduler;
@@ -16,6 +17,8 @@ import dev.kilowatt.ocpp201.Types.ChargingStation;
 import dev.kilowatt.ocpp201.Types.Modem;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,6 +41,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <tr><td>StartTransaction, StopTransaction, MeterValues of a transaction</td><td>TransactionEvent,
  *       see {@link TransactionEvents}</td></tr>
  *   <tr><td>MeterValues without a transaction</td><td>MeterValues of EVSE n (n = the connector)</td></tr>
+ *   <tr><td>DataTransfer</td><td>DataTransfer, the core's text as the JSON value it spells ({@link VendorData})</td></tr>
+ *   <tr><td>SecurityEventNotification</td><td>SecurityEventNotification, the type in 2.0.1's words
+ *       ({@link SecurityEventTypes})</td></tr>
  *   <tr><td>anything else</td><td>not carried yet: CALLERROR NotSupported to the core</td></tr>
  * </table>
  */
@@ -47,11 +53,18 @@ final class StationMessages {
   private final RemoteStarts remoteStarts;
   private final Scheduler clock;
   private final AtomicBoolean bootTriggered = new AtomicBoolean();
+  /** The EVSEs whose status the core reported: its connectors, each of which it reports after every boot. */
+  private final Set<Integer> evses = ConcurrentHashMap.newKeySet();
 
   StationMessages(TransactionEvents transactions, RemoteStarts remoteStarts, Scheduler clock) {
     this.transactions = transactions;
     this.remoteStarts = remoteStarts;
     this.clock = clock;
+  }
+
+  /** {@return whether the core has reported the status of EVSE {@code evseId}, so that it has such a connector} */
+  boolean knowsEvse(int evseId) {
+    return evses.contains(evseId);
   }
 
   /** A TriggerMessage asked for a BootNotification: the next one gives reason Triggered. */
@@ -71,10 +84,7 @@ final class StationMessages {
           answer -> new BootNotificationResponse(registration(answer.status()), answer.currentTime(), answer.interval()));
       case dev.kilowatt.core.message.HeartbeatRequest heartbeat -> new Outbound.Send<>(
           new Messages.HeartbeatRequest(), answer -> new HeartbeatResponse(answer.currentTime()));
-      case dev.kilowatt.core.message.StatusNotificationRequest status -> status.connectorId() == 0
-          ? new Outbound.Answer(new StatusNotificationResponse())
-          : new Outbound.Send<>(new Messages.StatusNotificationRequest(status.timestamp().orElseGet(clock::now),
-              connectorStatus(status.status()), status.connectorId(), 1), answer -> new StatusNotificationResponse());
+      case dev.kilowatt.core.message.StatusNotificationRequest status -> status(status);
       case dev.kilowatt.core.message.AuthorizeRequest authorize -> new Outbound.Send<>(
           new Messages.AuthorizeRequest(remoteStarts.token(authorize.idTag()), Optional.empty()),
           answer -> new AuthorizeResponse(Verdicts.idTagInfo(answer.idTokenInfo())));
@@ -83,9 +93,26 @@ final class StationMessages {
       case dev.kilowatt.core.message.MeterValuesRequest values -> values.transactionId()
           .map(id -> transactions.updated(values, id))
           .orElseGet(() -> meterValues(values));
+      case dev.kilowatt.core.message.DataTransferRequest transfer -> new Outbound.Send<>(
+          new ServiceMessages.DataTransferRequest(transfer.messageId(), VendorData.json(transfer.data()), transfer.vendorId()),
+          answer -> new dev.kilowatt.core.message.DataTransferResponse(VendorData.status(answer.status()),
+              VendorData.text(answer.data())));
+      case dev.kilowatt.core.message.SecurityEventNotificationRequest event -> new Outbound.Send<>(
+          new ServiceMessages.SecurityEventNotificationRequest(SecurityEventTypes.of(event.type()), event.timestamp(),
+              event.techInfo()),
+          answer -> new SecurityEventNotificationResponse());
       default -> new Outbound.Refuse(new CallError(CallError.Code.NOT_SUPPORTED,
           request.action().ocppValue() + " is not carried over OCPP 2.0.1 yet"));
     };
+  }
+
+  private Outbound status(dev.kilowatt.core.message.StatusNotificationRequest status) {
+    if (status.connectorId() == 0) {
+      return new Outbound.Answer(new StatusNotificationResponse());
+    }
+    evses.add(status.connectorId());
+    return new Outbound.Send<>(new Messages.StatusNotificationRequest(status.timestamp().orElseGet(clock::now),
+        connectorStatus(status.status()), status.connectorId(), 1), answer -> new StatusNotificationResponse());
   }
 
   private static Outbound meterValues(dev.kilowatt.core.message.MeterValuesRequest values) {

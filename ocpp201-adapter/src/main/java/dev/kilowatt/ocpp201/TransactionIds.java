@@ -40,6 +40,11 @@ final class TransactionIds {
     return connectorId + "-" + started.truncatedTo(ChronoUnit.SECONDS);
   }
 
+  /** Whether {@code stationId} is the id of the transaction the core started on {@code connectorId} at {@code started}. */
+  static boolean names(String stationId, int connectorId, Instant started) {
+    return connectorId >= 1 && connectorId <= MAX_CONNECTORS && station(connectorId, started).equals(stationId);
+  }
+
   /** The core's id of the same transaction. */
   static int core(int connectorId, Instant started) {
     requireConnector(connectorId);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The unchanged core on simulated hardware, over OCPP 2.0.1, against ocpp-rpc's server in strict mode: a
  * charger that boots, reports its connector, authorizes a card, charges with TransactionEvents Started,
- * Updated and Ended, and is started and stopped remotely.
+ * Updated and Ended, and is started and stopped remotely; the central system asks after the transaction
+ * and cannot unlock the fixed cable while it runs; the boot's security event reaches it.
  */
 class ChargerEndToEndTest {
 
@@ -143,6 +144,35 @@ class ChargerEndToEndTest {
     JsonNode ended = event("Ended");
     assertEquals("Remote", ended.at("/transactionInfo/stoppedReason").asText());
     assertEquals("RemoteStop", ended.get("triggerReason").asText());
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  @Test
+  void theCentralSystemAsksAfterTheTransactionAndCannotUnlockTheFixedCableWhileItRuns() throws Exception {
+    booted();
+    reader.present("04A1B2C3");
+    connector.ev().plug();
+    connector.ev().requestEnergy();
+    String transactionId = event("Started").at("/transactionInfo/transactionId").asText();
+
+    csms.send("call g1 GetTransactionStatus {\"transactionId\":\"" + transactionId + "\"}");
+    assertTrue(csms.awaitJson("result g1 ").get("ongoingIndicator").asBoolean());
+    csms.send("call u1 UnlockConnector {\"evseId\":1,\"connectorId\":1}");
+    assertEquals("OngoingAuthorizedTransaction", csms.awaitJson("result u1 ").get("status").asText());
+    csms.send("call u2 UnlockConnector {\"evseId\":2,\"connectorId\":1}");
+    assertEquals("UnknownConnector", csms.awaitJson("result u2 ").get("status").asText());
+
+    connector.ev().unplug();
+    event("Ended");
+    csms.send("call g2 GetTransactionStatus {\"transactionId\":\"" + transactionId + "\"}");
+    assertEquals(false, csms.awaitJson("result g2 ").get("ongoingIndicator").asBoolean());
+    csms.send("call g3 GetTransactionStatus {}");
+    assertEquals(false, csms.awaitJson("result g3 ").has("ongoingIndicator"));
+    csms.send("call u3 UnlockConnector {\"evseId\":1,\"connectorId\":1}");
+    assertEquals("UnlockFailed", csms.awaitJson("result u3 ").get("status").asText(), "a fixed cable has no lock to open");
+
+    assertTrue(csms.reported().stream().anyMatch(line -> line.startsWith("received SecurityEventNotification ")
+        && line.contains("\"type\":\"StartupOfTheDevice\"")), csms.reported()::toString);
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }
 }

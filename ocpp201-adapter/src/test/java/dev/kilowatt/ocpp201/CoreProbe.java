@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.port.UnsettledTransaction;
 import dev.kilowatt.test.RecordingLinkListener;
 import java.time.Duration;
+import java.util.List;
 
 /** A stand-in for the core behind the port: it records what the adapter tells it, in order. */
 final class CoreProbe extends RecordingLinkListener {
@@ -30,5 +32,10 @@ final class CoreProbe extends RecordingLinkListener {
     Call call = next(Call.class);
     callId[0] = call.callId();
     return assertInstanceOf(type, call.request());
+  }
+
+  /** The adapter asked after the core's transactions, which must come next: the core answers {@code unsettled}. */
+  void transactionsAsked(List<UnsettledTransaction> unsettled) {
+    next(TransactionsAsked.class).answer().accept(unsettled);
   }
 }

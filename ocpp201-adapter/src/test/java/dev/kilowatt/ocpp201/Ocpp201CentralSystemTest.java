@@ -11,7 +11,8 @@ import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.BootNotificationResponse;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
-import dev.kilowatt.core.message.DataTransferRequest;
+import dev.kilowatt.core.message.FirmwareStatus;
+import dev.kilowatt.core.message.FirmwareStatusNotificationRequest;
 import dev.kilowatt.core.message.HeartbeatRequest;
 import dev.kilowatt.core.message.HeartbeatResponse;
 import dev.kilowatt.core.message.RegistrationStatus;
@@ -99,7 +100,7 @@ class Ocpp201CentralSystemTest extends PortSession {
 
   @Test
   void aCallNotCarriedOver201YetIsRefusedToTheCoreAsNotSupported() {
-    port.send("d1", new DataTransferRequest("com.acme", Optional.empty(), Optional.empty()));
+    port.send("d1", new FirmwareStatusNotificationRequest(FirmwareStatus.DOWNLOADING));
 
     CoreProbe.Failed failed = core.next(CoreProbe.Failed.class);
     assertEquals("d1", failed.callId());

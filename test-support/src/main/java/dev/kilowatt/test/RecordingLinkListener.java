@@ -4,11 +4,13 @@ import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.UnsettledTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The core's side of a {@link CentralSystem} link, for testing a link adapter: it records what the link
@@ -18,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public class RecordingLinkListener implements CentralSystem.Listener {
 
   /** One report of the link. */
-  public sealed interface Event permits Connected, Disconnected, Result, Failed, Call, SecurityEvent {
+  public sealed interface Event permits Connected, Disconnected, Result, Failed, Call, SecurityEvent, TransactionsAsked {
   }
 
   /** The link connected. */
@@ -67,6 +69,14 @@ public class RecordingLinkListener implements CentralSystem.Listener {
    * @param techInfo free text for people
    */
   public record SecurityEvent(String type, String techInfo) implements Event {
+  }
+
+  /**
+   * The link asked after the core's unsettled transactions.
+   *
+   * @param answer where the core's answer goes
+   */
+  public record TransactionsAsked(Consumer<List<UnsettledTransaction>> answer) implements Event {
   }
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -144,5 +154,10 @@ public class RecordingLinkListener implements CentralSystem.Listener {
   @Override
   public void onSecurityEvent(String type, String techInfo) {
     events.add(new SecurityEvent(type, techInfo));
+  }
+
+  @Override
+  public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
+    events.add(new TransactionsAsked(answer));
   }
 }

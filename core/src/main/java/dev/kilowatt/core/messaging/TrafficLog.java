@@ -10,12 +10,14 @@ import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.UnsettledTransaction;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -105,6 +107,11 @@ public final class TrafficLog {
           public void onSecurityEvent(String type, String techInfo) {
             record("security event " + type + (techInfo.isEmpty() ? "" : ": " + techInfo));
             listener.onSecurityEvent(type, techInfo);
+          }
+
+          @Override
+          public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
+            listener.onTransactionsAsked(answer);
           }
         });
       }

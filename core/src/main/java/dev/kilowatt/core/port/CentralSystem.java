@@ -3,6 +3,8 @@ package dev.kilowatt.core.port;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The link to the central system: a transport for OCPP calls in both directions.
@@ -106,5 +108,15 @@ public interface CentralSystem {
      * @param techInfo detail for people; may be empty
      */
     void onSecurityEvent(String type, String techInfo);
+
+    /**
+     * The central system asks after the charger's transactions in words the 1.6 calls lack (OCPP 2.0.1's
+     * GetTransactionStatus: does this transaction still run, do messages of it wait?). The domain answers on
+     * its event loop with every transaction that runs or has a message not answered yet; one missing from the
+     * answer has ended and been delivered in full, or never was.
+     *
+     * @param answer gets the unsettled transactions, oldest first, on the event loop
+     */
+    void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer);
   }
 }

@@ -24,6 +24,7 @@ import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.messaging.TransactionReceiver;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.port.UnsettledTransaction;
 import dev.kilowatt.core.reservation.Reservations;
 import dev.kilowatt.core.smartcharging.SmartCharging;
 import java.lang.System.Logger.Level;
@@ -33,7 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The start and stop of transactions and their recovery after a power cut. Every step is recorded in the
@@ -275,6 +278,19 @@ public final class Transactions implements TransactionReceiver, StartAnswers {
   /** {@return how many transaction messages are saved and still wait for the central system's answer} */
   public int queuedMessages() {
     return outbox.pendingTransactionMessages().size();
+  }
+
+  /**
+   * {@return every transaction that runs or has a message the central system has not answered yet (the one in
+   * flight counts), oldest first; a transaction that ended and was delivered in full is not in it}
+   */
+  public List<UnsettledTransaction> unsettled() {
+    Set<Long> waiting = outbox.pendingTransactionMessages().stream().map(Outbox.Queued::transaction).collect(Collectors.toSet());
+    Set<Long> running = connectors.stream().flatMap(c -> c.transaction().stream()).map(Transaction::number).collect(Collectors.toSet());
+    return ledger.records().stream()
+        .filter(r -> running.contains(r.number()) || waiting.contains(r.number()))
+        .map(r -> new UnsettledTransaction(r.connectorId(), r.started(), running.contains(r.number()), waiting.contains(r.number())))
+        .toList();
   }
 
   /** {@return what the charger remembers of every transaction: finished ones first, oldest first} */

@@ -68,6 +68,11 @@ public final class OutboxWiring {
       public void onSecurityEvent(String type, String techInfo) {
         throw new UnsupportedOperationException("raise security events on the part under test directly");
       }
+
+      @Override
+      public void onTransactionsAsked(java.util.function.Consumer<java.util.List<dev.kilowatt.core.port.UnsettledTransaction>> answer) {
+        throw new UnsupportedOperationException("ask the part under test directly");
+      }
     };
   }
 }

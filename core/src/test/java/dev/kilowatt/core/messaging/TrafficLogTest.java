@@ -169,5 +169,10 @@ class TrafficLogTest {
     public void onSecurityEvent(String type, String techInfo) {
       events.add("security " + type);
     }
+
+    @Override
+    public void onTransactionsAsked(java.util.function.Consumer<List<dev.kilowatt.core.port.UnsettledTransaction>> answer) {
+      events.add("transactions asked");
+    }
   }
 }
