@@ -2,9 +2,14 @@
 // An independent OCPP 2.0.1 central system for the adapter's tests: ocpp-rpc's server in strict mode,
 // which checks every message both ways against the schemas it ships. Driven by a line protocol:
 //
-//   argv:   node central-system.js <subprotocol>[,<subprotocol>...]
+//   argv:   node central-system.js <subprotocol>[,<subprotocol>...] [options]
+//           --password <hex>        the upgrade must carry HTTP Basic auth with these password bytes, else 401
+//           --tls <p12 file>        wss:// only: the server's key and certificate chain (store password changeit)
+//           --client-ca <pem file>  with --tls: a client certificate issued by this root is required
 //   stdout: listening <port>
+//           upgrade <identity> password=<hex or none> clientCert=<subject CN or none>   (every upgrade request)
 //           connected <identity> <subprotocol>
+//           ping <identity>                                 (a WebSocket ping from the station)
 //           frame <raw text of every frame received from the station>
 //           received <action> <params as JSON>           (a valid call from the station, answered)
 //           result <tag> <JSON> | error <tag> <code> <JSON description>
@@ -21,10 +26,17 @@
 //                                                       server calls callAction, as call <tag> does)
 //           drop                                       (closes the station's connection)
 //           quit
+const fs = require('node:fs');
+const http = require('node:http');
+const https = require('node:https');
 const readline = require('node:readline');
 const { RPCServer, createRPCError } = require('ocpp-rpc');
 
 const protocols = (process.argv[2] || 'ocpp2.0.1').split(',');
+const options = {};
+for (let i = 3; i < process.argv.length; i += 2) {
+  options[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+}
 const server = new RPCServer({ protocols, strictMode: true });
 let station = null;
 const held = new Map();
@@ -48,9 +60,23 @@ const answers = {
   SecurityEventNotification: () => ({}),
 };
 
+server.auth((accept, reject, handshake) => {
+  const password = handshake.password ? handshake.password.toString('hex') : 'none';
+  const certificate = handshake.request.socket.getPeerCertificate ? handshake.request.socket.getPeerCertificate() : null;
+  const clientCert = certificate && certificate.subject ? certificate.subject.CN : 'none';
+  report(`upgrade ${handshake.identity} password=${password} clientCert=${clientCert}`);
+  if (options.password !== undefined && password !== options.password.toLowerCase()) {
+    reject(401, 'Unauthorized');
+    return;
+  }
+  accept();
+});
+
 server.on('client', (client) => {
   station = client;
   report(`connected ${client.identity} ${client.protocol}`);
+  // ocpp-rpc (2.2.1, pinned) does not report the pings it receives; its socket, from the ws package, does
+  client._ws.on('ping', () => report(`ping ${client.identity}`));
   client.on('message', ({ message, outbound }) => {
     if (!outbound) {
       report(`frame ${message}`);
@@ -128,4 +154,19 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   }
 });
 
-server.listen(0, '127.0.0.1').then((httpServer) => report(`listening ${httpServer.address().port}`));
+// an HTTP server of our own, so that it may be HTTPS; ocpp-rpc takes the upgrades it hands over
+const httpServer = options.tls === undefined
+  ? http.createServer()
+  : https.createServer({
+    pfx: fs.readFileSync(options.tls),
+    passphrase: 'changeit',
+    requestCert: options['client-ca'] !== undefined,
+    rejectUnauthorized: options['client-ca'] !== undefined,
+    ca: options['client-ca'] === undefined ? undefined : [fs.readFileSync(options['client-ca'])],
+  });
+httpServer.on('request', (request, response) => {
+  response.statusCode = 404;
+  response.end();
+});
+httpServer.on('upgrade', server.handleUpgrade);
+httpServer.listen(0, '127.0.0.1', () => report(`listening ${httpServer.address().port}`));

@@ -72,12 +72,13 @@ class ArchitectureTest {
   }
 
   /**
-   * The 2.0.1 adapter shares the 1.6 adapter's protocol-neutral pieces, the schema validator and the JSON
-   * binding, and nothing else of it.
+   * The 2.0.1 adapter shares the 1.6 adapter's protocol-neutral pieces, the schema validator, the JSON
+   * binding and the security profiles' handshake rules, and nothing else of it.
    */
   private static DescribedPredicate<JavaClass> sharedWithOcpp201(String adapter) {
     return adapter.equals("ocpp201")
-        ? belongToAnyOf(dev.kilowatt.ocpp.PayloadSchemas.class, dev.kilowatt.ocpp.Violation.class, dev.kilowatt.ocpp.Payloads.class)
+        ? belongToAnyOf(dev.kilowatt.ocpp.PayloadSchemas.class, dev.kilowatt.ocpp.Violation.class, dev.kilowatt.ocpp.Payloads.class,
+            dev.kilowatt.ocpp.ConnectionSecurity.class, dev.kilowatt.ocpp.SecurityFinding.class)
         : DescribedPredicate.alwaysFalse();
   }
 

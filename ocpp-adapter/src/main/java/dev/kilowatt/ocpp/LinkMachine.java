@@ -119,7 +119,7 @@ abstract class LinkMachine<C extends LinkAttempt> implements CentralSystem {
       if (!running) {
         return;
       }
-      if (HandshakeSettings.credentialsChanged(old, settings)) {
+      if (ConnectionSecurity.credentialsChanged(old, settings)) {
         reconnect = true;
         retired = endCurrent("reconnecting with new credentials");
         failures = 0;
@@ -127,7 +127,7 @@ abstract class LinkMachine<C extends LinkAttempt> implements CentralSystem {
         // a link that the old settings kept from connecting (unusable certificates) may connect now
         reconnect = current == null && retry == null;
         if (current != null && !old.pingInterval().equals(settings.pingInterval())) {
-          current.pingEvery(HandshakeSettings.pingSeconds(settings.pingInterval()));
+          current.pingEvery(ConnectionSecurity.pingSeconds(settings.pingInterval()));
         }
       }
     }
@@ -215,7 +215,7 @@ abstract class LinkMachine<C extends LinkAttempt> implements CentralSystem {
       if (!running || current != null) {
         return;
       }
-      if (settings.securityProfile() >= 2 && !address.secure()) {
+      if (ConnectionSecurity.needsTls(settings) && !address.secure()) {
         log.error("SecurityProfile {} needs a wss:// central system URL, not {}; not connecting",
             settings.securityProfile(), address.baseUrl());
         return;
@@ -226,7 +226,7 @@ abstract class LinkMachine<C extends LinkAttempt> implements CentralSystem {
       }
       connection = made.get();
       with = settings;
-      connection.pingEvery(HandshakeSettings.pingSeconds(settings.pingInterval()));
+      connection.pingEvery(ConnectionSecurity.pingSeconds(settings.pingInterval()));
       current = connection;
       handshakeDeadline = scheduler.schedule(options.handshakeTimeout(), () -> handshakeTimedOut(connection));
     }

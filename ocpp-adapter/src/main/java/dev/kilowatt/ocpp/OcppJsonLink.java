@@ -91,7 +91,7 @@ public final class OcppJsonLink extends LinkMachine<OcppJsonLink.Connection> {
    */
   public OcppJsonLink(CentralSystemAddress address, Scheduler scheduler, LinkOptions options) {
     super(address, scheduler, options, new Payloads(), false);
-    this.tls = new TlsSetup(options.tls(), counters);
+    this.tls = new TlsSetup(options.tls(), () -> counters.count(Counters.UNUSABLE_CERTIFICATES));
   }
 
   /**
@@ -114,7 +114,7 @@ public final class OcppJsonLink extends LinkMachine<OcppJsonLink.Connection> {
       }
     }
     Map<String, String> headers = new HashMap<>();
-    HandshakeSettings.basicAuthorization(address.chargePointId(), settings)
+    ConnectionSecurity.basicAuthorization(address.chargePointId(), settings)
         .ifPresent(value -> headers.put("Authorization", value));
     return Optional.of(new Connection(address.endpoint(), headers, context));
   }
@@ -143,7 +143,7 @@ public final class OcppJsonLink extends LinkMachine<OcppJsonLink.Connection> {
 
     @Override
     protected void onSetSSLParameters(SSLParameters parameters) {
-      TlsSetup.restrict(parameters);
+      ConnectionSecurity.restrict(parameters);
     }
 
     /**

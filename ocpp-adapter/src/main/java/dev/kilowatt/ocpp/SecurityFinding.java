@@ -12,15 +12,20 @@ import javax.net.ssl.SSLException;
 /**
  * A security event a failed connection attempt revealed, for
  * {@link dev.kilowatt.core.port.CentralSystem.Listener#onSecurityEvent}: {@code type} as section 8 of
- * "Improved security for OCPP 1.6-J" (edition 3) spells it, {@code techInfo} what the TLS stack or the
- * server said.
+ * "Improved security for OCPP 1.6-J" (edition 3) spells it, the port's vocabulary for both protocol
+ * adapters, {@code techInfo} what the TLS stack or the server said. (OCPP 2.0.1's appendix names two of
+ * these differently, {@code InvalidCsmsCertificate} and {@code FailedToAuthenticateAtCsms}; the 2.0.1
+ * adapter renames them where a SecurityEventNotification goes out.)
  *
  * <p>The JDK tells TLS failures apart only by exception type and message: a certificate the trust
  * manager rejected carries a {@link CertificateException}; an alert from the server reads "Received fatal
  * alert: " and the alert's name from the TLS specification. Failures that say nothing certain (a reset
  * connection, a time-out) are no finding.
+ *
+ * @param type the event's name in the white paper
+ * @param techInfo what the TLS stack or the server said, for people
  */
-record SecurityFinding(String type, String techInfo) {
+public record SecurityFinding(String type, String techInfo) {
 
   static final String INVALID_CENTRAL_SYSTEM_CERTIFICATE = "InvalidCentralSystemCertificate";
   static final String INVALID_TLS_VERSION = "InvalidTLSVersion";
@@ -46,8 +51,13 @@ record SecurityFinding(String type, String techInfo) {
   private static final Pattern REFUSED_UPGRADE = Pattern.compile("Invalid status code received: (\\d{3})");
   private static final int MAX_CAUSES = 16;
 
-  /** What a failed TLS handshake says about the central system, if anything certain. */
-  static Optional<SecurityFinding> ofTlsFailure(Throwable error) {
+  /**
+   * What a failed TLS handshake says about the central system, if anything certain.
+   *
+   * @param error what the WebSocket client reported, with its causes
+   * @return the finding, or empty if the failure says nothing certain
+   */
+  public static Optional<SecurityFinding> ofTlsFailure(Throwable error) {
     List<Throwable> chain = new ArrayList<>();
     for (Throwable cause = error; cause != null && chain.size() < MAX_CAUSES && !chain.contains(cause);
         cause = cause.getCause()) {
@@ -75,8 +85,13 @@ record SecurityFinding(String type, String techInfo) {
     return Optional.empty();
   }
 
-  /** What the close reason of a connection that never opened says: HTTP 401 means our credentials were refused. */
-  static Optional<SecurityFinding> ofRefusedUpgrade(String closeReason) {
+  /**
+   * What the close reason of a connection that never opened says: HTTP 401 means our credentials were refused.
+   *
+   * @param closeReason the reason Java-WebSocket gave for closing a connection whose upgrade failed; may be null
+   * @return {@code FailedToAuthenticateAtCentralSystem} for a 401, else empty
+   */
+  public static Optional<SecurityFinding> ofRefusedUpgrade(String closeReason) {
     Matcher status = REFUSED_UPGRADE.matcher(closeReason == null ? "" : closeReason);
     if (status.find() && status.group(1).equals("401")) {
       return Optional.of(new SecurityFinding(FAILED_TO_AUTHENTICATE, "HTTP 401 on the WebSocket upgrade"));

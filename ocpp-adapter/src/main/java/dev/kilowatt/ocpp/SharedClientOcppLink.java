@@ -71,7 +71,7 @@ public final class SharedClientOcppLink extends LinkMachine<SharedConnection> {
   void start(SharedConnection attempt, ConnectionSettings settings) {
     WebSocket.Builder builder = client.newWebSocketBuilder().subprotocols(SUBPROTOCOL)
         .connectTimeout(options.handshakeTimeout());
-    HandshakeSettings.basicAuthorization(address.chargePointId(), settings)
+    ConnectionSecurity.basicAuthorization(address.chargePointId(), settings)
         .ifPresent(value -> builder.header("Authorization", value));
     builder.buildAsync(address.endpoint(), attempt).whenComplete((socket, error) -> {
       if (error != null) {

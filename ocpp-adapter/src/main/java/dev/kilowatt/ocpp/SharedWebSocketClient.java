@@ -24,7 +24,7 @@ public final class SharedWebSocketClient {
   public static HttpClient create(Executor executor, Optional<SSLContext> tls) {
     SSLContext context = tls.orElseGet(SharedWebSocketClient::defaultTls);
     SSLParameters parameters = context.getDefaultSSLParameters();
-    TlsSetup.restrict(parameters);
+    ConnectionSecurity.restrict(parameters);
     return HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1).sslContext(context)
         .sslParameters(parameters).build();
   }

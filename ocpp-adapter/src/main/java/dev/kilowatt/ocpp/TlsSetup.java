@@ -76,18 +76,19 @@ final class TlsSetup {
   }
 
   private final Optional<SSLContext> embedders;
-  private final Counters counters;
+  private final Runnable unusable;
   private Inputs built;
   private Optional<SSLContext> context = Optional.empty();
 
-  TlsSetup(Optional<SSLContext> embedders, Counters counters) {
+  /** {@code unusable} hears of every set of certificates that cannot be used, after it is logged. */
+  TlsSetup(Optional<SSLContext> embedders, Runnable unusable) {
     this.embedders = Objects.requireNonNull(embedders, "embedders");
-    this.counters = Objects.requireNonNull(counters, "counters");
+    this.unusable = Objects.requireNonNull(unusable, "unusable");
   }
 
   /**
    * The context for {@code settings}, or empty if their certificates or key cannot be used (logged and
-   * counted as {@code unusableCertificates}); the link must then not connect, rather than fall back to a
+   * told to {@code unusable}); the link must then not connect, rather than fall back to a
    * weaker trust.
    */
   synchronized Optional<SSLContext> contextFor(ConnectionSettings settings) {
@@ -110,9 +111,9 @@ final class TlsSetup {
       own.init(keys, trust, null);
       return Optional.of(own);
     } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
-      counters.count(Counters.UNUSABLE_CERTIFICATES);
       LOG.error("the TLS certificates in the settings are unusable ({}); not connecting until they change",
           e.getMessage());
+      unusable.run();
       return Optional.empty();
     }
   }

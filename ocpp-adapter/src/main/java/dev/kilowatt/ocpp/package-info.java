@@ -9,8 +9,10 @@
  * instead, all on one {@link dev.kilowatt.ocpp.SharedWebSocketClient}. Everything else
  * in this package (framing, schema validation, JSON binding) is package-private.
  *
- * <p>Three pieces are public because the OCPP 2.0.1 adapter shares them: the schema validator's entry
- * {@link dev.kilowatt.ocpp.PayloadSchemas} with its {@link dev.kilowatt.ocpp.Violation}, and the JSON
- * binding {@link dev.kilowatt.ocpp.Payloads}.
+ * <p>Five pieces are public because the OCPP 2.0.1 adapter shares them: the schema validator's entry
+ * {@link dev.kilowatt.ocpp.PayloadSchemas} with its {@link dev.kilowatt.ocpp.Violation}, the JSON
+ * binding {@link dev.kilowatt.ocpp.Payloads}, and the security profiles' handshake rules
+ * {@link dev.kilowatt.ocpp.ConnectionSecurity} with the {@link dev.kilowatt.ocpp.SecurityFinding} a failed
+ * attempt reveals.
  */
 package dev.kilowatt.ocpp;

@@ -105,13 +105,13 @@ class OcppJsonLinkSecurityTest extends LinkTestBase {
 
   @Test
   void basicAuthenticationGoesWithEveryProfileButTheCertificateOne() {
-    String expected = HandshakeSettings.basicAuthorization("CP-1", profile(1, List.of(), Optional.empty())).orElseThrow();
-    assertEquals(Optional.of(expected), HandshakeSettings.basicAuthorization("CP-1", profile(0, List.of(), Optional.empty())),
+    String expected = ConnectionSecurity.basicAuthorization("CP-1", profile(1, List.of(), Optional.empty())).orElseThrow();
+    assertEquals(Optional.of(expected), ConnectionSecurity.basicAuthorization("CP-1", profile(0, List.of(), Optional.empty())),
         "profile 0 still sends a key that is set, as before the white paper");
-    assertEquals(Optional.of(expected), HandshakeSettings.basicAuthorization("CP-1", profile(2, TEST_ROOT, Optional.empty())));
-    assertEquals(Optional.empty(), HandshakeSettings.basicAuthorization("CP-1", profile(3, TEST_ROOT, Optional.empty())));
+    assertEquals(Optional.of(expected), ConnectionSecurity.basicAuthorization("CP-1", profile(2, TEST_ROOT, Optional.empty())));
+    assertEquals(Optional.empty(), ConnectionSecurity.basicAuthorization("CP-1", profile(3, TEST_ROOT, Optional.empty())));
     assertEquals(Optional.empty(),
-        HandshakeSettings.basicAuthorization("CP-1", new ConnectionSettings(Optional.empty(), Duration.ZERO, 1)));
+        ConnectionSecurity.basicAuthorization("CP-1", new ConnectionSettings(Optional.empty(), Duration.ZERO, 1)));
   }
 
   @Test

@@ -182,9 +182,9 @@ class OcppJsonLinkTest extends LinkContractTest {
   void pingsAtTheConfiguredInterval() throws Exception {
     connected(new ConnectionSettings(Optional.empty(), Duration.ofSeconds(1), 0));
     server.nextPing();
-    assertEquals(1, HandshakeSettings.pingSeconds(Duration.ofMillis(200)));
-    assertEquals(0, HandshakeSettings.pingSeconds(Duration.ZERO));
-    assertEquals(3, HandshakeSettings.pingSeconds(Duration.ofMillis(2001)));
+    assertEquals(1, ConnectionSecurity.pingSeconds(Duration.ofMillis(200)));
+    assertEquals(0, ConnectionSecurity.pingSeconds(Duration.ZERO));
+    assertEquals(3, ConnectionSecurity.pingSeconds(Duration.ofMillis(2001)));
   }
 
   @Test

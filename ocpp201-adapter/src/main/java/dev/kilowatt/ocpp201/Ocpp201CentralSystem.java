@@ -9,6 +9,8 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.ocpp.ConnectionSecurity;
+import dev.kilowatt.ocpp.SecurityFinding;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,9 +31,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to {@code endpoint} (the CSMS's URL ending in
  * the station's identity), offering {@code ocpp2.0.1} only; after a loss or a failed attempt the next
- * one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The security profiles are
- * not applied yet (no Basic authentication, no client certificate): {@link ConnectionSettings} are taken
- * and ignored, which suits security profile 0 only.
+ * one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The {@link ConnectionSettings}
+ * apply security profiles 0 to 3 and the ping interval as {@link Handshake} and {@link Ocpp201Link} say;
+ * settings that forbid connecting (profile 2 or 3 with a {@code ws://} URL, unusable certificates) stop
+ * the attempts until {@link #reconfigure} brings others. A failed attempt's security event reaches the
+ * core under the 1.6 name the port speaks ({@link SecurityFinding}). {@link #reconfigure} reconnects at
+ * once when the key, the profile or, with profile 3, the client certificate changed, and retunes the
+ * ping of the live connection; new trusted roots apply from the next handshake.
  *
  * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected,
  * or lost with its connection, is dropped and the domain, which queues its transaction messages durably,
@@ -55,8 +61,12 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final StationMessages station;
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
+  private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
+  private ConnectionSettings settings;
+  /** Hears the current link; the links before it are closing and what they report is stale. */
+  private LinkListener current;
   private boolean running;
   private boolean connected;
   private Ocpp201Link link;
@@ -88,14 +98,39 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
   @Override
   public synchronized void connect(ConnectionSettings settings, Listener listener) {
+    this.settings = Objects.requireNonNull(settings, "settings");
     this.listener = Objects.requireNonNull(listener, "listener");
     running = true;
     open();
   }
 
   @Override
-  public void reconfigure(ConnectionSettings settings) {
-    // no setting applies yet: see the class comment
+  public synchronized void reconfigure(ConnectionSettings settings) {
+    ConnectionSettings old = this.settings;
+    this.settings = Objects.requireNonNull(settings, "settings");
+    if (!running) {
+      return;
+    }
+    if (!ConnectionSecurity.credentialsChanged(old, settings)) {
+      if (link == null) {
+        open(); // the old settings forbade connecting; these may not
+      } else if (!old.pingInterval().equals(settings.pingInterval())) {
+        link.pingEvery(ConnectionSecurity.pingSeconds(settings.pingInterval()));
+      }
+      return;
+    }
+    if (retry != null) {
+      retry.cancel();
+    }
+    if (link != null) {
+      link.close();
+    }
+    if (lost()) {
+      // posted before the new link exists, so the core hears of the loss before of the new connection
+      scheduler.execute(() -> listener.onDisconnected("reconnecting with new credentials"));
+    }
+    nextRetry = FIRST_RETRY;
+    open();
   }
 
   @Override
@@ -171,9 +206,25 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   }
 
   private synchronized void open() {
-    if (running) {
-      link = Ocpp201Link.open(endpoint, List.of(Subprotocol.OCPP201), scheduler, new LinkListener());
+    link = null;
+    current = null;
+    if (!running) {
+      return;
     }
+    Optional<Handshake> handshake = Handshake.of(endpoint, settings, security);
+    if (handshake.isPresent()) {
+      current = new LinkListener();
+      link = Ocpp201Link.open(endpoint, List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current);
+    }
+  }
+
+  /** The connection is gone: whether it was up, forgetting what lived on it. */
+  private synchronized boolean lost() {
+    boolean was = connected;
+    connected = false;
+    pending.clear();
+    transactions.startsInFlight().lost();
+    return was;
   }
 
   /** Hears the link, on the event loop. */
@@ -184,6 +235,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
         return; // the link closes itself and reports it
       }
       synchronized (Ocpp201CentralSystem.this) {
+        if (this != current) {
+          return;
+        }
         connected = true;
         nextRetry = FIRST_RETRY;
       }
@@ -194,10 +248,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     public void disconnected(String reason) {
       boolean was;
       synchronized (Ocpp201CentralSystem.this) {
-        was = connected;
-        connected = false;
-        pending.clear();
-        transactions.startsInFlight().lost();
+        if (this != current) {
+          return;
+        }
+        was = lost();
         if (running) {
           retry = scheduler.schedule(nextRetry, Ocpp201CentralSystem.this::open);
           nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
@@ -206,6 +260,15 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       if (was) {
         listener.onDisconnected(reason);
       }
+    }
+
+    /**
+     * Under the 1.6 name, as the port has it; the 2.0.1 names (InvalidCsmsCertificate,
+     * FailedToAuthenticateAtCsms) are given where the core's SecurityEventNotification goes out.
+     */
+    @Override
+    public void securityEvent(SecurityFinding finding) {
+      listener.onSecurityEvent(finding.type(), finding.techInfo());
     }
 
     @Override

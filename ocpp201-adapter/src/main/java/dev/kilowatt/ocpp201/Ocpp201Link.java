@@ -3,17 +3,22 @@ package dev.kilowatt.ocpp201;
 import static dev.kilowatt.ocpp201.ErrorCode.GENERIC_ERROR;
 
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.ocpp.ConnectionSecurity;
+import dev.kilowatt.ocpp.SecurityFinding;
 import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.Response;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLParameters;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
@@ -32,6 +37,14 @@ import org.slf4j.LoggerFactory;
  * time, the next when the previous is answered, as part 4 asks of both sides. If the CSMS chooses a
  * subprotocol other than ocpp2.0.1, the link reports the choice and closes, so that the station can hand
  * the connection to the adapter of that protocol.
+ *
+ * <p>The upgrade request and the TLS handshake are as the {@link Handshake} says. Every {@code wss://}
+ * handshake offers TLS 1.2 and 1.3 and AEAD cipher suites only and checks that the CSMS's certificate
+ * names the URL's host (A00.FR.308, A00.FR.312, A00.FR.318). An attempt that fails for a security reason is
+ * reported once, before its disconnection: a server certificate that does not verify, TLS below 1.2, no
+ * acceptable cipher suite, a TLS alert refusing the client certificate, or HTTP 401 on the upgrade.
+ * While connected, a WebSocket ping goes out every {@link Handshake#pingSeconds()}, and a connection that
+ * answers none for 1.5 intervals counts as lost.
  */
 public final class Ocpp201Link implements AutoCloseable {
 
@@ -59,6 +72,14 @@ public final class Ocpp201Link implements AutoCloseable {
      * @param call the call, to be answered exactly once
      */
     void callReceived(IncomingCall<?> call);
+
+    /**
+     * The attempt failed for a security reason, named as the 1.6 white paper names it (the core's port
+     * speaks those names; see {@link SecurityFinding}); {@link #disconnected} follows.
+     *
+     * @param finding the event's type and what the TLS stack or the server said
+     */
+    void securityEvent(SecurityFinding finding);
   }
 
   private record Outgoing(String callId, Action action, String frame, CompletableFuture<Response> result) {
@@ -70,6 +91,9 @@ public final class Ocpp201Link implements AutoCloseable {
   private final Socket socket;
   private final Queue<Outgoing> queue = new ArrayDeque<>();
   private final AtomicLong ignoredFrames = new AtomicLong();
+  /** Reading and writing may both fail on one TLS handshake: the first report is the one told. */
+  private final AtomicBoolean securityReported = new AtomicBoolean();
+  private volatile boolean everOpened;
   private Outgoing inFlight;
   private volatile Optional<Subprotocol> subprotocol = Optional.empty();
 
@@ -92,11 +116,11 @@ public final class Ocpp201Link implements AutoCloseable {
     }
   };
 
-  private Ocpp201Link(URI endpoint, List<Subprotocol> offered, Scheduler loop, Listener listener) {
+  private Ocpp201Link(URI endpoint, List<Subprotocol> offered, Handshake handshake, Scheduler loop, Listener listener) {
     this.loop = loop;
     this.listener = listener;
     List<IProtocol> protocols = offered.stream().<IProtocol>map(p -> new Protocol(p.token())).toList();
-    this.socket = new Socket(endpoint, new Draft_6455(List.of(), protocols));
+    this.socket = new Socket(endpoint, new Draft_6455(List.of(), protocols), handshake);
   }
 
   /**
@@ -105,15 +129,17 @@ public final class Ocpp201Link implements AutoCloseable {
    *
    * @param endpoint the CSMS's URL, ending in the station's identity
    * @param offered the subprotocols to offer, preferred first; at least one
+   * @param handshake the credentials, TLS context and ping interval of the connection
    * @param loop the station's event loop, where everything the link reports arrives
    * @param listener what hears of the connection and of the CSMS's calls
    * @return the link, connecting
    */
-  public static Ocpp201Link open(URI endpoint, List<Subprotocol> offered, Scheduler loop, Listener listener) {
+  public static Ocpp201Link open(URI endpoint, List<Subprotocol> offered, Handshake handshake, Scheduler loop,
+      Listener listener) {
     if (offered.isEmpty()) {
       throw new IllegalArgumentException("offer at least one subprotocol");
     }
-    Ocpp201Link link = new Ocpp201Link(endpoint, List.copyOf(offered), loop, listener);
+    Ocpp201Link link = new Ocpp201Link(endpoint, List.copyOf(offered), handshake, loop, listener);
     link.socket.connect();
     return link;
   }
@@ -153,6 +179,11 @@ public final class Ocpp201Link implements AutoCloseable {
    */
   public long ignoredFrames() {
     return ignoredFrames.get();
+  }
+
+  /** Pings every {@code seconds} (0: never) from now on, on the live connection too. */
+  void pingEvery(int seconds) {
+    socket.pingEvery(seconds);
   }
 
   @Override
@@ -245,6 +276,7 @@ public final class Ocpp201Link implements AutoCloseable {
 
 
   private void opened(String token) {
+    everOpened = true;
     // Java-WebSocket fails a handshake whose answer names none of the offered tokens before it opens,
     // so the token is always one the station offered
     Subprotocol chosen = Subprotocol.ofToken(token).orElseThrow();
@@ -252,6 +284,13 @@ public final class Ocpp201Link implements AutoCloseable {
     loop.execute(() -> listener.connected(chosen));
     if (chosen != Subprotocol.OCPP201) {
       socket.close(1000, chosen.token() + " is served by another adapter");
+    }
+  }
+
+  private void securityEvent(SecurityFinding finding) {
+    if (securityReported.compareAndSet(false, true)) {
+      LOG.warn("security event {}: {}", finding.type(), finding.techInfo());
+      loop.execute(() -> listener.securityEvent(finding));
     }
   }
 
@@ -263,9 +302,26 @@ public final class Ocpp201Link implements AutoCloseable {
 
   /** The WebSocket; its callbacks run on Java-WebSocket's thread and only hand work on. */
   private final class Socket extends WebSocketClient {
-    Socket(URI endpoint, Draft_6455 draft) {
-      super(endpoint, draft);
-      setConnectionLostTimeout(0);
+    Socket(URI endpoint, Draft_6455 draft, Handshake handshake) {
+      super(endpoint, draft, handshake.authorization().map(value -> Map.of("Authorization", value)).orElse(Map.of()));
+      setConnectionLostTimeout(handshake.pingSeconds());
+      handshake.tls().ifPresent(context -> setSocketFactory(context.getSocketFactory()));
+    }
+
+    @Override
+    protected void onSetSSLParameters(SSLParameters parameters) {
+      ConnectionSecurity.restrict(parameters);
+    }
+
+    /**
+     * Java-WebSocket's connection-lost timer pings; it starts only when the connection opens with a
+     * non-zero interval, so a live connection that had none needs it started here.
+     */
+    void pingEvery(int seconds) {
+      setConnectionLostTimeout(seconds);
+      if (seconds > 0 && isOpen()) {
+        startConnectionLostTimer();
+      }
     }
 
     @Override
@@ -286,12 +342,16 @@ public final class Ocpp201Link implements AutoCloseable {
 
     @Override
     public void onClose(int code, String reason, boolean remote) {
+      if (!everOpened) {
+        SecurityFinding.ofRefusedUpgrade(reason).ifPresent(Ocpp201Link.this::securityEvent);
+      }
       closed(code + (reason.isEmpty() ? "" : " " + reason));
     }
 
     @Override
     public void onError(Exception error) {
       LOG.warn("WebSocket error: {}", error.toString());
+      SecurityFinding.ofTlsFailure(error).ifPresent(Ocpp201Link.this::securityEvent);
     }
   }
 }

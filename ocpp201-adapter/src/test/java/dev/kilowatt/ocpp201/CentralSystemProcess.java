@@ -39,9 +39,11 @@ final class CentralSystemProcess implements AutoCloseable {
   private final List<String> seen = new ArrayList<>();
   private final StringBuffer stderr = new StringBuffer();
   private final int port;
+  private final String scheme;
 
-  private CentralSystemProcess(Process process) {
+  private CentralSystemProcess(Process process, String scheme) {
     this.process = process;
+    this.scheme = scheme;
     this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), lines::add);
     pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)),
@@ -51,6 +53,20 @@ final class CentralSystemProcess implements AutoCloseable {
 
   /** Starts the central system, accepting only {@code subprotocols}. */
   static CentralSystemProcess start(String... subprotocols) {
+    return launch(List.of(String.join(",", subprotocols)));
+  }
+
+  /**
+   * Starts the central system for ocpp2.0.1 with the security options of central-system.js: {@code --password
+   * <hex>}, {@code --tls <p12 file>} (then its URLs are {@code wss://}), {@code --client-ca <pem file>}.
+   */
+  static CentralSystemProcess secured(String... options) {
+    List<String> arguments = new ArrayList<>(List.of("ocpp2.0.1"));
+    arguments.addAll(List.of(options));
+    return launch(arguments);
+  }
+
+  private static CentralSystemProcess launch(List<String> arguments) {
     Path folder = Path.of(System.getProperty("kilowatt.centralSystemScript", "src/test/node")).toAbsolutePath();
     requireTool(folder, "node", "--version");
     if (!Files.isDirectory(folder.resolve("node_modules"))) {
@@ -63,8 +79,10 @@ final class CentralSystemProcess implements AutoCloseable {
       }
     }
     try {
-      return new CentralSystemProcess(new ProcessBuilder("node", "central-system.js", String.join(",", subprotocols))
-          .directory(folder.toFile()).start());
+      List<String> command = new ArrayList<>(List.of("node", "central-system.js"));
+      command.addAll(arguments);
+      return new CentralSystemProcess(new ProcessBuilder(command).directory(folder.toFile()).start(),
+          arguments.contains("--tls") ? "wss" : "ws");
     } catch (IOException e) {
       return fail("cannot start the test central system with node in " + folder + ": " + e.getMessage());
     }
@@ -116,7 +134,7 @@ final class CentralSystemProcess implements AutoCloseable {
 
   /** The URL a station with {@code identity} connects to. */
   URI endpoint(String identity) {
-    return URI.create("ws://127.0.0.1:" + port + "/" + identity);
+    return URI.create(scheme + "://127.0.0.1:" + port + "/" + identity);
   }
 
   /** Sends one command line (see central-system.js). */

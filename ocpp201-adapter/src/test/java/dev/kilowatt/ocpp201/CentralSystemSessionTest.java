@@ -54,7 +54,7 @@ class CentralSystemSessionTest {
     csms = CentralSystemProcess.start("ocpp2.0.1");
     loop = new EventLoop();
     station = new StationProbe(CentralSystemSessionTest::answer);
-    link = Ocpp201Link.open(csms.endpoint("KW-0001"), List.of(Subprotocol.OCPP201, Subprotocol.OCPP16), loop, station);
+    link = Ocpp201Link.open(csms.endpoint("KW-0001"), List.of(Subprotocol.OCPP201, Subprotocol.OCPP16), StationProbe.PROFILE_0, loop, station);
     assertEquals(Subprotocol.OCPP201, station.next());
     assertEquals("connected KW-0001 ocpp2.0.1", csms.awaitPrefix("connected "));
   }

@@ -32,7 +32,7 @@ class InboundCallErrorTest {
     csms = CentralSystemProcess.start("ocpp2.0.1");
     loop = new EventLoop();
     StationProbe station = new StationProbe(call -> call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, "probe")));
-    link = Ocpp201Link.open(csms.endpoint("KW-E"), List.of(Subprotocol.OCPP201), loop, station);
+    link = Ocpp201Link.open(csms.endpoint("KW-E"), List.of(Subprotocol.OCPP201), StationProbe.PROFILE_0, loop, station);
     assertEquals(Subprotocol.OCPP201, station.next());
     csms.awaitPrefix("connected ");
   }

@@ -2,6 +2,8 @@ package dev.kilowatt.ocpp201;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.kilowatt.ocpp.SecurityFinding;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,9 @@ import java.util.function.Consumer;
 
 /** A stand-in for the station behind a link: it records what the link reports and answers calls as told. */
 final class StationProbe implements Ocpp201Link.Listener {
+
+  /** Security profile 0 without pings: what the link tests that are not about security connect with. */
+  static final Handshake PROFILE_0 = new Handshake(Optional.empty(), Optional.empty(), 0);
 
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final Consumer<IncomingCall<?>> answering;
@@ -29,6 +34,11 @@ final class StationProbe implements Ocpp201Link.Listener {
   @Override
   public void disconnected(String reason) {
     events.add(new Disconnected(reason));
+  }
+
+  @Override
+  public void securityEvent(SecurityFinding finding) {
+    events.add(finding);
   }
 
   @Override

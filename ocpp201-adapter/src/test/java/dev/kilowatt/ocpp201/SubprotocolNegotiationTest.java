@@ -23,7 +23,7 @@ class SubprotocolNegotiationTest {
   void aServerOfOnlyOcpp201IsSpokenTo() throws Exception {
     try (CentralSystemProcess csms = CentralSystemProcess.start("ocpp2.0.1"); EventLoop loop = new EventLoop()) {
       StationProbe station = new StationProbe(call -> { });
-      try (Ocpp201Link link = Ocpp201Link.open(csms.endpoint("KW-A"), BOTH, loop, station)) {
+      try (Ocpp201Link link = Ocpp201Link.open(csms.endpoint("KW-A"), BOTH, StationProbe.PROFILE_0, loop, station)) {
         assertEquals(Subprotocol.OCPP201, station.next());
         assertEquals("connected KW-A ocpp2.0.1", csms.awaitPrefix("connected "));
         assertEquals(Optional.of(Subprotocol.OCPP201), link.subprotocol());
@@ -36,7 +36,7 @@ class SubprotocolNegotiationTest {
   void aServerOfOnlyOcpp16IsReportedAndLeftToThe16Adapter() throws Exception {
     try (CentralSystemProcess csms = CentralSystemProcess.start("ocpp1.6"); EventLoop loop = new EventLoop()) {
       StationProbe station = new StationProbe(call -> { });
-      try (Ocpp201Link link = Ocpp201Link.open(csms.endpoint("KW-B"), BOTH, loop, station)) {
+      try (Ocpp201Link link = Ocpp201Link.open(csms.endpoint("KW-B"), BOTH, StationProbe.PROFILE_0, loop, station)) {
         assertEquals(Subprotocol.OCPP16, station.next());
         assertEquals("connected KW-B ocpp1.6", csms.awaitPrefix("connected "));
         StationProbe.Disconnected gone = assertInstanceOf(StationProbe.Disconnected.class, station.next());
@@ -57,7 +57,7 @@ class SubprotocolNegotiationTest {
   void aStationOfferingOnlyOcpp201LeavesAServerOfOnlyOcpp16() throws Exception {
     try (CentralSystemProcess csms = CentralSystemProcess.start("ocpp1.6"); EventLoop loop = new EventLoop()) {
       StationProbe station = new StationProbe(call -> { });
-      try (Ocpp201Link link = Ocpp201Link.open(csms.endpoint("KW-C"), List.of(Subprotocol.OCPP201), loop, station)) {
+      try (Ocpp201Link link = Ocpp201Link.open(csms.endpoint("KW-C"), List.of(Subprotocol.OCPP201), StationProbe.PROFILE_0, loop, station)) {
         StationProbe.Disconnected gone = assertInstanceOf(StationProbe.Disconnected.class, station.next());
         assertFalse(gone.reason().isBlank());
         assertEquals(Optional.empty(), link.subprotocol());
