@@ -98,6 +98,21 @@ class StorageOffTheLoopTest {
         h.run();
       }
     }
+
+    /** As {@link #finishAll}, each write on a thread of its own (the loop's thread holds no lock meanwhile). */
+    void finishAllElsewhere(Harness h) {
+      h.run();
+      while (!tasks.isEmpty()) {
+        Thread writer = Thread.ofPlatform().name("writer").start(tasks.removeFirst());
+        try {
+          writer.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted", e);
+        }
+        h.run();
+      }
+    }
   }
 
   @Test
