@@ -192,7 +192,7 @@ final class Station {
     security.accepted();
   }
 
-  // Blocks built after the ones that call them: these forward to them once they exist.
+  /** A listener that tells the faults {@code faults} supplies when it hears: they are built after the media that report. */
   private static Ledger.FaultListener later(Supplier<Ledger.FaultListener> faults) {
     return new Ledger.FaultListener() {
       @Override
@@ -207,6 +207,7 @@ final class Station {
     };
   }
 
+  // Blocks built after the ones that call them: these forward to them once they exist.
   private void refreshAll() {
     availability.refreshAll();
   }
