@@ -337,8 +337,9 @@ public final class ChargePoint {
       return this;
     }
 
-    /** {@return this builder, with what writes the storage (and a ledger kept in it), off the event loop} Reads see a
-     * save at once; answers that need it durable (ChangeConfiguration) wait for the writer. By default each write runs on a virtual thread.
+    /** {@return this builder, with what writes the storage (and a ledger kept in it) and the secret store, off the event
+     * loop} Reads see a save at once; answers that need it durable (ChangeConfiguration) wait for the writer. By default
+     * each write runs on a virtual thread.
      * @param writer runs each write, one at a time; {@code Runnable::run} writes on the loop, as deterministic tests want */
     public Builder storageWriter(Executor writer) {
       this.storageWriter = Objects.requireNonNull(writer, "writer");
@@ -374,7 +375,10 @@ public final class ChargePoint {
       return this;
     }
 
-    /** {@return this builder, with where the AuthorizationKey and the private keys of the certificates are kept}
+    /** {@return this builder, with where the AuthorizationKey and the private keys of the certificates are kept} The
+     * charge point reads the store at start and changes it on the {@link #storageWriter}, off the loop, one change at a
+     * time; what depends on a new secret (the answer to ChangeConfiguration, a SignCertificate.req) waits until it is
+     * durable, and a change the store refuses is a fault (connector 0: InternalError, SecretWriteFailed).
      * @param store a secure element, or a store with owner-only files; without one each is kept on the storage, apart
      *     from the settings */
     public Builder secretStore(SecretStore store) {

@@ -10,7 +10,7 @@ import dev.kilowatt.core.security.SecurityEvents;
 import java.util.List;
 
 /**
- * A medium that refuses writes (the journal's or the storage's) is a fault of the charge point, on connector 0 and in
+ * A medium that refuses writes (the journal's, the storage's or the secret store's) is a fault of the charge point, on connector 0 and in
  * the security log, each under its own source so that one clearing does not clear the other.
  */
 final class JournalFaults implements Ledger.FaultListener {
@@ -36,6 +36,11 @@ final class JournalFaults implements Ledger.FaultListener {
   /** The storage's faults: source "storage", StorageWriteFailed; the outbox's reserved places wait on the journal only. */
   static JournalFaults storage(Availability availability, SecurityEvents securityEvents) {
     return new JournalFaults(availability, securityEvents, "storage", "StorageWriteFailed", () -> {});
+  }
+
+  /** The embedder's secret store's faults: source "secrets", SecretWriteFailed; the next change it takes clears it. */
+  static JournalFaults secrets(Availability availability, SecurityEvents securityEvents) {
+    return new JournalFaults(availability, securityEvents, "secrets", "SecretWriteFailed", () -> {});
   }
 
   private JournalFaults(Availability availability, SecurityEvents securityEvents, String source, String code, Runnable alsoOnFault) {

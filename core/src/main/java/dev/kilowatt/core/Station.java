@@ -33,6 +33,7 @@ import dev.kilowatt.core.reservation.Reservations;
 import dev.kilowatt.core.security.Security;
 import dev.kilowatt.core.security.SecurityKeys;
 import dev.kilowatt.core.smartcharging.SmartCharging;
+import dev.kilowatt.core.storage.SecretsOffTheLoop;
 import dev.kilowatt.core.storage.WriteBehind;
 import dev.kilowatt.core.transaction.ConnectorEvents;
 import dev.kilowatt.core.transaction.MeterSampling;
@@ -45,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds the blocks from the builder's ports, wires them, and hands each block the calls
@@ -68,8 +70,9 @@ final class Station {
   private final StartStop starts;
   private final Reset reset;
   private final CentralSystemEvents linkEvents;
-  /** Set once the blocks it reports to exist; the storage's outcomes reach it on the loop, after the build. */
+  /** Set once the blocks they report to exist; the outcomes of the storage and the secret store reach them on the loop, after the build. */
   private JournalFaults storageFaults;
+  private JournalFaults secretFaults;
   /** What the embedder asks, through {@link ChargePoint}. */
   final EmbedderQueries queries;
   private final WriteBehind storage;
@@ -83,22 +86,13 @@ final class Station {
     Scheduler scheduler = setup.scheduler;
     this.counters = counters;
     this.loop = new StoppableLoop(scheduler);
-    this.storage = new WriteBehind(setup.storage, setup.storageWriter, scheduler, new Ledger.FaultListener() {
-      @Override
-      public void onFault(String reason) {
-        storageFaults.onFault(reason);
-      }
-
-      @Override
-      public void onCleared() {
-        storageFaults.onCleared();
-      }
-    });
+    this.storage = new WriteBehind(setup.storage, setup.storageWriter, scheduler, later(() -> storageFaults));
     TrafficLog traffic = new TrafficLog(setup.scheduler::now, Set.of(SecurityKeys.AUTHORIZATION_KEY));
     this.link = setup.diagnosticsCollector.isPresent() ? traffic.wrap(setup.centralSystem) : setup.centralSystem;
     this.readers = List.copyOf(setup.readers);
     // Blocks define their configuration keys as they are built: this order is GetConfiguration's order.
-    SecretStore secrets = setup.secretStore.orElseGet(() -> new StoredSecrets(storage));
+    SecretStore secrets = setup.secretStore.<SecretStore>map(store -> new SecretsOffTheLoop(store, setup.storageWriter, scheduler,
+        later(() -> secretFaults))).orElseGet(() -> new StoredSecrets(storage));
     Configuration config = StationConfiguration.standard(setup, storage, secrets);
     this.light = setup.indicator.map(indicator -> new StationLight(indicator, config, counters, setup.listener));
     ChargePointListener listener = light.<ChargePointListener>map(l -> l).orElse(setup.listener);
@@ -127,6 +121,7 @@ final class Station {
         new FirmwareUpdate.Hooks(loop::execute, this::transactionsRunning, availability::holdForFirmware, this::rebootForFirmware,
             security.events()::raise));
     this.storageFaults = JournalFaults.storage(availability, security.events());
+    this.secretFaults = JournalFaults.secrets(availability, security.events());
     // A ledger kept in the storage saves to it on the storage's writer but not through the write-behind
     // (docs/ledger.md, the fleet): it holds and retries its records itself, which the write-behind would do a
     // second time under new sequence numbers.
@@ -209,6 +204,21 @@ final class Station {
     }
     firmware.online();
     security.accepted();
+  }
+
+  /** A listener that tells the faults {@code faults} supplies when it hears: they are built after the media that report. */
+  private static Ledger.FaultListener later(Supplier<Ledger.FaultListener> faults) {
+    return new Ledger.FaultListener() {
+      @Override
+      public void onFault(String reason) {
+        faults.get().onFault(reason);
+      }
+
+      @Override
+      public void onCleared() {
+        faults.get().onCleared();
+      }
+    };
   }
 
   // Blocks built after the ones that call them: these forward to them once they exist.

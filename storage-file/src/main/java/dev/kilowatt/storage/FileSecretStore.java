@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * directory of its own, kept apart from the settings so that a diagnostics archive of the data directory
  * never includes it. The directory is rwx------ and each file rw------- where the file system has POSIX
  * permissions, also when they were looser before; a secret is replaced atomically. Logs name secrets,
- * never their content. Methods are synchronized; any thread may call them.
+ * never their content. Methods are synchronized; any thread may call them. Each write and erase syncs the file and its
+ * directory, which on flash takes its time: the charge point makes them on its storage writer, off the event loop, and
+ * answers what depends on a secret once it is written.
  */
 public final class FileSecretStore implements SecretStore {
 

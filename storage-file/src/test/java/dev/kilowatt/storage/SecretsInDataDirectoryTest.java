@@ -17,7 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretsInDataDirectoryTest {
 
   private static final String KEY = "00112233445566778899aabbccddeeff";
+  private static final String SECRET = "configuration/AuthorizationKey";
 
   @TempDir
   Path dataDir;
@@ -51,7 +55,7 @@ class SecretsInDataDirectoryTest {
     }
     assertEquals(Optional.of(KEY), start().centralSystem.settings().authorizationKey(),
         "after a restart the charge point connects with the key it was given");
-    assertEquals(Optional.of(KEY), FileSecretStore.inDataDirectory(dataDir).read("configuration/AuthorizationKey")
+    assertEquals(Optional.of(KEY), FileSecretStore.inDataDirectory(dataDir).read(SECRET)
         .map(s -> new String(s.bytes(), StandardCharsets.UTF_8)));
     assertTrue(FileStorage.open(dataDir).keys("").stream().noneMatch(k -> k.startsWith("secrets")),
         "the storage's values never include the secrets directory");
@@ -71,12 +75,40 @@ class SecretsInDataDirectoryTest {
     assertTrue(settings.contains("Kilowatt"), "the other settings stay");
   }
 
+  @Test
+  void theKeyIsWrittenByTheStorageWriterNotOnTheLoopAndAnsweredOnceItIsInItsFile() {
+    Deque<Runnable> writer = new ArrayDeque<>();
+    Charger charger = start(writer::add);
+    finish(writer, charger);
+
+    String call = charger.centralSystem.call(new ChangeConfigurationRequest("AuthorizationKey", KEY));
+    charger.time.runPending();
+    assertEquals(Optional.empty(), charger.centralSystem.replyTo(call), "not answered before the key is in its file");
+    assertEquals(Optional.empty(), FileSecretStore.inDataDirectory(dataDir).read(SECRET), "not written on the loop");
+    finish(writer, charger);
+    assertEquals(ConfigurationStatus.ACCEPTED, charger.centralSystem.replyTo(call, ChangeConfigurationResponse.class).status());
+    assertEquals(Optional.of(KEY), FileSecretStore.inDataDirectory(dataDir).read(SECRET).map(s -> new String(s.bytes(), StandardCharsets.UTF_8)));
+  }
+
+  /** Runs the writes the charge point handed its writer, and what they lead to on the loop, until none is left. */
+  private static void finish(Deque<Runnable> writer, Charger charger) {
+    charger.time.runPending();
+    while (!writer.isEmpty()) {
+      writer.removeFirst().run();
+      charger.time.runPending();
+    }
+  }
+
   private Charger start() {
+    return start(Runnable::run);
+  }
+
+  private Charger start(Executor writer) {
     VirtualTime time = new VirtualTime(Instant.parse("2026-12-01T10:00:00Z"));
     ScriptedCentralSystem centralSystem = new ScriptedCentralSystem(time::now);
     ChargePoint chargePoint = ChargePoint.builder(time, FileStorage.open(dataDir), centralSystem, reboot -> {})
         .secretStore(FileSecretStore.inDataDirectory(dataDir))
-        .storageWriter(Runnable::run)
+        .storageWriter(writer)
         .connector(ConnectorHardware.singlePhaseFixedCable(new FakeHardware.FakeRelay(), new FakeHardware.FakePilot(),
             new FakeHardware.FakeMeter(), 16))
         .build();

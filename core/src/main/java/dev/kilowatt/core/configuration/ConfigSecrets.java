@@ -1,10 +1,12 @@
 package dev.kilowatt.core.configuration;
 
 import dev.kilowatt.core.internal.ConfigKey;
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Secret;
 import dev.kilowatt.core.port.SecretStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The values of write-only keys in the secret store, under names of their own so no other secret is touched. */
 final class ConfigSecrets {
@@ -15,17 +17,17 @@ final class ConfigSecrets {
     this.store = store;
   }
 
-  /** {@return the value kept for the key {@code name}, if one is} */
+  /** {@return the value kept for the key {@code name}, if one is; read at start} */
   Optional<String> read(String name) {
     return store.read(secretName(name)).map(secret -> new String(secret.bytes(), StandardCharsets.UTF_8));
   }
 
-  /** Keeps {@code value} for the key {@code name}; an empty value is kept as none. */
-  void write(String name, String value) {
+  /** Keeps {@code value} for the key {@code name}, an empty value as none; {@code whenDone} hears the store's outcome. */
+  void write(String name, String value, Consumer<Journal.Outcome> whenDone) {
     if (value.isEmpty()) {
-      store.erase(secretName(name));
+      store.erase(secretName(name), whenDone);
     } else {
-      store.write(secretName(name), Secret.of(value.getBytes(StandardCharsets.UTF_8)));
+      store.write(secretName(name), Secret.of(value.getBytes(StandardCharsets.UTF_8)), whenDone);
     }
   }
 

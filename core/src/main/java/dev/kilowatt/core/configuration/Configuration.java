@@ -6,7 +6,6 @@ import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.SecretStore;
 import dev.kilowatt.core.port.Storage;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +23,9 @@ import java.util.function.Function;
  * profile defines its own keys here and subscribes to the changes it must act on.
  *
  * <p>The value of a write-only key is a secret (the AuthorizationKey): it is kept in the {@link SecretStore},
- * never in the settings, and a value an older version left in the settings in clear is moved there when
- * the key is defined.
+ * never in the settings, and read from it when the key is defined. A value an older version left in the settings
+ * in clear is moved there then, and taken out of the settings once the store holds it durably; a clear copy beside a
+ * secret the store holds is a leftover of such a move and is dropped.
  *
  * <p>Key names are CiStrings (OCPP 1.6 section 7): every lookup, a factory value's key and a stored value's key
  * match a defined key whatever their case, and answers name a key as it was defined.
@@ -218,11 +218,12 @@ public final class Configuration {
    * type still applies, the access and the guard do not.
    * @param name a key name, in any case
    * @param value the new value
-   * @throws IllegalArgumentException for an undefined key or a value its type refuses
+   * @throws IllegalArgumentException for an undefined key, a write-only one (a secret changes only over ChangeConfiguration,
+   *     which waits for the secret store) or a value its type refuses
    */
   public void setInternally(String name, String value) {
     ConfigKey key = keys.get(fold(name));
-    if (key == null || key.type().problem(value).isPresent()) {
+    if (key == null || key.access() == ConfigKey.Access.WRITE_ONLY || key.type().problem(value).isPresent()) {
       throw new IllegalArgumentException(name + "=" + value);
     }
     String normalised = key.type().normalise(value);
@@ -231,8 +232,9 @@ public final class Configuration {
   }
 
   /**
-   * Applies a ChangeConfiguration.req as OCPP 1.6 section 5.3 says. The answer waits for the save to be durable, and
-   * the new value is in force from then on; a save the storage refuses leaves the value saved before in force.
+   * Applies a ChangeConfiguration.req as OCPP 1.6 section 5.3 says. The answer waits for the save to be durable (a
+   * secret's in the secret store), and the new value is in force from then on; a save the storage or the secret store
+   * refuses leaves the value saved before in force.
    * @param name the key as the central system named it, in any case
    * @param value the new value
    * @param answer told, on the loop, NotSupported for an unknown key; Rejected for a read-only key, a value its type
@@ -255,26 +257,20 @@ public final class Configuration {
       answer.accept(ConfigurationStatus.REJECTED);
       return;
     }
-    Values next;
-    try {
-      next = persist(key, normalised);
-    } catch (UncheckedIOException e) {
-      // the secret store refused the write: the old value is still kept, and in force
-      LOG.log(Level.ERROR, "ChangeConfiguration of " + key.name() + " could not be saved", e);
-      answer.accept(ConfigurationStatus.REJECTED);
+    if (key.access() == ConfigKey.Access.WRITE_ONLY) {
+      changeSecret(key, normalised, answer);
       return;
     }
+    Values next = persist(key, normalised);
     storage.save(STORAGE_KEY, next, outcome -> {
       if (outcome instanceof Journal.Outcome.Durable) {
         durable.clear();
         durable.putAll(next.changed());
-        // answered before the change takes effect, so what its listeners send or do comes after the answer
-        answer.accept(key.rebootRequired() ? ConfigurationStatus.REBOOT_REQUIRED : ConfigurationStatus.ACCEPTED);
-        set(key, normalised);
+        accept(key, normalised, answer);
       } else {
         LOG.log(Level.ERROR, "ChangeConfiguration of {0} could not be saved ({1}); the value saved before stays in force",
             key.name(), outcome);
-        revert(key);
+        revert();
         answer.accept(ConfigurationStatus.REJECTED);
       }
     });
@@ -315,22 +311,56 @@ public final class Configuration {
     return out;
   }
 
-  /** The secret value of a write-only key, moving one an older version saved in clear into the secret store. */
-  private String storedSecret(String name) {
-    String clear = persisted.get(name);
-    if (clear != null) {
-      try {
-        secrets.write(name, clear);
-        persisted.remove(name);
-        durable.remove(name);
-        storage.save(STORAGE_KEY, new Values(persisted));
-        LOG.log(Level.INFO, "{0} moved from the settings into the secret store", name);
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "cannot move " + name + " into the secret store; it stays in the settings for now", e);
-        return clear;
+  /** The new value of a write-only key is in the secret store before it is answered or in force. */
+  private void changeSecret(ConfigKey key, String value, Consumer<ConfigurationStatus> answer) {
+    secrets.write(key.name(), value, outcome -> {
+      if (outcome instanceof Journal.Outcome.Durable) {
+        dropClearCopy(key.name());
+        accept(key, value, answer);
+      } else {
+        LOG.log(Level.ERROR, "ChangeConfiguration of {0} could not be kept in the secret store ({1}); the value kept before stays in force",
+            key.name(), outcome);
+        answer.accept(ConfigurationStatus.REJECTED);
       }
+    });
+  }
+
+  /** Answered before the change takes effect, so what its listeners send or do comes after the answer. */
+  private void accept(ConfigKey key, String value, Consumer<ConfigurationStatus> answer) {
+    answer.accept(key.rebootRequired() ? ConfigurationStatus.REBOOT_REQUIRED : ConfigurationStatus.ACCEPTED);
+    set(key, value);
+  }
+
+  /**
+   * The secret value of a write-only key, or null. One an older version saved in clear is in force at once and moved
+   * into the secret store, and out of the settings once the store holds it; if the store refuses it, it stays where it
+   * was and is moved at the next start.
+   */
+  private String storedSecret(String name) {
+    Optional<String> kept = secrets.read(name);
+    String clear = persisted.get(name);
+    if (clear == null || kept.isPresent()) {
+      // beside a kept secret a clear copy is stale: a move, or a later change, reached the store and not the settings
+      dropClearCopy(name);
+      return kept.orElse(null);
     }
-    return secrets.read(name).orElse(null);
+    secrets.write(name, clear, outcome -> {
+      if (outcome instanceof Journal.Outcome.Durable) {
+        LOG.log(Level.INFO, "{0} moved from the settings into the secret store", name);
+        dropClearCopy(name);
+      } else {
+        LOG.log(Level.ERROR, "cannot move {0} into the secret store ({1}); it stays in the settings for now", name, outcome);
+      }
+    });
+    return clear;
+  }
+
+  /** Takes a clear copy of the secret {@code name} out of the settings, if they hold one. */
+  private void dropClearCopy(String name) {
+    if (persisted.remove(name) != null) {
+      durable.remove(name);
+      storage.save(STORAGE_KEY, new Values(persisted));
+    }
   }
 
   /** A name as the maps hold it: CiStrings of printable ASCII compare equal exactly when these do. */
@@ -338,19 +368,11 @@ public final class Configuration {
     return name.toLowerCase(Locale.ROOT);
   }
 
-  /**
-   * The settings with {@code value} for {@code key}, kept as the ones saved last; a secret is written to the secret
-   * store first. The save of the settings that follows also marks when that secret is durable, on a storage that
-   * keeps both.
-   */
+  /** The settings with {@code value} for {@code key}, kept as the ones saved last. */
   private Values persist(ConfigKey key, String value) {
     Map<String, String> next = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     next.putAll(persisted);
-    if (key.access() == ConfigKey.Access.WRITE_ONLY) {
-      // written before it is used, so that a refused write leaves the old value in place and in force
-      secrets.write(key.name(), value);
-      next.remove(key.name());
-    } else if (value.equals(factory.defaultOf(key))) {
+    if (value.equals(factory.defaultOf(key))) {
       next.remove(key.name());
     } else {
       next.put(key.name(), value);
@@ -360,18 +382,11 @@ public final class Configuration {
     return new Values(next);
   }
 
-  /** Saves the durable settings again, so that refused values are never written later, and puts back the secret in force. */
-  private void revert(ConfigKey key) {
+  /** Saves the durable settings again, so that refused values are never written later. */
+  private void revert() {
     persisted.clear();
     persisted.putAll(durable);
     storage.save(STORAGE_KEY, new Values(persisted));
-    if (key.access() == ConfigKey.Access.WRITE_ONLY) {
-      try {
-        secrets.write(key.name(), values.get(fold(key.name())));
-      } catch (UncheckedIOException e) {
-        LOG.log(Level.ERROR, "the secret store refused to restore " + key.name() + "; it keeps the refused value", e);
-      }
-    }
   }
 
   private void set(ConfigKey key, String value) {

@@ -7,7 +7,12 @@ import dev.kilowatt.core.message.HashAlgorithm;
 import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +20,10 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The root certificates the central system installed (white paper M03, M04, M05): Central System roots,
@@ -217,6 +224,35 @@ public final class CertificateStore {
     return roots.stream().filter(r -> r.use() == use).map(CertificateStore::certificate)
         .filter(c -> java.util.Arrays.equals(Certificates.subjectName(c), issuer) && Certificates.signedBy(certificate, c.getPublicKey()))
         .findFirst().map(c -> Certificates.publicKeyBits(c.getPublicKey()));
+  }
+
+  /**
+   * Whether the chain leads to an installed Central System root (A02.FR.06: part of the CPO hierarchy),
+   * checked as of now, or as of its start when the certificate is not valid yet.
+   */
+  Optional<String> chainProblem(List<X509Certificate> chain, Instant now) {
+    Set<TrustAnchor> anchors = certificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE).stream().map(c -> new TrustAnchor(c, null))
+        .collect(Collectors.toSet());
+    if (anchors.isEmpty()) {
+      return Optional.of("no Central System root certificate is installed to check the chain with");
+    }
+    try {
+      PKIXParameters parameters = new PKIXParameters(anchors);
+      parameters.setRevocationEnabled(false);
+      Instant notBefore = chain.get(0).getNotBefore().toInstant();
+      parameters.setDate(Date.from(notBefore.isAfter(now) ? notBefore : now));
+      CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(withoutAnchors(chain)),
+          parameters);
+      return Optional.empty();
+    } catch (GeneralSecurityException e) {
+      return Optional.of("the chain does not lead to an installed Central System root: " + e.getMessage());
+    }
+  }
+
+  /** {@return {@code chain} without the installed Central System roots in it} */
+  List<X509Certificate> withoutAnchors(List<X509Certificate> chain) {
+    List<X509Certificate> anchors = certificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE);
+    return chain.stream().filter(c -> anchors.stream().noneMatch(c::equals)).toList();
   }
 
   /** Puts {@code next} in force and saves it; a save the storage refuses puts back what is durable. */

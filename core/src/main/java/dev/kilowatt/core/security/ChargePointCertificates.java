@@ -8,31 +8,23 @@ import dev.kilowatt.core.message.GenericStatus;
 import dev.kilowatt.core.message.SignCertificateRequest;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.ConnectionSettings.ClientCertificate;
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -43,7 +35,8 @@ import java.util.stream.Collectors;
  *
  * <p>The private keys are kept in the {@link dev.kilowatt.core.port.SecretStore} as PKCS#8 PEM ({@link PrivateKeys}), never in
  * {@link Storage} and never sent anywhere but to the link (A02.FR.05); a key an older version saved in clear is moved there at
- * start. A secure element that signs without revealing the key would take a port of its own, which the TLS stack of the link would then use.
+ * start. What the charge point acts on is durable first: a request goes out once its key and the request are, a certificate
+ * is answered Accepted once it is saved, and one of them at a time is under way. A secure element that signs without revealing the key would take a port of its own, which the TLS stack of the link would then use.
  */
 public final class ChargePointCertificates {
 
@@ -57,8 +50,6 @@ public final class ChargePointCertificates {
   private static final Duration RENEWAL_CHECK = Duration.ofDays(1);
   /** The certificates kept: the one in use, a newer one waiting for its start, and one fallback (A02.FR.10). */
   private static final int KEPT = 3;
-  private static final String EC_CURVE = "secp256r1";
-  private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 
   /** The key pair of the request sent last, waiting for its certificate.
    * @param privateKey the private key in PEM; saved empty, as the secret store keeps it
@@ -91,7 +82,10 @@ public final class ChargePointCertificates {
   private final PrivateKeys keys;
   private final List<Issued> issued = new ArrayList<>();
   private Optional<Pending> pending;
-  private boolean moveRefused;
+  /** Keys saved in clear that the secret store does not hold durably yet; -1 once it refused one. */
+  private int moving;
+  /** A signing request or a certificate is being made durable. */
+  private boolean busy;
   private Scheduler.Timer activationTimer;
   private Scheduler.Timer renewalTimer;
 
@@ -113,31 +107,35 @@ public final class ChargePointCertificates {
     this.keys = keys;
     Optional<Pending> savedRequest = storage.load(PENDING_KEY, Pending.class);
     List<Issued> savedCertificates = storage.load(ISSUED_KEY, IssuedList.class).map(IssuedList::certificates).orElse(List.of());
-    this.pending = savedRequest.flatMap(p -> withPrivateKey(PrivateKeys.publicKeyOf(p.publicKey()), p.privateKey())
-        .map(key -> new Pending(key, p.publicKey())));
-    savedCertificates.forEach(i -> withPrivateKey(publicKey(i), i.privateKey()).ifPresent(key -> issued.add(new Issued(i.chain(), key))));
-    boolean savedInClear = savedRequest.filter(p -> !p.privateKey().isEmpty()).isPresent()
-        || savedCertificates.stream().anyMatch(i -> !i.privateKey().isEmpty());
-    if (savedInClear && !moveRefused) {
-      pending.ifPresent(this::savePending);
-      saveIssued(issued);
-    }
+    List<Runnable> moves = new ArrayList<>();
+    savedCertificates.forEach(i -> withPrivateKey(publicKey(i), i.privateKey(), moves).ifPresent(key -> issued.add(new Issued(i.chain(), key))));
+    // a request whose certificate is kept is over: the power went between the certificate's save and the request's removal
+    Optional<Pending> answered = savedRequest.filter(p -> issued.stream().anyMatch(i -> Arrays.equals(publicKey(i),
+        PrivateKeys.publicKeyOf(p.publicKey()))));
+    answered.ifPresent(p -> storage.delete(PENDING_KEY));
+    this.pending = savedRequest.filter(p -> answered.isEmpty()).flatMap(p -> withPrivateKey(PrivateKeys.publicKeyOf(p.publicKey()),
+        p.privateKey(), moves).map(key -> new Pending(key, p.publicKey())));
+    moving = moves.size();
+    moves.forEach(Runnable::run);
   }
 
   /**
-   * The private key of {@code publicKey}: from the secret store, or as an older version saved it in clear,
-   * which moves it there; a store that refuses it leaves the clear copy where it is, to move at the next start.
+   * The private key of {@code publicKey}: from the secret store, or as an older version saved it in clear, which moves
+   * it there (added to {@code moves}); once the store holds every such key the clear copies go. A store that refuses one
+   * leaves them where they are, to move at the next start.
    */
-  private Optional<String> withPrivateKey(byte[] publicKey, String savedInClear) {
+  private Optional<String> withPrivateKey(byte[] publicKey, String savedInClear, List<Runnable> moves) {
     if (savedInClear.isEmpty()) {
       return keys.find(publicKey);
     }
-    try {
-      keys.keep(publicKey, savedInClear);
-    } catch (RuntimeException e) {
-      moveRefused = true;
-      LOG.log(Level.ERROR, "a private key saved in clear could not be moved into the secret store", e);
-    }
+    moves.add(() -> keys.keep(publicKey, savedInClear, kept -> {
+      moving = kept && moving > 0 ? moving - 1 : -1;
+      if (moving == 0) {
+        // what is saved now, not what was loaded: a request or a certificate saved since must not be overwritten
+        storage.load(PENDING_KEY, Pending.class).ifPresent(this::savePending);
+        storage.load(ISSUED_KEY, IssuedList.class).ifPresent(saved -> saveIssued(saved.certificates()));
+      }
+    }));
     return Optional.of(savedInClear);
   }
 
@@ -146,7 +144,11 @@ public final class ChargePointCertificates {
   }
 
   private void saveIssued(List<Issued> certificates) {
-    storage.save(ISSUED_KEY, new IssuedList(certificates.stream().map(i -> new Issued(i.chain(), "")).toList()));
+    storage.save(ISSUED_KEY, stripped(certificates));
+  }
+
+  private static IssuedList stripped(List<Issued> certificates) {
+    return new IssuedList(certificates.stream().map(i -> new Issued(i.chain(), "")).toList());
   }
 
   void start() {
@@ -159,40 +161,57 @@ public final class ChargePointCertificates {
     cancel(renewalTimer);
   }
 
-  /** Whether a request can be made: CpoName is set (A02 prerequisite) and the serial number for the CN is known. */
+  /**
+   * Whether a request can be made: CpoName is set (A02 prerequisite), the serial number for the CN is known, and no
+   * request or certificate is being saved.
+   */
   boolean readyToSign() {
-    return !config.text(SecurityKeys.CPO_NAME).isBlank() && serialNumber.isPresent() && outbox.canSendNow();
+    return !config.text(SecurityKeys.CPO_NAME).isBlank() && serialNumber.isPresent() && outbox.canSendNow() && !busy;
   }
 
   /**
-   * Generates a new key pair and sends its SignCertificate.req (A02.FR.02, A02.FR.03, A02.FR.13); false when {@link #readyToSign()}
-   * is not. For ExtendedTriggerMessage(SignChargePointCertificate), answer first and call this afterwards, as the paper orders it.
+   * Generates a new key pair and sends its SignCertificate.req (A02.FR.02, A02.FR.03, A02.FR.13) once the key and the
+   * request are durable; false when {@link #readyToSign()} is not. For ExtendedTriggerMessage(SignChargePointCertificate),
+   * answer first and call this afterwards, as the paper orders it.
    */
   boolean requestCertificateSigning() {
     if (!readyToSign()) {
-      LOG.log(Level.INFO, "no certificate signing request: CpoName, the serial number or the connection is missing");
+      LOG.log(Level.INFO, "no certificate signing request: CpoName, the serial number or the connection is missing, or one is saved now");
       return false;
     }
     KeyPair keyPair;
     String csr;
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec(EC_CURVE));
-      keyPair = generator.generateKeyPair();
-      csr = csr(keyPair, config.text(SecurityKeys.CPO_NAME), serialNumber.orElseThrow());
+      keyPair = SigningRequests.newKeyPair();
+      csr = SigningRequests.csr(keyPair, config.text(SecurityKeys.CPO_NAME), serialNumber.orElseThrow());
     } catch (GeneralSecurityException e) {
       LOG.log(Level.ERROR, "no key pair for a certificate signing request", e);
       return false;
     }
     Pending request = new Pending(Certificates.pem("PRIVATE KEY", keyPair.getPrivate().getEncoded()),
         Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded()));
-    try {
-      this.keys.keep(keyPair.getPublic().getEncoded(), request.privateKey());
-      savePending(request);
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "the key of a certificate signing request could not be kept", e);
-      return false;
-    }
+    busy = true;
+    keys.keep(keyPair.getPublic().getEncoded(), request.privateKey(), kept -> {
+      if (!kept) {
+        busy = false;
+        return;
+      }
+      storage.save(PENDING_KEY, new Pending("", request.publicKey()), outcome -> {
+        busy = false;
+        if (outcome instanceof Journal.Outcome.Durable) {
+          send(request, csr);
+        } else {
+          LOG.log(Level.ERROR, "the certificate signing request could not be saved ({0}); it is not sent", outcome);
+          // the request saved before goes back, so the refused one is never written later
+          pending.ifPresentOrElse(this::savePending, () -> storage.delete(PENDING_KEY));
+          keys.forget(PrivateKeys.publicKeyOf(request.publicKey()));
+        }
+      });
+    });
+    return true;
+  }
+
+  private void send(Pending request, String csr) {
     pending.filter(old -> !old.publicKey().equals(request.publicKey()))
         .ifPresent(old -> this.keys.forget(PrivateKeys.publicKeyOf(old.publicKey())));
     pending = Optional.of(request);
@@ -201,31 +220,63 @@ public final class ChargePointCertificates {
       LOG.log(answer.status() == GenericStatus.ACCEPTED ? Level.INFO : Level.WARNING, "SignCertificate answered {0}", answer.status());
     }, failure -> {
       LOG.log(Level.WARNING, "SignCertificate not delivered: {0}", failure);
-      if (pending.filter(request::equals).isPresent()) {
+      // while its certificate is being saved, the request is answered after all
+      if (!busy && pending.filter(request::equals).isPresent()) {
         storage.delete(PENDING_KEY);
         pending = Optional.empty();
         keys.forget(PrivateKeys.publicKeyOf(request.publicKey()));
       }
     });
-    return true;
   }
 
-  /** Checks and keeps a CertificateSigned.req chain (A02.FR.06 to A02.FR.09). */
-  CertificateSignedStatus certificateSigned(String chainPem) {
-    Optional<String> problem;
+  /**
+   * Checks a CertificateSigned.req chain (A02.FR.06 to A02.FR.09) and keeps it; {@code answer} hears Accepted once it is
+   * durable, Rejected for an invalid chain, one that could not be saved, or one that comes while another is being saved.
+   */
+  void certificateSigned(String chainPem, Consumer<CertificateSignedStatus> answer) {
+    if (busy) {
+      LOG.log(Level.WARNING, "CertificateSigned rejected: a certificate or a signing request is being saved");
+      answer.accept(CertificateSignedStatus.REJECTED);
+      return;
+    }
+    Checked checked;
     try {
-      problem = install(chainPem);
+      checked = check(chainPem);
     } catch (IllegalArgumentException e) {
-      problem = Optional.of("malformed certificate: " + e.getMessage());
+      checked = new Checked("malformed certificate: " + e.getMessage());
     }
-    if (problem.isPresent()) {
-      LOG.log(Level.WARNING, "CertificateSigned rejected: {0}", problem.get());
-      events.raise(SecurityEvent.INVALID_CHARGE_POINT_CERTIFICATE, problem.get());
-      return CertificateSignedStatus.REJECTED;
+    if (checked.problem().isPresent()) {
+      LOG.log(Level.WARNING, "CertificateSigned rejected: {0}", checked.problem().get());
+      events.raise(SecurityEvent.INVALID_CHARGE_POINT_CERTIFICATE, checked.problem().get());
+      answer.accept(CertificateSignedStatus.REJECTED);
+      return;
     }
-    armActivation();
-    onChange.run();
-    return CertificateSignedStatus.ACCEPTED;
+    List<Issued> next = checked.next();
+    busy = true;
+    storage.save(ISSUED_KEY, stripped(next), outcome -> {
+      busy = false;
+      if (!(outcome instanceof Journal.Outcome.Durable)) {
+        LOG.log(Level.ERROR, "the charge point certificate could not be saved ({0}); it is rejected", outcome);
+        saveIssued(issued);
+        answer.accept(CertificateSignedStatus.REJECTED);
+        return;
+      }
+      storage.delete(PENDING_KEY);
+      issued.stream().filter(old -> !next.contains(old)).forEach(old -> keys.forget(publicKey(old)));
+      issued.clear();
+      issued.addAll(next);
+      pending = Optional.empty();
+      armActivation();
+      answer.accept(CertificateSignedStatus.ACCEPTED);
+      onChange.run();
+    });
+  }
+
+  /** A checked chain: what is wrong with it, or the certificates kept with it. */
+  private record Checked(Optional<String> problem, List<Issued> next) {
+    Checked(String problem) {
+      this(Optional.of(problem), List.of());
+    }
   }
 
   /**
@@ -244,40 +295,40 @@ public final class ChargePointCertificates {
         Certificates.hashData(leaf(i), key, data.hashAlgorithm()))).orElse(false));
   }
 
-  private Optional<String> install(String chainPem) {
+  private Checked check(String chainPem) {
     int maxSize = config.integer(SecurityKeys.CERTIFICATE_SIGNED_MAX_CHAIN_SIZE);
     if (chainPem.length() > maxSize) {
-      return Optional.of("the chain is longer than CertificateSignedMaxChainSize " + maxSize);
+      return new Checked("the chain is longer than CertificateSignedMaxChainSize " + maxSize);
     }
     if (pending.isEmpty()) {
-      return Optional.of("no certificate signing request is waiting");
+      return new Checked("no certificate signing request is waiting");
     }
     List<X509Certificate> chain;
     try {
       chain = Certificates.parse(chainPem);
     } catch (CertificateException e) {
-      return Optional.of("not a PEM certificate chain");
+      return new Checked("not a PEM certificate chain");
     }
     X509Certificate leaf = chain.get(0);
     Instant now = clock.get();
     if (!Arrays.equals(leaf.getPublicKey().getEncoded(), Base64.getDecoder().decode(pending.get().publicKey()))) {
-      return Optional.of("the certificate is not for the key of the last signing request");
+      return new Checked("the certificate is not for the key of the last signing request");
     }
     if (now.isAfter(leaf.getNotAfter().toInstant())) {
-      return Optional.of("the certificate expired at " + leaf.getNotAfter().toInstant());
+      return new Checked("the certificate expired at " + leaf.getNotAfter().toInstant());
     }
     byte[] subject = Certificates.subjectName(leaf);
     if (!Certificates.attribute(subject, Certificates.COMMON_NAME).equals(serialNumber)) {
-      return Optional.of("the CN is not the serial number of this charge point");
+      return new Checked("the CN is not the serial number of this charge point");
     }
     if (Certificates.attribute(subject, Certificates.ORGANIZATION).filter(o -> !o.isBlank()).isEmpty()) {
-      return Optional.of("the subject names no organization");
+      return new Checked("the subject names no organization");
     }
-    Optional<String> untrusted = chainProblem(chain, now);
+    Optional<String> untrusted = roots.chainProblem(chain, now);
     if (untrusted.isPresent()) {
-      return untrusted;
+      return new Checked(untrusted.get());
     }
-    List<X509Certificate> path = withoutAnchors(chain);
+    List<X509Certificate> path = roots.withoutAnchors(chain);
     List<Issued> next = new ArrayList<>(issued);
     next.add(new Issued(path.stream().map(Certificates::pem).collect(Collectors.joining()), pending.get().privateKey()));
     next.removeIf(i -> now.isAfter(leaf(i).getNotAfter().toInstant()));
@@ -285,46 +336,7 @@ public final class ChargePointCertificates {
     while (next.size() > KEPT) {
       next.remove(0);
     }
-    try {
-      saveIssued(next);
-      storage.delete(PENDING_KEY);
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "the charge point certificate could not be saved", e);
-      return Optional.of("the certificate could not be stored");
-    }
-    issued.stream().filter(old -> !next.contains(old)).forEach(old -> keys.forget(publicKey(old)));
-    issued.clear();
-    issued.addAll(next);
-    pending = Optional.empty();
-    return Optional.empty();
-  }
-
-  /**
-   * Whether the chain leads to an installed Central System root (A02.FR.06: part of the CPO hierarchy),
-   * checked as of now, or as of its start when the certificate is not valid yet.
-   */
-  private Optional<String> chainProblem(List<X509Certificate> chain, Instant now) {
-    Set<TrustAnchor> anchors = roots.certificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE).stream().map(c -> new TrustAnchor(c, null))
-        .collect(Collectors.toSet());
-    if (anchors.isEmpty()) {
-      return Optional.of("no Central System root certificate is installed to check the chain with");
-    }
-    try {
-      PKIXParameters parameters = new PKIXParameters(anchors);
-      parameters.setRevocationEnabled(false);
-      Instant notBefore = chain.get(0).getNotBefore().toInstant();
-      parameters.setDate(Date.from(notBefore.isAfter(now) ? notBefore : now));
-      CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(withoutAnchors(chain)),
-          parameters);
-      return Optional.empty();
-    } catch (GeneralSecurityException e) {
-      return Optional.of("the chain does not lead to an installed Central System root: " + e.getMessage());
-    }
-  }
-
-  private List<X509Certificate> withoutAnchors(List<X509Certificate> chain) {
-    List<X509Certificate> anchors = roots.certificates(CertificateUse.CENTRAL_SYSTEM_ROOT_CERTIFICATE);
-    return chain.stream().filter(c -> anchors.stream().noneMatch(c::equals)).toList();
+    return new Checked(Optional.empty(), next);
   }
 
   private Optional<byte[]> issuerKey(Issued certificate) {
@@ -357,22 +369,6 @@ public final class ChargePointCertificates {
       requestCertificateSigning();
     }
     renewalTimer = scheduler.schedule(RENEWAL_CHECK, this::checkRenewal);
-  }
-
-  /**
-   * A PKCS#10 CertificationRequest (RFC 2986) for {@code keys}, subject O={@code organization},
-   * CN={@code commonName}, signed with SHA256withECDSA, in PEM.
-   */
-  static String csr(KeyPair keys, String organization, String commonName) throws GeneralSecurityException {
-    byte[] subject = Der.sequence(
-        Der.set(Der.sequence(Der.oid(Certificates.ORGANIZATION), Der.directoryString(organization))),
-        Der.set(Der.sequence(Der.oid(Certificates.COMMON_NAME), Der.directoryString(commonName))));
-    byte[] info = Der.sequence(Der.integer(BigInteger.ZERO), subject, keys.getPublic().getEncoded(), Der.tlv(Der.CONTEXT_0));
-    Signature signer = Signature.getInstance("SHA256withECDSA");
-    signer.initSign(keys.getPrivate());
-    signer.update(info);
-    byte[] request = Der.sequence(info, Der.sequence(Der.oid(ECDSA_WITH_SHA256)), Der.bitString(signer.sign()));
-    return Certificates.pem("CERTIFICATE REQUEST", request);
   }
 
   private static byte[] publicKey(Issued certificate) {

@@ -1,5 +1,6 @@
 package dev.kilowatt.core.security;
 
+import dev.kilowatt.core.port.Journal;
 import dev.kilowatt.core.port.Secret;
 import dev.kilowatt.core.port.SecretStore;
 import java.lang.System.Logger.Level;
@@ -9,11 +10,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The private keys of the charge point's certificates, in the {@link SecretStore}: the saved signing request
  * and certificates keep only their public half. A key is named by a digest of its public key, so the key of
  * a signing request is already in place when its certificate arrives.
+ *
+ * <p>Keys are read at start and changed through the store's calls that tell an outcome: what uses a new key waits
+ * until the store holds it durably.
  */
 final class PrivateKeys {
 
@@ -28,12 +33,22 @@ final class PrivateKeys {
     this.secrets = secrets;
   }
 
-  /** Keeps {@code privateKeyPem}, the private half of the DER {@code publicKey}. */
-  void keep(byte[] publicKey, String privateKeyPem) {
-    secrets.write(nameOf(publicKey), Secret.of(privateKeyPem.getBytes(StandardCharsets.US_ASCII)));
+  /**
+   * Keeps {@code privateKeyPem}, the private half of the DER {@code publicKey}; {@code kept} hears, on the loop, true
+   * once it is durable, false if the store refused it (logged here).
+   */
+  void keep(byte[] publicKey, String privateKeyPem, Consumer<Boolean> kept) {
+    String name = nameOf(publicKey);
+    secrets.write(name, Secret.of(privateKeyPem.getBytes(StandardCharsets.US_ASCII)), outcome -> {
+      boolean durable = outcome instanceof Journal.Outcome.Durable;
+      if (!durable) {
+        LOG.log(Level.ERROR, "the private key {0} could not be kept ({1})", name, outcome);
+      }
+      kept.accept(durable);
+    });
   }
 
-  /** The private half of {@code publicKey}, if it is kept. */
+  /** The private half of {@code publicKey}, if it is kept; read at start. */
   Optional<String> find(byte[] publicKey) {
     Optional<String> key = secrets.read(nameOf(publicKey)).map(s -> new String(s.bytes(), StandardCharsets.US_ASCII));
     if (key.isEmpty()) {
@@ -42,12 +57,14 @@ final class PrivateKeys {
     return key;
   }
 
+  /** Erases the private half of {@code publicKey}; a key the store keeps anyway is only logged, since it is used no more. */
   void forget(byte[] publicKey) {
-    try {
-      secrets.erase(nameOf(publicKey));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "the private key " + nameOf(publicKey) + " could not be erased", e);
-    }
+    String name = nameOf(publicKey);
+    secrets.erase(name, outcome -> {
+      if (!(outcome instanceof Journal.Outcome.Durable)) {
+        LOG.log(Level.WARNING, "the private key {0} could not be erased ({1})", name, outcome);
+      }
+    });
   }
 
   static byte[] publicKeyOf(String base64) {

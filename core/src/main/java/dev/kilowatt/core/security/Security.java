@@ -182,16 +182,20 @@ public final class Security {
     armRootTrial();
   }
 
-  /** {@return whether a certificate request can be made: CpoName is set and the serial number for the CN is known} */
+  /**
+   * {@return whether a certificate request can be made: CpoName is set, the serial number for the CN is known, and no
+   * request or certificate is being saved}
+   */
   public boolean readyToSign() {
     return ownCertificates.readyToSign();
   }
 
   /**
    * Generates a new key pair and sends its SignCertificate.req, for ExtendedTriggerMessage(SignChargePointCertificate):
-   * answer the trigger first and call this afterwards.
+   * answer the trigger first and call this afterwards. The request goes out once its key (in the secret store) and the
+   * request itself are durable; if either is refused, it does not go out.
    *
-   * @return whether the request went out; false when the charge point is not ready to sign
+   * @return whether a request is under way; false when the charge point is not ready to sign
    */
   public boolean requestCertificateSigning() {
     return ownCertificates.requestCertificateSigning();
@@ -217,7 +221,7 @@ public final class Security {
     router.on(InstallCertificateRequest.class, (request, reply) -> install(request, reply::answer));
     router.on(DeleteCertificateRequest.class, (request, reply) -> delete(request, reply::answer));
     router.on(GetInstalledCertificateIdsRequest.class, (request, reply) -> reply.answer(installedIds(request)));
-    router.on(CertificateSignedRequest.class, (request, reply) -> reply.answer(certificateSigned(request)));
+    router.on(CertificateSignedRequest.class, (request, reply) -> certificateSigned(request, reply::answer));
   }
 
   void install(InstallCertificateRequest request, Consumer<InstallCertificateResponse> answer) {
@@ -255,8 +259,8 @@ public final class Security {
         : GetInstalledCertificateStatus.ACCEPTED, ids);
   }
 
-  CertificateSignedResponse certificateSigned(CertificateSignedRequest request) {
-    return new CertificateSignedResponse(ownCertificates.certificateSigned(request.certificateChain()));
+  void certificateSigned(CertificateSignedRequest request, Consumer<CertificateSignedResponse> answer) {
+    ownCertificates.certificateSigned(request.certificateChain(), status -> answer.accept(new CertificateSignedResponse(status)));
   }
 
   /** The white paper's prerequisites for a new SecurityProfile (A05.FR.01 to A05.FR.04). */

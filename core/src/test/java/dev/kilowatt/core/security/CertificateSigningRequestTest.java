@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.security.Certificates;
-import dev.kilowatt.core.security.ChargePointCertificates;
 import dev.kilowatt.core.security.Der;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ class CertificateSigningRequestTest {
   @Test
   void theRequestCarriesVersionSubjectKeyAndAValidSignature() throws Exception {
     KeyPair keys = TestPki.ecKeys();
-    Der.Element request = request(ChargePointCertificates.csr(keys, "Kilowatt CPO", "SN-1"));
+    Der.Element request = request(SigningRequests.csr(keys, "Kilowatt CPO", "SN-1"));
     List<Der.Element> parts = request.children();
     assertEquals(3, parts.size());
     Der.Element info = parts.get(0);
@@ -51,7 +50,7 @@ class CertificateSigningRequestTest {
 
   @Test
   void namesOutsidePrintableStringAreUtf8() throws Exception {
-    byte[] subject = request(ChargePointCertificates.csr(TestPki.ecKeys(), "Électricité & Cie", "SN_1")).children().get(0)
+    byte[] subject = request(SigningRequests.csr(TestPki.ecKeys(), "Électricité & Cie", "SN_1")).children().get(0)
         .child(1, Der.SEQUENCE).encoded();
     List<Der.Element> rdns = Der.read(subject).children();
     assertEquals(Der.UTF8_STRING, rdns.get(0).children().get(0).children().get(1).tag());
@@ -62,7 +61,7 @@ class CertificateSigningRequestTest {
   @Test
   void openSslVerifiesTheRequest(@TempDir Path dir) throws Exception {
     assertTrue(CertificateHashDataTest.openSslAvailable(), CertificateHashDataTest.OPENSSL_MISSING);
-    Files.writeString(dir.resolve("x.csr"), ChargePointCertificates.csr(TestPki.ecKeys(), "Électricité CPO", "SN-4711"));
+    Files.writeString(dir.resolve("x.csr"), SigningRequests.csr(TestPki.ecKeys(), "Électricité CPO", "SN-4711"));
     String out = CertificateHashDataTest.run(dir, "openssl", "req", "-in", "x.csr", "-verify", "-noout", "-subject", "-nameopt", "utf8");
     assertTrue(out.contains("verify OK") || out.contains("Certificate request self-signature verify OK"), out);
     assertTrue(out.contains("O = Électricité CPO, CN = SN-4711") || out.contains("O=Électricité CPO, CN=SN-4711"), out);

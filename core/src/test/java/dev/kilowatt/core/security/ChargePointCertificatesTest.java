@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.message.CertificateHashData;
 import dev.kilowatt.core.message.CertificateSignedRequest;
+import dev.kilowatt.core.message.CertificateSignedResponse;
 import dev.kilowatt.core.message.CertificateSignedStatus;
 import dev.kilowatt.core.message.CertificateStatus;
 import dev.kilowatt.core.message.CertificateUse;
@@ -68,8 +69,10 @@ public class ChargePointCertificatesTest {
     return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
   }
 
-  private static CertificateSignedStatus signed(SecurityRig rig, String chain) {
-    return rig.run(() -> rig.security.certificateSigned(new CertificateSignedRequest(chain))).status();
+  /** What the charge point answers a CertificateSigned.req of {@code chain}, once everything it leads to has run. */
+  static CertificateSignedStatus signed(SecurityRig rig, String chain) {
+    return ChargePointCertificatesTest.<CertificateSignedResponse>answer(rig,
+        answer -> rig.security.certificateSigned(new CertificateSignedRequest(chain), answer)).status();
   }
 
   private X509Certificate leaf(PublicKey key, Instant notBefore, Instant notAfter) {
@@ -259,7 +262,7 @@ public class ChargePointCertificatesTest {
     CertificateHashDataTest.run(dir, "openssl", "x509", "-req", "-in", "cp.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial",
         "4711", "-days", "30", "-sha256", "-out", "cp.pem");
     String chain = Files.readString(dir.resolve("cp.pem"));
-    assertEquals(CertificateSignedStatus.ACCEPTED, rig.run(() -> rig.security.certificateSigned(new CertificateSignedRequest(chain))).status());
+    assertEquals(CertificateSignedStatus.ACCEPTED, signed(rig, chain));
     assertArrayEquals(Certificates.parse(chain).get(0).getEncoded(),
         Certificates.parse(rig.cs.settings().clientCertificate().orElseThrow().certificateChainPem()).get(0).getEncoded());
   }
