@@ -99,8 +99,7 @@ public final class ChargePoint {
     return EmbedderQueries.onLoop(scheduler, station.queries::configurationSnapshot);
   }
 
-  /** {@return the current value of a configuration key, a vendor key or a standard one, as GetConfiguration would
-   * return it; empty for a key the charge point does not have and for a secret (AuthorizationKey)}
+  /** {@return a configuration key's value (standard or vendor) as GetConfiguration gives it; empty if unknown or secret}
    * @param key the key's name, in any case */
   public CompletableFuture<Optional<String>> configurationValue(String key) {
     Objects.requireNonNull(key, "key");
@@ -117,8 +116,7 @@ public final class ChargePoint {
     return result;
   }
 
-  /** {@return what the charger remembers of each transaction (the finished ones, as many as it keeps, then the open
-   * ones), whether or not the central system accepted it} */
+  /** {@return what the charger remembers of each transaction, finished then open, accepted by the central system or not} */
   public CompletableFuture<List<TransactionRecord>> transactions() {
     return EmbedderQueries.onLoop(scheduler, station.queries::transactionRecords);
   }
@@ -329,17 +327,16 @@ public final class ChargePoint {
       return this;
     }
 
-    /** {@return this builder, with where the transaction ledger is kept (docs/ledger.md)} A board gives {@code FileJournal},
-     * which writes on its own thread; without one the ledger is kept in the storage, saved on the {@link #storageWriter(Executor) storage writer}.
+    /** {@return this builder, with where the transaction ledger is kept (docs/ledger.md)} A board gives {@code FileJournal};
+     * without one the ledger is kept in the storage, saved on the {@link #storageWriter(Executor) storage writer}.
      * @param journal the durable journal of the transaction records */
     public Builder journal(Journal journal) {
       this.journal = Optional.of(Objects.requireNonNull(journal, "journal"));
       return this;
     }
 
-    /** {@return this builder, with what writes the storage (and a ledger kept in it) and the secret store, off the event
-     * loop} Reads see a save at once; answers that need it durable (ChangeConfiguration) wait for the writer. By default
-     * each write runs on a virtual thread.
+    /** {@return this builder, with what writes the storage, a ledger kept in it and the secret store, off the loop} Reads
+     * see a save at once; durable answers wait for the writer. By default each write runs on a virtual thread.
      * @param writer runs each write, one at a time; {@code Runnable::run} writes on the loop, as deterministic tests want */
     public Builder storageWriter(Executor writer) {
       this.storageWriter = Objects.requireNonNull(writer, "writer");
