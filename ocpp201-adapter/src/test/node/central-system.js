@@ -58,6 +58,7 @@ const answers = {
     ? { status: 'Accepted', data: { echo: data === undefined ? 'nothing' : data } }
     : { status: 'UnknownVendorId' }),
   SecurityEventNotification: () => ({}),
+  NotifyReport: () => ({}),
 };
 
 server.auth((accept, reject, handshake) => {

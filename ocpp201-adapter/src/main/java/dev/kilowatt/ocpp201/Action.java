@@ -50,7 +50,13 @@ public enum Action {
       ServiceMessages.GetTransactionStatusResponse.class, Sender.CSMS),
   /** A04: the station reports a security event. */
   SECURITY_EVENT_NOTIFICATION("SecurityEventNotification", ServiceMessages.SecurityEventNotificationRequest.class,
-      ServiceMessages.SecurityEventNotificationResponse.class, Sender.STATION);
+      ServiceMessages.SecurityEventNotificationResponse.class, Sender.STATION),
+  /** B07: the CSMS asks for a predefined report of the device model. */
+  GET_BASE_REPORT("GetBaseReport", ReportMessages.GetBaseReportRequest.class, ReportMessages.GetBaseReportResponse.class,
+      Sender.CSMS),
+  /** B07: the station sends a part of the report the CSMS asked for. */
+  NOTIFY_REPORT("NotifyReport", ReportMessages.NotifyReportRequest.class, ReportMessages.NotifyReportResponse.class,
+      Sender.STATION);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {

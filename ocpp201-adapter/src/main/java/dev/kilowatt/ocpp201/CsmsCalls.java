@@ -61,6 +61,7 @@ import java.util.function.Function;
  *   <tr><td>GetVariables, SetVariables</td><td>GetConfiguration, one ChangeConfiguration per variable, for
  *       the variables {@link Variables} maps</td></tr>
  *   <tr><td>UnlockConnector, DataTransfer, GetTransactionStatus</td><td>see {@link ServiceCalls}</td></tr>
+ *   <tr><td>GetBaseReport</td><td>see {@link Reports}</td></tr>
  * </table>
  */
 final class CsmsCalls {
@@ -69,12 +70,17 @@ final class CsmsCalls {
   private static final int ID_TAG_LENGTH = 20;
 
   /**
-   * The core's calls one 2.0.1 call takes, none for one answered at the edge, and how their answers, in
-   * the same order, make the 2.0.1 answer.
+   * The core's calls one 2.0.1 call takes, none for one answered at the edge, how their answers, in the same
+   * order, make the 2.0.1 answer, and what the station does once that answer has gone (sends a report).
    */
-  record Exchange(List<CentralSystemRequest<?>> requests, Function<List<Response>, Messages.Response> answer) {
+  record Exchange(List<CentralSystemRequest<?>> requests, Function<List<Response>, Messages.Response> answer,
+      Runnable then) {
     Exchange {
       requests = List.copyOf(requests);
+    }
+
+    Exchange(List<CentralSystemRequest<?>> requests, Function<List<Response>, Messages.Response> answer) {
+      this(requests, answer, () -> { });
     }
 
     static Exchange local(Messages.Response response) {

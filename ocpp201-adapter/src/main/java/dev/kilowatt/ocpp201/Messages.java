@@ -34,7 +34,8 @@ import java.util.Optional;
  * The OCPP 2.0.1 messages the Core profile's blocks B (provisioning), E (transactions), F (remote control)
  * and G (availability) need first, with C's Authorize: one record per CALL payload and one per CALLRESULT
  * payload, named as part 2 chapter 1 names them. {@link Action} ties each to its wire name and direction;
- * {@link ServiceMessages} holds the second slice's, which the two sealed types also permit.
+ * {@link ServiceMessages} holds the second slice's and {@link ReportMessages} the device model's reports, which the
+ * two sealed types also permit.
  */
 public final class Messages {
 
@@ -51,7 +52,8 @@ public final class Messages {
       TransactionEventRequest, GetVariablesRequest, SetVariablesRequest, ResetRequest,
       RequestStartTransactionRequest, RequestStopTransactionRequest, MeterValuesRequest, TriggerMessageRequest,
       ChangeAvailabilityRequest, ServiceMessages.UnlockConnectorRequest, ServiceMessages.DataTransferRequest,
-      ServiceMessages.GetTransactionStatusRequest, ServiceMessages.SecurityEventNotificationRequest {
+      ServiceMessages.GetTransactionStatusRequest, ServiceMessages.SecurityEventNotificationRequest,
+      ReportMessages.GetBaseReportRequest, ReportMessages.NotifyReportRequest {
   }
 
   /** A CALLRESULT payload. */
@@ -60,7 +62,8 @@ public final class Messages {
       TransactionEventResponse, GetVariablesResponse, SetVariablesResponse, ResetResponse,
       RequestStartTransactionResponse, RequestStopTransactionResponse, MeterValuesResponse, TriggerMessageResponse,
       ChangeAvailabilityResponse, ServiceMessages.UnlockConnectorResponse, ServiceMessages.DataTransferResponse,
-      ServiceMessages.GetTransactionStatusResponse, ServiceMessages.SecurityEventNotificationResponse {
+      ServiceMessages.GetTransactionStatusResponse, ServiceMessages.SecurityEventNotificationResponse,
+      ReportMessages.GetBaseReportResponse, ReportMessages.NotifyReportResponse {
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
  * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
  * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} and {@link ServiceCalls} what
- * the CSMS's calls become, {@link Variables} which device-model variables are which configuration keys. What a
+ * the CSMS's calls become, {@link Variables} which device-model variables are which configuration keys and
+ * {@link Reports} how the device model is reported. What a
  * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
  * through {@link CentralSystem.Listener#onTransactionsAsked}.
  *
@@ -61,6 +63,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final StationMessages station;
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
+  private final Reports reports;
   private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
@@ -94,6 +97,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
     this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
+    this.reports = new Reports(scheduler, station::evseStatuses, report -> {
+      Ocpp201Link now = currentLink();
+      return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
+    });
   }
 
   @Override
@@ -280,7 +287,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
-          .or(() -> serviceCalls.translate(call.request()));
+          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;

@@ -38,7 +38,10 @@ final class Pending {
     }
   }
 
-  /** Answers the CSMS; a core answer of another type than its call's is the station's fault. */
+  /**
+   * Answers the CSMS, then does what the exchange does after its answer; a core answer of another type than its
+   * call's is the station's fault.
+   */
   // the exchange builds the answer of the call's own action
   @SuppressWarnings("unchecked")
   void complete() {
@@ -50,5 +53,6 @@ final class Pending {
       return;
     }
     ((IncomingCall<Messages.Response>) call).answer(response);
+    exchange.then().run();
   }
 }

@@ -17,7 +17,7 @@ import dev.kilowatt.ocpp201.Types.ChargingStation;
 import dev.kilowatt.ocpp201.Types.Modem;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -53,8 +53,8 @@ final class StationMessages {
   private final RemoteStarts remoteStarts;
   private final Scheduler clock;
   private final AtomicBoolean bootTriggered = new AtomicBoolean();
-  /** The EVSEs whose status the core reported: its connectors, each of which it reports after every boot. */
-  private final Set<Integer> evses = ConcurrentHashMap.newKeySet();
+  /** The status the core last reported of each EVSE: its connectors, each of which it reports after every boot. */
+  private final Map<Integer, ConnectorStatus> evses = new ConcurrentHashMap<>();
 
   StationMessages(TransactionEvents transactions, RemoteStarts remoteStarts, Scheduler clock) {
     this.transactions = transactions;
@@ -64,7 +64,12 @@ final class StationMessages {
 
   /** {@return whether the core has reported the status of EVSE {@code evseId}, so that it has such a connector} */
   boolean knowsEvse(int evseId) {
-    return evses.contains(evseId);
+    return evses.containsKey(evseId);
+  }
+
+  /** {@return the status the core last reported of each EVSE, by its id} */
+  Map<Integer, ConnectorStatus> evseStatuses() {
+    return Map.copyOf(evses);
   }
 
   /** A TriggerMessage asked for a BootNotification: the next one gives reason Triggered. */
@@ -110,9 +115,10 @@ final class StationMessages {
     if (status.connectorId() == 0) {
       return new Outbound.Answer(new StatusNotificationResponse());
     }
-    evses.add(status.connectorId());
+    ConnectorStatus connectorStatus = connectorStatus(status.status());
+    evses.put(status.connectorId(), connectorStatus);
     return new Outbound.Send<>(new Messages.StatusNotificationRequest(status.timestamp().orElseGet(clock::now),
-        connectorStatus(status.status()), status.connectorId(), 1), answer -> new StatusNotificationResponse());
+        connectorStatus, status.connectorId(), 1), answer -> new StatusNotificationResponse());
   }
 
   private static Outbound meterValues(dev.kilowatt.core.message.MeterValuesRequest values) {

@@ -13,6 +13,8 @@ import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.sim.SimulatedRfidReader;
 import dev.kilowatt.test.InMemoryStorage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The unchanged core on simulated hardware, over OCPP 2.0.1, against ocpp-rpc's server in strict mode: a
  * charger that boots, reports its connector, authorizes a card, charges with TransactionEvents Started,
  * Updated and Ended, and is started and stopped remotely; the central system asks after the transaction
- * and cannot unlock the fixed cable while it runs; the boot's security event reaches it.
+ * and cannot unlock the fixed cable while it runs; the boot's security event reaches it; a variable it sets is
+ * what its next base report says.
  */
 class ChargerEndToEndTest {
 
@@ -144,6 +147,38 @@ class ChargerEndToEndTest {
     JsonNode ended = event("Ended");
     assertEquals("Remote", ended.at("/transactionInfo/stoppedReason").asText());
     assertEquals("RemoteStop", ended.get("triggerReason").asText());
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  @Test
+  void aVariableSetOverSetVariablesIsWhatTheNextFullInventoryReports() throws Exception {
+    booted();
+    csms.send("call v1 SetVariables {\"setVariableData\":[{\"component\":{\"name\":\"OCPPCommCtrlr\"},"
+        + "\"variable\":{\"name\":\"HeartbeatInterval\"},\"attributeValue\":\"120\"}]}");
+    assertEquals("Accepted", csms.awaitJson("result v1 ").at("/setVariableResult/0/attributeStatus").asText());
+
+    csms.send("call b1 GetBaseReport {\"requestId\":3,\"reportBase\":\"FullInventory\"}");
+    List<JsonNode> report = new ArrayList<>();
+    for (int seqNo = 0; ; seqNo++) {
+      JsonNode part = csms.received("NotifyReport");
+      assertEquals(3, part.get("requestId").asInt());
+      assertEquals(seqNo, part.get("seqNo").asInt());
+      part.get("reportData").forEach(report::add);
+      if (!part.get("tbc").asBoolean()) {
+        break;
+      }
+    }
+    // the central system may print its result after the report it received at once
+    String accepted = csms.reported().stream().filter(line -> line.startsWith("result b1 ")).findFirst()
+        .orElseGet(() -> csms.awaitPrefix("result b1 "));
+    assertEquals("result b1 {\"status\":\"Accepted\"}", accepted);
+    JsonNode heartbeat = report.stream().filter(d -> d.at("/variable/name").asText().equals("HeartbeatInterval"))
+        .findFirst().orElseThrow();
+    assertEquals("120 ReadWrite", heartbeat.at("/variableAttribute/0/value").asText() + " "
+        + heartbeat.at("/variableAttribute/0/mutability").asText());
+    assertTrue(report.stream().anyMatch(d -> d.at("/component/name").asText().equals("Connector")
+        && d.at("/variable/name").asText().equals("AvailabilityState")
+        && d.at("/variableAttribute/0/value").asText().equals("Available")), report::toString);
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }
 

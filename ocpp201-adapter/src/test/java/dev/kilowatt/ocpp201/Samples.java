@@ -140,6 +140,15 @@ final class Samples {
         Map.entry(new ServiceMessages.GetTransactionStatusRequest(Optional.of("tx-1")),
             new ServiceMessages.GetTransactionStatusResponse(Optional.of(true), false)),
         Map.entry(new ServiceMessages.SecurityEventNotificationRequest("FirmwareUpdated", T, Optional.of("0.2.0")),
-            new ServiceMessages.SecurityEventNotificationResponse()));
+            new ServiceMessages.SecurityEventNotificationResponse()),
+        Map.entry(new ReportMessages.GetBaseReportRequest(7, ReportMessages.ReportBase.FullInventory),
+            new ReportMessages.GetBaseReportResponse(ReportMessages.GenericDeviceModelStatus.Rejected, Optional.of(INFO))),
+        Map.entry(new ReportMessages.NotifyReportRequest(7, T, List.of(new ReportMessages.ReportData(METER, INTERVAL,
+                List.of(new ReportMessages.VariableAttribute(Optional.of(Attribute.Actual), Optional.of("300"),
+                    Optional.of(ReportMessages.Mutability.ReadWrite), true, false)),
+                Optional.of(new ReportMessages.VariableCharacteristics(Optional.of("s"),
+                    ReportMessages.DataType.boolean_, Optional.of(0.0), Optional.of(86400.5),
+                    Optional.of("Available,Occupied"), false)))), true, 3),
+            new ReportMessages.NotifyReportResponse()));
   }
 }
