@@ -193,16 +193,18 @@ final class CsmsCalls {
         });
   }
 
+  /**
+   * One GetConfiguration of all keys, not of the mapped ones: a GetVariables may name more variables than the
+   * core's GetConfigurationMaxKeys lets one GetConfiguration name, and the core would refuse the call.
+   */
   private static Exchange getVariables(GetVariablesRequest get) {
-    List<String> keys = get.getVariableData().stream()
-        .map(d -> Variables.lookup(d.component(), d.variable(), d.attributeType()))
-        .flatMap(l -> l instanceof Variables.Key(String key) ? java.util.stream.Stream.of(key) : java.util.stream.Stream.empty())
-        .distinct().toList();
-    if (keys.isEmpty()) {
+    boolean anyMapped = get.getVariableData().stream()
+        .anyMatch(d -> Variables.lookup(d.component(), d.variable(), d.attributeType()) instanceof Variables.Key);
+    if (!anyMapped) {
       return Exchange.local(new GetVariablesResponse(
           get.getVariableData().stream().map(d -> Variables.read(d, Optional.empty())).toList()));
     }
-    return Exchange.one(new GetConfigurationRequest(keys), (GetConfigurationResponse answer) -> new GetVariablesResponse(
+    return Exchange.one(new GetConfigurationRequest(List.of()), (GetConfigurationResponse answer) -> new GetVariablesResponse(
         get.getVariableData().stream().map(d -> Variables.read(d, Optional.of(answer))).toList()));
   }
 

@@ -147,11 +147,15 @@ final class CentralSystemProcess implements AutoCloseable {
     }
   }
 
-  /** The next line that matches, skipping (and keeping for the failure message) those that do not. */
+  /**
+   * The next line that matches, skipping (and keeping for the failure message) those that do not; within
+   * {@code PATIENCE_SECONDS} in all, so that a station that keeps talking cannot make a test wait for ever.
+   */
   String await(Predicate<String> wanted) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
     try {
       while (true) {
-        String line = lines.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (line == null) {
           return fail("the test central system never reported the line awaited; it reported " + seen
               + "\nits errors: " + stderr);

@@ -150,6 +150,28 @@ class ChargerEndToEndTest {
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }
 
+  /** More variables in one GetVariables than the core's GetConfigurationMaxKeys (10) lets one GetConfiguration name. */
+  @Test
+  void oneGetVariablesMayAskForMoreVariablesThanOneGetConfigurationMayName() throws Exception {
+    booted();
+    String[][] asked = {{"OCPPCommCtrlr", "HeartbeatInterval"}, {"OCPPCommCtrlr", "WebSocketPingInterval"},
+        {"OCPPCommCtrlr", "ResetRetries"}, {"SampledDataCtrlr", "TxUpdatedInterval"},
+        {"SampledDataCtrlr", "TxUpdatedMeasurands"}, {"SampledDataCtrlr", "TxEndedMeasurands"},
+        {"AlignedDataCtrlr", "Interval"}, {"AlignedDataCtrlr", "Measurands"}, {"AuthCtrlr", "AuthorizeRemoteStart"},
+        {"AuthCtrlr", "LocalAuthorizeOffline"}, {"AuthCtrlr", "LocalPreAuthorize"}, {"TxCtrlr", "EVConnectionTimeOut"}};
+    StringBuilder data = new StringBuilder();
+    for (String[] variable : asked) {
+      data.append(data.isEmpty() ? "" : ",").append("{\"component\":{\"name\":\"").append(variable[0])
+          .append("\"},\"variable\":{\"name\":\"").append(variable[1]).append("\"}}");
+    }
+    csms.send("call g1 GetVariables {\"getVariableData\":[" + data + "]}");
+
+    JsonNode results = csms.awaitJson("result g1 ").get("getVariableResult");
+    assertEquals(asked.length, results.size());
+    results.forEach(result -> assertEquals("Accepted", result.get("attributeStatus").asText(), result::toString));
+    assertEquals("10", results.get(3).get("attributeValue").asText(), "TxUpdatedInterval, set to 10 by the builder");
+  }
+
   @Test
   void aVariableSetOverSetVariablesIsWhatTheNextFullInventoryReports() throws Exception {
     booted();

@@ -153,7 +153,7 @@ class CsmsCallsSessionTest extends PortSession {
   }
 
   @Test
-  void getVariablesReadsTheMappedConfigurationKeysInOneGetConfiguration() throws Exception {
+  void getVariablesReadsTheMappedConfigurationKeysInOneGetConfigurationOfAllKeys() throws Exception {
     csms.send("call g1 GetVariables {\"getVariableData\":["
         + "{\"component\":{\"name\":\"OCPPCommCtrlr\"},\"variable\":{\"name\":\"HeartbeatInterval\"}},"
         + "{\"component\":{\"name\":\"SampledDataCtrlr\"},\"variable\":{\"name\":\"TxUpdatedInterval\"}},"
@@ -163,8 +163,9 @@ class CsmsCallsSessionTest extends PortSession {
         + "{\"component\":{\"name\":\"NoSuchCtrlr\"},\"variable\":{\"name\":\"Enabled\"}}]}");
 
     GetConfigurationRequest get = core.call(GetConfigurationRequest.class, coreCallId);
-    assertEquals(List.of("HeartbeatInterval", "MeterValueSampleInterval", "AuthorizeRemoteTxRequests"), get.key());
+    assertEquals(List.of(), get.key(), "all keys, so that no GetConfigurationMaxKeys can refuse it");
     port.reply(coreCallId[0], new GetConfigurationResponse(List.of(
+        new KeyValue("ClockAlignedDataInterval", false, Optional.of("0")),
         new KeyValue("HeartbeatInterval", false, Optional.of("300")),
         new KeyValue("MeterValueSampleInterval", false, Optional.of("60")),
         new KeyValue("AuthorizeRemoteTxRequests", false, Optional.of("true"))), List.of()));
