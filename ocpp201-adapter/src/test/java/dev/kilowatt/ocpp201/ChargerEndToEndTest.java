@@ -40,7 +40,7 @@ class ChargerEndToEndTest {
     InMemoryStorage storage = new InMemoryStorage();
     connector = new SimulatedConnector(loop, SimulatedConnector.Settings.defaults().withMeterPollInterval(Duration.ofSeconds(1)));
     reader = new SimulatedRfidReader();
-    chargePoint = ChargePoint.builder(loop, storage, new Ocpp201CentralSystem(csms.endpoint("KW-0001"), loop, storage),
+    chargePoint = ChargePoint.builder(loop, storage, new Ocpp201CentralSystem(csms.address("KW-0001"), loop, storage),
             kind -> { })
         .identity(ChargePointIdentity.of("Kilowatt", "KW-AC-7").withSerialNumber("SN-0001").withFirmwareVersion("0.2.0"))
         .connector(ConnectorHardware.singlePhaseFixedCable(connector.relay(), connector.pilot(), connector.meter(), 16))

@@ -45,7 +45,7 @@ class SecurityProfilesTest {
   }
 
   private void connect(String identity, ConnectionSettings settings) {
-    port = new Ocpp201CentralSystem(csms.endpoint(identity), loop, new InMemoryStorage());
+    port = new Ocpp201CentralSystem(csms.address(identity), loop, new InMemoryStorage());
     port.connect(settings, core);
   }
 
@@ -70,6 +70,17 @@ class SecurityProfilesTest {
     core.next(Connected.class);
     assertEquals("upgrade KW-S1 password=" + KEY + " clientCert=none", csms.awaitPrefix("upgrade "));
     csms.awaitPrefix("connected KW-S1 ocpp2.0.1");
+  }
+
+  @Test
+  void anIdentityWithReservedCharactersIsOnePercentEncodedSegmentAndTheBasicAuthenticationUser() {
+    csms = CentralSystemProcess.secured("--password", KEY);
+    connect("KW 1#a/b%", profile(1, KEY));
+
+    core.next(Connected.class);
+    // ocpp-rpc reads the identity as the decoded last segment and the password only after "<identity>:"
+    assertEquals("upgrade KW 1#a/b% password=" + KEY + " clientCert=none", csms.awaitPrefix("upgrade "));
+    csms.awaitPrefix("connected KW 1#a/b% ocpp2.0.1");
   }
 
   @Test
