@@ -204,7 +204,7 @@ final class CsmsCalls {
     List<CentralSystemRequest<?>> changes = new ArrayList<>();
     List<Integer> changeOf = new ArrayList<>();
     for (Types.SetVariableData data : set.setVariableData()) {
-      if (Variables.lookup(data.component(), data.variable(), data.attributeType()) instanceof Variables.Key(String key)) {
+      if (Variables.toWrite(data.component(), data.variable(), data.attributeType()) instanceof Variables.Key(String key)) {
         changeOf.add(changes.size());
         changes.add(new ChangeConfigurationRequest(key, data.attributeValue()));
       } else {
