@@ -31,7 +31,7 @@ interface OcppLinkModule {
     CentralSystem link = switch (settings.protocol()) {
       case OCPP16 -> new OcppJsonLink(address, scheduler,
           LinkOptions.defaults().withBackoff(settings.reconnect()).withTraffic(traffic));
-      case OCPP201 -> new Ocpp201CentralSystem(address.endpoint(), scheduler, storage);
+      case OCPP201 -> new Ocpp201CentralSystem(address, scheduler, storage);
     };
     String endpoint = address.endpoint().toString();
     return new WatchedLink(link, new WatchedLink.Watcher() {

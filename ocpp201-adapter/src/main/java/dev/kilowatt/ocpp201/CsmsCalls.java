@@ -54,8 +54,10 @@ import java.util.function.Function;
  *   <tr><td>Reset OnIdle</td><td>Reset Soft at once when no transaction is open; else answered Scheduled and
  *       sent once the last Ended event is answered (part 2 B12: an OnIdle reset waits for transactions to
  *       end, never ends them). A reset of one EVSE is Rejected: the core resets the whole station</td></tr>
- *   <tr><td>TriggerMessage BootNotification, Heartbeat, StatusNotification</td><td>TriggerMessage of the
- *       same, for connector evse.id; any other message NotImplemented</td></tr>
+ *   <tr><td>TriggerMessage BootNotification, Heartbeat, StatusNotification, MeterValues</td><td>TriggerMessage
+ *       of the same, for connector evse.id (the core's triggered MeterValues of a connector whose transaction runs
+ *       carries it, and so goes as a TransactionEvent Updated with triggerReason Trigger); TransactionEvent: see
+ *       {@link ServiceCalls}; any other message NotImplemented</td></tr>
  *   <tr><td>ChangeAvailability</td><td>ChangeAvailability of connector evse.id, of connector 0 (the whole
  *       station) without an EVSE</td></tr>
  *   <tr><td>GetVariables, SetVariables</td><td>GetConfiguration, one ChangeConfiguration per variable, for
@@ -127,7 +129,9 @@ final class CsmsCalls {
           .orElseGet(() -> Exchange.local(new RequestStopTransactionResponse(RequestStartStopStatus.Rejected,
               Optional.of(new StatusInfo("UnknownTransaction", Optional.empty())))));
       case ResetRequest reset -> reset(reset);
-      case TriggerMessageRequest trigger -> trigger(trigger);
+      // a triggered TransactionEvent depends on the core's running transactions: ServiceCalls routes it
+      case TriggerMessageRequest trigger -> trigger.requestedMessage() == Enums.MessageTrigger.TransactionEvent
+          ? null : trigger(trigger);
       case ChangeAvailabilityRequest change -> Exchange.one(
           new dev.kilowatt.core.message.ChangeAvailabilityRequest(change.evse().map(Evse::id).orElse(0),
               change.operationalStatus() == Enums.OperationalStatus.Operative
@@ -178,6 +182,7 @@ final class CsmsCalls {
       case BootNotification -> MessageTrigger.BOOT_NOTIFICATION;
       case Heartbeat -> MessageTrigger.HEARTBEAT;
       case StatusNotification -> MessageTrigger.STATUS_NOTIFICATION;
+      case MeterValues -> MessageTrigger.METER_VALUES;
       default -> null;
     };
     if (requested == null) {
@@ -212,7 +217,7 @@ final class CsmsCalls {
     List<CentralSystemRequest<?>> changes = new ArrayList<>();
     List<Integer> changeOf = new ArrayList<>();
     for (Types.SetVariableData data : set.setVariableData()) {
-      if (Variables.lookup(data.component(), data.variable(), data.attributeType()) instanceof Variables.Key(String key)) {
+      if (Variables.toWrite(data.component(), data.variable(), data.attributeType()) instanceof Variables.Key(String key)) {
         changeOf.add(changes.size());
         changes.add(new ChangeConfigurationRequest(key, data.attributeValue()));
       } else {

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * and the EVSE and Connector components of the EVSEs whose status the core reported.
  *
  * <ul>
- *   <li>A mapped variable's Actual value is its 1.6 key's. Its mutability is the key's: ReadOnly for a
+ *   <li>A mapped variable's Actual value is its 1.6 key's. Its mutability is the device model's where
+ *       {@link Variables} fixes one (SecurityProfile ReadOnly, BasicAuthPassword WriteOnly), else the key's: ReadOnly for a
  *       read-only key, WriteOnly for a writable key the core answers without a value (a secret, such as the
  *       AuthorizationKey: B07.FR.03 reports no value for it), else ReadWrite. It is persistent, for the core
  *       saves every change of its configuration. Its dataType is the 1.6 key's type (OCPP 1.6 section 9):
@@ -66,6 +67,7 @@ final class DeviceReport {
       Map.entry("HeartbeatInterval", Kind.of(DataType.integer, "s")),
       Map.entry("WebSocketPingInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ResetRetries", Kind.of(DataType.integer)),
+      Map.entry("SecurityProfile", Kind.of(DataType.integer)),
       Map.entry("MeterValueSampleInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ClockAlignedDataInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ConnectionTimeOut", Kind.of(DataType.integer, "s")),
@@ -120,8 +122,14 @@ final class DeviceReport {
   }
 
   private static ReportData variable(Variables.Mapping mapping, KeyValue key) {
-    Mutability mutability = key.readonly() ? Mutability.ReadOnly
-        : key.value().isEmpty() ? Mutability.WriteOnly : Mutability.ReadWrite;
+    // the device model's word first (part 2 makes SecurityProfile ReadOnly and BasicAuthPassword WriteOnly,
+    // whatever the 1.6 key allows), then the key's
+    Mutability mutability = switch (mapping.mutability()) {
+      case READ_ONLY -> Mutability.ReadOnly;
+      case WRITE_ONLY -> Mutability.WriteOnly;
+      case READ_WRITE -> key.readonly() ? Mutability.ReadOnly
+          : key.value().isEmpty() ? Mutability.WriteOnly : Mutability.ReadWrite;
+    };
     Kind kind = KINDS.getOrDefault(key.key(), Kind.of(DataType.string));
     return new ReportData(new Component(mapping.component(), Optional.empty(), Optional.empty()),
         new Variable(mapping.variable(), Optional.empty()),

@@ -9,9 +9,9 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,15 +31,18 @@ import org.slf4j.LoggerFactory;
  * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
  * through {@link CentralSystem.Listener#onTransactionsAsked}.
  *
- * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to {@code endpoint} (the CSMS's URL ending in
- * the station's identity), offering {@code ocpp2.0.1} only; after a loss or a failed attempt the next
+ * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the
+ * CSMS's URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
+ * {@code ocpp2.0.1} only; after a loss or a failed attempt the next
  * one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The {@link ConnectionSettings}
  * apply security profiles 0 to 3 and the ping interval as {@link Handshake} and {@link Ocpp201Link} say;
  * settings that forbid connecting (profile 2 or 3 with a {@code ws://} URL, unusable certificates) stop
  * the attempts until {@link #reconfigure} brings others. A failed attempt's security event reaches the
  * core under the 1.6 name the port speaks ({@link SecurityFinding}). {@link #reconfigure} reconnects at
  * once when the key, the profile or, with profile 3, the client certificate changed, and retunes the
- * ping of the live connection; new trusted roots apply from the next handshake.
+ * ping of the live connection; new trusted roots apply from the next handshake. A call of the station's that
+ * the CSMS leaves unanswered for the message time-out ({@code OCPPCommCtrlr.MessageTimeout}, part 4) fails as
+ * a lost answer does, and the next call goes.
  *
  * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected,
  * or lost with its connection, is dropped and the domain, which queues its transaction messages durably,
@@ -57,7 +60,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   private static final Duration LAST_RETRY = Duration.ofSeconds(60);
 
-  private final URI endpoint;
+  private final CentralSystemAddress address;
+  private final Duration messageTimeout;
   private final Scheduler scheduler;
   private final TransactionEvents transactions;
   private final StationMessages station;
@@ -81,15 +85,31 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Map<String, Pending> pending = new HashMap<>();
 
   /**
-   * A station that will connect to {@code endpoint}.
+   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT}.
    *
-   * @param endpoint the CSMS's {@code ws://} URL, the station's identity its last path segment
+   * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
    * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
    *     keys starting {@code ocpp201/}
    */
-  public Ocpp201CentralSystem(URI endpoint, Scheduler scheduler, Storage storage) {
-    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+  public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
+    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
+  }
+
+  /**
+   * A station that will connect to {@code address}. The core has no 1.6 key for the message time-out (its own
+   * response time-out is a setting of its builder), so the time-out is given here.
+   *
+   * @param address the CSMS's URL and the station's identity
+   * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
+   * @param scheduler the core's event loop: everything the core hears arrives on it
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
+   *     keys starting {@code ocpp201/}
+   */
+  public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
+      Storage storage) {
+    this.address = Objects.requireNonNull(address, "address");
+    this.messageTimeout = Objects.requireNonNull(messageTimeout, "messageTimeout");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     RemoteStarts remoteStarts = new RemoteStarts();
     this.transactions = new TransactionEvents(new SequenceNumbers(Objects.requireNonNull(storage, "storage")),
@@ -182,7 +202,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       if (current.subprotocol().isPresent() && failure instanceof RpcError.RpcException e) {
         listener.onCallError(callId, new CallError(e.error().code().toCore(), e.error().description()));
       } else {
-        LOG.info("{} lost with the connection; the core times it out", callId);
+        // lost with the connection, or unanswered for the message time-out: no answer either way
+        LOG.info("{} got no answer ({}); the core times it out", callId, failure.getMessage());
       }
     }, scheduler::execute);
   }
@@ -218,10 +239,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     if (!running) {
       return;
     }
-    Optional<Handshake> handshake = Handshake.of(endpoint, settings, security);
+    Optional<Handshake> handshake = Handshake.of(address, settings, security, messageTimeout);
     if (handshake.isPresent()) {
       current = new LinkListener();
-      link = Ocpp201Link.open(endpoint, List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current);
+      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current);
     }
   }
 

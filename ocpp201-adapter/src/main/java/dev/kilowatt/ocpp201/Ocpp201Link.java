@@ -9,6 +9,7 @@ import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.Response;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLParameters;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything the station learns arrives on its event loop (the {@link Scheduler}): the
  * {@link Listener}'s calls, and the completion of the futures {@link #call} returns. Calls go out one at a
- * time, the next when the previous is answered, as part 4 asks of both sides. If the CSMS chooses a
+ * time, the next when the previous is answered or has timed out, as part 4 asks of both sides: a call
+ * unanswered within {@link Handshake#messageTimeout()} ({@code OCPPCommCtrlr.MessageTimeout}) fails, and a
+ * late answer to it is ignored like any answer to no pending call. If the CSMS chooses a
  * subprotocol other than ocpp2.0.1, the link reports the choice and closes, so that the station can hand
  * the connection to the adapter of that protocol.
  *
@@ -87,6 +91,7 @@ public final class Ocpp201Link implements AutoCloseable {
 
   private final Scheduler loop;
   private final Listener listener;
+  private final Duration messageTimeout;
   private final Codec codec = new Codec();
   private final Socket socket;
   private final Queue<Outgoing> queue = new ArrayDeque<>();
@@ -95,6 +100,8 @@ public final class Ocpp201Link implements AutoCloseable {
   private final AtomicBoolean securityReported = new AtomicBoolean();
   private volatile boolean everOpened;
   private Outgoing inFlight;
+  /** The time-out of the call in flight. */
+  private Scheduler.Timer answerDue;
   private volatile Optional<Subprotocol> subprotocol = Optional.empty();
 
   /** Answers to the CSMS's calls, sent from the event loop; one lost to a closed connection is only logged. */
@@ -119,6 +126,7 @@ public final class Ocpp201Link implements AutoCloseable {
   private Ocpp201Link(URI endpoint, List<Subprotocol> offered, Handshake handshake, Scheduler loop, Listener listener) {
     this.loop = loop;
     this.listener = listener;
+    this.messageTimeout = handshake.messageTimeout();
     List<IProtocol> protocols = offered.stream().<IProtocol>map(p -> new Protocol(p.token())).toList();
     this.socket = new Socket(endpoint, new Draft_6455(List.of(), protocols), handshake);
   }
@@ -152,7 +160,8 @@ public final class Ocpp201Link implements AutoCloseable {
   /**
    * Sends {@code request} once the calls before it are answered. The future completes on the event loop:
    * with the CSMS's answer, or with an {@link RpcError.RpcException} for a CALLERROR, an answer that breaks
-   * its schema, a payload of ours that breaks its schema (nothing is sent then) or a lost connection.
+   * its schema, a payload of ours that breaks its schema (nothing is sent then) or a lost connection, or with
+   * a {@link TimeoutException} when no answer came within the message time-out.
    *
    * @param <R> the response type of the request's action
    * @param request the CALL payload
@@ -202,12 +211,13 @@ public final class Ocpp201Link implements AutoCloseable {
     }
     Outgoing next = queue.poll();
     if (subprotocol.filter(p -> p == Subprotocol.OCPP201).isEmpty() || !socket.isOpen()) {
-      fail(next, new RpcError(GENERIC_ERROR, "not connected over ocpp2.0.1"));
+      fail(next, new RpcError(GENERIC_ERROR, "not connected over ocpp2.0.1").failure());
       sendNext();
       return;
     }
     inFlight = next;
     codec.sent(next.callId(), next.action());
+    answerDue = loop.schedule(messageTimeout, () -> timedOut(next.callId()));
     if (!send(next.frame())) {
       // closed since the check above: the close callback fails the call in flight
       LOG.warn("call {} not sent: the connection closed", next.callId());
@@ -231,8 +241,21 @@ public final class Ocpp201Link implements AutoCloseable {
     }
     Outgoing done = inFlight;
     inFlight = null;
+    answerDue.cancel();
     response.ifPresent(r -> loop.execute(() -> done.result().complete(r)));
-    error.ifPresent(e -> fail(done, e));
+    error.ifPresent(e -> fail(done, e.failure()));
+    sendNext();
+  }
+
+  /** Part 4: a call unanswered within the time-out has failed, and the next may go. */
+  private synchronized void timedOut(String callId) {
+    if (inFlight == null || !inFlight.callId().equals(callId)) {
+      return; // answered or lost meanwhile
+    }
+    LOG.warn("no answer to {} within {}", callId, messageTimeout);
+    codec.forget(callId);
+    fail(inFlight, new TimeoutException("no answer within the message time-out of " + messageTimeout));
+    inFlight = null;
     sendNext();
   }
 
@@ -240,17 +263,18 @@ public final class Ocpp201Link implements AutoCloseable {
     RpcError lost = new RpcError(GENERIC_ERROR, "connection lost before an answer: " + reason);
     if (inFlight != null) {
       codec.forget(inFlight.callId());
-      fail(inFlight, lost);
+      answerDue.cancel();
+      fail(inFlight, lost.failure());
       inFlight = null;
     }
     for (Outgoing waiting : queue) {
-      fail(waiting, lost);
+      fail(waiting, lost.failure());
     }
     queue.clear();
   }
 
-  private void fail(Outgoing outgoing, RpcError error) {
-    loop.execute(() -> outgoing.result().completeExceptionally(error.failure()));
+  private void fail(Outgoing outgoing, Throwable failure) {
+    loop.execute(() -> outgoing.result().completeExceptionally(failure));
   }
 
   private void received(String text) {

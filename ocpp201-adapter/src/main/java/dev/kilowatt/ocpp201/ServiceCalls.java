@@ -1,5 +1,10 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.MessageTrigger;
+import dev.kilowatt.core.message.TriggerMessageRequest;
+import dev.kilowatt.core.message.TriggerMessageResponse;
+import dev.kilowatt.core.message.TriggerMessageStatus;
 import dev.kilowatt.core.message.UnlockStatus;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import dev.kilowatt.ocpp201.CsmsCalls.Exchange;
@@ -28,6 +33,9 @@ import java.util.function.IntPredicate;
  *   <tr><td>DataTransfer</td><td>DataTransfer to the core's handler of the vendorId, the data as JSON text
  *       ({@link VendorData})</td></tr>
  *   <tr><td>GetTransactionStatus</td><td>answered from the core's unsettled transactions (E14)</td></tr>
+ *   <tr><td>TriggerMessage TransactionEvent</td><td>TriggerMessage MeterValues of each connector whose transaction
+ *       runs (of evse.id only, if given): the core's sample carries the transaction, and so goes as a TransactionEvent
+ *       Updated with triggerReason Trigger; Rejected, without the core, where none runs (F06)</td></tr>
  * </table>
  *
  * <p>A reasonCode of 2.0.1's StatusInfo is free text; the ones given here name the reason in a word.
@@ -55,6 +63,8 @@ final class ServiceCalls {
               VendorData.status(answer.status()), Optional.empty(), VendorData.json(answer.data()))));
       case GetTransactionStatusRequest status -> new Route.AfterTransactions(
           unsettled -> Exchange.local(transactionStatus(status.transactionId(), unsettled)));
+      case Messages.TriggerMessageRequest trigger when trigger.requestedMessage() == Enums.MessageTrigger.TransactionEvent ->
+          new Route.AfterTransactions(unsettled -> transactionEvent(trigger.evse(), unsettled));
       default -> null;
     });
   }
@@ -71,6 +81,22 @@ final class ServiceCalls {
             Optional.of(new StatusInfo("TxInProgress", Optional.empty()))))
         : Exchange.one(new dev.kilowatt.core.message.UnlockConnectorRequest(unlock.evseId()),
             (dev.kilowatt.core.message.UnlockConnectorResponse answer) -> unlocked(answer.status())));
+  }
+
+  /** One trigger of the core's MeterValues per running transaction on {@code evse}, or on any EVSE without one. */
+  private static Exchange transactionEvent(Optional<Types.Evse> evse, List<UnsettledTransaction> unsettled) {
+    List<CentralSystemRequest<?>> triggers = unsettled.stream()
+        .filter(t -> t.running() && evse.map(e -> e.id() == t.connectorId()).orElse(true))
+        .map(UnsettledTransaction::connectorId).distinct()
+        .<CentralSystemRequest<?>>map(c -> new TriggerMessageRequest(MessageTrigger.METER_VALUES, Optional.of(c)))
+        .toList();
+    if (triggers.isEmpty()) {
+      return Exchange.local(new Messages.TriggerMessageResponse(Enums.TriggerMessageStatus.Rejected,
+          Optional.of(new StatusInfo("NoTransaction", Optional.of("no transaction runs there")))));
+    }
+    return new Exchange(triggers, answers -> new Messages.TriggerMessageResponse(answers.stream()
+        .anyMatch(a -> ((TriggerMessageResponse) a).status() == TriggerMessageStatus.ACCEPTED)
+        ? Enums.TriggerMessageStatus.Accepted : Enums.TriggerMessageStatus.Rejected, Optional.empty()));
   }
 
   private static UnlockConnectorResponse unlocked(UnlockStatus status) {

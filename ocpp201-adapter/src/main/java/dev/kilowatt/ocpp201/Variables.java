@@ -21,11 +21,24 @@ import java.util.Optional;
  * configured by either protocol. Values are spelt alike in both (integers, "true" / "false", comma lists
  * of measurands). Only the Actual attribute exists; components are the station's own (no instance, no
  * EVSE). A component not in the table is UnknownComponent, a variable not in it UnknownVariable.
+ *
+ * <p>Part 2's appendix makes two of them other than ReadWrite. {@code SecurityCtrlr.BasicAuthPassword} is
+ * WriteOnly: a GetVariables of it is Rejected without asking the core, so its value never leaves the station.
+ * {@code SecurityCtrlr.SecurityProfile} is ReadOnly (2.0.1 raises the profile with SetNetworkProfile, not
+ * with SetVariables, unlike 1.6's read-write key): a SetVariables of it is Rejected without the core.
  */
 final class Variables {
 
-  /** One variable and the 1.6 key it is. */
-  record Mapping(String component, String variable, String key) {
+  /** Who may read and write a variable over GetVariables and SetVariables (part 2: MutabilityEnumType). */
+  enum Mutability {
+    READ_WRITE, READ_ONLY, WRITE_ONLY
+  }
+
+  /** One variable, the 1.6 key it is, and its mutability. */
+  record Mapping(String component, String variable, String key, Mutability mutability) {
+    Mapping(String component, String variable, String key) {
+      this(component, variable, key, Mutability.READ_WRITE);
+    }
   }
 
   static final List<Mapping> TABLE = List.of(
@@ -45,7 +58,9 @@ final class Variables {
       new Mapping("TxCtrlr", "EVConnectionTimeOut", "ConnectionTimeOut"),
       new Mapping("TxCtrlr", "StopTxOnEVSideDisconnect", "StopTransactionOnEVSideDisconnect"),
       new Mapping("TxCtrlr", "StopTxOnInvalidId", "StopTransactionOnInvalidId"),
-      new Mapping("TxCtrlr", "MaxEnergyOnInvalidId", "MaxEnergyOnInvalidId"));
+      new Mapping("TxCtrlr", "MaxEnergyOnInvalidId", "MaxEnergyOnInvalidId"),
+      new Mapping("SecurityCtrlr", "SecurityProfile", "SecurityProfile", Mutability.READ_ONLY),
+      new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY));
 
   /** Where a variable leads: to a 1.6 key, or to an answer without one. */
   sealed interface Lookup {
@@ -60,10 +75,25 @@ final class Variables {
   record WrongAttribute() implements Lookup {
   }
 
+  /** A variable that is not to be read (WriteOnly) or not to be written (ReadOnly) this way: Rejected. */
+  record Refused() implements Lookup {
+  }
+
   private Variables() {
   }
 
+  /** Where the variable leads when it is read (GetVariables, a report): a WriteOnly one is {@link Refused}. */
   static Lookup lookup(Component component, Types.Variable variable, Optional<Attribute> attribute) {
+    return lookup(component, variable, attribute, Mutability.WRITE_ONLY);
+  }
+
+  /** Where a SetVariables of the variable leads: a ReadOnly one is {@link Refused}. */
+  static Lookup toWrite(Component component, Types.Variable variable, Optional<Attribute> attribute) {
+    return lookup(component, variable, attribute, Mutability.READ_ONLY);
+  }
+
+  private static Lookup lookup(Component component, Types.Variable variable, Optional<Attribute> attribute,
+      Mutability refused) {
     boolean componentKnown = component.instance().isEmpty() && component.evse().isEmpty()
         && TABLE.stream().anyMatch(m -> m.component().equals(component.name()));
     if (!componentKnown) {
@@ -74,7 +104,10 @@ final class Variables {
     if (mapping.isEmpty()) {
       return new Unknown(false);
     }
-    return attribute.filter(a -> a != Attribute.Actual).isPresent() ? new WrongAttribute() : new Key(mapping.get().key());
+    if (attribute.filter(a -> a != Attribute.Actual).isPresent()) {
+      return new WrongAttribute();
+    }
+    return mapping.get().mutability() == refused ? new Refused() : new Key(mapping.get().key());
   }
 
   /** The result of reading {@code data}, given the core's answer to a GetConfiguration that asked for its key. */
@@ -95,12 +128,13 @@ final class Variables {
       case Key key -> GetVariableStatus.Accepted;
       case Unknown unknown -> unknown.component() ? GetVariableStatus.UnknownComponent : GetVariableStatus.UnknownVariable;
       case WrongAttribute wrong -> GetVariableStatus.NotSupportedAttributeType;
+      case Refused refused -> GetVariableStatus.Rejected;
     };
   }
 
   /** The result of writing {@code data}; {@code answer} is the core's to its ChangeConfiguration, if one went. */
   static SetVariableResult written(SetVariableData data, Optional<ChangeConfigurationResponse> answer) {
-    SetVariableStatus status = switch (lookup(data.component(), data.variable(), data.attributeType())) {
+    SetVariableStatus status = switch (toWrite(data.component(), data.variable(), data.attributeType())) {
       case Key key -> answer.map(a -> switch (a.status()) {
         case ACCEPTED -> SetVariableStatus.Accepted;
         case REJECTED -> SetVariableStatus.Rejected;
@@ -109,6 +143,7 @@ final class Variables {
       }).orElse(SetVariableStatus.Rejected);
       case Unknown unknown -> unknown.component() ? SetVariableStatus.UnknownComponent : SetVariableStatus.UnknownVariable;
       case WrongAttribute wrong -> SetVariableStatus.NotSupportedAttributeType;
+      case Refused refused -> SetVariableStatus.Rejected;
     };
     return new SetVariableResult(data.attributeType(), status, data.component(), data.variable(), Optional.empty());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kilowatt.ocpp.CentralSystemAddress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -134,7 +135,12 @@ final class CentralSystemProcess implements AutoCloseable {
 
   /** The URL a station with {@code identity} connects to. */
   URI endpoint(String identity) {
-    return URI.create(scheme + "://127.0.0.1:" + port + "/" + identity);
+    return address(identity).endpoint();
+  }
+
+  /** Where a station with {@code identity} connects to: this central system's URL and the identity. */
+  CentralSystemAddress address(String identity) {
+    return new CentralSystemAddress(URI.create(scheme + "://127.0.0.1:" + port), identity);
   }
 
   /** Sends one command line (see central-system.js). */

@@ -1,6 +1,7 @@
 package dev.kilowatt.ocpp201;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import dev.kilowatt.test.InMemoryStorage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +26,14 @@ import org.junit.jupiter.api.Test;
  * charger that boots, reports its connector, authorizes a card, charges with TransactionEvents Started,
  * Updated and Ended, and is started and stopped remotely; the central system asks after the transaction
  * and cannot unlock the fixed cable while it runs; the boot's security event reaches it; a variable it sets is
- * what its next base report says.
+ * what its next base report says; a triggered MeterValues and TransactionEvent; the SecurityCtrlr variables (the
+ * charger runs security profile 1, and this central system reports the password of every upgrade).
  */
 class ChargerEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KEY = "00ff10e2a7c3b4d5f60718293a4b5c6d7e8f9012";
+  private static final String NEW_KEY = "0123456789abcdef0123456789abcdef";
 
   private CentralSystemProcess csms;
   private EventLoop loop;
@@ -43,12 +48,14 @@ class ChargerEndToEndTest {
     InMemoryStorage storage = new InMemoryStorage();
     connector = new SimulatedConnector(loop, SimulatedConnector.Settings.defaults().withMeterPollInterval(Duration.ofSeconds(1)));
     reader = new SimulatedRfidReader();
-    chargePoint = ChargePoint.builder(loop, storage, new Ocpp201CentralSystem(csms.endpoint("KW-0001"), loop, storage),
+    chargePoint = ChargePoint.builder(loop, storage, new Ocpp201CentralSystem(csms.address("KW-0001"), loop, storage),
             kind -> { })
         .identity(ChargePointIdentity.of("Kilowatt", "KW-AC-7").withSerialNumber("SN-0001").withFirmwareVersion("0.2.0"))
         .connector(ConnectorHardware.singlePhaseFixedCable(connector.relay(), connector.pilot(), connector.meter(), 16))
         .rfidReader(reader)
         .configuration("MeterValueSampleInterval", "10")
+        .configuration("SecurityProfile", "1")
+        .configuration("AuthorizationKey", KEY)
         .build();
     chargePoint.start();
   }
@@ -230,6 +237,89 @@ class ChargerEndToEndTest {
 
     assertTrue(csms.reported().stream().anyMatch(line -> line.startsWith("received SecurityEventNotification ")
         && line.contains("\"type\":\"StartupOfTheDevice\"")), csms.reported()::toString);
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  /** The line that matches, reported already or next: a trigger's answer and the message it triggers may come in either order. */
+  private JsonNode seenOrNext(String prefix, Predicate<String> wanted) throws Exception {
+    Predicate<String> line = l -> l.startsWith(prefix) && wanted.test(l);
+    String found = csms.reported().stream().filter(line).findFirst().orElseGet(() -> csms.await(line));
+    return JSON.readTree(found.substring(prefix.length()));
+  }
+
+  /** Waits until {@code count} lines that match have been reported, awaited or skipped. */
+  private void reported(Predicate<String> line, long count) {
+    while (csms.reported().stream().filter(line).count() < count) {
+      csms.await(line);
+    }
+  }
+
+  private JsonNode trigger(String tag, String message) throws Exception {
+    csms.send("call " + tag + " TriggerMessage {\"requestedMessage\":\"" + message + "\",\"evse\":{\"id\":1}}");
+    return seenOrNext("result " + tag + " ", l -> true);
+  }
+
+  @Test
+  void aTriggeredTransactionEventIsAnUpdatedEventOfTheRunningTransactionAndRejectedWithoutOne() throws Exception {
+    booted();
+    assertEquals("Rejected", trigger("t1", "TransactionEvent").get("status").asText(), "no transaction runs");
+    assertEquals("Accepted", trigger("t2", "MeterValues").get("status").asText());
+    JsonNode meterValues = seenOrNext("received MeterValues ", l -> true);
+    assertEquals(1, meterValues.get("evseId").asInt());
+    assertEquals("Trigger", meterValues.at("/meterValue/0/sampledValue/0/context").asText());
+
+    reader.present("04A1B2C3");
+    connector.ev().plug();
+    connector.ev().requestEnergy();
+    String transactionId = event("Started").at("/transactionInfo/transactionId").asText();
+    assertEquals("Accepted", trigger("t3", "TransactionEvent").get("status").asText());
+    JsonNode triggered = seenOrNext("received TransactionEvent ", l -> l.contains("\"triggerReason\":\"Trigger\""));
+    assertEquals("Updated", triggered.get("eventType").asText());
+    assertEquals(transactionId, triggered.at("/transactionInfo/transactionId").asText());
+    assertEquals("Trigger", triggered.at("/meterValue/0/sampledValue/0/context").asText());
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  private static String variable(String name, String value) {
+    return "{\"component\":{\"name\":\"SecurityCtrlr\"},\"variable\":{\"name\":\"" + name + "\"}"
+        + (value.isEmpty() ? "" : ",\"attributeValue\":\"" + value + "\"") + "}";
+  }
+
+  private JsonNode answer(String tag, String action, String params) throws Exception {
+    csms.send("call " + tag + " " + action + " " + params);
+    return JSON.readTree(csms.awaitPrefix("result " + tag + " ").substring(("result " + tag + " ").length()));
+  }
+
+  /**
+   * SetVariables of the WriteOnly BasicAuthPassword is the core's AuthorizationKey and the station reconnects
+   * with it; GetVariables never reveals it; the ReadOnly SecurityProfile is read, not written.
+   */
+  @Test
+  void theBasicAuthPasswordIsWrittenNeverReadAndTheStationReconnectsWithIt() throws Exception {
+    assertEquals("upgrade KW-0001 password=" + KEY + " clientCert=none", csms.awaitPrefix("upgrade "));
+    csms.received("BootNotification");
+
+    JsonNode read = answer("get", "GetVariables",
+        "{\"getVariableData\":[" + variable("BasicAuthPassword", "") + "," + variable("SecurityProfile", "") + "]}");
+    JsonNode password = read.at("/getVariableResult/0");
+    assertEquals("Rejected", password.get("attributeStatus").asText());
+    assertFalse(password.has("attributeValue"), password::toString);
+    assertEquals("Accepted", read.at("/getVariableResult/1/attributeStatus").asText());
+    assertEquals("1", read.at("/getVariableResult/1/attributeValue").asText());
+
+    JsonNode written = answer("set", "SetVariables",
+        "{\"setVariableData\":[" + variable("BasicAuthPassword", NEW_KEY) + "," + variable("SecurityProfile", "2") + "]}");
+    assertEquals("Accepted", written.at("/setVariableResult/0/attributeStatus").asText());
+    assertEquals("Rejected", written.at("/setVariableResult/1/attributeStatus").asText(), "SecurityProfile is ReadOnly");
+
+    // ocpp-rpc may report the new upgrade before the old connection's close, or before the answer: no order asserted
+    reported(line -> line.equals("upgrade KW-0001 password=" + NEW_KEY + " clientCert=none"), 1);
+    reported(line -> line.equals("connected KW-0001 ocpp2.0.1"), 2);
+    assertEquals(2, csms.reported().stream().filter(line -> line.startsWith("upgrade ")).count(), csms.reported()::toString);
+    assertEquals("1", answer("again", "GetVariables", "{\"getVariableData\":[" + variable("SecurityProfile", "") + "]}")
+        .at("/getVariableResult/0/attributeValue").asText(), "the profile is unchanged");
+    assertTrue(csms.reported().stream().noneMatch(line -> line.contains(NEW_KEY) && line.startsWith("result")),
+        csms.reported()::toString);
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }
 }

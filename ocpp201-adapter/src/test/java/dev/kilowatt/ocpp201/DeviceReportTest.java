@@ -46,6 +46,22 @@ class DeviceReportTest {
   }
 
   @Test
+  void theSecurityControllerIsReportedAsPartTwoMakesItWhateverTheOneSixKeysAllow() {
+    List<ReportData> report = DeviceReport.of(ReportBase.FullInventory,
+        core(new KeyValue("SecurityProfile", false, Optional.of("1")),
+            new KeyValue("AuthorizationKey", false, Optional.of("not to be shown"))), Map.of());
+
+    assertEquals(List.of("SecurityProfile", "BasicAuthPassword"), report.stream().map(d -> d.variable().name()).toList());
+    assertEquals(Optional.of(Mutability.ReadOnly), attribute(report.get(0)).mutability());
+    assertEquals(Optional.of("1"), attribute(report.get(0)).value());
+    assertEquals(DataType.integer, report.get(0).variableCharacteristics().orElseThrow().dataType());
+    assertEquals(Optional.of(Mutability.WriteOnly), attribute(report.get(1)).mutability());
+    assertEquals(Optional.empty(), attribute(report.get(1)).value());
+    assertEquals(List.of(), DeviceReport.of(ReportBase.ConfigurationInventory,
+        core(new KeyValue("SecurityProfile", false, Optional.of("1"))), Map.of()), "ReadOnly, so no configuration");
+  }
+
+  @Test
   void aFullInventoryHasEveryMappedKeyTheCoreHasInTableOrderThenEachEvseAndItsConnector() {
     List<ReportData> report = DeviceReport.of(ReportBase.FullInventory,
         core(new KeyValue("MaxEnergyOnInvalidId", false, Optional.of("0")),

@@ -34,7 +34,7 @@ abstract class PortSession {
 
   private void start() {
     core = new CoreProbe();
-    port = new Ocpp201CentralSystem(csms.endpoint("KW-0001"), loop, storage);
+    port = new Ocpp201CentralSystem(csms.address("KW-0001"), loop, storage);
     port.connect(SETTINGS, core);
     core.next(CoreProbe.Connected.class);
     csms.awaitPrefix("connected KW-0001 ocpp2.0.1");

@@ -164,10 +164,15 @@ class ReportsSessionTest extends PortSession {
     assertEquals("Accepted", result("b1").get("status").asText());
 
     Map<String, JsonNode> report = byName(report(6));
-    assertEquals(rowsBut("MaxEnergyOnInvalidId", "ResetRetries", "WebSocketPingInterval"), report.size());
+    // SecurityProfile is ReadOnly in 2.0.1 whatever the 1.6 key allows; BasicAuthPassword is set, never read
+    assertEquals(rowsBut("MaxEnergyOnInvalidId", "ResetRetries", "WebSocketPingInterval", "SecurityProfile"), report.size());
     assertFalse(report.containsKey("OCPPCommCtrlr.ResetRetries"));
     assertFalse(report.containsKey("OCPPCommCtrlr.WebSocketPingInterval"));
+    assertFalse(report.containsKey("SecurityCtrlr.SecurityProfile"));
     assertFalse(report.containsKey("EVSE{\"id\":1}.AvailabilityState"));
+    JsonNode password = report.remove("SecurityCtrlr.BasicAuthPassword");
+    assertEquals("WriteOnly", password.at("/variableAttribute/0/mutability").asText());
+    assertTrue(password.at("/variableAttribute/0/value").isMissingNode(), password::toString);
     assertTrue(report.values().stream().allMatch(d -> d.at("/variableAttribute/0/mutability").asText().equals("ReadWrite")));
     assertEquals("300", report.get("OCPPCommCtrlr.HeartbeatInterval").at("/variableAttribute/0/value").asText());
     noStrictFailures();

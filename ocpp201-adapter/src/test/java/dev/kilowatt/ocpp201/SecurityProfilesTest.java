@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Security profiles 1 to 3 of part 2 (A00) and the ping interval, against ocpp-rpc's server in strict
@@ -45,7 +46,7 @@ class SecurityProfilesTest {
   }
 
   private void connect(String identity, ConnectionSettings settings) {
-    port = new Ocpp201CentralSystem(csms.endpoint(identity), loop, new InMemoryStorage());
+    port = new Ocpp201CentralSystem(csms.address(identity), loop, new InMemoryStorage());
     port.connect(settings, core);
   }
 
@@ -62,14 +63,19 @@ class SecurityProfilesTest {
     loop.close();
   }
 
-  @Test
-  void profile1SendsTheIdentityAndTheKeysBytesAsBasicAuthentication() {
+  /**
+   * An identity with characters RFC 3986 reserves is one percent-encoded segment of the URL and, as it is, the
+   * Basic user: ocpp-rpc decodes the last segment and reads the password only after "identity:".
+   */
+  @ParameterizedTest(name = "identity \"{0}\"")
+  @ValueSource(strings = {"KW-S1", "KW 1#a/b%"})
+  void profile1SendsTheIdentityAndTheKeysBytesAsBasicAuthentication(String identity) {
     csms = CentralSystemProcess.secured("--password", KEY);
-    connect("KW-S1", profile(1, KEY));
+    connect(identity, profile(1, KEY));
 
     core.next(Connected.class);
-    assertEquals("upgrade KW-S1 password=" + KEY + " clientCert=none", csms.awaitPrefix("upgrade "));
-    csms.awaitPrefix("connected KW-S1 ocpp2.0.1");
+    assertEquals("upgrade " + identity + " password=" + KEY + " clientCert=none", csms.awaitPrefix("upgrade "));
+    csms.awaitPrefix("connected " + identity + " ocpp2.0.1");
   }
 
   @Test

@@ -56,7 +56,7 @@ class WireOrderSessionTest {
         return loop.schedule(delay, task);
       }
     };
-    port = new Ocpp201CentralSystem(csms.endpoint("KW-0001"), counted, new InMemoryStorage());
+    port = new Ocpp201CentralSystem(csms.address("KW-0001"), counted, new InMemoryStorage());
     port.connect(PortSession.SETTINGS, core);
     loop.awaitUntil("the connection", Duration.ofMillis(10), () -> !core.quiet());
     core.next(RecordingLinkListener.Connected.class);
