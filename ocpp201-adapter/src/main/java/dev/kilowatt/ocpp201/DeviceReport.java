@@ -99,8 +99,7 @@ final class DeviceReport {
   static List<ReportData> of(ReportBase base, GetConfigurationResponse configuration, Map<Integer, ConnectorStatus> evses) {
     List<ReportData> all = new ArrayList<>();
     for (Variables.Mapping mapping : Variables.TABLE) {
-      configuration.configurationKey().stream().filter(k -> k.key().equals(mapping.key())).findFirst()
-          .ifPresent(key -> all.add(variable(mapping, key)));
+      Variables.keyIn(configuration, mapping.key()).ifPresent(key -> all.add(variable(mapping, key)));
     }
     new TreeMap<>(evses).forEach((id, status) -> {
       all.addAll(availability(new Component("EVSE", Optional.empty(), Optional.of(new Evse(id, Optional.empty()))), status));

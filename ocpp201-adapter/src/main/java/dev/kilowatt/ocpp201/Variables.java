@@ -110,13 +110,18 @@ final class Variables {
     return mapping.get().mutability() == refused ? new Refused() : new Key(mapping.get().key());
   }
 
-  /** The result of reading {@code data}, given the core's answer to a GetConfiguration that asked for its key. */
+  /** {@return the entry of {@code key} in the core's GetConfiguration answer, if the core has the key} */
+  static Optional<KeyValue> keyIn(GetConfigurationResponse answer, String key) {
+    return answer.configurationKey().stream().filter(k -> k.key().equals(key)).findFirst();
+  }
+
+  /** The result of reading {@code data}, given the core's answer to a GetConfiguration of its key or of all keys. */
   static GetVariableResult read(GetVariableData data, Optional<GetConfigurationResponse> answer) {
     Lookup lookup = lookup(data.component(), data.variable(), data.attributeType());
     GetVariableStatus status = getStatus(lookup);
     Optional<String> value = Optional.empty();
     if (lookup instanceof Key(String key) && answer.isPresent()) {
-      Optional<KeyValue> found = answer.get().configurationKey().stream().filter(k -> k.key().equals(key)).findFirst();
+      Optional<KeyValue> found = keyIn(answer.get(), key);
       status = found.isPresent() ? GetVariableStatus.Accepted : GetVariableStatus.UnknownVariable;
       value = found.flatMap(KeyValue::value);
     }
