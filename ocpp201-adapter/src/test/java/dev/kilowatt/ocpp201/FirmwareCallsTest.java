@@ -1,0 +1,66 @@
+package dev.kilowatt.ocpp201;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kilowatt.core.message.LogStatus;
+import dev.kilowatt.core.message.SignedFirmwareStatus;
+import dev.kilowatt.core.message.UpdateFirmwareStatus;
+import dev.kilowatt.core.message.UploadLogStatus;
+import dev.kilowatt.ocpp201.FirmwareMessages.FirmwareStatus;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The core's firmware and log statuses, the security extension's, as 2.0.1's: every one, by its wire name. */
+class FirmwareCallsTest {
+
+  @Test
+  void everyStatusOfTheCoresSignedUpdateIsTheFirmwareStatusOfTheSameNameAndTogetherTheyAreAllOf201s() {
+    Set<FirmwareStatus> reached = EnumSet.noneOf(FirmwareStatus.class);
+    for (SignedFirmwareStatus status : SignedFirmwareStatus.values()) {
+      FirmwareStatus named = FirmwareCalls.status(status);
+      assertEquals(status.ocppValue(), named.name());
+      reached.add(named);
+    }
+    assertEquals(EnumSet.allOf(FirmwareStatus.class), reached, "the core reports every status part 2 lists");
+  }
+
+  @Test
+  void everyAnswerOfTheCoreToAnUpdateOrAGetLogIs201sOfTheSameName() {
+    for (UpdateFirmwareStatus status : UpdateFirmwareStatus.values()) {
+      assertEquals(status.ocppValue(), FirmwareCalls.status(status).name());
+    }
+    assertEquals(FirmwareMessages.UpdateFirmwareStatus.values().length, UpdateFirmwareStatus.values().length);
+    for (LogStatus status : LogStatus.values()) {
+      assertEquals(status.ocppValue(), FirmwareCalls.status(status).name());
+    }
+    assertEquals(FirmwareMessages.LogStatus.values().length, LogStatus.values().length);
+  }
+
+  @Test
+  void everyStatusOfTheCoresLogUploadIs201sOfTheSameNameAndOnlyTheCancelledUploadsIsNotReported() {
+    Set<String> reached = Arrays.stream(UploadLogStatus.values())
+        .map(status -> {
+          assertEquals(status.ocppValue(), FirmwareCalls.status(status).name());
+          return status.ocppValue();
+        })
+        .collect(Collectors.toSet());
+    Set<String> missing = Arrays.stream(FirmwareMessages.UploadLogStatus.values()).map(Enum::name)
+        .filter(name -> !reached.contains(name)).collect(Collectors.toSet());
+    assertEquals(Set.of("AcceptedCanceled"), missing, "N01.FR.20 is not the core's yet");
+  }
+
+  @Test
+  void onlyUpdateFirmwareAndGetLogAreRoutedHereAndOnlyTheirTwoNotificationsTriggered() {
+    assertTrue(FirmwareCalls.translate(new ServiceMessages.GetTransactionStatusRequest(Optional.empty())).isEmpty());
+    for (Enums.MessageTrigger trigger : Enums.MessageTrigger.values()) {
+      boolean ours = trigger == Enums.MessageTrigger.FirmwareStatusNotification
+          || trigger == Enums.MessageTrigger.LogStatusNotification;
+      assertEquals(ours, FirmwareCalls.trigger(trigger).isPresent(), trigger::name);
+    }
+  }
+}
