@@ -40,6 +40,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The unchanged core with real file transfers, over OCPP 2.0.1, against ocpp-rpc's server in strict mode and a web
  * server on the loopback interface: a signed firmware update that is downloaded, checked, installed and reported
  * with its requestId until Installed after the reboot (L01), one whose signing certificate no Manufacturer root
- * issued (L01.FR.22), and the security and diagnostics logs uploaded with their LogStatusNotifications (N01).
+ * issued (L01.FR.22), the security and diagnostics logs uploaded with their LogStatusNotifications, and an upload
+ * cancelled by the next GetLog (N01).
  */
 class FirmwareAndLogEndToEndTest {
 
@@ -64,11 +68,16 @@ class FirmwareAndLogEndToEndTest {
   private EventLoop loop;
   private InMemoryStorage storage;
   private HttpServer web;
+  /** One thread per exchange: a stalled upload must not hold up the next. */
+  private final ExecutorService webThreads = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
   private SimulatedFirmwareInstaller installer;
   private SimulatedConnector connector;
   private ChargePoint chargePoint;
   private CompletableFuture<Platform.RebootKind> reboot;
+  /** An upload to {@code /stall/} has arrived, and waits for {@code release}. */
+  private final CountDownLatch stalled = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
 
   @BeforeEach
   void boot() throws Exception {
@@ -85,6 +94,17 @@ class FirmwareAndLogEndToEndTest {
         exchange.sendResponseHeaders(201, -1);
       }
     });
+    web.createContext("/stall/", exchange -> {
+      try (exchange; InputStream in = exchange.getRequestBody()) {
+        in.readAllBytes();
+        stalled.countDown();
+        release.await(30, TimeUnit.SECONDS);
+        exchange.sendResponseHeaders(503, -1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    web.setExecutor(webThreads);
     web.start();
     csms = CentralSystemProcess.start("ocpp2.0.1");
     loop = new EventLoop();
@@ -119,7 +139,9 @@ class FirmwareAndLogEndToEndTest {
     connector.close();
     csms.close();
     loop.close();
+    release.countDown();
     web.stop(0);
+    webThreads.shutdownNow();
   }
 
   private static String fixture(String name) throws IOException {
@@ -143,8 +165,12 @@ class FirmwareAndLogEndToEndTest {
   }
 
   private String getLog(String logType, int requestId) {
-    ObjectNode get = JSON.createObjectNode().put("logType", logType).put("requestId", requestId);
-    get.putObject("log").put("remoteLocation", "http://127.0.0.1:" + web.getAddress().getPort() + "/logs");
+    return getLog(logType, requestId, "/logs");
+  }
+
+  private String getLog(String logType, int requestId, String path) {
+    ObjectNode get = JSON.createObjectNode().put("logType", logType).put("requestId", requestId).put("retries", 0);
+    get.putObject("log").put("remoteLocation", "http://127.0.0.1:" + web.getAddress().getPort() + path);
     return get.toString();
   }
 
@@ -225,6 +251,23 @@ class FirmwareAndLogEndToEndTest {
     csms.send("call t1 TriggerMessage {\"requestedMessage\":\"LogStatusNotification\"}");
     assertEquals("Accepted", result("t1").get("status").asText());
     assertEquals("{\"status\":\"Idle\"}", csms.received("LogStatusNotification").toString(), "N01.FR.13");
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  @Test
+  void aGetLogDuringAnUploadCancelsItAndTheCentralSystemHearsSoBeforeTheNewUploadsStatuses() throws Exception {
+    csms.await(line -> line.startsWith("received SecurityEventNotification ") && line.contains("\"StartupOfTheDevice\""));
+    csms.send("call l1 GetLog " + getLog("SecurityLog", 8, "/stall"));
+    assertEquals("Accepted", result("l1").get("status").asText());
+    assertEquals("{\"status\":\"Uploading\",\"requestId\":8}", csms.received("LogStatusNotification").toString());
+    assertTrue(stalled.await(60, TimeUnit.SECONDS), "the first upload reached the server");
+
+    csms.send("call l2 GetLog " + getLog("SecurityLog", 9));
+    assertEquals("AcceptedCanceled", result("l2").get("status").asText(), "N01.FR.12");
+    assertEquals("{\"status\":\"AcceptedCanceled\",\"requestId\":8}", csms.received("LogStatusNotification").toString(),
+        "N01.FR.20");
+    assertEquals("{\"status\":\"Uploading\",\"requestId\":9}", csms.received("LogStatusNotification").toString());
+    assertEquals("{\"status\":\"Uploaded\",\"requestId\":9}", csms.received("LogStatusNotification").toString());
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }
 }

@@ -124,6 +124,35 @@ class FirmwareCallsSessionTest extends PortSession {
     noStrictFailures();
   }
 
+  /** The core reports {@code status} of GetLog {@code requestId}, which the central system hears. */
+  private JsonNode logStatus(UploadLogStatus status, int requestId) {
+    port.send("l-" + requestId + "-" + status, new LogStatusNotificationRequest(status, Optional.of(requestId)));
+    core.result("l-" + requestId + "-" + status, LogStatusNotificationResponse.class);
+    return csms.received("LogStatusNotification");
+  }
+
+  @Test
+  void aGetLogThatCancelsAnUploadTellsOfTheCancelledOneBeforeTheNewOnesUploading() throws Exception {
+    logStatus(UploadLogStatus.UPLOADING, 8);
+    csms.send("call l1 GetLog {\"logType\":\"SecurityLog\",\"requestId\":9,\"log\":{\"remoteLocation\":\"ftp://logs.example/\"}}");
+    core.call(GetLogRequest.class, coreCallId);
+    port.reply(coreCallId[0], new GetLogResponse(LogStatus.ACCEPTED_CANCELED, Optional.of("security.log")));
+    assertEquals("AcceptedCanceled", result("l1").get("status").asText(), "N01.FR.12");
+    assertEquals("{\"status\":\"AcceptedCanceled\",\"requestId\":8}", csms.received("LogStatusNotification").toString(),
+        "N01.FR.20");
+    assertEquals("{\"status\":\"Uploading\",\"requestId\":9}", logStatus(UploadLogStatus.UPLOADING, 9).toString());
+
+    logStatus(UploadLogStatus.UPLOADED, 9);
+    csms.send("call l2 GetLog {\"logType\":\"SecurityLog\",\"requestId\":10,\"log\":{\"remoteLocation\":\"ftp://logs.example/\"}}");
+    core.call(GetLogRequest.class, coreCallId);
+    // the core cancelled an upload whose Uploading the CSMS has not heard yet (one it resumed after a restart)
+    port.reply(coreCallId[0], new GetLogResponse(LogStatus.ACCEPTED_CANCELED, Optional.of("security.log")));
+    assertEquals("AcceptedCanceled", result("l2").get("status").asText());
+    assertEquals("{\"status\":\"Uploading\",\"requestId\":10}", logStatus(UploadLogStatus.UPLOADING, 10).toString(),
+        "the CSMS heard GetLog 9's upload end: nothing to tell of it");
+    noStrictFailures();
+  }
+
   @Test
   void aTriggeredFirmwareOrLogStatusIsTheCoresExtendedTriggerOfTheSameMessage() throws Exception {
     csms.send("call t1 TriggerMessage {\"requestedMessage\":\"FirmwareStatusNotification\"}");

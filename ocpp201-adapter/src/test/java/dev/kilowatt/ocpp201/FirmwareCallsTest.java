@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class FirmwareCallsTest {
   }
 
   @Test
-  void everyStatusOfTheCoresLogUploadIs201sOfTheSameNameAndOnlyTheCancelledUploadsIsNotReported() {
+  void everyStatusOfTheCoresLogUploadIs201sOfTheSameNameAndOnlyTheCancelledUploadsIsNotTheCores() {
     Set<String> reached = Arrays.stream(UploadLogStatus.values())
         .map(status -> {
           assertEquals(status.ocppValue(), FirmwareCalls.status(status).name());
@@ -51,12 +52,14 @@ class FirmwareCallsTest {
         .collect(Collectors.toSet());
     Set<String> missing = Arrays.stream(FirmwareMessages.UploadLogStatus.values()).map(Enum::name)
         .filter(name -> !reached.contains(name)).collect(Collectors.toSet());
-    assertEquals(Set.of("AcceptedCanceled"), missing, "N01.FR.20 is not the core's yet");
+    assertEquals(Set.of("AcceptedCanceled"), missing, "the cancelled upload's is the adapter's (N01.FR.20)");
   }
 
   @Test
-  void onlyUpdateFirmwareAndGetLogAreRoutedHereAndOnlyTheirTwoNotificationsTriggered() {
-    assertTrue(FirmwareCalls.translate(new ServiceMessages.GetTransactionStatusRequest(Optional.empty())).isEmpty());
+  void onlyUpdateFirmwareGetLogAndTheirNotificationsAreTranslatedHereAndOnlyTheNotificationsTriggered() {
+    FirmwareCalls calls = new FirmwareCalls(request -> CompletableFuture.failedFuture(new IllegalStateException("offline")));
+    assertTrue(calls.translate(new ServiceMessages.GetTransactionStatusRequest(Optional.empty())).isEmpty());
+    assertTrue(calls.translate(new dev.kilowatt.core.message.HeartbeatRequest()).isEmpty());
     for (Enums.MessageTrigger trigger : Enums.MessageTrigger.values()) {
       boolean ours = trigger == Enums.MessageTrigger.FirmwareStatusNotification
           || trigger == Enums.MessageTrigger.LogStatusNotification;
