@@ -198,6 +198,8 @@ class FirmwareAndLogEndToEndTest {
 
     assertEquals(List.of("Downloading", "Downloaded", "SignatureVerified", "Installing", "InstallRebooting"),
         firmwareStatuses(21, "InstallRebooting"));
+    assertTrue(csms.reported().stream().anyMatch(line -> line.startsWith("received StatusNotification ")
+        && line.contains("\"Unavailable\"")), "no new session meets the installation (L01.FR.07)");
     assertEquals(Platform.RebootKind.FIRMWARE, reboot.get(60, TimeUnit.SECONDS));
     chargePoint.stop();
     connector.close();
