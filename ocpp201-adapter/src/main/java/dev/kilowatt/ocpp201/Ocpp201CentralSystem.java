@@ -115,9 +115,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.transactions = new TransactionEvents(new SequenceNumbers(Objects.requireNonNull(storage, "storage")),
         remoteStarts, scheduler, this::resetIfIdle);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
-    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle);
+    TxPoints txPoints = new TxPoints(storage);
+    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.reports = new Reports(scheduler, station::evseStatuses, report -> {
+    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, report -> {
       Ocpp201Link now = currentLink();
       return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
     });
