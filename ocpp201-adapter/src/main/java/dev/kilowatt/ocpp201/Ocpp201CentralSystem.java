@@ -185,6 +185,15 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
     switch (outbound) {
       case Outbound.Send<?> send -> call(callId, send);
+      case Outbound.Then then -> {
+        call(callId, then.first());
+        // the link sends calls one at a time in this order: the event goes once the core's call is answered
+        currentLink().call(then.next()).whenComplete((answer, failure) -> {
+          if (failure != null) {
+            LOG.info("{} after {} got no answer ({})", Action.of(then.next()).wireName(), callId, failure.getMessage());
+          }
+        });
+      }
       case Outbound.Answer answer -> scheduler.execute(() -> listener.onCallResult(callId, answer.response()));
       case Outbound.Refuse refuse -> scheduler.execute(() -> listener.onCallError(callId, refuse.error()));
     }
