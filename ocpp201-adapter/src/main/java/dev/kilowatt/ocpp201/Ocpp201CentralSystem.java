@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it
  * can be (transaction ids), kept through the {@link Storage} port where it must survive a restart (the
- * seqNo of a running transaction), and kept in memory where losing it at a restart costs one detail of
- * one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle reset).
+ * seqNo of a running transaction, TxCtrlr's TxStartPoint and TxStopPoint), and kept in memory where losing it at
+ * a restart costs one detail of one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle
+ * reset) or nothing (the charging state of a running transaction: the core ends those at a restart).
  */
 public final class Ocpp201CentralSystem implements CentralSystem {
 
@@ -90,8 +91,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
-   *     keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
+   *     variables under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
     this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
@@ -104,8 +105,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
-   *     keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
+   *     variables under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
       Storage storage) {
@@ -116,9 +117,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.transactions = new TransactionEvents(new SequenceNumbers(Objects.requireNonNull(storage, "storage")),
         remoteStarts, scheduler, this::resetIfIdle);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
-    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle);
+    TxPoints txPoints = new TxPoints(storage);
+    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.reports = new Reports(scheduler, station::evseStatuses, this::callOfTheStation);
+    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callOfTheStation);
     this.firmware = new FirmwareCalls(this::callOfTheStation);
   }
 
@@ -189,6 +191,15 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
     switch (outbound) {
       case Outbound.Send<?> send -> call(callId, send);
+      case Outbound.Then then -> {
+        call(callId, then.first());
+        // the link sends calls one at a time in this order: the event goes once the core's call is answered
+        currentLink().call(then.next()).whenComplete((answer, failure) -> {
+          if (failure != null) {
+            LOG.info("{} after {} got no answer ({})", Action.of(then.next()).wireName(), callId, failure.getMessage());
+          }
+        });
+      }
       case Outbound.Answer answer -> scheduler.execute(() -> listener.onCallResult(callId, answer.response()));
       case Outbound.Refuse refuse -> scheduler.execute(() -> listener.onCallError(callId, refuse.error()));
     }

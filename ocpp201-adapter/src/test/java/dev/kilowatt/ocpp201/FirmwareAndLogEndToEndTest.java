@@ -133,8 +133,8 @@ class FirmwareAndLogEndToEndTest {
   }
 
   @AfterEach
-  void shutDown() throws InterruptedException {
-    chargePoint.stop();
+  void shutDown() throws Exception {
+    chargePoint.stop().get(60, TimeUnit.SECONDS);
     connector.close();
     csms.close();
     loop.close();
@@ -210,7 +210,7 @@ class FirmwareAndLogEndToEndTest {
     // L01.FR.07: no new session meets the installation
     heard(line -> line.startsWith("received StatusNotification ") && line.contains("\"Unavailable\""));
     assertEquals(Platform.RebootKind.FIRMWARE, reboot.get(60, TimeUnit.SECONDS));
-    chargePoint.stop();
+    chargePoint.stop().get(60, TimeUnit.SECONDS);
     connector.close();
     start();
 
