@@ -59,6 +59,8 @@ const answers = {
     : { status: 'UnknownVendorId' }),
   SecurityEventNotification: () => ({}),
   NotifyReport: () => ({}),
+  FirmwareStatusNotification: () => ({}),
+  LogStatusNotification: () => ({}),
 };
 
 server.auth((accept, reject, handshake) => {

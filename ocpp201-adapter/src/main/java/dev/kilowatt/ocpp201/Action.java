@@ -56,7 +56,18 @@ public enum Action {
       Sender.CSMS),
   /** B07: the station sends a part of the report the CSMS asked for. */
   NOTIFY_REPORT("NotifyReport", ReportMessages.NotifyReportRequest.class, ReportMessages.NotifyReportResponse.class,
-      Sender.STATION);
+      Sender.STATION),
+  /** L01, L02: the CSMS asks the station to update its firmware. */
+  UPDATE_FIRMWARE("UpdateFirmware", FirmwareMessages.UpdateFirmwareRequest.class,
+      FirmwareMessages.UpdateFirmwareResponse.class, Sender.CSMS),
+  /** L01, L02: the station reports a step of a firmware update. */
+  FIRMWARE_STATUS_NOTIFICATION("FirmwareStatusNotification", FirmwareMessages.FirmwareStatusNotificationRequest.class,
+      FirmwareMessages.FirmwareStatusNotificationResponse.class, Sender.STATION),
+  /** N01: the CSMS asks the station to upload a log. */
+  GET_LOG("GetLog", FirmwareMessages.GetLogRequest.class, FirmwareMessages.GetLogResponse.class, Sender.CSMS),
+  /** N01: the station reports a step of a log upload. */
+  LOG_STATUS_NOTIFICATION("LogStatusNotification", FirmwareMessages.LogStatusNotificationRequest.class,
+      FirmwareMessages.LogStatusNotificationResponse.class, Sender.STATION);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {

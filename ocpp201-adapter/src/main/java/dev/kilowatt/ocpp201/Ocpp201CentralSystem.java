@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
  * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
  * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} and {@link ServiceCalls} what
- * the CSMS's calls become, {@link Variables} which device-model variables are which configuration keys and
+ * the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs), {@link Variables} which device-model variables are which configuration keys and
  * {@link Reports} how the device model is reported. What a
  * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
  * through {@link CentralSystem.Listener#onTransactionsAsked}.
@@ -69,6 +69,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
   private final Reports reports;
+  private final FirmwareCalls firmware;
   private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
@@ -119,10 +120,14 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     TxPoints txPoints = new TxPoints(storage);
     this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, report -> {
-      Ocpp201Link now = currentLink();
-      return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
-    });
+    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callOfTheStation);
+    this.firmware = new FirmwareCalls(this::callOfTheStation);
+  }
+
+  /** A call of the station's own, not the core's, sent on the current link. */
+  private <R extends Messages.Response> CompletableFuture<R> callOfTheStation(Messages.Request<R> request) {
+    Ocpp201Link now = currentLink();
+    return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(request);
   }
 
   @Override
@@ -180,7 +185,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
     Outbound outbound;
     try {
-      outbound = station.translate(request);
+      outbound = firmware.translate(request).orElseGet(() -> station.translate(request));
     } catch (IllegalArgumentException e) {
       outbound = new Outbound.Refuse(new CallError(CallError.Code.INTERNAL_ERROR, e.getMessage()));
     }
@@ -319,7 +324,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
-          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()));
+          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
+          .or(() -> firmware.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
