@@ -34,8 +34,8 @@ import java.util.Optional;
  * The OCPP 2.0.1 messages the Core profile's blocks B (provisioning), E (transactions), F (remote control)
  * and G (availability) need first, with C's Authorize: one record per CALL payload and one per CALLRESULT
  * payload, named as part 2 chapter 1 names them. {@link Action} ties each to its wire name and direction;
- * {@link ServiceMessages} holds the second slice's and {@link ReportMessages} the device model's reports, which the
- * two sealed types also permit.
+ * {@link ServiceMessages} holds the second slice's, {@link ReportMessages} the device model's reports and
+ * {@link CertificateMessages} the certificates', which the two sealed types also permit.
  */
 public final class Messages {
 
@@ -53,7 +53,10 @@ public final class Messages {
       RequestStartTransactionRequest, RequestStopTransactionRequest, MeterValuesRequest, TriggerMessageRequest,
       ChangeAvailabilityRequest, ServiceMessages.UnlockConnectorRequest, ServiceMessages.DataTransferRequest,
       ServiceMessages.GetTransactionStatusRequest, ServiceMessages.SecurityEventNotificationRequest,
-      ReportMessages.GetBaseReportRequest, ReportMessages.NotifyReportRequest {
+      ReportMessages.GetBaseReportRequest, ReportMessages.NotifyReportRequest,
+      CertificateMessages.InstallCertificateRequest, CertificateMessages.GetInstalledCertificateIdsRequest,
+      CertificateMessages.DeleteCertificateRequest, CertificateMessages.SignCertificateRequest,
+      CertificateMessages.CertificateSignedRequest {
   }
 
   /** A CALLRESULT payload. */
@@ -63,7 +66,10 @@ public final class Messages {
       RequestStartTransactionResponse, RequestStopTransactionResponse, MeterValuesResponse, TriggerMessageResponse,
       ChangeAvailabilityResponse, ServiceMessages.UnlockConnectorResponse, ServiceMessages.DataTransferResponse,
       ServiceMessages.GetTransactionStatusResponse, ServiceMessages.SecurityEventNotificationResponse,
-      ReportMessages.GetBaseReportResponse, ReportMessages.NotifyReportResponse {
+      ReportMessages.GetBaseReportResponse, ReportMessages.NotifyReportResponse,
+      CertificateMessages.InstallCertificateResponse, CertificateMessages.GetInstalledCertificateIdsResponse,
+      CertificateMessages.DeleteCertificateResponse, CertificateMessages.SignCertificateResponse,
+      CertificateMessages.CertificateSignedResponse {
   }
 
   /**
