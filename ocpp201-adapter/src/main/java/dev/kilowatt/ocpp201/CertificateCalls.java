@@ -112,7 +112,7 @@ final class CertificateCalls {
   }
 
   /** M03: the types asked for that the core keeps, one GetInstalledCertificateIds each, their answers in one list. */
-  static Exchange installedIds(List<GetCertificateIdUse> asked) {
+  private static Exchange installedIds(List<GetCertificateIdUse> asked) {
     List<GetCertificateIdUse> types = KEPT.stream().filter(t -> asked.isEmpty() || asked.contains(t)).toList();
     if (types.isEmpty()) {
       return Exchange.local(new GetInstalledCertificateIdsResponse(CertificateMessages.GetInstalledCertificateStatus.NotFound,
