@@ -16,8 +16,11 @@ import dev.kilowatt.core.security.TestPki;
 import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.sim.SimulatedConnector;
 import dev.kilowatt.test.InMemoryStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -83,8 +86,8 @@ class CertificatesEndToEndTest {
     String found = csms.reported().stream().filter(line).findFirst().orElseGet(() -> csms.await(line));
     try {
       return JSON.readTree(found.substring(prefix.length()));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -95,7 +98,7 @@ class CertificatesEndToEndTest {
   private static ObjectNode idsOf(String... types) {
     ObjectNode payload = JSON.createObjectNode();
     if (types.length > 0) {
-      payload.putArray("certificateType").addAll(java.util.Arrays.stream(types).map(JSON.getNodeFactory()::textNode).toList());
+      payload.putArray("certificateType").addAll(Arrays.stream(types).map(JSON.getNodeFactory()::textNode).toList());
     }
     return payload;
   }
