@@ -61,6 +61,8 @@ const answers = {
   NotifyReport: () => ({}),
   FirmwareStatusNotification: () => ({}),
   LogStatusNotification: () => ({}),
+  // the test signs the request itself and sends the chain with a CertificateSigned call
+  SignCertificate: () => ({ status: 'Accepted' }),
 };
 
 server.auth((accept, reject, handshake) => {

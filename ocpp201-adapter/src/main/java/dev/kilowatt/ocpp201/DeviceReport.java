@@ -69,6 +69,8 @@ final class DeviceReport {
       Map.entry("WebSocketPingInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ResetRetries", Kind.of(DataType.integer)),
       Map.entry("SecurityProfile", Kind.of(DataType.integer)),
+      Map.entry("AdditionalRootCertificateCheck", Kind.of(DataType.boolean_)),
+      Map.entry("CertificateSignedMaxChainSize", Kind.of(DataType.integer)),
       Map.entry("MeterValueSampleInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ClockAlignedDataInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ConnectionTimeOut", Kind.of(DataType.integer, "s")),

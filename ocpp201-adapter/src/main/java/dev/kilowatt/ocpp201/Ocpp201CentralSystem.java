@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
  * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
- * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} and {@link ServiceCalls} what
- * the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs), {@link Variables} which device-model variables are which configuration keys and
+ * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls}, {@link ServiceCalls} and
+ * {@link CertificateCalls} what the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs), {@link Variables} which device-model variables are which configuration keys and
  * {@link Reports} how the device model is reported. What a
  * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
  * through {@link CentralSystem.Listener#onTransactionsAsked}.
@@ -325,7 +325,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
           .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
-          .or(() -> firmware.translate(call.request()));
+          .or(() -> firmware.translate(call.request()))
+          .or(() -> CertificateCalls.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
