@@ -12,6 +12,7 @@ import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
+import dev.kilowatt.ocpp.TrafficListener;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Reports reports;
   private final FirmwareCalls firmware;
   private final ConnectionSecurity security = new ConnectionSecurity();
+  private final TrafficListener traffic;
 
   private Listener listener;
   private ConnectionSettings settings;
@@ -110,6 +112,21 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
       Storage storage) {
+    this(address, messageTimeout, scheduler, storage, TrafficListener.NONE);
+  }
+
+  /**
+   * A station as the four-argument constructor makes, whose frames {@code traffic} sees, secret variables masked.
+   *
+   * @param address the CSMS's URL and the station's identity
+   * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
+   * @param scheduler the core's event loop: everything the core hears arrives on it
+   * @param storage the core's storage, as for the other constructors
+   * @param traffic sees every text frame sent and received, on the link's threads; it must be quick
+   */
+  public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
+      Storage storage, TrafficListener traffic) {
+    this.traffic = Objects.requireNonNull(traffic, "traffic");
     this.address = Objects.requireNonNull(address, "address");
     this.messageTimeout = Objects.requireNonNull(messageTimeout, "messageTimeout");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -258,7 +275,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     Optional<Handshake> handshake = Handshake.of(address, settings, security, messageTimeout);
     if (handshake.isPresent()) {
       current = new LinkListener();
-      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current);
+      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current, traffic);
     }
   }
 
