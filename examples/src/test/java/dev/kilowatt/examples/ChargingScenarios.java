@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.ConnectorSnapshot;
+import dev.kilowatt.core.ConnectorState;
 import dev.kilowatt.examples.CentralSystemView.Sample;
 import dev.kilowatt.examples.CentralSystemView.Started;
 import dev.kilowatt.examples.CentralSystemView.StopCause;
@@ -83,6 +84,30 @@ abstract class ChargingScenarios {
     assertTrue(stopped.meterStopWh() > started.meterStartWh(), stopped + " after " + started);
     awaitConnector(c -> !c.transactionRunning(), "the transaction to end at the charger");
     assertEquals(1, centralSystem.stopped().size(), "stopped once");
+  }
+
+  @Test
+  void unpluggingTheEvEndsTheTransactionEvDisconnected() {
+    Started started = startWithTheCard();
+    type("unplug 1");
+    Stopped stopped = awaitOnlyStop();
+    assertEquals(started.transaction(), stopped.transaction());
+    assertEquals(StopCause.EV_DISCONNECTED, stopped.cause());
+    assertTrue(stopped.meterStopWh() >= started.meterStartWh(), stopped + " after " + started);
+  }
+
+  @Test
+  void aResetDuringASessionEndsItForTheResetAndTheChargerBootsAgain() {
+    Started started = startWithTheCard();
+    assertTrue(centralSystem.reset(), "reset accepted");
+    Stopped stopped = awaitOnlyStop();
+    assertEquals(started.transaction(), stopped.transaction());
+    assertEquals(StopCause.RESET, stopped.cause());
+    await("a second boot", () -> centralSystem.boots() == 2);
+    // the EV stayed plugged in through the reboot: the connector waits for a card, it starts nothing by itself
+    awaitConnector(c -> c.state() == ConnectorState.PREPARING, "connector 1 Preparing after the reboot");
+    assertEquals(1, centralSystem.started().size(), "nothing started by itself after the reset");
+    assertEquals(2, charger.boots());
   }
 
   @Test
