@@ -149,6 +149,15 @@ final class Samples {
                 Optional.of(new ReportMessages.VariableCharacteristics(Optional.of("s"),
                     ReportMessages.DataType.boolean_, Optional.of(0.0), Optional.of(86400.5),
                     Optional.of("Available,Occupied"), false)))), true, 3),
-            new ReportMessages.NotifyReportResponse()));
+            new ReportMessages.NotifyReportResponse()),
+        Map.entry(new LocalAuthMessages.ClearCacheRequest(),
+            new LocalAuthMessages.ClearCacheResponse(LocalAuthMessages.ClearCacheStatus.Rejected, Optional.of(INFO))),
+        Map.entry(new LocalAuthMessages.SendLocalListRequest(3, LocalAuthMessages.UpdateType.Differential, List.of(
+                new LocalAuthMessages.AuthorizationData(TAG, Optional.of(ACCEPTED)),
+                new LocalAuthMessages.AuthorizationData(IdToken.of("LOST-1", IdTokenType.ISO15693), Optional.empty()))),
+            new LocalAuthMessages.SendLocalListResponse(LocalAuthMessages.SendLocalListStatus.VersionMismatch,
+                Optional.of(INFO))),
+        Map.entry(new LocalAuthMessages.GetLocalListVersionRequest(),
+            new LocalAuthMessages.GetLocalListVersionResponse(3)));
   }
 }
