@@ -102,7 +102,13 @@ class LocalListEndToEndTest {
         + "\",\"type\":\"ISO14443\"}}]}").get("status").asText());
     assertEquals("VersionMismatch", call("d2", "SendLocalList", "{\"versionNumber\":4,\"updateType\":\"Differential\","
         + "\"localAuthorizationList\":[" + entry(LISTED, "Accepted") + "]}").get("status").asText());
-    assertEquals(4, call("v1", "GetLocalListVersion", "{}").get("versionNumber").asInt());
+    assertEquals("Failed", call("f2", "SendLocalList", "{\"versionNumber\":5,\"updateType\":\"Full\","
+        + "\"localAuthorizationList\":[" + entry(LISTED, "Accepted") + "," + entry(LISTED.toLowerCase(), "Blocked") + "]}")
+        .get("status").asText(), "D01.FR.06: idTokens are unique, case-insensitively");
+    assertEquals("Failed", call("f3", "SendLocalList", "{\"versionNumber\":5,\"updateType\":\"Full\","
+        + "\"localAuthorizationList\":[{\"idToken\":{\"idToken\":\"" + LISTED + "\",\"type\":\"ISO14443\"}}]}")
+        .get("status").asText(), "a full list says what each token may do");
+    assertEquals(4, call("v1", "GetLocalListVersion", "{}").get("versionNumber").asInt(), "the refused updates changed nothing");
     JsonNode results = call("g1", "GetVariables", "{\"getVariableData\":[" + variable("LocalAuthListCtrlr", "Enabled")
         + "," + variable("LocalAuthListCtrlr", "ItemsPerMessage") + "]}").get("getVariableResult");
     assertEquals("true", results.at("/0/attributeValue").asText());
@@ -135,6 +141,22 @@ class LocalListEndToEndTest {
     JsonNode rejected = call("c2", "ClearCache", "{}");
     assertEquals("Rejected", rejected.get("status").asText());
     assertEquals("Disabled", rejected.at("/statusInfo/reasonCode").asText());
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  @Test
+  void aListDisabledOverSetVariablesIsVersionZeroAndTakesNoUpdate() {
+    assertEquals("Accepted", call("f1", "SendLocalList", "{\"versionNumber\":2,\"updateType\":\"Full\","
+        + "\"localAuthorizationList\":[" + entry(LISTED, "Accepted") + "]}").get("status").asText());
+    JsonNode set = call("s1", "SetVariables", "{\"setVariableData\":[{\"attributeValue\":\"false\","
+        + variable("LocalAuthListCtrlr", "Enabled").substring(1) + "]}");
+    assertEquals("Accepted", set.at("/setVariableResult/0/attributeStatus").asText());
+
+    assertEquals(0, call("v1", "GetLocalListVersion", "{}").get("versionNumber").asInt(), "D02.FR.03");
+    JsonNode failed = call("f2", "SendLocalList", "{\"versionNumber\":3,\"updateType\":\"Full\","
+        + "\"localAuthorizationList\":[" + entry(ADDED, "Accepted") + "]}");
+    assertEquals("Failed", failed.get("status").asText());
+    assertEquals("Disabled", failed.at("/statusInfo/reasonCode").asText());
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }
 
