@@ -109,6 +109,9 @@ class LocalListEndToEndTest {
         + "\"localAuthorizationList\":[{\"idToken\":{\"idToken\":\"" + LISTED + "\",\"type\":\"ISO14443\"}}]}")
         .get("status").asText(), "a full list says what each token may do");
     assertEquals(4, call("v1", "GetLocalListVersion", "{}").get("versionNumber").asInt(), "the refused updates changed nothing");
+    assertEquals("Accepted", call("d3", "SendLocalList", "{\"versionNumber\":5,\"updateType\":\"Differential\"}")
+        .get("status").asText());
+    assertEquals(5, call("v2", "GetLocalListVersion", "{}").get("versionNumber").asInt(), "a patch of nothing moves the version");
     JsonNode results = call("g1", "GetVariables", "{\"getVariableData\":[" + variable("LocalAuthListCtrlr", "Enabled")
         + "," + variable("LocalAuthListCtrlr", "ItemsPerMessage") + "]}").get("getVariableResult");
     assertEquals("true", results.at("/0/attributeValue").asText());
