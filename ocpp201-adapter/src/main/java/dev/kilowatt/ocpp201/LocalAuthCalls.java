@@ -1,6 +1,5 @@
 package dev.kilowatt.ocpp201;
 
-import dev.kilowatt.core.configuration.CoreKeys;
 import dev.kilowatt.core.message.GetConfigurationRequest;
 import dev.kilowatt.core.message.GetConfigurationResponse;
 import dev.kilowatt.core.message.KeyValue;
@@ -63,6 +62,8 @@ final class LocalAuthCalls {
 
   /** A 1.6 idTag's length (CiString20Type), which the core's list holds. */
   static final int ID_TAG_LENGTH = 20;
+  /** The core's 1.6 key that turns the authorization cache on, AuthCacheCtrlr.Enabled ({@link LocalAuthVariables}). */
+  private static final String CACHE_ENABLED = "AuthorizationCacheEnabled";
 
   private final Supplier<Set<Integer>> evses;
 
@@ -75,7 +76,7 @@ final class LocalAuthCalls {
   Optional<Route> translate(Messages.Request<?> request) {
     return Optional.ofNullable(switch (request) {
       case ClearCacheRequest clear -> new Route.AfterAnswer(
-          new GetConfigurationRequest(List.of(CoreKeys.AUTHORIZATION_CACHE_ENABLED)),
+          new GetConfigurationRequest(List.of(CACHE_ENABLED)),
           answer -> cacheEnabled((GetConfigurationResponse) answer) ? clearCache() : Exchange.local(
               new ClearCacheResponse(ClearCacheStatus.Rejected, Optional.of(new StatusInfo("Disabled",
                   Optional.of("AuthCacheCtrlr.Enabled is false"))))));
@@ -89,7 +90,7 @@ final class LocalAuthCalls {
   }
 
   private static boolean cacheEnabled(GetConfigurationResponse answer) {
-    return Variables.keyIn(answer, CoreKeys.AUTHORIZATION_CACHE_ENABLED).flatMap(KeyValue::value)
+    return Variables.keyIn(answer, CACHE_ENABLED).flatMap(KeyValue::value)
         .filter("true"::equalsIgnoreCase).isPresent();
   }
 
