@@ -63,6 +63,7 @@ import java.util.function.Function;
  *   <tr><td>GetVariables, SetVariables</td><td>GetConfiguration, one ChangeConfiguration per variable, for
  *       the variables {@link Variables} maps</td></tr>
  *   <tr><td>UnlockConnector, DataTransfer, GetTransactionStatus</td><td>see {@link ServiceCalls}</td></tr>
+ *   <tr><td>ClearCache, SendLocalList, GetLocalListVersion</td><td>see {@link LocalAuthCalls}</td></tr>
  *   <tr><td>GetBaseReport</td><td>see {@link Reports}</td></tr>
  * </table>
  */

@@ -21,6 +21,7 @@ import dev.kilowatt.core.message.SendLocalListResponse;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import dev.kilowatt.core.message.UpdateStatus;
 import dev.kilowatt.core.message.UpdateType;
+import dev.kilowatt.core.port.CallError;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,16 @@ class LocalAuthSessionTest extends PortSession {
     assertEquals("Disabled", rejected.at("/statusInfo/reasonCode").asText());
     assertTrue(core.quiet(), "C11.FR.04: the disabled cache is left alone: " + core.untaken());
     noStrictFailures();
+  }
+
+  @Test
+  void aCallErrorOfTheCoreToTheQuestionBeforeAClearCacheReachesTheCentralSystemAndNothingIsCleared() {
+    csms.send("call c1 ClearCache {}");
+    core.call(GetConfigurationRequest.class, coreCallId);
+    port.replyError(coreCallId[0], new CallError(CallError.Code.INTERNAL_ERROR, "probe"));
+
+    assertTrue(csms.awaitPrefix("error c1 ").startsWith("error c1 InternalError"));
+    assertTrue(core.quiet(), core.untaken()::toString);
   }
 
   @Test
