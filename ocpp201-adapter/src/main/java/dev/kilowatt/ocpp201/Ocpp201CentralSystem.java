@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
  * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
  * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls}, {@link ServiceCalls} and
- * {@link LocalAuthCalls} what the CSMS's calls become, {@link Variables} which device-model variables are which configuration keys and
+ * {@link CertificateCalls} and {@link LocalAuthCalls} what the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs), {@link Variables} which device-model variables are which configuration keys and
  * {@link Reports} how the device model is reported. What a
  * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
  * through {@link CentralSystem.Listener#onTransactionsAsked}.
@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it
  * can be (transaction ids), kept through the {@link Storage} port where it must survive a restart (the
- * seqNo of a running transaction), and kept in memory where losing it at a restart costs one detail of
- * one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle reset).
+ * seqNo of a running transaction, TxCtrlr's TxStartPoint and TxStopPoint), and kept in memory where losing it at
+ * a restart costs one detail of one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle
+ * reset) or nothing (the charging state of a running transaction: the core ends those at a restart).
  */
 public final class Ocpp201CentralSystem implements CentralSystem {
 
@@ -70,6 +71,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final ServiceCalls serviceCalls;
   private final LocalAuthCalls localAuthCalls;
   private final Reports reports;
+  private final FirmwareCalls firmware;
   private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
@@ -91,8 +93,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
-   *     keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
+   *     variables under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
     this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
@@ -105,8 +107,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
-   *     keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
+   *     variables under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
       Storage storage) {
@@ -117,13 +119,18 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.transactions = new TransactionEvents(new SequenceNumbers(Objects.requireNonNull(storage, "storage")),
         remoteStarts, scheduler, this::resetIfIdle);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
-    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle);
+    TxPoints txPoints = new TxPoints(storage);
+    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
     this.localAuthCalls = new LocalAuthCalls(() -> station.evseStatuses().keySet());
-    this.reports = new Reports(scheduler, station::evseStatuses, report -> {
-      Ocpp201Link now = currentLink();
-      return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
-    });
+    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callOfTheStation);
+    this.firmware = new FirmwareCalls(this::callOfTheStation);
+  }
+
+  /** A call of the station's own, not the core's, sent on the current link. */
+  private <R extends Messages.Response> CompletableFuture<R> callOfTheStation(Messages.Request<R> request) {
+    Ocpp201Link now = currentLink();
+    return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(request);
   }
 
   @Override
@@ -181,12 +188,21 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
     Outbound outbound;
     try {
-      outbound = station.translate(request);
+      outbound = firmware.translate(request).orElseGet(() -> station.translate(request));
     } catch (IllegalArgumentException e) {
       outbound = new Outbound.Refuse(new CallError(CallError.Code.INTERNAL_ERROR, e.getMessage()));
     }
     switch (outbound) {
       case Outbound.Send<?> send -> call(callId, send);
+      case Outbound.Then then -> {
+        call(callId, then.first());
+        // the link sends calls one at a time in this order: the event goes once the core's call is answered
+        currentLink().call(then.next()).whenComplete((answer, failure) -> {
+          if (failure != null) {
+            LOG.info("{} after {} got no answer ({})", Action.of(then.next()).wireName(), callId, failure.getMessage());
+          }
+        });
+      }
       case Outbound.Answer answer -> scheduler.execute(() -> listener.onCallResult(callId, answer.response()));
       case Outbound.Refuse refuse -> scheduler.execute(() -> listener.onCallError(callId, refuse.error()));
     }
@@ -312,6 +328,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
           .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
+          .or(() -> firmware.translate(call.request()))
+          .or(() -> CertificateCalls.translate(call.request()))
           .or(() -> localAuthCalls.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));

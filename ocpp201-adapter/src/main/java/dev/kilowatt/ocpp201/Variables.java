@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * of measurands). Only the Actual attribute exists; components are the station's own (no instance, no
  * EVSE). A component not in the table is UnknownComponent, a variable not in it UnknownVariable.
  *
- * <p>Part 2's appendix makes two of them other than ReadWrite. {@code SecurityCtrlr.BasicAuthPassword} is
+ * <p>Part 2's appendix gives two of them another mutability than their 1.6 keys have. {@code SecurityCtrlr.BasicAuthPassword} is
  * WriteOnly: a GetVariables of it is Rejected without asking the core, so its value never leaves the station.
  * {@code SecurityCtrlr.SecurityProfile} is ReadOnly (2.0.1 raises the profile with SetNetworkProfile, not
  * with SetVariables, unlike 1.6's read-write key): a SetVariables of it is Rejected without the core.
@@ -60,6 +60,10 @@ final class Variables {
       new Mapping("TxCtrlr", "StopTxOnEVSideDisconnect", "StopTransactionOnEVSideDisconnect"),
       new Mapping("TxCtrlr", "StopTxOnInvalidId", "StopTransactionOnInvalidId"),
       new Mapping("TxCtrlr", "MaxEnergyOnInvalidId", "MaxEnergyOnInvalidId"),
+      // SecurityCtrlr's certificate variables that are 1.6 keys; the first two are read-only in both versions
+      new Mapping("SecurityCtrlr", "AdditionalRootCertificateCheck", "AdditionalRootCertificateCheck"),
+      new Mapping("SecurityCtrlr", "MaxCertificateChainSize", "CertificateSignedMaxChainSize"),
+      new Mapping("SecurityCtrlr", "OrganizationName", "CpoName"),
       new Mapping("SecurityCtrlr", "SecurityProfile", "SecurityProfile", Mutability.READ_ONLY),
       new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY)),
       LocalAuthVariables.TABLE.stream()).toList();

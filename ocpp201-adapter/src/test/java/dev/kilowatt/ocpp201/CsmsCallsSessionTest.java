@@ -131,7 +131,7 @@ class CsmsCallsSessionTest extends PortSession {
     port.reply(coreCallId[0], new TriggerMessageResponse(TriggerMessageStatus.ACCEPTED));
     result("t2");
 
-    csms.send("call t3 TriggerMessage {\"requestedMessage\":\"LogStatusNotification\"}");
+    csms.send("call t3 TriggerMessage {\"requestedMessage\":\"PublishFirmwareStatusNotification\"}");
     assertEquals("NotImplemented", result("t3").get("status").asText());
     noStrictFailures();
   }
