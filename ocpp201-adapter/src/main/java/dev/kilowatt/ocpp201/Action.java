@@ -82,7 +82,16 @@ public enum Action {
       CertificateMessages.SignCertificateResponse.class, Sender.STATION),
   /** A02, A03: the CSMS sends the signed certificate. */
   CERTIFICATE_SIGNED("CertificateSigned", CertificateMessages.CertificateSignedRequest.class,
-      CertificateMessages.CertificateSignedResponse.class, Sender.CSMS);
+      CertificateMessages.CertificateSignedResponse.class, Sender.CSMS),
+  /** C11: the CSMS empties the station's authorization cache. */
+  CLEAR_CACHE("ClearCache", LocalAuthMessages.ClearCacheRequest.class, LocalAuthMessages.ClearCacheResponse.class,
+      Sender.CSMS),
+  /** D01: the CSMS replaces or patches the station's local authorization list. */
+  SEND_LOCAL_LIST("SendLocalList", LocalAuthMessages.SendLocalListRequest.class,
+      LocalAuthMessages.SendLocalListResponse.class, Sender.CSMS),
+  /** D02: the CSMS asks for the version of the station's local authorization list. */
+  GET_LOCAL_LIST_VERSION("GetLocalListVersion", LocalAuthMessages.GetLocalListVersionRequest.class,
+      LocalAuthMessages.GetLocalListVersionResponse.class, Sender.CSMS);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {

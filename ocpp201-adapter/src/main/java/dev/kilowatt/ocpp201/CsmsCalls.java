@@ -65,6 +65,7 @@ import java.util.function.Function;
  *       the variables {@link Variables} maps; TxCtrlr's TxStartPoint and TxStopPoint without the core
  *       ({@link TxPoints})</td></tr>
  *   <tr><td>UnlockConnector, DataTransfer, GetTransactionStatus</td><td>see {@link ServiceCalls}</td></tr>
+ *   <tr><td>ClearCache, SendLocalList, GetLocalListVersion</td><td>see {@link LocalAuthCalls}</td></tr>
  *   <tr><td>GetBaseReport</td><td>see {@link Reports}</td></tr>
  *   <tr><td>UpdateFirmware, GetLog</td><td>see {@link FirmwareCalls}</td></tr>
  * </table>

@@ -84,7 +84,9 @@ final class DeviceReport {
       Map.entry("AllowOfflineTxForUnknownId", Kind.of(DataType.boolean_)),
       Map.entry("AuthorizationCacheEnabled", Kind.of(DataType.boolean_)),
       Map.entry("StopTransactionOnEVSideDisconnect", Kind.of(DataType.boolean_)),
-      Map.entry("StopTransactionOnInvalidId", Kind.of(DataType.boolean_)));
+      Map.entry("StopTransactionOnInvalidId", Kind.of(DataType.boolean_)),
+      Map.entry("LocalAuthListEnabled", Kind.of(DataType.boolean_)),
+      Map.entry("SendLocalListMaxLength", Kind.of(DataType.integer)));
 
   private static final String AVAILABILITY_STATES =
       Arrays.stream(ConnectorStatus.values()).map(Enum::name).collect(Collectors.joining(","));

@@ -59,7 +59,9 @@ public final class Messages {
       FirmwareMessages.GetLogRequest, FirmwareMessages.LogStatusNotificationRequest,
       CertificateMessages.InstallCertificateRequest, CertificateMessages.GetInstalledCertificateIdsRequest,
       CertificateMessages.DeleteCertificateRequest, CertificateMessages.SignCertificateRequest,
-      CertificateMessages.CertificateSignedRequest {
+      CertificateMessages.CertificateSignedRequest,
+      LocalAuthMessages.ClearCacheRequest, LocalAuthMessages.SendLocalListRequest,
+      LocalAuthMessages.GetLocalListVersionRequest {
   }
 
   /** A CALLRESULT payload. */
@@ -74,7 +76,9 @@ public final class Messages {
       FirmwareMessages.GetLogResponse, FirmwareMessages.LogStatusNotificationResponse,
       CertificateMessages.InstallCertificateResponse, CertificateMessages.GetInstalledCertificateIdsResponse,
       CertificateMessages.DeleteCertificateResponse, CertificateMessages.SignCertificateResponse,
-      CertificateMessages.CertificateSignedResponse {
+      CertificateMessages.CertificateSignedResponse,
+      LocalAuthMessages.ClearCacheResponse, LocalAuthMessages.SendLocalListResponse,
+      LocalAuthMessages.GetLocalListVersionResponse {
   }
 
   /**

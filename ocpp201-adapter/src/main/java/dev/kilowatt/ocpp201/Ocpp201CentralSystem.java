@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetType;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
  * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
  * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls}, {@link ServiceCalls} and
- * {@link CertificateCalls} what the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs), {@link Variables} which device-model variables are which configuration keys and
+ * {@link CertificateCalls} and {@link LocalAuthCalls} what the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs), {@link Variables} which device-model variables are which configuration keys and
  * {@link Reports} how the device model is reported. What a
  * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
  * through {@link CentralSystem.Listener#onTransactionsAsked}.
@@ -69,6 +70,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final StationMessages station;
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
+  private final LocalAuthCalls localAuthCalls;
   private final Reports reports;
   private final FirmwareCalls firmware;
   private final ConnectionSecurity security = new ConnectionSecurity();
@@ -89,7 +91,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Map<String, Pending> pending = new HashMap<>();
 
   /**
-   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT}.
+   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT} and no
+   * traffic watcher.
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
@@ -97,32 +100,20 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *     variables under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
-    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
+    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, TrafficListener.NONE);
   }
 
   /**
-   * A station that will connect to {@code address}. The core has no 1.6 key for the message time-out (its own
-   * response time-out is a setting of its builder), so the time-out is given here.
+   * A station that will connect to {@code address}, its frames seen by {@code traffic} (secret variables masked). The
+   * core has no 1.6 key for the message time-out (its own response time-out is a setting of its builder), so the
+   * time-out is given here.
    *
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
    * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
    *     variables under keys starting {@code ocpp201/}
-   */
-  public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
-      Storage storage) {
-    this(address, messageTimeout, scheduler, storage, TrafficListener.NONE);
-  }
-
-  /**
-   * A station as the four-argument constructor makes, whose frames {@code traffic} sees, secret variables masked.
-   *
-   * @param address the CSMS's URL and the station's identity
-   * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
-   * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, as for the other constructors
-   * @param traffic sees every text frame sent and received, on the link's threads; it must be quick
+   * @param traffic sees every text frame sent and received (a console, a trace), on the link's threads; it must be quick
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
       Storage storage, TrafficListener traffic) {
@@ -137,6 +128,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     TxPoints txPoints = new TxPoints(storage);
     this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
+    this.localAuthCalls = new LocalAuthCalls(() -> station.evseStatuses().keySet());
     this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callOfTheStation);
     this.firmware = new FirmwareCalls(this::callOfTheStation);
   }
@@ -343,7 +335,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
           .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
           .or(() -> firmware.translate(call.request()))
-          .or(() -> CertificateCalls.translate(call.request()));
+          .or(() -> CertificateCalls.translate(call.request()))
+          .or(() -> localAuthCalls.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
@@ -353,23 +346,29 @@ public final class Ocpp201CentralSystem implements CentralSystem {
             () -> exchange(call, now.exchange()));
         case Route.AfterTransactions after -> listener.onTransactionsAsked(
             unsettled -> exchange(call, after.exchange().apply(unsettled)));
+        case Route.AfterAnswer after -> handOver(Pending.question(call, after,
+            answer -> exchange(call, after.exchange().apply(answer))));
       }
     }
   }
 
   /** Hands the core the calls {@code exchange} takes, and answers {@code call} once the core answered them all. */
   private void exchange(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
-    if (exchange.requests().isEmpty()) {
-      new Pending(call, exchange).complete();
+    handOver(new Pending(call, exchange));
+  }
+
+  private void handOver(Pending waiting) {
+    List<CentralSystemRequest<?>> requests = waiting.requests();
+    if (requests.isEmpty()) {
+      waiting.complete();
       return;
     }
-    Pending waiting = new Pending(call, exchange);
     List<String> ids = waiting.callIds(nextExchange());
     synchronized (this) {
       ids.forEach(id -> pending.put(id, waiting));
     }
     for (int i = 0; i < ids.size(); i++) {
-      listener.onCall(ids.get(i), exchange.requests().get(i));
+      listener.onCall(ids.get(i), requests.get(i));
     }
   }
 

@@ -13,6 +13,7 @@ import dev.kilowatt.ocpp201.Types.SetVariableData;
 import dev.kilowatt.ocpp201.Types.SetVariableResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The variables of the 2.0.1 device model (part 2 appendix, "Standardized components and variables")
@@ -41,7 +42,8 @@ final class Variables {
     }
   }
 
-  static final List<Mapping> TABLE = List.of(
+  /** The mapped variables, the authorization cache's and the local list's last ({@link LocalAuthVariables}). */
+  static final List<Mapping> TABLE = Stream.concat(Stream.of(
       new Mapping("OCPPCommCtrlr", "HeartbeatInterval", "HeartbeatInterval"),
       new Mapping("OCPPCommCtrlr", "WebSocketPingInterval", "WebSocketPingInterval"),
       new Mapping("OCPPCommCtrlr", "ResetRetries", "ResetRetries"),
@@ -54,7 +56,6 @@ final class Variables {
       new Mapping("AuthCtrlr", "LocalAuthorizeOffline", "LocalAuthorizeOffline"),
       new Mapping("AuthCtrlr", "LocalPreAuthorize", "LocalPreAuthorize"),
       new Mapping("AuthCtrlr", "OfflineTxForUnknownIdEnabled", "AllowOfflineTxForUnknownId"),
-      new Mapping("AuthCacheCtrlr", "Enabled", "AuthorizationCacheEnabled"),
       new Mapping("TxCtrlr", "EVConnectionTimeOut", "ConnectionTimeOut"),
       new Mapping("TxCtrlr", "StopTxOnEVSideDisconnect", "StopTransactionOnEVSideDisconnect"),
       new Mapping("TxCtrlr", "StopTxOnInvalidId", "StopTransactionOnInvalidId"),
@@ -64,7 +65,8 @@ final class Variables {
       new Mapping("SecurityCtrlr", "MaxCertificateChainSize", "CertificateSignedMaxChainSize"),
       new Mapping("SecurityCtrlr", "OrganizationName", "CpoName"),
       new Mapping("SecurityCtrlr", "SecurityProfile", "SecurityProfile", Mutability.READ_ONLY),
-      new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY));
+      new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY)),
+      LocalAuthVariables.TABLE.stream()).toList();
 
   /** Where a variable leads: to a 1.6 key, or to an answer without one. */
   sealed interface Lookup {

@@ -180,6 +180,15 @@ final class Samples {
             new CertificateMessages.SignCertificateResponse(CertificateMessages.GenericStatus.Rejected, Optional.of(INFO))),
         Map.entry(new CertificateMessages.CertificateSignedRequest("-----BEGIN CERTIFICATE-----",
                 Optional.of(CertificateMessages.CertificateSigningUse.V2GCertificate)),
-            new CertificateMessages.CertificateSignedResponse(CertificateMessages.CertificateSignedStatus.Accepted, Optional.of(INFO))));
+            new CertificateMessages.CertificateSignedResponse(CertificateMessages.CertificateSignedStatus.Accepted, Optional.of(INFO))),
+        Map.entry(new LocalAuthMessages.ClearCacheRequest(),
+            new LocalAuthMessages.ClearCacheResponse(LocalAuthMessages.ClearCacheStatus.Rejected, Optional.of(INFO))),
+        Map.entry(new LocalAuthMessages.SendLocalListRequest(3, LocalAuthMessages.UpdateType.Differential, List.of(
+                new LocalAuthMessages.AuthorizationData(TAG, Optional.of(ACCEPTED)),
+                new LocalAuthMessages.AuthorizationData(IdToken.of("LOST-1", IdTokenType.ISO15693), Optional.empty()))),
+            new LocalAuthMessages.SendLocalListResponse(LocalAuthMessages.SendLocalListStatus.VersionMismatch,
+                Optional.of(INFO))),
+        Map.entry(new LocalAuthMessages.GetLocalListVersionRequest(),
+            new LocalAuthMessages.GetLocalListVersionResponse(3)));
   }
 }
