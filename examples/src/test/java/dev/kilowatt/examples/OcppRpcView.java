@@ -105,6 +105,11 @@ final class OcppRpcView implements CentralSystemView {
     }
   }
 
+  /** The messages ocpp-rpc refused for breaking their schema, as it described them. */
+  List<String> strictFailures() {
+    return centralSystem.reported().stream().filter(line -> line.startsWith("strictFailure ")).toList();
+  }
+
   /** Sends a call to the station and reads the status of its answer. */
   private boolean accepted(String action, ObjectNode request) {
     String tag = "c" + calls.incrementAndGet();
