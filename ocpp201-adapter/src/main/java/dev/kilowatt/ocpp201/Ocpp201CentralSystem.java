@@ -13,6 +13,7 @@ import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
+import dev.kilowatt.ocpp.TrafficListener;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +74,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Reports reports;
   private final FirmwareCalls firmware;
   private final ConnectionSecurity security = new ConnectionSecurity();
+  private final TrafficListener traffic;
 
   private Listener listener;
   private ConnectionSettings settings;
@@ -89,7 +91,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Map<String, Pending> pending = new HashMap<>();
 
   /**
-   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT}.
+   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT} and no
+   * traffic watcher.
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
@@ -97,21 +100,24 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *     variables under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
-    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
+    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, TrafficListener.NONE);
   }
 
   /**
-   * A station that will connect to {@code address}. The core has no 1.6 key for the message time-out (its own
-   * response time-out is a setting of its builder), so the time-out is given here.
+   * A station that will connect to {@code address}, its frames seen by {@code traffic} (secret variables masked). The
+   * core has no 1.6 key for the message time-out (its own response time-out is a setting of its builder), so the
+   * time-out is given here.
    *
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
    * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
    *     variables under keys starting {@code ocpp201/}
+   * @param traffic sees every text frame sent and received (a console, a trace), on the link's threads; it must be quick
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
-      Storage storage) {
+      Storage storage, TrafficListener traffic) {
+    this.traffic = Objects.requireNonNull(traffic, "traffic");
     this.address = Objects.requireNonNull(address, "address");
     this.messageTimeout = Objects.requireNonNull(messageTimeout, "messageTimeout");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -261,7 +267,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     Optional<Handshake> handshake = Handshake.of(address, settings, security, messageTimeout);
     if (handshake.isPresent()) {
       current = new LinkListener();
-      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current);
+      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current, traffic);
     }
   }
 
