@@ -34,7 +34,8 @@ abstract class PortSession {
 
   private void start() {
     core = new CoreProbe();
-    port = new Ocpp201CentralSystem(csms.address("KW-0001"), loop, storage);
+    // written at once, on the thread that saves: what the tests read of the storage is there when they look
+    port = new Ocpp201CentralSystem(csms.address("KW-0001"), Handshake.MESSAGE_TIMEOUT, loop, storage, Runnable::run);
     port.connect(SETTINGS, core);
     core.next(CoreProbe.Connected.class);
     csms.awaitPrefix("connected KW-0001 ocpp2.0.1");
