@@ -10,6 +10,7 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.storage.WriteBehind;
 import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Duration messageTimeout;
   private final Scheduler scheduler;
   private final TransactionEvents transactions;
+  private final HeldSends held;
   private final StationMessages station;
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
@@ -117,15 +120,22 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
       Storage storage, TrafficListener traffic) {
+    this(address, messageTimeout, scheduler, storage, traffic, WriteBehind.VIRTUAL_THREADS);
+  }
+
+  /** As the public ones; the adapter's one write-behind writes {@code storage} on {@code writer}, off the loop. */
+  Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler, Storage storage,
+      TrafficListener traffic, Executor writer) {
     this.traffic = Objects.requireNonNull(traffic, "traffic");
     this.address = Objects.requireNonNull(address, "address");
     this.messageTimeout = Objects.requireNonNull(messageTimeout, "messageTimeout");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    Storage offTheLoop = new WriteBehind(Objects.requireNonNull(storage, "storage"), writer, scheduler, HeldSends.FAULTS);
+    this.held = new HeldSends(offTheLoop, this::isConnected);
     RemoteStarts remoteStarts = new RemoteStarts();
-    this.transactions = new TransactionEvents(new SequenceNumbers(Objects.requireNonNull(storage, "storage")),
-        remoteStarts, scheduler, this::resetIfIdle);
+    this.transactions = new TransactionEvents(held.sequenceNumbers(), remoteStarts, scheduler, this::resetIfIdle);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
-    TxPoints txPoints = new TxPoints(storage);
+    TxPoints txPoints = new TxPoints(offTheLoop);
     this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
     this.localAuthCalls = new LocalAuthCalls(() -> station.evseStatuses().keySet());
@@ -189,15 +199,11 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
   @Override
   public void send(String callId, ChargePointRequest<?> request) {
-    if (!isConnected()) {
-      return;
-    }
-    Outbound outbound;
-    try {
-      outbound = firmware.translate(request).orElseGet(() -> station.translate(request));
-    } catch (IllegalArgumentException e) {
-      outbound = new Outbound.Refuse(new CallError(CallError.Code.INTERNAL_ERROR, e.getMessage()));
-    }
+    held.send(() -> firmware.translate(request).orElseGet(() -> station.translate(request)),
+        outbound -> dispatch(callId, outbound), transactions::unanswered);
+  }
+
+  private void dispatch(String callId, Outbound outbound) {
     switch (outbound) {
       case Outbound.Send<?> send -> call(callId, send);
       case Outbound.Then then -> {
