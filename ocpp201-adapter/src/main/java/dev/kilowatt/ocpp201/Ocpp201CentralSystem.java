@@ -350,8 +350,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       switch (route.get()) {
         case Route.Now now -> transactions.startsInFlight().after(CsmsCalls.transactionNamed(call.request()),
             () -> exchange(call, now.exchange()));
-        case Route.AfterTransactions after -> listener.onTransactionsAsked(
-            unsettled -> exchange(call, after.exchange().apply(unsettled)));
+        case Route.AfterTransactions after -> transactions.startsInFlight().afterAll(() -> listener.onTransactionsAsked(
+            unsettled -> exchange(call, after.exchange().apply(unsettled))));
         case Route.AfterAnswer after -> handOver(Pending.question(call, after,
             answer -> exchange(call, after.exchange().apply(answer))));
       }

@@ -17,7 +17,7 @@ sealed interface Route {
   record Now(CsmsCalls.Exchange exchange) implements Route {
   }
 
-  /** The exchange depends on the core's unsettled transactions. */
+  /** The exchange depends on the core's unsettled transactions, asked once no Started event waits for its answer. */
   record AfterTransactions(Function<List<UnsettledTransaction>, CsmsCalls.Exchange> exchange) implements Route {
   }
 

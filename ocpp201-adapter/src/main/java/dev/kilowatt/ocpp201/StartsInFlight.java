@@ -56,6 +56,21 @@ final class StartsInFlight {
     call.run();
   }
 
+  /**
+   * Runs {@code call} now, or once every Started event unanswered now is settled: for a call answered from the
+   * core's running transactions (a triggered TransactionEvent), which the core knows by id only from that answer.
+   */
+  void afterAll(Runnable call) {
+    synchronized (this) {
+      Optional<List<Runnable>> some = waiting.values().stream().findFirst();
+      if (some.isPresent()) {
+        some.get().add(() -> afterAll(call));
+        return;
+      }
+    }
+    call.run();
+  }
+
   /** The connection is gone: the unanswered events are lost, and so are the CSMS's calls waiting on them. */
   synchronized void lost() {
     waiting.clear();

@@ -40,6 +40,23 @@ class StartsInFlightTest {
   }
 
   @Test
+  void aCallAboutTheRunningTransactionsWaitsForEveryUnansweredStart() {
+    starts.afterAll(() -> ran.add("none unanswered"));
+    starts.sent("1-2026-12-04T10:00:00Z");
+    starts.sent("2-2026-12-04T10:00:01Z");
+    starts.afterAll(() -> ran.add("trigger"));
+
+    starts.settled("2-2026-12-04T10:00:01Z");
+    loop.runPending();
+    assertEquals(List.of("none unanswered"), ran, "one start is still unanswered");
+    starts.settled("1-2026-12-04T10:00:00Z");
+    ran.add("answer heard");
+    loop.runPending();
+
+    assertEquals(List.of("none unanswered", "answer heard", "trigger"), ran);
+  }
+
+  @Test
   void theCallsWaitingOnALostConnectionAreDroppedWithIt() {
     starts.sent("1-2026-12-04T10:00:00Z");
     starts.after(Optional.of("1-2026-12-04T10:00:00Z"), () -> ran.add("stop"));
