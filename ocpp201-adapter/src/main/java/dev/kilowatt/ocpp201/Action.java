@@ -56,7 +56,9 @@ public enum Action {
       Sender.CSMS),
   /** B07: the station sends a part of the report the CSMS asked for. */
   NOTIFY_REPORT("NotifyReport", ReportMessages.NotifyReportRequest.class, ReportMessages.NotifyReportResponse.class,
-      Sender.STATION);
+      Sender.STATION),
+  /** B08: the CSMS asks for a report of the components and variables it names or that meet its criteria. */
+  GET_REPORT("GetReport", ReportMessages.GetReportRequest.class, ReportMessages.GetReportResponse.class, Sender.CSMS);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {

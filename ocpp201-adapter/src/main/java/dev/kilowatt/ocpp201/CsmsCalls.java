@@ -3,10 +3,6 @@ package dev.kilowatt.ocpp201;
 import dev.kilowatt.core.message.AvailabilityType;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
-import dev.kilowatt.core.message.ChangeConfigurationRequest;
-import dev.kilowatt.core.message.ChangeConfigurationResponse;
-import dev.kilowatt.core.message.GetConfigurationRequest;
-import dev.kilowatt.core.message.GetConfigurationResponse;
 import dev.kilowatt.core.message.MessageTrigger;
 import dev.kilowatt.core.message.RemoteStartStopStatus;
 import dev.kilowatt.core.message.RemoteStartTransactionRequest;
@@ -20,7 +16,6 @@ import dev.kilowatt.ocpp201.Enums.ResetStatus;
 import dev.kilowatt.ocpp201.Enums.TriggerMessageStatus;
 import dev.kilowatt.ocpp201.Messages.ChangeAvailabilityRequest;
 import dev.kilowatt.ocpp201.Messages.GetVariablesRequest;
-import dev.kilowatt.ocpp201.Messages.GetVariablesResponse;
 import dev.kilowatt.ocpp201.Messages.RequestStartTransactionRequest;
 import dev.kilowatt.ocpp201.Messages.RequestStartTransactionResponse;
 import dev.kilowatt.ocpp201.Messages.RequestStopTransactionRequest;
@@ -28,11 +23,9 @@ import dev.kilowatt.ocpp201.Messages.RequestStopTransactionResponse;
 import dev.kilowatt.ocpp201.Messages.ResetRequest;
 import dev.kilowatt.ocpp201.Messages.ResetResponse;
 import dev.kilowatt.ocpp201.Messages.SetVariablesRequest;
-import dev.kilowatt.ocpp201.Messages.SetVariablesResponse;
 import dev.kilowatt.ocpp201.Messages.TriggerMessageRequest;
 import dev.kilowatt.ocpp201.Types.Evse;
 import dev.kilowatt.ocpp201.Types.StatusInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -60,10 +53,11 @@ import java.util.function.Function;
  *       {@link ServiceCalls}; any other message NotImplemented</td></tr>
  *   <tr><td>ChangeAvailability</td><td>ChangeAvailability of connector evse.id, of connector 0 (the whole
  *       station) without an EVSE</td></tr>
- *   <tr><td>GetVariables, SetVariables</td><td>GetConfiguration, one ChangeConfiguration per variable, for
- *       the variables {@link Variables} maps</td></tr>
+ *   <tr><td>GetVariables, SetVariables</td><td>see {@link DeviceVariables}: GetConfiguration, one
+ *       ChangeConfiguration per variable, for the variables {@link Variables} maps; the adapter's own
+ *       variables without the core</td></tr>
  *   <tr><td>UnlockConnector, DataTransfer, GetTransactionStatus</td><td>see {@link ServiceCalls}</td></tr>
- *   <tr><td>GetBaseReport</td><td>see {@link Reports}</td></tr>
+ *   <tr><td>GetBaseReport, GetReport</td><td>see {@link Reports}</td></tr>
  * </table>
  */
 final class CsmsCalls {
@@ -98,14 +92,16 @@ final class CsmsCalls {
   private final RemoteStarts remoteStarts;
   private final StationMessages station;
   private final IdleReset idleReset;
+  private final DeviceVariables variables;
 
   /** Resets the station once no transaction is open; answers whether it had to wait. */
   interface IdleReset {
     boolean resetWhenIdle();
   }
 
-  CsmsCalls(RemoteStarts remoteStarts, StationMessages station, IdleReset idleReset) {
+  CsmsCalls(RemoteStarts remoteStarts, StationMessages station, IdleReset idleReset, DeviceVariables variables) {
     this.remoteStarts = remoteStarts;
+    this.variables = variables;
     this.station = station;
     this.idleReset = idleReset;
   }
@@ -138,8 +134,8 @@ final class CsmsCalls {
                   ? AvailabilityType.OPERATIVE : AvailabilityType.INOPERATIVE),
           (ChangeAvailabilityResponse answer) -> new Messages.ChangeAvailabilityResponse(
               Enums.ChangeAvailabilityStatus.valueOf(answer.status().ocppValue()), Optional.empty()));
-      case GetVariablesRequest get -> getVariables(get);
-      case SetVariablesRequest set -> setVariables(set);
+      case GetVariablesRequest get -> variables.get(get);
+      case SetVariablesRequest set -> variables.set(set);
       default -> null;
     });
   }
@@ -196,43 +192,6 @@ final class CsmsCalls {
           }
           return new Messages.TriggerMessageResponse(status, Optional.empty());
         });
-  }
-
-  /**
-   * One GetConfiguration of all keys, not of the mapped ones: a GetVariables may name more variables than the
-   * core's GetConfigurationMaxKeys lets one GetConfiguration name, and the core would refuse the call.
-   */
-  private static Exchange getVariables(GetVariablesRequest get) {
-    boolean anyMapped = get.getVariableData().stream()
-        .anyMatch(d -> Variables.lookup(d.component(), d.variable(), d.attributeType()) instanceof Variables.Key);
-    if (!anyMapped) {
-      return Exchange.local(new GetVariablesResponse(
-          get.getVariableData().stream().map(d -> Variables.read(d, Optional.empty())).toList()));
-    }
-    return Exchange.one(new GetConfigurationRequest(List.of()), (GetConfigurationResponse answer) -> new GetVariablesResponse(
-        get.getVariableData().stream().map(d -> Variables.read(d, Optional.of(answer))).toList()));
-  }
-
-  private static Exchange setVariables(SetVariablesRequest set) {
-    List<CentralSystemRequest<?>> changes = new ArrayList<>();
-    List<Integer> changeOf = new ArrayList<>();
-    for (Types.SetVariableData data : set.setVariableData()) {
-      if (Variables.toWrite(data.component(), data.variable(), data.attributeType()) instanceof Variables.Key(String key)) {
-        changeOf.add(changes.size());
-        changes.add(new ChangeConfigurationRequest(key, data.attributeValue()));
-      } else {
-        changeOf.add(-1);
-      }
-    }
-    return new Exchange(changes, answers -> {
-      List<Types.SetVariableResult> results = new ArrayList<>();
-      for (int i = 0; i < set.setVariableData().size(); i++) {
-        int change = changeOf.get(i);
-        results.add(Variables.written(set.setVariableData().get(i),
-            change < 0 ? Optional.empty() : Optional.of((ChangeConfigurationResponse) answers.get(change))));
-      }
-      return new SetVariablesResponse(results);
-    });
   }
 
   private static RequestStartStopStatus startStop(RemoteStartStopStatus status) {

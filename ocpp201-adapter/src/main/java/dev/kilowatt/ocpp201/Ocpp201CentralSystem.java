@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the
  * CSMS's URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
  * {@code ocpp2.0.1} only; after a loss or a failed attempt the next
- * one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The {@link ConnectionSettings}
+ * one starts after the back-off the OCPPCommCtrlr.RetryBackOff variables set ({@link ReconnectBackOff}: 1, 2, 4
+ * ... 64 seconds unless the CSMS set others), until {@link #disconnect()}. The {@link ConnectionSettings}
  * apply security profiles 0 to 3 and the ping interval as {@link Handshake} and {@link Ocpp201Link} say;
  * settings that forbid connecting (profile 2 or 3 with a {@code ws://} URL, unusable certificates) stop
  * the attempts until {@link #reconfigure} brings others. A failed attempt's security event reaches the
@@ -57,8 +58,6 @@ import org.slf4j.LoggerFactory;
 public final class Ocpp201CentralSystem implements CentralSystem {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ocpp201CentralSystem.class);
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-  private static final Duration LAST_RETRY = Duration.ofSeconds(60);
 
   private final CentralSystemAddress address;
   private final Duration messageTimeout;
@@ -68,6 +67,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
   private final Reports reports;
+  private final StoredVariables storedVariables;
   private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
@@ -78,7 +78,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private boolean connected;
   private Ocpp201Link link;
   private Scheduler.Timer retry;
-  private Duration nextRetry = FIRST_RETRY;
+  /** The attempts that failed since the last connection, for the back-off ({@link ReconnectBackOff}). */
+  private int failedAttempts;
   private boolean resetWhenIdle;
   private long exchanges;
   /** The core's calls for the CSMS's calls in progress, by the call id the core answers. */
@@ -89,8 +90,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
-   *     keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and the device
+   *     model's variables that are no 1.6 key, under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
     this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
@@ -98,13 +99,14 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
   /**
    * A station that will connect to {@code address}. The core has no 1.6 key for the message time-out (its own
-   * response time-out is a setting of its builder), so the time-out is given here.
+   * response time-out is a setting of its builder), and part 2 makes {@code OCPPCommCtrlr.MessageTimeout}
+   * ReadOnly (a network connection profile's), so the time-out is given here and the variable reports it.
    *
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
-   *     keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and the device
+   *     model's variables that are no 1.6 key, under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
       Storage storage) {
@@ -115,9 +117,11 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.transactions = new TransactionEvents(new SequenceNumbers(Objects.requireNonNull(storage, "storage")),
         remoteStarts, scheduler, this::resetIfIdle);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
-    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle);
+    this.storedVariables = new StoredVariables(storage);
+    DeviceVariables variables = new DeviceVariables(address.chargePointId(), messageTimeout, scheduler, storedVariables);
+    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, variables);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.reports = new Reports(scheduler, station::evseStatuses, report -> {
+    this.reports = new Reports(scheduler, variables, station::evseStatuses, report -> {
       Ocpp201Link now = currentLink();
       return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
     });
@@ -156,7 +160,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       // posted before the new link exists, so the core hears of the loss before of the new connection
       scheduler.execute(() -> listener.onDisconnected("reconnecting with new credentials"));
     }
-    nextRetry = FIRST_RETRY;
+    failedAttempts = 0;
     open();
   }
 
@@ -267,7 +271,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
           return;
         }
         connected = true;
-        nextRetry = FIRST_RETRY;
+        failedAttempts = 0;
       }
       listener.onConnected();
     }
@@ -281,8 +285,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
         }
         was = lost();
         if (running) {
-          retry = scheduler.schedule(nextRetry, Ocpp201CentralSystem.this::open);
-          nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
+          retry = scheduler.schedule(ReconnectBackOff.before(storedVariables, failedAttempts++),
+              Ocpp201CentralSystem.this::open);
         }
       }
       if (was) {
@@ -311,6 +315,11 @@ public final class Ocpp201CentralSystem implements CentralSystem {
           .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
+        return;
+      }
+      Optional<RpcError> tooLarge = DeviceVariables.tooLarge(call.request(), call.frameBytes());
+      if (tooLarge.isPresent()) {
+        call.refuse(tooLarge.get());
         return;
       }
       switch (route.get()) {

@@ -149,6 +149,9 @@ final class Samples {
                 Optional.of(new ReportMessages.VariableCharacteristics(Optional.of("s"),
                     ReportMessages.DataType.boolean_, Optional.of(0.0), Optional.of(86400.5),
                     Optional.of("Available,Occupied"), false)))), true, 3),
-            new ReportMessages.NotifyReportResponse()));
+            new ReportMessages.NotifyReportResponse()),
+        Map.entry(new ReportMessages.GetReportRequest(8, List.of(new ReportMessages.ComponentVariable(METER,
+                Optional.of(INTERVAL))), List.of(ReportMessages.ComponentCriterion.Available)),
+            new ReportMessages.GetReportResponse(ReportMessages.GenericDeviceModelStatus.EmptyResultSet, Optional.of(INFO))));
   }
 }
