@@ -40,11 +40,13 @@ import java.util.stream.Collectors;
  *       The list's valuesList, the measurands the meter has, is the core's and is left out.</li>
  *   <li>An own variable has the mutability, characteristics and value its table gives; it is persistent unless
  *       it is the clock, constant if the station never changes it (the constants, the identity, the time-out).</li>
- *   <li>EVSE n and its Connector 1 (the reference device's one connector per EVSE) have AvailabilityState, the
+ *   <li>The ChargingStation (once the core reported connector 0), EVSE n and its Connector 1 (the reference
+ *       device's one connector per EVSE) have AvailabilityState, the
  *       status the core last reported for it read as part 2 G01 reads it, Available, true: the component
  *       exists, and Problem, true while the status is Faulted. All are ReadOnly and not persistent.</li>
  *   <li>ConfigurationInventory is every variable the operator can set (B07.FR.07): the ReadWrite and WriteOnly
- *       ones; FullInventory every one (B07.FR.08). None supports monitoring: block N is not implemented.</li>
+ *       ones; FullInventory every one (B07.FR.08); SummaryInventory the AvailabilityStates and the Problems that are
+ *       true (B07.FR.09). None supports monitoring: block N is not implemented.</li>
  * </ul>
  *
  * <p>A report goes in parts of {@link #ITEMS_PER_PART} variables: an attribute's value may be 2,500 characters
@@ -83,6 +85,9 @@ final class DeviceReport {
       Map.entry("UnlockConnectorOnEVSideDisconnect", VariableKind.of(DataType.boolean_)),
       Map.entry("AdditionalRootCertificateCheck", VariableKind.of(DataType.boolean_)));
 
+  /** The components that have AvailabilityState, Available and Problem. */
+  private static final List<String> AVAILABILITY_COMPONENTS = List.of("ChargingStation", "EVSE", "Connector");
+
   private static final String AVAILABILITY_STATES =
       Arrays.stream(ConnectorStatus.values()).map(Enum::name).collect(Collectors.joining(","));
 
@@ -95,10 +100,11 @@ final class DeviceReport {
    *
    * @param configuration the core's answer to a GetConfiguration of all its keys
    * @param own the value of each of the adapter's own variables; empty for one the station cannot tell now
+   * @param station the status the core last reported of connector 0, the station as a whole, if it did
    * @param evses the status the core last reported of each EVSE, by its id
    */
   static List<ReportData> all(GetConfigurationResponse configuration, Function<OwnVariables.Own, Optional<String>> own,
-      Map<Integer, ConnectorStatus> evses) {
+      Optional<ConnectorStatus> station, Map<Integer, ConnectorStatus> evses) {
     List<ReportData> all = new ArrayList<>();
     for (Variables.Mapping mapping : Variables.TABLE) {
       Variables.keyIn(configuration, mapping.key()).ifPresent(key -> all.add(variable(mapping, key)));
@@ -106,6 +112,8 @@ final class DeviceReport {
     for (OwnVariables.Own variable : OwnVariables.TABLE) {
       own.apply(variable).ifPresent(value -> all.add(own(variable, value)));
     }
+    station.ifPresent(status -> all.addAll(availability(new Component("ChargingStation", Optional.empty(),
+        Optional.empty()), status)));
     new TreeMap<>(evses).forEach((id, status) -> {
       all.addAll(availability(new Component("EVSE", Optional.empty(), Optional.of(new Evse(id, Optional.empty()))), status));
       all.addAll(availability(new Component("Connector", Optional.empty(), Optional.of(new Evse(id, Optional.of(1)))), status));
@@ -113,11 +121,22 @@ final class DeviceReport {
     return List.copyOf(all);
   }
 
-  /** {@return the variables of {@code all} report {@code base} holds: ConfigurationInventory the settable ones} */
+  /**
+   * {@return the variables of {@code all} report {@code base} holds: FullInventory all, ConfigurationInventory the
+   * settable ones, SummaryInventory the AvailabilityState of the station, its EVSEs and connectors and the Problem
+   * variables that are true (B07.FR.09, as EVerest libocpp selects it)}
+   */
   static List<ReportData> of(ReportBase base, List<ReportData> all) {
-    return base == ReportBase.FullInventory ? all : all.stream()
-        .filter(data -> data.variableAttribute().getFirst().mutability().orElse(Mutability.ReadWrite) != Mutability.ReadOnly)
-        .toList();
+    return switch (base) {
+      case FullInventory -> all;
+      case ConfigurationInventory -> all.stream()
+          .filter(data -> data.variableAttribute().getFirst().mutability().orElse(Mutability.ReadWrite) != Mutability.ReadOnly)
+          .toList();
+      case SummaryInventory -> all.stream().filter(data -> data.variable().name().equals("AvailabilityState")
+          || data.variable().name().equals("Problem") && data.variableAttribute().getFirst().value().equals(Optional.of("true")))
+          .filter(data -> data.variable().instance().isEmpty() && AVAILABILITY_COMPONENTS.contains(data.component().name()))
+          .toList();
+    };
   }
 
   /** The report's NotifyReport messages: seqNo from 0, tbc on all but the last, one generatedAt for all. */

@@ -121,7 +121,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     DeviceVariables variables = new DeviceVariables(address.chargePointId(), messageTimeout, scheduler, storedVariables);
     this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, variables);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.reports = new Reports(scheduler, variables, station::evseStatuses, report -> {
+    this.reports = new Reports(scheduler, variables, station::stationStatus, station::evseStatuses, report -> {
       Ocpp201Link now = currentLink();
       return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
     });

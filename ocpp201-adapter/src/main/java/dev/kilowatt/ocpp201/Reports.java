@@ -10,7 +10,6 @@ import dev.kilowatt.ocpp201.ReportMessages.GetReportRequest;
 import dev.kilowatt.ocpp201.ReportMessages.GetReportResponse;
 import dev.kilowatt.ocpp201.ReportMessages.NotifyReportRequest;
 import dev.kilowatt.ocpp201.ReportMessages.NotifyReportResponse;
-import dev.kilowatt.ocpp201.ReportMessages.ReportBase;
 import dev.kilowatt.ocpp201.ReportMessages.ReportData;
 import dev.kilowatt.ocpp201.Types.StatusInfo;
 import java.util.List;
@@ -33,16 +32,14 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>the answer to a GetBaseReport or GetReport</caption>
  *   <tr><th>when</th><th>answer</th></tr>
- *   <tr><td>SummaryInventory</td><td>NotSupported, without the core (B07.FR.02: the station's availability and
- *       condition, which that report is of, are not all known at this edge)</td></tr>
- *   <tr><td>a GetReport with a criterion the station cannot tell (Active, Enabled)</td><td>NotSupported,
+ *  *   <tr><td>a GetReport with a criterion the station cannot tell (Active, Enabled)</td><td>NotSupported,
  *       without the core</td></tr>
  *   <tr><td>another report is being sent (its last part not answered yet)</td><td>Rejected, reasonCode
  *       ReportInProgress, without the core (B07, B08.FR.16)</td></tr>
  *   <tr><td>a report with variables</td><td>Accepted; the parts follow with its requestId (B07.FR.04), seqNo from
  *       0, tbc on all but the last</td></tr>
  *   <tr><td>a report without variables (nothing matches a GetReport; a ConfigurationInventory of a core whose keys
- *       are all read-only)</td><td>EmptyResultSet: NotifyReport must carry at least one (B08.FR.05)</td></tr>
+ *       are all read-only; a SummaryInventory before the core reported any status)</td><td>EmptyResultSet: NotifyReport must carry at least one (B08.FR.05)</td></tr>
  * </table>
  *
  * <p>A part goes when the one before is answered; one that fails (a lost connection, a CALLERROR) ends the
@@ -56,19 +53,23 @@ final class Reports {
 
   private final Scheduler clock;
   private final DeviceVariables variables;
+  private final Supplier<Optional<ConnectorStatus>> stationStatus;
   private final Supplier<Map<Integer, ConnectorStatus>> evses;
   private final Function<NotifyReportRequest, CompletableFuture<NotifyReportResponse>> station;
   /** A report is being sent: from the Accepted answer until its last part is answered or one fails. */
   private final AtomicBoolean sending = new AtomicBoolean();
 
   /**
-   * {@code variables} gives the values of the adapter's own variables, {@code evses} the status the core last
-   * reported of each EVSE; {@code station} sends a call of the station's to the CSMS and completes on the loop.
+   * {@code variables} gives the values of the adapter's own variables, {@code stationStatus} and {@code evses}
+   * the status the core last reported of connector 0 and of each EVSE; {@code station} sends a call of the
+   * station's to the CSMS and completes on the loop.
    */
-  Reports(Scheduler clock, DeviceVariables variables, Supplier<Map<Integer, ConnectorStatus>> evses,
+  Reports(Scheduler clock, DeviceVariables variables, Supplier<Optional<ConnectorStatus>> stationStatus,
+      Supplier<Map<Integer, ConnectorStatus>> evses,
       Function<NotifyReportRequest, CompletableFuture<NotifyReportResponse>> station) {
     this.clock = clock;
     this.variables = variables;
+    this.stationStatus = stationStatus;
     this.evses = evses;
     this.station = station;
   }
@@ -76,11 +77,8 @@ final class Reports {
   /** The route for {@code request}, or empty for a call that is not a report's. */
   Optional<Route> translate(Messages.Request<?> request) {
     return switch (request) {
-      case GetBaseReportRequest get -> get.reportBase() == ReportBase.SummaryInventory
-          ? now(Exchange.local(new GetBaseReportResponse(GenericDeviceModelStatus.NotSupported, Optional.of(
-              new StatusInfo("UnsupportedRequest", Optional.of("ConfigurationInventory and FullInventory only"))))))
-          : report(get.requestId(), all -> DeviceReport.of(get.reportBase(), all),
-              status -> new GetBaseReportResponse(status.status(), status.statusInfo()));
+      case GetBaseReportRequest get -> report(get.requestId(), all -> DeviceReport.of(get.reportBase(), all),
+          status -> new GetBaseReportResponse(status.status(), status.statusInfo()));
       case GetReportRequest get -> ReportFilter.unsupported(get).isEmpty()
           ? report(get.requestId(), all -> ReportFilter.select(get, all),
               status -> new GetReportResponse(status.status(), status.statusInfo()))
@@ -114,7 +112,7 @@ final class Reports {
   private Status accept(int requestId, Function<List<ReportData>, List<ReportData>> select,
       DeviceVariables.CoreAnswers core, AtomicReference<List<NotifyReportRequest>> parts) {
     List<ReportData> data = select.apply(DeviceReport.all(core.configuration().orElseThrow(),
-        own -> variables.value(own, core), evses.get()));
+        own -> variables.value(own, core), stationStatus.get(), evses.get()));
     if (data.isEmpty()) {
       return new Status(GenericDeviceModelStatus.EmptyResultSet, Optional.empty());
     }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kilowatt.core.message.HeartbeatRequest;
+import dev.kilowatt.core.message.StatusNotificationResponse;
+import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.HeartbeatResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** GetBaseReport answered and its report sent as NotifyReport messages, against ocpp-rpc in strict mode. */
@@ -89,15 +92,20 @@ class ReportsSessionTest extends ReportSession {
   }
 
   @Test
-  void aSummaryInventoryIsNotSupportedWithoutTheCoreAndNoReportFollows() {
+  void aSummaryInventoryReportsTheAvailabilityOfTheStationItsEvsesAndConnectorsAndTheirProblems() {
+    // connector 0, the station as a whole, answered at once: 2.0.1 has no StatusNotification of it
+    port.send("s0", Ocpp201CentralSystemTest.status(0, ChargePointStatus.FAULTED));
+    core.result("s0", StatusNotificationResponse.class);
     csms.send("call b1 GetBaseReport {\"requestId\":7,\"reportBase\":\"SummaryInventory\"}");
+    coreAnswers(configuration(), List.of());
+    assertEquals("Accepted", result("b1").get("status").asText());
 
-    assertEquals("NotSupported", result("b1").get("status").asText());
-    assertTrue(core.quiet());
-    // a call of the station's after the answer: a report would have left before it
-    port.send("h1", new HeartbeatRequest());
-    core.result("h1", HeartbeatResponse.class);
-    assertTrue(csms.reported().stream().noneMatch(l -> l.startsWith("received NotifyReport ")), csms.reported()::toString);
+    Map<String, JsonNode> report = byName(report(7));
+    assertEquals(Set.of("ChargingStation.AvailabilityState", "ChargingStation.Problem", "EVSE{\"id\":1}.AvailabilityState",
+        "Connector{\"id\":1,\"connectorId\":1}.AvailabilityState"), report.keySet(), "EVSE 1 charges: no problem");
+    assertEquals("Faulted", report.get("ChargingStation.AvailabilityState").at("/variableAttribute/0/value").asText());
+    assertEquals("Occupied", report.get("EVSE{\"id\":1}.AvailabilityState").at("/variableAttribute/0/value").asText());
+    noStrictFailures();
   }
 
   @Test
