@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  *       integer, boolean, or MemberList for the comma lists of measurands; a key not typed here is a string.
  *       The list's valuesList, the measurands the meter has, is the core's and is left out.</li>
  *   <li>An own variable has the mutability, characteristics and value its table gives; it is persistent unless
- *       it is the clock, constant if the station never changes it (the constants, the identity, the time-out).</li>
+ *       it is the clock, constant if the station never changes it (the constants, the identity, the time-out).
+ *       Then TxCtrlr's TxStartPoint and TxStopPoint, as {@link TxPoints} reports them.</li>
  *   <li>The ChargingStation (once the core reported connector 0), EVSE n and its Connector 1 (the reference
  *       device's one connector per EVSE) have AvailabilityState, the
  *       status the core last reported for it read as part 2 G01 reads it, Available, true: the component
@@ -83,7 +84,9 @@ final class DeviceReport {
       Map.entry("StopTransactionOnEVSideDisconnect", VariableKind.of(DataType.boolean_)),
       Map.entry("StopTransactionOnInvalidId", VariableKind.of(DataType.boolean_)),
       Map.entry("UnlockConnectorOnEVSideDisconnect", VariableKind.of(DataType.boolean_)),
-      Map.entry("AdditionalRootCertificateCheck", VariableKind.of(DataType.boolean_)));
+      Map.entry("AdditionalRootCertificateCheck", VariableKind.of(DataType.boolean_)),
+      Map.entry("LocalAuthListEnabled", VariableKind.of(DataType.boolean_)),
+      Map.entry("SendLocalListMaxLength", VariableKind.of(DataType.integer)));
 
   /** The components that have AvailabilityState, Available and Problem. */
   private static final List<String> AVAILABILITY_COMPONENTS = List.of("ChargingStation", "EVSE", "Connector");
@@ -96,15 +99,16 @@ final class DeviceReport {
 
   /**
    * Every variable of the device model, in the order of the {@link Variables} table, then of the
-   * {@link OwnVariables} table, then by EVSE.
+   * {@link OwnVariables} table, then TxCtrlr's points, then by EVSE.
    *
    * @param configuration the core's answer to a GetConfiguration of all its keys
    * @param own the value of each of the adapter's own variables; empty for one the station cannot tell now
+   * @param txPoints TxCtrlr's TxStartPoint and TxStopPoint, as {@link TxPoints} reports them
    * @param station the status the core last reported of connector 0, the station as a whole, if it did
    * @param evses the status the core last reported of each EVSE, by its id
    */
   static List<ReportData> all(GetConfigurationResponse configuration, Function<OwnVariables.Own, Optional<String>> own,
-      Optional<ConnectorStatus> station, Map<Integer, ConnectorStatus> evses) {
+      List<ReportData> txPoints, Optional<ConnectorStatus> station, Map<Integer, ConnectorStatus> evses) {
     List<ReportData> all = new ArrayList<>();
     for (Variables.Mapping mapping : Variables.TABLE) {
       Variables.keyIn(configuration, mapping.key()).ifPresent(key -> all.add(variable(mapping, key)));
@@ -112,6 +116,7 @@ final class DeviceReport {
     for (OwnVariables.Own variable : OwnVariables.TABLE) {
       own.apply(variable).ifPresent(value -> all.add(own(variable, value)));
     }
+    all.addAll(txPoints);
     station.ifPresent(status -> all.addAll(availability(new Component("ChargingStation", Optional.empty(),
         Optional.empty()), status)));
     new TreeMap<>(evses).forEach((id, status) -> {

@@ -21,6 +21,7 @@ import dev.kilowatt.ocpp201.Messages.SetVariablesResponse;
 import dev.kilowatt.ocpp201.OwnVariables.Fact;
 import dev.kilowatt.ocpp201.OwnVariables.Own;
 import dev.kilowatt.ocpp201.OwnVariables.Source;
+import dev.kilowatt.ocpp201.ReportMessages.ReportData;
 import dev.kilowatt.ocpp201.Types.GetVariableData;
 import dev.kilowatt.ocpp201.Types.GetVariableResult;
 import dev.kilowatt.ocpp201.Types.SetVariableData;
@@ -35,7 +36,8 @@ import java.util.function.Function;
 /**
  * GetVariables and SetVariables over the whole device model: the variables that are the core's 1.6 keys
  * ({@link Variables}, read with one GetConfiguration of all keys and written with ChangeConfiguration) and the
- * adapter's own ({@link OwnVariables}: kept in {@link StoredVariables}, fixed, or facts of the station). A
+ * adapter's own ({@link OwnVariables}: kept in {@link StoredVariables}, fixed, or facts of the station; and
+ * TxCtrlr's TxStartPoint and TxStopPoint, which {@link TxPoints} keeps and checks against the core's points). A
  * SetVariables of an own variable is Accepted once the value is stored, Rejected for a ReadOnly one or a value
  * its kind does not take (out of range, not of its type, not of its valuesList: part 2 B05).
  */
@@ -102,13 +104,15 @@ final class DeviceVariables {
   private final Duration messageTimeout;
   private final Scheduler clock;
   private final StoredVariables stored;
+  private final TxPoints txPoints;
 
-  DeviceVariables(String identity, Duration messageTimeout, Scheduler clock,
-      StoredVariables stored) {
+  DeviceVariables(String identity, Duration messageTimeout, Scheduler clock, StoredVariables stored,
+      TxPoints txPoints) {
     this.identity = identity;
     this.messageTimeout = messageTimeout;
     this.clock = clock;
     this.stored = stored;
+    this.txPoints = txPoints;
   }
 
   /** {@return the value of {@code own} given what the core said; empty where the core was not asked} */
@@ -125,6 +129,11 @@ final class DeviceVariables {
     };
   }
 
+  /** {@return TxCtrlr's TxStartPoint and TxStopPoint for a report, as {@link TxPoints} reports them} */
+  List<ReportData> txPoints() {
+    return txPoints.report();
+  }
+
   /** {@return the exchange of a GetVariables: the core is asked only what the named variables need} */
   Exchange get(GetVariablesRequest get) {
     boolean keys = get.getVariableData().stream()
@@ -137,6 +146,10 @@ final class DeviceVariables {
   }
 
   private GetVariableResult read(GetVariableData data, CoreAnswers core) {
+    Optional<TxPoints.Setting> point = TxPoints.named(data.component(), data.variable());
+    if (point.isPresent()) {
+      return txPoints.read(data, point.get());
+    }
     Optional<Own> own = OwnVariables.find(data.component(), data.variable());
     if (own.isEmpty()) {
       GetVariableResult result = Variables.read(data, core.configuration());
@@ -181,9 +194,11 @@ final class DeviceVariables {
       for (int i = 0; i < set.setVariableData().size(); i++) {
         SetVariableData data = set.setVariableData().get(i);
         int change = changeOf.get(i);
-        results.add(OwnVariables.find(data.component(), data.variable()).map(own -> write(own, data))
-            .orElseGet(() -> keyWritten(data,
-                change < 0 ? Optional.empty() : Optional.of((ChangeConfigurationResponse) answers.get(change)))));
+        Optional<SetVariableResult> own = TxPoints.named(data.component(), data.variable())
+            .map(point -> txPoints.write(data, point))
+            .or(() -> OwnVariables.find(data.component(), data.variable()).map(variable -> write(variable, data)));
+        results.add(own.orElseGet(() -> keyWritten(data,
+            change < 0 ? Optional.empty() : Optional.of((ChangeConfigurationResponse) answers.get(change)))));
       }
       return new SetVariablesResponse(results);
     };

@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetType;
@@ -23,37 +24,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
- * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
- * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} and {@link ServiceCalls} what
- * the CSMS's calls become, {@link Variables} which device-model variables are which configuration keys and
- * {@link Reports} how the device model is reported. What a
- * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
- * through {@link CentralSystem.Listener#onTransactionsAsked}.
+ * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging station against a
+ * 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and {@link TransactionEvents} say what
+ * the core's calls become, {@link CsmsCalls}, {@link ServiceCalls}, {@link CertificateCalls} and
+ * {@link LocalAuthCalls} what the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs),
+ * {@link Variables} which device-model variables are which configuration keys and {@link Reports} how the device
+ * model is reported. What a 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the
+ * adapter asks the core through {@link CentralSystem.Listener#onTransactionsAsked}.
  *
- * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the
- * CSMS's URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
- * {@code ocpp2.0.1} only; after a loss or a failed attempt the next
- * one starts after the back-off the OCPPCommCtrlr.RetryBackOff variables set ({@link ReconnectBackOff}: 1, 2, 4
- * ... 64 seconds unless the CSMS set others), until {@link #disconnect()}. The {@link ConnectionSettings}
- * apply security profiles 0 to 3 and the ping interval as {@link Handshake} and {@link Ocpp201Link} say;
- * settings that forbid connecting (profile 2 or 3 with a {@code ws://} URL, unusable certificates) stop
- * the attempts until {@link #reconfigure} brings others. A failed attempt's security event reaches the
- * core under the 1.6 name the port speaks ({@link SecurityFinding}). {@link #reconfigure} reconnects at
- * once when the key, the profile or, with profile 3, the client certificate changed, and retunes the
- * ping of the live connection; new trusted roots apply from the next handshake. A call of the station's that
- * the CSMS leaves unanswered for the message time-out ({@code OCPPCommCtrlr.MessageTimeout}, part 4) fails as
- * a lost answer does, and the next call goes.
+ * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the CSMS's
+ * URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
+ * {@code ocpp2.0.1} only; after a loss or a failed attempt the next one starts after the back-off the
+ * OCPPCommCtrlr.RetryBackOff variables set ({@link ReconnectBackOff}: 1, 2, 4 ... 64 seconds unless the CSMS set
+ * others), until {@link #disconnect()}. The {@link ConnectionSettings} apply security profiles 0 to 3 and the ping
+ * interval as {@link Handshake} and {@link Ocpp201Link} say; settings that forbid connecting (profile 2 or 3 with a
+ * {@code ws://} URL, unusable certificates) stop the attempts until {@link #reconfigure} brings others. A failed
+ * attempt's security event reaches the core under the 1.6 name the port speaks ({@link SecurityFinding}).
+ * {@link #reconfigure} reconnects at once when the key, the profile or, with profile 3, the client certificate
+ * changed, and retunes the ping of the live connection; new trusted roots apply from the next handshake. A call of
+ * the station's that the CSMS leaves unanswered for the message time-out ({@code OCPPCommCtrlr.MessageTimeout}, part
+ * 4) fails as a lost answer does, and the next call goes.
  *
- * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected,
- * or lost with its connection, is dropped and the domain, which queues its transaction messages durably,
- * times out and sends again. A CALLERROR of the CSMS reaches the core under the 1.6 spelling of its code
- * ({@link ErrorCode#toCore()}).
+ * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected, or lost
+ * with its connection, is dropped and the domain, which queues its transaction messages durably, times out and sends
+ * again. A CALLERROR of the CSMS reaches the core under the 1.6 spelling of its code ({@link ErrorCode#toCore()}).
  *
- * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it
- * can be (transaction ids), kept through the {@link Storage} port where it must survive a restart (the
- * seqNo of a running transaction), and kept in memory where losing it at a restart costs one detail of
- * one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle reset).
+ * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it can be
+ * (transaction ids), kept through the {@link Storage} port where it must survive a restart (the seqNo of a running
+ * transaction, TxCtrlr's TxStartPoint and TxStopPoint), and kept in memory where losing it at a restart costs one
+ * detail of one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle reset) or nothing (the
+ * charging state of a running transaction: the core ends those at a restart).
  */
 public final class Ocpp201CentralSystem implements CentralSystem {
 
@@ -66,8 +66,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final StationMessages station;
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
+  private final LocalAuthCalls localAuthCalls;
   private final Reports reports;
   private final StoredVariables storedVariables;
+  private final FirmwareCalls firmware;
   private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
@@ -118,13 +120,20 @@ public final class Ocpp201CentralSystem implements CentralSystem {
         remoteStarts, scheduler, this::resetIfIdle);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
     this.storedVariables = new StoredVariables(storage);
-    DeviceVariables variables = new DeviceVariables(address.chargePointId(), messageTimeout, scheduler, storedVariables);
+    DeviceVariables variables = new DeviceVariables(address.chargePointId(), messageTimeout, scheduler, storedVariables,
+        new TxPoints(storage));
     this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, variables);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.reports = new Reports(scheduler, variables, station::stationStatus, station::evseStatuses, report -> {
-      Ocpp201Link now = currentLink();
-      return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
-    });
+    this.localAuthCalls = new LocalAuthCalls(() -> station.evseStatuses().keySet());
+    this.reports = new Reports(scheduler, variables, station::stationStatus, station::evseStatuses,
+        this::callOfTheStation);
+    this.firmware = new FirmwareCalls(this::callOfTheStation);
+  }
+
+  /** A call of the station's own, not the core's, sent on the current link. */
+  private <R extends Messages.Response> CompletableFuture<R> callOfTheStation(Messages.Request<R> request) {
+    Ocpp201Link now = currentLink();
+    return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(request);
   }
 
   @Override
@@ -182,12 +191,21 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
     Outbound outbound;
     try {
-      outbound = station.translate(request);
+      outbound = firmware.translate(request).orElseGet(() -> station.translate(request));
     } catch (IllegalArgumentException e) {
       outbound = new Outbound.Refuse(new CallError(CallError.Code.INTERNAL_ERROR, e.getMessage()));
     }
     switch (outbound) {
       case Outbound.Send<?> send -> call(callId, send);
+      case Outbound.Then then -> {
+        call(callId, then.first());
+        // the link sends calls one at a time in this order: the event goes once the core's call is answered
+        currentLink().call(then.next()).whenComplete((answer, failure) -> {
+          if (failure != null) {
+            LOG.info("{} after {} got no answer ({})", Action.of(then.next()).wireName(), callId, failure.getMessage());
+          }
+        });
+      }
       case Outbound.Answer answer -> scheduler.execute(() -> listener.onCallResult(callId, answer.response()));
       case Outbound.Refuse refuse -> scheduler.execute(() -> listener.onCallError(callId, refuse.error()));
     }
@@ -312,7 +330,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
-          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()));
+          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
+          .or(() -> firmware.translate(call.request()))
+          .or(() -> CertificateCalls.translate(call.request()))
+          .or(() -> localAuthCalls.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
@@ -327,23 +348,29 @@ public final class Ocpp201CentralSystem implements CentralSystem {
             () -> exchange(call, now.exchange()));
         case Route.AfterTransactions after -> listener.onTransactionsAsked(
             unsettled -> exchange(call, after.exchange().apply(unsettled)));
+        case Route.AfterAnswer after -> handOver(Pending.question(call, after,
+            answer -> exchange(call, after.exchange().apply(answer))));
       }
     }
   }
 
   /** Hands the core the calls {@code exchange} takes, and answers {@code call} once the core answered them all. */
   private void exchange(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
-    if (exchange.requests().isEmpty()) {
-      new Pending(call, exchange).complete();
+    handOver(new Pending(call, exchange));
+  }
+
+  private void handOver(Pending waiting) {
+    List<CentralSystemRequest<?>> requests = waiting.requests();
+    if (requests.isEmpty()) {
+      waiting.complete();
       return;
     }
-    Pending waiting = new Pending(call, exchange);
     List<String> ids = waiting.callIds(nextExchange());
     synchronized (this) {
       ids.forEach(id -> pending.put(id, waiting));
     }
     for (int i = 0; i < ids.size(); i++) {
-      listener.onCall(ids.get(i), exchange.requests().get(i));
+      listener.onCall(ids.get(i), requests.get(i));
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * required variables of part 2's appendix (as EVerest libocpp's component schemas list them) of the controllers
  * this station has, kept by the adapter ({@link Source.Stored}, through the Storage port), fixed for this
  * build ({@link Source.Constant}) or facts of the running station ({@link Source.Of}). Grouped by controller;
- * TxCtrlr has none of its own here.
+ * TxCtrlr's two, TxStartPoint and TxStopPoint, are kept and checked by {@link TxPoints}.
  *
  * <p>What each stored one does: RetryBackOffWaitMinimum, RetryBackOffRepeatTimes and RetryBackOffRandomRange
  * time the reconnection after a loss ({@link Ocpp201CentralSystem}). The others are kept and reported but change

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>the answer to a GetBaseReport or GetReport</caption>
  *   <tr><th>when</th><th>answer</th></tr>
- *  *   <tr><td>a GetReport with a criterion the station cannot tell (Active, Enabled)</td><td>NotSupported,
+ *   <tr><td>a GetReport with a criterion the station cannot tell (Active, Enabled)</td><td>NotSupported,
  *       without the core</td></tr>
  *   <tr><td>another report is being sent (its last part not answered yet)</td><td>Rejected, reasonCode
  *       ReportInProgress, without the core (B07, B08.FR.16)</td></tr>
@@ -112,7 +112,7 @@ final class Reports {
   private Status accept(int requestId, Function<List<ReportData>, List<ReportData>> select,
       DeviceVariables.CoreAnswers core, AtomicReference<List<NotifyReportRequest>> parts) {
     List<ReportData> data = select.apply(DeviceReport.all(core.configuration().orElseThrow(),
-        own -> variables.value(own, core), stationStatus.get(), evses.get()));
+        own -> variables.value(own, core), variables.txPoints(), stationStatus.get(), evses.get()));
     if (data.isEmpty()) {
       return new Status(GenericDeviceModelStatus.EmptyResultSet, Optional.empty());
     }

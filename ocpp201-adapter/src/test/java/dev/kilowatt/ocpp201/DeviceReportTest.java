@@ -29,9 +29,12 @@ class DeviceReportTest {
     return new GetConfigurationResponse(List.of(keys), List.of());
   }
 
-  /** Report {@code base} of the core's keys and EVSEs only: no value is given for the adapter's own variables. */
+  /**
+   * Report {@code base} of the core's keys and EVSEs only: no value is given for the adapter's own variables, nor
+   * TxCtrlr's points.
+   */
   private static List<ReportData> report(ReportBase base, GetConfigurationResponse keys, Map<Integer, ConnectorStatus> evses) {
-    return DeviceReport.of(base, DeviceReport.all(keys, own -> Optional.empty(), Optional.empty(), evses));
+    return DeviceReport.of(base, DeviceReport.all(keys, own -> Optional.empty(), List.of(), Optional.empty(), evses));
   }
 
   private static VariableAttribute attribute(ReportData data) {
@@ -95,7 +98,8 @@ class DeviceReportTest {
   @Test
   void theAdaptersOwnVariablesFollowTheKeysWithTheirTableMutabilityCharacteristicsAndPersistence() {
     List<ReportData> all = DeviceReport.all(core(new KeyValue("HeartbeatInterval", false, Optional.of("300"))),
-        own -> Optional.of(own.variable().equals("DateTime") ? "2026-12-04T19:00:00Z" : "7"), Optional.empty(), Map.of());
+        own -> Optional.of(own.variable().equals("DateTime") ? "2026-12-04T19:00:00Z" : "7"), List.of(), Optional.empty(),
+        Map.of());
 
     assertEquals(1 + OwnVariables.TABLE.size(), all.size());
     ReportData timeout = all.get(1);
@@ -120,7 +124,7 @@ class DeviceReportTest {
   @Test
   void aSummaryInventoryIsTheAvailabilityStatesOfTheStationItsEvsesAndConnectorsAndTheProblemsThatAreTrue() {
     List<ReportData> all = DeviceReport.all(core(new KeyValue("HeartbeatInterval", false, Optional.of("300"))),
-        own -> Optional.of("7"), Optional.of(ConnectorStatus.Available),
+        own -> Optional.of("7"), List.of(), Optional.of(ConnectorStatus.Available),
         Map.of(1, ConnectorStatus.Faulted, 2, ConnectorStatus.Occupied));
 
     assertEquals(List.of("ChargingStation.AvailabilityState", "EVSE1.AvailabilityState", "EVSE1.Problem",
@@ -128,7 +132,8 @@ class DeviceReportTest {
         DeviceReport.of(ReportBase.SummaryInventory, all).stream().map(d -> d.component().name()
             + d.component().evse().map(e -> "" + e.id()).orElse("") + "." + d.variable().name()).toList());
     assertEquals(List.of(), DeviceReport.of(ReportBase.SummaryInventory,
-        DeviceReport.all(core(), own -> Optional.of("7"), Optional.empty(), Map.of())), "no status reported yet");
+        DeviceReport.all(core(), own -> Optional.of("7"), List.of(), Optional.empty(), Map.of())),
+        "no status reported yet");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,32 @@ class GetReportSessionTest extends ReportSession {
         "Connector{\"id\":1,\"connectorId\":1}.Problem"), reported(11));
     assertEquals(0, part(11, 0).get("seqNo").asInt());
     noStrictFailures();
+  }
+
+  @Test
+  void aWholeControllerIsItsMappedKeysAndTheStationsOwnVariablesTheTxPointsAndTheLocalListsKeys() {
+    csms.send("call g1 GetReport {\"requestId\":17,\"componentVariable\":["
+        + "{\"component\":{\"name\":\"TxCtrlr\"}},{\"component\":{\"name\":\"LocalAuthListCtrlr\"}},"
+        + "{\"component\":{\"name\":\"AuthCacheCtrlr\"}},"
+        + "{\"component\":{\"name\":\"SecurityCtrlr\"},\"variable\":{\"name\":\"MaxCertificateChainSize\"}}]}");
+    coreAnswers(configuration(), List.of());
+    assertEquals("Accepted", result("g1").get("status").asText());
+
+    // the core has no MaxEnergyOnInvalidId here; TxStartPoint and TxStopPoint are the station's, not the core's
+    Map<String, JsonNode> report = byName(report(17));
+    assertEquals(Set.of("TxCtrlr.EVConnectionTimeOut", "TxCtrlr.StopTxOnEVSideDisconnect", "TxCtrlr.StopTxOnInvalidId",
+        "TxCtrlr.TxStartPoint", "TxCtrlr.TxStopPoint", "LocalAuthListCtrlr.Enabled", "LocalAuthListCtrlr.ItemsPerMessage",
+        "AuthCacheCtrlr.Enabled", "SecurityCtrlr.MaxCertificateChainSize"), report.keySet());
+    assertEquals("PowerPathClosed ReadWrite", report.get("TxCtrlr.TxStartPoint").at("/variableAttribute/0/value").asText()
+        + " " + report.get("TxCtrlr.TxStartPoint").at("/variableAttribute/0/mutability").asText());
+    assertEquals("ReadOnly integer", mutabilityAndType(report.get("LocalAuthListCtrlr.ItemsPerMessage")));
+    assertEquals("ReadOnly integer", mutabilityAndType(report.get("SecurityCtrlr.MaxCertificateChainSize")));
+    assertEquals("ReadWrite boolean", mutabilityAndType(report.get("LocalAuthListCtrlr.Enabled")));
+    noStrictFailures();
+  }
+
+  private static String mutabilityAndType(JsonNode data) {
+    return data.at("/variableAttribute/0/mutability").asText() + " " + data.at("/variableCharacteristics/dataType").asText();
   }
 
   @Test

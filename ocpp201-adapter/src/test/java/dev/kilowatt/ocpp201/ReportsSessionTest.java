@@ -31,7 +31,9 @@ class ReportsSessionTest extends ReportSession {
     // the mapped variables the core has, and EVSE 1 and its connector with two each: two parts at least
     assertTrue(part(5, 0).get("tbc").asBoolean());
     Map<String, JsonNode> report = byName(report(5));
-    assertEquals(rowsBut("MaxEnergyOnInvalidId") + OwnVariables.TABLE.size() + 6, report.size());
+    // then the adapter's own variables and TxCtrlr's TxStartPoint and TxStopPoint
+    assertEquals(rowsBut("MaxEnergyOnInvalidId") + OwnVariables.TABLE.size() + TxPoints.Setting.values().length + 6,
+        report.size());
     assertFalse(report.containsKey("TxCtrlr.MaxEnergyOnInvalidId"), "a key the core does not have is not reported");
 
     JsonNode heartbeat = report.get("OCPPCommCtrlr.HeartbeatInterval");
@@ -74,11 +76,13 @@ class ReportsSessionTest extends ReportSession {
     assertEquals("Accepted", result("b1").get("status").asText());
 
     Map<String, JsonNode> report = byName(report(6));
-    // SecurityProfile is ReadOnly in 2.0.1 whatever the 1.6 key allows; BasicAuthPassword is set, never read
+    // SecurityProfile, FileTransferProtocols, AdditionalRootCertificateCheck, MaxCertificateChainSize and
+    // LocalAuthListCtrlr.ItemsPerMessage are ReadOnly in 2.0.1 whatever the 1.6 key allows; BasicAuthPassword is
+    // set, never read; the settable own variables and TxCtrlr's two points follow
     long settable = OwnVariables.TABLE.stream().filter(own -> own.mutability() != Variables.Mutability.READ_ONLY).count();
     assertEquals(rowsBut("MaxEnergyOnInvalidId", "ResetRetries", "WebSocketPingInterval", "SecurityProfile",
-        "SupportedFileTransferProtocols", "AdditionalRootCertificateCheck", "CertificateSignedMaxChainSize") + settable,
-        report.size());
+        "SupportedFileTransferProtocols", "AdditionalRootCertificateCheck", "CertificateSignedMaxChainSize",
+        "SendLocalListMaxLength") + settable + TxPoints.Setting.values().length, report.size());
     assertFalse(report.containsKey("OCPPCommCtrlr.ResetRetries"));
     assertFalse(report.containsKey("OCPPCommCtrlr.WebSocketPingInterval"));
     assertFalse(report.containsKey("SecurityCtrlr.SecurityProfile"));
