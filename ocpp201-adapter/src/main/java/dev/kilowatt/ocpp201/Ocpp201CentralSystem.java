@@ -13,6 +13,7 @@ import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
+import dev.kilowatt.ocpp.TrafficListener;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging station against a
  * 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and {@link TransactionEvents} say what
  * the core's calls become, {@link CsmsCalls}, {@link ServiceCalls}, {@link CertificateCalls} and
- * {@link LocalAuthCalls} what the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs),
+ * {@link LocalAuthCalls} what the CSMS's calls become ({@link CsmsRoutes} routes each call to one of them;
+ * {@link FirmwareCalls} goes both ways, for firmware updates and logs),
  * {@link Variables} which device-model variables are which configuration keys and {@link Reports} how the device
  * model is reported. What a 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the
  * adapter asks the core through {@link CentralSystem.Listener#onTransactionsAsked}.
@@ -64,13 +66,11 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Scheduler scheduler;
   private final TransactionEvents transactions;
   private final StationMessages station;
-  private final CsmsCalls csmsCalls;
-  private final ServiceCalls serviceCalls;
-  private final LocalAuthCalls localAuthCalls;
-  private final Reports reports;
+  private final CsmsRoutes routes;
   private final StoredVariables storedVariables;
   private final FirmwareCalls firmware;
   private final ConnectionSecurity security = new ConnectionSecurity();
+  private final TrafficListener traffic;
 
   private Listener listener;
   private ConnectionSettings settings;
@@ -88,7 +88,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Map<String, Pending> pending = new HashMap<>();
 
   /**
-   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT}.
+   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT} and no
+   * traffic watcher.
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
@@ -96,22 +97,25 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *     model's variables that are no 1.6 key, under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
-    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
+    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, TrafficListener.NONE);
   }
 
   /**
-   * A station that will connect to {@code address}. The core has no 1.6 key for the message time-out (its own
-   * response time-out is a setting of its builder), and part 2 makes {@code OCPPCommCtrlr.MessageTimeout}
-   * ReadOnly (a network connection profile's), so the time-out is given here and the variable reports it.
+   * A station that will connect to {@code address}, its frames seen by {@code traffic} (secret variables masked). The
+   * core has no 1.6 key for the message time-out (its own response time-out is a setting of its builder), and part 2
+   * makes {@code OCPPCommCtrlr.MessageTimeout} ReadOnly (a network connection profile's), so the time-out is given
+   * here and the variable reports it.
    *
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
    * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and the device
    *     model's variables that are no 1.6 key, under keys starting {@code ocpp201/}
+   * @param traffic sees every text frame sent and received (a console, a trace), on the link's threads; it must be quick
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
-      Storage storage) {
+      Storage storage, TrafficListener traffic) {
+    this.traffic = Objects.requireNonNull(traffic, "traffic");
     this.address = Objects.requireNonNull(address, "address");
     this.messageTimeout = Objects.requireNonNull(messageTimeout, "messageTimeout");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -122,12 +126,11 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.storedVariables = new StoredVariables(storage);
     DeviceVariables variables = new DeviceVariables(address.chargePointId(), messageTimeout, scheduler, storedVariables,
         new TxPoints(storage));
-    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, variables);
-    this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.localAuthCalls = new LocalAuthCalls(() -> station.evseStatuses().keySet());
-    this.reports = new Reports(scheduler, variables, station::stationStatus, station::evseStatuses,
-        this::callOfTheStation);
     this.firmware = new FirmwareCalls(this::callOfTheStation);
+    this.routes = new CsmsRoutes(new CsmsCalls(remoteStarts, station, this::resetOnceIdle, variables),
+        new ServiceCalls(station::knowsEvse),
+        new Reports(scheduler, variables, station::stationStatus, station::evseStatuses, this::callOfTheStation),
+        firmware, new LocalAuthCalls(() -> station.evseStatuses().keySet()));
   }
 
   /** A call of the station's own, not the core's, sent on the current link. */
@@ -264,7 +267,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     Optional<Handshake> handshake = Handshake.of(address, settings, security, messageTimeout);
     if (handshake.isPresent()) {
       current = new LinkListener();
-      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current);
+      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current, traffic);
     }
   }
 
@@ -329,11 +332,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
 
     private void route(IncomingCall<?> call) {
-      Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
-          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
-          .or(() -> firmware.translate(call.request()))
-          .or(() -> CertificateCalls.translate(call.request()))
-          .or(() -> localAuthCalls.translate(call.request()));
+      Optional<Route> route = routes.of(call.request());
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
