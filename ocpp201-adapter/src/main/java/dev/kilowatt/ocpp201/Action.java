@@ -57,6 +57,8 @@ public enum Action {
   /** B07: the station sends a part of the report the CSMS asked for. */
   NOTIFY_REPORT("NotifyReport", ReportMessages.NotifyReportRequest.class, ReportMessages.NotifyReportResponse.class,
       Sender.STATION),
+  /** B08: the CSMS asks for a report of the components and variables it names or that meet its criteria. */
+  GET_REPORT("GetReport", ReportMessages.GetReportRequest.class, ReportMessages.GetReportResponse.class, Sender.CSMS),
   /** L01, L02: the CSMS asks the station to update its firmware. */
   UPDATE_FIRMWARE("UpdateFirmware", FirmwareMessages.UpdateFirmwareRequest.class,
       FirmwareMessages.UpdateFirmwareResponse.class, Sender.CSMS),

@@ -3,10 +3,6 @@ package dev.kilowatt.ocpp201;
 import dev.kilowatt.core.message.AvailabilityType;
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChangeAvailabilityResponse;
-import dev.kilowatt.core.message.ChangeConfigurationRequest;
-import dev.kilowatt.core.message.ChangeConfigurationResponse;
-import dev.kilowatt.core.message.GetConfigurationRequest;
-import dev.kilowatt.core.message.GetConfigurationResponse;
 import dev.kilowatt.core.message.MessageTrigger;
 import dev.kilowatt.core.message.RemoteStartStopStatus;
 import dev.kilowatt.core.message.RemoteStartTransactionRequest;
@@ -20,7 +16,6 @@ import dev.kilowatt.ocpp201.Enums.ResetStatus;
 import dev.kilowatt.ocpp201.Enums.TriggerMessageStatus;
 import dev.kilowatt.ocpp201.Messages.ChangeAvailabilityRequest;
 import dev.kilowatt.ocpp201.Messages.GetVariablesRequest;
-import dev.kilowatt.ocpp201.Messages.GetVariablesResponse;
 import dev.kilowatt.ocpp201.Messages.RequestStartTransactionRequest;
 import dev.kilowatt.ocpp201.Messages.RequestStartTransactionResponse;
 import dev.kilowatt.ocpp201.Messages.RequestStopTransactionRequest;
@@ -28,11 +23,9 @@ import dev.kilowatt.ocpp201.Messages.RequestStopTransactionResponse;
 import dev.kilowatt.ocpp201.Messages.ResetRequest;
 import dev.kilowatt.ocpp201.Messages.ResetResponse;
 import dev.kilowatt.ocpp201.Messages.SetVariablesRequest;
-import dev.kilowatt.ocpp201.Messages.SetVariablesResponse;
 import dev.kilowatt.ocpp201.Messages.TriggerMessageRequest;
 import dev.kilowatt.ocpp201.Types.Evse;
 import dev.kilowatt.ocpp201.Types.StatusInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -61,12 +54,13 @@ import java.util.function.Function;
  *       SignChargingStationCertificate: see {@link CertificateCalls}; any other message NotImplemented</td></tr>
  *   <tr><td>ChangeAvailability</td><td>ChangeAvailability of connector evse.id, of connector 0 (the whole
  *       station) without an EVSE</td></tr>
- *   <tr><td>GetVariables, SetVariables</td><td>GetConfiguration, one ChangeConfiguration per variable, for
- *       the variables {@link Variables} maps; TxCtrlr's TxStartPoint and TxStopPoint without the core
- *       ({@link TxPoints})</td></tr>
+ *   <tr><td>GetVariables, SetVariables</td><td>see {@link DeviceVariables}: GetConfiguration, one
+ *       ChangeConfiguration per variable, for the variables {@link Variables} maps; the adapter's own
+ *       variables ({@link OwnVariables}, TxCtrlr's TxStartPoint and TxStopPoint in {@link TxPoints}) without
+ *       the core</td></tr>
  *   <tr><td>UnlockConnector, DataTransfer, GetTransactionStatus</td><td>see {@link ServiceCalls}</td></tr>
  *   <tr><td>ClearCache, SendLocalList, GetLocalListVersion</td><td>see {@link LocalAuthCalls}</td></tr>
- *   <tr><td>GetBaseReport</td><td>see {@link Reports}</td></tr>
+ *   <tr><td>GetBaseReport, GetReport</td><td>see {@link Reports}</td></tr>
  *   <tr><td>UpdateFirmware, GetLog</td><td>see {@link FirmwareCalls}</td></tr>
  * </table>
  */
@@ -102,18 +96,18 @@ final class CsmsCalls {
   private final RemoteStarts remoteStarts;
   private final StationMessages station;
   private final IdleReset idleReset;
-  private final TxPoints txPoints;
+  private final DeviceVariables variables;
 
   /** Resets the station once no transaction is open; answers whether it had to wait. */
   interface IdleReset {
     boolean resetWhenIdle();
   }
 
-  CsmsCalls(RemoteStarts remoteStarts, StationMessages station, IdleReset idleReset, TxPoints txPoints) {
+  CsmsCalls(RemoteStarts remoteStarts, StationMessages station, IdleReset idleReset, DeviceVariables variables) {
     this.remoteStarts = remoteStarts;
+    this.variables = variables;
     this.station = station;
     this.idleReset = idleReset;
-    this.txPoints = txPoints;
   }
 
   /**
@@ -147,8 +141,8 @@ final class CsmsCalls {
                   ? AvailabilityType.OPERATIVE : AvailabilityType.INOPERATIVE),
           (ChangeAvailabilityResponse answer) -> new Messages.ChangeAvailabilityResponse(
               Enums.ChangeAvailabilityStatus.valueOf(answer.status().ocppValue()), Optional.empty()));
-      case GetVariablesRequest get -> getVariables(get);
-      case SetVariablesRequest set -> setVariables(set);
+      case GetVariablesRequest get -> variables.get(get);
+      case SetVariablesRequest set -> variables.set(set);
       default -> null;
     });
   }
@@ -205,55 +199,6 @@ final class CsmsCalls {
           }
           return new Messages.TriggerMessageResponse(status, Optional.empty());
         });
-  }
-
-  /**
-   * One GetConfiguration of all keys, not of the mapped ones: a GetVariables may name more variables than the
-   * core's GetConfigurationMaxKeys lets one GetConfiguration name, and the core would refuse the call.
-   */
-  private Exchange getVariables(GetVariablesRequest get) {
-    boolean anyMapped = get.getVariableData().stream()
-        .anyMatch(d -> Variables.lookup(d.component(), d.variable(), d.attributeType()) instanceof Variables.Key);
-    if (!anyMapped) {
-      return Exchange.local(new GetVariablesResponse(
-          get.getVariableData().stream().map(d -> read(d, Optional.empty())).toList()));
-    }
-    return Exchange.one(new GetConfigurationRequest(List.of()), (GetConfigurationResponse answer) -> new GetVariablesResponse(
-        get.getVariableData().stream().map(d -> read(d, Optional.of(answer))).toList()));
-  }
-
-  /** A variable the station keeps itself ({@link TxPoints}), else one of the core's keys. */
-  private Types.GetVariableResult read(Types.GetVariableData data, Optional<GetConfigurationResponse> answer) {
-    return TxPoints.named(data.component(), data.variable()).map(setting -> txPoints.read(data, setting))
-        .orElseGet(() -> Variables.read(data, answer));
-  }
-
-  private Exchange setVariables(SetVariablesRequest set) {
-    List<CentralSystemRequest<?>> changes = new ArrayList<>();
-    List<Integer> changeOf = new ArrayList<>();
-    // the station's own variables are written as the request comes; each result keeps its place in the answer
-    List<Optional<Types.SetVariableResult>> own = new ArrayList<>();
-    for (Types.SetVariableData data : set.setVariableData()) {
-      own.add(TxPoints.named(data.component(), data.variable()).map(setting -> txPoints.write(data, setting)));
-      if (own.getLast().isPresent()) {
-        changeOf.add(-1);
-      } else if (Variables.toWrite(data.component(), data.variable(), data.attributeType()) instanceof Variables.Key(String key)) {
-        changeOf.add(changes.size());
-        changes.add(new ChangeConfigurationRequest(key, data.attributeValue()));
-      } else {
-        changeOf.add(-1);
-      }
-    }
-    return new Exchange(changes, answers -> {
-      List<Types.SetVariableResult> results = new ArrayList<>();
-      for (int i = 0; i < set.setVariableData().size(); i++) {
-        int change = changeOf.get(i);
-        Types.SetVariableData data = set.setVariableData().get(i);
-        results.add(own.get(i).orElseGet(() -> Variables.written(data,
-            change < 0 ? Optional.empty() : Optional.of((ChangeConfigurationResponse) answers.get(change)))));
-      }
-      return new SetVariablesResponse(results);
-    });
   }
 
   private static RequestStartStopStatus startStop(RemoteStartStopStatus status) {

@@ -22,12 +22,19 @@ public final class IncomingCall<R extends Response> {
   private final String callId;
   private final Request<R> request;
   private final Replies replies;
+  private final int frameBytes;
   private final AtomicBoolean answered = new AtomicBoolean();
 
-  IncomingCall(String callId, Request<R> request, Replies replies) {
+  IncomingCall(String callId, Request<R> request, Replies replies, int frameBytes) {
     this.callId = callId;
     this.request = request;
     this.replies = replies;
+    this.frameBytes = frameBytes;
+  }
+
+  /** {@return the length of the call's frame in bytes (UTF-8), for the device model's BytesPerMessage} */
+  int frameBytes() {
+    return frameBytes;
   }
 
   /** {@return the call's payload} */

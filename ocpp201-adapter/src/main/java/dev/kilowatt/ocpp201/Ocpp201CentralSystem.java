@@ -27,43 +27,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
- * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
- * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls}, {@link ServiceCalls} and
- * {@link CertificateCalls} and {@link LocalAuthCalls} what the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs), {@link Variables} which device-model variables are which configuration keys and
- * {@link Reports} how the device model is reported. What a
- * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
- * through {@link CentralSystem.Listener#onTransactionsAsked}.
+ * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging station against a
+ * 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and {@link TransactionEvents} say what
+ * the core's calls become, {@link CsmsCalls}, {@link ServiceCalls}, {@link CertificateCalls} and
+ * {@link LocalAuthCalls} what the CSMS's calls become ({@link CsmsRoutes} routes each call to one of them;
+ * {@link FirmwareCalls} goes both ways, for firmware updates and logs),
+ * {@link Variables} which device-model variables are which configuration keys and {@link Reports} how the device
+ * model is reported. What a 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the
+ * adapter asks the core through {@link CentralSystem.Listener#onTransactionsAsked}.
  *
- * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the
- * CSMS's URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
- * {@code ocpp2.0.1} only; after a loss or a failed attempt the next
- * one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The {@link ConnectionSettings}
- * apply security profiles 0 to 3 and the ping interval as {@link Handshake} and {@link Ocpp201Link} say;
- * settings that forbid connecting (profile 2 or 3 with a {@code ws://} URL, unusable certificates) stop
- * the attempts until {@link #reconfigure} brings others. A failed attempt's security event reaches the
- * core under the 1.6 name the port speaks ({@link SecurityFinding}). {@link #reconfigure} reconnects at
- * once when the key, the profile or, with profile 3, the client certificate changed, and retunes the
- * ping of the live connection; new trusted roots apply from the next handshake. A call of the station's that
- * the CSMS leaves unanswered for the message time-out ({@code OCPPCommCtrlr.MessageTimeout}, part 4) fails as
- * a lost answer does, and the next call goes.
+ * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the CSMS's
+ * URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
+ * {@code ocpp2.0.1} only; after a loss or a failed attempt the next one starts after the back-off the
+ * OCPPCommCtrlr.RetryBackOff variables set ({@link ReconnectBackOff}: 1, 2, 4 ... 64 seconds unless the CSMS set
+ * others), until {@link #disconnect()}. The {@link ConnectionSettings} apply security profiles 0 to 3 and the ping
+ * interval as {@link Handshake} and {@link Ocpp201Link} say; settings that forbid connecting (profile 2 or 3 with a
+ * {@code ws://} URL, unusable certificates) stop the attempts until {@link #reconfigure} brings others. A failed
+ * attempt's security event reaches the core under the 1.6 name the port speaks ({@link SecurityFinding}).
+ * {@link #reconfigure} reconnects at once when the key, the profile or, with profile 3, the client certificate
+ * changed, and retunes the ping of the live connection; new trusted roots apply from the next handshake. A call of
+ * the station's that the CSMS leaves unanswered for the message time-out ({@code OCPPCommCtrlr.MessageTimeout}, part
+ * 4) fails as a lost answer does, and the next call goes.
  *
- * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected,
- * or lost with its connection, is dropped and the domain, which queues its transaction messages durably,
- * times out and sends again. A CALLERROR of the CSMS reaches the core under the 1.6 spelling of its code
- * ({@link ErrorCode#toCore()}).
+ * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected, or lost
+ * with its connection, is dropped and the domain, which queues its transaction messages durably, times out and sends
+ * again. A CALLERROR of the CSMS reaches the core under the 1.6 spelling of its code ({@link ErrorCode#toCore()}).
  *
- * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it
- * can be (transaction ids), kept through the {@link Storage} port where it must survive a restart (the
- * seqNo of a running transaction, TxCtrlr's TxStartPoint and TxStopPoint), and kept in memory where losing it at
- * a restart costs one detail of one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle
- * reset) or nothing (the charging state of a running transaction: the core ends those at a restart).
+ * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it can be
+ * (transaction ids), kept through the {@link Storage} port where it must survive a restart (the seqNo of a running
+ * transaction, TxCtrlr's TxStartPoint and TxStopPoint), and kept in memory where losing it at a restart costs one
+ * detail of one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle reset) or nothing (the
+ * charging state of a running transaction: the core ends those at a restart).
  */
 public final class Ocpp201CentralSystem implements CentralSystem {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ocpp201CentralSystem.class);
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-  private static final Duration LAST_RETRY = Duration.ofSeconds(60);
 
   private final CentralSystemAddress address;
   private final Duration messageTimeout;
@@ -71,10 +69,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final TransactionEvents transactions;
   private final HeldSends held;
   private final StationMessages station;
-  private final CsmsCalls csmsCalls;
-  private final ServiceCalls serviceCalls;
-  private final LocalAuthCalls localAuthCalls;
-  private final Reports reports;
+  private final CsmsRoutes routes;
+  private final StoredVariables storedVariables;
   private final FirmwareCalls firmware;
   private final ConnectionSecurity security = new ConnectionSecurity();
   private final TrafficListener traffic;
@@ -87,7 +83,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private boolean connected;
   private Ocpp201Link link;
   private Scheduler.Timer retry;
-  private Duration nextRetry = FIRST_RETRY;
+  /** The attempts that failed since the last connection, for the back-off ({@link ReconnectBackOff}). */
+  private int failedAttempts;
   private boolean resetWhenIdle;
   private long exchanges;
   /** The core's calls for the CSMS's calls in progress, by the call id the core answers. */
@@ -99,8 +96,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
-   *     variables under keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and the device
+   *     model's variables that are no 1.6 key, under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
     this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, TrafficListener.NONE);
@@ -108,14 +105,15 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
   /**
    * A station that will connect to {@code address}, its frames seen by {@code traffic} (secret variables masked). The
-   * core has no 1.6 key for the message time-out (its own response time-out is a setting of its builder), so the
-   * time-out is given here.
+   * core has no 1.6 key for the message time-out (its own response time-out is a setting of its builder), and part 2
+   * makes {@code OCPPCommCtrlr.MessageTimeout} ReadOnly (a network connection profile's), so the time-out is given
+   * here and the variable reports it.
    *
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
-   *     variables under keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and the device
+   *     model's variables that are no 1.6 key, under keys starting {@code ocpp201/}
    * @param traffic sees every text frame sent and received (a console, a trace), on the link's threads; it must be quick
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
@@ -135,12 +133,14 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     RemoteStarts remoteStarts = new RemoteStarts();
     this.transactions = new TransactionEvents(held.sequenceNumbers(), remoteStarts, scheduler, this::resetIfIdle);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
-    TxPoints txPoints = new TxPoints(offTheLoop);
-    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
-    this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.localAuthCalls = new LocalAuthCalls(() -> station.evseStatuses().keySet());
-    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callOfTheStation);
+    this.storedVariables = new StoredVariables(offTheLoop);
+    DeviceVariables variables = new DeviceVariables(address.chargePointId(), messageTimeout, scheduler, storedVariables,
+        new TxPoints(offTheLoop));
     this.firmware = new FirmwareCalls(this::callOfTheStation);
+    this.routes = new CsmsRoutes(new CsmsCalls(remoteStarts, station, this::resetOnceIdle, variables),
+        new ServiceCalls(station::knowsEvse),
+        new Reports(scheduler, variables, station::stationStatus, station::evseStatuses, this::callOfTheStation),
+        firmware, new LocalAuthCalls(() -> station.evseStatuses().keySet()));
   }
 
   /** A call of the station's own, not the core's, sent on the current link. */
@@ -182,7 +182,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       // posted before the new link exists, so the core hears of the loss before of the new connection
       scheduler.execute(() -> listener.onDisconnected("reconnecting with new credentials"));
     }
-    nextRetry = FIRST_RETRY;
+    failedAttempts = 0;
     open();
   }
 
@@ -298,7 +298,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
           return;
         }
         connected = true;
-        nextRetry = FIRST_RETRY;
+        failedAttempts = 0;
       }
       listener.onConnected();
     }
@@ -312,8 +312,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
         }
         was = lost();
         if (running) {
-          retry = scheduler.schedule(nextRetry, Ocpp201CentralSystem.this::open);
-          nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
+          retry = scheduler.schedule(ReconnectBackOff.before(storedVariables, failedAttempts++),
+              Ocpp201CentralSystem.this::open);
         }
       }
       if (was) {
@@ -338,13 +338,14 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
 
     private void route(IncomingCall<?> call) {
-      Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
-          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
-          .or(() -> firmware.translate(call.request()))
-          .or(() -> CertificateCalls.translate(call.request()))
-          .or(() -> localAuthCalls.translate(call.request()));
+      Optional<Route> route = routes.of(call.request());
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
+        return;
+      }
+      Optional<RpcError> tooLarge = DeviceVariables.tooLarge(call.request(), call.frameBytes());
+      if (tooLarge.isPresent()) {
+        call.refuse(tooLarge.get());
         return;
       }
       switch (route.get()) {

@@ -10,6 +10,7 @@ import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.Response;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -293,7 +294,8 @@ public final class Ocpp201Link implements AutoCloseable {
   private void received(String text) {
     traffic.onFrame(TrafficListener.Direction.RECEIVED, text);
     switch (codec.decode(text)) {
-      case Codec.CallReceived call -> loop.execute(() -> listener.callReceived(incoming(call.callId(), call.request())));
+      case Codec.CallReceived call -> loop.execute(() -> listener.callReceived(
+          incoming(call.callId(), call.request(), text.getBytes(StandardCharsets.UTF_8).length)));
       case Codec.ResultReceived result -> settle(result.callId(), Optional.of(result.response()), Optional.empty());
       case Codec.CallFailed failed -> settle(failed.callId(), Optional.empty(), Optional.of(failed.error()));
       case Codec.Refused refused -> {
@@ -308,8 +310,8 @@ public final class Ocpp201Link implements AutoCloseable {
     }
   }
 
-  private <R extends Response> IncomingCall<R> incoming(String callId, Request<R> request) {
-    return new IncomingCall<>(callId, request, replies);
+  private <R extends Response> IncomingCall<R> incoming(String callId, Request<R> request, int frameBytes) {
+    return new IncomingCall<>(callId, request, replies, frameBytes);
   }
 
   private void opened(String token) {

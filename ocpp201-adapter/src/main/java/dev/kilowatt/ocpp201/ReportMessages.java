@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The device model's reports (part 2 B07): GetBaseReport, which the CSMS sends, and NotifyReport, in which
- * the station sends the report it asked for, with the data types and enumerations only they use, named as
+ * The device model's reports (part 2 B07, B08): GetBaseReport and GetReport, which the CSMS sends, and
+ * NotifyReport, in which the station sends the report it asked for, with the data types and enumerations only they use, named as
  * part 2 chapters 1 to 3 name them. {@link Action} ties each message to its wire name and direction.
  */
 public final class ReportMessages {
@@ -41,6 +41,18 @@ public final class ReportMessages {
     NotSupported,
     /** Nothing matches the request: no report follows. */
     EmptyResultSet
+  }
+
+  /** Which components a GetReport asks for: those whose variable of the same name is true. ({@code ComponentCriterionEnumType}) */
+  public enum ComponentCriterion {
+    /** Components in use. */
+    Active,
+    /** Components that exist and can be used. */
+    Available,
+    /** Components switched on. */
+    Enabled,
+    /** Components that have a problem. */
+    Problem
   }
 
   /** Who may read and write a variable's attribute over OCPP. ({@code MutabilityEnumType}) */
@@ -90,6 +102,40 @@ public final class ReportMessages {
    */
   public record GetBaseReportResponse(GenericDeviceModelStatus status, Optional<StatusInfo> statusInfo)
       implements Response {
+  }
+
+  /**
+   * A component, and optionally one of its variables, that a GetReport names.
+   *
+   * @param component the component
+   * @param variable the variable; absent for all the component's variables
+   */
+  public record ComponentVariable(Component component, Optional<Variable> variable) {
+  }
+
+  /**
+   * B08: the CSMS asks for a report of the variables it names, of the components that meet its criteria.
+   *
+   * @param requestId the id the report's NotifyReport messages repeat
+   * @param componentVariable the components and variables wanted; empty for all
+   * @param componentCriteria the criteria a component must meet one of; empty for none
+   */
+  public record GetReportRequest(int requestId, List<ComponentVariable> componentVariable,
+      List<ComponentCriterion> componentCriteria) implements Request<GetReportResponse> {
+    /** A null list reads as empty; the lists are copied, so the request stays as built. */
+    public GetReportRequest {
+      componentVariable = List.copyOf(componentVariable == null ? List.of() : componentVariable);
+      componentCriteria = List.copyOf(componentCriteria == null ? List.of() : componentCriteria);
+    }
+  }
+
+  /**
+   * B08: whether the report follows.
+   *
+   * @param status the answer
+   * @param statusInfo more about it, for people
+   */
+  public record GetReportResponse(GenericDeviceModelStatus status, Optional<StatusInfo> statusInfo) implements Response {
   }
 
   /**

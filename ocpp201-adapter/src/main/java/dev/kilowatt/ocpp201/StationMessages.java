@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The core's calls as OCPP 2.0.1 calls, and their 2.0.1 answers as the core's answers: the translation
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       Charging, SuspendedEV, SuspendedEVSE and Finishing are Occupied; the 1.6 error code is not carried
  *       (2.0.1 reports faults as NotifyEvent, block N); followed by a TransactionEvent Updated when it changes the
  *       charging state of the transaction running there ({@link ChargingStates})</td></tr>
- *   <tr><td>StatusNotification of connector 0</td><td>nothing: 2.0.1 reports connectors only; answered at once</td></tr>
+ *   <tr><td>StatusNotification of connector 0</td><td>nothing: 2.0.1 reports connectors only; answered at once, and kept
+ *       for the device model's ChargingStation component</td></tr>
  *   <tr><td>Authorize</td><td>Authorize, the idTag as an IdToken of type ISO14443 (or the type a
  *       RequestStartTransaction gave it)</td></tr>
  *   <tr><td>StartTransaction, StopTransaction, MeterValues of a transaction</td><td>TransactionEvent,
@@ -59,6 +61,8 @@ final class StationMessages {
   private final AtomicBoolean bootTriggered = new AtomicBoolean();
   /** The status the core last reported of each EVSE: its connectors, each of which it reports after every boot. */
   private final Map<Integer, ConnectorStatus> evses = new ConcurrentHashMap<>();
+  /** The status the core last reported of connector 0, the station as a whole, read as G01 reads it. */
+  private final AtomicReference<ConnectorStatus> station = new AtomicReference<>();
 
   StationMessages(TransactionEvents transactions, RemoteStarts remoteStarts, Scheduler clock) {
     this.transactions = transactions;
@@ -74,6 +78,11 @@ final class StationMessages {
   /** {@return the status the core last reported of each EVSE, by its id} */
   Map<Integer, ConnectorStatus> evseStatuses() {
     return Map.copyOf(evses);
+  }
+
+  /** {@return the status the core last reported of connector 0, the station as a whole, if it did} */
+  Optional<ConnectorStatus> stationStatus() {
+    return Optional.ofNullable(station.get());
   }
 
   /** A TriggerMessage asked for a BootNotification: the next one gives reason Triggered. */
@@ -118,6 +127,7 @@ final class StationMessages {
 
   private Outbound status(dev.kilowatt.core.message.StatusNotificationRequest status) {
     if (status.connectorId() == 0) {
+      station.set(connectorStatus(status.status()));
       return new Outbound.Answer(new StatusNotificationResponse());
     }
     ConnectorStatus connectorStatus = connectorStatus(status.status());

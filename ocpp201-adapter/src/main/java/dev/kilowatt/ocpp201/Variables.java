@@ -21,12 +21,16 @@ import java.util.stream.Stream;
  * SetVariables read and write the same settings GetConfiguration and ChangeConfiguration do: one charger,
  * configured by either protocol. Values are spelt alike in both (integers, "true" / "false", comma lists
  * of measurands). Only the Actual attribute exists; components are the station's own (no instance, no
- * EVSE). A component not in the table is UnknownComponent, a variable not in it UnknownVariable.
+ * EVSE); a variable's instance is part of its name (MessageAttempts of instance TransactionEvent). A component
+ * not in the table is UnknownComponent, a variable not in it UnknownVariable; {@link DeviceVariables} first
+ * looks in {@link OwnVariables}, the variables no 1.6 key holds.
  *
  * <p>Part 2's appendix gives two of them another mutability than their 1.6 keys have. {@code SecurityCtrlr.BasicAuthPassword} is
  * WriteOnly: a GetVariables of it is Rejected without asking the core, so its value never leaves the station.
  * {@code SecurityCtrlr.SecurityProfile} is ReadOnly (2.0.1 raises the profile with SetNetworkProfile, not
- * with SetVariables, unlike 1.6's read-write key): a SetVariables of it is Rejected without the core.
+ * with SetVariables, unlike 1.6's read-write key): a SetVariables of it is Rejected without the core. So are
+ * FileTransferProtocols, AdditionalRootCertificateCheck and MaxCertificateChainSize, ReadOnly in part 2 and
+ * read-only keys of the core too.
  */
 final class Variables {
 
@@ -35,8 +39,12 @@ final class Variables {
     READ_WRITE, READ_ONLY, WRITE_ONLY
   }
 
-  /** One variable, the 1.6 key it is, and its mutability. */
-  record Mapping(String component, String variable, String key, Mutability mutability) {
+  /** One variable, of an instance if it has one, the 1.6 key it is, and its mutability. */
+  record Mapping(String component, String variable, Optional<String> instance, String key, Mutability mutability) {
+    Mapping(String component, String variable, String key, Mutability mutability) {
+      this(component, variable, Optional.empty(), key, mutability);
+    }
+
     Mapping(String component, String variable, String key) {
       this(component, variable, key, Mutability.READ_WRITE);
     }
@@ -47,11 +55,18 @@ final class Variables {
       new Mapping("OCPPCommCtrlr", "HeartbeatInterval", "HeartbeatInterval"),
       new Mapping("OCPPCommCtrlr", "WebSocketPingInterval", "WebSocketPingInterval"),
       new Mapping("OCPPCommCtrlr", "ResetRetries", "ResetRetries"),
+      new Mapping("OCPPCommCtrlr", "FileTransferProtocols", "SupportedFileTransferProtocols", Mutability.READ_ONLY),
+      new Mapping("OCPPCommCtrlr", "MessageAttempts", Optional.of("TransactionEvent"), "TransactionMessageAttempts",
+          Mutability.READ_WRITE),
+      new Mapping("OCPPCommCtrlr", "MessageAttemptInterval", Optional.of("TransactionEvent"),
+          "TransactionMessageRetryInterval", Mutability.READ_WRITE),
+      new Mapping("OCPPCommCtrlr", "UnlockOnEVSideDisconnect", "UnlockConnectorOnEVSideDisconnect"),
       new Mapping("SampledDataCtrlr", "TxUpdatedInterval", "MeterValueSampleInterval"),
       new Mapping("SampledDataCtrlr", "TxUpdatedMeasurands", "MeterValuesSampledData"),
       new Mapping("SampledDataCtrlr", "TxEndedMeasurands", "StopTxnSampledData"),
       new Mapping("AlignedDataCtrlr", "Interval", "ClockAlignedDataInterval"),
       new Mapping("AlignedDataCtrlr", "Measurands", "MeterValuesAlignedData"),
+      new Mapping("AlignedDataCtrlr", "TxEndedMeasurands", "StopTxnAlignedData"),
       new Mapping("AuthCtrlr", "AuthorizeRemoteStart", "AuthorizeRemoteTxRequests"),
       new Mapping("AuthCtrlr", "LocalAuthorizeOffline", "LocalAuthorizeOffline"),
       new Mapping("AuthCtrlr", "LocalPreAuthorize", "LocalPreAuthorize"),
@@ -60,12 +75,12 @@ final class Variables {
       new Mapping("TxCtrlr", "StopTxOnEVSideDisconnect", "StopTransactionOnEVSideDisconnect"),
       new Mapping("TxCtrlr", "StopTxOnInvalidId", "StopTransactionOnInvalidId"),
       new Mapping("TxCtrlr", "MaxEnergyOnInvalidId", "MaxEnergyOnInvalidId"),
-      // SecurityCtrlr's certificate variables that are 1.6 keys; the first two are read-only in both versions
-      new Mapping("SecurityCtrlr", "AdditionalRootCertificateCheck", "AdditionalRootCertificateCheck"),
-      new Mapping("SecurityCtrlr", "MaxCertificateChainSize", "CertificateSignedMaxChainSize"),
-      new Mapping("SecurityCtrlr", "OrganizationName", "CpoName"),
       new Mapping("SecurityCtrlr", "SecurityProfile", "SecurityProfile", Mutability.READ_ONLY),
-      new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY)),
+      new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY),
+      // SecurityCtrlr's certificate variables that are 1.6 keys; the last two are read-only in both versions
+      new Mapping("SecurityCtrlr", "OrganizationName", "CpoName"),
+      new Mapping("SecurityCtrlr", "AdditionalRootCertificateCheck", "AdditionalRootCertificateCheck", Mutability.READ_ONLY),
+      new Mapping("SecurityCtrlr", "MaxCertificateChainSize", "CertificateSignedMaxChainSize", Mutability.READ_ONLY)),
       LocalAuthVariables.TABLE.stream()).toList();
 
   /** Where a variable leads: to a 1.6 key, or to an answer without one. */
@@ -105,8 +120,8 @@ final class Variables {
     if (!componentKnown) {
       return new Unknown(true);
     }
-    Optional<Mapping> mapping = variable.instance().isPresent() ? Optional.empty() : TABLE.stream()
-        .filter(m -> m.component().equals(component.name()) && m.variable().equals(variable.name())).findFirst();
+    Optional<Mapping> mapping = TABLE.stream().filter(m -> m.component().equals(component.name())
+        && m.variable().equals(variable.name()) && m.instance().equals(variable.instance())).findFirst();
     if (mapping.isEmpty()) {
       return new Unknown(false);
     }

@@ -166,7 +166,7 @@ class CodecTest {
           public void error(String callId, RpcError error) {
             sent.add(error);
           }
-        });
+        }, 0);
     Messages.ResetResponse accepted = new Messages.ResetResponse(Enums.ResetStatus.Accepted, Optional.empty());
 
     call.answer(accepted);

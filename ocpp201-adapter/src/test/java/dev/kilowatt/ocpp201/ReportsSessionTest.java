@@ -5,116 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kilowatt.core.message.ChargePointStatus;
-import dev.kilowatt.core.message.GetConfigurationRequest;
-import dev.kilowatt.core.message.GetConfigurationResponse;
 import dev.kilowatt.core.message.HeartbeatRequest;
-import dev.kilowatt.core.message.HeartbeatResponse;
-import dev.kilowatt.core.message.KeyValue;
 import dev.kilowatt.core.message.StatusNotificationResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.kilowatt.core.message.ChargePointStatus;
+import dev.kilowatt.core.message.HeartbeatResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** GetBaseReport answered and its report sent as NotifyReport messages, against ocpp-rpc in strict mode. */
-class ReportsSessionTest extends PortSession {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final String[] coreCallId = new String[1];
-
-  /** The core has reported EVSE 1, as it does after every boot. */
-  @BeforeEach
-  void evseReported() {
-    port.send("s1", Ocpp201CentralSystemTest.status(1, ChargePointStatus.CHARGING));
-    core.result("s1", StatusNotificationResponse.class);
-    csms.received("StatusNotification");
-  }
-
-  private static JsonNode json(String line, String prefix) {
-    try {
-      return JSON.readTree(line.substring(prefix.length()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * The line {@code wanted}, whether reported already or still to come: the central system may print its result
-   * of a call after the calls the station makes at once on answering it.
-   */
-  private String line(Predicate<String> wanted) {
-    return csms.reported().stream().filter(wanted).findFirst().orElseGet(() -> csms.await(wanted));
-  }
-
-  private JsonNode result(String tag) {
-    return json(line(l -> l.startsWith("result " + tag + " ")), "result " + tag + " ");
-  }
-
-  /** Part {@code seqNo} of report {@code requestId}, as the central system received it. */
-  private JsonNode part(int requestId, int seqNo) {
-    String prefix = "received NotifyReport ";
-    return json(line(l -> l.startsWith(prefix) && json(l, prefix).get("requestId").asInt() == requestId
-        && json(l, prefix).get("seqNo").asInt() == seqNo), prefix);
-  }
-
-  /** The core answers the report's GetConfiguration with every key of {@code values}, read-only where named. */
-  private void coreAnswers(Map<String, String> values, List<String> readOnly) {
-    GetConfigurationRequest get = core.call(GetConfigurationRequest.class, coreCallId);
-    assertEquals(List.of(), get.key(), "all keys: the mapped ones may be more than GetConfigurationMaxKeys");
-    List<KeyValue> keys = new ArrayList<>();
-    values.forEach((key, value) -> keys.add(new KeyValue(key, readOnly.contains(key), Optional.of(value))));
-    port.reply(coreCallId[0], new GetConfigurationResponse(keys, List.of()));
-  }
-
-  /**
-   * Every key mapped, and one that is not, each with a value of its type; the last mapped, MaxEnergyOnInvalidId,
-   * the core does not have.
-   */
-  private static Map<String, String> configuration() {
-    Map<String, String> values = new HashMap<>();
-    Variables.TABLE.forEach(mapping -> values.put(mapping.key(), "0"));
-    values.put("GetConfigurationMaxKeys", "10");
-    values.remove("MaxEnergyOnInvalidId");
-    values.put("HeartbeatInterval", "300");
-    values.put("AuthorizeRemoteTxRequests", "true");
-    values.put("MeterValuesSampledData", "Energy.Active.Import.Register,Power.Active.Import");
-    return values;
-  }
-
-  private static Map<String, JsonNode> byName(List<JsonNode> reportData) {
-    Map<String, JsonNode> named = new HashMap<>();
-    for (JsonNode data : reportData) {
-      named.put(data.at("/component/name").asText() + data.at("/component/evse").toString() + "."
-          + data.at("/variable/name").asText(), data);
-    }
-    return named;
-  }
-
-  /**
-   * The variables of report {@code requestId}, part by part until one is not to be continued, checking each
-   * part's seqNo and generatedAt and that every part but the last is full.
-   */
-  private List<JsonNode> report(int requestId) {
-    List<JsonNode> items = new ArrayList<>();
-    JsonNode first = part(requestId, 0);
-    for (JsonNode part = first; ; part = part(requestId, part.get("seqNo").asInt() + 1)) {
-      assertEquals(first.get("generatedAt"), part.get("generatedAt"));
-      part.get("reportData").forEach(items::add);
-      if (!part.get("tbc").asBoolean()) {
-        return items;
-      }
-      assertEquals(DeviceReport.ITEMS_PER_PART, part.get("reportData").size());
-    }
-  }
+class ReportsSessionTest extends ReportSession {
 
   /** The rows of the variables table whose key is not {@code missing}. */
   private static long rowsBut(String... missing) {
@@ -130,8 +31,9 @@ class ReportsSessionTest extends PortSession {
     // the mapped variables the core has, and EVSE 1 and its connector with two each: two parts at least
     assertTrue(part(5, 0).get("tbc").asBoolean());
     Map<String, JsonNode> report = byName(report(5));
-    // and the station's own TxStartPoint and TxStopPoint
-    assertEquals(rowsBut("MaxEnergyOnInvalidId") + TxPoints.Setting.values().length + 4, report.size());
+    // then the adapter's own variables and TxCtrlr's TxStartPoint and TxStopPoint
+    assertEquals(rowsBut("MaxEnergyOnInvalidId") + OwnVariables.TABLE.size() + TxPoints.Setting.values().length + 6,
+        report.size());
     assertFalse(report.containsKey("TxCtrlr.MaxEnergyOnInvalidId"), "a key the core does not have is not reported");
 
     JsonNode heartbeat = report.get("OCPPCommCtrlr.HeartbeatInterval");
@@ -154,6 +56,15 @@ class ReportsSessionTest extends PortSession {
             + " " + connector.at("/variableCharacteristics/dataType").asText() + " "
             + connector.at("/variableCharacteristics/valuesList").asText());
     assertEquals("true", report.get("EVSE{\"id\":1}.Available").at("/variableAttribute/0/value").asText());
+
+    // the adapter's own: the identity of the address, the time-out the port was built with, the core's roots
+    assertEquals("KW-0001 ReadOnly", report.get("SecurityCtrlr.Identity").at("/variableAttribute/0/value").asText()
+        + " " + report.get("SecurityCtrlr.Identity").at("/variableAttribute/0/mutability").asText());
+    assertEquals("30", report.get("OCPPCommCtrlr.MessageTimeout[Default]").at("/variableAttribute/0/value").asText());
+    assertEquals("Default", report.get("OCPPCommCtrlr.MessageTimeout[Default]").at("/variable/instance").asText());
+    assertEquals("0", report.get("SecurityCtrlr.CertificateEntries").at("/variableAttribute/0/value").asText());
+    assertEquals("Heartbeat SequenceList", report.get("ClockCtrlr.TimeSource").at("/variableAttribute/0/value").asText()
+        + " " + report.get("ClockCtrlr.TimeSource").at("/variableCharacteristics/dataType").asText());
     assertEquals("Occupied", report.get("EVSE{\"id\":1}.AvailabilityState").at("/variableAttribute/0/value").asText());
     noStrictFailures();
   }
@@ -165,10 +76,13 @@ class ReportsSessionTest extends PortSession {
     assertEquals("Accepted", result("b1").get("status").asText());
 
     Map<String, JsonNode> report = byName(report(6));
-    // SecurityProfile and LocalAuthListCtrlr.ItemsPerMessage are ReadOnly in 2.0.1 whatever the 1.6 key allows;
-    // BasicAuthPassword is set, never read
+    // SecurityProfile, FileTransferProtocols, AdditionalRootCertificateCheck, MaxCertificateChainSize and
+    // LocalAuthListCtrlr.ItemsPerMessage are ReadOnly in 2.0.1 whatever the 1.6 key allows; BasicAuthPassword is
+    // set, never read; the settable own variables and TxCtrlr's two points follow
+    long settable = OwnVariables.TABLE.stream().filter(own -> own.mutability() != Variables.Mutability.READ_ONLY).count();
     assertEquals(rowsBut("MaxEnergyOnInvalidId", "ResetRetries", "WebSocketPingInterval", "SecurityProfile",
-        "SendLocalListMaxLength") + TxPoints.Setting.values().length, report.size());
+        "SupportedFileTransferProtocols", "AdditionalRootCertificateCheck", "CertificateSignedMaxChainSize",
+        "SendLocalListMaxLength") + settable + TxPoints.Setting.values().length, report.size());
     assertFalse(report.containsKey("OCPPCommCtrlr.ResetRetries"));
     assertFalse(report.containsKey("OCPPCommCtrlr.WebSocketPingInterval"));
     assertFalse(report.containsKey("SecurityCtrlr.SecurityProfile"));
@@ -182,15 +96,20 @@ class ReportsSessionTest extends PortSession {
   }
 
   @Test
-  void aSummaryInventoryIsNotSupportedWithoutTheCoreAndNoReportFollows() {
+  void aSummaryInventoryReportsTheAvailabilityOfTheStationItsEvsesAndConnectorsAndTheirProblems() {
+    // connector 0, the station as a whole, answered at once: 2.0.1 has no StatusNotification of it
+    port.send("s0", Ocpp201CentralSystemTest.status(0, ChargePointStatus.FAULTED));
+    core.result("s0", StatusNotificationResponse.class);
     csms.send("call b1 GetBaseReport {\"requestId\":7,\"reportBase\":\"SummaryInventory\"}");
+    coreAnswers(configuration(), List.of());
+    assertEquals("Accepted", result("b1").get("status").asText());
 
-    assertEquals("NotSupported", result("b1").get("status").asText());
-    assertTrue(core.quiet());
-    // a call of the station's after the answer: a report would have left before it
-    port.send("h1", new HeartbeatRequest());
-    core.result("h1", HeartbeatResponse.class);
-    assertTrue(csms.reported().stream().noneMatch(l -> l.startsWith("received NotifyReport ")), csms.reported()::toString);
+    Map<String, JsonNode> report = byName(report(7));
+    assertEquals(Set.of("ChargingStation.AvailabilityState", "ChargingStation.Problem", "EVSE{\"id\":1}.AvailabilityState",
+        "Connector{\"id\":1,\"connectorId\":1}.AvailabilityState"), report.keySet(), "EVSE 1 charges: no problem");
+    assertEquals("Faulted", report.get("ChargingStation.AvailabilityState").at("/variableAttribute/0/value").asText());
+    assertEquals("Occupied", report.get("EVSE{\"id\":1}.AvailabilityState").at("/variableAttribute/0/value").asText());
+    noStrictFailures();
   }
 
   @Test

@@ -108,9 +108,9 @@ class TxPointsTest {
   @Test
   void theReportHasBothReadWriteAndPersistentWithThePointsEachListMayHoldAfterTheCoresKeysBeforeTheEvses() {
     set(Setting.START, "EnergyTransfer,PowerPathClosed");
-    List<ReportData> report = DeviceReport.of(ReportBase.ConfigurationInventory,
+    List<ReportData> report = DeviceReport.of(ReportBase.ConfigurationInventory, DeviceReport.all(
         new GetConfigurationResponse(List.of(new KeyValue("HeartbeatInterval", false, Optional.of("300"))), List.of()),
-        Map.of(1, ConnectorStatus.Available), points.report());
+        own -> Optional.empty(), points.report(), Optional.empty(), Map.of(1, ConnectorStatus.Available)));
 
     assertEquals(List.of("HeartbeatInterval", "TxStartPoint", "TxStopPoint"),
         report.stream().map(d -> d.variable().name()).toList());
@@ -122,8 +122,8 @@ class TxPointsTest {
     assertEquals(ReportMessages.DataType.MemberList, kind.dataType());
     assertEquals(Optional.of("PowerPathClosed,EnergyTransfer"), kind.valuesList());
     assertEquals(Optional.of("Authorized"), report.get(2).variableCharacteristics().orElseThrow().valuesList());
-    assertTrue(DeviceReport.of(ReportBase.FullInventory, new GetConfigurationResponse(List.of(), List.of()),
-        Map.of(1, ConnectorStatus.Available), points.report()).get(2).component().evse().isPresent(),
+    assertTrue(DeviceReport.all(new GetConfigurationResponse(List.of(), List.of()), own -> Optional.empty(),
+        points.report(), Optional.empty(), Map.of(1, ConnectorStatus.Available)).get(2).component().evse().isPresent(),
         "the EVSEs follow the station's own variables");
   }
 }
