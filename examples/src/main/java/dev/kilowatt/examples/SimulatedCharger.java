@@ -3,6 +3,7 @@ package dev.kilowatt.examples;
 import dev.kilowatt.examples.fleet.FleetCommand;
 import dev.kilowatt.examples.web.LiveTraffic;
 import dev.kilowatt.examples.web.WebConsole;
+import dev.kilowatt.ocpp.TrafficListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -86,22 +88,19 @@ public final class SimulatedCharger {
 
   private static int runConsole(SimulatorOptions options, URI url, PrintStream out) {
     Path dataDirectory = options.dataDirectory().orElseGet(SimulatedCharger::temporaryDataDirectory);
-    LiveTraffic traffic = new LiveTraffic();
-    TrafficPrinter printer = new TrafficPrinter(out);
+    Optional<LiveTraffic> traffic = options.httpPort().map(port -> new LiveTraffic());
     Simulator simulator;
     try {
-      simulator = Simulator.start(settings(options, url, dataDirectory), (direction, text) -> {
-        printer.onFrame(direction, text);
-        traffic.onFrame(direction, text);
-      }, line -> out.println("# " + line));
+      simulator = Simulator.start(settings(options, url, dataDirectory), consoleTraffic(new TrafficPrinter(out), traffic),
+          line -> out.println("# " + line));
     } catch (Simulator.RefusedSettings e) {
       if (options.dataDirectory().isEmpty()) {
         deleteRecursively(dataDirectory);
       }
       throw e;
     }
-    options.httpPort().ifPresent(port -> out.println("# web console on http://127.0.0.1:"
-        + WebConsole.start(port, new SimulatorStation(simulator), traffic).port() + "/"));
+    traffic.ifPresent(kept -> out.println("# web console on http://127.0.0.1:"
+        + WebConsole.start(options.httpPort().orElseThrow(), new SimulatorStation(simulator), kept).port() + "/"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       simulator.close();
       if (options.dataDirectory().isEmpty()) {
@@ -125,6 +124,18 @@ public final class SimulatedCharger {
       }
     }
     return 0;
+  }
+
+  /**
+   * What the console does with each frame: prints it, and keeps it for the web console when there is one. Without
+   * one nothing else hears the frames: keeping the last 500 of them (a GetConfiguration answer is 3 KB) and parsing
+   * each for its action cost a charger nobody watches 2 MB of heap and a JSON parse per frame.
+   */
+  static TrafficListener consoleTraffic(TrafficPrinter printer, Optional<LiveTraffic> webConsole) {
+    return webConsole.<TrafficListener>map(kept -> (direction, text) -> {
+      printer.onFrame(direction, text);
+      kept.onFrame(direction, text);
+    }).orElse(printer);
   }
 
   /** The settings the command line asks for. */

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * length or failing its CRC. Reading stops there, since nothing after a bad length can be framed; every
  * record before it is intact because it was written, and flushed, before the torn one.
  *
+ * <p>The writer lays zeros down ahead of its records ({@link JournalWriter}), so that a flush of a record writes
+ * data only: appending to a file changes its size, and ext4 then commits its journal at every
+ * {@code fdatasync}, which costs several times the data write. No frame has a zero length (a body is a
+ * JSON record), so a segment's records end where only zeros are left; those bytes are no torn record.
+ *
  * <p>A segment flagged as a base holds the live set of every segment numbered below it, written by a
  * compaction; the older segments it replaces are obsolete the moment it is in place.
  */
@@ -71,13 +76,13 @@ final class Segment {
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
     if (bytes.remaining() < HEADER_BYTES || bytes.getInt() != MAGIC) {
       // A segment is created with its header and flushed before any record goes in; no header, no records.
-      return new Contents(false, List.of(), 0, bytes.capacity() > 0, List.of());
+      return new Contents(false, List.of(), 0, !onlyZerosFrom(bytes, 0), List.of());
     }
     boolean base = bytes.get() == BASE;
     List<JournalLine> lines = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
     long intact = HEADER_BYTES;
-    while (bytes.remaining() > 0) {
+    while (bytes.remaining() > 0 && !onlyZerosFrom(bytes, bytes.position())) {
       long frameStart = bytes.position();
       Optional<byte[]> body = nextBody(bytes);
       if (body.isEmpty()) {
@@ -97,6 +102,16 @@ final class Segment {
       }
     }
     return new Contents(base, lines, intact, false, unreadable);
+  }
+
+  /** Whether every byte of {@code bytes} from {@code offset} on is zero: laid ahead, never written over. */
+  private static boolean onlyZerosFrom(ByteBuffer bytes, int offset) {
+    for (int i = offset; i < bytes.limit(); i++) {
+      if (bytes.get(i) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Optional<byte[]> nextBody(ByteBuffer bytes) {

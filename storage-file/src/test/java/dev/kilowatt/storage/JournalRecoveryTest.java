@@ -41,7 +41,8 @@ class JournalRecoveryTest {
     journal.append("tx/1/sample/2", new Sample("1", 200), outcomes::add);
     loop.runUntil(() -> outcomes.size() == 2);
     Path segment = onlySegment(written);
-    long before = Files.size(segment);
+    // The open segment has zeros laid ahead of its records; the records end where they start.
+    long before = Segment.read(segment, new ValueCodec()).intactBytes();
     journal.append("tx/1/sample/3", new Sample("1", 300), outcomes::add);
     loop.runUntil(() -> outcomes.size() == 3);
     journal.close();
@@ -56,7 +57,10 @@ class JournalRecoveryTest {
 
       FileJournal reopened = FileJournal.open(copy, loop);
       assertEquals(firstTwo, reopened.replay(), "cut at byte " + cut);
-      assertEquals(cut == before ? 0 : 1, reopened.droppedTails(), "cut at byte " + cut);
+      // Bytes past the last record that read as zeros are what the writer lays ahead, not a torn record.
+      int past = (int) (cut - before);
+      boolean torn = !Arrays.equals(whole, (int) before, (int) cut, new byte[past], 0, past);
+      assertEquals(torn ? 1 : 0, reopened.droppedTails(), "cut at byte " + cut);
       reopened.close();
     }
   }
