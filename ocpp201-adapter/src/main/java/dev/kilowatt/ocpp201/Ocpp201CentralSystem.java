@@ -1,8 +1,7 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
-import dev.kilowatt.core.message.ResetRequest;
-import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
@@ -50,9 +49,9 @@ import org.slf4j.LoggerFactory;
  * ({@link ErrorCode#toCore()}).
  *
  * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it
- * can be (transaction ids), kept through the {@link Storage} port where it must survive a restart (the
- * seqNo of a running transaction), and kept in memory where losing it at a restart costs one detail of
- * one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle reset).
+ * can be (transaction ids), and kept through the {@link Storage} port where it must survive a restart: the
+ * seqNo of a running transaction, a remoteStartId and its IdToken's type ({@link RemoteStarts}), a reset that
+ * waits for transactions to end ({@link Resets}).
  */
 public final class Ocpp201CentralSystem implements CentralSystem {
 
@@ -67,6 +66,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final StationMessages station;
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
+  private final Resets resets;
   private final Reports reports;
   private final ConnectionSecurity security = new ConnectionSecurity();
 
@@ -79,7 +79,6 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private Ocpp201Link link;
   private Scheduler.Timer retry;
   private Duration nextRetry = FIRST_RETRY;
-  private boolean resetWhenIdle;
   private long exchanges;
   /** The core's calls for the CSMS's calls in progress, by the call id the core answers. */
   private final Map<String, Pending> pending = new HashMap<>();
@@ -89,8 +88,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
-   *     keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps what must survive a restart (seqNos,
+   *     remoteStartIds, waiting resets) under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
     this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
@@ -103,19 +102,20 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions under
-   *     keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps what must survive a restart (seqNos,
+   *     remoteStartIds, waiting resets) under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
       Storage storage) {
     this.address = Objects.requireNonNull(address, "address");
     this.messageTimeout = Objects.requireNonNull(messageTimeout, "messageTimeout");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    RemoteStarts remoteStarts = new RemoteStarts();
-    this.transactions = new TransactionEvents(new SequenceNumbers(Objects.requireNonNull(storage, "storage")),
-        remoteStarts, scheduler, this::resetIfIdle);
+    SequenceNumbers sequenceNumbers = new SequenceNumbers(Objects.requireNonNull(storage, "storage"));
+    RemoteStarts remoteStarts = new RemoteStarts(storage);
+    this.resets = new Resets(storage, sequenceNumbers, this::evseStatus, this::stationCall);
+    this.transactions = new TransactionEvents(sequenceNumbers, remoteStarts, scheduler, resets);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
-    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle);
+    this.csmsCalls = new CsmsCalls(remoteStarts, station);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
     this.reports = new Reports(scheduler, station::evseStatuses, report -> {
       Ocpp201Link now = currentLink();
@@ -308,7 +308,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
-          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()));
+          .or(() -> serviceCalls.translate(call.request())).or(() -> resets.translate(call.request()))
+          .or(() -> reports.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
@@ -342,23 +343,13 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     return ++exchanges;
   }
 
-  /** An OnIdle reset arrived: waits if a transaction is open, and says whether it does. */
-  private synchronized boolean resetOnceIdle() {
-    resetWhenIdle = transactions.open();
-    return resetWhenIdle;
+  private Optional<Enums.ConnectorStatus> evseStatus(int evseId) {
+    return Optional.ofNullable(station.evseStatuses().get(evseId));
   }
 
-  /** An Ended event was answered: the reset that waited for it goes to the core now. */
-  private void resetIfIdle() {
-    boolean now;
-    synchronized (this) {
-      now = resetWhenIdle && !transactions.open();
-      resetWhenIdle &= !now;
-    }
-    if (now) {
-      // after the core has heard the answer to the StopTransaction this runs within
-      String callId = "idle-reset-" + nextExchange();
-      scheduler.execute(() -> listener.onCall(callId, new ResetRequest(ResetType.SOFT)));
-    }
+  /** A call of the station's own to the core (a reset that waited), once the core has heard the answer this runs within. */
+  private void stationCall(CentralSystemRequest<?> request) {
+    String callId = "station-" + nextExchange();
+    scheduler.execute(() -> listener.onCall(callId, request));
   }
 }
