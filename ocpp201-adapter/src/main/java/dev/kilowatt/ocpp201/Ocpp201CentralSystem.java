@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the
  * CSMS's URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
- * {@code ocpp2.0.1} only; after a loss or a failed attempt the next
+ * {@code ocpp2.0.1} only, or {@code ocpp1.6} after it for a station that also speaks 1.6
+ * ({@link #whenCsmsChooses16}); after a loss or a failed attempt the next
  * one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The {@link ConnectionSettings}
  * apply security profiles 0 to 3 and the ping interval as {@link Handshake} and {@link Ocpp201Link} say;
  * settings that forbid connecting (profile 2 or 3 with a {@code ws://} URL, unusable certificates) stop
@@ -80,6 +81,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private Scheduler.Timer retry;
   private Duration nextRetry = FIRST_RETRY;
   private long exchanges;
+  /** What runs when the CSMS chooses ocpp1.6, which is then offered too; none: ocpp2.0.1 alone is offered. */
+  private Optional<Runnable> chose16 = Optional.empty();
   /** The core's calls for the CSMS's calls in progress, by the call id the core answers. */
   private final Map<String, Pending> pending = new HashMap<>();
 
@@ -121,6 +124,18 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       Ocpp201Link now = currentLink();
       return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
     });
+  }
+
+  /**
+   * Makes the station offer {@code ocpp1.6} after {@code ocpp2.0.1}, for a charger that speaks both (part 4: the
+   * CSMS chooses one of the subprotocols offered). When the CSMS chooses ocpp1.6 this adapter stops connecting,
+   * the core hearing nothing of that connection, and {@code chosen} runs on the event loop: the charger's wiring
+   * then connects its 1.6 adapter in its place. To be called before {@link #connect}.
+   *
+   * @param chosen what runs once the CSMS has chosen ocpp1.6
+   */
+  public synchronized void whenCsmsChooses16(Runnable chosen) {
+    this.chose16 = Optional.of(Objects.requireNonNull(chosen, "chosen"));
   }
 
   @Override
@@ -242,7 +257,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     Optional<Handshake> handshake = Handshake.of(address, settings, security, messageTimeout);
     if (handshake.isPresent()) {
       current = new LinkListener();
-      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current);
+      List<Subprotocol> offered = chose16.isPresent() ? List.of(Subprotocol.OCPP201, Subprotocol.OCPP16)
+          : List.of(Subprotocol.OCPP201);
+      link = Ocpp201Link.open(address.endpoint(), offered, handshake.get(), scheduler, current);
     }
   }
 
@@ -260,7 +277,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     @Override
     public void connected(Subprotocol subprotocol) {
       if (subprotocol != Subprotocol.OCPP201) {
-        return; // the link closes itself and reports it
+        chosenOther(); // the link closes itself and reports it
+        return;
       }
       synchronized (Ocpp201CentralSystem.this) {
         if (this != current) {
@@ -270,6 +288,19 @@ public final class Ocpp201CentralSystem implements CentralSystem {
         nextRetry = FIRST_RETRY;
       }
       listener.onConnected();
+    }
+
+    /** The CSMS chose ocpp1.6: offered only with somewhere to hand it, so the attempts stop and it is handed on. */
+    private void chosenOther() {
+      Optional<Runnable> handOver;
+      synchronized (Ocpp201CentralSystem.this) {
+        if (this != current) {
+          return;
+        }
+        handOver = chose16;
+        running &= handOver.isEmpty();
+      }
+      handOver.ifPresent(Runnable::run);
     }
 
     @Override
