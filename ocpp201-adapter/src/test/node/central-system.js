@@ -59,6 +59,10 @@ const answers = {
     : { status: 'UnknownVendorId' }),
   SecurityEventNotification: () => ({}),
   NotifyReport: () => ({}),
+  FirmwareStatusNotification: () => ({}),
+  LogStatusNotification: () => ({}),
+  // the test signs the request itself and sends the chain with a CertificateSigned call
+  SignCertificate: () => ({ status: 'Accepted' }),
 };
 
 server.auth((accept, reject, handshake) => {

@@ -70,9 +70,9 @@ public final class ChargePoint {
     scheduler.execute(station::start);
   }
 
-  /** Disconnects from the central system and stops reacting to anything. */
-  public void stop() {
-    scheduler.execute(station::stop);
+  /** {@return done once it has disconnected and stopped, with storage's last writes written; await it before closing the loop} */
+  public CompletableFuture<Void> stop() {
+    return EmbedderQueries.runOnLoop(scheduler, station::stop);
   }
 
   /** {@return each connector as it is now, connector 1 first} */

@@ -52,6 +52,14 @@ record EmbedderQueries(Availability availability, SmartCharging smartCharging, L
     return config.snapshotMasked();
   }
 
+  /** {@return done once {@code task} has run on the loop of {@code scheduler}; failed if it throws} */
+  static CompletableFuture<Void> runOnLoop(Scheduler scheduler, Runnable task) {
+    return onLoop(scheduler, () -> {
+      task.run();
+      return null;
+    });
+  }
+
   /** {@return what {@code query} finds, asked on the loop of {@code scheduler}; failed if it throws} */
   static <T> CompletableFuture<T> onLoop(Scheduler scheduler, Supplier<T> query) {
     CompletableFuture<T> result = new CompletableFuture<>();

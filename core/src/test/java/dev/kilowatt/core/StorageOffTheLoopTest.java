@@ -23,6 +23,7 @@ import dev.kilowatt.test.InMemoryStorage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -215,8 +216,10 @@ class StorageOffTheLoopTest {
     h.startCharging();
     assertEquals(List.of(), medium.keys("journal/"), "the transaction's records wait for the writer");
 
-    h.cp.stop();
+    CompletableFuture<Void> stopped = h.cp.stop();
+    assertFalse(stopped.isDone(), "the stop runs on the loop, so it is not done when asked");
     h.run();
+    assertTrue(stopped.isDone(), "done once the loop has stopped and saved what was queued");
     List<String> saved = medium.keys("journal/");
     assertTrue(new StorageJournal(medium, Runnable::run, h.time).replay().stream().anyMatch(e -> e.key().equals("tx/1/start")),
         "the stop saved the transaction's start: " + saved);

@@ -4,6 +4,7 @@ import dev.kilowatt.core.ChargePoint;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -49,7 +50,8 @@ final class BoardChargerMain {
   private static void runUntilStopped(ChargePoint chargePoint, BoardHardware hardware) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      chargePoint.stop();
+      // the hardware closes once the charger has stopped and written what it still held
+      chargePoint.stop().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
       for (AutoCloseable resource : hardware.resources()) {
         try {
           resource.close();

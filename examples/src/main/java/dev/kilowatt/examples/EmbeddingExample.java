@@ -17,6 +17,7 @@ import dev.kilowatt.storage.FileStorage;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The README's embedding example, compiled and run by a test so that it cannot fall behind the API: a
@@ -44,7 +45,9 @@ public final class EmbeddingExample {
     ChargePoint chargePoint = build(eventLoop, URI.create(args[0]), args[1], Path.of(args[2]),
         ConnectorHardware.singlePhaseFixedCable(connector.relay(), connector.pilot(), connector.meter(), 16),
         new SimulatedRfidReader());
-    Runtime.getRuntime().addShutdownHook(new Thread(chargePoint::stop, "charger-shutdown"));
+    // the process ends when the hook returns: wait for the stop's last writes, but not for ever
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> chargePoint.stop().completeOnTimeout(null, 10, TimeUnit.SECONDS).join(),
+        "charger-shutdown"));
     chargePoint.start();
   }
 

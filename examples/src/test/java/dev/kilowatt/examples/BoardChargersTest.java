@@ -40,9 +40,7 @@ class BoardChargersTest extends CentralSystemFixture {
   @AfterEach
   void stopChargers() throws Exception {
     for (BoardChargerComponents.BoardCharger charger : chargers) {
-      charger.chargePoint().stop();
-      // a query runs on the loop after the stop, which has written what the write-behind held by then
-      charger.chargePoint().connectors().get(5, java.util.concurrent.TimeUnit.SECONDS);
+      charger.chargePoint().stop().get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
       for (AutoCloseable resource : charger.hardware().resources()) {
         resource.close();
       }

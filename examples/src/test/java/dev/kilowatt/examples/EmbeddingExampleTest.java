@@ -13,6 +13,7 @@ import eu.chargetime.ocpp.model.core.DataTransferConfirmation;
 import eu.chargetime.ocpp.model.core.DataTransferRequest;
 import eu.chargetime.ocpp.model.core.DataTransferStatus;
 import eu.chargetime.ocpp.model.core.StartTransactionRequest;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,9 @@ class EmbeddingExampleTest extends CentralSystemFixture {
   private ChargePoint chargePoint;
 
   @AfterEach
-  void stopCharger() {
-    chargePoint.stop();
+  void stopCharger() throws Exception {
+    // closed before the stop has drained storage, the loop would leave its writers writing into a deleted directory
+    chargePoint.stop().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     eventLoop.close();
   }
 

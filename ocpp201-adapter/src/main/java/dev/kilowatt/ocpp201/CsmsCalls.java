@@ -51,13 +51,17 @@ import java.util.function.Function;
  *   <tr><td>TriggerMessage BootNotification, Heartbeat, StatusNotification, MeterValues</td><td>TriggerMessage
  *       of the same, for connector evse.id (the core's triggered MeterValues of a connector whose transaction runs
  *       carries it, and so goes as a TransactionEvent Updated with triggerReason Trigger); TransactionEvent: see
- *       {@link ServiceCalls}; any other message NotImplemented</td></tr>
+ *       {@link ServiceCalls}; FirmwareStatusNotification, LogStatusNotification: see {@link FirmwareCalls};
+ *       SignChargingStationCertificate: see {@link CertificateCalls}; any other message NotImplemented</td></tr>
  *   <tr><td>ChangeAvailability</td><td>ChangeAvailability of connector evse.id, of connector 0 (the whole
  *       station) without an EVSE</td></tr>
  *   <tr><td>GetVariables, SetVariables</td><td>GetConfiguration, one ChangeConfiguration per variable, for
- *       the variables {@link Variables} maps</td></tr>
+ *       the variables {@link Variables} maps; TxCtrlr's TxStartPoint and TxStopPoint without the core
+ *       ({@link TxPoints})</td></tr>
  *   <tr><td>UnlockConnector, DataTransfer, GetTransactionStatus</td><td>see {@link ServiceCalls}</td></tr>
+ *   <tr><td>ClearCache, SendLocalList, GetLocalListVersion</td><td>see {@link LocalAuthCalls}</td></tr>
  *   <tr><td>GetBaseReport</td><td>see {@link Reports}</td></tr>
+ *   <tr><td>UpdateFirmware, GetLog</td><td>see {@link FirmwareCalls}</td></tr>
  * </table>
  */
 final class CsmsCalls {
@@ -91,10 +95,12 @@ final class CsmsCalls {
 
   private final RemoteStarts remoteStarts;
   private final StationMessages station;
+  private final TxPoints txPoints;
 
-  CsmsCalls(RemoteStarts remoteStarts, StationMessages station) {
+  CsmsCalls(RemoteStarts remoteStarts, StationMessages station, TxPoints txPoints) {
     this.remoteStarts = remoteStarts;
     this.station = station;
+    this.txPoints = txPoints;
   }
 
   /**
@@ -115,9 +121,12 @@ final class CsmsCalls {
                   startStop(answer.status()), Optional.empty())))
           .orElseGet(() -> Exchange.local(new RequestStopTransactionResponse(RequestStartStopStatus.Rejected,
               Optional.of(new StatusInfo("UnknownTransaction", Optional.empty())))));
-      // a triggered TransactionEvent depends on the core's running transactions: ServiceCalls routes it
-      case TriggerMessageRequest trigger -> trigger.requestedMessage() == Enums.MessageTrigger.TransactionEvent
-          ? null : trigger(trigger);
+      // a triggered TransactionEvent depends on the core's running transactions: ServiceCalls routes it;
+      // a triggered SignChargingStationCertificate is the core's ExtendedTriggerMessage: CertificateCalls routes it
+      case TriggerMessageRequest trigger -> switch (trigger.requestedMessage()) {
+        case TransactionEvent, SignChargingStationCertificate -> null;
+        default -> FirmwareCalls.trigger(trigger.requestedMessage()).orElseGet(() -> trigger(trigger));
+      };
       case ChangeAvailabilityRequest change -> Exchange.one(
           new dev.kilowatt.core.message.ChangeAvailabilityRequest(change.evse().map(Evse::id).orElse(0),
               change.operationalStatus() == Enums.OperationalStatus.Operative
@@ -172,22 +181,33 @@ final class CsmsCalls {
    * One GetConfiguration of all keys, not of the mapped ones: a GetVariables may name more variables than the
    * core's GetConfigurationMaxKeys lets one GetConfiguration name, and the core would refuse the call.
    */
-  private static Exchange getVariables(GetVariablesRequest get) {
+  private Exchange getVariables(GetVariablesRequest get) {
     boolean anyMapped = get.getVariableData().stream()
         .anyMatch(d -> Variables.lookup(d.component(), d.variable(), d.attributeType()) instanceof Variables.Key);
     if (!anyMapped) {
       return Exchange.local(new GetVariablesResponse(
-          get.getVariableData().stream().map(d -> Variables.read(d, Optional.empty())).toList()));
+          get.getVariableData().stream().map(d -> read(d, Optional.empty())).toList()));
     }
     return Exchange.one(new GetConfigurationRequest(List.of()), (GetConfigurationResponse answer) -> new GetVariablesResponse(
-        get.getVariableData().stream().map(d -> Variables.read(d, Optional.of(answer))).toList()));
+        get.getVariableData().stream().map(d -> read(d, Optional.of(answer))).toList()));
   }
 
-  private static Exchange setVariables(SetVariablesRequest set) {
+  /** A variable the station keeps itself ({@link TxPoints}), else one of the core's keys. */
+  private Types.GetVariableResult read(Types.GetVariableData data, Optional<GetConfigurationResponse> answer) {
+    return TxPoints.named(data.component(), data.variable()).map(setting -> txPoints.read(data, setting))
+        .orElseGet(() -> Variables.read(data, answer));
+  }
+
+  private Exchange setVariables(SetVariablesRequest set) {
     List<CentralSystemRequest<?>> changes = new ArrayList<>();
     List<Integer> changeOf = new ArrayList<>();
+    // the station's own variables are written as the request comes; each result keeps its place in the answer
+    List<Optional<Types.SetVariableResult>> own = new ArrayList<>();
     for (Types.SetVariableData data : set.setVariableData()) {
-      if (Variables.toWrite(data.component(), data.variable(), data.attributeType()) instanceof Variables.Key(String key)) {
+      own.add(TxPoints.named(data.component(), data.variable()).map(setting -> txPoints.write(data, setting)));
+      if (own.getLast().isPresent()) {
+        changeOf.add(-1);
+      } else if (Variables.toWrite(data.component(), data.variable(), data.attributeType()) instanceof Variables.Key(String key)) {
         changeOf.add(changes.size());
         changes.add(new ChangeConfigurationRequest(key, data.attributeValue()));
       } else {
@@ -198,8 +218,9 @@ final class CsmsCalls {
       List<Types.SetVariableResult> results = new ArrayList<>();
       for (int i = 0; i < set.setVariableData().size(); i++) {
         int change = changeOf.get(i);
-        results.add(Variables.written(set.setVariableData().get(i),
-            change < 0 ? Optional.empty() : Optional.of((ChangeConfigurationResponse) answers.get(change))));
+        Types.SetVariableData data = set.setVariableData().get(i);
+        results.add(own.get(i).orElseGet(() -> Variables.written(data,
+            change < 0 ? Optional.empty() : Optional.of((ChangeConfigurationResponse) answers.get(change)))));
       }
       return new SetVariablesResponse(results);
     });

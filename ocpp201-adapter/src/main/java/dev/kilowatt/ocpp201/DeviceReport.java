@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  *       saves every change of its configuration. Its dataType is the 1.6 key's type (OCPP 1.6 section 9):
  *       integer, boolean, or MemberList for the comma lists of measurands; a key not typed here is a string.
  *       The list's valuesList, the measurands the meter has, is the core's and is left out.</li>
+ *   <li>Then the variables the station keeps itself, as {@link TxPoints} reports them.</li>
  *   <li>EVSE n and its Connector 1 (the reference device's one connector per EVSE) have AvailabilityState, the
  *       status the core last reported for it read as part 2 G01 reads it, and Available, true: the component
  *       exists. Both are ReadOnly and not persistent.</li>
@@ -68,6 +69,8 @@ final class DeviceReport {
       Map.entry("WebSocketPingInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ResetRetries", Kind.of(DataType.integer)),
       Map.entry("SecurityProfile", Kind.of(DataType.integer)),
+      Map.entry("AdditionalRootCertificateCheck", Kind.of(DataType.boolean_)),
+      Map.entry("CertificateSignedMaxChainSize", Kind.of(DataType.integer)),
       Map.entry("MeterValueSampleInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ClockAlignedDataInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ConnectionTimeOut", Kind.of(DataType.integer, "s")),
@@ -81,7 +84,9 @@ final class DeviceReport {
       Map.entry("AllowOfflineTxForUnknownId", Kind.of(DataType.boolean_)),
       Map.entry("AuthorizationCacheEnabled", Kind.of(DataType.boolean_)),
       Map.entry("StopTransactionOnEVSideDisconnect", Kind.of(DataType.boolean_)),
-      Map.entry("StopTransactionOnInvalidId", Kind.of(DataType.boolean_)));
+      Map.entry("StopTransactionOnInvalidId", Kind.of(DataType.boolean_)),
+      Map.entry("LocalAuthListEnabled", Kind.of(DataType.boolean_)),
+      Map.entry("SendLocalListMaxLength", Kind.of(DataType.integer)));
 
   private static final String AVAILABILITY_STATES =
       Arrays.stream(ConnectorStatus.values()).map(Enum::name).collect(Collectors.joining(","));
@@ -90,17 +95,21 @@ final class DeviceReport {
   }
 
   /**
-   * The variables of report {@code base}, in the order of the {@link Variables} table and then by EVSE.
+   * The variables of report {@code base}, in the order of the {@link Variables} table, then the station's own, then by
+   * EVSE.
    *
    * @param base ConfigurationInventory or FullInventory
    * @param configuration the core's answer to a GetConfiguration of all its keys
    * @param evses the status the core last reported of each EVSE, by its id
+   * @param own the variables the station keeps itself ({@link TxPoints}), reported after the core's
    */
-  static List<ReportData> of(ReportBase base, GetConfigurationResponse configuration, Map<Integer, ConnectorStatus> evses) {
+  static List<ReportData> of(ReportBase base, GetConfigurationResponse configuration, Map<Integer, ConnectorStatus> evses,
+      List<ReportData> own) {
     List<ReportData> all = new ArrayList<>();
     for (Variables.Mapping mapping : Variables.TABLE) {
       Variables.keyIn(configuration, mapping.key()).ifPresent(key -> all.add(variable(mapping, key)));
     }
+    all.addAll(own);
     new TreeMap<>(evses).forEach((id, status) -> {
       all.addAll(availability(new Component("EVSE", Optional.empty(), Optional.of(new Evse(id, Optional.empty()))), status));
       all.addAll(availability(new Component("Connector", Optional.empty(), Optional.of(new Evse(id, Optional.of(1)))), status));

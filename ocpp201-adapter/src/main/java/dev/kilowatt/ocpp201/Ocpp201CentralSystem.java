@@ -22,19 +22,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
- * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
- * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} and {@link ServiceCalls} what
- * the CSMS's calls become, {@link Variables} which device-model variables are which configuration keys and
- * {@link Reports} how the device model is reported. What a
- * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
- * through {@link CentralSystem.Listener#onTransactionsAsked}.
+ * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging station against a
+ * 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and {@link TransactionEvents} say what
+ * the core's calls become, {@link CsmsCalls}, {@link ServiceCalls}, {@link Resets}, {@link CertificateCalls} and
+ * {@link LocalAuthCalls} what the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and
+ * logs), {@link Variables} which device-model variables are which configuration keys and {@link Reports} how the
+ * device model is reported. What a 1.6 call cannot ask (which transactions run, which have messages not yet
+ * delivered) the adapter asks the core through {@link CentralSystem.Listener#onTransactionsAsked}.
  *
  * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the
  * CSMS's URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
- * {@code ocpp2.0.1} only, or {@code ocpp1.6} after it for a station that also speaks 1.6
- * ({@link #whenCsmsChooses16}); after a loss or a failed attempt the next
- * one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The {@link ConnectionSettings}
+ * {@code ocpp2.0.1}, and {@code ocpp1.6} after it for a charger that speaks both ({@link #whenCsmsChooses16}); after
+ * a loss or a failed attempt the next one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The {@link ConnectionSettings}
  * apply security profiles 0 to 3 and the ping interval as {@link Handshake} and {@link Ocpp201Link} say;
  * settings that forbid connecting (profile 2 or 3 with a {@code ws://} URL, unusable certificates) stop
  * the attempts until {@link #reconfigure} brings others. A failed attempt's security event reaches the
@@ -50,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * ({@link ErrorCode#toCore()}).
  *
  * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it
- * can be (transaction ids), and kept through the {@link Storage} port where it must survive a restart: the
- * seqNo of a running transaction, a remoteStartId and its IdToken's type ({@link RemoteStarts}), a reset that
- * waits for transactions to end ({@link Resets}).
+ * can be (transaction ids), kept through the {@link Storage} port where it must survive a restart (the seqNo of a
+ * running transaction, TxCtrlr's TxStartPoint and TxStopPoint, a remoteStartId and its IdToken's type, a reset that
+ * waits: {@link RemoteStarts}, {@link Resets}), and kept in memory where losing it at a restart costs nothing (the
+ * charging state of a running transaction: the core ends those at a restart).
  */
 public final class Ocpp201CentralSystem implements CentralSystem {
 
@@ -68,7 +68,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
   private final Resets resets;
+  private final LocalAuthCalls localAuthCalls;
   private final Reports reports;
+  private final FirmwareCalls firmware;
   private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
@@ -81,8 +83,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private Scheduler.Timer retry;
   private Duration nextRetry = FIRST_RETRY;
   private long exchanges;
-  /** What runs when the CSMS chooses ocpp1.6, which is then offered too; none: ocpp2.0.1 alone is offered. */
-  private Optional<Runnable> chose16 = Optional.empty();
+  private Optional<Runnable> chose16 = Optional.empty(); // see whenCsmsChooses16; none: ocpp2.0.1 alone is offered
   /** The core's calls for the CSMS's calls in progress, by the call id the core answers. */
   private final Map<String, Pending> pending = new HashMap<>();
 
@@ -91,8 +92,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps what must survive a restart (seqNos,
-   *     remoteStartIds, waiting resets) under keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps what must survive a restart under {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
     this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
@@ -105,8 +105,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps what must survive a restart (seqNos,
-   *     remoteStartIds, waiting resets) under keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps what must survive a restart under {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
       Storage storage) {
@@ -118,21 +117,25 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.resets = new Resets(storage, sequenceNumbers, this::evseStatus, this::stationCall);
     this.transactions = new TransactionEvents(sequenceNumbers, remoteStarts, scheduler, resets);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
-    this.csmsCalls = new CsmsCalls(remoteStarts, station);
+    TxPoints txPoints = new TxPoints(storage);
+    this.csmsCalls = new CsmsCalls(remoteStarts, station, txPoints);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.reports = new Reports(scheduler, station::evseStatuses, report -> {
-      Ocpp201Link now = currentLink();
-      return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
-    });
+    this.localAuthCalls = new LocalAuthCalls(() -> station.evseStatuses().keySet());
+    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callOfTheStation);
+    this.firmware = new FirmwareCalls(this::callOfTheStation);
+  }
+
+  /** A call of the station's own, not the core's, sent on the current link. */
+  private <R extends Messages.Response> CompletableFuture<R> callOfTheStation(Messages.Request<R> request) {
+    Ocpp201Link now = currentLink();
+    return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(request);
   }
 
   /**
-   * Makes the station offer {@code ocpp1.6} after {@code ocpp2.0.1}, for a charger that speaks both (part 4: the
-   * CSMS chooses one of the subprotocols offered). When the CSMS chooses ocpp1.6 this adapter stops connecting,
-   * the core hearing nothing of that connection, and {@code chosen} runs on the event loop: the charger's wiring
-   * then connects its 1.6 adapter in its place. To be called before {@link #connect}.
+   * Before {@link #connect}: offers {@code ocpp1.6} after {@code ocpp2.0.1}, for a charger that speaks both; if the
+   * CSMS chooses ocpp1.6, this adapter stops connecting (the core hears nothing of it) and {@code chosen} runs on the loop.
    *
-   * @param chosen what runs once the CSMS has chosen ocpp1.6
+   * @param chosen what runs once the CSMS has chosen ocpp1.6, for the wiring to connect its 1.6 adapter instead
    */
   public synchronized void whenCsmsChooses16(Runnable chosen) {
     this.chose16 = Optional.of(Objects.requireNonNull(chosen, "chosen"));
@@ -193,12 +196,21 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
     Outbound outbound;
     try {
-      outbound = station.translate(request);
+      outbound = firmware.translate(request).orElseGet(() -> station.translate(request));
     } catch (IllegalArgumentException e) {
       outbound = new Outbound.Refuse(new CallError(CallError.Code.INTERNAL_ERROR, e.getMessage()));
     }
     switch (outbound) {
       case Outbound.Send<?> send -> call(callId, send);
+      case Outbound.Then then -> {
+        call(callId, then.first());
+        // the link sends calls one at a time in this order: the event goes once the core's call is answered
+        currentLink().call(then.next()).whenComplete((answer, failure) -> {
+          if (failure != null) {
+            LOG.info("{} after {} got no answer ({})", Action.of(then.next()).wireName(), callId, failure.getMessage());
+          }
+        });
+      }
       case Outbound.Answer answer -> scheduler.execute(() -> listener.onCallResult(callId, answer.response()));
       case Outbound.Refuse refuse -> scheduler.execute(() -> listener.onCallError(callId, refuse.error()));
     }
@@ -277,7 +289,13 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     @Override
     public void connected(Subprotocol subprotocol) {
       if (subprotocol != Subprotocol.OCPP201) {
-        chosenOther(); // the link closes itself and reports it
+        // the link closes itself and reports it; ocpp1.6 is offered only with somewhere to hand it: attempts stop
+        Optional<Runnable> handOver;
+        synchronized (Ocpp201CentralSystem.this) {
+          handOver = this == current ? chose16 : Optional.empty();
+          running &= handOver.isEmpty();
+        }
+        handOver.ifPresent(Runnable::run);
         return;
       }
       synchronized (Ocpp201CentralSystem.this) {
@@ -288,19 +306,6 @@ public final class Ocpp201CentralSystem implements CentralSystem {
         nextRetry = FIRST_RETRY;
       }
       listener.onConnected();
-    }
-
-    /** The CSMS chose ocpp1.6: offered only with somewhere to hand it, so the attempts stop and it is handed on. */
-    private void chosenOther() {
-      Optional<Runnable> handOver;
-      synchronized (Ocpp201CentralSystem.this) {
-        if (this != current) {
-          return;
-        }
-        handOver = chose16;
-        running &= handOver.isEmpty();
-      }
-      handOver.ifPresent(Runnable::run);
     }
 
     @Override
@@ -340,7 +345,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
           .or(() -> serviceCalls.translate(call.request())).or(() -> resets.translate(call.request()))
-          .or(() -> reports.translate(call.request()));
+          .or(() -> reports.translate(call.request()))
+          .or(() -> firmware.translate(call.request()))
+          .or(() -> CertificateCalls.translate(call.request()))
+          .or(() -> localAuthCalls.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
@@ -350,23 +358,29 @@ public final class Ocpp201CentralSystem implements CentralSystem {
             () -> exchange(call, now.exchange()));
         case Route.AfterTransactions after -> listener.onTransactionsAsked(
             unsettled -> exchange(call, after.exchange().apply(unsettled)));
+        case Route.AfterAnswer after -> handOver(Pending.question(call, after,
+            answer -> exchange(call, after.exchange().apply(answer))));
       }
     }
   }
 
   /** Hands the core the calls {@code exchange} takes, and answers {@code call} once the core answered them all. */
   private void exchange(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
-    if (exchange.requests().isEmpty()) {
-      new Pending(call, exchange).complete();
+    handOver(new Pending(call, exchange));
+  }
+
+  private void handOver(Pending waiting) {
+    List<CentralSystemRequest<?>> requests = waiting.requests();
+    if (requests.isEmpty()) {
+      waiting.complete();
       return;
     }
-    Pending waiting = new Pending(call, exchange);
     List<String> ids = waiting.callIds(nextExchange());
     synchronized (this) {
       ids.forEach(id -> pending.put(id, waiting));
     }
     for (int i = 0; i < ids.size(); i++) {
-      listener.onCall(ids.get(i), exchange.requests().get(i));
+      listener.onCall(ids.get(i), requests.get(i));
     }
   }
 

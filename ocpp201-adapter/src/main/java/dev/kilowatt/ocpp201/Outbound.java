@@ -12,6 +12,13 @@ sealed interface Outbound {
       implements Outbound {
   }
 
+  /**
+   * Sent as {@code first}, and {@code next} after it: an event of the station's own that the call gives rise to
+   * (a change of charging state), whose answer the core does not wait for.
+   */
+  record Then(Send<?> first, Messages.Request<?> next) implements Outbound {
+  }
+
   /** 2.0.1 has nothing to send for it (a status of connector 0): the core hears this answer at once. */
   record Answer(Response response) implements Outbound {
   }

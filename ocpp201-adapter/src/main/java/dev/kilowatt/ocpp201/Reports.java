@@ -49,18 +49,20 @@ final class Reports {
 
   private final Scheduler clock;
   private final Supplier<Map<Integer, ConnectorStatus>> evses;
+  private final TxPoints txPoints;
   private final Function<NotifyReportRequest, CompletableFuture<NotifyReportResponse>> station;
   /** A report is being sent: from the Accepted answer until its last part is answered or one fails. */
   private final AtomicBoolean sending = new AtomicBoolean();
 
   /**
-   * {@code evses} gives the status the core last reported of each EVSE; {@code station} sends a call of the
-   * station's to the CSMS and completes on the event loop.
+   * {@code evses} gives the status the core last reported of each EVSE, {@code txPoints} the variables the station
+   * keeps itself; {@code station} sends a call of the station's to the CSMS and completes on the event loop.
    */
-  Reports(Scheduler clock, Supplier<Map<Integer, ConnectorStatus>> evses,
+  Reports(Scheduler clock, Supplier<Map<Integer, ConnectorStatus>> evses, TxPoints txPoints,
       Function<NotifyReportRequest, CompletableFuture<NotifyReportResponse>> station) {
     this.clock = clock;
     this.evses = evses;
+    this.txPoints = txPoints;
     this.station = station;
   }
 
@@ -89,7 +91,7 @@ final class Reports {
   /** Decides on the core's answer, when it is known whether another report began meanwhile. */
   private GetBaseReportResponse accept(GetBaseReportRequest get, GetConfigurationResponse configuration,
       AtomicReference<List<NotifyReportRequest>> parts) {
-    List<ReportData> data = DeviceReport.of(get.reportBase(), configuration, evses.get());
+    List<ReportData> data = DeviceReport.of(get.reportBase(), configuration, evses.get(), txPoints.report());
     if (data.isEmpty()) {
       return new GetBaseReportResponse(GenericDeviceModelStatus.EmptyResultSet, Optional.empty());
     }

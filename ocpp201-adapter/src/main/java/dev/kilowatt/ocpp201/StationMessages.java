@@ -15,6 +15,7 @@ import dev.kilowatt.ocpp201.Enums.BootReason;
 import dev.kilowatt.ocpp201.Enums.ConnectorStatus;
 import dev.kilowatt.ocpp201.Types.ChargingStation;
 import dev.kilowatt.ocpp201.Types.Modem;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -34,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <tr><td>StatusNotification of connector n</td><td>StatusNotification of EVSE n, connector 1 (the
  *       reference device has one connector per EVSE), status as part 2 G01 reads 1.6's: Preparing,
  *       Charging, SuspendedEV, SuspendedEVSE and Finishing are Occupied; the 1.6 error code is not carried
- *       (2.0.1 reports faults as NotifyEvent, block N)</td></tr>
+ *       (2.0.1 reports faults as NotifyEvent, block N); followed by a TransactionEvent Updated when it changes the
+ *       charging state of the transaction running there ({@link ChargingStates})</td></tr>
  *   <tr><td>StatusNotification of connector 0</td><td>nothing: 2.0.1 reports connectors only; answered at once</td></tr>
  *   <tr><td>Authorize</td><td>Authorize, the idTag as an IdToken of type ISO14443 (or the type a
  *       RequestStartTransaction gave it)</td></tr>
@@ -44,6 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <tr><td>DataTransfer</td><td>DataTransfer, the core's text as the JSON value it spells ({@link VendorData})</td></tr>
  *   <tr><td>SecurityEventNotification</td><td>SecurityEventNotification, the type in 2.0.1's words
  *       ({@link SecurityEventTypes})</td></tr>
+ *   <tr><td>SignCertificate</td><td>SignCertificate of certificateType ChargingStationCertificate
+ *       ({@link CertificateCalls})</td></tr>
  *   <tr><td>anything else</td><td>not carried yet: CALLERROR NotSupported to the core</td></tr>
  * </table>
  */
@@ -106,6 +110,7 @@ final class StationMessages {
           new ServiceMessages.SecurityEventNotificationRequest(SecurityEventTypes.of(event.type()), event.timestamp(),
               event.techInfo()),
           answer -> new SecurityEventNotificationResponse());
+      case dev.kilowatt.core.message.SignCertificateRequest sign -> CertificateCalls.signCertificate(sign);
       default -> new Outbound.Refuse(new CallError(CallError.Code.NOT_SUPPORTED,
           request.action().ocppValue() + " is not carried over OCPP 2.0.1 yet"));
     };
@@ -117,8 +122,11 @@ final class StationMessages {
     }
     ConnectorStatus connectorStatus = connectorStatus(status.status());
     evses.put(status.connectorId(), connectorStatus);
-    return new Outbound.Send<>(new Messages.StatusNotificationRequest(status.timestamp().orElseGet(clock::now),
-        connectorStatus, status.connectorId(), 1), answer -> new StatusNotificationResponse());
+    Instant at = status.timestamp().orElseGet(clock::now);
+    Outbound.Send<?> send = new Outbound.Send<>(new Messages.StatusNotificationRequest(at, connectorStatus,
+        status.connectorId(), 1), answer -> new StatusNotificationResponse());
+    return transactions.statusReported(status.connectorId(), status.status(), at)
+        .<Outbound>map(changed -> new Outbound.Then(send, changed)).orElse(send);
   }
 
   private static Outbound meterValues(dev.kilowatt.core.message.MeterValuesRequest values) {

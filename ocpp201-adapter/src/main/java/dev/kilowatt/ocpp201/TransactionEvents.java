@@ -1,6 +1,7 @@
 package dev.kilowatt.ocpp201;
 
 import dev.kilowatt.core.message.AuthorizationStatus;
+import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.IdTagInfo;
 import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.MeterValuesResponse;
@@ -10,6 +11,7 @@ import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionResponse;
 import dev.kilowatt.core.port.Scheduler;
+import dev.kilowatt.ocpp201.TransactionEnums.ChargingState;
 import dev.kilowatt.ocpp201.TransactionEnums.ReadingContext;
 import dev.kilowatt.ocpp201.TransactionEnums.StoppedReason;
 import dev.kilowatt.ocpp201.TransactionEnums.TransactionEventType;
@@ -36,8 +38,10 @@ import java.util.Optional;
  * RequestStartTransaction led to it, else {@code Authorized} (the core starts a transaction once the
  * EV is plugged in and the driver authorized, 2.0.1's TxStartPoint "PowerPathClosed" with
  * authorization; which of the two came last it does not say). Updated is {@code MeterValueClock} for
- * clock-aligned samples, {@code Trigger} for triggered ones, else {@code MeterValuePeriodic}. Ended
- * follows the 1.6 reason, see {@link #ending}.
+ * clock-aligned samples, {@code Trigger} for triggered ones, else {@code MeterValuePeriodic}, and
+ * {@code ChargingStateChanged} for a change of the charging state ({@link ChargingStates}), which the Started event
+ * gives as EVConnected and an Ended event of an unplugged EV as Idle. Ended follows the 1.6 reason, see
+ * {@link #ending}.
  */
 final class TransactionEvents {
 
@@ -50,6 +54,7 @@ final class TransactionEvents {
   private final Scheduler clock;
   private final Resets resets;
   private final StartsInFlight startsInFlight;
+  private final ChargingStates chargingStates = new ChargingStates();
 
   /** {@code resets} names the end of a transaction an EVSE reset ended, and hears when an Ended event is answered. */
   TransactionEvents(SequenceNumbers sequenceNumbers, RemoteStarts remoteStarts, Scheduler clock, Resets resets) {
@@ -77,17 +82,33 @@ final class TransactionEvents {
     int coreId = TransactionIds.core(start.connectorId(), start.timestamp());
     Optional<RemoteStarts.RemoteStart> remote = remoteStarts.started(id, start.connectorId(), start.idTag());
     IdToken token = remote.map(RemoteStarts.RemoteStart::idToken).orElseGet(() -> remoteStarts.token(start.idTag()));
+    Optional<ChargingStates.Change> already = chargingStates.started(start.connectorId(), id, start.timestamp());
     TransactionEventRequest event = event(TransactionEventType.Started, start.timestamp(),
         remote.isPresent() ? TriggerReason.RemoteStart : TriggerReason.Authorized, start.reservationId(),
-        new TransactionInfo(id, Optional.empty(), Optional.empty(), Optional.empty(),
+        new TransactionInfo(id, Optional.of(ChargingState.EVConnected), Optional.empty(), Optional.empty(),
             remote.map(RemoteStarts.RemoteStart::remoteStartId)),
         Optional.of(new Evse(start.connectorId(), Optional.of(1))), Optional.of(token),
         List.of(MeterReadings.register(start.meterStart(), ReadingContext.Transaction_Begin, start.timestamp())));
     startsInFlight.sent(id);
-    return new Outbound.Send<>(event, answer -> {
+    Outbound.Send<TransactionEventResponse> send = new Outbound.Send<>(event, answer -> {
       startsInFlight.settled(id);
       return new StartTransactionResponse(verdict(answer), coreId);
     });
+    return already.<Outbound>map(change -> new Outbound.Then(send, changed(change))).orElse(send);
+  }
+
+  /**
+   * The core reported {@code status} of connector {@code connectorId} at {@code at}: the Updated event it calls for
+   * when it changes the charging state of the transaction running there.
+   */
+  Optional<TransactionEventRequest> statusReported(int connectorId, ChargePointStatus status, Instant at) {
+    return chargingStates.reported(connectorId, status, at).map(this::changed);
+  }
+
+  private TransactionEventRequest changed(ChargingStates.Change change) {
+    return event(TransactionEventType.Updated, change.at(), TriggerReason.ChargingStateChanged, Optional.empty(),
+        info(change.transactionId(), Optional.of(change.state()), Optional.empty()), Optional.empty(), Optional.empty(),
+        List.of());
   }
 
   /** A MeterValues of a running transaction; {@code transactionId} is the core's. */
@@ -104,7 +125,7 @@ final class TransactionEvents {
     }).orElse(TriggerReason.MeterValuePeriodic);
     String id = TransactionIds.stationOf(transactionId, clock.now());
     TransactionEventRequest event = event(TransactionEventType.Updated, meterValue.getFirst().timestamp(), trigger,
-        Optional.empty(), info(id, Optional.empty()), Optional.empty(), Optional.empty(), meterValue);
+        Optional.empty(), info(id, Optional.empty(), Optional.empty()), Optional.empty(), Optional.empty(), meterValue);
     return new Outbound.Send<>(event, answer -> new MeterValuesResponse());
   }
 
@@ -116,8 +137,12 @@ final class TransactionEvents {
     Ending ending = ending(reason == Reason.REMOTE && resets.endedByReset(evseId) ? Reason.HARD_RESET : reason);
     List<MeterValue> meterValue = new ArrayList<>(MeterReadings.of(stop.transactionData()));
     meterValue.add(MeterReadings.register(stop.meterStop(), ReadingContext.Transaction_End, stop.timestamp()));
+    chargingStates.ended(id);
+    // an unplugged EV is the one end whose state is known: after any other, the EV may or may not be plugged in
+    Optional<ChargingState> after = ending.stoppedReason() == StoppedReason.EVDisconnected
+        ? Optional.of(ChargingState.Idle) : Optional.empty();
     TransactionEventRequest event = event(TransactionEventType.Ended, stop.timestamp(), ending.triggerReason(),
-        Optional.empty(), info(id, Optional.of(ending.stoppedReason())), Optional.empty(),
+        Optional.empty(), info(id, after, Optional.of(ending.stoppedReason())), Optional.empty(),
         stop.idTag().map(remoteStarts::token), meterValue);
     return new Outbound.Send<>(event, answer -> {
       sequenceNumbers.forget(id);
@@ -163,8 +188,9 @@ final class TransactionEvents {
         Optional.empty(), Optional.empty(), Optional.empty(), reservationId, info, evse, idToken, meterValue);
   }
 
-  private static TransactionInfo info(String id, Optional<StoppedReason> stoppedReason) {
-    return new TransactionInfo(id, Optional.empty(), Optional.empty(), stoppedReason, Optional.empty());
+  private static TransactionInfo info(String id, Optional<ChargingState> chargingState,
+      Optional<StoppedReason> stoppedReason) {
+    return new TransactionInfo(id, chargingState, Optional.empty(), stoppedReason, Optional.empty());
   }
 
   /** A Started event without the CSMS's verdict on its IdToken is one the CSMS let start. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The unchanged core on simulated hardware, over OCPP 2.0.1, against ocpp-rpc's server in strict mode: a
  * charger that boots, reports its connector, authorizes a card, charges with TransactionEvents Started,
- * Updated and Ended, and is started and stopped remotely; the central system asks after the transaction
+ * Updated and Ended (with its charging state: EVConnected, Charging, Idle), and is started and stopped remotely; the central system asks after the transaction
  * and cannot unlock the fixed cable while it runs; the boot's security event reaches it; a variable it sets is
  * what its next base report says; a triggered MeterValues and TransactionEvent; the SecurityCtrlr variables (the
  * charger runs security profile 1, and this central system reports the password of every upgrade).
@@ -94,7 +94,11 @@ class ChargerEndToEndTest {
     JsonNode started = event("Started");
     assertEquals(0, started.get("seqNo").asInt());
     assertEquals("04A1B2C3", started.at("/idToken/idToken").asText());
+    assertEquals("EVConnected", started.at("/transactionInfo/chargingState").asText());
     String transactionId = started.at("/transactionInfo/transactionId").asText();
+    // the core's StatusNotification Charging, in whichever order it came with the start, is a change of state
+    String charging = csms.await(l -> l.startsWith("received TransactionEvent ") && l.contains("ChargingStateChanged"));
+    assertTrue(charging.contains("\"chargingState\":\"Charging\""), charging);
     JsonNode updated = event("Updated");
     assertEquals(transactionId, updated.at("/transactionInfo/transactionId").asText());
     assertTrue(updated.get("seqNo").asInt() >= 1);
@@ -103,6 +107,7 @@ class ChargerEndToEndTest {
     JsonNode ended = event("Ended");
     assertEquals(transactionId, ended.at("/transactionInfo/transactionId").asText());
     assertEquals("EVDisconnected", ended.at("/transactionInfo/stoppedReason").asText());
+    assertEquals("Idle", ended.at("/transactionInfo/chargingState").asText());
     assertTrue(ended.get("seqNo").asInt() > updated.get("seqNo").asInt());
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }

@@ -37,7 +37,7 @@ class DeviceReportTest {
     // the core answers a secret (the AuthorizationKey) so: writable, no value
     List<ReportData> report = DeviceReport.of(ReportBase.ConfigurationInventory,
         core(new KeyValue("HeartbeatInterval", false, Optional.empty()),
-            new KeyValue("ResetRetries", true, Optional.of("3"))), Map.of());
+            new KeyValue("ResetRetries", true, Optional.of("3"))), Map.of(), List.of());
 
     assertEquals(1, report.size(), "a read-only key is no part of the configuration inventory");
     assertEquals("HeartbeatInterval", report.getFirst().variable().name());
@@ -49,7 +49,7 @@ class DeviceReportTest {
   void theSecurityControllerIsReportedAsPartTwoMakesItWhateverTheOneSixKeysAllow() {
     List<ReportData> report = DeviceReport.of(ReportBase.FullInventory,
         core(new KeyValue("SecurityProfile", false, Optional.of("1")),
-            new KeyValue("AuthorizationKey", false, Optional.of("not to be shown"))), Map.of());
+            new KeyValue("AuthorizationKey", false, Optional.of("not to be shown"))), Map.of(), List.of());
 
     assertEquals(List.of("SecurityProfile", "BasicAuthPassword"), report.stream().map(d -> d.variable().name()).toList());
     assertEquals(Optional.of(Mutability.ReadOnly), attribute(report.get(0)).mutability());
@@ -58,7 +58,8 @@ class DeviceReportTest {
     assertEquals(Optional.of(Mutability.WriteOnly), attribute(report.get(1)).mutability());
     assertEquals(Optional.empty(), attribute(report.get(1)).value());
     assertEquals(List.of(), DeviceReport.of(ReportBase.ConfigurationInventory,
-        core(new KeyValue("SecurityProfile", false, Optional.of("1"))), Map.of()), "ReadOnly, so no configuration");
+        core(new KeyValue("SecurityProfile", false, Optional.of("1"))), Map.of(), List.of()),
+        "ReadOnly, so no configuration");
   }
 
   @Test
@@ -67,7 +68,7 @@ class DeviceReportTest {
         core(new KeyValue("MaxEnergyOnInvalidId", false, Optional.of("0")),
             new KeyValue("HeartbeatInterval", false, Optional.of("300")),
             new KeyValue("NotMapped", false, Optional.of("x"))),
-        Map.of(2, ConnectorStatus.Faulted, 1, ConnectorStatus.Available));
+        Map.of(2, ConnectorStatus.Faulted, 1, ConnectorStatus.Available), List.of());
 
     assertEquals(List.of("OCPPCommCtrlr.HeartbeatInterval", "TxCtrlr.MaxEnergyOnInvalidId",
             "EVSE1.AvailabilityState", "EVSE1.Available", "Connector1.AvailabilityState", "Connector1.Available",
@@ -86,7 +87,7 @@ class DeviceReportTest {
   @Test
   void aReportGoesInPartsOfTenNumberedFromZeroEachButTheLastToBeContinued() {
     ReportData one = DeviceReport.of(ReportBase.FullInventory,
-        core(new KeyValue("HeartbeatInterval", false, Optional.of("300"))), Map.of()).getFirst();
+        core(new KeyValue("HeartbeatInterval", false, Optional.of("300"))), Map.of(), List.of()).getFirst();
 
     List<NotifyReportRequest> ten = DeviceReport.parts(4, T, Collections.nCopies(10, one));
     assertEquals(1, ten.size());

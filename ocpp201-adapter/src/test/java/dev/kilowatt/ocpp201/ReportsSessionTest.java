@@ -130,7 +130,8 @@ class ReportsSessionTest extends PortSession {
     // the mapped variables the core has, and EVSE 1 and its connector with two each: two parts at least
     assertTrue(part(5, 0).get("tbc").asBoolean());
     Map<String, JsonNode> report = byName(report(5));
-    assertEquals(rowsBut("MaxEnergyOnInvalidId") + 4, report.size());
+    // and the station's own TxStartPoint and TxStopPoint
+    assertEquals(rowsBut("MaxEnergyOnInvalidId") + TxPoints.Setting.values().length + 4, report.size());
     assertFalse(report.containsKey("TxCtrlr.MaxEnergyOnInvalidId"), "a key the core does not have is not reported");
 
     JsonNode heartbeat = report.get("OCPPCommCtrlr.HeartbeatInterval");
@@ -164,8 +165,10 @@ class ReportsSessionTest extends PortSession {
     assertEquals("Accepted", result("b1").get("status").asText());
 
     Map<String, JsonNode> report = byName(report(6));
-    // SecurityProfile is ReadOnly in 2.0.1 whatever the 1.6 key allows; BasicAuthPassword is set, never read
-    assertEquals(rowsBut("MaxEnergyOnInvalidId", "ResetRetries", "WebSocketPingInterval", "SecurityProfile"), report.size());
+    // SecurityProfile and LocalAuthListCtrlr.ItemsPerMessage are ReadOnly in 2.0.1 whatever the 1.6 key allows;
+    // BasicAuthPassword is set, never read
+    assertEquals(rowsBut("MaxEnergyOnInvalidId", "ResetRetries", "WebSocketPingInterval", "SecurityProfile",
+        "SendLocalListMaxLength") + TxPoints.Setting.values().length, report.size());
     assertFalse(report.containsKey("OCPPCommCtrlr.ResetRetries"));
     assertFalse(report.containsKey("OCPPCommCtrlr.WebSocketPingInterval"));
     assertFalse(report.containsKey("SecurityCtrlr.SecurityProfile"));
