@@ -17,9 +17,10 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * The link to the central system, watched by the simulator: OCPP-J 1.6 over a WebSocket, or OCPP 2.0.1 as
- * the settings' protocol says, its frames shown on the console either way. The 2.0.1 adapter keeps the seqNo of
- * running transactions in the charger's storage.
+ * The link to the central system, watched by the simulator: OCPP-J 1.6 over a WebSocket, OCPP 2.0.1, or
+ * whichever of the two the central system chooses ({@link NegotiatedCentralSystem}), as the settings' protocol
+ * says, its frames shown on the console either way. The 2.0.1 adapter keeps what must survive a restart in the
+ * charger's storage.
  */
 @Module
 interface OcppLinkModule {
@@ -30,9 +31,11 @@ interface OcppLinkModule {
       Storage storage) {
     CentralSystemAddress address = new CentralSystemAddress(settings.centralSystem(), settings.chargePointId());
     CentralSystem link = switch (settings.protocol()) {
-      case OCPP16 -> new OcppJsonLink(address, scheduler,
-          LinkOptions.defaults().withBackoff(settings.reconnect()).withTraffic(traffic));
+      case OCPP16 -> ocpp16(settings, address, scheduler, traffic);
       case OCPP201 -> new Ocpp201CentralSystem(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, traffic);
+      case AUTO -> new NegotiatedCentralSystem(
+          new Ocpp201CentralSystem(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, traffic),
+          ocpp16(settings, address, scheduler, traffic));
     };
     String endpoint = address.endpoint().toString();
     return new WatchedLink(link, new WatchedLink.Watcher() {
@@ -56,5 +59,10 @@ interface OcppLinkModule {
         state.answered(callId);
       }
     });
+  }
+
+  private static CentralSystem ocpp16(SimulatorSettings settings, CentralSystemAddress address, Scheduler scheduler,
+      TrafficListener traffic) {
+    return new OcppJsonLink(address, scheduler, LinkOptions.defaults().withBackoff(settings.reconnect()).withTraffic(traffic));
   }
 }

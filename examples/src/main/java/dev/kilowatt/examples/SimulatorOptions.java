@@ -24,7 +24,8 @@ import picocli.CommandLine.TypeConversionException;
  * @param phases {@code --phases}: whether each connector supplies one phase or three
  * @param socket {@code --socket}: the connectors are socket outlets with a lock instead of fixed cables
  * @param configurationFile {@code --config}: the factory configuration file; absent means the built-in defaults
- * @param protocol {@code --protocol}: {@code 1.6} (the default) or {@code 2.0.1}
+ * @param protocol {@code --protocol}: {@code 1.6} (the default), {@code 2.0.1}, or {@code auto} (both offered, the
+ *     central system's choice spoken)
  */
 record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optional<Path> dataDirectory, int connectors,
     Optional<String> password, Optional<Integer> httpPort, int phases, boolean socket,
@@ -70,7 +71,7 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
     @Option(names = "--socket", description = "socket outlets whose lock holds the plug, instead of fixed cables")
     private boolean socket;
 
-    @Option(names = "--protocol", paramLabel = "1.6|2.0.1", converter = ProtocolName.class, defaultValue = "1.6",
+    @Option(names = "--protocol", paramLabel = "1.6|2.0.1|auto", converter = ProtocolName.class, defaultValue = "1.6",
         description = "the OCPP spoken to the central system (default: ${DEFAULT-VALUE})")
     private Protocol protocol;
 
@@ -147,7 +148,7 @@ record SimulatorOptions(Optional<URI> centralSystem, String chargePointId, Optio
           return protocol;
         }
       }
-      throw new TypeConversionException("must be 1.6 or 2.0.1, not '" + value + "'");
+      throw new TypeConversionException("must be 1.6, 2.0.1 or auto, not '" + value + "'");
     }
   }
 }

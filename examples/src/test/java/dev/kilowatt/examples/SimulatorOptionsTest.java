@@ -33,8 +33,9 @@ class SimulatorOptionsTest {
     assertEquals(Protocol.OCPP201, options.protocol());
     assertEquals(Protocol.OCPP201,
         SimulatedCharger.settings(options, options.centralSystem().orElseThrow(), Path.of("/tmp/cp7")).protocol());
+    assertEquals(Protocol.AUTO, SimulatorOptions.parse("--protocol", "auto").protocol());
     assertTrue(assertThrows(ParameterException.class, () -> SimulatorOptions.parse("--protocol", "2.0"))
-        .getMessage().contains("must be 1.6 or 2.0.1"));
+        .getMessage().contains("must be 1.6, 2.0.1 or auto"));
   }
 
   @Test

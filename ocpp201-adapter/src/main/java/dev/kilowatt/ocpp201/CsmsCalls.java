@@ -12,7 +12,6 @@ import dev.kilowatt.core.message.RemoteStopTransactionResponse;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.TriggerMessageResponse;
 import dev.kilowatt.ocpp201.Enums.RequestStartStopStatus;
-import dev.kilowatt.ocpp201.Enums.ResetStatus;
 import dev.kilowatt.ocpp201.Enums.TriggerMessageStatus;
 import dev.kilowatt.ocpp201.Messages.ChangeAvailabilityRequest;
 import dev.kilowatt.ocpp201.Messages.GetVariablesRequest;
@@ -20,8 +19,6 @@ import dev.kilowatt.ocpp201.Messages.RequestStartTransactionRequest;
 import dev.kilowatt.ocpp201.Messages.RequestStartTransactionResponse;
 import dev.kilowatt.ocpp201.Messages.RequestStopTransactionRequest;
 import dev.kilowatt.ocpp201.Messages.RequestStopTransactionResponse;
-import dev.kilowatt.ocpp201.Messages.ResetRequest;
-import dev.kilowatt.ocpp201.Messages.ResetResponse;
 import dev.kilowatt.ocpp201.Messages.SetVariablesRequest;
 import dev.kilowatt.ocpp201.Messages.TriggerMessageRequest;
 import dev.kilowatt.ocpp201.Types.Evse;
@@ -43,10 +40,7 @@ import java.util.function.Function;
  *   <tr><td>RequestStopTransaction</td><td>RemoteStopTransaction of the core's id ({@link TransactionIds});
  *       an id this station did not make is Rejected; one whose Started event is unanswered waits for the answer
  *       ({@link StartsInFlight})</td></tr>
- *   <tr><td>Reset Immediate</td><td>Reset Hard (transactions end with ImmediateReset)</td></tr>
- *   <tr><td>Reset OnIdle</td><td>Reset Soft at once when no transaction is open; else answered Scheduled and
- *       sent once the last Ended event is answered (part 2 B12: an OnIdle reset waits for transactions to
- *       end, never ends them). A reset of one EVSE is Rejected: the core resets the whole station</td></tr>
+ *   <tr><td>Reset</td><td>see {@link Resets}</td></tr>
  *   <tr><td>TriggerMessage BootNotification, Heartbeat, StatusNotification, MeterValues</td><td>TriggerMessage
  *       of the same, for connector evse.id (the core's triggered MeterValues of a connector whose transaction runs
  *       carries it, and so goes as a TransactionEvent Updated with triggerReason Trigger); TransactionEvent: see
@@ -95,19 +89,12 @@ final class CsmsCalls {
 
   private final RemoteStarts remoteStarts;
   private final StationMessages station;
-  private final IdleReset idleReset;
   private final DeviceVariables variables;
 
-  /** Resets the station once no transaction is open; answers whether it had to wait. */
-  interface IdleReset {
-    boolean resetWhenIdle();
-  }
-
-  CsmsCalls(RemoteStarts remoteStarts, StationMessages station, IdleReset idleReset, DeviceVariables variables) {
+  CsmsCalls(RemoteStarts remoteStarts, StationMessages station, DeviceVariables variables) {
     this.remoteStarts = remoteStarts;
     this.variables = variables;
     this.station = station;
-    this.idleReset = idleReset;
   }
 
   /**
@@ -128,7 +115,6 @@ final class CsmsCalls {
                   startStop(answer.status()), Optional.empty())))
           .orElseGet(() -> Exchange.local(new RequestStopTransactionResponse(RequestStartStopStatus.Rejected,
               Optional.of(new StatusInfo("UnknownTransaction", Optional.empty())))));
-      case ResetRequest reset -> reset(reset);
       // a triggered TransactionEvent depends on the core's running transactions: ServiceCalls routes it;
       // a triggered SignChargingStationCertificate is the core's ExtendedTriggerMessage: CertificateCalls routes it
       case TriggerMessageRequest trigger -> switch (trigger.requestedMessage()) {
@@ -158,26 +144,10 @@ final class CsmsCalls {
     return Exchange.one(new RemoteStartTransactionRequest(start.evseId(), idTag, Optional.empty()),
         (RemoteStartTransactionResponse answer) -> {
           if (answer.status() == RemoteStartStopStatus.REJECTED) {
-            remoteStarts.take(start.evseId().orElse(0), idTag);
+            remoteStarts.refused(start.evseId().orElse(0), idTag);
           }
           return new RequestStartTransactionResponse(startStop(answer.status()), Optional.empty(), Optional.empty());
         });
-  }
-
-  private Exchange reset(ResetRequest reset) {
-    if (reset.evseId().isPresent()) {
-      return Exchange.local(new ResetResponse(ResetStatus.Rejected,
-          Optional.of(new StatusInfo("NotSupported", Optional.of("the station resets as a whole")))));
-    }
-    if (reset.type() == Enums.ResetType.OnIdle && idleReset.resetWhenIdle()) {
-      return Exchange.local(new ResetResponse(ResetStatus.Scheduled, Optional.empty()));
-    }
-    dev.kilowatt.core.message.ResetType type = reset.type() == Enums.ResetType.Immediate
-        ? dev.kilowatt.core.message.ResetType.HARD : dev.kilowatt.core.message.ResetType.SOFT;
-    return Exchange.one(new dev.kilowatt.core.message.ResetRequest(type),
-        (dev.kilowatt.core.message.ResetResponse answer) -> new ResetResponse(
-            answer.status() == dev.kilowatt.core.message.ResetStatus.ACCEPTED ? ResetStatus.Accepted : ResetStatus.Rejected,
-            Optional.empty()));
   }
 
   private Exchange trigger(TriggerMessageRequest trigger) {

@@ -10,14 +10,16 @@ import java.util.Optional;
 final class CsmsRoutes {
 
   private final CsmsCalls csmsCalls;
+  private final Resets resets;
   private final ServiceCalls serviceCalls;
   private final Reports reports;
   private final FirmwareCalls firmware;
   private final LocalAuthCalls localAuthCalls;
 
-  CsmsRoutes(CsmsCalls csmsCalls, ServiceCalls serviceCalls, Reports reports, FirmwareCalls firmware,
+  CsmsRoutes(CsmsCalls csmsCalls, Resets resets, ServiceCalls serviceCalls, Reports reports, FirmwareCalls firmware,
       LocalAuthCalls localAuthCalls) {
     this.csmsCalls = csmsCalls;
+    this.resets = resets;
     this.serviceCalls = serviceCalls;
     this.reports = reports;
     this.firmware = firmware;
@@ -27,6 +29,7 @@ final class CsmsRoutes {
   /** {@return the route of {@code request}, or empty for a call the station does not handle yet} */
   Optional<Route> of(Messages.Request<?> request) {
     return csmsCalls.translate(request).<Route>map(Route.Now::new)
+        .or(() -> resets.translate(request))
         .or(() -> serviceCalls.translate(request))
         .or(() -> reports.translate(request))
         .or(() -> firmware.translate(request))

@@ -2,8 +2,6 @@ package dev.kilowatt.ocpp201;
 
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
-import dev.kilowatt.core.message.ResetRequest;
-import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
@@ -27,37 +25,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging station against a
- * 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and {@link TransactionEvents} say what
- * the core's calls become, {@link CsmsCalls}, {@link ServiceCalls}, {@link CertificateCalls} and
- * {@link LocalAuthCalls} what the CSMS's calls become ({@link CsmsRoutes} routes each call to one of them;
- * {@link FirmwareCalls} goes both ways, for firmware updates and logs),
- * {@link Variables} which device-model variables are which configuration keys and {@link Reports} how the device
- * model is reported. What a 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the
- * adapter asks the core through {@link CentralSystem.Listener#onTransactionsAsked}.
+ * The core's {@link CentralSystem} port over OCPP 2.0.1, every message translated at this edge: {@link StationMessages}
+ * and {@link TransactionEvents} translate the core's calls; {@link CsmsRoutes} hands each CSMS call to the part that
+ * translates it ({@link CsmsCalls}, {@link Resets}, {@link ServiceCalls}, {@link Reports}, {@link FirmwareCalls},
+ * {@link CertificateCalls}, {@link LocalAuthCalls}); {@link Variables} maps device-model variables onto configuration
+ * keys. What a 1.6 call cannot ask (which transactions run) goes to {@link CentralSystem.Listener#onTransactionsAsked}.
  *
- * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the CSMS's
- * URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
- * {@code ocpp2.0.1} only; after a loss or a failed attempt the next one starts after the back-off the
- * OCPPCommCtrlr.RetryBackOff variables set ({@link ReconnectBackOff}: 1, 2, 4 ... 64 seconds unless the CSMS set
- * others), until {@link #disconnect()}. The {@link ConnectionSettings} apply security profiles 0 to 3 and the ping
- * interval as {@link Handshake} and {@link Ocpp201Link} say; settings that forbid connecting (profile 2 or 3 with a
- * {@code ws://} URL, unusable certificates) stop the attempts until {@link #reconfigure} brings others. A failed
- * attempt's security event reaches the core under the 1.6 name the port speaks ({@link SecurityFinding}).
- * {@link #reconfigure} reconnects at once when the key, the profile or, with profile 3, the client certificate
- * changed, and retunes the ping of the live connection; new trusted roots apply from the next handshake. A call of
- * the station's that the CSMS leaves unanswered for the message time-out ({@code OCPPCommCtrlr.MessageTimeout}, part
- * 4) fails as a lost answer does, and the next call goes.
+ * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint, offering
+ * {@code ocpp2.0.1} (and {@code ocpp1.6} after it for a charger that speaks both, {@link #whenCsmsChooses16}), again
+ * after the OCPPCommCtrlr back-off ({@link ReconnectBackOff}) until {@link #disconnect()}; the {@link ConnectionSettings}
+ * apply security profiles 0 to 3 and the ping as {@link Handshake} says, and {@link #reconfigure} reconnects when the
+ * credentials changed. A call the CSMS leaves unanswered for the message time-out fails as a lost answer does. The
+ * "Connection" section of docs/ocpp201.md gives the rules in full.
  *
  * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected, or lost
  * with its connection, is dropped and the domain, which queues its transaction messages durably, times out and sends
  * again. A CALLERROR of the CSMS reaches the core under the 1.6 spelling of its code ({@link ErrorCode#toCore()}).
  *
- * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it can be
- * (transaction ids), kept through the {@link Storage} port where it must survive a restart (the seqNo of a running
- * transaction, TxCtrlr's TxStartPoint and TxStopPoint), and kept in memory where losing it at a restart costs one
- * detail of one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle reset) or nothing (the
- * charging state of a running transaction: the core ends those at a restart).
+ * <p><b>State.</b> What 2.0.1 needs beyond the core's messages is derived where it can be (transaction ids), kept
+ * through the {@link Storage} port, written off the loop, where it must survive a restart (seqNo, TxCtrlr's points,
+ * {@link RemoteStarts}, {@link Resets}), and in memory where a restart loses nothing (a transaction's charging state).
  */
 public final class Ocpp201CentralSystem implements CentralSystem {
 
@@ -85,8 +72,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private Scheduler.Timer retry;
   /** The attempts that failed since the last connection, for the back-off ({@link ReconnectBackOff}). */
   private int failedAttempts;
-  private boolean resetWhenIdle;
   private long exchanges;
+  private Optional<Runnable> chose16 = Optional.empty(); // see whenCsmsChooses16; none: ocpp2.0.1 alone is offered
   /** The core's calls for the CSMS's calls in progress, by the call id the core answers. */
   private final Map<String, Pending> pending = new HashMap<>();
 
@@ -96,8 +83,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and the device
-   *     model's variables that are no 1.6 key, under keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps what must survive a restart under {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
     this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, TrafficListener.NONE);
@@ -112,8 +98,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and the device
-   *     model's variables that are no 1.6 key, under keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps what must survive a restart under {@code ocpp201/}
    * @param traffic sees every text frame sent and received (a console, a trace), on the link's threads; it must be quick
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
@@ -130,14 +115,15 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     Storage offTheLoop = new WriteBehind(Objects.requireNonNull(storage, "storage"), writer, scheduler, HeldSends.FAULTS);
     this.held = new HeldSends(offTheLoop, this::isConnected);
-    RemoteStarts remoteStarts = new RemoteStarts();
-    this.transactions = new TransactionEvents(held.sequenceNumbers(), remoteStarts, scheduler, this::resetIfIdle);
+    RemoteStarts remoteStarts = new RemoteStarts(offTheLoop);
+    Resets resets = new Resets(offTheLoop, held.sequenceNumbers(), this::evseStatus, this::stationCall);
+    this.transactions = new TransactionEvents(held.sequenceNumbers(), remoteStarts, scheduler, resets);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
     this.storedVariables = new StoredVariables(offTheLoop);
     DeviceVariables variables = new DeviceVariables(address.chargePointId(), messageTimeout, scheduler, storedVariables,
         new TxPoints(offTheLoop));
     this.firmware = new FirmwareCalls(this::callOfTheStation);
-    this.routes = new CsmsRoutes(new CsmsCalls(remoteStarts, station, this::resetOnceIdle, variables),
+    this.routes = new CsmsRoutes(new CsmsCalls(remoteStarts, station, variables), resets,
         new ServiceCalls(station::knowsEvse),
         new Reports(scheduler, variables, station::stationStatus, station::evseStatuses, this::callOfTheStation),
         firmware, new LocalAuthCalls(() -> station.evseStatuses().keySet()));
@@ -147,6 +133,16 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private <R extends Messages.Response> CompletableFuture<R> callOfTheStation(Messages.Request<R> request) {
     Ocpp201Link now = currentLink();
     return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(request);
+  }
+
+  /**
+   * Before {@link #connect}: offers {@code ocpp1.6} after {@code ocpp2.0.1}, for a charger that speaks both; if the
+   * CSMS chooses ocpp1.6, this adapter stops connecting (the core hears nothing of it) and {@code chosen} runs on the loop.
+   *
+   * @param chosen what runs once the CSMS has chosen ocpp1.6, for the wiring to connect its 1.6 adapter instead
+   */
+  public synchronized void whenCsmsChooses16(Runnable chosen) {
+    this.chose16 = Optional.of(Objects.requireNonNull(chosen, "chosen"));
   }
 
   @Override
@@ -273,7 +269,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     Optional<Handshake> handshake = Handshake.of(address, settings, security, messageTimeout);
     if (handshake.isPresent()) {
       current = new LinkListener();
-      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current, traffic);
+      List<Subprotocol> offered = chose16.isPresent() ? List.of(Subprotocol.OCPP201, Subprotocol.OCPP16)
+          : List.of(Subprotocol.OCPP201);
+      link = Ocpp201Link.open(address.endpoint(), offered, handshake.get(), scheduler, current, traffic);
     }
   }
 
@@ -291,7 +289,14 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     @Override
     public void connected(Subprotocol subprotocol) {
       if (subprotocol != Subprotocol.OCPP201) {
-        return; // the link closes itself and reports it
+        // the link closes itself and reports it; ocpp1.6 is offered only with somewhere to hand it: attempts stop
+        Optional<Runnable> handOver;
+        synchronized (Ocpp201CentralSystem.this) {
+          handOver = this == current ? chose16 : Optional.empty();
+          running &= handOver.isEmpty();
+        }
+        handOver.ifPresent(Runnable::run);
+        return;
       }
       synchronized (Ocpp201CentralSystem.this) {
         if (this != current) {
@@ -383,23 +388,13 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     return ++exchanges;
   }
 
-  /** An OnIdle reset arrived: waits if a transaction is open, and says whether it does. */
-  private synchronized boolean resetOnceIdle() {
-    resetWhenIdle = transactions.open();
-    return resetWhenIdle;
+  private Optional<Enums.ConnectorStatus> evseStatus(int evseId) {
+    return Optional.ofNullable(station.evseStatuses().get(evseId));
   }
 
-  /** An Ended event was answered: the reset that waited for it goes to the core now. */
-  private void resetIfIdle() {
-    boolean now;
-    synchronized (this) {
-      now = resetWhenIdle && !transactions.open();
-      resetWhenIdle &= !now;
-    }
-    if (now) {
-      // after the core has heard the answer to the StopTransaction this runs within
-      String callId = "idle-reset-" + nextExchange();
-      scheduler.execute(() -> listener.onCall(callId, new ResetRequest(ResetType.SOFT)));
-    }
+  /** A call of the station's own to the core (a reset that waited), once the core has heard the answer this runs within. */
+  private void stationCall(CentralSystemRequest<?> request) {
+    String callId = "station-" + nextExchange();
+    scheduler.execute(() -> listener.onCall(callId, request));
   }
 }

@@ -118,13 +118,17 @@ final class SequenceNumbers {
     return !storage.keys(PREFIX).isEmpty();
   }
 
+  /** Whether a transaction of EVSE {@code evseId} has not had its Ended event answered yet. */
+  boolean open(int evseId) {
+    return !storage.keys(PREFIX + evseId + "-").isEmpty();
+  }
+
   /** The transaction has ended and the CSMS has its last event. */
   void forget(String transactionId) {
     storage.delete(key(transactionId));
   }
 
-  /** Storage keys are letters, digits and {@code ._/-}: the time's colons become dots. */
   private static String key(String transactionId) {
-    return PREFIX + transactionId.replace(':', '.');
+    return PREFIX + TransactionIds.storageKey(transactionId);
   }
 }

@@ -52,16 +52,16 @@ final class TransactionEvents {
   private final SequenceNumbers sequenceNumbers;
   private final RemoteStarts remoteStarts;
   private final Scheduler clock;
-  private final Runnable ended;
+  private final Resets resets;
   private final StartsInFlight startsInFlight;
   private final ChargingStates chargingStates = new ChargingStates();
 
-  /** {@code ended} runs once the CSMS has answered an Ended event. */
-  TransactionEvents(SequenceNumbers sequenceNumbers, RemoteStarts remoteStarts, Scheduler clock, Runnable ended) {
+  /** {@code resets} names the end of a transaction an EVSE reset ended, and hears when an Ended event is answered. */
+  TransactionEvents(SequenceNumbers sequenceNumbers, RemoteStarts remoteStarts, Scheduler clock, Resets resets) {
     this.sequenceNumbers = sequenceNumbers;
     this.remoteStarts = remoteStarts;
     this.clock = clock;
-    this.ended = ended;
+    this.resets = resets;
     this.startsInFlight = new StartsInFlight(clock);
   }
 
@@ -80,7 +80,7 @@ final class TransactionEvents {
   Outbound started(StartTransactionRequest start) {
     String id = TransactionIds.station(start.connectorId(), start.timestamp());
     int coreId = TransactionIds.core(start.connectorId(), start.timestamp());
-    Optional<RemoteStarts.RemoteStart> remote = remoteStarts.take(start.connectorId(), start.idTag());
+    Optional<RemoteStarts.RemoteStart> remote = remoteStarts.started(id, start.connectorId(), start.idTag());
     IdToken token = remote.map(RemoteStarts.RemoteStart::idToken).orElseGet(() -> remoteStarts.token(start.idTag()));
     Optional<ChargingStates.Change> already = chargingStates.started(start.connectorId(), id, start.timestamp());
     TransactionEventRequest event = event(TransactionEventType.Started, start.timestamp(),
@@ -131,7 +131,10 @@ final class TransactionEvents {
 
   Outbound ended(StopTransactionRequest stop) {
     String id = TransactionIds.stationOf(stop.transactionId(), clock.now());
-    Ending ending = ending(stop.reason().orElse(Reason.LOCAL));
+    int evseId = TransactionIds.connectorOf(stop.transactionId());
+    Reason reason = stop.reason().orElse(Reason.LOCAL);
+    // an EVSE reset ends the transaction as the core's remote stop does (see Resets)
+    Ending ending = ending(reason == Reason.REMOTE && resets.endedByReset(evseId) ? Reason.HARD_RESET : reason);
     List<MeterValue> meterValue = new ArrayList<>(MeterReadings.of(stop.transactionData()));
     meterValue.add(MeterReadings.register(stop.meterStop(), ReadingContext.Transaction_End, stop.timestamp()));
     chargingStates.ended(id);
@@ -143,7 +146,8 @@ final class TransactionEvents {
         stop.idTag().map(remoteStarts::token), meterValue);
     return new Outbound.Send<>(event, answer -> {
       sequenceNumbers.forget(id);
-      ended.run();
+      remoteStarts.ended(id);
+      resets.settled(evseId);
       return new StopTransactionResponse(answer.idTokenInfo().map(Verdicts::idTagInfo));
     });
   }
@@ -157,7 +161,7 @@ final class TransactionEvents {
    * The 2.0.1 reading of a 1.6 stop reason. Stopped by a card (Local) is {@code StopAuthorized}; by the
    * CSMS, {@code RemoteStop}; by either Reset, {@code ResetCommand} with {@code ImmediateReset} (a Reset
    * the core runs stops transactions at once: 2.0.1's OnIdle reset never stops one, see
-   * {@link CsmsCalls}); an unplugged EV, {@code EVCommunicationLost} (part 2 E09); an UnlockConnector,
+   * {@link Resets}); an unplugged EV, {@code EVCommunicationLost} (part 2 E09); an UnlockConnector,
    * {@code UnlockCommand} with reason Other (2.0.1 has no stop reason of that name); a card the CSMS
    * refused afterwards, {@code Deauthorized}; a power loss, an emergency stop, a reboot or any other
    * reason, {@code AbnormalCondition}.

@@ -69,9 +69,19 @@ final class TransactionIds {
     }
   }
 
+  /** The connector the core's {@code coreId} was started on. */
+  static int connectorOf(int coreId) {
+    return Math.floorMod(coreId, MAX_CONNECTORS) + 1;
+  }
+
+  /** The station's id as part of a storage key, whose characters are letters, digits and {@code ._/-}. */
+  static String storageKey(String stationId) {
+    return stationId.replace(':', '.');
+  }
+
   /** The station's id of the core's {@code coreId}, for a transaction that started before {@code now}. */
   static String stationOf(int coreId, Instant now) {
-    int connectorId = Math.floorMod(coreId, MAX_CONNECTORS) + 1;
+    int connectorId = connectorOf(coreId);
     long wrapped = Math.floorDiv(coreId, MAX_CONNECTORS);
     long latest = now.getEpochSecond() - BASE + SLACK;
     long seconds = latest - Math.floorMod(latest - wrapped, PERIOD);

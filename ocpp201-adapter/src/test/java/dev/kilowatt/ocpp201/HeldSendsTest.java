@@ -52,7 +52,9 @@ class HeldSendsTest {
   private final TestLoop loop = new TestLoop(started.plusSeconds(120));
   private final BrokenStorage medium = new BrokenStorage();
   private final HeldSends held = new HeldSends(new WriteBehind(medium, Runnable::run, loop, HeldSends.FAULTS), () -> true);
-  private final TransactionEvents events = new TransactionEvents(held.sequenceNumbers(), new RemoteStarts(), loop, () -> { });
+  private final Storage offTheLoop = new WriteBehind(medium, Runnable::run, loop, HeldSends.FAULTS);
+  private final TransactionEvents events = new TransactionEvents(held.sequenceNumbers(), new RemoteStarts(offTheLoop), loop,
+      new Resets(offTheLoop, held.sequenceNumbers(), evse -> Optional.empty(), request -> { }));
   private final List<Messages.Request<?>> sent = new ArrayList<>();
   private final List<Messages.Request<?>> unsent = new ArrayList<>();
 
