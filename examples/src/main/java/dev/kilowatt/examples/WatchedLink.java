@@ -4,6 +4,7 @@ import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.UnsettledTransaction;
@@ -138,6 +139,12 @@ public final class WatchedLink implements CentralSystem {
   public void send(String callId, ChargePointRequest<?> request) {
     watcher.sent(callId, request);
     link.send(callId, request);
+  }
+
+  @Override
+  public void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
+    watcher.sent(callId, request);
+    link.send(callId, request, origin);
   }
 
   @Override

@@ -45,6 +45,18 @@ public interface CentralSystem {
   void send(String callId, ChargePointRequest<?> request);
 
   /**
+   * Sends a call as {@link #send(String, ChargePointRequest)} does, saying whether the domain made it while the link
+   * was down; a protocol without a word for that (OCPP 1.6) keeps this default, which drops {@code origin}.
+   *
+   * @param callId the CALL's unique id, which its answer will carry
+   * @param request the payload
+   * @param origin whether it was made while no connection was up
+   */
+  default void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
+    send(callId, request);
+  }
+
+  /**
    * Answers the inbound call {@code callId}.
    *
    * @param callId the id of the inbound CALL
