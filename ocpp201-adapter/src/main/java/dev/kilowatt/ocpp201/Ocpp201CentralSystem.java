@@ -5,6 +5,7 @@ import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetType;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
@@ -175,12 +176,18 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
   @Override
   public void send(String callId, ChargePointRequest<?> request) {
+    send(callId, request, CallOrigin.ONLINE);
+  }
+
+  /** As the port has it; a transaction message the core made offline goes as a TransactionEvent with offline true. */
+  @Override
+  public void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
     if (!isConnected()) {
       return;
     }
     Outbound outbound;
     try {
-      outbound = station.translate(request);
+      outbound = station.translate(request, origin);
     } catch (IllegalArgumentException e) {
       outbound = new Outbound.Refuse(new CallError(CallError.Code.INTERNAL_ERROR, e.getMessage()));
     }
