@@ -56,7 +56,16 @@ public enum Action {
       Sender.CSMS),
   /** B07: the station sends a part of the report the CSMS asked for. */
   NOTIFY_REPORT("NotifyReport", ReportMessages.NotifyReportRequest.class, ReportMessages.NotifyReportResponse.class,
-      Sender.STATION);
+      Sender.STATION),
+  /** K01: the CSMS installs a charging profile. */
+  SET_CHARGING_PROFILE("SetChargingProfile", SmartChargingMessages.SetChargingProfileRequest.class,
+      SmartChargingMessages.SetChargingProfileResponse.class, Sender.CSMS),
+  /** K10: the CSMS clears charging profiles. */
+  CLEAR_CHARGING_PROFILE("ClearChargingProfile", SmartChargingMessages.ClearChargingProfileRequest.class,
+      SmartChargingMessages.ClearChargingProfileResponse.class, Sender.CSMS),
+  /** K08: the CSMS asks for the limits an EVSE will have. */
+  GET_COMPOSITE_SCHEDULE("GetCompositeSchedule", SmartChargingMessages.GetCompositeScheduleRequest.class,
+      SmartChargingMessages.GetCompositeScheduleResponse.class, Sender.CSMS);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {

@@ -53,7 +53,9 @@ public final class Messages {
       RequestStartTransactionRequest, RequestStopTransactionRequest, MeterValuesRequest, TriggerMessageRequest,
       ChangeAvailabilityRequest, ServiceMessages.UnlockConnectorRequest, ServiceMessages.DataTransferRequest,
       ServiceMessages.GetTransactionStatusRequest, ServiceMessages.SecurityEventNotificationRequest,
-      ReportMessages.GetBaseReportRequest, ReportMessages.NotifyReportRequest {
+      ReportMessages.GetBaseReportRequest, ReportMessages.NotifyReportRequest,
+      SmartChargingMessages.SetChargingProfileRequest, SmartChargingMessages.ClearChargingProfileRequest,
+      SmartChargingMessages.GetCompositeScheduleRequest {
   }
 
   /** A CALLRESULT payload. */
@@ -63,7 +65,9 @@ public final class Messages {
       RequestStartTransactionResponse, RequestStopTransactionResponse, MeterValuesResponse, TriggerMessageResponse,
       ChangeAvailabilityResponse, ServiceMessages.UnlockConnectorResponse, ServiceMessages.DataTransferResponse,
       ServiceMessages.GetTransactionStatusResponse, ServiceMessages.SecurityEventNotificationResponse,
-      ReportMessages.GetBaseReportResponse, ReportMessages.NotifyReportResponse {
+      ReportMessages.GetBaseReportResponse, ReportMessages.NotifyReportResponse,
+      SmartChargingMessages.SetChargingProfileResponse, SmartChargingMessages.ClearChargingProfileResponse,
+      SmartChargingMessages.GetCompositeScheduleResponse {
   }
 
   /**

@@ -70,6 +70,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
   private final Reports reports;
+  private final SmartChargingCalls smartCharging = new SmartChargingCalls();
   private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
@@ -326,7 +327,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
-          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()));
+          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
+          .or(() -> smartCharging.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
