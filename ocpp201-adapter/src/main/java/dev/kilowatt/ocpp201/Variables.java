@@ -13,6 +13,8 @@ import dev.kilowatt.ocpp201.Types.SetVariableData;
 import dev.kilowatt.ocpp201.Types.SetVariableResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The variables of the 2.0.1 device model (part 2 appendix, "Standardized components and variables")
@@ -34,14 +36,19 @@ final class Variables {
     READ_WRITE, READ_ONLY, WRITE_ONLY
   }
 
-  /** One variable, the 1.6 key it is, and its mutability. */
-  record Mapping(String component, String variable, String key, Mutability mutability) {
+  /** One variable, the 1.6 key it is, its mutability, and how the key's value reads as the variable's. */
+  record Mapping(String component, String variable, String key, Mutability mutability, UnaryOperator<String> reading) {
+    Mapping(String component, String variable, String key, Mutability mutability) {
+      this(component, variable, key, mutability, UnaryOperator.identity());
+    }
+
     Mapping(String component, String variable, String key) {
       this(component, variable, key, Mutability.READ_WRITE);
     }
   }
 
-  static final List<Mapping> TABLE = List.of(
+  /** The table: the rows below, then each controller's own table ({@link SmartChargingVariables}). */
+  static final List<Mapping> TABLE = Stream.concat(Stream.of(
       new Mapping("OCPPCommCtrlr", "HeartbeatInterval", "HeartbeatInterval"),
       new Mapping("OCPPCommCtrlr", "WebSocketPingInterval", "WebSocketPingInterval"),
       new Mapping("OCPPCommCtrlr", "ResetRetries", "ResetRetries"),
@@ -60,7 +67,8 @@ final class Variables {
       new Mapping("TxCtrlr", "StopTxOnInvalidId", "StopTransactionOnInvalidId"),
       new Mapping("TxCtrlr", "MaxEnergyOnInvalidId", "MaxEnergyOnInvalidId"),
       new Mapping("SecurityCtrlr", "SecurityProfile", "SecurityProfile", Mutability.READ_ONLY),
-      new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY));
+      new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY)),
+      SmartChargingVariables.TABLE.stream()).toList();
 
   /** Where a variable leads: to a 1.6 key, or to an answer without one. */
   sealed interface Lookup {
@@ -110,6 +118,12 @@ final class Variables {
     return mapping.get().mutability() == refused ? new Refused() : new Key(mapping.get().key());
   }
 
+  /** How the value of the 1.6 key {@code key} reads as its variable's. */
+  static UnaryOperator<String> reading(String key) {
+    return TABLE.stream().filter(m -> m.key().equals(key)).findFirst().map(Mapping::reading)
+        .orElse(UnaryOperator.identity());
+  }
+
   /** {@return the entry of {@code key} in the core's GetConfiguration answer, if the core has the key} */
   static Optional<KeyValue> keyIn(GetConfigurationResponse answer, String key) {
     return answer.configurationKey().stream().filter(k -> k.key().equals(key)).findFirst();
@@ -123,7 +137,7 @@ final class Variables {
     if (lookup instanceof Key(String key) && answer.isPresent()) {
       Optional<KeyValue> found = keyIn(answer.get(), key);
       status = found.isPresent() ? GetVariableStatus.Accepted : GetVariableStatus.UnknownVariable;
-      value = found.flatMap(KeyValue::value);
+      value = found.flatMap(KeyValue::value).map(reading(key));
     }
     return new GetVariableResult(status, data.attributeType(), value, data.component(), data.variable(), Optional.empty());
   }

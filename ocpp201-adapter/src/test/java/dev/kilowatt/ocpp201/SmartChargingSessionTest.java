@@ -152,4 +152,25 @@ class SmartChargingSessionTest {
     offered(16.0);
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }
+
+  @Test
+  void theSmartChargingCtrlrVariablesAreTheCoresReadOnlyKeysTheRateUnitsInTwoPointZeroOneWords() throws Exception {
+    String get = "{\"getVariableData\":[" + variable("ProfileStackLevel") + "," + variable("PeriodsPerSchedule") + ","
+        + variable("Phases3to1") + "," + variable("RateUnit") + "," + variable("Entries") + "]}";
+    JsonNode results = call("g1", "GetVariables", get).get("getVariableResult");
+    assertEquals("8", results.at("/0/attributeValue").asText(), "ChargeProfileMaxStackLevel");
+    assertEquals("24", results.at("/1/attributeValue").asText(), "ChargingScheduleMaxPeriods");
+    assertEquals("false", results.at("/2/attributeValue").asText(), "ConnectorSwitch3to1PhaseSupported");
+    assertEquals("A,W", results.at("/3/attributeValue").asText(), "ChargingScheduleAllowedChargingRateUnit Current,Power");
+    assertEquals("UnknownVariable", results.at("/4/attributeStatus").asText());
+
+    JsonNode set = call("s1", "SetVariables", "{\"setVariableData\":[{\"attributeValue\":\"3\","
+        + "\"component\":{\"name\":\"SmartChargingCtrlr\"},\"variable\":{\"name\":\"ProfileStackLevel\"}}]}");
+    assertEquals("Rejected", set.at("/setVariableResult/0/attributeStatus").asText(), "ReadOnly");
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  private static String variable(String name) {
+    return "{\"component\":{\"name\":\"SmartChargingCtrlr\"},\"variable\":{\"name\":\"" + name + "\"}}";
+  }
 }
