@@ -7,6 +7,7 @@ import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.InstalledChargingProfile;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.util.List;
 import java.util.Objects;
@@ -199,6 +200,11 @@ public final class WatchedLink implements CentralSystem {
       @Override
       public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
         domain.onTransactionsAsked(answer);
+      }
+
+      @Override
+      public void onChargingProfilesAsked(Consumer<List<InstalledChargingProfile>> answer) {
+        domain.onChargingProfilesAsked(answer);
       }
     };
   }

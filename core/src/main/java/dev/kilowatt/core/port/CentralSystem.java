@@ -130,5 +130,13 @@ public interface CentralSystem {
      * @param answer gets the unsettled transactions, oldest first, on the event loop
      */
     void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer);
+
+    /**
+     * The central system asks which charging profiles the charger holds (OCPP 2.0.1's GetChargingProfiles); the
+     * domain answers on its event loop with every installed profile, in install order.
+     *
+     * @param answer gets the installed profiles, on the event loop
+     */
+    void onChargingProfilesAsked(Consumer<List<InstalledChargingProfile>> answer);
   }
 }
