@@ -59,6 +59,7 @@ const answers = {
     : { status: 'UnknownVendorId' }),
   SecurityEventNotification: () => ({}),
   NotifyReport: () => ({}),
+  ReportChargingProfiles: () => ({}),
 };
 
 server.auth((accept, reject, handshake) => {

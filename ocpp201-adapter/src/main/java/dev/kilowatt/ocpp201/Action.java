@@ -65,7 +65,13 @@ public enum Action {
       SmartChargingMessages.ClearChargingProfileResponse.class, Sender.CSMS),
   /** K08: the CSMS asks for the limits an EVSE will have. */
   GET_COMPOSITE_SCHEDULE("GetCompositeSchedule", SmartChargingMessages.GetCompositeScheduleRequest.class,
-      SmartChargingMessages.GetCompositeScheduleResponse.class, Sender.CSMS);
+      SmartChargingMessages.GetCompositeScheduleResponse.class, Sender.CSMS),
+  /** K09: the CSMS asks for the installed charging profiles. */
+  GET_CHARGING_PROFILES("GetChargingProfiles", SmartChargingMessages.GetChargingProfilesRequest.class,
+      SmartChargingMessages.GetChargingProfilesResponse.class, Sender.CSMS),
+  /** K09: the station reports installed charging profiles, in parts. */
+  REPORT_CHARGING_PROFILES("ReportChargingProfiles", SmartChargingMessages.ReportChargingProfilesRequest.class,
+      SmartChargingMessages.ReportChargingProfilesResponse.class, Sender.STATION);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {

@@ -55,7 +55,8 @@ public final class Messages {
       ServiceMessages.GetTransactionStatusRequest, ServiceMessages.SecurityEventNotificationRequest,
       ReportMessages.GetBaseReportRequest, ReportMessages.NotifyReportRequest,
       SmartChargingMessages.SetChargingProfileRequest, SmartChargingMessages.ClearChargingProfileRequest,
-      SmartChargingMessages.GetCompositeScheduleRequest {
+      SmartChargingMessages.GetCompositeScheduleRequest, SmartChargingMessages.GetChargingProfilesRequest,
+      SmartChargingMessages.ReportChargingProfilesRequest {
   }
 
   /** A CALLRESULT payload. */
@@ -67,7 +68,8 @@ public final class Messages {
       ServiceMessages.GetTransactionStatusResponse, ServiceMessages.SecurityEventNotificationResponse,
       ReportMessages.GetBaseReportResponse, ReportMessages.NotifyReportResponse,
       SmartChargingMessages.SetChargingProfileResponse, SmartChargingMessages.ClearChargingProfileResponse,
-      SmartChargingMessages.GetCompositeScheduleResponse {
+      SmartChargingMessages.GetCompositeScheduleResponse, SmartChargingMessages.GetChargingProfilesResponse,
+      SmartChargingMessages.ReportChargingProfilesResponse {
   }
 
   /**

@@ -70,7 +70,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
   private final Reports reports;
-  private final SmartChargingCalls smartCharging = new SmartChargingCalls();
+  private final SmartChargingCalls smartCharging;
   private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
@@ -121,10 +121,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     TxPoints txPoints = new TxPoints(storage);
     this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, report -> {
-      Ocpp201Link now = currentLink();
-      return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(report);
-    });
+    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callNow);
+    this.smartCharging = new SmartChargingCalls(scheduler, this::callNow);
   }
 
   @Override
@@ -244,6 +242,12 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
   }
 
+  /** A call of the station's own over the current link: failed at once without one. */
+  private <R extends Messages.Response> CompletableFuture<R> callNow(Messages.Request<R> request) {
+    Ocpp201Link now = currentLink();
+    return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(request);
+  }
+
   private synchronized boolean isConnected() {
     return connected;
   }
@@ -338,6 +342,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
             () -> exchange(call, now.exchange()));
         case Route.AfterTransactions after -> listener.onTransactionsAsked(
             unsettled -> exchange(call, after.exchange().apply(unsettled)));
+        case Route.AfterProfiles after -> listener.onChargingProfilesAsked(
+            installed -> exchange(call, after.exchange().apply(installed)));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.port.InstalledChargingProfile;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.util.List;
 import java.util.function.Function;
@@ -17,5 +18,9 @@ sealed interface Route {
 
   /** The exchange depends on the core's unsettled transactions. */
   record AfterTransactions(Function<List<UnsettledTransaction>, CsmsCalls.Exchange> exchange) implements Route {
+  }
+
+  /** The exchange depends on the charging profiles the core holds. */
+  record AfterProfiles(Function<List<InstalledChargingProfile>, CsmsCalls.Exchange> exchange) implements Route {
   }
 }

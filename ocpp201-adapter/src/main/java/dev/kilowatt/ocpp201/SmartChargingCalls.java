@@ -5,6 +5,7 @@ import dev.kilowatt.core.message.ChargingProfilePurposeType;
 import dev.kilowatt.core.message.ChargingRateUnitType;
 import dev.kilowatt.core.message.GetCompositeScheduleStatus;
 import dev.kilowatt.core.message.RecurrencyKindType;
+import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.ocpp201.CsmsCalls.Exchange;
 import dev.kilowatt.ocpp201.SmartChargingMessages.ChargingProfile;
 import dev.kilowatt.ocpp201.SmartChargingMessages.ChargingProfileKind;
@@ -19,17 +20,22 @@ import dev.kilowatt.ocpp201.SmartChargingMessages.ClearChargingProfileResponse;
 import dev.kilowatt.ocpp201.SmartChargingMessages.ClearChargingProfileStatus;
 import dev.kilowatt.ocpp201.SmartChargingMessages.CompositeSchedule;
 import dev.kilowatt.ocpp201.SmartChargingMessages.GenericStatus;
+import dev.kilowatt.ocpp201.SmartChargingMessages.GetChargingProfilesRequest;
 import dev.kilowatt.ocpp201.SmartChargingMessages.GetCompositeScheduleRequest;
 import dev.kilowatt.ocpp201.SmartChargingMessages.GetCompositeScheduleResponse;
+import dev.kilowatt.ocpp201.SmartChargingMessages.ReportChargingProfilesRequest;
+import dev.kilowatt.ocpp201.SmartChargingMessages.ReportChargingProfilesResponse;
 import dev.kilowatt.ocpp201.SmartChargingMessages.SetChargingProfileRequest;
 import dev.kilowatt.ocpp201.SmartChargingMessages.SetChargingProfileResponse;
 import dev.kilowatt.ocpp201.Types.StatusInfo;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The CSMS's smart charging calls (block K) as the core's 1.6 ones, on the core's one allocator: the profile, the
  * clear and the composite schedule of 1.6 under 2.0.1's names, EVSE n being the core's connector n and EVSE 0 its
- * connector 0. What the core cannot honour is Rejected here, without the core, with a reasonCode in libocpp's words
+ * connector 0; GetChargingProfiles, which 1.6 lacks, from the profiles the core holds ({@link ProfileReports}). What the core cannot honour is Rejected here, without the core, with a reasonCode in libocpp's words
  * for the same checks:
  *
  * <table>
@@ -57,9 +63,20 @@ import java.util.Optional;
  */
 final class SmartChargingCalls {
 
+  private final Scheduler clock;
+  private final ProfileReports reports;
+
+  /** {@code station} sends the station's ReportChargingProfiles ({@link ProfileReports}). */
+  SmartChargingCalls(Scheduler clock,
+      Function<ReportChargingProfilesRequest, CompletableFuture<ReportChargingProfilesResponse>> station) {
+    this.clock = clock;
+    this.reports = new ProfileReports(station);
+  }
+
   /** The route for {@code request}, or empty for a call that is not one of block K's. */
   Optional<Route> translate(Messages.Request<?> request) {
     return Optional.ofNullable(switch (request) {
+      case GetChargingProfilesRequest get -> new Route.AfterProfiles(installed -> reports.exchange(get, installed, clock.now()));
       case SetChargingProfileRequest set -> new Route.Now(set(set));
       case ClearChargingProfileRequest clear -> new Route.Now(clear(clear));
       case GetCompositeScheduleRequest composite -> new Route.Now(composite(composite));

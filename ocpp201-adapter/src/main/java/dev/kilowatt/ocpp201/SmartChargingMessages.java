@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Block K's messages (part 2 K01, K08, K10), requests and responses as part 2 chapter 1 names them, with the
+ * Block K's messages (part 2 K01, K08, K09, K10), requests and responses as part 2 chapter 1 names them, with the
  * charging profile's types and enumerations, whose values are the schemas'. A schedule's salesTariff (ISO 15118)
  * is not modelled: the schema checks it, the binding skips it.
  */
@@ -220,5 +220,85 @@ public final class SmartChargingMessages {
    */
   public record GetCompositeScheduleResponse(GenericStatus status, Optional<StatusInfo> statusInfo,
       Optional<CompositeSchedule> schedule) implements Response {
+  }
+
+  /** ChargingLimitSourceEnumType: who set a limit. */
+  public enum ChargingLimitSource {
+    /** An energy management system. */
+    EMS,
+    /** Another source. */
+    Other,
+    /** A system operator. */
+    SO,
+    /** The charging station operator, through the CSMS: every profile SetChargingProfile installs. */
+    CSO
+  }
+
+  /** GetChargingProfileStatusEnumType. */
+  public enum GetChargingProfileStatus {
+    /** Profiles matched: ReportChargingProfiles follow. */
+    Accepted,
+    /** None matched. */
+    NoProfiles
+  }
+
+  /**
+   * ChargingProfileCriterionType: which profiles to report, every criterion given having to match.
+   *
+   * @param chargingProfilePurpose their purpose
+   * @param stackLevel their stack level
+   * @param chargingProfileId their ids
+   * @param chargingLimitSource who set them
+   */
+  public record ChargingProfileCriterion(Optional<ChargingProfilePurpose> chargingProfilePurpose,
+      Optional<Integer> stackLevel, List<Integer> chargingProfileId, List<ChargingLimitSource> chargingLimitSource) {
+    /** Null lists read as empty; the lists are copied. */
+    public ChargingProfileCriterion {
+      chargingProfileId = List.copyOf(chargingProfileId == null ? List.of() : chargingProfileId);
+      chargingLimitSource = List.copyOf(chargingLimitSource == null ? List.of() : chargingLimitSource);
+    }
+  }
+
+  /**
+   * K09: the CSMS asks for the installed profiles that match.
+   *
+   * @param requestId the id the reports repeat
+   * @param evseId the EVSE whose profiles are asked (0: the station's own); all without one
+   * @param chargingProfile the criteria
+   */
+  public record GetChargingProfilesRequest(int requestId, Optional<Integer> evseId, ChargingProfileCriterion chargingProfile)
+      implements Request<GetChargingProfilesResponse> {
+  }
+
+  /**
+   * K09: whether reports follow.
+   *
+   * @param status Accepted, or NoProfiles
+   * @param statusInfo more about it
+   */
+  public record GetChargingProfilesResponse(GetChargingProfileStatus status, Optional<StatusInfo> statusInfo)
+      implements Response {
+  }
+
+  /**
+   * K09: one part of the answer to a GetChargingProfiles, the profiles of one EVSE.
+   *
+   * @param requestId the GetChargingProfiles' requestId
+   * @param chargingLimitSource who set them
+   * @param chargingProfile the profiles
+   * @param tbc whether more parts follow
+   * @param evseId the EVSE they are on; 0 for the station's own
+   */
+  public record ReportChargingProfilesRequest(int requestId, ChargingLimitSource chargingLimitSource,
+      List<ChargingProfile> chargingProfile, Optional<Boolean> tbc, int evseId)
+      implements Request<ReportChargingProfilesResponse> {
+    /** A null list reads as empty; the list is copied. */
+    public ReportChargingProfilesRequest {
+      chargingProfile = List.copyOf(chargingProfile == null ? List.of() : chargingProfile);
+    }
+  }
+
+  /** K09: the CSMS took a part. */
+  public record ReportChargingProfilesResponse() implements Response {
   }
 }

@@ -60,6 +60,11 @@ class SmartChargingCallsTest {
                 Optional.of(2)))),
         new SmartChargingMessages.ClearChargingProfileResponse(SmartChargingMessages.ClearChargingProfileStatus.Unknown,
             Optional.empty()),
+        new SmartChargingMessages.GetChargingProfilesRequest(3, Optional.of(1), new SmartChargingMessages.ChargingProfileCriterion(
+            Optional.of(ChargingProfilePurpose.TxProfile), Optional.of(0), List.of(7, 8),
+            List.of(SmartChargingMessages.ChargingLimitSource.CSO))),
+        new SmartChargingMessages.GetChargingProfilesResponse(SmartChargingMessages.GetChargingProfileStatus.NoProfiles,
+            Optional.empty()),
         new SmartChargingMessages.GetCompositeScheduleRequest(600, Optional.of(ChargingRateUnit.W), 0),
         new SmartChargingMessages.GetCompositeScheduleResponse(SmartChargingMessages.GenericStatus.Accepted, Optional.empty(),
             Optional.of(new SmartChargingMessages.CompositeSchedule(List.of(new ChargingSchedulePeriod(0, 11_000,
@@ -72,6 +77,23 @@ class SmartChargingCallsTest {
       assertEquals(exchange.getKey(), received.request());
       assertEquals(3, json.readTree(codec.encodeResult("c", exchange.getValue())).get(0).asInt(), action::name);
     }
+  }
+
+  @Test
+  void aTxProfileSetOverTwoPointZeroOneReadsBackAsItWasSetButForItsScheduleIdWhichOnePointSixLacks() throws Exception {
+    ChargingProfile set = tx(Optional.of(TX));
+    List<dev.kilowatt.core.message.Response> answers = new java.util.ArrayList<>();
+    CsmsCalls.Exchange exchange = ((Route.Now) new SmartChargingCalls(null, r -> null).translate(
+        new SmartChargingMessages.SetChargingProfileRequest(1, set)).orElseThrow()).exchange();
+    dev.kilowatt.core.message.SetChargingProfileRequest core =
+        (dev.kilowatt.core.message.SetChargingProfileRequest) exchange.requests().getFirst();
+    assertEquals(Optional.of(TransactionIds.core(1, T)), core.csChargingProfiles().transactionId());
+
+    ChargingProfile back = ProfileReports.of(core.csChargingProfiles(), T.plusSeconds(600));
+    assertEquals(set, back, "its one schedule was id 1 already");
+    answers.add(new dev.kilowatt.core.message.SetChargingProfileResponse(dev.kilowatt.core.message.ChargingProfileStatus.NOT_SUPPORTED));
+    assertEquals(SmartChargingMessages.ChargingProfileStatus.Rejected,
+        ((SmartChargingMessages.SetChargingProfileResponse) exchange.answer().apply(answers)).status());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.kilowatt.ocpp201;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -167,6 +168,41 @@ class SmartChargingSessionTest {
     JsonNode set = call("s1", "SetVariables", "{\"setVariableData\":[{\"attributeValue\":\"3\","
         + "\"component\":{\"name\":\"SmartChargingCtrlr\"},\"variable\":{\"name\":\"ProfileStackLevel\"}}]}");
     assertEquals("Rejected", set.at("/setVariableResult/0/attributeStatus").asText(), "ReadOnly");
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
+  @Test
+  void getChargingProfilesReportsTheCoresProfilesOnePartPerEvseAndNoProfilesWhenNoneMatch() throws Exception {
+    String station = "{\"evseId\":0,\"chargingProfile\":{\"id\":11,\"stackLevel\":1,\"chargingProfilePurpose\":"
+        + "\"TxDefaultProfile\",\"chargingProfileKind\":\"Relative\",\"chargingSchedule\":[{\"id\":4,"
+        + "\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":12}]}]}}";
+    assertEquals("Accepted", call("p1", "SetChargingProfile", station).get("status").asText());
+    assertEquals("Accepted", call("p2", "SetChargingProfile", station.replace("\"evseId\":0", "\"evseId\":1")
+        .replace("\"id\":11", "\"id\":12")).get("status").asText());
+
+    assertEquals("Accepted", call("g1", "GetChargingProfiles", "{\"requestId\":9,\"chargingProfile\":{}}")
+        .get("status").asText());
+    JsonNode first = csms.received("ReportChargingProfiles");
+    assertEquals(9, first.get("requestId").asInt());
+    assertEquals(0, first.get("evseId").asInt());
+    assertEquals("CSO", first.get("chargingLimitSource").asText());
+    assertTrue(first.get("tbc").asBoolean());
+    assertEquals(11, first.at("/chargingProfile/0/id").asInt());
+    assertEquals(12.0, first.at("/chargingProfile/0/chargingSchedule/0/chargingSchedulePeriod/0/limit").asDouble());
+    JsonNode second = csms.received("ReportChargingProfiles");
+    assertEquals(1, second.get("evseId").asInt());
+    assertFalse(second.has("tbc"), "the last part");
+    assertEquals(12, second.at("/chargingProfile/0/id").asInt());
+
+    assertEquals("Accepted", call("g2", "GetChargingProfiles",
+        "{\"requestId\":10,\"evseId\":1,\"chargingProfile\":{\"stackLevel\":1}}").get("status").asText());
+    JsonNode only = csms.received("ReportChargingProfiles");
+    assertEquals(10, only.get("requestId").asInt());
+    assertEquals(1, only.get("evseId").asInt());
+    assertEquals("NoProfiles", call("g3", "GetChargingProfiles",
+        "{\"requestId\":11,\"chargingProfile\":{\"chargingProfileId\":[99]}}").get("status").asText());
+    assertEquals("NoProfiles", call("g4", "GetChargingProfiles",
+        "{\"requestId\":12,\"chargingProfile\":{\"chargingLimitSource\":[\"EMS\"]}}").get("status").asText());
     assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
   }
 
