@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kilowatt.core.time.VirtualTime;
 import dev.kilowatt.ocpp.Payloads;
 import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.Response;
@@ -15,9 +16,11 @@ import dev.kilowatt.ocpp201.SmartChargingMessages.ChargingSchedule;
 import dev.kilowatt.ocpp201.SmartChargingMessages.ChargingSchedulePeriod;
 import dev.kilowatt.ocpp201.Types.StatusInfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Block K's messages against the OCA schemas both ways, and the profiles refused at the edge, without a network. */
@@ -82,9 +85,10 @@ class SmartChargingCallsTest {
   @Test
   void aTxProfileSetOverTwoPointZeroOneReadsBackAsItWasSetButForItsScheduleIdWhichOnePointSixLacks() throws Exception {
     ChargingProfile set = tx(Optional.of(TX));
-    List<dev.kilowatt.core.message.Response> answers = new java.util.ArrayList<>();
-    CsmsCalls.Exchange exchange = ((Route.Now) new SmartChargingCalls(null, r -> null).translate(
-        new SmartChargingMessages.SetChargingProfileRequest(1, set)).orElseThrow()).exchange();
+    List<dev.kilowatt.core.message.Response> answers = new ArrayList<>();
+    SmartChargingCalls calls = new SmartChargingCalls(new VirtualTime(T), report -> new CompletableFuture<>());
+    CsmsCalls.Exchange exchange = ((Route.Now) calls.translate(new SmartChargingMessages.SetChargingProfileRequest(1, set))
+        .orElseThrow()).exchange();
     dev.kilowatt.core.message.SetChargingProfileRequest core =
         (dev.kilowatt.core.message.SetChargingProfileRequest) exchange.requests().getFirst();
     assertEquals(Optional.of(TransactionIds.core(1, T)), core.csChargingProfiles().transactionId());
