@@ -7,15 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kilowatt.core.ChargePoint;
-import dev.kilowatt.core.ChargePointIdentity;
 import dev.kilowatt.core.ChargePointListener;
-import dev.kilowatt.core.ConnectorHardware;
-import dev.kilowatt.core.time.EventLoop;
-import dev.kilowatt.sim.SimulatedConnector;
-import dev.kilowatt.sim.SimulatedRfidReader;
-import dev.kilowatt.test.InMemoryStorage;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,43 +25,27 @@ class SmartChargingSessionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CentralSystemProcess csms;
-  private EventLoop loop;
-  private SimulatedConnector connector;
-  private SimulatedRfidReader reader;
-  private ChargePoint chargePoint;
+  private SimulatedCharger charger;
   /** Each current the core offers connector 1, in amperes, as the embedder hears it. */
   private final BlockingQueue<Double> offers = new LinkedBlockingQueue<>();
 
   @BeforeEach
   void boot() {
     csms = CentralSystemProcess.start("ocpp2.0.1");
-    loop = new EventLoop();
-    InMemoryStorage storage = new InMemoryStorage();
-    connector = new SimulatedConnector(loop, SimulatedConnector.Settings.defaults().withMeterPollInterval(Duration.ofSeconds(1)));
-    reader = new SimulatedRfidReader();
-    chargePoint = ChargePoint.builder(loop, storage, new Ocpp201CentralSystem(csms.address("KW-0001"), loop, storage),
-            kind -> { })
-        .identity(ChargePointIdentity.of("Kilowatt", "KW-AC-7").withSerialNumber("SN-0001").withFirmwareVersion("0.2.0"))
-        .connector(ConnectorHardware.singlePhaseFixedCable(connector.relay(), connector.pilot(), connector.meter(), 16))
-        .rfidReader(reader)
-        .listener(new ChargePointListener() {
-          @Override
-          public void onOfferChanged(int connectorId, double amperes, String explanation) {
-            offers.add(amperes);
-          }
-        })
-        .build();
-    chargePoint.start();
+    charger = new SimulatedCharger(csms, new ChargePointListener() {
+      @Override
+      public void onOfferChanged(int connectorId, double amperes, String explanation) {
+        offers.add(amperes);
+      }
+    }, builder -> builder);
     csms.received("BootNotification");
     csms.received("StatusNotification");
   }
 
   @AfterEach
   void shutDown() throws InterruptedException {
-    chargePoint.stop();
-    connector.close();
+    charger.close();
     csms.close();
-    loop.close();
   }
 
   private void offered(double amperes) throws InterruptedException {
@@ -96,10 +72,10 @@ class SmartChargingSessionTest {
   }
 
   private String charging() throws Exception {
-    reader.present("04A1B2C3");
+    charger.reader.present("04A1B2C3");
     csms.received("Authorize");
-    connector.ev().plug();
-    connector.ev().requestEnergy();
+    charger.connector.ev().plug();
+    charger.connector.ev().requestEnergy();
     String line = csms.await(l -> l.startsWith("received TransactionEvent ") && l.contains("\"eventType\":\"Started\""));
     offered(16.0);
     return JSON.readTree(line.substring("received TransactionEvent ".length())).at("/transactionInfo/transactionId").asText();
