@@ -101,6 +101,19 @@ class SmartChargingCallsTest {
   }
 
   @Test
+  void aClearOfExternalConstraintsIsUnknownWithoutTheCore() {
+    SmartChargingCalls calls = new SmartChargingCalls(new VirtualTime(T), report -> new CompletableFuture<>());
+    CsmsCalls.Exchange exchange = ((Route.Now) calls.translate(new SmartChargingMessages.ClearChargingProfileRequest(
+        Optional.empty(), Optional.of(new SmartChargingMessages.ClearChargingProfile(Optional.empty(),
+            Optional.of(ChargingProfilePurpose.ChargingStationExternalConstraints), Optional.empty())))).orElseThrow()).exchange();
+    assertEquals(List.of(), exchange.requests(), "the core is not asked");
+    SmartChargingMessages.ClearChargingProfileResponse answer =
+        (SmartChargingMessages.ClearChargingProfileResponse) exchange.answer().apply(List.of());
+    assertEquals(SmartChargingMessages.ClearChargingProfileStatus.Unknown, answer.status());
+    assertEquals("InvalidValue", answer.statusInfo().orElseThrow().reasonCode());
+  }
+
+  @Test
   void whatTheCoreCannotHonourIsRefusedWithLibocppsReasonCodes() {
     assertEquals("none", reason(1, tx(Optional.of(TX))));
     assertEquals("MissingParam", reason(1, tx(Optional.empty())), "K01.FR.03");
