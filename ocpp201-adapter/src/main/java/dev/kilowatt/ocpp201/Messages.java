@@ -34,8 +34,9 @@ import java.util.Optional;
  * The OCPP 2.0.1 messages the Core profile's blocks B (provisioning), E (transactions), F (remote control)
  * and G (availability) need first, with C's Authorize: one record per CALL payload and one per CALLRESULT
  * payload, named as part 2 chapter 1 names them. {@link Action} ties each to its wire name and direction;
- * {@link ServiceMessages} holds the second slice's and {@link ReportMessages} the device model's reports, which the
- * two sealed types also permit.
+ * {@link ServiceMessages} holds the second slice's, {@link ReportMessages} the device model's reports and
+ * {@link FirmwareMessages} firmware updates and log uploads and {@link CertificateMessages} the certificates',
+ * which the two sealed types also permit.
  */
 public final class Messages {
 
@@ -54,6 +55,13 @@ public final class Messages {
       ChangeAvailabilityRequest, ServiceMessages.UnlockConnectorRequest, ServiceMessages.DataTransferRequest,
       ServiceMessages.GetTransactionStatusRequest, ServiceMessages.SecurityEventNotificationRequest,
       ReportMessages.GetBaseReportRequest, ReportMessages.NotifyReportRequest,
+      FirmwareMessages.UpdateFirmwareRequest, FirmwareMessages.FirmwareStatusNotificationRequest,
+      FirmwareMessages.GetLogRequest, FirmwareMessages.LogStatusNotificationRequest,
+      CertificateMessages.InstallCertificateRequest, CertificateMessages.GetInstalledCertificateIdsRequest,
+      CertificateMessages.DeleteCertificateRequest, CertificateMessages.SignCertificateRequest,
+      CertificateMessages.CertificateSignedRequest,
+      LocalAuthMessages.ClearCacheRequest, LocalAuthMessages.SendLocalListRequest,
+      LocalAuthMessages.GetLocalListVersionRequest,
       SmartChargingMessages.SetChargingProfileRequest, SmartChargingMessages.ClearChargingProfileRequest,
       SmartChargingMessages.GetCompositeScheduleRequest, SmartChargingMessages.GetChargingProfilesRequest,
       SmartChargingMessages.ReportChargingProfilesRequest {
@@ -67,6 +75,13 @@ public final class Messages {
       ChangeAvailabilityResponse, ServiceMessages.UnlockConnectorResponse, ServiceMessages.DataTransferResponse,
       ServiceMessages.GetTransactionStatusResponse, ServiceMessages.SecurityEventNotificationResponse,
       ReportMessages.GetBaseReportResponse, ReportMessages.NotifyReportResponse,
+      FirmwareMessages.UpdateFirmwareResponse, FirmwareMessages.FirmwareStatusNotificationResponse,
+      FirmwareMessages.GetLogResponse, FirmwareMessages.LogStatusNotificationResponse,
+      CertificateMessages.InstallCertificateResponse, CertificateMessages.GetInstalledCertificateIdsResponse,
+      CertificateMessages.DeleteCertificateResponse, CertificateMessages.SignCertificateResponse,
+      CertificateMessages.CertificateSignedResponse,
+      LocalAuthMessages.ClearCacheResponse, LocalAuthMessages.SendLocalListResponse,
+      LocalAuthMessages.GetLocalListVersionResponse,
       SmartChargingMessages.SetChargingProfileResponse, SmartChargingMessages.ClearChargingProfileResponse,
       SmartChargingMessages.GetCompositeScheduleResponse, SmartChargingMessages.GetChargingProfilesResponse,
       SmartChargingMessages.ReportChargingProfilesResponse {

@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetType;
@@ -13,6 +14,7 @@ import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
+import dev.kilowatt.ocpp.TrafficListener;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
- * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
- * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} and {@link ServiceCalls} what
- * the CSMS's calls become, {@link Variables} which device-model variables are which configuration keys and
- * {@link Reports} how the device model is reported. What a
- * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
- * through {@link CentralSystem.Listener#onTransactionsAsked}.
+ * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages},
+ * {@link TransactionEvents} and {@link FirmwareCalls} say what the core's calls become, the table of
+ * {@link CsmsCallRoutes} what the CSMS's calls become, {@link Variables} which device-model variables are which
+ * configuration keys and {@link Reports} how the device model is reported. What a 1.6 call cannot ask (which
+ * transactions run, which have messages not yet delivered, which charging profiles are installed) the adapter asks
+ * the core through {@link CentralSystem.Listener#onTransactionsAsked} and
+ * {@link CentralSystem.Listener#onChargingProfilesAsked}.
  *
  * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the
  * CSMS's URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
@@ -67,11 +70,10 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Scheduler scheduler;
   private final TransactionEvents transactions;
   private final StationMessages station;
-  private final CsmsCalls csmsCalls;
-  private final ServiceCalls serviceCalls;
-  private final Reports reports;
-  private final SmartChargingCalls smartCharging;
+  private final FirmwareCalls firmware;
+  private final CsmsCallRoutes routes;
   private final ConnectionSecurity security = new ConnectionSecurity();
+  private final TrafficListener traffic;
 
   private Listener listener;
   private ConnectionSettings settings;
@@ -82,13 +84,13 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private Ocpp201Link link;
   private Scheduler.Timer retry;
   private Duration nextRetry = FIRST_RETRY;
-  private boolean resetWhenIdle;
   private long exchanges;
   /** The core's calls for the CSMS's calls in progress, by the call id the core answers. */
   private final Map<String, Pending> pending = new HashMap<>();
 
   /**
-   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT}.
+   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT} and no
+   * traffic watcher.
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
@@ -96,33 +98,47 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    *     variables under keys starting {@code ocpp201/}
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
-    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
+    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, TrafficListener.NONE);
   }
 
   /**
-   * A station that will connect to {@code address}. The core has no 1.6 key for the message time-out (its own
-   * response time-out is a setting of its builder), so the time-out is given here.
+   * A station that will connect to {@code address}, its frames seen by {@code traffic} (secret variables masked). The
+   * core has no 1.6 key for the message time-out (its own response time-out is a setting of its builder), so the
+   * time-out is given here.
    *
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
    * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
    *     variables under keys starting {@code ocpp201/}
+   * @param traffic sees every text frame sent and received (a console, a trace), on the link's threads; it must be quick
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
-      Storage storage) {
+      Storage storage, TrafficListener traffic) {
+    this.traffic = Objects.requireNonNull(traffic, "traffic");
     this.address = Objects.requireNonNull(address, "address");
     this.messageTimeout = Objects.requireNonNull(messageTimeout, "messageTimeout");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     RemoteStarts remoteStarts = new RemoteStarts();
-    this.transactions = new TransactionEvents(new SequenceNumbers(Objects.requireNonNull(storage, "storage")),
-        remoteStarts, scheduler, this::resetIfIdle);
+    SequenceNumbers sequenceNumbers = new SequenceNumbers(Objects.requireNonNull(storage, "storage"));
+    OnIdleReset idleReset = new OnIdleReset(sequenceNumbers::open, this::resetTheCore);
+    this.transactions = new TransactionEvents(sequenceNumbers, remoteStarts, scheduler, idleReset::transactionEnded);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
     TxPoints txPoints = new TxPoints(storage);
-    this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
-    this.serviceCalls = new ServiceCalls(station::knowsEvse);
-    this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callNow);
-    this.smartCharging = new SmartChargingCalls(scheduler, this::callNow);
+    CsmsCalls csmsCalls = new CsmsCalls(remoteStarts, station, idleReset, txPoints);
+    this.firmware = new FirmwareCalls(this::callOfTheStation);
+    this.routes = new CsmsCallRoutes(List.of(request -> csmsCalls.translate(request).<Route>map(Route.Now::new),
+        new ServiceCalls(station::knowsEvse)::translate,
+        new Reports(scheduler, station::evseStatuses, txPoints, this::callOfTheStation)::translate,
+        firmware::translate, CertificateCalls::translate,
+        new LocalAuthCalls(() -> station.evseStatuses().keySet())::translate,
+        new SmartChargingCalls(scheduler, this::callOfTheStation)::translate));
+  }
+
+  /** A call of the station's own, not the core's, sent on the current link. */
+  private <R extends Messages.Response> CompletableFuture<R> callOfTheStation(Messages.Request<R> request) {
+    Ocpp201Link now = currentLink();
+    return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(request);
   }
 
   @Override
@@ -186,7 +202,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
     Outbound outbound;
     try {
-      outbound = station.translate(request, origin);
+      outbound = firmware.translate(request).orElseGet(() -> station.translate(request, origin));
     } catch (IllegalArgumentException e) {
       outbound = new Outbound.Refuse(new CallError(CallError.Code.INTERNAL_ERROR, e.getMessage()));
     }
@@ -242,12 +258,6 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
   }
 
-  /** A call of the station's own over the current link: failed at once without one. */
-  private <R extends Messages.Response> CompletableFuture<R> callNow(Messages.Request<R> request) {
-    Ocpp201Link now = currentLink();
-    return now == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected")) : now.call(request);
-  }
-
   private synchronized boolean isConnected() {
     return connected;
   }
@@ -265,7 +275,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     Optional<Handshake> handshake = Handshake.of(address, settings, security, messageTimeout);
     if (handshake.isPresent()) {
       current = new LinkListener();
-      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current);
+      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current, traffic);
     }
   }
 
@@ -330,9 +340,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
 
     private void route(IncomingCall<?> call) {
-      Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
-          .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
-          .or(() -> smartCharging.translate(call.request()));
+      Optional<Route> route = routes.of(call.request());
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
@@ -344,23 +352,29 @@ public final class Ocpp201CentralSystem implements CentralSystem {
             unsettled -> exchange(call, after.exchange().apply(unsettled)));
         case Route.AfterProfiles after -> listener.onChargingProfilesAsked(
             installed -> exchange(call, after.exchange().apply(installed)));
+        case Route.AfterAnswer after -> handOver(Pending.question(call, after,
+            answer -> exchange(call, after.exchange().apply(answer))));
       }
     }
   }
 
   /** Hands the core the calls {@code exchange} takes, and answers {@code call} once the core answered them all. */
   private void exchange(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
-    if (exchange.requests().isEmpty()) {
-      new Pending(call, exchange).complete();
+    handOver(new Pending(call, exchange));
+  }
+
+  private void handOver(Pending waiting) {
+    List<CentralSystemRequest<?>> requests = waiting.requests();
+    if (requests.isEmpty()) {
+      waiting.complete();
       return;
     }
-    Pending waiting = new Pending(call, exchange);
     List<String> ids = waiting.callIds(nextExchange());
     synchronized (this) {
       ids.forEach(id -> pending.put(id, waiting));
     }
     for (int i = 0; i < ids.size(); i++) {
-      listener.onCall(ids.get(i), exchange.requests().get(i));
+      listener.onCall(ids.get(i), requests.get(i));
     }
   }
 
@@ -368,23 +382,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     return ++exchanges;
   }
 
-  /** An OnIdle reset arrived: waits if a transaction is open, and says whether it does. */
-  private synchronized boolean resetOnceIdle() {
-    resetWhenIdle = transactions.open();
-    return resetWhenIdle;
-  }
-
-  /** An Ended event was answered: the reset that waited for it goes to the core now. */
-  private void resetIfIdle() {
-    boolean now;
-    synchronized (this) {
-      now = resetWhenIdle && !transactions.open();
-      resetWhenIdle &= !now;
-    }
-    if (now) {
-      // after the core has heard the answer to the StopTransaction this runs within
-      String callId = "idle-reset-" + nextExchange();
-      scheduler.execute(() -> listener.onCall(callId, new ResetRequest(ResetType.SOFT)));
-    }
+  /** The OnIdle reset that waited goes to the core, after the answer to the StopTransaction this runs within. */
+  private void resetTheCore() {
+    String callId = "idle-reset-" + nextExchange();
+    scheduler.execute(() -> listener.onCall(callId, new ResetRequest(ResetType.SOFT)));
   }
 }

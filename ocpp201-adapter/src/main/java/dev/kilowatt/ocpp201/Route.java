@@ -1,5 +1,7 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.InstalledChargingProfile;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.util.List;
@@ -22,5 +24,10 @@ sealed interface Route {
 
   /** The exchange depends on the charging profiles the core holds. */
   record AfterProfiles(Function<List<InstalledChargingProfile>, CsmsCalls.Exchange> exchange) implements Route {
+  }
+
+  /** The exchange depends on the core's answer to one call asked first (ClearCache: whether the cache is on). */
+  record AfterAnswer(CentralSystemRequest<?> question, Function<Response, CsmsCalls.Exchange> exchange)
+      implements Route {
   }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * of measurands). Only the Actual attribute exists; components are the station's own (no instance, no
  * EVSE). A component not in the table is UnknownComponent, a variable not in it UnknownVariable.
  *
- * <p>Part 2's appendix makes two of them other than ReadWrite. {@code SecurityCtrlr.BasicAuthPassword} is
+ * <p>Part 2's appendix gives two of them another mutability than their 1.6 keys have. {@code SecurityCtrlr.BasicAuthPassword} is
  * WriteOnly: a GetVariables of it is Rejected without asking the core, so its value never leaves the station.
  * {@code SecurityCtrlr.SecurityProfile} is ReadOnly (2.0.1 raises the profile with SetNetworkProfile, not
  * with SetVariables, unlike 1.6's read-write key): a SetVariables of it is Rejected without the core.
@@ -47,8 +47,8 @@ final class Variables {
     }
   }
 
-  /** The table: the rows below, then each controller's own table ({@link SmartChargingVariables}). */
-  static final List<Mapping> TABLE = Stream.concat(Stream.of(
+  /** The mapped variables, then each block's own table ({@link SmartChargingVariables}, {@link LocalAuthVariables}). */
+  static final List<Mapping> TABLE = Stream.of(Stream.of(
       new Mapping("OCPPCommCtrlr", "HeartbeatInterval", "HeartbeatInterval"),
       new Mapping("OCPPCommCtrlr", "WebSocketPingInterval", "WebSocketPingInterval"),
       new Mapping("OCPPCommCtrlr", "ResetRetries", "ResetRetries"),
@@ -61,14 +61,17 @@ final class Variables {
       new Mapping("AuthCtrlr", "LocalAuthorizeOffline", "LocalAuthorizeOffline"),
       new Mapping("AuthCtrlr", "LocalPreAuthorize", "LocalPreAuthorize"),
       new Mapping("AuthCtrlr", "OfflineTxForUnknownIdEnabled", "AllowOfflineTxForUnknownId"),
-      new Mapping("AuthCacheCtrlr", "Enabled", "AuthorizationCacheEnabled"),
       new Mapping("TxCtrlr", "EVConnectionTimeOut", "ConnectionTimeOut"),
       new Mapping("TxCtrlr", "StopTxOnEVSideDisconnect", "StopTransactionOnEVSideDisconnect"),
       new Mapping("TxCtrlr", "StopTxOnInvalidId", "StopTransactionOnInvalidId"),
       new Mapping("TxCtrlr", "MaxEnergyOnInvalidId", "MaxEnergyOnInvalidId"),
+      // SecurityCtrlr's certificate variables that are 1.6 keys; the first two are read-only in both versions
+      new Mapping("SecurityCtrlr", "AdditionalRootCertificateCheck", "AdditionalRootCertificateCheck"),
+      new Mapping("SecurityCtrlr", "MaxCertificateChainSize", "CertificateSignedMaxChainSize"),
+      new Mapping("SecurityCtrlr", "OrganizationName", "CpoName"),
       new Mapping("SecurityCtrlr", "SecurityProfile", "SecurityProfile", Mutability.READ_ONLY),
       new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY)),
-      SmartChargingVariables.TABLE.stream()).toList();
+      SmartChargingVariables.TABLE.stream(), LocalAuthVariables.TABLE.stream()).flatMap(s -> s).toList();
 
   /** Where a variable leads: to a 1.6 key, or to an answer without one. */
   sealed interface Lookup {

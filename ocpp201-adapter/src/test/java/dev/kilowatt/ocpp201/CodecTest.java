@@ -134,10 +134,10 @@ class CodecTest {
 
   @Test
   void anActionOfTheSpecificationNotTypedYetIsNotSupportedAndAnUnknownOneNotImplemented() {
-    Codec.Refused known = assertInstanceOf(Codec.Refused.class, codec.decode("[2,\"l1\",\"GetLog\",{}]"));
+    Codec.Refused known = assertInstanceOf(Codec.Refused.class, codec.decode("[2,\"l1\",\"ClearVariableMonitoring\",{}]"));
     assertEquals(ErrorCode.NOT_SUPPORTED, known.error().code());
 
-    Codec.Refused unknown = assertInstanceOf(Codec.Refused.class, codec.decode("[2,\"l2\",\"GetLogs\",{}]"));
+    Codec.Refused unknown = assertInstanceOf(Codec.Refused.class, codec.decode("[2,\"l2\",\"ClearVariableMonitorings\",{}]"));
     assertEquals(ErrorCode.NOT_IMPLEMENTED, unknown.error().code());
   }
 

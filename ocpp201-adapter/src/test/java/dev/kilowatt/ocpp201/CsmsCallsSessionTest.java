@@ -131,7 +131,7 @@ class CsmsCallsSessionTest extends PortSession {
     port.reply(coreCallId[0], new TriggerMessageResponse(TriggerMessageStatus.ACCEPTED));
     result("t2");
 
-    csms.send("call t3 TriggerMessage {\"requestedMessage\":\"LogStatusNotification\"}");
+    csms.send("call t3 TriggerMessage {\"requestedMessage\":\"PublishFirmwareStatusNotification\"}");
     assertEquals("NotImplemented", result("t3").get("status").asText());
     noStrictFailures();
   }
@@ -207,7 +207,7 @@ class CsmsCallsSessionTest extends PortSession {
     port.replyError(coreCallId[0], new CallError(CallError.Code.INTERNAL_ERROR, "probe"));
     assertTrue(csms.awaitPrefix("error c1 ").startsWith("error c1 InternalError"));
 
-    csms.send("call u1 ClearCache {}");
+    csms.send("call u1 CancelReservation {\"reservationId\":1}");
     assertTrue(csms.awaitPrefix("error u1 ").startsWith("error u1 NotSupported"));
   }
 }
