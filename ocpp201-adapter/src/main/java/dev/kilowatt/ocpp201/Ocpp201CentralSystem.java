@@ -11,6 +11,7 @@ import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
+import dev.kilowatt.core.storage.WriteBehind;
 import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +71,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Duration messageTimeout;
   private final Scheduler scheduler;
   private final TransactionEvents transactions;
+  private final HeldSends held;
   private final StationMessages station;
   private final FirmwareCalls firmware;
   private final CsmsCallRoutes routes;
@@ -115,16 +118,23 @@ public final class Ocpp201CentralSystem implements CentralSystem {
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
       Storage storage, TrafficListener traffic) {
+    this(address, messageTimeout, scheduler, storage, traffic, WriteBehind.VIRTUAL_THREADS);
+  }
+
+  /** As the public ones; the adapter's one write-behind writes {@code storage} on {@code writer}, off the loop. */
+  Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler, Storage storage,
+      TrafficListener traffic, Executor writer) {
     this.traffic = Objects.requireNonNull(traffic, "traffic");
     this.address = Objects.requireNonNull(address, "address");
     this.messageTimeout = Objects.requireNonNull(messageTimeout, "messageTimeout");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    Storage offTheLoop = new WriteBehind(Objects.requireNonNull(storage, "storage"), writer, scheduler, HeldSends.FAULTS);
+    this.held = new HeldSends(offTheLoop, this::isConnected);
     RemoteStarts remoteStarts = new RemoteStarts();
-    SequenceNumbers sequenceNumbers = new SequenceNumbers(Objects.requireNonNull(storage, "storage"));
-    OnIdleReset idleReset = new OnIdleReset(sequenceNumbers::open, this::resetTheCore);
-    this.transactions = new TransactionEvents(sequenceNumbers, remoteStarts, scheduler, idleReset::transactionEnded);
+    OnIdleReset idleReset = new OnIdleReset(held.sequenceNumbers()::open, this::resetTheCore);
+    this.transactions = new TransactionEvents(held.sequenceNumbers(), remoteStarts, scheduler, idleReset::transactionEnded);
     this.station = new StationMessages(transactions, remoteStarts, scheduler);
-    TxPoints txPoints = new TxPoints(storage);
+    TxPoints txPoints = new TxPoints(offTheLoop);
     CsmsCalls csmsCalls = new CsmsCalls(remoteStarts, station, idleReset, txPoints);
     this.firmware = new FirmwareCalls(this::callOfTheStation);
     this.routes = new CsmsCallRoutes(List.of(request -> csmsCalls.translate(request).<Route>map(Route.Now::new),
@@ -197,15 +207,11 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   /** As the port has it; a transaction message the core made offline goes as a TransactionEvent with offline true. */
   @Override
   public void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
-    if (!isConnected()) {
-      return;
-    }
-    Outbound outbound;
-    try {
-      outbound = firmware.translate(request).orElseGet(() -> station.translate(request, origin));
-    } catch (IllegalArgumentException e) {
-      outbound = new Outbound.Refuse(new CallError(CallError.Code.INTERNAL_ERROR, e.getMessage()));
-    }
+    held.send(() -> firmware.translate(request).orElseGet(() -> station.translate(request, origin)),
+        outbound -> dispatch(callId, outbound), transactions::unanswered);
+  }
+
+  private void dispatch(String callId, Outbound outbound) {
     switch (outbound) {
       case Outbound.Send<?> send -> call(callId, send);
       case Outbound.Then then -> {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.time.EventLoop;
+import dev.kilowatt.ocpp.TrafficListener;
 import dev.kilowatt.test.InMemoryStorage;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,7 +35,8 @@ abstract class PortSession {
 
   private void start() {
     core = new CoreProbe();
-    port = new Ocpp201CentralSystem(csms.address("KW-0001"), loop, storage);
+    // written at once, on the thread that saves: what the tests read of the storage is there when they look
+    port = new Ocpp201CentralSystem(csms.address("KW-0001"), Handshake.MESSAGE_TIMEOUT, loop, storage, TrafficListener.NONE, Runnable::run);
     port.connect(SETTINGS, core);
     core.next(CoreProbe.Connected.class);
     csms.awaitPrefix("connected KW-0001 ocpp2.0.1");
