@@ -67,6 +67,7 @@ const answers = {
   LogStatusNotification: () => ({}),
   // the test signs the request itself and sends the chain with a CertificateSigned call
   SignCertificate: () => ({ status: 'Accepted' }),
+  ReportChargingProfiles: () => ({}),
 };
 
 server.auth((accept, reject, handshake) => {

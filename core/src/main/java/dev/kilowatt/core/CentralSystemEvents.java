@@ -6,6 +6,8 @@ import dev.kilowatt.core.messaging.CallRouter;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.InstalledChargingProfile;
+import dev.kilowatt.core.smartcharging.SmartCharging;
 import dev.kilowatt.core.provisioning.Session;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import dev.kilowatt.core.security.Security;
@@ -26,14 +28,17 @@ final class CentralSystemEvents implements CentralSystem.Listener {
   private final Outbox outbox;
   private final CallRouter router;
   private final Transactions transactions;
+  private final SmartCharging smartCharging;
 
-  CentralSystemEvents(Executor loop, Session session, Security security, Outbox outbox, CallRouter router, Transactions transactions) {
+  CentralSystemEvents(Executor loop, Session session, Security security, Outbox outbox, CallRouter router, Transactions transactions,
+      SmartCharging smartCharging) {
     this.loop = loop;
     this.session = session;
     this.security = security;
     this.outbox = outbox;
     this.router = router;
     this.transactions = transactions;
+    this.smartCharging = smartCharging;
   }
 
   @Override
@@ -76,5 +81,10 @@ final class CentralSystemEvents implements CentralSystem.Listener {
   @Override
   public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
     loop.execute(() -> answer.accept(transactions.unsettled()));
+  }
+
+  @Override
+  public void onChargingProfilesAsked(Consumer<List<InstalledChargingProfile>> answer) {
+    loop.execute(() -> answer.accept(smartCharging.installed()));
   }
 }

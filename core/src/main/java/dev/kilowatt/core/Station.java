@@ -151,7 +151,7 @@ final class Station {
     config.onChange(CoreKeys.MAX_ENERGY_ON_INVALID_ID, v -> refreshAll());
     VendorCalls vendors = new VendorCalls(setup.vendors, counters, outbox);
     CallRouter router = new CallRouter(link, counters, loop::execute, session::rejected);
-    this.linkEvents = new CentralSystemEvents(loop, session, security, outbox, router, transactions);
+    this.linkEvents = new CentralSystemEvents(loop, session, security, outbox, router, transactions, smartCharging);
     ConfigurationCalls.register(router, config);
     authorization.register(router);
     localList.register(router, storage::writable, () -> availability.stationFaultCleared(LocalAuthList.CONFLICT_SOURCE));

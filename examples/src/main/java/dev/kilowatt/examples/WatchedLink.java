@@ -4,8 +4,10 @@ import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.InstalledChargingProfile;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.util.List;
 import java.util.Objects;
@@ -141,6 +143,12 @@ public final class WatchedLink implements CentralSystem {
   }
 
   @Override
+  public void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
+    watcher.sent(callId, request);
+    link.send(callId, request, origin);
+  }
+
+  @Override
   public void reply(String callId, Response response) {
     link.reply(callId, response);
   }
@@ -192,6 +200,11 @@ public final class WatchedLink implements CentralSystem {
       @Override
       public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
         domain.onTransactionsAsked(answer);
+      }
+
+      @Override
+      public void onChargingProfilesAsked(Consumer<List<InstalledChargingProfile>> answer) {
+        domain.onChargingProfilesAsked(answer);
       }
     };
   }

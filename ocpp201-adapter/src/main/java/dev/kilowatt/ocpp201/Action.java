@@ -93,7 +93,22 @@ public enum Action {
       LocalAuthMessages.SendLocalListResponse.class, Sender.CSMS),
   /** D02: the CSMS asks for the version of the station's local authorization list. */
   GET_LOCAL_LIST_VERSION("GetLocalListVersion", LocalAuthMessages.GetLocalListVersionRequest.class,
-      LocalAuthMessages.GetLocalListVersionResponse.class, Sender.CSMS);
+      LocalAuthMessages.GetLocalListVersionResponse.class, Sender.CSMS),
+  /** K01: the CSMS installs a charging profile. */
+  SET_CHARGING_PROFILE("SetChargingProfile", SmartChargingMessages.SetChargingProfileRequest.class,
+      SmartChargingMessages.SetChargingProfileResponse.class, Sender.CSMS),
+  /** K10: the CSMS clears charging profiles. */
+  CLEAR_CHARGING_PROFILE("ClearChargingProfile", SmartChargingMessages.ClearChargingProfileRequest.class,
+      SmartChargingMessages.ClearChargingProfileResponse.class, Sender.CSMS),
+  /** K08: the CSMS asks for the limits an EVSE will have. */
+  GET_COMPOSITE_SCHEDULE("GetCompositeSchedule", SmartChargingMessages.GetCompositeScheduleRequest.class,
+      SmartChargingMessages.GetCompositeScheduleResponse.class, Sender.CSMS),
+  /** K09: the CSMS asks for the installed charging profiles. */
+  GET_CHARGING_PROFILES("GetChargingProfiles", SmartChargingMessages.GetChargingProfilesRequest.class,
+      SmartChargingMessages.GetChargingProfilesResponse.class, Sender.CSMS),
+  /** K09: the station reports installed charging profiles, in parts. */
+  REPORT_CHARGING_PROFILES("ReportChargingProfiles", SmartChargingMessages.ReportChargingProfilesRequest.class,
+      SmartChargingMessages.ReportChargingProfilesResponse.class, Sender.STATION);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {

@@ -15,15 +15,17 @@ final class CsmsRoutes {
   private final Reports reports;
   private final FirmwareCalls firmware;
   private final LocalAuthCalls localAuthCalls;
+  private final SmartChargingCalls smartCharging;
 
   CsmsRoutes(CsmsCalls csmsCalls, Resets resets, ServiceCalls serviceCalls, Reports reports, FirmwareCalls firmware,
-      LocalAuthCalls localAuthCalls) {
+      LocalAuthCalls localAuthCalls, SmartChargingCalls smartCharging) {
     this.csmsCalls = csmsCalls;
     this.resets = resets;
     this.serviceCalls = serviceCalls;
     this.reports = reports;
     this.firmware = firmware;
     this.localAuthCalls = localAuthCalls;
+    this.smartCharging = smartCharging;
   }
 
   /** {@return the route of {@code request}, or empty for a call the station does not handle yet} */
@@ -34,6 +36,7 @@ final class CsmsRoutes {
         .or(() -> reports.translate(request))
         .or(() -> firmware.translate(request))
         .or(() -> CertificateCalls.translate(request))
-        .or(() -> localAuthCalls.translate(request));
+        .or(() -> localAuthCalls.translate(request))
+        .or(() -> smartCharging.translate(request));
   }
 }

@@ -167,7 +167,8 @@ final class DeviceReport {
     return new ReportData(new Component(mapping.component(), Optional.empty(), Optional.empty()),
         new Variable(mapping.variable(), mapping.instance()),
         List.of(new VariableAttribute(Optional.of(Attribute.Actual),
-            mutability == Mutability.WriteOnly ? Optional.empty() : key.value(), Optional.of(mutability), true, false)),
+            mutability == Mutability.WriteOnly ? Optional.empty() : key.value().map(mapping.reading()),
+            Optional.of(mutability), true, false)),
         Optional.of(kind.characteristics()));
   }
 

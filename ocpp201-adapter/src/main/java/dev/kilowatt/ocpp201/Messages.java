@@ -61,7 +61,10 @@ public final class Messages {
       CertificateMessages.DeleteCertificateRequest, CertificateMessages.SignCertificateRequest,
       CertificateMessages.CertificateSignedRequest,
       LocalAuthMessages.ClearCacheRequest, LocalAuthMessages.SendLocalListRequest,
-      LocalAuthMessages.GetLocalListVersionRequest {
+      LocalAuthMessages.GetLocalListVersionRequest,
+      SmartChargingMessages.SetChargingProfileRequest, SmartChargingMessages.ClearChargingProfileRequest,
+      SmartChargingMessages.GetCompositeScheduleRequest, SmartChargingMessages.GetChargingProfilesRequest,
+      SmartChargingMessages.ReportChargingProfilesRequest {
   }
 
   /** A CALLRESULT payload. */
@@ -78,7 +81,10 @@ public final class Messages {
       CertificateMessages.DeleteCertificateResponse, CertificateMessages.SignCertificateResponse,
       CertificateMessages.CertificateSignedResponse,
       LocalAuthMessages.ClearCacheResponse, LocalAuthMessages.SendLocalListResponse,
-      LocalAuthMessages.GetLocalListVersionResponse {
+      LocalAuthMessages.GetLocalListVersionResponse,
+      SmartChargingMessages.SetChargingProfileResponse, SmartChargingMessages.ClearChargingProfileResponse,
+      SmartChargingMessages.GetCompositeScheduleResponse, SmartChargingMessages.GetChargingProfilesResponse,
+      SmartChargingMessages.ReportChargingProfilesResponse {
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.Scheduler;
@@ -28,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * The core's {@link CentralSystem} port over OCPP 2.0.1, every message translated at this edge: {@link StationMessages}
  * and {@link TransactionEvents} translate the core's calls; {@link CsmsRoutes} hands each CSMS call to the part that
  * translates it ({@link CsmsCalls}, {@link Resets}, {@link ServiceCalls}, {@link Reports}, {@link FirmwareCalls},
- * {@link CertificateCalls}, {@link LocalAuthCalls}); {@link Variables} maps device-model variables onto configuration
- * keys. What a 1.6 call cannot ask (which transactions run) goes to {@link CentralSystem.Listener#onTransactionsAsked}.
+ * {@link CertificateCalls}, {@link LocalAuthCalls},
+ * {@link SmartChargingCalls}); {@link Variables} maps device-model variables onto configuration
+ * keys. What a 1.6 call cannot ask (which transactions run, which profiles are
+ * installed) goes to {@link CentralSystem.Listener#onTransactionsAsked} and {@link CentralSystem.Listener#onChargingProfilesAsked}.
  *
  * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint, offering
  * {@code ocpp2.0.1} (and {@code ocpp1.6} after it for a charger that speaks both, {@link #whenCsmsChooses16}), again
@@ -126,7 +129,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.routes = new CsmsRoutes(new CsmsCalls(remoteStarts, station, variables), resets,
         new ServiceCalls(station::knowsEvse),
         new Reports(scheduler, variables, station::stationStatus, station::evseStatuses, this::callOfTheStation),
-        firmware, new LocalAuthCalls(() -> station.evseStatuses().keySet()));
+        firmware, new LocalAuthCalls(() -> station.evseStatuses().keySet()),
+        new SmartChargingCalls(scheduler, this::callOfTheStation));
   }
 
   /** A call of the station's own, not the core's, sent on the current link. */
@@ -195,7 +199,13 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
   @Override
   public void send(String callId, ChargePointRequest<?> request) {
-    held.send(() -> firmware.translate(request).orElseGet(() -> station.translate(request)),
+    send(callId, request, CallOrigin.ONLINE);
+  }
+
+  /** As the port has it; a transaction message the core made offline goes as a TransactionEvent with offline true. */
+  @Override
+  public void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
+    held.send(() -> firmware.translate(request).orElseGet(() -> station.translate(request, origin)),
         outbound -> dispatch(callId, outbound), transactions::unanswered);
   }
 
@@ -358,6 +368,8 @@ public final class Ocpp201CentralSystem implements CentralSystem {
             () -> exchange(call, now.exchange()));
         case Route.AfterTransactions after -> transactions.startsInFlight().afterAll(() -> listener.onTransactionsAsked(
             unsettled -> exchange(call, after.exchange().apply(unsettled))));
+        case Route.AfterProfiles after -> listener.onChargingProfilesAsked(
+            installed -> exchange(call, after.exchange().apply(installed)));
         case Route.AfterAnswer after -> handOver(Pending.question(call, after,
             answer -> exchange(call, after.exchange().apply(answer))));
       }

@@ -2,6 +2,7 @@ package dev.kilowatt.ocpp201;
 
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.port.InstalledChargingProfile;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.util.List;
 import java.util.function.Function;
@@ -19,6 +20,10 @@ sealed interface Route {
 
   /** The exchange depends on the core's unsettled transactions, asked once no Started event waits for its answer. */
   record AfterTransactions(Function<List<UnsettledTransaction>, CsmsCalls.Exchange> exchange) implements Route {
+  }
+
+  /** The exchange depends on the charging profiles the core holds. */
+  record AfterProfiles(Function<List<InstalledChargingProfile>, CsmsCalls.Exchange> exchange) implements Route {
   }
 
   /** The exchange depends on the core's answer to one call asked first (ClearCache: whether the cache is on). */

@@ -10,6 +10,7 @@ import dev.kilowatt.core.message.RegistrationStatus;
 import dev.kilowatt.core.message.SecurityEventNotificationResponse;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.ocpp201.Enums.BootReason;
 import dev.kilowatt.ocpp201.Enums.ConnectorStatus;
@@ -90,7 +91,8 @@ final class StationMessages {
     bootTriggered.set(true);
   }
 
-  Outbound translate(ChargePointRequest<?> request) {
+  /** {@code origin} says whether the core made a transaction message while the CSMS could not be reached. */
+  Outbound translate(ChargePointRequest<?> request, CallOrigin origin) {
     return switch (request) {
       case dev.kilowatt.core.message.BootNotificationRequest boot -> new Outbound.Send<>(
           new Messages.BootNotificationRequest(new ChargingStation(
@@ -106,10 +108,10 @@ final class StationMessages {
       case dev.kilowatt.core.message.AuthorizeRequest authorize -> new Outbound.Send<>(
           new Messages.AuthorizeRequest(remoteStarts.token(authorize.idTag()), Optional.empty()),
           answer -> new AuthorizeResponse(Verdicts.idTagInfo(answer.idTokenInfo())));
-      case dev.kilowatt.core.message.StartTransactionRequest start -> transactions.started(start);
-      case dev.kilowatt.core.message.StopTransactionRequest stop -> transactions.ended(stop);
+      case dev.kilowatt.core.message.StartTransactionRequest start -> transactions.started(start, origin);
+      case dev.kilowatt.core.message.StopTransactionRequest stop -> transactions.ended(stop, origin);
       case dev.kilowatt.core.message.MeterValuesRequest values -> values.transactionId()
-          .map(id -> transactions.updated(values, id))
+          .map(id -> transactions.updated(values, id, origin))
           .orElseGet(() -> meterValues(values));
       case dev.kilowatt.core.message.DataTransferRequest transfer -> new Outbound.Send<>(
           new ServiceMessages.DataTransferRequest(transfer.messageId(), VendorData.json(transfer.data()), transfer.vendorId()),

@@ -10,6 +10,7 @@ import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionResponse;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.ocpp201.TransactionEnums.ChargingState;
 import dev.kilowatt.ocpp201.TransactionEnums.ReadingContext;
@@ -77,13 +78,13 @@ final class TransactionEvents {
     }
   }
 
-  Outbound started(StartTransactionRequest start) {
+  Outbound started(StartTransactionRequest start, CallOrigin origin) {
     String id = TransactionIds.station(start.connectorId(), start.timestamp());
     int coreId = TransactionIds.core(start.connectorId(), start.timestamp());
     Optional<RemoteStarts.RemoteStart> remote = remoteStarts.started(id, start.connectorId(), start.idTag());
     IdToken token = remote.map(RemoteStarts.RemoteStart::idToken).orElseGet(() -> remoteStarts.token(start.idTag()));
     Optional<ChargingStates.Change> already = chargingStates.started(start.connectorId(), id, start.timestamp());
-    TransactionEventRequest event = event(TransactionEventType.Started, start.timestamp(),
+    TransactionEventRequest event = event(TransactionEventType.Started, origin, start.timestamp(),
         remote.isPresent() ? TriggerReason.RemoteStart : TriggerReason.Authorized, start.reservationId(),
         new TransactionInfo(id, Optional.of(ChargingState.EVConnected), Optional.empty(), Optional.empty(),
             remote.map(RemoteStarts.RemoteStart::remoteStartId)),
@@ -94,7 +95,7 @@ final class TransactionEvents {
       startsInFlight.settled(id);
       return new StartTransactionResponse(verdict(answer), coreId);
     });
-    return already.<Outbound>map(change -> new Outbound.Then(send, changed(change))).orElse(send);
+    return already.<Outbound>map(change -> new Outbound.Then(send, changed(change, origin))).orElse(send);
   }
 
   /**
@@ -102,17 +103,18 @@ final class TransactionEvents {
    * when it changes the charging state of the transaction running there.
    */
   Optional<TransactionEventRequest> statusReported(int connectorId, ChargePointStatus status, Instant at) {
-    return chargingStates.reported(connectorId, status, at).map(this::changed);
+    // the core reports a status only while connected, so the change it tells of is heard online
+    return chargingStates.reported(connectorId, status, at).map(change -> changed(change, CallOrigin.ONLINE));
   }
 
-  private TransactionEventRequest changed(ChargingStates.Change change) {
-    return event(TransactionEventType.Updated, change.at(), TriggerReason.ChargingStateChanged, Optional.empty(),
+  private TransactionEventRequest changed(ChargingStates.Change change, CallOrigin origin) {
+    return event(TransactionEventType.Updated, origin, change.at(), TriggerReason.ChargingStateChanged, Optional.empty(),
         info(change.transactionId(), Optional.of(change.state()), Optional.empty()), Optional.empty(), Optional.empty(),
         List.of());
   }
 
   /** A MeterValues of a running transaction; {@code transactionId} is the core's. */
-  Outbound updated(MeterValuesRequest values, int transactionId) {
+  Outbound updated(MeterValuesRequest values, int transactionId, CallOrigin origin) {
     List<MeterValue> meterValue = MeterReadings.of(values.meterValue());
     if (meterValue.isEmpty()) {
       return new Outbound.Answer(new MeterValuesResponse());
@@ -124,12 +126,12 @@ final class TransactionEvents {
       default -> TriggerReason.MeterValuePeriodic;
     }).orElse(TriggerReason.MeterValuePeriodic);
     String id = TransactionIds.stationOf(transactionId, clock.now());
-    TransactionEventRequest event = event(TransactionEventType.Updated, meterValue.getFirst().timestamp(), trigger,
+    TransactionEventRequest event = event(TransactionEventType.Updated, origin, meterValue.getFirst().timestamp(), trigger,
         Optional.empty(), info(id, Optional.empty(), Optional.empty()), Optional.empty(), Optional.empty(), meterValue);
     return new Outbound.Send<>(event, answer -> new MeterValuesResponse());
   }
 
-  Outbound ended(StopTransactionRequest stop) {
+  Outbound ended(StopTransactionRequest stop, CallOrigin origin) {
     String id = TransactionIds.stationOf(stop.transactionId(), clock.now());
     int evseId = TransactionIds.connectorOf(stop.transactionId());
     Reason reason = stop.reason().orElse(Reason.LOCAL);
@@ -141,7 +143,7 @@ final class TransactionEvents {
     // an unplugged EV is the one end whose state is known: after any other, the EV may or may not be plugged in
     Optional<ChargingState> after = ending.stoppedReason() == StoppedReason.EVDisconnected
         ? Optional.of(ChargingState.Idle) : Optional.empty();
-    TransactionEventRequest event = event(TransactionEventType.Ended, stop.timestamp(), ending.triggerReason(),
+    TransactionEventRequest event = event(TransactionEventType.Ended, origin, stop.timestamp(), ending.triggerReason(),
         Optional.empty(), info(id, after, Optional.of(ending.stoppedReason())), Optional.empty(),
         stop.idTag().map(remoteStarts::token), meterValue);
     return new Outbound.Send<>(event, answer -> {
@@ -181,11 +183,13 @@ final class TransactionEvents {
     };
   }
 
-  private TransactionEventRequest event(TransactionEventType type, Instant at, TriggerReason trigger,
+  /** {@code offline} is given only when true: its default, false, says "online" already (part 2 E04.FR.03). */
+  private TransactionEventRequest event(TransactionEventType type, CallOrigin origin, Instant at, TriggerReason trigger,
       Optional<Integer> reservationId, TransactionInfo info, Optional<Evse> evse, Optional<IdToken> idToken,
       List<MeterValue> meterValue) {
     return new TransactionEventRequest(type, at, trigger, sequenceNumbers.take(info.transactionId()),
-        Optional.empty(), Optional.empty(), Optional.empty(), reservationId, info, evse, idToken, meterValue);
+        origin.offline() ? Optional.of(true) : Optional.empty(), Optional.empty(), Optional.empty(), reservationId, info,
+        evse, idToken, meterValue);
   }
 
   private static TransactionInfo info(String id, Optional<ChargingState> chargingState,

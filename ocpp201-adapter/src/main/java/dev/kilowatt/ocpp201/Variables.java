@@ -13,6 +13,7 @@ import dev.kilowatt.ocpp201.Types.SetVariableData;
 import dev.kilowatt.ocpp201.Types.SetVariableResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -39,8 +40,18 @@ final class Variables {
     READ_WRITE, READ_ONLY, WRITE_ONLY
   }
 
-  /** One variable, of an instance if it has one, the 1.6 key it is, and its mutability. */
-  record Mapping(String component, String variable, Optional<String> instance, String key, Mutability mutability) {
+  /** One variable, of an instance if it has one, the 1.6 key it is, its mutability, and how the key's value reads as
+   * the variable's. */
+  record Mapping(String component, String variable, Optional<String> instance, String key, Mutability mutability,
+      UnaryOperator<String> reading) {
+    Mapping(String component, String variable, Optional<String> instance, String key, Mutability mutability) {
+      this(component, variable, instance, key, mutability, UnaryOperator.identity());
+    }
+
+    Mapping(String component, String variable, String key, Mutability mutability, UnaryOperator<String> reading) {
+      this(component, variable, Optional.empty(), key, mutability, reading);
+    }
+
     Mapping(String component, String variable, String key, Mutability mutability) {
       this(component, variable, Optional.empty(), key, mutability);
     }
@@ -50,8 +61,8 @@ final class Variables {
     }
   }
 
-  /** The mapped variables, the authorization cache's and the local list's last ({@link LocalAuthVariables}). */
-  static final List<Mapping> TABLE = Stream.concat(Stream.of(
+  /** The mapped variables, then each block's own table ({@link SmartChargingVariables}, {@link LocalAuthVariables}). */
+  static final List<Mapping> TABLE = Stream.of(Stream.of(
       new Mapping("OCPPCommCtrlr", "HeartbeatInterval", "HeartbeatInterval"),
       new Mapping("OCPPCommCtrlr", "WebSocketPingInterval", "WebSocketPingInterval"),
       new Mapping("OCPPCommCtrlr", "ResetRetries", "ResetRetries"),
@@ -81,7 +92,7 @@ final class Variables {
       new Mapping("SecurityCtrlr", "OrganizationName", "CpoName"),
       new Mapping("SecurityCtrlr", "AdditionalRootCertificateCheck", "AdditionalRootCertificateCheck", Mutability.READ_ONLY),
       new Mapping("SecurityCtrlr", "MaxCertificateChainSize", "CertificateSignedMaxChainSize", Mutability.READ_ONLY)),
-      LocalAuthVariables.TABLE.stream()).toList();
+      SmartChargingVariables.TABLE.stream(), LocalAuthVariables.TABLE.stream()).flatMap(s -> s).toList();
 
   /** Where a variable leads: to a 1.6 key, or to an answer without one. */
   sealed interface Lookup {
@@ -131,6 +142,12 @@ final class Variables {
     return mapping.get().mutability() == refused ? new Refused() : new Key(mapping.get().key());
   }
 
+  /** How the value of the 1.6 key {@code key} reads as its variable's. */
+  static UnaryOperator<String> reading(String key) {
+    return TABLE.stream().filter(m -> m.key().equals(key)).findFirst().map(Mapping::reading)
+        .orElse(UnaryOperator.identity());
+  }
+
   /** {@return the entry of {@code key} in the core's GetConfiguration answer, if the core has the key} */
   static Optional<KeyValue> keyIn(GetConfigurationResponse answer, String key) {
     return answer.configurationKey().stream().filter(k -> k.key().equals(key)).findFirst();
@@ -144,7 +161,7 @@ final class Variables {
     if (lookup instanceof Key(String key) && answer.isPresent()) {
       Optional<KeyValue> found = keyIn(answer.get(), key);
       status = found.isPresent() ? GetVariableStatus.Accepted : GetVariableStatus.UnknownVariable;
-      value = found.flatMap(KeyValue::value);
+      value = found.flatMap(KeyValue::value).map(reading(key));
     }
     return new GetVariableResult(status, data.attributeType(), value, data.component(), data.variable(), Optional.empty());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.kilowatt.core.message.MeterValuesRequest;
 import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.StartTransactionRequest;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.storage.WriteBehind;
 import dev.kilowatt.test.InMemoryStorage;
@@ -63,13 +64,13 @@ class HeldSendsTest {
   }
 
   private Outbound start() {
-    return events.started(new StartTransactionRequest(1, "04A1B2C3", 1000, Optional.empty(), started));
+    return events.started(new StartTransactionRequest(1, "04A1B2C3", 1000, Optional.empty(), started), CallOrigin.ONLINE);
   }
 
   private Outbound values() {
     return events.updated(new MeterValuesRequest(1, Optional.of(TransactionIds.core(1, started)),
         List.of(TransactionEventsSessionTest.register(started.plusSeconds(60), 1500, ReadingContext.SAMPLE_PERIODIC))),
-        TransactionIds.core(1, started));
+        TransactionIds.core(1, started), CallOrigin.ONLINE);
   }
 
   private List<Integer> seqNos(List<Messages.Request<?>> requests) {

@@ -14,8 +14,10 @@ import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.InstalledChargingProfile;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.sim.SimulatedConnector;
@@ -223,6 +225,11 @@ class LocalListEndToEndTest {
         public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
           listener.onTransactionsAsked(answer);
         }
+
+        @Override
+        public void onChargingProfilesAsked(Consumer<List<InstalledChargingProfile>> answer) {
+          listener.onChargingProfilesAsked(answer);
+        }
       });
     }
 
@@ -239,6 +246,11 @@ class LocalListEndToEndTest {
     @Override
     public void send(String callId, ChargePointRequest<?> request) {
       port.send(callId, request);
+    }
+
+    @Override
+    public void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
+      port.send(callId, request, origin);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.kilowatt.core.time.EventLoop;
 import dev.kilowatt.ocpp.TrafficListener;
 import dev.kilowatt.test.InMemoryStorage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,18 @@ abstract class PortSession {
     port.disconnect();
     csms.close();
     loop.close();
+  }
+
+  /**
+   * The keys under {@code prefix}, once they are {@code expected} or 5 s have passed: a change the adapter's
+   * write-behind holds goes to the storage once the loop has taken the outcome of the one before it.
+   */
+  List<String> keysOnceWritten(String prefix, List<String> expected) throws InterruptedException {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!storage.keys(prefix).equals(expected) && System.nanoTime() < giveUp) {
+      Thread.sleep(5);
+    }
+    return storage.keys(prefix);
   }
 
   void noStrictFailures() {

@@ -77,12 +77,12 @@ class ReportsSessionTest extends ReportSession {
 
     Map<String, JsonNode> report = byName(report(6));
     // SecurityProfile, FileTransferProtocols, AdditionalRootCertificateCheck, MaxCertificateChainSize and
-    // LocalAuthListCtrlr.ItemsPerMessage are ReadOnly in 2.0.1 whatever the 1.6 key allows; BasicAuthPassword is
+    // LocalAuthListCtrlr.ItemsPerMessage and SmartChargingCtrlr's variables are ReadOnly in 2.0.1 whatever the 1.6 key allows; BasicAuthPassword is
     // set, never read; the settable own variables and TxCtrlr's two points follow
     long settable = OwnVariables.TABLE.stream().filter(own -> own.mutability() != Variables.Mutability.READ_ONLY).count();
     assertEquals(rowsBut("MaxEnergyOnInvalidId", "ResetRetries", "WebSocketPingInterval", "SecurityProfile",
         "SupportedFileTransferProtocols", "AdditionalRootCertificateCheck", "CertificateSignedMaxChainSize",
-        "SendLocalListMaxLength") + settable + TxPoints.Setting.values().length, report.size());
+        "SendLocalListMaxLength") - SmartChargingVariables.TABLE.size() + settable + TxPoints.Setting.values().length, report.size());
     assertFalse(report.containsKey("OCPPCommCtrlr.ResetRetries"));
     assertFalse(report.containsKey("OCPPCommCtrlr.WebSocketPingInterval"));
     assertFalse(report.containsKey("SecurityCtrlr.SecurityProfile"));

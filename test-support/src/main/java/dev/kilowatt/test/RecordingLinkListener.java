@@ -4,6 +4,7 @@ import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
+import dev.kilowatt.core.port.InstalledChargingProfile;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 public class RecordingLinkListener implements CentralSystem.Listener {
 
   /** One report of the link. */
-  public sealed interface Event permits Connected, Disconnected, Result, Failed, Call, SecurityEvent, TransactionsAsked {
+  public sealed interface Event permits Connected, Disconnected, Result, Failed, Call, SecurityEvent, TransactionsAsked,
+      ProfilesAsked {
   }
 
   /** The link connected. */
@@ -77,6 +79,14 @@ public class RecordingLinkListener implements CentralSystem.Listener {
    * @param answer where the core's answer goes
    */
   public record TransactionsAsked(Consumer<List<UnsettledTransaction>> answer) implements Event {
+  }
+
+  /**
+   * The link asked which charging profiles the core holds.
+   *
+   * @param answer where the core's answer goes
+   */
+  public record ProfilesAsked(Consumer<List<InstalledChargingProfile>> answer) implements Event {
   }
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -159,5 +169,10 @@ public class RecordingLinkListener implements CentralSystem.Listener {
   @Override
   public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
     events.add(new TransactionsAsked(answer));
+  }
+
+  @Override
+  public void onChargingProfilesAsked(Consumer<List<InstalledChargingProfile>> answer) {
+    events.add(new ProfilesAsked(answer));
   }
 }

@@ -21,6 +21,7 @@ import dev.kilowatt.core.message.StartTransactionResponse;
 import dev.kilowatt.core.message.StatusNotificationResponse;
 import dev.kilowatt.core.message.StopTransactionResponse;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import java.time.Instant;
@@ -57,6 +58,7 @@ public final class ScriptedCentralSystem implements CentralSystem {
   public record Sent(String callId, ChargePointRequest<?> request) {}
 
   private Supplier<Instant> clock;
+  private final List<ChargePointRequest<?>> madeOffline = new ArrayList<>();
   private Listener listener;
   private Optional<ConnectionSettings> settings = Optional.empty();
   private boolean connected;
@@ -125,6 +127,20 @@ public final class ScriptedCentralSystem implements CentralSystem {
     } else {
       pending.add(new Sent(callId, request));
     }
+  }
+
+  /** Records which delivered calls the charge point said it made offline, then takes them as the two-argument send does. */
+  @Override
+  public void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
+    if (origin.offline() && connected && powered.getAsBoolean()) {
+      madeOffline.add(request);
+    }
+    send(callId, request);
+  }
+
+  /** {@return the delivered calls the charge point said it made while it could not reach the central system, in order} */
+  public List<ChargePointRequest<?>> madeOffline() {
+    return Collections.unmodifiableList(madeOffline);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.messaging.Outbox.Failure;
 import dev.kilowatt.core.messaging.Outbox.Queued;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
@@ -155,6 +156,11 @@ final class DurableQueue {
       resetAttempts();
     }
     return prepared;
+  }
+
+  /** Whether the receiver recorded {@code d} as made while the link was down. */
+  CallOrigin origin(Durable d) {
+    return receiver.origin(d.queued());
   }
 
   void answered(Durable d, Response response) {

@@ -11,6 +11,7 @@ import dev.kilowatt.core.message.StatusNotificationRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
@@ -334,7 +335,8 @@ public final class Outbox {
     inFlightId = UUID.randomUUID().toString();
     String id = inFlightId;
     inFlightTimer = scheduler.schedule(responseTimeout, () -> onTimeout(id));
-    link.send(id, request);
+    CallOrigin origin = next instanceof DurableQueue.Durable d ? durable.origin(d) : CallOrigin.ONLINE;
+    link.send(id, request, origin);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.InstalledChargingProfile;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -112,6 +113,11 @@ public final class TrafficLog {
           @Override
           public void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer) {
             listener.onTransactionsAsked(answer);
+          }
+
+          @Override
+          public void onChargingProfilesAsked(Consumer<List<InstalledChargingProfile>> answer) {
+            listener.onChargingProfilesAsked(answer);
           }
         });
       }

@@ -3,6 +3,7 @@ package dev.kilowatt.core.messaging;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,16 @@ public interface TransactionReceiver {
    *     since), or empty to drop it
    */
   Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued);
+
+  /**
+   * Whether {@code queued} was made while the link was down, as the receiver recorded it with the message.
+   *
+   * @param queued the message about to go out
+   * @return its origin; {@link CallOrigin#ONLINE} for a message the receiver keeps no such record of
+   */
+  default CallOrigin origin(Outbox.Queued queued) {
+    return CallOrigin.ONLINE;
+  }
 
   /**
    * The central system answered {@code queued}; {@code settled} runs once the answer is durable.

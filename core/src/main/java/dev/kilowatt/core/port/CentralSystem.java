@@ -45,6 +45,18 @@ public interface CentralSystem {
   void send(String callId, ChargePointRequest<?> request);
 
   /**
+   * Sends a call as {@link #send(String, ChargePointRequest)} does, saying whether the domain made it while the link
+   * was down; a protocol without a word for that (OCPP 1.6) keeps this default, which drops {@code origin}.
+   *
+   * @param callId the CALL's unique id, which its answer will carry
+   * @param request the payload
+   * @param origin whether it was made while no connection was up
+   */
+  default void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
+    send(callId, request);
+  }
+
+  /**
    * Answers the inbound call {@code callId}.
    *
    * @param callId the id of the inbound CALL
@@ -118,5 +130,13 @@ public interface CentralSystem {
      * @param answer gets the unsettled transactions, oldest first, on the event loop
      */
     void onTransactionsAsked(Consumer<List<UnsettledTransaction>> answer);
+
+    /**
+     * The central system asks which charging profiles the charger holds (OCPP 2.0.1's GetChargingProfiles); the
+     * domain answers on its event loop with every installed profile, in install order.
+     *
+     * @param answer gets the installed profiles, on the event loop
+     */
+    void onChargingProfilesAsked(Consumer<List<InstalledChargingProfile>> answer);
   }
 }

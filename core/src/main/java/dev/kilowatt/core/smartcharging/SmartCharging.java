@@ -22,6 +22,7 @@ import dev.kilowatt.core.message.SetChargingProfileResponse;
 import dev.kilowatt.core.messaging.CallRouter;
 import dev.kilowatt.core.message.ChargingSchedule;
 import dev.kilowatt.core.port.MeterReading;
+import dev.kilowatt.core.port.InstalledChargingProfile;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
@@ -189,6 +190,11 @@ public final class SmartCharging {
     return schedule
         .map(s -> new GetCompositeScheduleResponse(GetCompositeScheduleStatus.ACCEPTED, Optional.of(id), Optional.of(start), Optional.of(s)))
         .orElseGet(SmartCharging::rejected);
+  }
+
+  /** {@return every installed profile with the connector it was set for, in install order} */
+  public List<InstalledChargingProfile> installed() {
+    return profiles.installed().stream().map(p -> new InstalledChargingProfile(p.connectorId(), p.profile())).toList();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.kilowatt.core.transaction;
 
 import dev.kilowatt.core.connector.MeterSample;
+import dev.kilowatt.core.ledger.QueuedMessage;
 import dev.kilowatt.core.message.Location;
 import dev.kilowatt.core.message.Measurand;
 import dev.kilowatt.core.message.MeterValue;
@@ -51,6 +52,13 @@ final class Ocpp16Samples {
         Optional.of(ReadingContext.TRANSACTION_END), Optional.of(ValueFormat.RAW), Optional.of(Measurand.ENERGY_ACTIVE_IMPORT_REGISTER),
         Optional.empty(), Optional.empty(), Optional.of(UnitOfMeasure.WH)))));
     return new MeterValuesRequest(connectorId, Optional.empty(), values);
+  }
+
+  /** What the queue's bound may do with a sample: a clock-aligned one stays, a periodic one may be thinned. */
+  static QueuedMessage.Kind kind(MeterValuesRequest values) {
+    boolean aligned = values.meterValue().stream().flatMap(v -> v.sampledValue().stream())
+        .anyMatch(v -> v.context().filter(c -> c == ReadingContext.SAMPLE_CLOCK).isPresent());
+    return aligned ? QueuedMessage.Kind.CLOCK_SAMPLE : QueuedMessage.Kind.PERIODIC_SAMPLE;
   }
 
   /** The constant of {@code type} named as {@code constant}; Ocpp16SamplesTest checks that every constant has its twin. */

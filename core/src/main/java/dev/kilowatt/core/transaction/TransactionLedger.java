@@ -11,7 +11,6 @@ import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.Measurand;
 import dev.kilowatt.core.message.MeterValue;
 import dev.kilowatt.core.message.MeterValuesRequest;
-import dev.kilowatt.core.message.ReadingContext;
 import dev.kilowatt.core.message.SampledValue;
 import dev.kilowatt.core.message.StartTransactionRequest;
 import dev.kilowatt.core.message.StopTransactionRequest;
@@ -21,6 +20,7 @@ import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.messaging.Outbox.Queued;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.Journal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,6 +65,7 @@ public final class TransactionLedger {
   private final Outbox outbox;
   private final SampleThinning thinning;
   private final Counters counters;
+  private final OfflineMessages offline;
   private final Map<Long, OpenTransaction> open = new LinkedHashMap<>();
   private final Deque<TransactionRecord> history = new ArrayDeque<>();
   /** Replayed messages, by the journal position of their record, to queue once the station starts. */
@@ -84,6 +85,7 @@ public final class TransactionLedger {
     this.counters = counters;
     this.outbox = outbox;
     this.thinning = thinning;
+    this.offline = new OfflineMessages(ledger, outbox);
     replay(ledger.replay());
   }
 
@@ -125,6 +127,7 @@ public final class TransactionLedger {
     open.put(tx.number(), o);
     ledger.write(COUNTER, new Transactions.TransactionCounter(nextNumber), () -> {});
     Queued start = new Queued(START, tx.number(), startRequest(tx));
+    offline.made(tx.number(), START);
     long order = place();
     ledger.write(key(tx.number(), "start"), tx, () -> outbox.queueRecorded(start, order));
   }
@@ -136,6 +139,7 @@ public final class TransactionLedger {
     Queued sample = new Queued(o.nextSample++, running.number(), values);
     o.samples.put(sample.sequence(), sample);
     ledger.write(key(running.number(), "running"), running, () -> {});
+    offline.made(running.number(), sample.sequence());
     long order = place();
     // a sample thinned before its record is durable is queued all the same: prepare() drops it
     ledger.write(sampleKey(running.number(), sample.sequence()), sample, () -> outbox.queueRecorded(sample, order));
@@ -154,6 +158,7 @@ public final class TransactionLedger {
     o.running = tx;
     Queued stop = new Queued(STOP, tx.number(), request);
     o.stop = Optional.of(stop);
+    offline.made(tx.number(), STOP);
     long order = place();
     ledger.write(key(tx.number(), "stop"), stop, () -> outbox.queueRecorded(stop, order));
   }
@@ -231,6 +236,11 @@ public final class TransactionLedger {
     };
   }
 
+  /** Whether {@code queued}, one of the ledger's, was made while the central system could not be reached. */
+  CallOrigin origin(Queued queued) {
+    return offline.origin(queued);
+  }
+
   /** The central system answered a StartTransaction: one record stores the id and marks the start delivered; {@code held} hears a fault delay it. */
   void started(Queued queued, StartAnswer answer, Runnable durable, Runnable held) {
     OpenTransaction o = open.get(queued.transaction());
@@ -244,6 +254,7 @@ public final class TransactionLedger {
   void sampleAnswered(Queued queued, Runnable settled) {
     OpenTransaction o = open.get(queued.transaction());
     o.samples.remove(queued.sequence());
+    offline.settled(queued.transaction(), queued.sequence());
     ledger.forget(sampleKey(queued.transaction(), queued.sequence()), settled);
   }
 
@@ -272,8 +283,9 @@ public final class TransactionLedger {
   }
 
   private void finish(OpenTransaction o, Delivery stop, Runnable settled) {
-    TransactionRecord done = record(o, stop);
+    TransactionRecord done = o.record(stop);
     open.remove(o.number());
+    offline.finished(o.number());
     history.add(done);
     // The history record alone settles the transaction: replay forgets the messages of one it finds there.
     ledger.write(historyKey(o.number()), done, settled);
@@ -286,18 +298,8 @@ public final class TransactionLedger {
   /** Every transaction the charger remembers, finished ones first, oldest first. */
   List<TransactionRecord> records() {
     List<TransactionRecord> all = new ArrayList<>(history);
-    open.values().forEach(o -> all.add(record(o, Delivery.WAITING)));
+    open.values().forEach(o -> all.add(o.record(Delivery.WAITING)));
     return all;
-  }
-
-  private static TransactionRecord record(OpenTransaction o, Delivery stop) {
-    Transaction tx = o.running;
-    Optional<StopTransactionRequest> request = o.stop.map(q -> (StopTransactionRequest) q.request());
-    Delivery start = o.answer.isPresent() ? Delivery.ACCEPTED : o.startSkipped ? Delivery.SKIPPED : Delivery.WAITING;
-    return new TransactionRecord(tx.number(), tx.connectorId(), tx.idTag(), tx.started(), tx.meterStartWh(),
-        request.map(StopTransactionRequest::timestamp), request.map(r -> (long) r.meterStop()),
-        request.flatMap(StopTransactionRequest::reason).map(r -> r.ocppValue()), o.answer.map(StartAnswer::transactionId), start, stop,
-        o.skipped);
   }
 
   static StartTransactionRequest startRequest(Transaction tx) {
@@ -315,7 +317,7 @@ public final class TransactionLedger {
       }
       for (Queued sample : o.samples.values()) {
         MeterValuesRequest values = (MeterValuesRequest) sample.request();
-        QueuedMessage message = new QueuedMessage(order++, Long.toString(o.number()), kindOf(values),
+        QueuedMessage message = new QueuedMessage(order++, Long.toString(o.number()), Ocpp16Samples.kind(values),
             values.meterValue().getFirst().timestamp());
         waiting.add(message);
         queued.put(message, sample);
@@ -326,14 +328,9 @@ public final class TransactionLedger {
       open.get(sample.transaction()).samples.remove(sample.sequence());
       outbox.withdraw(sample);
       counters.increment("transaction.samplesThinned");
+      offline.settled(sample.transaction(), sample.sequence());
       ledger.forget(sampleKey(sample.transaction(), sample.sequence()), () -> {});
     }
-  }
-
-  private static QueuedMessage.Kind kindOf(MeterValuesRequest values) {
-    boolean aligned = values.meterValue().stream().flatMap(v -> v.sampledValue().stream())
-        .anyMatch(v -> v.context().filter(c -> c == ReadingContext.SAMPLE_CLOCK).isPresent());
-    return aligned ? QueuedMessage.Kind.CLOCK_SAMPLE : QueuedMessage.Kind.PERIODIC_SAMPLE;
   }
 
   private void replay(List<Journal.Entry> entries) {
@@ -352,6 +349,7 @@ public final class TransactionLedger {
     history.addAll(finished.values());
     for (Long number : finished.keySet()) {
       if (open.remove(number) != null) {
+        offline.finished(number);
         // a cut between the history record and the forget: the transaction is done, its records are not
         replayed.values().removeIf(q -> q.transaction() == number);
         ledger.forget(key(number, ""), () -> {});
@@ -360,6 +358,10 @@ public final class TransactionLedger {
   }
 
   private void replayed(Journal.Entry entry, long number, String part) {
+    if (part.equals("offline")) {
+      offline.replayed(entry, number); // written before the start it may mark
+      return;
+    }
     if (part.equals("start")) {
       Transaction tx = entry.payload(Transaction.class).orElseThrow();
       open.put(number, new OpenTransaction(tx));

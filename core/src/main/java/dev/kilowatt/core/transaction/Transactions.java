@@ -23,6 +23,7 @@ import dev.kilowatt.core.messaging.Counters;
 import dev.kilowatt.core.messaging.Outbox;
 import dev.kilowatt.core.messaging.TransactionReceiver;
 import dev.kilowatt.core.port.CallError;
+import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import dev.kilowatt.core.reservation.Reservations;
@@ -196,6 +197,11 @@ public final class Transactions implements TransactionReceiver, StartAnswers {
   @Override
   public Optional<ChargePointRequest<?>> prepare(Outbox.Queued queued) {
     return ledger.owns(queued) ? ledger.prepare(queued) : Optional.of(queued.request());
+  }
+
+  @Override
+  public CallOrigin origin(Outbox.Queued queued) {
+    return ledger.owns(queued) ? ledger.origin(queued) : CallOrigin.ONLINE;
   }
 
   @Override

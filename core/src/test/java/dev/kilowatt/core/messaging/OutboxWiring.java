@@ -73,6 +73,12 @@ public final class OutboxWiring {
       public void onTransactionsAsked(java.util.function.Consumer<java.util.List<dev.kilowatt.core.port.UnsettledTransaction>> answer) {
         throw new UnsupportedOperationException("ask the part under test directly");
       }
+
+      @Override
+      public void onChargingProfilesAsked(
+          java.util.function.Consumer<java.util.List<dev.kilowatt.core.port.InstalledChargingProfile>> answer) {
+        throw new UnsupportedOperationException("ask the part under test directly");
+      }
     };
   }
 }

@@ -174,5 +174,10 @@ class TrafficLogTest {
     public void onTransactionsAsked(java.util.function.Consumer<List<dev.kilowatt.core.port.UnsettledTransaction>> answer) {
       events.add("transactions asked");
     }
+
+    @Override
+    public void onChargingProfilesAsked(java.util.function.Consumer<List<dev.kilowatt.core.port.InstalledChargingProfile>> answer) {
+      events.add("profiles asked");
+    }
   }
 }
