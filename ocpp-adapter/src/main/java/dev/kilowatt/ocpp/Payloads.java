@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.OcppEnum;
 import java.io.IOException;
 import java.time.Instant;
@@ -73,7 +75,16 @@ public final class Payloads {
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, failOnUnmodelled)
         .defaultPropertyInclusion(both(JsonInclude.Include.NON_ABSENT))
         .withConfigOverride(List.class, o -> o.setInclude(both(JsonInclude.Include.NON_EMPTY)))
+        .addMixIn(BootNotificationRequest.class, WithoutBootReason.class)
         .build();
+  }
+
+  /**
+   * OCPP 1.6's BootNotification has no reason (its schema refuses one); the core's record carries it for 2.0.1, whose
+   * adapter writes its own records and never the core's.
+   */
+  @JsonIgnoreProperties("reason")
+  private abstract static class WithoutBootReason {
   }
 
   private static JsonInclude.Value both(JsonInclude.Include include) {
