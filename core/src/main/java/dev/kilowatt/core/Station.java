@@ -106,7 +106,7 @@ final class Station {
     this.security = new Security(scheduler, storage, secrets, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
     clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
-    this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
+    this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll, link::reservationEnded);
     StatusReporter status = new StatusReporter(scheduler, outbox, config, clock::now);
     this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors, new SmartCharging.Setup(
         setup.smartChargingLimits, setup.nominalVoltage, setup.installationLimitA, setup.sharingStrategy), this::refreshAll);

@@ -6,6 +6,7 @@ import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.ReservationEnd;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.util.List;
 import java.util.Objects;
@@ -138,6 +139,11 @@ public final class WatchedLink implements CentralSystem {
   public void send(String callId, ChargePointRequest<?> request) {
     watcher.sent(callId, request);
     link.send(callId, request);
+  }
+
+  @Override
+  public void reservationEnded(int reservationId, ReservationEnd end) {
+    link.reservationEnded(reservationId, end);
   }
 
   @Override
