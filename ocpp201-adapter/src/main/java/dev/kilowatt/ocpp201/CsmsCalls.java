@@ -72,7 +72,7 @@ import java.util.function.Function;
 final class CsmsCalls {
 
   /** A 1.6 idTag's length (CiString20Type). */
-  private static final int ID_TAG_LENGTH = 20;
+  static final int ID_TAG_LENGTH = 20;
 
   /**
    * The core's calls one 2.0.1 call takes, none for one answered at the edge, how their answers, in the same

@@ -7,6 +7,7 @@ import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.ReservationEnd;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.ocpp.CentralSystemAddress;
@@ -70,6 +71,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final ServiceCalls serviceCalls;
   private final Reports reports;
   private final FirmwareCalls firmware;
+  private final ReservationCalls reservations;
   private final ConnectionSecurity security = new ConnectionSecurity();
 
   private Listener listener;
@@ -122,6 +124,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
     this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callOfTheStation);
     this.firmware = new FirmwareCalls(this::callOfTheStation);
+    this.reservations = new ReservationCalls(this::callOfTheStation);
   }
 
   /** A call of the station's own, not the core's, sent on the current link. */
@@ -241,6 +244,12 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
   }
 
+  /** H04.FR.01, H01.FR.16/17: ReservationStatusUpdate ({@link ReservationCalls}). */
+  @Override
+  public void reservationEnded(int reservationId, ReservationEnd end) {
+    reservations.ended(reservationId, end);
+  }
+
   private synchronized boolean isConnected() {
     return connected;
   }
@@ -325,7 +334,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
           .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
-          .or(() -> firmware.translate(call.request()));
+          .or(() -> firmware.translate(call.request())).or(() -> reservations.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
