@@ -240,7 +240,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     Pending exchange = pending.remove(callId);
     if (exchange != null) {
       pending.values().removeIf(other -> other == exchange);
-      exchange.call().refuse(new RpcError(ErrorCode.ofCore(error.code()), error.description()));
+      exchange.refused(error);
     }
   }
 
