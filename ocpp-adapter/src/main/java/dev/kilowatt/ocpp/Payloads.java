@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Jackson binding between OCPP payload JSON and the core's message records, by record component name.
@@ -79,12 +80,20 @@ public final class Payloads {
         .build();
   }
 
+  /** The component of the core's BootNotificationRequest that OCPP 1.6 has not. */
+  private static final String BOOT_REASON = "reason";
+
   /**
    * OCPP 1.6's BootNotification has no reason (its schema refuses one); the core's record carries it for 2.0.1, whose
    * adapter writes its own records and never the core's.
    */
-  @JsonIgnoreProperties("reason")
+  @JsonIgnoreProperties(BOOT_REASON)
   private abstract static class WithoutBootReason {
+  }
+
+  /** {@return the components of the core's {@code record} that this binding leaves out of OCPP 1.6's JSON} */
+  static Set<String> leftOut(Class<?> record) {
+    return record == BootNotificationRequest.class ? Set.of(BOOT_REASON) : Set.of();
   }
 
   private static JsonInclude.Value both(JsonInclude.Include include) {
