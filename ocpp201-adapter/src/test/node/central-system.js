@@ -17,6 +17,7 @@
 //           disconnected <identity> <code>
 //           holding <action> | released <action>         (acknowledgements of hold and release)
 //           then <action>                                (acknowledgement of then)
+//           offline | online <port>                      (acknowledgements of offline and online)
 //   stdin:  call <tag> <action> <params as JSON>      (the server calls the station)
 //           raw <text>                                 (sent to the station as it is)
 //           binary <text>                              (sent to the station as a binary frame)
@@ -25,6 +26,9 @@
 //           then <action> <tag> <callAction> <params>  (the next call of action is answered, and at once the
 //                                                       server calls callAction, as call <tag> does)
 //           drop                                       (closes the station's connection)
+//           offline                                    (stops listening and closes the station's connection:
+//                                                       the central system is unreachable; answers offline)
+//           online                                     (listens again on the same port; answers online <port>)
 //           quit
 const fs = require('node:fs');
 const http = require('node:http');
@@ -62,6 +66,8 @@ const answers = {
   NotifyReport: () => ({}),
   FirmwareStatusNotification: () => ({}),
   LogStatusNotification: () => ({}),
+  // the test signs the request itself and sends the chain with a CertificateSigned call
+  SignCertificate: () => ({ status: 'Accepted' }),
 };
 
 server.auth((accept, reject, handshake) => {
@@ -136,6 +142,18 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
     report(`then ${action}`);
     return;
   }
+  if (command === 'offline') {
+    httpServer.close();
+    if (station) {
+      await station.close({ code: 1001, reason: 'central system offline', awaitPending: false, force: true });
+    }
+    report('offline');
+    return;
+  }
+  if (command === 'online') {
+    httpServer.listen(port, '127.0.0.1', () => report(`online ${port}`));
+    return;
+  }
   if (command === 'quit') {
     await server.close({ code: 1000, reason: 'test over', awaitPending: false });
     process.exit(0);
@@ -173,4 +191,8 @@ httpServer.on('request', (request, response) => {
   response.end();
 });
 httpServer.on('upgrade', server.handleUpgrade);
-httpServer.listen(0, '127.0.0.1', () => report(`listening ${httpServer.address().port}`));
+let port = 0;
+httpServer.listen(0, '127.0.0.1', () => {
+  port = httpServer.address().port;
+  report(`listening ${port}`);
+});

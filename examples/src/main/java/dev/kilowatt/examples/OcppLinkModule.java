@@ -11,14 +11,15 @@ import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.LinkOptions;
 import dev.kilowatt.ocpp.OcppJsonLink;
 import dev.kilowatt.ocpp.TrafficListener;
+import dev.kilowatt.ocpp201.Handshake;
 import dev.kilowatt.ocpp201.Ocpp201CentralSystem;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
  * The link to the central system, watched by the simulator: OCPP-J 1.6 over a WebSocket, or OCPP 2.0.1 as
- * the settings' protocol says. The 2.0.1 adapter keeps the seqNo of running transactions in the charger's
- * storage and does not report its traffic to the console yet.
+ * the settings' protocol says, its frames shown on the console either way. The 2.0.1 adapter keeps the seqNo of
+ * running transactions in the charger's storage.
  */
 @Module
 interface OcppLinkModule {
@@ -31,7 +32,7 @@ interface OcppLinkModule {
     CentralSystem link = switch (settings.protocol()) {
       case OCPP16 -> new OcppJsonLink(address, scheduler,
           LinkOptions.defaults().withBackoff(settings.reconnect()).withTraffic(traffic));
-      case OCPP201 -> new Ocpp201CentralSystem(address, scheduler, storage);
+      case OCPP201 -> new Ocpp201CentralSystem(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, traffic);
     };
     String endpoint = address.endpoint().toString();
     return new WatchedLink(link, new WatchedLink.Watcher() {

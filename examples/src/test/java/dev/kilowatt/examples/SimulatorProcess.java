@@ -96,6 +96,11 @@ final class SimulatorProcess implements AutoCloseable {
     }
   }
 
+  /** Every line printed so far. */
+  synchronized List<String> output() {
+    return List.copyOf(lines);
+  }
+
   synchronized int lineCount() {
     return lines.size();
   }

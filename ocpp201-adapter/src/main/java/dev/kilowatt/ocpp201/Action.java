@@ -76,7 +76,31 @@ public enum Action {
   GET_LOG("GetLog", FirmwareMessages.GetLogRequest.class, FirmwareMessages.GetLogResponse.class, Sender.CSMS),
   /** N01: the station reports a step of a log upload. */
   LOG_STATUS_NOTIFICATION("LogStatusNotification", FirmwareMessages.LogStatusNotificationRequest.class,
-      FirmwareMessages.LogStatusNotificationResponse.class, Sender.STATION);
+      FirmwareMessages.LogStatusNotificationResponse.class, Sender.STATION),
+  /** M05: the CSMS installs a CA certificate. */
+  INSTALL_CERTIFICATE("InstallCertificate", CertificateMessages.InstallCertificateRequest.class,
+      CertificateMessages.InstallCertificateResponse.class, Sender.CSMS),
+  /** M03: the CSMS asks which certificates are installed. */
+  GET_INSTALLED_CERTIFICATE_IDS("GetInstalledCertificateIds", CertificateMessages.GetInstalledCertificateIdsRequest.class,
+      CertificateMessages.GetInstalledCertificateIdsResponse.class, Sender.CSMS),
+  /** M04: the CSMS deletes an installed certificate. */
+  DELETE_CERTIFICATE("DeleteCertificate", CertificateMessages.DeleteCertificateRequest.class,
+      CertificateMessages.DeleteCertificateResponse.class, Sender.CSMS),
+  /** A02, A03: the station asks for a certificate for its new key. */
+  SIGN_CERTIFICATE("SignCertificate", CertificateMessages.SignCertificateRequest.class,
+      CertificateMessages.SignCertificateResponse.class, Sender.STATION),
+  /** A02, A03: the CSMS sends the signed certificate. */
+  CERTIFICATE_SIGNED("CertificateSigned", CertificateMessages.CertificateSignedRequest.class,
+      CertificateMessages.CertificateSignedResponse.class, Sender.CSMS),
+  /** C11: the CSMS empties the station's authorization cache. */
+  CLEAR_CACHE("ClearCache", LocalAuthMessages.ClearCacheRequest.class, LocalAuthMessages.ClearCacheResponse.class,
+      Sender.CSMS),
+  /** D01: the CSMS replaces or patches the station's local authorization list. */
+  SEND_LOCAL_LIST("SendLocalList", LocalAuthMessages.SendLocalListRequest.class,
+      LocalAuthMessages.SendLocalListResponse.class, Sender.CSMS),
+  /** D02: the CSMS asks for the version of the station's local authorization list. */
+  GET_LOCAL_LIST_VERSION("GetLocalListVersion", LocalAuthMessages.GetLocalListVersionRequest.class,
+      LocalAuthMessages.GetLocalListVersionResponse.class, Sender.CSMS);
 
   /** Which side of the link sends the CALL of an action. */
   public enum Sender {

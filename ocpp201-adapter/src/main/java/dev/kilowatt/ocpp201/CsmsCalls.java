@@ -58,14 +58,15 @@ import java.util.function.Function;
  *   <tr><td>TriggerMessage BootNotification, Heartbeat, StatusNotification, MeterValues</td><td>TriggerMessage
  *       of the same, for connector evse.id (the core's triggered MeterValues of a connector whose transaction runs
  *       carries it, and so goes as a TransactionEvent Updated with triggerReason Trigger); TransactionEvent: see
- *       {@link ServiceCalls}; FirmwareStatusNotification, LogStatusNotification: see {@link FirmwareCalls}; any
- *       other message NotImplemented</td></tr>
+ *       {@link ServiceCalls}; FirmwareStatusNotification, LogStatusNotification: see {@link FirmwareCalls};
+ *       SignChargingStationCertificate: see {@link CertificateCalls}; any other message NotImplemented</td></tr>
  *   <tr><td>ChangeAvailability</td><td>ChangeAvailability of connector evse.id, of connector 0 (the whole
  *       station) without an EVSE</td></tr>
  *   <tr><td>GetVariables, SetVariables</td><td>GetConfiguration, one ChangeConfiguration per variable, for
  *       the variables {@link Variables} maps; TxCtrlr's TxStartPoint and TxStopPoint without the core
  *       ({@link TxPoints})</td></tr>
  *   <tr><td>UnlockConnector, DataTransfer, GetTransactionStatus</td><td>see {@link ServiceCalls}</td></tr>
+ *   <tr><td>ClearCache, SendLocalList, GetLocalListVersion</td><td>see {@link LocalAuthCalls}</td></tr>
  *   <tr><td>GetBaseReport</td><td>see {@link Reports}</td></tr>
  *   <tr><td>UpdateFirmware, GetLog</td><td>see {@link FirmwareCalls}</td></tr>
  * </table>
@@ -145,9 +146,12 @@ final class CsmsCalls {
           .orElseGet(() -> Exchange.local(new RequestStopTransactionResponse(RequestStartStopStatus.Rejected,
               Optional.of(new StatusInfo("UnknownTransaction", Optional.empty())))));
       case ResetRequest reset -> reset(reset);
-      // a triggered TransactionEvent depends on the core's running transactions: ServiceCalls routes it
-      case TriggerMessageRequest trigger -> trigger.requestedMessage() == Enums.MessageTrigger.TransactionEvent
-          ? null : FirmwareCalls.trigger(trigger.requestedMessage()).orElseGet(() -> trigger(trigger));
+      // a triggered TransactionEvent depends on the core's running transactions: ServiceCalls routes it;
+      // a triggered SignChargingStationCertificate is the core's ExtendedTriggerMessage: CertificateCalls routes it
+      case TriggerMessageRequest trigger -> switch (trigger.requestedMessage()) {
+        case TransactionEvent, SignChargingStationCertificate -> null;
+        default -> FirmwareCalls.trigger(trigger.requestedMessage()).orElseGet(() -> trigger(trigger));
+      };
       case ChangeAvailabilityRequest change -> Exchange.one(
           new dev.kilowatt.core.message.ChangeAvailabilityRequest(change.evse().map(Evse::id).orElse(0),
               change.operationalStatus() == Enums.OperationalStatus.Operative

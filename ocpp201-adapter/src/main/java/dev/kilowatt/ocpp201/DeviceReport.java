@@ -69,6 +69,8 @@ final class DeviceReport {
       Map.entry("WebSocketPingInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ResetRetries", Kind.of(DataType.integer)),
       Map.entry("SecurityProfile", Kind.of(DataType.integer)),
+      Map.entry("AdditionalRootCertificateCheck", Kind.of(DataType.boolean_)),
+      Map.entry("CertificateSignedMaxChainSize", Kind.of(DataType.integer)),
       Map.entry("MeterValueSampleInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ClockAlignedDataInterval", Kind.of(DataType.integer, "s")),
       Map.entry("ConnectionTimeOut", Kind.of(DataType.integer, "s")),
@@ -82,7 +84,9 @@ final class DeviceReport {
       Map.entry("AllowOfflineTxForUnknownId", Kind.of(DataType.boolean_)),
       Map.entry("AuthorizationCacheEnabled", Kind.of(DataType.boolean_)),
       Map.entry("StopTransactionOnEVSideDisconnect", Kind.of(DataType.boolean_)),
-      Map.entry("StopTransactionOnInvalidId", Kind.of(DataType.boolean_)));
+      Map.entry("StopTransactionOnInvalidId", Kind.of(DataType.boolean_)),
+      Map.entry("LocalAuthListEnabled", Kind.of(DataType.boolean_)),
+      Map.entry("SendLocalListMaxLength", Kind.of(DataType.integer)));
 
   private static final String AVAILABILITY_STATES =
       Arrays.stream(ConnectorStatus.values()).map(Enum::name).collect(Collectors.joining(","));

@@ -35,7 +35,8 @@ import java.util.Optional;
  * and G (availability) need first, with C's Authorize: one record per CALL payload and one per CALLRESULT
  * payload, named as part 2 chapter 1 names them. {@link Action} ties each to its wire name and direction;
  * {@link ServiceMessages} holds the second slice's, {@link ReportMessages} the device model's reports and
- * {@link FirmwareMessages} firmware updates and log uploads, which the two sealed types also permit.
+ * {@link FirmwareMessages} firmware updates and log uploads and {@link CertificateMessages} the certificates',
+ * which the two sealed types also permit.
  */
 public final class Messages {
 
@@ -57,7 +58,12 @@ public final class Messages {
       ServiceMessages.GetTransactionStatusRequest, ServiceMessages.SecurityEventNotificationRequest,
       ReportMessages.GetBaseReportRequest, ReportMessages.NotifyReportRequest,
       FirmwareMessages.UpdateFirmwareRequest, FirmwareMessages.FirmwareStatusNotificationRequest,
-      FirmwareMessages.GetLogRequest, FirmwareMessages.LogStatusNotificationRequest {
+      FirmwareMessages.GetLogRequest, FirmwareMessages.LogStatusNotificationRequest,
+      CertificateMessages.InstallCertificateRequest, CertificateMessages.GetInstalledCertificateIdsRequest,
+      CertificateMessages.DeleteCertificateRequest, CertificateMessages.SignCertificateRequest,
+      CertificateMessages.CertificateSignedRequest,
+      LocalAuthMessages.ClearCacheRequest, LocalAuthMessages.SendLocalListRequest,
+      LocalAuthMessages.GetLocalListVersionRequest {
   }
 
   /** A CALLRESULT payload. */
@@ -71,7 +77,12 @@ public final class Messages {
       ServiceMessages.GetTransactionStatusResponse, ServiceMessages.SecurityEventNotificationResponse,
       ReportMessages.GetBaseReportResponse, ReportMessages.NotifyReportResponse,
       FirmwareMessages.UpdateFirmwareResponse, FirmwareMessages.FirmwareStatusNotificationResponse,
-      FirmwareMessages.GetLogResponse, FirmwareMessages.LogStatusNotificationResponse {
+      FirmwareMessages.GetLogResponse, FirmwareMessages.LogStatusNotificationResponse,
+      CertificateMessages.InstallCertificateResponse, CertificateMessages.GetInstalledCertificateIdsResponse,
+      CertificateMessages.DeleteCertificateResponse, CertificateMessages.SignCertificateResponse,
+      CertificateMessages.CertificateSignedResponse,
+      LocalAuthMessages.ClearCacheResponse, LocalAuthMessages.SendLocalListResponse,
+      LocalAuthMessages.GetLocalListVersionResponse {
   }
 
   /**

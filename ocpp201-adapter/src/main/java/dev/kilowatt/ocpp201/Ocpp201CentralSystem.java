@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.ChargePointRequest;
 import dev.kilowatt.core.message.ResetRequest;
 import dev.kilowatt.core.message.ResetType;
@@ -13,6 +14,7 @@ import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.ocpp.CentralSystemAddress;
 import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
+import dev.kilowatt.ocpp.TrafficListener;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -24,37 +26,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging
- * station against a 2.0.1 CSMS, every message translated at this edge. {@link StationMessages} and
- * {@link TransactionEvents} say what the core's calls become, {@link CsmsCalls} and {@link ServiceCalls} what
- * the CSMS's calls become ({@link FirmwareCalls} both ways for firmware updates and logs), {@link Variables} which device-model variables are which configuration keys and
- * {@link Reports} how the device model is reported. What a
- * 1.6 call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks the core
- * through {@link CentralSystem.Listener#onTransactionsAsked}.
+ * The core's {@link CentralSystem} port over OCPP 2.0.1: the 1.6-shaped domain runs a charging station against a 2.0.1
+ * CSMS, every message translated at this edge. {@link StationMessages} and {@link TransactionEvents} say what the
+ * core's calls become, {@link CsmsCalls}, {@link ServiceCalls}, {@link CertificateCalls} and {@link LocalAuthCalls}
+ * what the CSMS's calls become ({@link FirmwareCalls} and {@link ReservationCalls} both ways), {@link Variables} which
+ * device-model variables are which configuration keys and {@link Reports} how the device model is reported. What a 1.6
+ * call cannot ask (which transactions run, which have messages not yet delivered) the adapter asks through
+ * {@link CentralSystem.Listener#onTransactionsAsked}.
  *
- * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the
- * CSMS's URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
- * {@code ocpp2.0.1} only; after a loss or a failed attempt the next
- * one starts after 1, 2, 4 ... up to 60 seconds, until {@link #disconnect()}. The {@link ConnectionSettings}
- * apply security profiles 0 to 3 and the ping interval as {@link Handshake} and {@link Ocpp201Link} say;
- * settings that forbid connecting (profile 2 or 3 with a {@code ws://} URL, unusable certificates) stop
- * the attempts until {@link #reconfigure} brings others. A failed attempt's security event reaches the
- * core under the 1.6 name the port speaks ({@link SecurityFinding}). {@link #reconfigure} reconnects at
- * once when the key, the profile or, with profile 3, the client certificate changed, and retunes the
- * ping of the live connection; new trusted roots apply from the next handshake. A call of the station's that
- * the CSMS leaves unanswered for the message time-out ({@code OCPPCommCtrlr.MessageTimeout}, part 4) fails as
- * a lost answer does, and the next call goes.
+ * <p><b>Connection.</b> One {@link Ocpp201Link} at a time to the {@link CentralSystemAddress}'s endpoint (the CSMS's
+ * URL and the station's identity, percent-encoded, as its last path segment, as part 4 has it), offering
+ * {@code ocpp2.0.1} only; after a loss or a failed attempt the next one starts after 1, 2, 4 ... up to 60 seconds,
+ * until {@link #disconnect()}. The {@link ConnectionSettings} apply security profiles 0 to 3 and the ping interval as
+ * {@link Handshake} and {@link Ocpp201Link} say; settings that forbid connecting (profile 2 or 3 with a {@code ws://}
+ * URL, unusable certificates) stop the attempts until {@link #reconfigure} brings others. A failed attempt's security
+ * event reaches the core under the 1.6 name the port speaks ({@link SecurityFinding}). {@link #reconfigure} reconnects
+ * at once when the key, the profile or, with profile 3, the client certificate changed, and retunes the ping of the
+ * live connection; new trusted roots apply from the next handshake. A call of the station's that the CSMS leaves
+ * unanswered for the message time-out ({@code OCPPCommCtrlr.MessageTimeout}, part 4) fails as a lost answer does, and
+ * the next call goes.
  *
- * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected,
- * or lost with its connection, is dropped and the domain, which queues its transaction messages durably,
- * times out and sends again. A CALLERROR of the CSMS reaches the core under the 1.6 spelling of its code
- * ({@link ErrorCode#toCore()}).
+ * <p><b>Delivery.</b> As the port asks, the adapter keeps no queue: a call handed over while disconnected, or lost
+ * with its connection, is dropped and the domain, which queues its transaction messages durably, times out and sends
+ * again. A CALLERROR of the CSMS reaches the core under the 1.6 spelling of its code ({@link ErrorCode#toCore()}).
  *
- * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it
- * can be (transaction ids), kept through the {@link Storage} port where it must survive a restart (the
- * seqNo of a running transaction, TxCtrlr's TxStartPoint and TxStopPoint), and kept in memory where losing it at
- * a restart costs one detail of one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle
- * reset) or nothing (the charging state of a running transaction: the core ends those at a restart).
+ * <p><b>State.</b> What 2.0.1 needs that the core's messages do not carry is derived statelessly where it can be
+ * (transaction ids), kept through the {@link Storage} port where it must survive a restart (the seqNo of a running
+ * transaction, TxCtrlr's TxStartPoint and TxStopPoint), and kept in memory where losing it at a restart costs one
+ * detail of one message (a remoteStartId, the type of a remote IdToken, a pending OnIdle reset) or nothing (the
+ * charging state of a running transaction: the core ends those at a restart).
  */
 public final class Ocpp201CentralSystem implements CentralSystem {
 
@@ -69,10 +69,11 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final StationMessages station;
   private final CsmsCalls csmsCalls;
   private final ServiceCalls serviceCalls;
+  private final LocalAuthCalls localAuthCalls;
   private final Reports reports;
   private final FirmwareCalls firmware;
-  private final ReservationCalls reservations;
   private final ConnectionSecurity security = new ConnectionSecurity();
+  private final TrafficListener traffic;
 
   private Listener listener;
   private ConnectionSettings settings;
@@ -89,29 +90,30 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private final Map<String, Pending> pending = new HashMap<>();
 
   /**
-   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT}.
+   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT}, unwatched.
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
-   *     variables under keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps running transactions' seqNo and its own variables (ocpp201/)
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Scheduler scheduler, Storage storage) {
-    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage);
+    this(address, Handshake.MESSAGE_TIMEOUT, scheduler, storage, TrafficListener.NONE);
   }
 
   /**
-   * A station that will connect to {@code address}. The core has no 1.6 key for the message time-out (its own
-   * response time-out is a setting of its builder), so the time-out is given here.
+   * A station that will connect to {@code address}, its frames seen by {@code traffic} (secret variables masked). The
+   * core has no 1.6 key for the message time-out (its own response time-out is a setting of its builder), so the
+   * time-out is given here.
    *
    * @param address the CSMS's URL and the station's identity
    * @param messageTimeout how long a call waits for its answer before it fails ({@code OCPPCommCtrlr.MessageTimeout})
    * @param scheduler the core's event loop: everything the core hears arrives on it
-   * @param storage the core's storage, where the adapter keeps the seqNo of running transactions and its own
-   *     variables under keys starting {@code ocpp201/}
+   * @param storage the core's storage, where the adapter keeps running transactions' seqNo and its own variables (ocpp201/)
+   * @param traffic sees every text frame sent and received (a console, a trace), on the link's threads; it must be quick
    */
   public Ocpp201CentralSystem(CentralSystemAddress address, Duration messageTimeout, Scheduler scheduler,
-      Storage storage) {
+      Storage storage, TrafficListener traffic) {
+    this.traffic = Objects.requireNonNull(traffic, "traffic");
     this.address = Objects.requireNonNull(address, "address");
     this.messageTimeout = Objects.requireNonNull(messageTimeout, "messageTimeout");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -122,9 +124,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     TxPoints txPoints = new TxPoints(storage);
     this.csmsCalls = new CsmsCalls(remoteStarts, station, this::resetOnceIdle, txPoints);
     this.serviceCalls = new ServiceCalls(station::knowsEvse);
+    this.localAuthCalls = new LocalAuthCalls(() -> station.evseStatuses().keySet());
     this.reports = new Reports(scheduler, station::evseStatuses, txPoints, this::callOfTheStation);
     this.firmware = new FirmwareCalls(this::callOfTheStation);
-    this.reservations = new ReservationCalls(this::callOfTheStation);
   }
 
   /** A call of the station's own, not the core's, sent on the current link. */
@@ -244,10 +246,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     }
   }
 
-  /** H04.FR.01, H01.FR.16/17: ReservationStatusUpdate ({@link ReservationCalls}). */
   @Override
   public void reservationEnded(int reservationId, ReservationEnd end) {
-    reservations.ended(reservationId, end);
+    ReservationCalls.ended(this::callOfTheStation, reservationId, end);
   }
 
   private synchronized boolean isConnected() {
@@ -267,7 +268,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     Optional<Handshake> handshake = Handshake.of(address, settings, security, messageTimeout);
     if (handshake.isPresent()) {
       current = new LinkListener();
-      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current);
+      link = Ocpp201Link.open(address.endpoint(), List.of(Subprotocol.OCPP201), handshake.get(), scheduler, current, traffic);
     }
   }
 
@@ -334,7 +335,9 @@ public final class Ocpp201CentralSystem implements CentralSystem {
     private void route(IncomingCall<?> call) {
       Optional<Route> route = csmsCalls.translate(call.request()).<Route>map(Route.Now::new)
           .or(() -> serviceCalls.translate(call.request())).or(() -> reports.translate(call.request()))
-          .or(() -> firmware.translate(call.request())).or(() -> reservations.translate(call.request()));
+          .or(() -> firmware.translate(call.request()))
+          .or(() -> CertificateCalls.translate(call.request()))
+          .or(() -> localAuthCalls.translate(call.request())).or(() -> ReservationCalls.translate(call.request()));
       if (route.isEmpty()) {
         call.refuse(new RpcError(ErrorCode.NOT_SUPPORTED, Action.of(call.request()).wireName() + " is not supported yet"));
         return;
@@ -344,23 +347,29 @@ public final class Ocpp201CentralSystem implements CentralSystem {
             () -> exchange(call, now.exchange()));
         case Route.AfterTransactions after -> listener.onTransactionsAsked(
             unsettled -> exchange(call, after.exchange().apply(unsettled)));
+        case Route.AfterAnswer after -> handOver(Pending.question(call, after,
+            answer -> exchange(call, after.exchange().apply(answer))));
       }
     }
   }
 
   /** Hands the core the calls {@code exchange} takes, and answers {@code call} once the core answered them all. */
   private void exchange(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
-    if (exchange.requests().isEmpty()) {
-      new Pending(call, exchange).complete();
+    handOver(new Pending(call, exchange));
+  }
+
+  private void handOver(Pending waiting) {
+    List<CentralSystemRequest<?>> requests = waiting.requests();
+    if (requests.isEmpty()) {
+      waiting.complete();
       return;
     }
-    Pending waiting = new Pending(call, exchange);
     List<String> ids = waiting.callIds(nextExchange());
     synchronized (this) {
       ids.forEach(id -> pending.put(id, waiting));
     }
     for (int i = 0; i < ids.size(); i++) {
-      listener.onCall(ids.get(i), exchange.requests().get(i));
+      listener.onCall(ids.get(i), requests.get(i));
     }
   }
 

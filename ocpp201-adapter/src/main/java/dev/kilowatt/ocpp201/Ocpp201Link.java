@@ -5,6 +5,7 @@ import static dev.kilowatt.ocpp201.ErrorCode.GENERIC_ERROR;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
+import dev.kilowatt.ocpp.TrafficListener;
 import dev.kilowatt.ocpp201.Messages.Request;
 import dev.kilowatt.ocpp201.Messages.Response;
 import java.net.URI;
@@ -86,11 +87,11 @@ public final class Ocpp201Link implements AutoCloseable {
     void securityEvent(SecurityFinding finding);
   }
 
-  private record Outgoing(String callId, Action action, String frame, CompletableFuture<Response> result) {
-  }
+  private record Outgoing(String callId, Action action, String frame, CompletableFuture<Response> result) {}
 
   private final Scheduler loop;
   private final Listener listener;
+  private final TrafficListener traffic;
   private final Duration messageTimeout;
   private final Codec codec = new Codec();
   private final Socket socket;
@@ -123,9 +124,11 @@ public final class Ocpp201Link implements AutoCloseable {
     }
   };
 
-  private Ocpp201Link(URI endpoint, List<Subprotocol> offered, Handshake handshake, Scheduler loop, Listener listener) {
+  private Ocpp201Link(URI endpoint, List<Subprotocol> offered, Handshake handshake, Scheduler loop, Listener listener,
+      TrafficListener traffic) {
     this.loop = loop;
     this.listener = listener;
+    this.traffic = SecretVariables.masking(traffic);
     this.messageTimeout = handshake.messageTimeout();
     List<IProtocol> protocols = offered.stream().<IProtocol>map(p -> new Protocol(p.token())).toList();
     this.socket = new Socket(endpoint, new Draft_6455(List.of(), protocols), handshake);
@@ -144,10 +147,19 @@ public final class Ocpp201Link implements AutoCloseable {
    */
   public static Ocpp201Link open(URI endpoint, List<Subprotocol> offered, Handshake handshake, Scheduler loop,
       Listener listener) {
+    return open(endpoint, offered, handshake, loop, listener, TrafficListener.NONE);
+  }
+
+  /**
+   * As the other {@code open}, and {@code traffic} sees every text frame, secret variables masked: one sent as it is
+   * handed to the connection, one received before it is decoded. It is called on the link's threads.
+   */
+  static Ocpp201Link open(URI endpoint, List<Subprotocol> offered, Handshake handshake, Scheduler loop, Listener listener,
+      TrafficListener traffic) {
     if (offered.isEmpty()) {
       throw new IllegalArgumentException("offer at least one subprotocol");
     }
-    Ocpp201Link link = new Ocpp201Link(endpoint, List.copyOf(offered), handshake, loop, listener);
+    Ocpp201Link link = new Ocpp201Link(endpoint, List.copyOf(offered), handshake, loop, listener, traffic);
     link.socket.connect();
     return link;
   }
@@ -227,6 +239,7 @@ public final class Ocpp201Link implements AutoCloseable {
   /** Sends a frame unless the connection has closed meanwhile, which only the close callback handles. */
   private boolean send(String frame) {
     try {
+      traffic.onFrame(TrafficListener.Direction.SENT, frame);
       socket.send(frame);
       return true;
     } catch (WebsocketNotConnectedException e) {
@@ -278,6 +291,7 @@ public final class Ocpp201Link implements AutoCloseable {
   }
 
   private void received(String text) {
+    traffic.onFrame(TrafficListener.Direction.RECEIVED, text);
     switch (codec.decode(text)) {
       case Codec.CallReceived call -> loop.execute(() -> listener.callReceived(incoming(call.callId(), call.request())));
       case Codec.ResultReceived result -> settle(result.callId(), Optional.of(result.response()), Optional.empty());
@@ -297,7 +311,6 @@ public final class Ocpp201Link implements AutoCloseable {
   private <R extends Response> IncomingCall<R> incoming(String callId, Request<R> request) {
     return new IncomingCall<>(callId, request, replies);
   }
-
 
   private void opened(String token) {
     everOpened = true;

@@ -1,10 +1,13 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.CallError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A call of the CSMS waiting for the core's answers to the calls it was turned into. */
 final class Pending {
@@ -13,15 +16,34 @@ final class Pending {
   private final CsmsCalls.Exchange exchange;
   private final Response[] answers;
   private final List<String> callIds = new ArrayList<>();
+  /** For a question asked before the exchange that answers the call: where the core's answer goes instead. */
+  private final Optional<Consumer<Response>> asked;
 
   Pending(IncomingCall<?> call, CsmsCalls.Exchange exchange) {
+    this(call, exchange, Optional.empty());
+  }
+
+  private Pending(IncomingCall<?> call, CsmsCalls.Exchange exchange, Optional<Consumer<Response>> asked) {
     this.call = call;
     this.exchange = exchange;
     this.answers = new Response[exchange.requests().size()];
+    this.asked = asked;
+  }
+
+  /** The core's call {@code question} for {@code call}, whose answer goes to {@code next}, not to the CSMS. */
+  static Pending question(IncomingCall<?> call, Route.AfterAnswer question, Consumer<Response> next) {
+    return new Pending(call, new CsmsCalls.Exchange(List.of(question.question()), answers -> {
+      throw new IllegalStateException("a question is not answered to the CSMS");
+    }), Optional.of(next));
   }
 
   IncomingCall<?> call() {
     return call;
+  }
+
+  /** {@return the core's calls this waits for the answers of} */
+  List<CentralSystemRequest<?>> requests() {
+    return exchange.requests();
   }
 
   /** The ids the core's calls go out under, the {@code n}th exchange's. */
@@ -54,6 +76,10 @@ final class Pending {
   // the exchange builds the answer of the call's own action
   @SuppressWarnings("unchecked")
   void complete() {
+    if (asked.isPresent()) {
+      asked.get().accept(answers[0]);
+      return;
+    }
     Messages.Response response;
     try {
       response = exchange.answer().apply(Arrays.asList(answers));

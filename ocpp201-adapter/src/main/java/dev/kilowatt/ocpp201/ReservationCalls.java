@@ -43,15 +43,11 @@ final class ReservationCalls {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReservationCalls.class);
 
-  private final Function<ReservationStatusUpdateRequest, CompletableFuture<ReservationStatusUpdateResponse>> station;
-
-  /** {@code station} sends a call of the station's to the CSMS. */
-  ReservationCalls(Function<ReservationStatusUpdateRequest, CompletableFuture<ReservationStatusUpdateResponse>> station) {
-    this.station = station;
+  private ReservationCalls() {
   }
 
   /** The route for the CSMS's {@code request}, or empty for a call of another block. */
-  Optional<Route> translate(Messages.Request<?> request) {
+  static Optional<Route> translate(Messages.Request<?> request) {
     return Optional.ofNullable(switch (request) {
       case ReserveNowRequest reserve -> new Route.Now(reserve(reserve));
       case CancelReservationRequest cancel -> new Route.Now(Exchange.one(
@@ -64,8 +60,9 @@ final class ReservationCalls {
     });
   }
 
-  /** The core's reservation {@code reservationId} ended by itself: the CSMS hears how. */
-  void ended(int reservationId, ReservationEnd end) {
+  /** The core's reservation {@code reservationId} ended by itself: the CSMS hears how, {@code station} sending. */
+  static void ended(Function<ReservationStatusUpdateRequest, CompletableFuture<ReservationStatusUpdateResponse>> station,
+      int reservationId, ReservationEnd end) {
     ReservationUpdateStatus status = end == ReservationEnd.EXPIRED ? ReservationUpdateStatus.Expired : ReservationUpdateStatus.Removed;
     station.apply(new ReservationStatusUpdateRequest(reservationId, status)).whenComplete((answer, failure) -> {
       if (failure != null) {

@@ -1,5 +1,7 @@
 package dev.kilowatt.ocpp201;
 
+import dev.kilowatt.core.message.CentralSystemRequest;
+import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.util.List;
 import java.util.function.Function;
@@ -17,5 +19,10 @@ sealed interface Route {
 
   /** The exchange depends on the core's unsettled transactions. */
   record AfterTransactions(Function<List<UnsettledTransaction>, CsmsCalls.Exchange> exchange) implements Route {
+  }
+
+  /** The exchange depends on the core's answer to one call asked first (ClearCache: whether the cache is on). */
+  record AfterAnswer(CentralSystemRequest<?> question, Function<Response, CsmsCalls.Exchange> exchange)
+      implements Route {
   }
 }

@@ -47,6 +47,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <tr><td>DataTransfer</td><td>DataTransfer, the core's text as the JSON value it spells ({@link VendorData})</td></tr>
  *   <tr><td>SecurityEventNotification</td><td>SecurityEventNotification, the type in 2.0.1's words
  *       ({@link SecurityEventTypes})</td></tr>
+ *   <tr><td>SignCertificate</td><td>SignCertificate of certificateType ChargingStationCertificate
+ *       ({@link CertificateCalls})</td></tr>
  *   <tr><td>anything else</td><td>not carried yet: CALLERROR NotSupported to the core</td></tr>
  * </table>
  */
@@ -109,6 +111,7 @@ final class StationMessages {
           new ServiceMessages.SecurityEventNotificationRequest(SecurityEventTypes.of(event.type()), event.timestamp(),
               event.techInfo()),
           answer -> new SecurityEventNotificationResponse());
+      case dev.kilowatt.core.message.SignCertificateRequest sign -> CertificateCalls.signCertificate(sign);
       default -> new Outbound.Refuse(new CallError(CallError.Code.NOT_SUPPORTED,
           request.action().ocppValue() + " is not carried over OCPP 2.0.1 yet"));
     };

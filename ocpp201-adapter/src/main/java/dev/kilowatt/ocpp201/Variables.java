@@ -13,6 +13,7 @@ import dev.kilowatt.ocpp201.Types.SetVariableData;
 import dev.kilowatt.ocpp201.Types.SetVariableResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The variables of the 2.0.1 device model (part 2 appendix, "Standardized components and variables")
@@ -22,7 +23,7 @@ import java.util.Optional;
  * of measurands). Only the Actual attribute exists; components are the station's own (no instance, no
  * EVSE). A component not in the table is UnknownComponent, a variable not in it UnknownVariable.
  *
- * <p>Part 2's appendix makes two of them other than ReadWrite. {@code SecurityCtrlr.BasicAuthPassword} is
+ * <p>Part 2's appendix gives two of them another mutability than their 1.6 keys have. {@code SecurityCtrlr.BasicAuthPassword} is
  * WriteOnly: a GetVariables of it is Rejected without asking the core, so its value never leaves the station.
  * {@code SecurityCtrlr.SecurityProfile} is ReadOnly (2.0.1 raises the profile with SetNetworkProfile, not
  * with SetVariables, unlike 1.6's read-write key): a SetVariables of it is Rejected without the core.
@@ -41,7 +42,8 @@ final class Variables {
     }
   }
 
-  static final List<Mapping> TABLE = List.of(
+  /** The mapped variables, the authorization cache's and the local list's last ({@link LocalAuthVariables}). */
+  static final List<Mapping> TABLE = Stream.concat(Stream.of(
       new Mapping("OCPPCommCtrlr", "HeartbeatInterval", "HeartbeatInterval"),
       new Mapping("OCPPCommCtrlr", "WebSocketPingInterval", "WebSocketPingInterval"),
       new Mapping("OCPPCommCtrlr", "ResetRetries", "ResetRetries"),
@@ -54,14 +56,18 @@ final class Variables {
       new Mapping("AuthCtrlr", "LocalAuthorizeOffline", "LocalAuthorizeOffline"),
       new Mapping("AuthCtrlr", "LocalPreAuthorize", "LocalPreAuthorize"),
       new Mapping("AuthCtrlr", "OfflineTxForUnknownIdEnabled", "AllowOfflineTxForUnknownId"),
-      new Mapping("AuthCacheCtrlr", "Enabled", "AuthorizationCacheEnabled"),
       new Mapping("TxCtrlr", "EVConnectionTimeOut", "ConnectionTimeOut"),
       new Mapping("TxCtrlr", "StopTxOnEVSideDisconnect", "StopTransactionOnEVSideDisconnect"),
       new Mapping("TxCtrlr", "StopTxOnInvalidId", "StopTransactionOnInvalidId"),
       new Mapping("TxCtrlr", "MaxEnergyOnInvalidId", "MaxEnergyOnInvalidId"),
       new Mapping("ReservationCtrlr", "NonEvseSpecific", "ReserveConnectorZeroSupported"),
+      // SecurityCtrlr's certificate variables that are 1.6 keys; the first two are read-only in both versions
+      new Mapping("SecurityCtrlr", "AdditionalRootCertificateCheck", "AdditionalRootCertificateCheck"),
+      new Mapping("SecurityCtrlr", "MaxCertificateChainSize", "CertificateSignedMaxChainSize"),
+      new Mapping("SecurityCtrlr", "OrganizationName", "CpoName"),
       new Mapping("SecurityCtrlr", "SecurityProfile", "SecurityProfile", Mutability.READ_ONLY),
-      new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY));
+      new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY)),
+      LocalAuthVariables.TABLE.stream()).toList();
 
   /** Where a variable leads: to a 1.6 key, or to an answer without one. */
   sealed interface Lookup {

@@ -25,9 +25,10 @@ import java.util.function.Predicate;
 /**
  * The independent central system of these tests: ocpp-rpc's server in strict mode (src/test/node), run
  * as a child process on a loopback port and driven over its standard input and output. Without node
- * and npm the tests fail, saying so: they are never skipped.
+ * and npm the tests fail, saying so: they are never skipped. Public for the tests of {@code examples}, which run
+ * the simulator against it over 2.0.1 (this module's test jar).
  */
-final class CentralSystemProcess implements AutoCloseable {
+public final class CentralSystemProcess implements AutoCloseable {
 
   /** How long a test waits for a line before it fails: a guard against a hang, not a measured time. */
   private static final long PATIENCE_SECONDS = 60;
@@ -53,7 +54,7 @@ final class CentralSystemProcess implements AutoCloseable {
   }
 
   /** Starts the central system, accepting only {@code subprotocols}. */
-  static CentralSystemProcess start(String... subprotocols) {
+  public static CentralSystemProcess start(String... subprotocols) {
     return launch(List.of(String.join(",", subprotocols)));
   }
 
@@ -61,7 +62,7 @@ final class CentralSystemProcess implements AutoCloseable {
    * Starts the central system for ocpp2.0.1 with the security options of central-system.js: {@code --password
    * <hex>}, {@code --tls <p12 file>} (then its URLs are {@code wss://}), {@code --client-ca <pem file>}.
    */
-  static CentralSystemProcess secured(String... options) {
+  public static CentralSystemProcess secured(String... options) {
     List<String> arguments = new ArrayList<>(List.of("ocpp2.0.1"));
     arguments.addAll(List.of(options));
     return launch(arguments);
@@ -134,17 +135,22 @@ final class CentralSystemProcess implements AutoCloseable {
   }
 
   /** The URL a station with {@code identity} connects to. */
-  URI endpoint(String identity) {
+  public URI endpoint(String identity) {
     return address(identity).endpoint();
   }
 
   /** Where a station with {@code identity} connects to: this central system's URL and the identity. */
-  CentralSystemAddress address(String identity) {
-    return new CentralSystemAddress(URI.create(scheme + "://127.0.0.1:" + port), identity);
+  public CentralSystemAddress address(String identity) {
+    return new CentralSystemAddress(url(), identity);
+  }
+
+  /** This central system's URL, to which a station appends its identity; the same after {@code offline}, {@code online}. */
+  public URI url() {
+    return URI.create(scheme + "://127.0.0.1:" + port);
   }
 
   /** Sends one command line (see central-system.js). */
-  void send(String command) {
+  public void send(String command) {
     try {
       stdin.write(command + "\n");
       stdin.flush();
@@ -157,7 +163,7 @@ final class CentralSystemProcess implements AutoCloseable {
    * The next line that matches, skipping (and keeping for the failure message) those that do not; within
    * {@code PATIENCE_SECONDS} in all, so that a station that keeps talking cannot make a test wait for ever.
    */
-  String await(Predicate<String> wanted) {
+  public String await(Predicate<String> wanted) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
     try {
       while (true) {
@@ -177,12 +183,13 @@ final class CentralSystemProcess implements AutoCloseable {
     }
   }
 
-  String awaitPrefix(String prefix) {
+  /** The next line that starts with {@code prefix}, as {@link #await} finds it. */
+  public String awaitPrefix(String prefix) {
     return await(line -> line.startsWith(prefix));
   }
 
   /** The JSON that follows {@code prefix} on the next line that starts with it. */
-  JsonNode awaitJson(String prefix) {
+  public JsonNode awaitJson(String prefix) {
     try {
       return JSON.readTree(awaitPrefix(prefix).substring(prefix.length()));
     } catch (IOException e) {
@@ -191,12 +198,12 @@ final class CentralSystemProcess implements AutoCloseable {
   }
 
   /** The payload of the next call of {@code action} the central system received. */
-  JsonNode received(String action) {
+  public JsonNode received(String action) {
     return awaitJson("received " + action + " ");
   }
 
   /** Every line reported so far, awaited or skipped, with those still queued. */
-  List<String> reported() {
+  public List<String> reported() {
     List<String> all = new ArrayList<>(seen);
     all.addAll(lines);
     return all;

@@ -149,7 +149,7 @@ class CentralSystemSessionTest {
 
   @Test
   void aCallOfTheSpecificationNotHandledYetIsNotSupported() throws Exception {
-    csms.send("call u1 ClearCache {}");
+    csms.send("call u1 CancelReservation {\"reservationId\":1}");
 
     assertTrue(csms.awaitPrefix("error u1 ").startsWith("error u1 NotSupported "));
   }

@@ -165,9 +165,10 @@ class ReportsSessionTest extends PortSession {
     assertEquals("Accepted", result("b1").get("status").asText());
 
     Map<String, JsonNode> report = byName(report(6));
-    // SecurityProfile is ReadOnly in 2.0.1 whatever the 1.6 key allows; BasicAuthPassword is set, never read
-    assertEquals(rowsBut("MaxEnergyOnInvalidId", "ResetRetries", "WebSocketPingInterval", "SecurityProfile")
-        + TxPoints.Setting.values().length, report.size());
+    // SecurityProfile and LocalAuthListCtrlr.ItemsPerMessage are ReadOnly in 2.0.1 whatever the 1.6 key allows;
+    // BasicAuthPassword is set, never read
+    assertEquals(rowsBut("MaxEnergyOnInvalidId", "ResetRetries", "WebSocketPingInterval", "SecurityProfile",
+        "SendLocalListMaxLength") + TxPoints.Setting.values().length, report.size());
     assertFalse(report.containsKey("OCPPCommCtrlr.ResetRetries"));
     assertFalse(report.containsKey("OCPPCommCtrlr.WebSocketPingInterval"));
     assertFalse(report.containsKey("SecurityCtrlr.SecurityProfile"));

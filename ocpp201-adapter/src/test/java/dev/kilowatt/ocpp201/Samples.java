@@ -78,6 +78,8 @@ final class Samples {
       new IdToken("04A1B2C3", IdTokenType.ISO14443, List.of(new AdditionalInfo("contract-7", "ContractId")));
   private static final Component METER =
       new Component("FiscalMetering", Optional.of("main"), Optional.of(EVSE));
+  private static final CertificateMessages.CertificateHashData HASH = new CertificateMessages.CertificateHashData(
+      CertificateMessages.HashAlgorithm.SHA384, "a1b2", "c3d4", "1f");
   private static final Types.Variable INTERVAL = new Types.Variable("HeartbeatInterval", Optional.of("net"));
   private static final IdTokenInfo ACCEPTED = new IdTokenInfo(AuthorizationStatus.Accepted, Optional.of(T),
       Optional.of(2), Optional.of("en"), List.of(1), Optional.of("de"),
@@ -163,6 +165,30 @@ final class Samples {
                 Optional.of(new ReportMessages.VariableCharacteristics(Optional.of("s"),
                     ReportMessages.DataType.boolean_, Optional.of(0.0), Optional.of(86400.5),
                     Optional.of("Available,Occupied"), false)))), true, 3),
-            new ReportMessages.NotifyReportResponse()));
+            new ReportMessages.NotifyReportResponse()),
+        Map.entry(new CertificateMessages.InstallCertificateRequest(CertificateMessages.InstallCertificateUse.CSMSRootCertificate,
+                "-----BEGIN CERTIFICATE-----"),
+            new CertificateMessages.InstallCertificateResponse(CertificateMessages.InstallCertificateStatus.Failed, Optional.of(INFO))),
+        Map.entry(new CertificateMessages.GetInstalledCertificateIdsRequest(List.of(CertificateMessages.GetCertificateIdUse.V2GCertificateChain)),
+            new CertificateMessages.GetInstalledCertificateIdsResponse(CertificateMessages.GetInstalledCertificateStatus.Accepted,
+                Optional.of(INFO), List.of(new CertificateMessages.CertificateHashDataChain(
+                    CertificateMessages.GetCertificateIdUse.V2GCertificateChain, HASH, List.of(HASH))))),
+        Map.entry(new CertificateMessages.DeleteCertificateRequest(HASH),
+            new CertificateMessages.DeleteCertificateResponse(CertificateMessages.DeleteCertificateStatus.NotFound, Optional.of(INFO))),
+        Map.entry(new CertificateMessages.SignCertificateRequest("-----BEGIN CERTIFICATE REQUEST-----",
+                Optional.of(CertificateMessages.CertificateSigningUse.ChargingStationCertificate)),
+            new CertificateMessages.SignCertificateResponse(CertificateMessages.GenericStatus.Rejected, Optional.of(INFO))),
+        Map.entry(new CertificateMessages.CertificateSignedRequest("-----BEGIN CERTIFICATE-----",
+                Optional.of(CertificateMessages.CertificateSigningUse.V2GCertificate)),
+            new CertificateMessages.CertificateSignedResponse(CertificateMessages.CertificateSignedStatus.Accepted, Optional.of(INFO))),
+        Map.entry(new LocalAuthMessages.ClearCacheRequest(),
+            new LocalAuthMessages.ClearCacheResponse(LocalAuthMessages.ClearCacheStatus.Rejected, Optional.of(INFO))),
+        Map.entry(new LocalAuthMessages.SendLocalListRequest(3, LocalAuthMessages.UpdateType.Differential, List.of(
+                new LocalAuthMessages.AuthorizationData(TAG, Optional.of(ACCEPTED)),
+                new LocalAuthMessages.AuthorizationData(IdToken.of("LOST-1", IdTokenType.ISO15693), Optional.empty()))),
+            new LocalAuthMessages.SendLocalListResponse(LocalAuthMessages.SendLocalListStatus.VersionMismatch,
+                Optional.of(INFO))),
+        Map.entry(new LocalAuthMessages.GetLocalListVersionRequest(),
+            new LocalAuthMessages.GetLocalListVersionResponse(3)));
   }
 }
