@@ -57,6 +57,7 @@ const answers = {
   Authorize: () => ({ idTokenInfo: { status: 'Accepted' } }),
   TransactionEvent: () => ({}),
   MeterValues: () => ({}),
+  ReservationStatusUpdate: () => ({}),
   // a vendor this central system knows echoes the data it got; any other vendor is unknown to it
   DataTransfer: ({ vendorId, data }) => (vendorId === 'com.acme'
     ? { status: 'Accepted', data: { echo: data === undefined ? 'nothing' : data } }

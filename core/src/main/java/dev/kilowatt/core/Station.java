@@ -26,6 +26,7 @@ import dev.kilowatt.core.port.Platform;
 import dev.kilowatt.core.port.RfidReader;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.SecretStore;
+import dev.kilowatt.core.provisioning.BootReasons;
 import dev.kilowatt.core.provisioning.ConfigurationCalls;
 import dev.kilowatt.core.provisioning.Reset;
 import dev.kilowatt.core.provisioning.Session;
@@ -69,6 +70,7 @@ final class Station {
   private final Transactions transactions;
   private final StartStop starts;
   private final Reset reset;
+  private final BootReasons bootReasons;
   private final CentralSystemEvents linkEvents;
   /** Set once the blocks they report to exist; the outcomes of the storage and the secret store reach them on the loop, after the build. */
   private JournalFaults storageFaults;
@@ -98,11 +100,13 @@ final class Station {
     ChargePointListener listener = light.<ChargePointListener>map(l -> l).orElse(setup.listener);
     Session.StationClock clock = new Session.StationClock(scheduler);
     Outbox outbox = new Outbox(scheduler, storage, config, setup.responseTimeout, counters);
-    Session session = new Session(scheduler, outbox, config, setup.identity.bootNotification(), clock, () -> online(true), () -> online(false));
+    this.bootReasons = new BootReasons(storage);
+    Session session = new Session(scheduler, outbox, config, setup.identity.bootNotification().withReason(bootReasons.thisStart()), clock,
+        () -> online(true), () -> online(false));
     this.security = new Security(scheduler, storage, secrets, config, outbox, link, clock::now, setup.identity.serialNumber(), counters);
     clock.onSet(security.events()::clockAdjusted);
     LocalAuthList localList = new LocalAuthList(config, storage, counters);
-    this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll);
+    this.reservations = new Reservations(scheduler, storage, config, clock::now, this::refreshAll, link::reservationEnded);
     StatusReporter status = new StatusReporter(scheduler, outbox, config, clock::now);
     this.smartCharging = new SmartCharging(scheduler, storage, config, clock::now, setup.connectors, new SmartCharging.Setup(
         setup.smartChargingLimits, setup.nominalVoltage, setup.installationLimitA, setup.sharingStrategy), this::refreshAll);
@@ -137,7 +141,7 @@ final class Station {
         new Transactions.Parts(authorization,
         reservations, smartCharging, availability, sampling, firmware::transactionEnded));
     this.reset = new Reset(scheduler, config, counters, outbox, connectors, new Reset.Parts(transactions, availability, security.events(),
-        firmware::installing, listener, setup.platform, this::stop));
+        firmware::installing, listener, setup.platform, this::stop, bootReasons));
     this.starts = new StartStop(scheduler, config, connectors, transactions,
         new StartStop.Parts(authorization, reservations, availability, listener, reset::resetting));
     connectors.forEach(c -> connectorEvents.add(new ConnectorEvents(c, loop::execute,
@@ -198,6 +202,7 @@ final class Station {
   private void online(boolean afresh) {
     authorization.centralSystemAccepted();
     if (afresh) {
+      bootReasons.accepted();
       availability.reportAll();
     } else {
       availability.reportChanges();

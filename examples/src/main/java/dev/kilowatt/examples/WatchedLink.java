@@ -8,6 +8,7 @@ import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.InstalledChargingProfile;
+import dev.kilowatt.core.port.ReservationEnd;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.util.List;
 import java.util.Objects;
@@ -146,6 +147,11 @@ public final class WatchedLink implements CentralSystem {
   public void send(String callId, ChargePointRequest<?> request, CallOrigin origin) {
     watcher.sent(callId, request);
     link.send(callId, request, origin);
+  }
+
+  @Override
+  public void reservationEnded(int reservationId, ReservationEnd end) {
+    link.reservationEnded(reservationId, end);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.kilowatt.ocpp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.OcppEnum;
 import java.io.IOException;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Jackson binding between OCPP payload JSON and the core's message records, by record component name.
@@ -73,7 +76,24 @@ public final class Payloads {
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, failOnUnmodelled)
         .defaultPropertyInclusion(both(JsonInclude.Include.NON_ABSENT))
         .withConfigOverride(List.class, o -> o.setInclude(both(JsonInclude.Include.NON_EMPTY)))
+        .addMixIn(BootNotificationRequest.class, WithoutBootReason.class)
         .build();
+  }
+
+  /** The component of the core's BootNotificationRequest that OCPP 1.6 has not. */
+  private static final String BOOT_REASON = "reason";
+
+  /**
+   * OCPP 1.6's BootNotification has no reason (its schema refuses one); the core's record carries it for 2.0.1, whose
+   * adapter writes its own records and never the core's.
+   */
+  @JsonIgnoreProperties(BOOT_REASON)
+  private abstract static class WithoutBootReason {
+  }
+
+  /** {@return the components of the core's {@code record} that this binding leaves out of OCPP 1.6's JSON} */
+  static Set<String> leftOut(Class<?> record) {
+    return record == BootNotificationRequest.class ? Set.of(BOOT_REASON) : Set.of();
   }
 
   private static JsonInclude.Value both(JsonInclude.Include include) {

@@ -87,6 +87,17 @@ class MessageCodecTest {
     assertEquals(0L, counters.snapshot().get(Counters.INVALID_OUTBOUND));
   }
 
+  /** The core's boot reason is 2.0.1's: 1.6's BootNotification has none, and its schema refuses one. */
+  @Test
+  void aBootNotificationGoesWithoutItsReasonAndValidates() {
+    BootNotificationRequest boot = new BootNotificationRequest("Kilowatt", "KW", Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())
+        .withReason(dev.kilowatt.core.message.BootReason.REMOTE_RESET);
+    String text = codec.encodeCall("c-1", boot);
+    assertEquals("[2,\"c-1\",\"BootNotification\",{\"chargePointVendor\":\"Kilowatt\",\"chargePointModel\":\"KW\"}]", text);
+    assertEquals(0L, counters.snapshot().get(Counters.INVALID_OUTBOUND));
+  }
+
   @Test
   void anOutboundBreachIsCountedAndStillSent() {
     String text = codec.encodeCall("c-1", new BootNotificationRequest("a vendor name far too long", "KW",

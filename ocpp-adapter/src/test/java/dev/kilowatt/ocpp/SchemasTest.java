@@ -82,7 +82,9 @@ class SchemasTest {
 
   private void compareRecord(Schema schema, Class<?> type, String path, List<String> out) {
     expect(schema, Schema.Type.OBJECT, path, out);
-    RecordComponent[] components = type.getRecordComponents();
+    Set<String> leftOut = Payloads.leftOut(type);
+    RecordComponent[] components = Arrays.stream(type.getRecordComponents())
+        .filter(c -> !leftOut.contains(c.getName())).toArray(RecordComponent[]::new);
     Set<String> names = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
     if (!names.equals(schema.properties().keySet())) {
       out.add(path + ": record " + names + " vs schema " + schema.properties().keySet());

@@ -39,6 +39,15 @@ public enum Action {
   /** G03, G04: the CSMS makes the station, an EVSE or a connector operative or inoperative. */
   CHANGE_AVAILABILITY("ChangeAvailability", Messages.ChangeAvailabilityRequest.class,
       Messages.ChangeAvailabilityResponse.class, Sender.CSMS),
+  /** H01: the CSMS reserves an EVSE, or any EVSE, for a token. */
+  RESERVE_NOW("ReserveNow", ReservationMessages.ReserveNowRequest.class, ReservationMessages.ReserveNowResponse.class,
+      Sender.CSMS),
+  /** H02: the CSMS cancels a reservation. */
+  CANCEL_RESERVATION("CancelReservation", ReservationMessages.CancelReservationRequest.class,
+      ReservationMessages.CancelReservationResponse.class, Sender.CSMS),
+  /** H01, H04: the station tells that a reservation ended unused (expired, or removed). */
+  RESERVATION_STATUS_UPDATE("ReservationStatusUpdate", ReservationMessages.ReservationStatusUpdateRequest.class,
+      ReservationMessages.ReservationStatusUpdateResponse.class, Sender.STATION),
   /** F05: the CSMS asks the station to open a connector's cable lock. */
   UNLOCK_CONNECTOR("UnlockConnector", ServiceMessages.UnlockConnectorRequest.class,
       ServiceMessages.UnlockConnectorResponse.class, Sender.CSMS),

@@ -11,6 +11,7 @@ import dev.kilowatt.core.message.RemoteStopTransactionRequest;
 import dev.kilowatt.core.message.RemoteStopTransactionResponse;
 import dev.kilowatt.core.message.Response;
 import dev.kilowatt.core.message.TriggerMessageResponse;
+import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.ocpp201.Enums.RequestStartStopStatus;
 import dev.kilowatt.ocpp201.Enums.TriggerMessageStatus;
 import dev.kilowatt.ocpp201.Messages.ChangeAvailabilityRequest;
@@ -61,20 +62,30 @@ import java.util.function.Function;
 final class CsmsCalls {
 
   /** A 1.6 idTag's length (CiString20Type). */
-  private static final int ID_TAG_LENGTH = 20;
+  static final int ID_TAG_LENGTH = 20;
 
   /**
    * The core's calls one 2.0.1 call takes, none for one answered at the edge, how their answers, in the same
-   * order, make the 2.0.1 answer, and what the station does once that answer has gone (sends a report).
+   * order, make the 2.0.1 answer, what the station does once that answer has gone (sends a report), and the
+   * answer a CALLERROR of the core becomes instead of the same CALLERROR to the CSMS (empty: passed on).
    */
   record Exchange(List<CentralSystemRequest<?>> requests, Function<List<Response>, Messages.Response> answer,
-      Runnable then) {
+      Runnable then, Function<CallError, Optional<Messages.Response>> refused) {
     Exchange {
       requests = List.copyOf(requests);
     }
 
+    Exchange(List<CentralSystemRequest<?>> requests, Function<List<Response>, Messages.Response> answer, Runnable then) {
+      this(requests, answer, then, error -> Optional.empty());
+    }
+
     Exchange(List<CentralSystemRequest<?>> requests, Function<List<Response>, Messages.Response> answer) {
       this(requests, answer, () -> { });
+    }
+
+    /** {@return this exchange, a CALLERROR of the core becoming the answer {@code refused} gives, if it gives one} */
+    Exchange whenRefused(Function<CallError, Optional<Messages.Response>> instead) {
+      return new Exchange(requests, answer, then, instead);
     }
 
     static Exchange local(Messages.Response response) {

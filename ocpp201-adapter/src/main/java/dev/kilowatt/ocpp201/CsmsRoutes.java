@@ -37,6 +37,7 @@ final class CsmsRoutes {
         .or(() -> firmware.translate(request))
         .or(() -> CertificateCalls.translate(request))
         .or(() -> localAuthCalls.translate(request))
-        .or(() -> smartCharging.translate(request));
+        .or(() -> smartCharging.translate(request))
+        .or(() -> ReservationCalls.translate(request));
   }
 }

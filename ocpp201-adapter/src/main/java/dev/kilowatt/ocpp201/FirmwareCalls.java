@@ -7,6 +7,7 @@ import dev.kilowatt.core.message.ExtendedTriggerMessageResponse;
 import dev.kilowatt.core.message.SignedFirmwareStatusNotificationResponse;
 import dev.kilowatt.core.message.SignedUpdateFirmwareRequest;
 import dev.kilowatt.core.message.SignedUpdateFirmwareResponse;
+import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.ocpp201.CsmsCalls.Exchange;
 import dev.kilowatt.ocpp201.FirmwareMessages.FirmwareStatus;
 import dev.kilowatt.ocpp201.FirmwareMessages.FirmwareStatusNotificationRequest;
@@ -100,7 +101,18 @@ final class FirmwareCalls {
         cancelled.set(uploading.getAndSet(Optional.empty()));
       }
       return new GetLogResponse(status(answer.status()), Optional.empty(), answer.filename());
-    }, () -> cancelled.get().ifPresent(this::cancelled));
+    }, () -> cancelled.get().ifPresent(this::cancelled)).whenRefused(FirmwareCalls::withoutLogs);
+  }
+
+  /**
+   * N01.FR.05: a GetLog the station cannot serve is Rejected. A core without a diagnostics collector has no GetLog
+   * and answers CALLERROR NotImplemented, as 1.6 has it; any other error passes on.
+   */
+  private static Optional<Messages.Response> withoutLogs(CallError error) {
+    return error.code() == CallError.Code.NOT_IMPLEMENTED
+        ? Optional.of(new GetLogResponse(LogStatus.Rejected,
+            Optional.of(new Types.StatusInfo("NoLogs", Optional.of("the station has no logs to upload"))), Optional.empty()))
+        : Optional.empty();
   }
 
   private void cancelled(int requestId) {

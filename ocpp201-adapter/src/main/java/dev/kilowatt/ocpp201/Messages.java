@@ -51,6 +51,8 @@ public final class Messages {
   public sealed interface Request<R extends Response>
       permits BootNotificationRequest, HeartbeatRequest, StatusNotificationRequest, AuthorizeRequest,
       TransactionEventRequest, GetVariablesRequest, SetVariablesRequest, ResetRequest,
+      ReservationMessages.ReserveNowRequest, ReservationMessages.CancelReservationRequest,
+      ReservationMessages.ReservationStatusUpdateRequest,
       RequestStartTransactionRequest, RequestStopTransactionRequest, MeterValuesRequest, TriggerMessageRequest,
       ChangeAvailabilityRequest, ServiceMessages.UnlockConnectorRequest, ServiceMessages.DataTransferRequest,
       ServiceMessages.GetTransactionStatusRequest, ServiceMessages.SecurityEventNotificationRequest,
@@ -71,6 +73,8 @@ public final class Messages {
   public sealed interface Response
       permits BootNotificationResponse, HeartbeatResponse, StatusNotificationResponse, AuthorizeResponse,
       TransactionEventResponse, GetVariablesResponse, SetVariablesResponse, ResetResponse,
+      ReservationMessages.ReserveNowResponse, ReservationMessages.CancelReservationResponse,
+      ReservationMessages.ReservationStatusUpdateResponse,
       RequestStartTransactionResponse, RequestStopTransactionResponse, MeterValuesResponse, TriggerMessageResponse,
       ChangeAvailabilityResponse, ServiceMessages.UnlockConnectorResponse, ServiceMessages.DataTransferResponse,
       ServiceMessages.GetTransactionStatusResponse, ServiceMessages.SecurityEventNotificationResponse,

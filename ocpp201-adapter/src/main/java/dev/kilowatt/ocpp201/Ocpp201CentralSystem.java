@@ -7,6 +7,7 @@ import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.ReservationEnd;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import dev.kilowatt.core.storage.WriteBehind;
@@ -15,9 +16,7 @@ import dev.kilowatt.ocpp.ConnectionSecurity;
 import dev.kilowatt.ocpp.SecurityFinding;
 import dev.kilowatt.ocpp.TrafficListener;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * and {@link TransactionEvents} translate the core's calls; {@link CsmsRoutes} hands each CSMS call to the part that
  * translates it ({@link CsmsCalls}, {@link Resets}, {@link ServiceCalls}, {@link Reports}, {@link FirmwareCalls},
  * {@link CertificateCalls}, {@link LocalAuthCalls},
- * {@link SmartChargingCalls}); {@link Variables} maps device-model variables onto configuration
+ * {@link SmartChargingCalls}, {@link ReservationCalls}, the last also the other way); {@link Variables} maps device-model variables onto configuration
  * keys. What a 1.6 call cannot ask (which transactions run, which profiles are
  * installed) goes to {@link CentralSystem.Listener#onTransactionsAsked} and {@link CentralSystem.Listener#onChargingProfilesAsked}.
  *
@@ -75,14 +74,11 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private Scheduler.Timer retry;
   /** The attempts that failed since the last connection, for the back-off ({@link ReconnectBackOff}). */
   private int failedAttempts;
-  private long exchanges;
   private Optional<Runnable> chose16 = Optional.empty(); // see whenCsmsChooses16; none: ocpp2.0.1 alone is offered
-  /** The core's calls for the CSMS's calls in progress, by the call id the core answers. */
-  private final Map<String, Pending> pending = new HashMap<>();
+  private final CoreExchanges exchanges = new CoreExchanges();
 
   /**
-   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT} and no
-   * traffic watcher.
+   * A station that will connect to {@code address}, with the message time-out {@link Handshake#MESSAGE_TIMEOUT}, unwatched.
    *
    * @param address the CSMS's URL and the station's identity
    * @param scheduler the core's event loop: everything the core hears arrives on it
@@ -172,6 +168,14 @@ public final class Ocpp201CentralSystem implements CentralSystem {
       }
       return;
     }
+    // the CSMS's calls in progress (a SetVariables of the BasicAuthPassword) are answered on the old connection first
+    exchanges.whenIdle(this::reconnect);
+  }
+
+  private synchronized void reconnect() {
+    if (!running) {
+      return;
+    }
     if (retry != null) {
       retry.cancel();
     }
@@ -246,20 +250,18 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   }
 
   @Override
-  public synchronized void reply(String callId, Response response) {
-    Pending exchange = pending.remove(callId);
-    if (exchange != null) {
-      exchange.answered(callId, response);
-    }
+  public void reply(String callId, Response response) {
+    exchanges.answered(callId, response);
   }
 
   @Override
-  public synchronized void replyError(String callId, CallError error) {
-    Pending exchange = pending.remove(callId);
-    if (exchange != null) {
-      pending.values().removeIf(other -> other == exchange);
-      exchange.call().refuse(new RpcError(ErrorCode.ofCore(error.code()), error.description()));
-    }
+  public void replyError(String callId, CallError error) {
+    exchanges.refused(callId, error);
+  }
+
+  @Override
+  public void reservationEnded(int reservationId, ReservationEnd end) {
+    ReservationCalls.ended(this::callOfTheStation, reservationId, end);
   }
 
   private synchronized boolean isConnected() {
@@ -289,7 +291,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   private synchronized boolean lost() {
     boolean was = connected;
     connected = false;
-    pending.clear();
+    exchanges.lost();
     transactions.startsInFlight().lost();
     return was;
   }
@@ -382,22 +384,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
   }
 
   private void handOver(Pending waiting) {
-    List<CentralSystemRequest<?>> requests = waiting.requests();
-    if (requests.isEmpty()) {
-      waiting.complete();
-      return;
-    }
-    List<String> ids = waiting.callIds(nextExchange());
-    synchronized (this) {
-      ids.forEach(id -> pending.put(id, waiting));
-    }
-    for (int i = 0; i < ids.size(); i++) {
-      listener.onCall(ids.get(i), requests.get(i));
-    }
-  }
-
-  private synchronized long nextExchange() {
-    return ++exchanges;
+    exchanges.handOver(waiting, listener);
   }
 
   private Optional<Enums.ConnectorStatus> evseStatus(int evseId) {
@@ -406,7 +393,7 @@ public final class Ocpp201CentralSystem implements CentralSystem {
 
   /** A call of the station's own to the core (a reset that waited), once the core has heard the answer this runs within. */
   private void stationCall(CentralSystemRequest<?> request) {
-    String callId = "station-" + nextExchange();
+    String callId = "station-" + exchanges.next();
     scheduler.execute(() -> listener.onCall(callId, request));
   }
 }

@@ -2,6 +2,7 @@ package dev.kilowatt.ocpp201;
 
 import dev.kilowatt.core.message.CentralSystemRequest;
 import dev.kilowatt.core.message.Response;
+import dev.kilowatt.core.port.CallError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,14 @@ final class Pending {
       callIds.add("csms-" + n + "-" + i);
     }
     return List.copyOf(callIds);
+  }
+
+  /** The core refused one of the calls: the CSMS hears the exchange's answer for that, or the same error. */
+  // the exchange builds the answer of the call's own action
+  @SuppressWarnings("unchecked")
+  void refused(CallError error) {
+    exchange.refused().apply(error).ifPresentOrElse(((IncomingCall<Messages.Response>) call)::answer,
+        () -> call.refuse(new RpcError(ErrorCode.ofCore(error.code()), error.description())));
   }
 
   void answered(String callId, Response response) {

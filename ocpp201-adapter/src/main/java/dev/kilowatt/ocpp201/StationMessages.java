@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <caption>what each of the core's calls becomes</caption>
  *   <tr><th>core (1.6 shape)</th><th>OCPP 2.0.1</th></tr>
  *   <tr><td>BootNotification</td><td>BootNotification: vendor, model, serial number (the charge box's, else
- *       the charge point's), firmware, modem; reason PowerUp, or Triggered after a TriggerMessage asked</td></tr>
+ *       the charge point's), firmware, modem; reason Triggered after a TriggerMessage asked, else the core's: PowerUp,
+ *       RemoteReset after a Reset, FirmwareUpdate after an installation's reboot (B01.FR.09)</td></tr>
  *   <tr><td>Heartbeat</td><td>Heartbeat</td></tr>
  *   <tr><td>StatusNotification of connector n</td><td>StatusNotification of EVSE n, connector 1 (the
  *       reference device has one connector per EVSE), status as part 2 G01 reads 1.6's: Preparing,
@@ -100,7 +101,7 @@ final class StationMessages {
               boot.iccid().isPresent() || boot.imsi().isPresent()
                   ? Optional.of(new Modem(boot.iccid(), boot.imsi())) : Optional.empty(),
               boot.chargePointVendor(), boot.firmwareVersion()),
-              bootTriggered.getAndSet(false) ? BootReason.Triggered : BootReason.PowerUp),
+              bootTriggered.getAndSet(false) ? BootReason.Triggered : bootReason(boot.reason())),
           answer -> new BootNotificationResponse(registration(answer.status()), answer.currentTime(), answer.interval()));
       case dev.kilowatt.core.message.HeartbeatRequest heartbeat -> new Outbound.Send<>(
           new Messages.HeartbeatRequest(), answer -> new HeartbeatResponse(answer.currentTime()));
@@ -124,6 +125,15 @@ final class StationMessages {
       case dev.kilowatt.core.message.SignCertificateRequest sign -> CertificateCalls.signCertificate(sign);
       default -> new Outbound.Refuse(new CallError(CallError.Code.NOT_SUPPORTED,
           request.action().ocppValue() + " is not carried over OCPP 2.0.1 yet"));
+    };
+  }
+
+  /** The core knows the reboots it asked for; a start it did not ask for is a PowerUp to it. */
+  static BootReason bootReason(dev.kilowatt.core.message.BootReason reason) {
+    return switch (reason) {
+      case POWER_UP -> BootReason.PowerUp;
+      case REMOTE_RESET -> BootReason.RemoteReset;
+      case FIRMWARE_UPDATE -> BootReason.FirmwareUpdate;
     };
   }
 

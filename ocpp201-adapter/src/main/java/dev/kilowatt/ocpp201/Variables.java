@@ -86,6 +86,7 @@ final class Variables {
       new Mapping("TxCtrlr", "StopTxOnEVSideDisconnect", "StopTransactionOnEVSideDisconnect"),
       new Mapping("TxCtrlr", "StopTxOnInvalidId", "StopTransactionOnInvalidId"),
       new Mapping("TxCtrlr", "MaxEnergyOnInvalidId", "MaxEnergyOnInvalidId"),
+      new Mapping("ReservationCtrlr", "NonEvseSpecific", "ReserveConnectorZeroSupported"),
       new Mapping("SecurityCtrlr", "SecurityProfile", "SecurityProfile", Mutability.READ_ONLY),
       new Mapping("SecurityCtrlr", "BasicAuthPassword", "AuthorizationKey", Mutability.WRITE_ONLY),
       // SecurityCtrlr's certificate variables that are 1.6 keys; the last two are read-only in both versions

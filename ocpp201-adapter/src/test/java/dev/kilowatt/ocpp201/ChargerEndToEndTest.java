@@ -290,6 +290,16 @@ class ChargerEndToEndTest {
         + (value.isEmpty() ? "" : ",\"attributeValue\":\"" + value + "\"") + "}";
   }
 
+  /** N01.FR.05: this charger has no diagnostics collector, so no logs; its core's 1.6 NotImplemented is Rejected. */
+  @Test
+  void aGetLogOfAChargerWithoutLogsIsRejected() throws Exception {
+    booted();
+    JsonNode answer = answer("l1", "GetLog", "{\"logType\":\"DiagnosticsLog\",\"requestId\":3,"
+        + "\"log\":{\"remoteLocation\":\"ftp://logs.example/\"}}");
+    assertEquals("Rejected", answer.get("status").asText(), answer::toString);
+    assertTrue(csms.reported().stream().noneMatch(line -> line.startsWith("strictFailure")), csms.reported()::toString);
+  }
+
   private JsonNode answer(String tag, String action, String params) throws Exception {
     csms.send("call " + tag + " " + action + " " + params);
     return JSON.readTree(csms.awaitPrefix("result " + tag + " ").substring(("result " + tag + " ").length()));

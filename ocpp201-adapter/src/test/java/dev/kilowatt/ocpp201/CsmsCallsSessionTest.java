@@ -204,7 +204,7 @@ class CsmsCallsSessionTest extends PortSession {
     port.replyError(coreCallId[0], new CallError(CallError.Code.INTERNAL_ERROR, "probe"));
     assertTrue(csms.awaitPrefix("error c1 ").startsWith("error c1 InternalError"));
 
-    csms.send("call u1 CancelReservation {\"reservationId\":1}");
+    csms.send("call u1 ClearDisplayMessage {\"id\":1}");
     assertTrue(csms.awaitPrefix("error u1 ").startsWith("error u1 NotSupported"));
   }
 }

@@ -201,7 +201,7 @@ class FirmwareAndLogEndToEndTest {
 
   @Test
   void aSignedUpdateIsDownloadedCheckedAndInstalledAndReportedWithItsRequestIdUntilInstalledAfterTheReboot() throws Exception {
-    csms.received("BootNotification");
+    assertEquals("PowerUp", csms.received("BootNotification").get("reason").asText());
     csms.send("call u1 UpdateFirmware " + update(21, "firmware-signing-rsa.pem"));
     assertEquals("{\"status\":\"Accepted\"}", result("u1").toString());
 
@@ -214,7 +214,9 @@ class FirmwareAndLogEndToEndTest {
     connector.close();
     start();
 
-    assertEquals("2.0.0", csms.received("BootNotification").at("/chargingStation/firmwareVersion").asText());
+    JsonNode boot = csms.received("BootNotification");
+    assertEquals("2.0.0", boot.at("/chargingStation/firmwareVersion").asText());
+    assertEquals("FirmwareUpdate", boot.get("reason").asText(), "B01.FR.09");
     List<String> afterReboot = firmwareStatuses(21, "Installed");
     // a status whose answer the reboot cut off is sent again: a duplicate, never a gap
     assertTrue(afterReboot.subList(0, afterReboot.size() - 1).stream().allMatch("InstallRebooting"::equals),

@@ -2,6 +2,7 @@ package dev.kilowatt.ocpp201;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kilowatt.core.message.ExtendedMessageTrigger;
@@ -23,6 +24,7 @@ import dev.kilowatt.core.message.SignedUpdateFirmwareResponse;
 import dev.kilowatt.core.message.TriggerMessageStatus;
 import dev.kilowatt.core.message.UpdateFirmwareStatus;
 import dev.kilowatt.core.message.UploadLogStatus;
+import dev.kilowatt.core.port.CallError;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,23 @@ class FirmwareCallsSessionTest extends PortSession {
     core.call(GetLogRequest.class, coreCallId);
     port.reply(coreCallId[0], new GetLogResponse(LogStatus.REJECTED, Optional.empty()));
     assertEquals("{\"status\":\"Rejected\"}", result("l3").toString(), "N01.FR.05");
+    noStrictFailures();
+  }
+
+  @Test
+  void aGetLogOfACoreWithoutLogsIsRejectedAndAnyOtherErrorOfTheCorePassesOn() throws Exception {
+    String getLog = "GetLog {\"logType\":\"DiagnosticsLog\",\"requestId\":11,\"log\":{\"remoteLocation\":\"ftp://logs.example/\"}}";
+    csms.send("call l1 " + getLog);
+    core.call(GetLogRequest.class, coreCallId);
+    port.replyError(coreCallId[0], new CallError(CallError.Code.NOT_IMPLEMENTED, "no diagnostics collector"));
+    JsonNode rejected = result("l1");
+    assertEquals("Rejected", rejected.get("status").asText(), "N01.FR.05, not the core's 1.6 CALLERROR");
+    assertEquals("NoLogs", rejected.at("/statusInfo/reasonCode").asText());
+
+    csms.send("call l2 " + getLog);
+    core.call(GetLogRequest.class, coreCallId);
+    port.replyError(coreCallId[0], new CallError(CallError.Code.INTERNAL_ERROR, "probe"));
+    assertTrue(csms.awaitPrefix("error l2 ").startsWith("error l2 InternalError"));
     noStrictFailures();
   }
 

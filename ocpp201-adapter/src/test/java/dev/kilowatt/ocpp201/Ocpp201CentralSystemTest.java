@@ -9,6 +9,7 @@ import dev.kilowatt.core.message.AuthorizeRequest;
 import dev.kilowatt.core.message.AuthorizeResponse;
 import dev.kilowatt.core.message.BootNotificationRequest;
 import dev.kilowatt.core.message.BootNotificationResponse;
+import dev.kilowatt.core.message.BootReason;
 import dev.kilowatt.core.message.ChargePointErrorCode;
 import dev.kilowatt.core.message.ChargePointStatus;
 import dev.kilowatt.core.message.FirmwareStatus;
@@ -43,6 +44,20 @@ class Ocpp201CentralSystemTest extends PortSession {
     assertEquals("SN-0001", boot.at("/chargingStation/serialNumber").asText());
     assertEquals("0.2.0", boot.at("/chargingStation/firmwareVersion").asText());
     assertEquals("89490200001234567890", boot.at("/chargingStation/modem/iccid").asText());
+    noStrictFailures();
+  }
+
+  @Test
+  void theBootNotificationGivesTheReasonTheCoreRecordedBeforeItsReboot() throws Exception {
+    BootNotificationRequest boot = new BootNotificationRequest("Kilowatt", "KW-AC-7", Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    port.send("b1", boot.withReason(BootReason.REMOTE_RESET));
+    core.result("b1", BootNotificationResponse.class);
+    assertEquals("RemoteReset", csms.received("BootNotification").get("reason").asText());
+
+    port.send("b2", boot.withReason(BootReason.FIRMWARE_UPDATE));
+    core.result("b2", BootNotificationResponse.class);
+    assertEquals("FirmwareUpdate", csms.received("BootNotification").get("reason").asText());
     noStrictFailures();
   }
 

@@ -24,6 +24,7 @@ import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CallOrigin;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
+import dev.kilowatt.core.port.ReservationEnd;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class ScriptedCentralSystem implements CentralSystem {
   private int nextTransactionId = 100;
   private int inboundCalls;
   private final Deque<Sent> pending = new ArrayDeque<>();
+  private final List<String> endedReservations = new ArrayList<>();
   private final List<ChargePointRequest<?>> calls = new ArrayList<>();
   private final List<Object> wire = new ArrayList<>();
   private final List<String> trace = new ArrayList<>();
@@ -154,6 +156,16 @@ public final class ScriptedCentralSystem implements CentralSystem {
   public void replyError(String callId, CallError error) {
     replies.put(callId, error);
     wire.add(error);
+  }
+
+  @Override
+  public void reservationEnded(int reservationId, ReservationEnd end) {
+    endedReservations.add(reservationId + ":" + end);
+  }
+
+  /** {@return each reservation the charge point said ended by itself, as "id:EXPIRED" or "id:REMOVED", in order} */
+  public List<String> endedReservations() {
+    return Collections.unmodifiableList(endedReservations);
   }
 
   /** The connection opens; the charge point boots towards this central system. */

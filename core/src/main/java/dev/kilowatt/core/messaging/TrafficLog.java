@@ -11,6 +11,7 @@ import dev.kilowatt.core.port.CallError;
 import dev.kilowatt.core.port.CentralSystem;
 import dev.kilowatt.core.port.ConnectionSettings;
 import dev.kilowatt.core.port.InstalledChargingProfile;
+import dev.kilowatt.core.port.ReservationEnd;
 import dev.kilowatt.core.port.UnsettledTransaction;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -135,6 +136,12 @@ public final class TrafficLog {
       @Override
       public void send(String callId, ChargePointRequest<?> request) {
         link.send(callId, outbound.call(callId, request));
+      }
+
+      @Override
+      public void reservationEnded(int reservationId, ReservationEnd end) {
+        record("reservation " + reservationId + " ended: " + end);
+        link.reservationEnded(reservationId, end);
       }
 
       @Override

@@ -72,6 +72,17 @@ public interface CentralSystem {
    */
   void replyError(String callId, CallError error);
 
+  /**
+   * A reservation ended by itself: it expired, or its connector became unusable. Told on the loop, once, and not
+   * kept for later: while disconnected it is lost, as a status is (the central system's reservations then
+   * lapse on its own clock). A link for a protocol without such a message ignores it, as this default does.
+   *
+   * @param reservationId the id the central system gave the reservation
+   * @param end how it ended
+   */
+  default void reservationEnded(int reservationId, ReservationEnd end) {
+  }
+
   /** Events from the link, delivered from any thread, in the order they happened. */
   interface Listener {
     /** The WebSocket is open: the domain may send, starting with its BootNotification. */

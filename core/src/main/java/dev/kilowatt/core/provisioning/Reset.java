@@ -46,9 +46,10 @@ public final class Reset {
    * @param listener is told the charge point is about to reboot
    * @param platform reboots the board, hard or soft
    * @param stopCharger stops the charge point before the platform reboots it
+   * @param bootReasons records why the charge point reboots, durably, before the platform is asked
    */
   public record Parts(Transactions transactions, Availability availability, SecurityEvents securityEvents, BooleanSupplier firmwareInstalling,
-      ChargePointListener listener, Platform platform, Runnable stopCharger) {}
+      ChargePointListener listener, Platform platform, Runnable stopCharger, BootReasons bootReasons) {}
 
   private final Scheduler scheduler;
   private final Configuration config;
@@ -122,9 +123,12 @@ public final class Reset {
 
   private void reboot(Platform.RebootKind kind) {
     LOG.log(Level.INFO, "rebooting ({0})", kind);
-    parts.listener().onRebooting();
-    parts.stopCharger().run();
-    attemptReboot(kind, config.integer(CoreKeys.RESET_RETRIES));
+    // the outcome comes back on the loop, which stopping the charger ends: record first, stop after
+    parts.bootReasons().recordThen(kind, () -> {
+      parts.listener().onRebooting();
+      parts.stopCharger().run();
+      attemptReboot(kind, config.integer(CoreKeys.RESET_RETRIES));
+    });
   }
 
   /** A platform that fails to reboot is asked again, ResetRetries times. */

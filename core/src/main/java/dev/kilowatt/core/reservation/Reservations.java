@@ -12,6 +12,7 @@ import dev.kilowatt.core.message.ReservationStatus;
 import dev.kilowatt.core.message.ReserveNowRequest;
 import dev.kilowatt.core.message.ReserveNowResponse;
 import dev.kilowatt.core.messaging.CallRouter;
+import dev.kilowatt.core.port.ReservationEnd;
 import dev.kilowatt.core.port.Scheduler;
 import dev.kilowatt.core.port.Storage;
 import java.lang.System.Logger.Level;
@@ -22,9 +23,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,24 +47,6 @@ public final class Reservations {
   private static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
   /** How long a clock change may go unnoticed at worst. */
   static final Duration RECHECK = Duration.ofSeconds(60);
-
-  /** One reservation; {@code connectorId} 0 means any connector. */
-  record Reservation(int id, int connectorId, String idTag, Optional<String> parentIdTag, Instant expiryDate) {
-    Reservation {
-      Objects.requireNonNull(idTag, "idTag");
-      Objects.requireNonNull(expiryDate, "expiryDate");
-      parentIdTag = parentIdTag == null ? Optional.empty() : parentIdTag;
-    }
-
-    /** Section 5.13: the reserved idTag, or a card that shares the reservation's parent idTag. */
-    private boolean admits(Driver driver) {
-      if (driver.idTag().equalsIgnoreCase(idTag)) {
-        return true;
-      }
-      return parentIdTag.filter(parent -> driver.idTag().equalsIgnoreCase(parent) || driver.parentUnknown()
-          || driver.parentIdTag().filter(parent::equalsIgnoreCase).isPresent()).isPresent();
-    }
-  }
 
   /**
    * The persisted reservations.
@@ -121,6 +104,7 @@ public final class Reservations {
   private final Configuration config;
   private final Supplier<Instant> clock;
   private final Runnable onExpired;
+  private final BiConsumer<Integer, ReservationEnd> onEnded;
   private final Map<Integer, Reservation> byId = new LinkedHashMap<>();
   private Scheduler.Timer expiryTimer;
 
@@ -132,13 +116,16 @@ public final class Reservations {
    * @param config takes ReserveConnectorZeroSupported, true by default
    * @param clock the domain's wall time, which expiry dates are compared with
    * @param onExpired called after reservations expired, were made or were cancelled, so that the connectors' statuses follow
+   * @param onEnded told of each reservation that ends by itself (expired, its connector unusable) while the charge point runs
    */
-  public Reservations(Scheduler scheduler, Storage storage, Configuration config, Supplier<Instant> clock, Runnable onExpired) {
+  public Reservations(Scheduler scheduler, Storage storage, Configuration config, Supplier<Instant> clock, Runnable onExpired,
+      BiConsumer<Integer, ReservationEnd> onEnded) {
     this.scheduler = scheduler;
     this.storage = storage;
     this.config = config;
     this.clock = clock;
     this.onExpired = onExpired;
+    this.onEnded = onEnded;
     // Supported by default: this charge point honours connector 0 fully; an embedder may say false.
     config.define(new ConfigKey(RESERVE_CONNECTOR_ZERO_SUPPORTED, Access.READ_ONLY, new ConfigKey.Bool(), "true", false));
     Instant now = clock.get();
@@ -277,6 +264,7 @@ public final class Reservations {
         byId.remove(r.id());
       });
       changed();
+      ended.forEach(r -> onEnded.accept(r.id(), r.expiryDate().isAfter(now) ? ReservationEnd.REMOVED : ReservationEnd.EXPIRED));
     } else if (expiryTimer == null && !byId.isEmpty()) {
       armTimer();
     }
@@ -378,10 +366,8 @@ public final class Reservations {
       wait = wait.isNegative() ? Duration.ZERO : wait.compareTo(RECHECK) > 0 ? RECHECK : wait;
       expiryTimer = scheduler.schedule(wait, () -> {
         expiryTimer = null;
-        Instant now = clock.get();
-        if (byId.values().removeIf(r -> !r.expiryDate().isAfter(now))) {
-          LOG.log(Level.INFO, "reservation(s) expired at {0}", now);
-          save();
+        // the connectors' refresh ends the expired ones (update), as it ends those of an unusable connector
+        if (live().count() < byId.size()) {
           onExpired.run();
         }
         armTimer();
