@@ -50,12 +50,9 @@ import java.util.function.Supplier;
  */
 public final class ScriptedCentralSystem implements CentralSystem {
 
-  /**
-   * A call of the charge point waiting for the test's answer.
-   *
-   * @param callId the call's id, for the answer
-   * @param request the call's payload
-   */
+  /** A call of the charge point waiting for the test's answer: its {@code callId}, for the answer, and its {@code request}.
+   * @param callId the call's id
+   * @param request the call's payload */
   public record Sent(String callId, ChargePointRequest<?> request) {}
 
   private Supplier<Instant> clock;
